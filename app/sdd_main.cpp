@@ -1,0 +1,529 @@
+// sdd — the command-line face of SDD Workbench: scan, train, eval, predict, info.
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+#include <unistd.h>
+
+#include "cli_args.h"
+#include "sdd/dataset/dataset.h"
+#include "sdd/imaging/image_loader.h"
+#include "sdd/inference/predictor.h"
+#include "sdd/metrics/metrics.h"
+#include "sdd/model/model_spec.h"
+#include "sdd/training/trainer.h"
+#include "sdd/util/runtime.h"
+
+namespace fs = std::filesystem;
+using sdd::cli::Args;
+using sdd::cli::CliError;
+
+namespace {
+
+constexpr const char* kDefaultDataset = "data/NEU-DET";
+constexpr const char* kShippedModelName = "neu-tableII.sddm";
+
+std::atomic<bool> gCancel{false};
+
+void onSigint(int) {
+  if (gCancel.exchange(true)) std::_Exit(130);  // second Ctrl-C: leave at once
+  const char msg[] = "\nstopping after the current batch (Ctrl-C again to quit now)...\n";
+  [[maybe_unused]] auto n = write(STDERR_FILENO, msg, sizeof msg - 1);
+}
+
+const char* kUsage = R"(usage: sdd <command> [arguments] [options]
+
+commands:
+  scan    [DATASET]            describe a dataset: layout, classes, splits, duplicates, bad files
+  train   [DATASET]            train the detector (paper's Table II network by default)
+  eval    [DATASET]            evaluate a model: Table IV, confusion matrix, ROC/AUC
+  predict FILE|FOLDER...       classify images and time them from file read to decision
+  info    [MODEL]              show what a model file holds
+
+DATASET defaults to data/NEU-DET. It may be the NEU-DET layout
+(train|validation/images/<class>/), NEU-CLS (flat Cr_1.bmp ... Sc_300.bmp) or one folder per
+class (then a seeded, stratified 80/20 split is made). MODEL defaults to the shipped model.
+Run `sdd <command> --help` for the options of a command.
+)";
+
+const char* kTrainHelp = R"(usage: sdd train [DATASET] [options]
+  --out DIR            output folder (default runs/train-<time>); receives model.sddm,
+                       best.sddm, last.sddm, checkpoint.pt, log.csv, log.jsonl
+  --force              reuse an --out folder that already holds a run (overwrites it)
+  --resume             continue the run in --out from its checkpoint
+  --epochs N           default 60
+  --batch N            batch size, default 32
+  --lr X               learning rate, default 0.001
+  --optimizer NAME     adam (default) | adamw | sgd
+  --weight-decay X     default 0
+  --schedule NAME      cosine (default) | step | none
+  --step-size N        step schedule: epochs per decay (default 20)
+  --gamma X            step schedule: decay factor (default 0.1)
+  --patience N         early stop after N epochs without validation-F1 gain (0 = off)
+  --no-augment         turn off flips, 90° rotations and brightness/contrast jitter
+  --class-weights      weight the loss by inverse class frequency (imbalanced data)
+  --keep last|best     which epoch becomes model.sddm (default last; see README)
+  --seed N             default 42 (same seed + same --threads => same model)
+  --threads N          LibTorch threads (default: all cores)
+  --device D           auto (default) | cpu | cuda | cuda:N
+  --val-fraction F     validation share when the dataset has no split folders (default 0.2)
+  --conv LIST          conv widths, default 8,16,32,64
+  --fc N               hidden FC width, default 16 (0 = none)
+  --head flatten|gap   default flatten (Table II)
+  --bn                 BatchNorm after each conv
+  --dropout X          dropout before the last FC layer (default 0)
+  --input-size N       default 200
+  --channels 1|3       default 3
+  --no-channels-last   use the contiguous memory format (slower on CPU)
+  --quiet              no progress bar
+)";
+
+const char* kEvalHelp = R"(usage: sdd eval [DATASET] [options]
+  --model FILE         model to evaluate (default: the shipped model)
+  --split NAME         validation (default) | train | all
+  --json FILE          write all metrics and ROC points as JSON
+  --csv FILE           write per-image predictions with all SoftMax probabilities
+  --threads N, --device D
+)";
+
+const char* kPredictHelp = R"(usage: sdd predict FILE|FOLDER... [options]
+  --model FILE         default: the shipped model
+  --fov M              field of view along the strip in metres: prints the line speed the
+                       measured time allows (paper: 0.5 m)
+  --csv FILE           write one row per image with all probabilities and timings
+  --threads N          default 1 (one image at a time, as on a line)
+  --device D
+)";
+
+bool isTty() { return isatty(STDERR_FILENO); }
+
+std::string hms(double seconds) {
+  const long s = static_cast<long>(seconds + 0.5);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, (s / 60) % 60, s % 60);
+  return buf;
+}
+
+std::string csvField(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+fs::path executableDir() {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::current_path() : exe.parent_path();
+}
+
+fs::path defaultModel() {
+  if (const char* env = std::getenv("SDD_MODEL")) return env;
+  const fs::path candidates[] = {
+      executableDir() / "../share/sdd-workbench/models" / kShippedModelName,
+      fs::path(SDD_SOURCE_DIR) / "resources/models" / kShippedModelName,
+  };
+  for (const auto& c : candidates)
+    if (fs::exists(c)) return fs::weakly_canonical(c);
+  return candidates[1];
+}
+
+fs::path datasetArg(const Args& args) {
+  if (args.positionals().size() > 1)
+    throw CliError("expected one DATASET folder, got " + std::to_string(args.positionals().size()));
+  const fs::path p = args.positionals().empty() ? fs::path(kDefaultDataset) : fs::path(args.positionals()[0]);
+  if (args.positionals().empty() && !fs::exists(p)) {
+    throw sdd::DatasetError(
+        "no dataset given and data/NEU-DET does not exist.\n"
+        "  Get the NEU surface defect database (NEU-DET layout) and link it there, e.g.\n"
+        "    ln -s /path/to/NEU-DET data/NEU-DET\n"
+        "  or pass a folder: sdd train /path/to/dataset");
+  }
+  return p;
+}
+
+sdd::Dataset scanDataset(const fs::path& root, double valFraction, std::uint64_t seed,
+                         bool verbose) {
+  sdd::ScanOptions opt;
+  opt.validationFraction = valFraction;
+  opt.seed = seed;
+  const auto t0 = std::chrono::steady_clock::now();
+  sdd::Dataset ds = sdd::Dataset::scan(root, opt);
+  const double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  for (const auto& issue : ds.skipped())
+    std::cerr << "warning: skipped " << issue.file.string() << ": " << issue.reason << "\n";
+  if (!ds.skipped().empty())
+    std::cerr << "warning: " << ds.skipped().size() << " file(s) skipped in total\n";
+  for (const auto& g : ds.duplicates()) {
+    std::cerr << (g.crossSplit ? "warning: identical images on both sides of the split: "
+                               : "note: identical images: ");
+    for (std::size_t k = 0; k < g.samples.size(); ++k)
+      std::cerr << (k ? ", " : "") << ds.samples()[g.samples[k]].path.string();
+    std::cerr << "\n";
+  }
+  if (verbose) {
+    const auto tr = ds.classCounts(sdd::Split::Train), va = ds.classCounts(sdd::Split::Validation);
+    std::size_t w = 5;
+    for (const auto& c : ds.classes()) w = std::max(w, c.size());
+    std::cout << "dataset " << root.string() << " (" << sdd::toString(ds.layout()) << ", "
+              << ds.samples().size() << " images, " << ds.classes().size() << " classes, "
+              << (ds.hasOwnSplit() ? "its own train/validation split"
+                                   : "seeded stratified split")
+              << ", scanned in " << std::fixed << std::setprecision(1) << secs << " s)\n";
+    std::cout << "  " << std::left << std::setw(static_cast<int>(w)) << "class" << std::right
+              << std::setw(8) << "train" << std::setw(12) << "validation" << "\n";
+    for (std::size_t c = 0; c < ds.classes().size(); ++c)
+      std::cout << "  " << std::left << std::setw(static_cast<int>(w)) << ds.classes()[c]
+                << std::right << std::setw(8) << tr[c] << std::setw(12) << va[c] << "\n";
+  }
+  return ds;
+}
+
+int cmdScan(const std::vector<std::string>& argv) {
+  Args args(argv, {"val-fraction", "seed"}, {"help"});
+  if (args.has("help")) {
+    std::cout << "usage: sdd scan [DATASET] [--val-fraction F] [--seed N]\n";
+    return 0;
+  }
+  const sdd::Dataset ds = scanDataset(datasetArg(args), args.real("val-fraction", 0.2, 0.0, 0.9),
+                                      args.integer("seed", 42, 0, 2147483647), true);
+  std::size_t boxes = 0, annotated = 0;
+  for (const auto& s : ds.samples()) {
+    boxes += s.boxes.size();
+    annotated += !s.boxes.empty();
+  }
+  std::cout << "  " << annotated << " images with VOC boxes (" << boxes << " boxes), "
+            << ds.duplicates().size() << " duplicate group(s), " << ds.skipped().size()
+            << " skipped file(s)\n";
+  return 0;
+}
+
+void printProgress(const sdd::TrainProgress& p) {
+  static auto last = std::chrono::steady_clock::time_point{};
+  const auto now = std::chrono::steady_clock::now();
+  if (p.batch != p.batches && now - last < std::chrono::milliseconds(200)) return;
+  last = now;
+  constexpr int kWidth = 24;
+  const int filled = static_cast<int>(kWidth * p.batch / p.batches);
+  std::fprintf(stderr, "\r  epoch %d/%d [%s%s] %zu/%zu loss %.4f  elapsed %s  ETA %s ", p.epoch,
+               p.epochs, std::string(filled, '#').c_str(), std::string(kWidth - filled, '.').c_str(),
+               p.batch, p.batches, p.runningLoss, hms(p.elapsedSeconds).c_str(),
+               hms(p.etaSeconds).c_str());
+  std::fflush(stderr);
+}
+
+int cmdTrain(const std::vector<std::string>& argv) {
+  Args args(argv,
+            {"out", "epochs", "batch", "lr", "optimizer", "weight-decay", "schedule", "step-size",
+             "gamma", "patience", "keep", "seed", "threads", "device", "val-fraction", "conv", "fc",
+             "head", "dropout", "input-size", "channels"},
+            {"help", "force", "resume", "no-augment", "class-weights", "bn", "no-channels-last",
+             "quiet"});
+  if (args.has("help")) {
+    std::cout << kTrainHelp;
+    return 0;
+  }
+  sdd::TrainConfig cfg;
+  cfg.epochs = args.integer("epochs", cfg.epochs, 1, 100000);
+  cfg.batchSize = args.integer("batch", cfg.batchSize, 1, 65536);
+  cfg.learningRate = args.real("lr", cfg.learningRate, 1e-9, 10);
+  cfg.optimizer = args.choice("optimizer", cfg.optimizer, {"adam", "adamw", "sgd"});
+  cfg.weightDecay = args.real("weight-decay", cfg.weightDecay, 0, 1);
+  cfg.schedule = args.choice("schedule", cfg.schedule, {"cosine", "step", "none"});
+  cfg.stepSize = args.integer("step-size", cfg.stepSize, 1, 100000);
+  cfg.gamma = args.real("gamma", cfg.gamma, 0, 1);
+  cfg.patience = args.integer("patience", cfg.patience, 0, 100000);
+  cfg.keep = args.choice("keep", cfg.keep, {"last", "best"});
+  cfg.seed = static_cast<std::uint64_t>(args.integer("seed", 42, 0, 2147483647));
+  cfg.threads = args.integer("threads", 0, 0, 1024);
+  cfg.device = args.str("device", "auto");
+  cfg.augment = !args.has("no-augment");
+  cfg.classWeights = args.has("class-weights");
+  cfg.channelsLast = !args.has("no-channels-last");
+  sdd::ModelSpec spec;
+  spec.convChannels = args.intList("conv", spec.convChannels);
+  spec.fcWidth = args.integer("fc", spec.fcWidth, 0, 65536);
+  spec.head = args.choice("head", "flatten", {"flatten", "gap"}) == "gap"
+                  ? sdd::HeadType::GlobalAvgPool
+                  : sdd::HeadType::Flatten;
+  spec.batchNorm = args.has("bn");
+  spec.dropout = args.real("dropout", 0, 0, 0.99);
+  spec.inputSize = args.integer("input-size", spec.inputSize, 8, 4096);
+  spec.inputChannels = std::stoi(args.choice("channels", "3", {"1", "3"}));
+  sdd::resolveDevice(cfg.device);  // reject a bad --device before the scan
+
+  const bool resume = args.has("resume");
+  fs::path out = args.str("out", "");
+  if (out.empty()) {
+    if (resume) throw CliError("--resume needs --out DIR (the folder of the run to continue)");
+    std::string stamp = sdd::nowIso8601();
+    for (char& c : stamp)
+      if (c == ':') c = '-';
+    out = fs::path("runs") / ("train-" + stamp);
+  }
+  if (!resume && fs::exists(out / "checkpoint.pt") && !args.has("force"))
+    throw CliError(out.string() + " already holds a training run; use --resume to continue it, "
+                   "--force to overwrite it, or another --out");
+
+  const sdd::Dataset ds = scanDataset(datasetArg(args), args.real("val-fraction", 0.2, 0.0, 0.9),
+                                      cfg.seed, true);
+  spec.numClasses = static_cast<int>(ds.classes().size());
+  spec.validate();
+  std::cout << "model " << spec.describe() << ": " << spec.parameterCount() << " parameters, "
+            << std::fixed << std::setprecision(2) << spec.macs() / 1e6 << " M MACs per image\n";
+  std::cout << "device " << sdd::resolveDevice(cfg.device) << ", " << sdd::configureThreads(cfg.threads)
+            << " thread(s); output " << out.string() << "\n";
+
+  sdd::Trainer trainer(ds, spec, cfg, out);
+  const bool bar = isTty() && !args.has("quiet");
+  if (bar) trainer.onProgress = printProgress;
+  trainer.onMessage = [](const std::string& m) { std::cerr << m << "\n"; };
+  trainer.onEpoch = [&](const sdd::EpochStats& s) {
+    if (bar) std::fprintf(stderr, "\r%*s\r", 110, "");
+    std::printf("epoch %3d/%d  train loss %.4f acc %.4f | val loss %.4f acc %.4f F1 %.4f | lr %.2e | %.1f s%s\n",
+                s.epoch, cfg.epochs, s.trainLoss, s.trainAccuracy, s.valLoss, s.valAccuracy,
+                s.valMacroF1, s.learningRate, s.seconds, s.best ? "  *best" : "");
+    std::fflush(stdout);
+  };
+  trainer.setCancelFlag(&gCancel);
+  std::signal(SIGINT, onSigint);
+  const sdd::TrainResult r = trainer.run(resume);
+  std::signal(SIGINT, SIG_DFL);
+  if (r.history.empty()) {
+    std::cerr << "stopped before the first epoch finished; nothing saved\n";
+    return 130;
+  }
+  const auto& last = r.history.back();
+  std::cout << "\nfinished " << r.history.size() << " epoch(s) in " << hms(r.seconds)
+            << (r.cancelled ? " (stopped by user)" : r.earlyStopped ? " (early stop)" : "") << "\n"
+            << "  last epoch " << last.epoch << ": val accuracy " << std::setprecision(4)
+            << last.valAccuracy << ", macro F1 " << last.valMacroF1 << "\n"
+            << "  best epoch " << r.bestEpoch << ": macro F1 " << r.bestMacroF1 << "\n"
+            << "  model (" << cfg.keep << " epoch): " << r.modelFile.string() << "\n"
+            << "  log: " << (out / "log.csv").string() << "\n";
+  return r.cancelled ? 130 : 0;
+}
+
+int cmdEval(const std::vector<std::string>& argv) {
+  Args args(argv, {"model", "split", "json", "csv", "threads", "device", "val-fraction", "seed"},
+            {"help"});
+  if (args.has("help")) {
+    std::cout << kEvalHelp;
+    return 0;
+  }
+  const fs::path modelPath = args.str("model", defaultModel().string());
+  const std::string split = args.choice("split", "validation", {"validation", "train", "all"});
+  const int threads = args.integer("threads", 0, 0, 1024);
+  const std::string device = args.str("device", "auto");
+  sdd::Predictor predictor(modelPath, device, threads);
+  const auto& meta = predictor.metadata();
+  const sdd::Dataset ds = scanDataset(datasetArg(args), args.real("val-fraction", 0.2, 0.0, 0.9),
+                                      args.integer("seed", 42, 0, 2147483647), false);
+  sdd::requireSameClasses(meta.classes, ds.classes(), modelPath);
+
+  std::vector<std::size_t> idx;
+  for (std::size_t i = 0; i < ds.samples().size(); ++i) {
+    const auto s = ds.samples()[i].split;
+    if (split == "all" || (split == "train") == (s == sdd::Split::Train)) idx.push_back(i);
+  }
+  if (idx.empty()) throw sdd::DatasetError("the " + split + " split has no images");
+  const auto t0 = std::chrono::steady_clock::now();
+  std::vector<cv::Mat> images;
+  std::vector<int> truth;
+  std::vector<std::size_t> used;
+  for (std::size_t i : idx) {
+    sdd::DecodedImage d = sdd::loadImage(ds.samples()[i].path);
+    if (!d.ok()) {
+      std::cerr << "warning: skipped " << ds.samples()[i].path.string() << ": " << d.error << "\n";
+      continue;
+    }
+    images.push_back(d.image);
+    truth.push_back(ds.samples()[i].label);
+    used.push_back(i);
+  }
+  const auto probs = predictor.predictImages(images);
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const sdd::Evaluation ev = sdd::evaluate(truth, probs, ds.classes());
+
+  std::cout << "model " << modelPath.string() << " (" << meta.spec.describe() << ")\n"
+            << "data  " << ds.root().string() << ", " << split << " split, " << used.size()
+            << " images, " << std::fixed << std::setprecision(2) << secs << " s on "
+            << predictor.deviceName() << "\n\n"
+            << sdd::formatTableIV(ev) << "\nconfusion matrix (rows = true class):\n"
+            << sdd::formatConfusion(ev);
+
+  if (args.has("json")) {
+    nlohmann::json j = sdd::toJson(ev);
+    j["model"] = modelPath.string();
+    j["dataset"] = ds.root().string();
+    j["split"] = split;
+    j["device"] = predictor.deviceName();
+    j["seconds"] = secs;
+    std::ofstream f(args.str("json", ""));
+    if (!f) throw CliError("cannot write --json file " + args.str("json", ""));
+    f << j.dump(2) << "\n";
+  }
+  if (args.has("csv")) {
+    std::ofstream f(args.str("csv", ""));
+    if (!f) throw CliError("cannot write --csv file " + args.str("csv", ""));
+    f << "file,true_class,predicted_class,correct";
+    for (const auto& c : ds.classes()) f << ",p_" << csvField(c);
+    f << "\n";
+    for (std::size_t k = 0; k < used.size(); ++k) {
+      const int pred = static_cast<int>(std::max_element(probs[k].begin(), probs[k].end()) - probs[k].begin());
+      f << csvField(ds.samples()[used[k]].path.string()) << ',' << csvField(ds.classes()[truth[k]])
+        << ',' << csvField(ds.classes()[pred]) << ',' << (pred == truth[k] ? 1 : 0);
+      for (float p : probs[k]) f << ',' << std::setprecision(6) << p;
+      f << "\n";
+    }
+  }
+  return 0;
+}
+
+int cmdPredict(const std::vector<std::string>& argv) {
+  Args args(argv, {"model", "fov", "csv", "threads", "device"}, {"help"});
+  if (args.has("help") || args.positionals().empty()) {
+    std::cout << kPredictHelp;
+    return args.has("help") ? 0 : 2;
+  }
+  const fs::path modelPath = args.str("model", defaultModel().string());
+  const double fov = args.real("fov", 0, 0, 1000);
+  sdd::Predictor predictor(modelPath, args.str("device", "auto"), args.integer("threads", 1, 0, 1024));
+  const auto& classes = predictor.metadata().classes;
+
+  std::vector<fs::path> files;
+  for (const fs::path p : args.positionals()) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      std::vector<fs::path> found;
+      for (fs::recursive_directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec))
+        if (it->is_regular_file() && sdd::isImageExtension(it->path())) found.push_back(it->path());
+      std::sort(found.begin(), found.end());
+      if (found.empty()) std::cerr << "warning: no images in folder " << p.string() << "\n";
+      files.insert(files.end(), found.begin(), found.end());
+    } else {
+      files.push_back(p);
+    }
+  }
+  // The first forward pass allocates oneDNN primitives; time the steady state, as on a line.
+  if (!files.empty()) predictor.predictImages({cv::Mat(predictor.metadata().spec.inputSize,
+                                                       predictor.metadata().spec.inputSize, CV_8UC3,
+                                                       cv::Scalar(128, 128, 128))});
+  std::ofstream csv;
+  if (args.has("csv")) {
+    csv.open(args.str("csv", ""));
+    if (!csv) throw CliError("cannot write --csv file " + args.str("csv", ""));
+    csv << "file,predicted_class";
+    for (const auto& c : classes) csv << ",p_" << csvField(c);
+    csv << ",read_ms,decode_ms,preprocess_ms,inference_ms,total_ms,error\n";
+  }
+  std::vector<double> totals;
+  int failed = 0;
+  for (const auto& f : files) {
+    const sdd::Prediction p = predictor.predictFile(f);
+    if (!p.ok()) {
+      ++failed;
+      std::cerr << "warning: " << f.string() << ": " << p.error << "\n";
+      if (csv) csv << csvField(f.string()) << ",," << std::string(classes.size() + 4, ',') << csvField(p.error) << "\n";
+      continue;
+    }
+    totals.push_back(p.totalMs);
+    std::cout << f.string() << ": " << classes[p.classIndex] << " (" << std::fixed
+              << std::setprecision(3) << p.probabilities[p.classIndex] << ")";
+    for (std::size_t c = 0; c < classes.size(); ++c)
+      std::cout << (c ? " " : "  [") << classes[c] << "=" << std::setprecision(3) << p.probabilities[c];
+    std::cout << "]  " << std::setprecision(2) << p.totalMs << " ms\n";
+    if (csv) {
+      csv << csvField(f.string()) << ',' << csvField(classes[p.classIndex]);
+      for (float v : p.probabilities) csv << ',' << std::setprecision(6) << v;
+      csv << ',' << std::setprecision(3) << p.readMs << ',' << p.decodeMs << ',' << p.preprocessMs
+          << ',' << p.inferenceMs << ',' << p.totalMs << ",\n";
+    }
+  }
+  if (!totals.empty()) {
+    std::vector<double> sorted = totals;
+    std::sort(sorted.begin(), sorted.end());
+    double sum = 0;
+    for (double t : totals) sum += t;
+    const double mean = sum / totals.size();
+    const double median = sorted[sorted.size() / 2];
+    std::cout << "\n" << totals.size() << " image(s) on " << predictor.deviceName()
+              << ": mean " << std::setprecision(3) << mean << " ms, median " << median
+              << " ms, max " << sorted.back() << " ms per image (file read -> decision)\n";
+    if (fov > 0)
+      std::cout << "line speed at a " << fov << " m field of view: " << std::setprecision(1)
+                << fov / (mean / 1000.0) << " m/s (from the mean time)\n";
+  }
+  if (failed) std::cerr << failed << " file(s) could not be classified\n";
+  return failed && totals.empty() ? 1 : 0;
+}
+
+int cmdInfo(const std::vector<std::string>& argv) {
+  Args args(argv, {}, {"help"});
+  if (args.has("help")) {
+    std::cout << "usage: sdd info [MODEL]\n";
+    return 0;
+  }
+  const fs::path path = args.positionals().empty() ? defaultModel() : fs::path(args.positionals()[0]);
+  const sdd::ModelMetadata m = sdd::readModelMetadata(path);
+  std::cout << "model        " << path.string() << "\n"
+            << "architecture " << m.spec.describe() << "\n"
+            << "parameters   " << m.spec.parameterCount() << "\n"
+            << "MACs/image   " << m.spec.macs() << "\n"
+            << "classes      ";
+  for (std::size_t i = 0; i < m.classes.size(); ++i) std::cout << (i ? ", " : "") << m.classes[i];
+  std::cout << "\nnormalization mean";
+  for (float v : m.normalization.mean) std::cout << " " << v;
+  std::cout << ", std";
+  for (float v : m.normalization.std) std::cout << " " << v;
+  std::cout << "\ncreated      " << m.createdAt << "\n"
+            << "metrics      " << m.metrics.dump() << "\n"
+            << "train config " << m.trainConfig.dump() << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> rest(argv + std::min(argc, 2), argv + argc);
+  const std::string cmd = argc > 1 ? argv[1] : "";
+  try {
+    if (cmd == "scan") return cmdScan(rest);
+    if (cmd == "train") return cmdTrain(rest);
+    if (cmd == "eval") return cmdEval(rest);
+    if (cmd == "predict") return cmdPredict(rest);
+    if (cmd == "info") return cmdInfo(rest);
+    if (cmd == "--version") {
+      std::cout << "sdd " << SDD_VERSION << "\n";
+      return 0;
+    }
+    if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+      std::cout << kUsage;
+      return 0;
+    }
+    std::cerr << (cmd.empty() ? "sdd: no command given\n" : "sdd: unknown command '" + cmd + "'\n")
+              << kUsage;
+    return 2;
+  } catch (const CliError& e) {
+    std::cerr << "sdd " << cmd << ": " << e.what() << "\n";
+    return 2;
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "sdd " << cmd << ": " << e.what() << "\n";
+    return 2;
+  } catch (const sdd::DatasetError& e) {
+    std::cerr << "sdd " << cmd << ": " << e.what() << "\n";
+    return 3;
+  } catch (const sdd::ModelError& e) {
+    std::cerr << "sdd " << cmd << ": " << e.what() << "\n";
+    return 4;
+  } catch (const std::exception& e) {
+    std::cerr << "sdd " << cmd << ": error: " << e.what() << "\n";
+    return 1;
+  }
+}

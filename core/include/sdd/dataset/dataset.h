@@ -1,0 +1,110 @@
+#pragma once
+/// Finding labelled images on disk: the three layouts users have (NEU-DET, NEU-CLS,
+/// folder-per-class), train/validation splits, VOC boxes and exact duplicates.
+/// A Dataset is a plain value; scanning never writes to the dataset folder.
+/// Thread-safety: a const Dataset may be read from any thread.
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace sdd {
+
+/// A user-caused problem with a dataset (missing folder, empty class, ...).
+class DatasetError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+enum class DatasetLayout { NeuDet, NeuCls, FolderPerClass };
+enum class Split { Train, Validation };
+
+const char* toString(DatasetLayout layout);
+const char* toString(Split split);
+
+/// A defect region from a Pascal VOC annotation, in source-image pixels.
+struct BoundingBox {
+  std::string name;
+  int xmin = 0, ymin = 0, xmax = 0, ymax = 0;
+};
+
+struct Sample {
+  std::filesystem::path path;
+  int label = -1;  ///< index into Dataset::classes()
+  Split split = Split::Train;
+  int width = 0, height = 0, channels = 0;  ///< of the file as stored
+  std::uint64_t contentHash = 0;            ///< FNV-1a 64 of the file bytes
+  std::vector<BoundingBox> boxes;           ///< empty when there is no annotation
+};
+
+/// A file that was found but could not be used, and why.
+struct ScanIssue {
+  std::filesystem::path file;
+  std::string reason;
+};
+
+/// Two or more byte-identical images.
+struct DuplicateGroup {
+  std::vector<std::size_t> samples;  ///< indices into Dataset::samples()
+  bool crossSplit = false;           ///< some copies in train, some in validation
+};
+
+struct ScanOptions {
+  double validationFraction = 0.2;  ///< used only when the dataset has no split folders
+  std::uint64_t seed = 42;          ///< for the stratified split
+  int threads = 0;                  ///< 0 = all cores
+  /// Called with (done, total) as files are checked; may be called from worker threads.
+  std::function<void(std::size_t, std::size_t)> progress;
+};
+
+class Dataset {
+ public:
+  /// Scans `root`. Throws DatasetError for a missing folder, no images, an empty class
+  /// or fewer than two classes. Unreadable files are skipped and listed in skipped().
+  static Dataset scan(const std::filesystem::path& root, const ScanOptions& options = {});
+
+  const std::filesystem::path& root() const { return root_; }
+  DatasetLayout layout() const { return layout_; }
+  /// True when the split came from the dataset's own folders, false when we made it.
+  bool hasOwnSplit() const { return ownSplit_; }
+  const std::vector<std::string>& classes() const { return classes_; }
+  const std::vector<Sample>& samples() const { return samples_; }
+  const std::vector<ScanIssue>& skipped() const { return skipped_; }
+  const std::vector<DuplicateGroup>& duplicates() const { return duplicates_; }
+
+  /// Indices of the samples in `split`, in scan order.
+  std::vector<std::size_t> indices(Split split) const;
+  /// Number of samples per class in `split`.
+  std::vector<std::size_t> classCounts(Split split) const;
+
+  /// Builds a dataset from already-known samples (used by tests and label overrides).
+  static Dataset fromSamples(std::filesystem::path root, std::vector<std::string> classes,
+                             std::vector<Sample> samples);
+
+ private:
+  std::filesystem::path root_;
+  DatasetLayout layout_ = DatasetLayout::FolderPerClass;
+  bool ownSplit_ = false;
+  std::vector<std::string> classes_;
+  std::vector<Sample> samples_;
+  std::vector<ScanIssue> skipped_;
+  std::vector<DuplicateGroup> duplicates_;
+};
+
+/// Maps NEU-CLS file prefixes (Cr, In, Pa, PS, RS, Sc) to NEU-DET class names;
+/// returns an empty string for an unknown prefix.
+std::string neuClassForPrefix(const std::string& prefix);
+
+/// Parses a Pascal VOC annotation file. Returns no boxes (and sets `error`) when the file
+/// cannot be read or parsed.
+std::vector<BoundingBox> readVocBoxes(const std::filesystem::path& xmlFile, std::string* error);
+
+/// Deterministic stratified split: for each label, round(fraction * n) samples go to
+/// validation, chosen by a seeded shuffle. Returns one Split per label entry.
+std::vector<Split> stratifiedSplit(const std::vector<int>& labels, double validationFraction,
+                                   std::uint64_t seed);
+
+}  // namespace sdd

@@ -1,0 +1,58 @@
+#pragma once
+/// Decoding image files (OpenCV) and bringing them to the model's input size and
+/// channel count. No LibTorch here: the result is a cv::Mat of uint8.
+/// Thread-safety: free functions, safe from any thread.
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+namespace sdd {
+
+/// Result of reading one file: the decoded image or the reason it could not be used.
+struct DecodedImage {
+  cv::Mat image;       ///< BGR or gray uint8 as stored, empty on error
+  std::string error;   ///< why the file was rejected, empty on success
+  std::uint64_t hash = 0;
+  bool ok() const { return error.empty(); }
+};
+
+/// Reads a whole file into memory. Returns false and sets `error` when it cannot.
+bool readFileBytes(const std::filesystem::path& file, std::vector<std::uint8_t>& bytes,
+                   std::string& error);
+
+/// FNV-1a 64-bit hash of a byte buffer (duplicate detection, not security).
+std::uint64_t fnv1a64(const std::uint8_t* data, std::size_t size);
+
+/// Decodes an in-memory image file, rejecting empty, non-image, truncated and
+/// undecodable data with a human-readable reason.
+DecodedImage decodeImage(const std::vector<std::uint8_t>& bytes);
+
+/// Reads and decodes a file (see decodeImage).
+DecodedImage loadImage(const std::filesystem::path& file);
+
+/// Converts to `channels` (1 = gray, 3 = RGB order) and resizes to size×size (area
+/// interpolation when shrinking, linear when enlarging). Output is CV_8UC1 or CV_8UC3.
+cv::Mat toModelInput(const cv::Mat& image, int size, int channels);
+
+/// The image file extensions we read (lower case, with dot).
+bool isImageExtension(const std::filesystem::path& file);
+
+}  // namespace sdd
+
+namespace sdd {
+
+/// Loads many files in parallel, each through loadImage + toModelInput. `errors[i]` is
+/// empty on success; a failed image is left empty.
+struct LoadedInputs {
+  std::vector<cv::Mat> images;
+  std::vector<std::string> errors;
+  std::size_t failed = 0;
+};
+LoadedInputs loadModelInputs(const std::vector<std::filesystem::path>& files, int size,
+                             int channels, int threads = 0);
+
+}  // namespace sdd

@@ -1,0 +1,47 @@
+#pragma once
+/// The LibTorch module built from a ModelSpec, and model-file save/load.
+/// Includes <torch/torch.h>: use only from core .cpp files and tests, never from Qt headers.
+
+#include <filesystem>
+
+#include <torch/torch.h>
+
+#include "sdd/model/model_spec.h"
+
+namespace sdd {
+
+class DetectorNetImpl : public torch::nn::Module {
+ public:
+  explicit DetectorNetImpl(const ModelSpec& spec);
+  /// Logits, shape [N, numClasses].
+  torch::Tensor forward(torch::Tensor x);
+  /// Output of the last conv block (before the head), for Grad-CAM.
+  torch::Tensor features(torch::Tensor x);
+  /// Head applied to features().
+  torch::Tensor classify(torch::Tensor features);
+  const ModelSpec& spec() const { return spec_; }
+
+ private:
+  ModelSpec spec_;
+  torch::nn::Sequential blocks_{nullptr};
+  torch::nn::Linear hidden_{nullptr};
+  torch::nn::Linear output_{nullptr};
+  torch::nn::Dropout dropout_{nullptr};
+};
+TORCH_MODULE(DetectorNet);
+
+/// Converts all 4-D parameters/buffers to channels-last (LibTorch 1.13 has no Module::to(format)).
+void toChannelsLast(torch::nn::Module& module);
+
+struct LoadedModel {
+  ModelMetadata metadata;
+  DetectorNet net{nullptr};
+};
+
+/// Writes weights + metadata atomically (temp file, then rename).
+void saveModelFile(const std::filesystem::path& file, DetectorNet& net, const ModelMetadata& meta);
+/// Loads a model file; throws ModelError naming the file and the reason.
+LoadedModel loadModelFile(const std::filesystem::path& file,
+                          const torch::Device& device = torch::kCPU);
+
+}  // namespace sdd

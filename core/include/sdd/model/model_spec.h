@@ -1,0 +1,89 @@
+#pragma once
+/// Architecture description of the detector CNN and the metadata a model file carries.
+/// Plain data, no LibTorch: the GUI and CLI can read a model's description cheaply.
+
+#include <cstdint>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace sdd {
+
+/// A user-caused model problem: unreadable file, wrong architecture, wrong class list.
+class ModelError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+enum class HeadType { Flatten, GlobalAvgPool };
+
+/// The configurable CNN: N blocks of conv(k×k, stride 1, same padding) [+ BatchNorm] + ReLU
+/// + 2×2 max-pool, then a head (flatten or global average pool), an optional hidden FC
+/// layer with ReLU, and a final FC layer with one output per class (SoftMax applied at
+/// inference).
+struct ModelSpec {
+  int inputSize = 200;
+  int inputChannels = 3;
+  std::vector<int> convChannels{8, 16, 32, 64};
+  int kernelSize = 3;
+  HeadType head = HeadType::Flatten;
+  int fcWidth = 16;  ///< hidden FC width; 0 = none
+  bool batchNorm = false;
+  double dropout = 0.0;  ///< before the last FC layer
+  int numClasses = 6;
+
+  /// The paper's Table II network.
+  static ModelSpec tableII(int numClasses = 6);
+
+  /// Throws ModelError when the spec cannot build a network (e.g. pools shrink to 0).
+  void validate() const;
+  /// Spatial size of the last conv block's output.
+  int featureSize() const;
+  std::int64_t parameterCount() const;
+  /// Multiply-accumulate operations for one image.
+  std::int64_t macs() const;
+  /// One line, e.g. "200x200x3 conv[8,16,32,64] k3 flatten fc16 -> 6".
+  std::string describe() const;
+
+  bool operator==(const ModelSpec& other) const;
+  bool operator!=(const ModelSpec& other) const { return !(*this == other); }
+};
+
+/// Per-channel normalization applied after scaling pixels to [0,1]: (x - mean) / std.
+struct Normalization {
+  std::vector<float> mean{0.5f, 0.5f, 0.5f};
+  std::vector<float> std{0.25f, 0.25f, 0.25f};
+};
+
+/// Everything needed to use a model file on its own.
+struct ModelMetadata {
+  int formatVersion = 1;
+  std::vector<std::string> classes;
+  ModelSpec spec;
+  Normalization normalization;
+  nlohmann::json trainConfig = nlohmann::json::object();
+  /// Metrics it reached and on which data (free-form, written by training/eval).
+  nlohmann::json metrics = nlohmann::json::object();
+  std::string createdAt;  ///< ISO 8601 UTC
+  std::string tool = "sdd";
+};
+
+void to_json(nlohmann::json& j, const ModelSpec& spec);
+void from_json(const nlohmann::json& j, ModelSpec& spec);
+void to_json(nlohmann::json& j, const ModelMetadata& meta);
+void from_json(const nlohmann::json& j, ModelMetadata& meta);
+
+/// Reads only the metadata of a model file (throws ModelError).
+ModelMetadata readModelMetadata(const std::filesystem::path& file);
+
+/// Throws ModelError naming both lists when a model's classes differ from a dataset's.
+void requireSameClasses(const std::vector<std::string>& model,
+                        const std::vector<std::string>& dataset,
+                        const std::filesystem::path& modelFile);
+
+std::string nowIso8601();
+
+}  // namespace sdd

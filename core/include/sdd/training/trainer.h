@@ -1,0 +1,99 @@
+#pragma once
+/// The training loop: epochs, optimizer, LR schedule, early stopping, checkpoints,
+/// resume, cancellation and progress callbacks. LibTorch stays inside the .cpp.
+/// Thread-safety: run() blocks the calling thread; callbacks are invoked on that thread.
+/// The cancel flag may be set from any thread.
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sdd/dataset/dataset.h"
+#include "sdd/model/model_spec.h"
+
+namespace sdd {
+
+struct TrainConfig {
+  int epochs = 60;
+  int batchSize = 32;
+  double learningRate = 1e-3;
+  std::string optimizer = "adam";  ///< adam | adamw | sgd
+  double weightDecay = 0.0;
+  double momentum = 0.9;           ///< sgd only
+  std::string schedule = "cosine";  ///< none | cosine | step
+  int stepSize = 20;               ///< step schedule: epochs between decays
+  double gamma = 0.1;              ///< step schedule: decay factor
+  int patience = 0;                ///< early stopping on validation macro F1; 0 = off
+  bool augment = true;             ///< flips, 90° rotations, brightness/contrast
+  double brightness = 0.1;         ///< max additive shift, in [0,1] pixel units
+  double contrast = 0.1;           ///< max relative contrast change
+  bool classWeights = false;       ///< inverse-frequency loss weights
+  std::string keep = "last";       ///< which epoch becomes model.sddm: last | best
+  std::uint64_t seed = 42;
+  int threads = 0;                 ///< 0 = all cores
+  std::string device = "auto";     ///< auto | cpu | cuda | cuda:N
+  bool channelsLast = true;        ///< measured ~1.3x faster on CPU for this CNN
+
+  /// Throws std::invalid_argument naming the bad field.
+  void validate() const;
+};
+void to_json(nlohmann::json& j, const TrainConfig& c);
+void from_json(const nlohmann::json& j, TrainConfig& c);
+
+struct EpochStats {
+  int epoch = 0;  ///< 1-based
+  double trainLoss = 0, trainAccuracy = 0;
+  double valLoss = 0, valAccuracy = 0, valMacroF1 = 0;
+  double learningRate = 0;
+  double seconds = 0;
+  bool best = false;
+};
+
+struct TrainProgress {
+  int epoch = 0, epochs = 0;
+  std::size_t batch = 0, batches = 0;
+  double runningLoss = 0;
+  double elapsedSeconds = 0, etaSeconds = 0;
+};
+
+struct TrainResult {
+  std::vector<EpochStats> history;  ///< including epochs from a resumed run
+  int bestEpoch = 0;
+  double bestMacroF1 = 0;
+  bool cancelled = false;
+  bool earlyStopped = false;
+  std::filesystem::path modelFile;  ///< the kept model (model.sddm)
+  std::filesystem::path bestFile;   ///< best.sddm
+  double seconds = 0;
+};
+
+class Trainer {
+ public:
+  /// `outDir` receives model.sddm, best.sddm, checkpoint.pt, log.csv. Created if missing.
+  Trainer(Dataset dataset, ModelSpec spec, TrainConfig config, std::filesystem::path outDir);
+  ~Trainer();
+
+  std::function<void(const TrainProgress&)> onProgress;
+  std::function<void(const EpochStats&)> onEpoch;
+  std::function<void(const std::string&)> onMessage;
+
+  /// When *flag becomes true, training stops after the current batch and saves.
+  void setCancelFlag(const std::atomic<bool>* flag) { cancel_ = flag; }
+
+  /// Runs to completion, early stop, or cancellation. With resume = true, continues from
+  /// outDir/checkpoint.pt (throws ModelError if it is missing or from another setup).
+  TrainResult run(bool resume = false);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  const std::atomic<bool>* cancel_ = nullptr;
+};
+
+}  // namespace sdd

@@ -1,0 +1,19 @@
+#pragma once
+/// Process-wide LibTorch settings: thread count and device choice.
+
+#include <string>
+
+namespace sdd {
+
+/// Sets LibTorch intra-op threads (0 = all cores; LibTorch here starts with 1). Returns
+/// the number in effect.
+int configureThreads(int threads);
+
+/// Resolves "auto" to "cuda" when torch::cuda::is_available(), else "cpu". Throws
+/// std::invalid_argument for an unknown device or CUDA requested but unavailable.
+std::string resolveDevice(const std::string& requested);
+
+/// True when this LibTorch build can see a CUDA device.
+bool cudaAvailable();
+
+}  // namespace sdd

@@ -1,0 +1,352 @@
+#include "sdd/dataset/dataset.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <fstream>
+#include <map>
+#include <random>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+#include "sdd/imaging/image_loader.h"
+#include "sdd/util/parallel.h"
+
+namespace fs = std::filesystem;
+
+namespace sdd {
+namespace {
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+bool splitFromName(const std::string& name, Split& split) {
+  const std::string n = lower(name);
+  if (n == "train" || n == "training") {
+    split = Split::Train;
+    return true;
+  }
+  if (n == "validation" || n == "valid" || n == "val" || n == "test") {
+    split = Split::Validation;
+    return true;
+  }
+  return false;
+}
+
+std::vector<fs::path> sortedEntries(const fs::path& dir) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    out.push_back(it->path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool isDir(const fs::path& p) {
+  std::error_code ec;
+  return fs::is_directory(p, ec);
+}
+
+struct Candidate {
+  fs::path path;
+  std::string className;
+  Split split = Split::Train;
+  fs::path annotation;  // may be empty
+};
+
+struct Collector {
+  std::vector<Candidate> candidates;
+  std::vector<ScanIssue> issues;
+  std::set<std::string> classFolders;  // every class folder seen, even empty ones
+  bool sawFlatNeuCls = false;
+};
+
+// Collects images under one "class root": either class sub-folders (folder-per-class and
+// NEU-DET images/) or one flat folder whose file names carry the class (NEU-CLS).
+void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& annotationDir,
+                      Collector& c) {
+  std::vector<fs::path> looseImages;
+  for (const fs::path& entry : sortedEntries(classRoot)) {
+    if (isDir(entry)) {
+      const std::string cls = entry.filename().string();
+      if (!cls.empty() && cls[0] == '.') continue;  // hidden folders, e.g. .thumbnails
+      c.classFolders.insert(cls);
+      std::vector<fs::path> files;
+      std::error_code ec;
+      for (fs::recursive_directory_iterator it(entry, ec), end; !ec && it != end;
+           it.increment(ec)) {
+        if (it->is_regular_file(ec)) files.push_back(it->path());
+      }
+      std::sort(files.begin(), files.end());
+      for (const fs::path& f : files) {
+        if (!isImageExtension(f)) {
+          if (f.filename().string()[0] != '.')
+            c.issues.push_back({f, "not an image file extension; ignored"});
+          continue;
+        }
+        fs::path xml;
+        if (!annotationDir.empty()) {
+          fs::path candidate = annotationDir / (f.stem().string() + ".xml");
+          if (fs::exists(candidate, ec)) xml = candidate;
+        }
+        c.candidates.push_back({f, cls, split, xml});
+      }
+    } else if (isImageExtension(entry)) {
+      looseImages.push_back(entry);
+    }
+  }
+  if (looseImages.empty()) return;
+  if (!c.classFolders.empty()) {
+    for (const fs::path& f : looseImages)
+      c.issues.push_back({f, "image outside any class folder; ignored"});
+    return;
+  }
+  // Flat folder: NEU-CLS names files <prefix>_<n>.bmp.
+  c.sawFlatNeuCls = true;
+  for (const fs::path& f : looseImages) {
+    const std::string stem = f.stem().string();
+    const auto underscore = stem.find('_');
+    if (underscore == std::string::npos || underscore == 0) {
+      c.issues.push_back({f, "flat layout but no '<class>_' prefix in the file name; ignored"});
+      continue;
+    }
+    const std::string prefix = stem.substr(0, underscore);
+    std::string cls = neuClassForPrefix(prefix);
+    if (cls.empty()) cls = prefix;
+    c.candidates.push_back({f, cls, split, {}});
+  }
+}
+
+std::string textBetween(const std::string& s, const std::string& tag, std::size_t from,
+                        std::size_t to) {
+  const std::string open = "<" + tag + ">", close = "</" + tag + ">";
+  const auto a = s.find(open, from);
+  if (a == std::string::npos || a >= to) return {};
+  const auto b = s.find(close, a);
+  if (b == std::string::npos || b > to) return {};
+  std::string v = s.substr(a + open.size(), b - a - open.size());
+  const auto first = v.find_first_not_of(" \t\r\n");
+  const auto last = v.find_last_not_of(" \t\r\n");
+  return first == std::string::npos ? std::string() : v.substr(first, last - first + 1);
+}
+
+}  // namespace
+
+const char* toString(DatasetLayout layout) {
+  switch (layout) {
+    case DatasetLayout::NeuDet: return "NEU-DET";
+    case DatasetLayout::NeuCls: return "NEU-CLS";
+    case DatasetLayout::FolderPerClass: return "folder-per-class";
+  }
+  return "?";
+}
+
+const char* toString(Split split) { return split == Split::Train ? "train" : "validation"; }
+
+std::string neuClassForPrefix(const std::string& prefix) {
+  static const std::map<std::string, std::string> kMap = {
+      {"cr", "crazing"},         {"in", "inclusion"},        {"pa", "patches"},
+      {"ps", "pitted_surface"},  {"rs", "rolled-in_scale"},  {"sc", "scratches"}};
+  const auto it = kMap.find(lower(prefix));
+  return it == kMap.end() ? std::string() : it->second;
+}
+
+std::vector<BoundingBox> readVocBoxes(const fs::path& xmlFile, std::string* error) {
+  std::ifstream in(xmlFile, std::ios::binary);
+  if (!in) {
+    if (error) *error = "cannot open annotation";
+    return {};
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string s = ss.str();
+  std::vector<BoundingBox> boxes;
+  std::size_t pos = 0;
+  while (true) {
+    const auto a = s.find("<object>", pos);
+    if (a == std::string::npos) break;
+    const auto b = s.find("</object>", a);
+    if (b == std::string::npos) {
+      if (error) *error = "malformed annotation (unclosed <object>)";
+      return {};
+    }
+    BoundingBox box;
+    box.name = textBetween(s, "name", a, b);
+    try {
+      box.xmin = static_cast<int>(std::stod(textBetween(s, "xmin", a, b)));
+      box.ymin = static_cast<int>(std::stod(textBetween(s, "ymin", a, b)));
+      box.xmax = static_cast<int>(std::stod(textBetween(s, "xmax", a, b)));
+      box.ymax = static_cast<int>(std::stod(textBetween(s, "ymax", a, b)));
+    } catch (const std::exception&) {
+      if (error) *error = "malformed annotation (bad <bndbox> coordinates)";
+      return {};
+    }
+    boxes.push_back(box);
+    pos = b;
+  }
+  return boxes;
+}
+
+std::vector<Split> stratifiedSplit(const std::vector<int>& labels, double validationFraction,
+                                   std::uint64_t seed) {
+  std::vector<Split> out(labels.size(), Split::Train);
+  std::map<int, std::vector<std::size_t>> byLabel;
+  for (std::size_t i = 0; i < labels.size(); ++i) byLabel[labels[i]].push_back(i);
+  std::mt19937_64 rng(seed);
+  for (auto& [label, idx] : byLabel) {
+    // Fisher-Yates with our own draws: std::shuffle's output differs between libraries.
+    for (std::size_t i = idx.size(); i > 1; --i) std::swap(idx[i - 1], idx[rng() % i]);
+    auto nVal = static_cast<std::size_t>(validationFraction * idx.size() + 0.5);
+    if (validationFraction > 0 && idx.size() >= 2) nVal = std::max<std::size_t>(nVal, 1);
+    nVal = std::min(nVal, idx.size() - (idx.size() >= 2 ? 1 : 0));
+    for (std::size_t k = 0; k < nVal; ++k) out[idx[k]] = Split::Validation;
+  }
+  return out;
+}
+
+Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
+  std::error_code ec;
+  if (!fs::exists(root, ec)) throw DatasetError("dataset folder does not exist: " + root.string());
+  if (!fs::is_directory(root, ec))
+    throw DatasetError("dataset path is not a folder: " + root.string());
+
+  Collector c;
+  bool ownSplit = false, sawImagesDir = false;
+  for (const fs::path& entry : sortedEntries(root)) {
+    Split split;
+    if (!isDir(entry) || !splitFromName(entry.filename().string(), split)) continue;
+    ownSplit = true;
+    fs::path classRoot = entry;
+    if (isDir(entry / "images")) {
+      classRoot = entry / "images";
+      sawImagesDir = true;
+    }
+    const fs::path ann = isDir(entry / "annotations") ? entry / "annotations" : fs::path();
+    collectClassRoot(classRoot, split, ann, c);
+  }
+  if (!ownSplit) collectClassRoot(root, Split::Train, {}, c);
+
+  Dataset ds;
+  ds.root_ = root;
+  ds.ownSplit_ = ownSplit;
+  ds.layout_ = sawImagesDir     ? DatasetLayout::NeuDet
+               : c.sawFlatNeuCls ? DatasetLayout::NeuCls
+                                 : DatasetLayout::FolderPerClass;
+  ds.skipped_ = std::move(c.issues);
+
+  // Check every file now so that training never meets a bad one halfway through.
+  struct Checked {
+    std::string error;
+    std::uint64_t hash = 0;
+    int width = 0, height = 0, channels = 0;
+    bool ok() const { return error.empty(); }
+  };
+  std::vector<Checked> decoded(c.candidates.size());
+  std::atomic<std::size_t> done{0};
+  parallelFor(c.candidates.size(), options.threads, [&](std::size_t i) {
+    const DecodedImage d = loadImage(c.candidates[i].path);
+    decoded[i] = {d.error, d.hash, d.image.cols, d.image.rows, d.image.channels()};
+    const std::size_t n = ++done;
+    if (options.progress) options.progress(n, c.candidates.size());
+  });
+
+  std::set<std::string> classSet(c.classFolders.begin(), c.classFolders.end());
+  for (const Candidate& cand : c.candidates) classSet.insert(cand.className);
+  ds.classes_.assign(classSet.begin(), classSet.end());
+  std::map<std::string, int> classIndex;
+  for (std::size_t i = 0; i < ds.classes_.size(); ++i)
+    classIndex[ds.classes_[i]] = static_cast<int>(i);
+
+  for (std::size_t i = 0; i < c.candidates.size(); ++i) {
+    const Candidate& cand = c.candidates[i];
+    if (!decoded[i].ok()) {
+      ds.skipped_.push_back({cand.path, decoded[i].error});
+      continue;
+    }
+    Sample s;
+    s.path = cand.path;
+    s.label = classIndex.at(cand.className);
+    s.split = cand.split;
+    s.width = decoded[i].width;
+    s.height = decoded[i].height;
+    s.channels = decoded[i].channels;
+    s.contentHash = decoded[i].hash;
+    if (!cand.annotation.empty()) {
+      std::string err;
+      s.boxes = readVocBoxes(cand.annotation, &err);
+      if (!err.empty()) ds.skipped_.push_back({cand.annotation, err + "; boxes not shown"});
+    }
+    ds.samples_.push_back(std::move(s));
+  }
+
+  if (ds.samples_.empty()) {
+    throw DatasetError("no usable images found in " + root.string() +
+                       " (expected class folders, NEU-DET train/validation folders, or "
+                       "NEU-CLS files like Cr_1.bmp)" +
+                       (ds.skipped_.empty() ? "" : "; " + std::to_string(ds.skipped_.size()) +
+                                                        " files were skipped"));
+  }
+  std::vector<std::size_t> perClass(ds.classes_.size(), 0);
+  for (const Sample& s : ds.samples_) ++perClass[s.label];
+  for (std::size_t k = 0; k < perClass.size(); ++k) {
+    if (perClass[k] == 0)
+      throw DatasetError("class '" + ds.classes_[k] + "' has no usable images in " +
+                         root.string());
+  }
+  if (ds.classes_.size() < 2)
+    throw DatasetError("need at least 2 classes, found " + std::to_string(ds.classes_.size()) +
+                       " ('" + ds.classes_[0] + "') in " + root.string());
+
+  if (!ownSplit) {
+    std::vector<int> labels;
+    for (const Sample& s : ds.samples_) labels.push_back(s.label);
+    const auto splits = stratifiedSplit(labels, options.validationFraction, options.seed);
+    for (std::size_t i = 0; i < ds.samples_.size(); ++i) ds.samples_[i].split = splits[i];
+  }
+
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> byHash;
+  for (std::size_t i = 0; i < ds.samples_.size(); ++i)
+    byHash[ds.samples_[i].contentHash].push_back(i);
+  for (auto& [hash, idx] : byHash) {
+    if (idx.size() < 2) continue;
+    DuplicateGroup g;
+    g.samples = idx;
+    std::sort(g.samples.begin(), g.samples.end());
+    for (std::size_t i : idx) g.crossSplit |= ds.samples_[i].split != ds.samples_[idx[0]].split;
+    ds.duplicates_.push_back(std::move(g));
+  }
+  std::sort(ds.duplicates_.begin(), ds.duplicates_.end(),
+            [](const DuplicateGroup& a, const DuplicateGroup& b) { return a.samples < b.samples; });
+  return ds;
+}
+
+std::vector<std::size_t> Dataset::indices(Split split) const {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < samples_.size(); ++i)
+    if (samples_[i].split == split) out.push_back(i);
+  return out;
+}
+
+std::vector<std::size_t> Dataset::classCounts(Split split) const {
+  std::vector<std::size_t> out(classes_.size(), 0);
+  for (const Sample& s : samples_)
+    if (s.split == split) ++out[s.label];
+  return out;
+}
+
+Dataset Dataset::fromSamples(fs::path root, std::vector<std::string> classes,
+                             std::vector<Sample> samples) {
+  Dataset ds;
+  ds.root_ = std::move(root);
+  ds.classes_ = std::move(classes);
+  ds.samples_ = std::move(samples);
+  ds.ownSplit_ = true;
+  return ds;
+}
+
+}  // namespace sdd

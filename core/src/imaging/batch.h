@@ -1,0 +1,19 @@
+#pragma once
+// Core-internal: cv::Mat <-> tensor conversion shared by training and inference.
+#include <vector>
+
+#include <opencv2/core.hpp>
+#include <torch/torch.h>
+
+#include "sdd/model/model_spec.h"
+
+namespace sdd {
+
+/// Stacks equally sized CV_8UC1/CV_8UC3 images into a uint8 tensor [N, C, H, W].
+torch::Tensor imagesToTensorU8(const std::vector<cv::Mat>& images);
+
+/// uint8 [N,C,H,W] -> float, scaled to [0,1], normalized, on `device`, optionally channels-last.
+torch::Tensor normalizeBatch(const torch::Tensor& u8, const Normalization& norm,
+                             const torch::Device& device, bool channelsLast);
+
+}  // namespace sdd

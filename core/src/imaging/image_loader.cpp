@@ -1,0 +1,194 @@
+#include "sdd/imaging/image_loader.h"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+namespace sdd {
+namespace {
+
+enum class Format { Unknown, Jpeg, Png, Bmp, Tiff };
+
+Format sniff(const std::vector<std::uint8_t>& b) {
+  auto starts = [&](std::initializer_list<std::uint8_t> sig) {
+    return b.size() >= sig.size() && std::equal(sig.begin(), sig.end(), b.begin());
+  };
+  if (starts({0xFF, 0xD8, 0xFF})) return Format::Jpeg;
+  if (starts({0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A})) return Format::Png;
+  if (starts({'B', 'M'})) return Format::Bmp;
+  if (starts({'I', 'I', 42, 0}) || starts({'M', 'M', 0, 42})) return Format::Tiff;
+  return Format::Unknown;
+}
+
+// libjpeg "repairs" a truncated JPEG by padding it with grey and OpenCV returns that as a
+// valid image, so truncation has to be detected by looking for the end-of-image marker.
+bool hasJpegEnd(const std::vector<std::uint8_t>& b) {
+  const std::size_t window = std::min<std::size_t>(b.size(), 4096);
+  for (std::size_t i = b.size() - 1; i > b.size() - window; --i) {
+    if (b[i] == 0xD9 && b[i - 1] == 0xFF) return true;
+  }
+  return false;
+}
+
+bool hasPngEnd(const std::vector<std::uint8_t>& b) {
+  static const std::uint8_t iend[] = {'I', 'E', 'N', 'D'};
+  return b.size() >= 12 && std::search(b.end() - std::min<std::size_t>(b.size(), 64), b.end(),
+                                       std::begin(iend), std::end(iend)) != b.end();
+}
+
+// A BMP declares its file size and pixel-data offset; a shorter file is truncated.
+bool bmpComplete(const std::vector<std::uint8_t>& b) {
+  if (b.size() < 54) return false;
+  const std::uint32_t declared = b[2] | (b[3] << 8) | (b[4] << 16) | (std::uint32_t(b[5]) << 24);
+  return declared == 0 || b.size() >= declared;
+}
+
+}  // namespace
+
+bool isImageExtension(const std::filesystem::path& file) {
+  std::string ext = file.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".jpg" || ext == ".jpeg" || ext == ".png" || ext == ".bmp" || ext == ".tif" ||
+         ext == ".tiff";
+}
+
+std::uint64_t fnv1a64(const std::uint8_t* data, std::size_t size) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (std::size_t i = 0; i < size; ++i) {
+    h ^= data[i];
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+bool readFileBytes(const std::filesystem::path& file, std::vector<std::uint8_t>& bytes,
+                   std::string& error) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) {
+    error = std::filesystem::exists(file, ec) ? "not a regular file" : "file does not exist";
+    return false;
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    error = "cannot open file for reading (permissions?)";
+    return false;
+  }
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  bytes.resize(size > 0 ? static_cast<std::size_t>(size) : 0);
+  if (size > 0 && !in.read(reinterpret_cast<char*>(bytes.data()), size)) {
+    error = "read error";
+    return false;
+  }
+  return true;
+}
+
+DecodedImage decodeImage(const std::vector<std::uint8_t>& bytes) {
+  DecodedImage out;
+  if (bytes.empty()) {
+    out.error = "empty file (0 bytes)";
+    return out;
+  }
+  out.hash = fnv1a64(bytes.data(), bytes.size());
+  const Format format = sniff(bytes);
+  switch (format) {
+    case Format::Unknown:
+      out.error = "not an image (unrecognised file signature)";
+      return out;
+    case Format::Jpeg:
+      if (!hasJpegEnd(bytes)) {
+        out.error = "truncated JPEG (no end-of-image marker)";
+        return out;
+      }
+      break;
+    case Format::Png:
+      if (!hasPngEnd(bytes)) {
+        out.error = "truncated PNG (no IEND chunk)";
+        return out;
+      }
+      break;
+    case Format::Bmp:
+      if (!bmpComplete(bytes)) {
+        out.error = "truncated BMP (shorter than its header declares)";
+        return out;
+      }
+      break;
+    case Format::Tiff:
+      break;
+  }
+  try {
+    cv::Mat raw(1, static_cast<int>(bytes.size()), CV_8UC1, const_cast<std::uint8_t*>(bytes.data()));
+    // IMREAD_UNCHANGED would keep 16-bit and alpha; we want 8-bit gray or BGR.
+    cv::Mat img = cv::imdecode(raw, cv::IMREAD_ANYCOLOR);
+    if (img.empty()) {
+      out.error = "cannot decode image data (corrupt file)";
+      return out;
+    }
+    if (img.depth() != CV_8U) img.convertTo(img, CV_8U);
+    if (img.channels() == 4) cv::cvtColor(img, img, cv::COLOR_BGRA2BGR);
+    out.image = img;
+  } catch (const cv::Exception& e) {
+    out.error = std::string("cannot decode image data: ") + e.what();
+  }
+  return out;
+}
+
+DecodedImage loadImage(const std::filesystem::path& file) {
+  std::vector<std::uint8_t> bytes;
+  DecodedImage out;
+  if (!readFileBytes(file, bytes, out.error)) return out;
+  return decodeImage(bytes);
+}
+
+cv::Mat toModelInput(const cv::Mat& image, int size, int channels) {
+  cv::Mat converted;
+  if (channels == 1) {
+    if (image.channels() == 1) {
+      converted = image;
+    } else {
+      cv::cvtColor(image, converted, cv::COLOR_BGR2GRAY);
+    }
+  } else {
+    if (image.channels() == 1) {
+      cv::cvtColor(image, converted, cv::COLOR_GRAY2RGB);
+    } else {
+      cv::cvtColor(image, converted, cv::COLOR_BGR2RGB);
+    }
+  }
+  if (converted.cols == size && converted.rows == size) return converted.clone();
+  cv::Mat resized;
+  const bool shrinking = converted.cols > size || converted.rows > size;
+  cv::resize(converted, resized, cv::Size(size, size), 0, 0,
+             shrinking ? cv::INTER_AREA : cv::INTER_LINEAR);
+  return resized;
+}
+
+}  // namespace sdd
+
+#include "sdd/util/parallel.h"
+
+namespace sdd {
+
+LoadedInputs loadModelInputs(const std::vector<std::filesystem::path>& files, int size,
+                             int channels, int threads) {
+  LoadedInputs out;
+  out.images.resize(files.size());
+  out.errors.resize(files.size());
+  parallelFor(files.size(), threads, [&](std::size_t i) {
+    DecodedImage d = loadImage(files[i]);
+    if (!d.ok()) {
+      out.errors[i] = d.error;
+      return;
+    }
+    out.images[i] = toModelInput(d.image, size, channels);
+  });
+  for (const auto& e : out.errors) out.failed += !e.empty();
+  return out;
+}
+
+}  // namespace sdd

@@ -1,0 +1,92 @@
+#include "sdd/inference/predictor.h"
+
+#include <chrono>
+
+#include <torch/torch.h>
+
+#include "imaging/batch.h"
+#include "sdd/imaging/image_loader.h"
+#include "sdd/model/detector_net.h"
+#include "sdd/util/runtime.h"
+
+namespace sdd {
+namespace {
+double msSince(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+}
+}  // namespace
+
+struct Predictor::Impl {
+  LoadedModel model;
+  torch::Device device{torch::kCPU};
+  std::string deviceName;
+  bool channelsLast = true;
+
+  torch::Tensor probabilities(const std::vector<cv::Mat>& inputs) {
+    torch::NoGradGuard guard;
+    auto x = normalizeBatch(imagesToTensorU8(inputs), model.metadata.normalization, device,
+                            channelsLast);
+    return torch::softmax(model.net->forward(x), 1).to(torch::kCPU).contiguous();
+  }
+};
+
+Predictor::Predictor(const std::filesystem::path& modelFile, const std::string& device,
+                     int threads)
+    : impl_(std::make_unique<Impl>()) {
+  configureThreads(threads);
+  impl_->deviceName = resolveDevice(device);
+  impl_->device = torch::Device(impl_->deviceName);
+  impl_->channelsLast = impl_->device.is_cpu();
+  impl_->model = loadModelFile(modelFile, impl_->device);
+  if (impl_->channelsLast) toChannelsLast(*impl_->model.net);
+}
+
+Predictor::~Predictor() = default;
+
+const ModelMetadata& Predictor::metadata() const { return impl_->model.metadata; }
+std::string Predictor::deviceName() const { return impl_->deviceName; }
+
+Prediction Predictor::predictFile(const std::filesystem::path& file) {
+  Prediction p;
+  p.file = file;
+  const auto t0 = std::chrono::steady_clock::now();
+  std::vector<std::uint8_t> bytes;
+  if (!readFileBytes(file, bytes, p.error)) return p;
+  p.readMs = msSince(t0);
+  auto t = std::chrono::steady_clock::now();
+  DecodedImage d = decodeImage(bytes);
+  if (!d.ok()) {
+    p.error = d.error;
+    return p;
+  }
+  p.decodeMs = msSince(t);
+  t = std::chrono::steady_clock::now();
+  const ModelSpec& spec = impl_->model.metadata.spec;
+  cv::Mat input = toModelInput(d.image, spec.inputSize, spec.inputChannels);
+  p.preprocessMs = msSince(t);
+  t = std::chrono::steady_clock::now();
+  auto prob = impl_->probabilities({input});
+  p.probabilities.assign(prob.data_ptr<float>(), prob.data_ptr<float>() + prob.size(1));
+  p.classIndex = static_cast<int>(prob[0].argmax().item<int64_t>());
+  p.inferenceMs = msSince(t);
+  p.totalMs = msSince(t0);
+  return p;
+}
+
+std::vector<std::vector<float>> Predictor::predictImages(const std::vector<cv::Mat>& images,
+                                                         int batchSize) {
+  const ModelSpec& spec = impl_->model.metadata.spec;
+  std::vector<std::vector<float>> out;
+  out.reserve(images.size());
+  for (std::size_t b = 0; b < images.size(); b += batchSize) {
+    std::vector<cv::Mat> batch;
+    for (std::size_t i = b; i < std::min(images.size(), b + batchSize); ++i)
+      batch.push_back(toModelInput(images[i], spec.inputSize, spec.inputChannels));
+    auto prob = impl_->probabilities(batch);
+    for (long i = 0; i < prob.size(0); ++i)
+      out.emplace_back(prob[i].data_ptr<float>(), prob[i].data_ptr<float>() + prob.size(1));
+  }
+  return out;
+}
+
+}  // namespace sdd

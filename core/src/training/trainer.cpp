@@ -1,0 +1,496 @@
+#include "sdd/training/trainer.h"
+
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <iomanip>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+
+#include <torch/torch.h>
+
+#include "imaging/batch.h"
+#include "sdd/imaging/image_loader.h"
+#include "sdd/metrics/metrics.h"
+#include "sdd/model/detector_net.h"
+#include "sdd/util/runtime.h"
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace sdd {
+
+void TrainConfig::validate() const {
+  auto bad = [](const std::string& what) { throw std::invalid_argument(what); };
+  if (epochs < 1) bad("epochs must be >= 1");
+  if (batchSize < 1) bad("batch size must be >= 1");
+  if (!(learningRate > 0)) bad("learning rate must be > 0");
+  if (optimizer != "adam" && optimizer != "adamw" && optimizer != "sgd")
+    bad("optimizer must be adam, adamw or sgd (got '" + optimizer + "')");
+  if (schedule != "none" && schedule != "cosine" && schedule != "step")
+    bad("schedule must be none, cosine or step (got '" + schedule + "')");
+  if (schedule == "step" && stepSize < 1) bad("step size must be >= 1");
+  if (patience < 0) bad("patience must be >= 0");
+  if (keep != "last" && keep != "best") bad("keep must be last or best (got '" + keep + "')");
+  if (weightDecay < 0) bad("weight decay must be >= 0");
+  if (brightness < 0 || brightness > 1 || contrast < 0 || contrast > 1)
+    bad("brightness/contrast jitter must be in [0, 1]");
+  if (threads < 0) bad("threads must be >= 0");
+}
+
+void to_json(nlohmann::json& j, const TrainConfig& c) {
+  j = {{"epochs", c.epochs},         {"batch_size", c.batchSize},   {"lr", c.learningRate},
+       {"optimizer", c.optimizer},   {"weight_decay", c.weightDecay}, {"momentum", c.momentum},
+       {"schedule", c.schedule},     {"step_size", c.stepSize},     {"gamma", c.gamma},
+       {"patience", c.patience},     {"augment", c.augment},        {"brightness", c.brightness},
+       {"contrast", c.contrast},     {"class_weights", c.classWeights}, {"keep", c.keep},
+       {"seed", c.seed},             {"threads", c.threads},        {"device", c.device},
+       {"channels_last", c.channelsLast}};
+}
+
+void from_json(const nlohmann::json& j, TrainConfig& c) {
+  TrainConfig d;
+  c.epochs = j.value("epochs", d.epochs);
+  c.batchSize = j.value("batch_size", d.batchSize);
+  c.learningRate = j.value("lr", d.learningRate);
+  c.optimizer = j.value("optimizer", d.optimizer);
+  c.weightDecay = j.value("weight_decay", d.weightDecay);
+  c.momentum = j.value("momentum", d.momentum);
+  c.schedule = j.value("schedule", d.schedule);
+  c.stepSize = j.value("step_size", d.stepSize);
+  c.gamma = j.value("gamma", d.gamma);
+  c.patience = j.value("patience", d.patience);
+  c.augment = j.value("augment", d.augment);
+  c.brightness = j.value("brightness", d.brightness);
+  c.contrast = j.value("contrast", d.contrast);
+  c.classWeights = j.value("class_weights", d.classWeights);
+  c.keep = j.value("keep", d.keep);
+  c.seed = j.value("seed", d.seed);
+  c.threads = j.value("threads", d.threads);
+  c.device = j.value("device", d.device);
+  c.channelsLast = j.value("channels_last", d.channelsLast);
+}
+
+static void to_json(nlohmann::json& j, const EpochStats& s) {
+  j = {{"epoch", s.epoch},           {"train_loss", s.trainLoss}, {"train_acc", s.trainAccuracy},
+       {"val_loss", s.valLoss},      {"val_acc", s.valAccuracy},  {"val_macro_f1", s.valMacroF1},
+       {"lr", s.learningRate},       {"seconds", s.seconds},      {"best", s.best}};
+}
+
+static void from_json(const nlohmann::json& j, EpochStats& s) {
+  s.epoch = j.at("epoch");
+  s.trainLoss = j.at("train_loss");
+  s.trainAccuracy = j.at("train_acc");
+  s.valLoss = j.at("val_loss");
+  s.valAccuracy = j.at("val_acc");
+  s.valMacroF1 = j.at("val_macro_f1");
+  s.learningRate = j.at("lr");
+  s.seconds = j.at("seconds");
+  s.best = j.at("best");
+}
+
+struct Trainer::Impl {
+  Dataset dataset;
+  ModelSpec spec;
+  TrainConfig config;
+  fs::path outDir;
+};
+
+Trainer::Trainer(Dataset dataset, ModelSpec spec, TrainConfig config, fs::path outDir)
+    : impl_(std::make_unique<Impl>(Impl{std::move(dataset), spec, std::move(config),
+                                        std::move(outDir)})) {}
+Trainer::~Trainer() = default;
+
+namespace {
+
+struct SplitData {
+  torch::Tensor x;  // uint8 [N,C,H,W]
+  torch::Tensor y;  // int64 [N]
+};
+
+SplitData loadSplit(const Dataset& ds, Split split, const ModelSpec& spec, int threads,
+                    const std::function<void(const std::string&)>& message) {
+  std::vector<fs::path> files;
+  std::vector<int64_t> labels;
+  for (std::size_t i : ds.indices(split)) {
+    files.push_back(ds.samples()[i].path);
+    labels.push_back(ds.samples()[i].label);
+  }
+  LoadedInputs in = loadModelInputs(files, spec.inputSize, spec.inputChannels, threads);
+  std::vector<cv::Mat> images;
+  std::vector<int64_t> kept;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (!in.errors[i].empty()) {
+      // The file changed since the scan; skip it rather than abort hours of training.
+      if (message) message("warning: skipping " + files[i].string() + ": " + in.errors[i]);
+      continue;
+    }
+    images.push_back(in.images[i]);
+    kept.push_back(labels[i]);
+  }
+  SplitData d;
+  d.x = imagesToTensorU8(images);
+  d.y = torch::tensor(kept, torch::kInt64);
+  return d;
+}
+
+Normalization computeNormalization(const torch::Tensor& u8) {
+  Normalization n;
+  n.mean.clear();
+  n.std.clear();
+  const long c = u8.size(1);
+  for (long k = 0; k < c; ++k) {
+    auto ch = u8.select(1, k).to(torch::kFloat64).div(255.0);
+    n.mean.push_back(static_cast<float>(ch.mean().item<double>()));
+    n.std.push_back(std::max(1e-3f, static_cast<float>(ch.std().item<double>())));
+  }
+  return n;
+}
+
+double scheduledLr(const TrainConfig& c, int epoch0) {
+  if (c.schedule == "cosine") {
+    const double minLr = c.learningRate * 0.01;
+    return minLr + 0.5 * (c.learningRate - minLr) * (1 + std::cos(M_PI * epoch0 / c.epochs));
+  }
+  if (c.schedule == "step") return c.learningRate * std::pow(c.gamma, epoch0 / c.stepSize);
+  return c.learningRate;
+}
+
+void setLr(torch::optim::Optimizer& opt, double lr) {
+  for (auto& group : opt.param_groups()) group.options().set_lr(lr);
+}
+
+// Flips, 90° rotations and brightness/contrast jitter, drawn from our own seeded generator
+// so that a run is reproducible for a given seed and thread count.
+torch::Tensor augmentBatch(torch::Tensor x01, const TrainConfig& c, std::mt19937_64& rng) {
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+  const bool square = x01.size(2) == x01.size(3);
+  std::vector<torch::Tensor> out;
+  out.reserve(x01.size(0));
+  for (long i = 0; i < x01.size(0); ++i) {
+    torch::Tensor s = x01[i];
+    if (u(rng) < 0.5) s = s.flip({2});
+    if (u(rng) < 0.5) s = s.flip({1});
+    const int rot = square ? static_cast<int>(rng() % 4) : 0;
+    if (rot) s = s.rot90(rot, {1, 2});
+    const double contrast = 1.0 + c.contrast * (2 * u(rng) - 1);
+    const double brightness = c.brightness * (2 * u(rng) - 1);
+    if (contrast != 1.0 || brightness != 0.0) {
+      auto m = s.mean();
+      s = ((s - m) * contrast + m + brightness).clamp(0.0, 1.0);
+    }
+    out.push_back(s);
+  }
+  return torch::stack(out);
+}
+
+std::string csvHeader() {
+  return "epoch,train_loss,train_acc,val_loss,val_acc,val_macro_f1,lr,seconds,best\n";
+}
+
+std::string csvLine(const EpochStats& s) {
+  std::ostringstream o;
+  o << s.epoch << ',' << std::setprecision(6) << s.trainLoss << ',' << s.trainAccuracy << ','
+    << s.valLoss << ',' << s.valAccuracy << ',' << s.valMacroF1 << ',' << s.learningRate << ','
+    << std::setprecision(4) << s.seconds << ',' << (s.best ? 1 : 0) << '\n';
+  return o.str();
+}
+
+void writeLog(const fs::path& dir, const std::vector<EpochStats>& history) {
+  const fs::path tmp = dir / "log.csv.tmp";
+  {
+    std::ofstream f(tmp);
+    f << csvHeader();
+    for (const auto& s : history) f << csvLine(s);
+  }
+  fs::rename(tmp, dir / "log.csv");
+  std::ofstream j(dir / "log.jsonl.tmp");
+  for (const auto& s : history) j << nlohmann::json(s).dump() << '\n';
+  j.close();
+  fs::rename(dir / "log.jsonl.tmp", dir / "log.jsonl");
+}
+
+}  // namespace
+
+TrainResult Trainer::run(bool resume) {
+  Impl& m = *impl_;
+  const auto start = Clock::now();
+  m.config.validate();
+  m.spec.numClasses = static_cast<int>(m.dataset.classes().size());
+  m.spec.validate();
+  auto say = [&](const std::string& s) {
+    if (onMessage) onMessage(s);
+  };
+
+  const int threads = configureThreads(m.config.threads);
+  const std::string deviceName = resolveDevice(m.config.device);
+  const torch::Device device(deviceName);
+  const bool channelsLast = m.config.channelsLast && device.is_cpu();
+  torch::manual_seed(m.config.seed);
+
+  std::error_code ec;
+  fs::create_directories(m.outDir, ec);
+  if (ec) throw std::runtime_error("cannot create output folder " + m.outDir.string() + ": " + ec.message());
+
+  say("loading " + std::to_string(m.dataset.samples().size()) + " images into memory");
+  SplitData train = loadSplit(m.dataset, Split::Train, m.spec, threads, onMessage);
+  SplitData val = loadSplit(m.dataset, Split::Validation, m.spec, threads, onMessage);
+  if (train.y.size(0) == 0) throw DatasetError("the training split has no images");
+  const long nTrain = train.y.size(0), nVal = val.y.size(0);
+  if (nVal == 0) say("warning: no validation images; validation metrics will be 0");
+  const Normalization norm = computeNormalization(train.x);
+
+  DetectorNet net(m.spec);
+  net->to(device);
+  if (channelsLast) toChannelsLast(*net);
+
+  std::unique_ptr<torch::optim::Optimizer> opt;
+  if (m.config.optimizer == "sgd") {
+    opt = std::make_unique<torch::optim::SGD>(
+        net->parameters(), torch::optim::SGDOptions(m.config.learningRate)
+                               .momentum(m.config.momentum)
+                               .weight_decay(m.config.weightDecay));
+  } else if (m.config.optimizer == "adamw") {
+    opt = std::make_unique<torch::optim::AdamW>(
+        net->parameters(),
+        torch::optim::AdamWOptions(m.config.learningRate).weight_decay(m.config.weightDecay));
+  } else {
+    opt = std::make_unique<torch::optim::Adam>(
+        net->parameters(),
+        torch::optim::AdamOptions(m.config.learningRate).weight_decay(m.config.weightDecay));
+  }
+
+  torch::Tensor lossWeights;
+  if (m.config.classWeights) {
+    auto counts = torch::bincount(train.y, {}, m.spec.numClasses).to(torch::kFloat32).clamp_min(1);
+    lossWeights = (counts.sum() / (counts * m.spec.numClasses)).to(device);
+  }
+
+  TrainResult result;
+  result.modelFile = m.outDir / "model.sddm";
+  result.bestFile = m.outDir / "best.sddm";
+  const fs::path ckptFile = m.outDir / "checkpoint.pt";
+  int firstEpoch = 0;
+  int sinceBest = 0;
+
+  nlohmann::json configJson = m.config;
+  configJson["dataset"] = m.dataset.root().string();
+  configJson["train_images"] = nTrain;
+  configJson["validation_images"] = nVal;
+  configJson["threads_used"] = threads;
+  configJson["device_used"] = deviceName;
+
+  ModelMetadata meta;
+  meta.classes = m.dataset.classes();
+  meta.spec = m.spec;
+  meta.normalization = norm;
+
+  if (resume) {
+    if (!fs::exists(ckptFile))
+      throw ModelError("--resume: no checkpoint at " + ckptFile.string());
+    torch::serialize::InputArchive archive;
+    try {
+      archive.load_from(ckptFile.string());
+    } catch (const c10::Error& e) {
+      throw ModelError("--resume: cannot read " + ckptFile.string() + ": " +
+                       std::string(e.what_without_backtrace()).substr(0, 200));
+    }
+    c10::IValue stateValue;
+    if (!archive.try_read("trainer_state", stateValue) || !stateValue.isString())
+      throw ModelError("--resume: " + ckptFile.string() + " is not an sdd training checkpoint");
+    const auto state = nlohmann::json::parse(stateValue.toStringRef());
+    const ModelSpec savedSpec = state.at("architecture").get<ModelSpec>();
+    if (savedSpec != m.spec)
+      throw ModelError("--resume: checkpoint architecture (" + savedSpec.describe() +
+                       ") differs from the requested one (" + m.spec.describe() + ")");
+    requireSameClasses(state.at("classes").get<std::vector<std::string>>(), meta.classes,
+                       ckptFile);
+    torch::serialize::InputArchive modelArchive, optArchive;
+    archive.read("model", modelArchive);
+    archive.read("optimizer", optArchive);
+    net->load(modelArchive);
+    if (channelsLast) toChannelsLast(*net);
+    opt->load(optArchive);
+    firstEpoch = state.at("epochs_done");
+    for (const auto& e : state.at("history")) result.history.push_back(e.get<EpochStats>());
+    result.bestEpoch = state.at("best_epoch");
+    result.bestMacroF1 = state.at("best_f1");
+    sinceBest = state.value("since_best", 0);
+    meta.normalization.mean = state.at("norm_mean").get<std::vector<float>>();
+    meta.normalization.std = state.at("norm_std").get<std::vector<float>>();
+    say("resuming after epoch " + std::to_string(firstEpoch));
+  }
+
+  const long batchSize = m.config.batchSize;
+  const std::size_t batches = static_cast<std::size_t>((nTrain + batchSize - 1) / batchSize);
+  double doneEpochSeconds = 0;
+  int timedEpochs = 0;
+
+  auto evaluateVal = [&](double& loss, double& acc, double& f1) {
+    loss = acc = f1 = 0;
+    if (nVal == 0) return;
+    torch::NoGradGuard guard;
+    net->eval();
+    std::vector<std::vector<float>> probs;
+    double lossSum = 0;
+    for (long b = 0; b < nVal; b += 100) {
+      const long e = std::min(nVal, b + 100);
+      auto x = normalizeBatch(val.x.slice(0, b, e), meta.normalization, device, channelsLast);
+      auto logits = net->forward(x);
+      auto y = val.y.slice(0, b, e).to(device);
+      lossSum += torch::nn::functional::cross_entropy(
+                     logits, y, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
+                     .item<double>();
+      auto p = torch::softmax(logits, 1).to(torch::kCPU).contiguous();
+      for (long i = 0; i < p.size(0); ++i)
+        probs.emplace_back(p[i].data_ptr<float>(), p[i].data_ptr<float>() + p.size(1));
+    }
+    std::vector<int> truth(val.y.data_ptr<int64_t>(), val.y.data_ptr<int64_t>() + nVal);
+    const Evaluation ev = evaluate(truth, probs, meta.classes);
+    loss = lossSum / nVal;
+    acc = ev.accuracy;
+    f1 = ev.macroF1;
+  };
+
+  auto saveCheckpoint = [&](int epochsDone) {
+    torch::serialize::OutputArchive archive, modelArchive, optArchive;
+    net->save(modelArchive);
+    opt->save(optArchive);
+    archive.write("model", modelArchive);
+    archive.write("optimizer", optArchive);
+    nlohmann::json state = {{"epochs_done", epochsDone},
+                            {"history", result.history},
+                            {"best_epoch", result.bestEpoch},
+                            {"best_f1", result.bestMacroF1},
+                            {"since_best", sinceBest},
+                            {"architecture", m.spec},
+                            {"classes", meta.classes},
+                            {"norm_mean", meta.normalization.mean},
+                            {"norm_std", meta.normalization.std},
+                            {"config", configJson}};
+    archive.write("trainer_state", c10::IValue(state.dump()));
+    const fs::path tmp = ckptFile.string() + ".tmp";
+    archive.save_to(tmp.string());
+    fs::rename(tmp, ckptFile);
+  };
+
+  auto metadataFor = [&](const EpochStats& s, const std::string& selection) {
+    ModelMetadata md = meta;
+    md.createdAt = nowIso8601();
+    md.trainConfig = configJson;
+    md.metrics = {{"selected", selection},
+                  {"epoch", s.epoch},
+                  {"data", m.dataset.root().string() + " (validation split, " +
+                               std::to_string(nVal) + " images)"},
+                  {"val_accuracy", s.valAccuracy},
+                  {"val_macro_f1", s.valMacroF1},
+                  {"val_loss", s.valLoss},
+                  {"train_loss", s.trainLoss}};
+    return md;
+  };
+
+  const auto trainStart = Clock::now();
+  for (int epoch = firstEpoch; epoch < m.config.epochs; ++epoch) {
+    const auto epochStart = Clock::now();
+    const double lr = scheduledLr(m.config, epoch);
+    setLr(*opt, lr);
+    net->train();
+    // One generator per epoch, derived from the seed, so a resumed run sees the same data
+    // order and augmentation as an uninterrupted one.
+    std::mt19937_64 rng(m.config.seed * 1000003ull + static_cast<std::uint64_t>(epoch));
+    std::vector<int64_t> order(nTrain);
+    for (long i = 0; i < nTrain; ++i) order[i] = i;
+    for (long i = nTrain; i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+    const auto orderT = torch::tensor(order, torch::kInt64);
+
+    double lossSum = 0;
+    long correct = 0, seen = 0;
+    bool cancelled = false;
+    for (std::size_t b = 0; b < batches; ++b) {
+      if (cancel_ && cancel_->load()) {
+        cancelled = true;
+        break;
+      }
+      const long lo = static_cast<long>(b) * batchSize, hi = std::min(nTrain, lo + batchSize);
+      auto idx = orderT.slice(0, lo, hi);
+      auto x01 = train.x.index_select(0, idx).to(torch::kFloat32).div_(255.0);
+      if (m.config.augment) x01 = augmentBatch(x01, m.config, rng);
+      auto mean = torch::tensor(meta.normalization.mean).view({1, -1, 1, 1});
+      auto stdv = torch::tensor(meta.normalization.std).view({1, -1, 1, 1});
+      auto x = ((x01 - mean) / stdv).to(device);
+      if (channelsLast) x = x.contiguous(torch::MemoryFormat::ChannelsLast);
+      auto y = train.y.index_select(0, idx).to(device);
+      opt->zero_grad();
+      auto logits = net->forward(x);
+      auto options = torch::nn::functional::CrossEntropyFuncOptions();
+      if (lossWeights.defined()) options.weight(lossWeights);
+      auto loss = torch::nn::functional::cross_entropy(logits, y, options);
+      loss.backward();
+      opt->step();
+      lossSum += loss.item<double>() * (hi - lo);
+      correct += logits.argmax(1).eq(y).sum().item<long>();
+      seen += hi - lo;
+      if (onProgress) {
+        TrainProgress p;
+        p.epoch = epoch + 1;
+        p.epochs = m.config.epochs;
+        p.batch = b + 1;
+        p.batches = batches;
+        p.runningLoss = lossSum / seen;
+        p.elapsedSeconds = std::chrono::duration<double>(Clock::now() - trainStart).count();
+        const double thisEpoch = std::chrono::duration<double>(Clock::now() - epochStart).count();
+        const double perEpoch =
+            timedEpochs ? doneEpochSeconds / timedEpochs : thisEpoch * batches / (b + 1);
+        p.etaSeconds = perEpoch * (m.config.epochs - epoch - 1) +
+                       std::max(0.0, perEpoch - thisEpoch);
+        onProgress(p);
+      }
+    }
+    if (cancelled) {
+      result.cancelled = true;
+      say("stopped during epoch " + std::to_string(epoch + 1) +
+          "; that partial epoch is discarded. Continue with --resume.");
+      break;
+    }
+
+    EpochStats s;
+    s.epoch = epoch + 1;
+    s.trainLoss = lossSum / seen;
+    s.trainAccuracy = static_cast<double>(correct) / seen;
+    s.learningRate = lr;
+    evaluateVal(s.valLoss, s.valAccuracy, s.valMacroF1);
+    s.seconds = std::chrono::duration<double>(Clock::now() - epochStart).count();
+    doneEpochSeconds += s.seconds;
+    ++timedEpochs;
+    if (result.history.empty() || s.valMacroF1 > result.bestMacroF1) {
+      s.best = true;
+      result.bestMacroF1 = s.valMacroF1;
+      result.bestEpoch = s.epoch;
+      sinceBest = 0;
+      saveModelFile(result.bestFile, net, metadataFor(s, "best validation macro F1"));
+    } else {
+      ++sinceBest;
+    }
+    result.history.push_back(s);
+    saveModelFile(m.outDir / "last.sddm", net, metadataFor(s, "last epoch"));
+    saveCheckpoint(s.epoch);
+    writeLog(m.outDir, result.history);
+    if (onEpoch) onEpoch(s);
+    if (m.config.patience > 0 && sinceBest >= m.config.patience) {
+      result.earlyStopped = true;
+      say("early stop: no validation F1 gain for " + std::to_string(sinceBest) + " epochs");
+      break;
+    }
+  }
+
+  if (!result.history.empty()) {
+    const fs::path source = m.config.keep == "best" ? result.bestFile : m.outDir / "last.sddm";
+    fs::copy_file(source, result.modelFile, fs::copy_options::overwrite_existing, ec);
+    if (ec) throw std::runtime_error("cannot write " + result.modelFile.string() + ": " + ec.message());
+  }
+  result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return result;
+}
+
+}  // namespace sdd
