@@ -1,0 +1,242 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include <opencv2/imgcodecs.hpp>
+
+#include "sdd/dataset/dataset.h"
+#include "sdd/imaging/image_loader.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using namespace sdd;
+using sdd::test::patternImage;
+using sdd::test::TempDir;
+using sdd::test::writeBytes;
+using sdd::test::writeImage;
+
+namespace {
+
+void writeVoc(const fs::path& file, const std::string& cls, int x0, int y0, int x1, int y1) {
+  std::ostringstream o;
+  o << "<annotation><size><width>48</width><height>48</height><depth>3</depth></size>"
+    << "<object><name>" << cls << "</name><bndbox><xmin>" << x0 << "</xmin><ymin>" << y0
+    << "</ymin><xmax>" << x1 << "</xmax><ymax>" << y1 << "</ymax></bndbox></object>"
+    << "<object><name>" << cls << "</name><bndbox><xmin>1</xmin><ymin>2</ymin><xmax>3</xmax>"
+    << "<ymax>4</ymax></bndbox></object></annotation>";
+  writeBytes(file, o.str());
+}
+
+std::size_t countIn(const Dataset& ds, Split split) { return ds.indices(split).size(); }
+
+bool skippedWith(const Dataset& ds, const std::string& name, const std::string& reasonPart) {
+  for (const auto& s : ds.skipped())
+    if (s.file.filename() == name && s.reason.find(reasonPart) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST(Dataset, ReadsNeuDetLayoutWithOwnSplitAndVocBoxes) {
+  TempDir dir;
+  const std::vector<std::string> classes = {"crazing", "inclusion", "patches"};
+  for (int c = 0; c < 3; ++c) {
+    for (int n = 1; n <= 5; ++n) {
+      const std::string split = n <= 4 ? "train" : "validation";
+      const std::string stem = classes[c] + "_" + std::to_string(n);
+      writeImage(dir / (split + "/images/" + classes[c] + "/" + stem + ".jpg"), patternImage(c, n));
+      writeVoc(dir / (split + "/annotations/" + stem + ".xml"), classes[c], 5, 6, 30, 40);
+    }
+  }
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.layout(), DatasetLayout::NeuDet);
+  EXPECT_TRUE(ds.hasOwnSplit());
+  EXPECT_EQ(ds.classes(), classes);
+  EXPECT_EQ(countIn(ds, Split::Train), 12u);
+  EXPECT_EQ(countIn(ds, Split::Validation), 3u);
+  ASSERT_EQ(ds.samples()[0].boxes.size(), 2u);
+  EXPECT_EQ(ds.samples()[0].boxes[0].name, "crazing");
+  EXPECT_EQ(ds.samples()[0].boxes[0].xmin, 5);
+  EXPECT_EQ(ds.samples()[0].boxes[0].ymax, 40);
+  EXPECT_EQ(ds.samples()[0].width, 48);
+  EXPECT_TRUE(ds.skipped().empty());
+}
+
+TEST(Dataset, ReadsNeuClsFlatFolderAndMapsPrefixesToClassNames) {
+  TempDir dir;
+  const std::vector<std::string> prefixes = {"Cr", "In", "Pa", "PS", "RS", "Sc"};
+  for (int c = 0; c < 6; ++c)
+    for (int n = 1; n <= 5; ++n)
+      writeImage(dir / (prefixes[c] + "_" + std::to_string(n) + ".bmp"),
+                 patternImage(c, n, 40, 40, 1));
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.layout(), DatasetLayout::NeuCls);
+  EXPECT_FALSE(ds.hasOwnSplit());
+  const std::vector<std::string> expected = {"crazing",         "inclusion", "patches",
+                                             "pitted_surface",  "rolled-in_scale", "scratches"};
+  EXPECT_EQ(ds.classes(), expected);
+  EXPECT_EQ(ds.samples().size(), 30u);
+  // Stratified 80/20: one of five per class goes to validation.
+  for (std::size_t n : ds.classCounts(Split::Validation)) EXPECT_EQ(n, 1u);
+  EXPECT_EQ(ds.samples()[0].channels, 1);
+}
+
+TEST(Dataset, ReadsFolderPerClassWithOddNamesFormatsAndSizes) {
+  TempDir dir;
+  const std::vector<std::string> classes = {"Oil spot", "Rost & Zunder", "Ünïcode 缺陷"};
+  const std::vector<std::string> exts = {".jpg", ".png", ".bmp", ".tif"};
+  int made = 0;
+  for (int c = 0; c < 3; ++c) {
+    const int count = c == 0 ? 12 : 5;  // imbalanced
+    for (int n = 0; n < count; ++n) {
+      const int w = 30 + 17 * n, h = 25 + 9 * c;
+      writeImage(dir / classes[c] / ("img " + std::to_string(n) + exts[n % 4]),
+                 patternImage(c, n, w, h, n % 2 ? 1 : 3));
+      ++made;
+    }
+  }
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.layout(), DatasetLayout::FolderPerClass);
+  std::vector<std::string> sorted = classes;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(ds.classes(), sorted);
+  EXPECT_EQ(ds.samples().size(), static_cast<std::size_t>(made));
+  EXPECT_TRUE(ds.skipped().empty());
+  const auto val = ds.classCounts(Split::Validation);
+  const auto tr = ds.classCounts(Split::Train);
+  for (std::size_t c = 0; c < val.size(); ++c) {
+    EXPECT_GE(val[c], 1u);
+    EXPECT_GE(tr[c], 1u);
+  }
+}
+
+TEST(Dataset, StratifiedSplitIsDeterministicPerSeedAndKeepsProportions) {
+  std::vector<int> labels;
+  for (int c = 0; c < 3; ++c)
+    for (int i = 0; i < 50; ++i) labels.push_back(c);
+  const auto a = stratifiedSplit(labels, 0.2, 7), b = stratifiedSplit(labels, 0.2, 7);
+  const auto other = stratifiedSplit(labels, 0.2, 8);
+  EXPECT_EQ(a, b);
+  EXPECT_NE(a, other);
+  for (int c = 0; c < 3; ++c) {
+    int val = 0;
+    for (int i = 0; i < 50; ++i) val += a[c * 50 + i] == Split::Validation;
+    EXPECT_EQ(val, 10);
+  }
+}
+
+TEST(Dataset, SkipsCorruptFilesNamingFileAndReasonAndNeverModifiesThem) {
+  TempDir dir;
+  for (int c = 0; c < 2; ++c)
+    for (int n = 0; n < 4; ++n)
+      writeImage(dir / ("class" + std::to_string(c)) / (std::to_string(n) + ".png"),
+                 patternImage(c, n));
+  const std::string good = sdd::test::readBytes(dir / "class0/0.png");
+  std::vector<uchar> jpg;
+  cv::imencode(".jpg", patternImage(0, 9), jpg);
+  writeBytes(dir / "class0/empty.jpg", "");
+  writeBytes(dir / "class0/truncated.jpg", std::string(jpg.begin(), jpg.begin() + jpg.size() / 2));
+  writeBytes(dir / "class0/text.png", "this is not an image at all");
+  writeBytes(dir / "class1/cut.png", good.substr(0, good.size() / 2));
+  writeBytes(dir / "class1/notes.txt", "hello");
+  std::map<fs::path, std::string> before;
+  for (auto& e : fs::recursive_directory_iterator(dir.path()))
+    if (e.is_regular_file()) before[e.path()] = sdd::test::readBytes(e.path());
+
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.samples().size(), 8u);
+  EXPECT_TRUE(skippedWith(ds, "empty.jpg", "empty file"));
+  EXPECT_TRUE(skippedWith(ds, "truncated.jpg", "truncated JPEG"));
+  EXPECT_TRUE(skippedWith(ds, "text.png", "not an image"));
+  EXPECT_TRUE(skippedWith(ds, "cut.png", "truncated PNG"));
+  EXPECT_TRUE(skippedWith(ds, "notes.txt", "not an image file extension"));
+  EXPECT_EQ(ds.skipped().size(), 5u);
+  for (const auto& [file, bytes] : before) EXPECT_EQ(sdd::test::readBytes(file), bytes) << file;
+}
+
+TEST(Dataset, MissingFolderIsAClearError) {
+  try {
+    Dataset::scan("/nonexistent/sdd/dataset");
+    FAIL() << "expected DatasetError";
+  } catch (const DatasetError& e) {
+    EXPECT_NE(std::string(e.what()).find("does not exist: /nonexistent/sdd/dataset"),
+              std::string::npos);
+  }
+}
+
+TEST(Dataset, EmptyClassIsAClearError) {
+  TempDir dir;
+  for (int n = 0; n < 3; ++n) writeImage(dir / "good" / (std::to_string(n) + ".png"), patternImage(0, n));
+  writeImage(dir / "other/0.png", patternImage(1, 0));
+  fs::create_directories(dir / "hollow");
+  writeBytes(dir / "hollow/broken.jpg", "garbage");
+  try {
+    Dataset::scan(dir.path());
+    FAIL() << "expected DatasetError";
+  } catch (const DatasetError& e) {
+    EXPECT_NE(std::string(e.what()).find("class 'hollow' has no usable images"), std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(Dataset, FewerThanTwoClassesIsAClearError) {
+  TempDir dir;
+  for (int n = 0; n < 3; ++n) writeImage(dir / "only" / (std::to_string(n) + ".png"), patternImage(0, n));
+  EXPECT_THROW(Dataset::scan(dir.path()), DatasetError);
+  TempDir empty;
+  EXPECT_THROW(Dataset::scan(empty.path()), DatasetError);
+}
+
+TEST(Dataset, ReportsDuplicatesAndWhetherTheyCrossTheSplit) {
+  TempDir dir;
+  for (int c = 0; c < 2; ++c)
+    for (int n = 0; n < 3; ++n)
+      writeImage(dir / ("train/c" + std::to_string(c)) / (std::to_string(n) + ".png"),
+                 patternImage(c, n));
+  writeImage(dir / "validation/c0/v.png", patternImage(0, 20));
+  writeImage(dir / "validation/c1/v.png", patternImage(1, 20));
+  fs::copy_file(dir / "train/c0/0.png", dir / "train/c0/copy.png");       // same split
+  fs::copy_file(dir / "train/c1/1.png", dir / "validation/c1/leak.png");  // crosses split
+  const Dataset ds = Dataset::scan(dir.path());
+  ASSERT_EQ(ds.duplicates().size(), 2u);
+  int crossing = 0;
+  for (const auto& g : ds.duplicates()) {
+    EXPECT_EQ(g.samples.size(), 2u);
+    crossing += g.crossSplit;
+  }
+  EXPECT_EQ(crossing, 1);
+}
+
+TEST(Dataset, RealNeuDetHasTheKnownDuplicatePair) {
+  const fs::path neu = sdd::test::neuDetDir();
+  if (neu.empty()) GTEST_SKIP() << "data/NEU-DET not present";
+  const Dataset ds = Dataset::scan(neu);
+  EXPECT_EQ(ds.samples().size(), 1800u);
+  EXPECT_EQ(ds.classCounts(Split::Train), std::vector<std::size_t>(6, 240));
+  EXPECT_EQ(ds.classCounts(Split::Validation), std::vector<std::size_t>(6, 60));
+  ASSERT_EQ(ds.duplicates().size(), 1u);
+  const auto& g = ds.duplicates()[0];
+  EXPECT_EQ(ds.samples()[g.samples[0]].path.filename(), "patches_101.jpg");
+  EXPECT_EQ(ds.samples()[g.samples[1]].path.filename(), "patches_105.jpg");
+  EXPECT_FALSE(g.crossSplit);
+}
+
+TEST(ImageLoader, ResizesAndConvertsToModelInput) {
+  const cv::Mat gray = patternImage(0, 1, 64, 32, 1);
+  const cv::Mat rgb = toModelInput(gray, 20, 3);
+  EXPECT_EQ(rgb.rows, 20);
+  EXPECT_EQ(rgb.cols, 20);
+  EXPECT_EQ(rgb.channels(), 3);
+  const cv::Mat g1 = toModelInput(patternImage(0, 1, 10, 10, 3), 40, 1);
+  EXPECT_EQ(g1.channels(), 1);
+  EXPECT_EQ(g1.rows, 40);
+}
+
+TEST(VocReader, MalformedAnnotationReportsAnError) {
+  TempDir dir;
+  writeBytes(dir / "bad.xml", "<annotation><object><name>x</name><bndbox><xmin>abc</xmin>"
+                              "</bndbox></object></annotation>");
+  std::string err;
+  EXPECT_TRUE(readVocBoxes(dir / "bad.xml", &err).empty());
+  EXPECT_NE(err.find("malformed"), std::string::npos);
+}

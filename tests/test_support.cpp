@@ -1,0 +1,84 @@
+#include "test_support.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace sdd::test {
+
+TempDir::TempDir() {
+  static int counter = 0;
+  path_ = fs::temp_directory_path() /
+          ("sdd-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+  fs::remove_all(path_);
+  fs::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
+
+cv::Mat patternImage(int cls, int variant, int width, int height, int channels) {
+  std::mt19937 rng(static_cast<unsigned>(cls * 7919 + variant));
+  std::normal_distribution<float> noise(0.f, 12.f);
+  cv::Mat img(height, width, CV_8UC1);
+  // The classes differ in ways that survive the trainer's augmentation (flips, 90-degree
+  // rotations, brightness/contrast): stripes in either orientation, a bright disk, a ring,
+  // and a checkerboard.
+  const int phase = static_cast<int>(rng() % 8);
+  const bool vertical = rng() % 2;
+  const int cx = width / 4 + static_cast<int>(rng() % (width / 2 + 1));
+  const int cy = height / 4 + static_cast<int>(rng() % (height / 2 + 1));
+  const double r = std::min(width, height) / 5.0;
+  for (int y = 0; y < height; ++y) {
+    for (int x = 0; x < width; ++x) {
+      float v = 110;
+      const double d = std::hypot(x - cx, y - cy);
+      switch (cls % 4) {
+        case 0: v += (((vertical ? x : y) + phase) / 4 % 2) ? 70 : -40; break;
+        case 1: v += d < r ? 120 : -30; break;
+        case 2: v += (d > r * 0.6 && d < r * 1.2) ? 120 : -30; break;
+        case 3: v += (((x + phase) / 5 + (y + phase) / 5) % 2) ? 70 : -40; break;
+      }
+      img.at<std::uint8_t>(y, x) = cv::saturate_cast<std::uint8_t>(v + noise(rng));
+    }
+  }
+  if (channels == 1) return img;
+  cv::Mat color;
+  cv::cvtColor(img, color, cv::COLOR_GRAY2BGR);
+  return color;
+}
+
+void writeImage(const fs::path& file, const cv::Mat& image) {
+  fs::create_directories(file.parent_path());
+  if (!cv::imwrite(file.string(), image)) throw std::runtime_error("cannot write " + file.string());
+}
+
+void writeBytes(const fs::path& file, const std::string& bytes) {
+  fs::create_directories(file.parent_path());
+  std::ofstream(file, std::ios::binary) << bytes;
+}
+
+std::string readBytes(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+fs::path neuDetDir() {
+  if (const char* env = std::getenv("SDD_NEU_DIR")) return env;
+  const fs::path p = fs::path(SDD_SOURCE_DIR) / "data/NEU-DET";
+  return fs::exists(p / "train") ? p : fs::path();
+}
+
+}  // namespace sdd::test

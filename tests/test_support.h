@@ -1,0 +1,36 @@
+#pragma once
+// Helpers shared by the tests: temporary folders and generated images.
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+namespace sdd::test {
+
+/// A fresh folder under the system temp dir, removed when the object dies.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& rel) const { return path_ / rel; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+/// A synthetic "defect" image whose class is learnable: 0 = horizontal stripes,
+/// 1 = vertical stripes, 2 = bright blob, 3 = diagonal stripes; `variant` adds noise/offset.
+cv::Mat patternImage(int cls, int variant, int width = 48, int height = 48, int channels = 3);
+
+/// Writes an image (format from the extension), creating folders.
+void writeImage(const std::filesystem::path& file, const cv::Mat& image);
+void writeBytes(const std::filesystem::path& file, const std::string& bytes);
+std::string readBytes(const std::filesystem::path& file);
+
+/// The real NEU-DET folder (data/NEU-DET in the source tree or $SDD_NEU_DIR); empty if absent.
+std::filesystem::path neuDetDir();
+
+}  // namespace sdd::test

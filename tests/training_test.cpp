@@ -1,0 +1,161 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "sdd/inference/predictor.h"
+#include "sdd/model/detector_net.h"
+#include "sdd/training/trainer.h"
+#include "sdd/util/runtime.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using namespace sdd;
+using sdd::test::patternImage;
+using sdd::test::TempDir;
+using sdd::test::writeImage;
+
+namespace {
+
+// Three learnable synthetic classes with their own train/validation folders.
+void makePatternDataset(const fs::path& root, int perClassTrain, int perClassVal) {
+  for (int c = 0; c < 3; ++c) {
+    const std::string cls = "pattern" + std::to_string(c);
+    for (int n = 0; n < perClassTrain + perClassVal; ++n) {
+      const std::string split = n < perClassTrain ? "train" : "validation";
+      writeImage(root / split / cls / (std::to_string(n) + ".png"), patternImage(c, n, 40, 40));
+    }
+  }
+}
+
+ModelSpec smallSpec() {
+  ModelSpec s;
+  s.inputSize = 32;
+  s.convChannels = {8, 16};
+  s.fcWidth = 16;
+  return s;
+}
+
+TrainConfig smallConfig(int epochs) {
+  TrainConfig c;
+  c.epochs = epochs;
+  c.batchSize = 8;
+  c.learningRate = 3e-3;
+  c.threads = 2;
+  c.seed = 5;
+  return c;
+}
+
+struct Fixture {
+  TempDir dir;
+  Dataset ds;
+  Fixture() {
+    makePatternDataset(dir / "data", 24, 6);
+    ds = Dataset::scan(dir / "data");
+  }
+};
+
+}  // namespace
+
+TEST(Trainer, LearnsATinyGeneratedSetAndWritesLogsAndModels) {
+  Fixture f;
+  Trainer trainer(f.ds, smallSpec(), smallConfig(25), f.dir / "run");
+  int epochsSeen = 0;
+  trainer.onEpoch = [&](const EpochStats&) { ++epochsSeen; };
+  const TrainResult r = trainer.run();
+  EXPECT_EQ(epochsSeen, 25);
+  ASSERT_EQ(r.history.size(), 25u);
+  EXPECT_LT(r.history.back().trainLoss, r.history.front().trainLoss);
+  EXPECT_GE(r.history.back().valAccuracy, 0.9);
+  EXPECT_TRUE(fs::exists(f.dir / "run/model.sddm"));
+  EXPECT_TRUE(fs::exists(f.dir / "run/best.sddm"));
+  EXPECT_TRUE(fs::exists(f.dir / "run/checkpoint.pt"));
+  std::ifstream log(f.dir / "run/log.csv");
+  std::string header, line;
+  std::getline(log, header);
+  EXPECT_EQ(header, "epoch,train_loss,train_acc,val_loss,val_acc,val_macro_f1,lr,seconds,best");
+  int lines = 0;
+  while (std::getline(log, line)) ++lines;
+  EXPECT_EQ(lines, 25);
+
+  const ModelMetadata meta = readModelMetadata(f.dir / "run/model.sddm");
+  EXPECT_EQ(meta.classes, f.ds.classes());
+  EXPECT_EQ(meta.metrics["selected"], "last epoch");
+  EXPECT_EQ(meta.trainConfig["epochs"], 25);
+
+  // The saved model classifies a new image of each pattern from its file.
+  Predictor predictor(f.dir / "run/model.sddm", "cpu", 1);
+  int right = 0;
+  for (int c = 0; c < 3; ++c) {
+    const fs::path img = f.dir / ("new" + std::to_string(c) + ".bmp");
+    writeImage(img, patternImage(c, 1000 + c, 40, 40));
+    const Prediction p = predictor.predictFile(img);
+    ASSERT_TRUE(p.ok()) << p.error;
+    float sum = 0;
+    for (float v : p.probabilities) sum += v;
+    EXPECT_NEAR(sum, 1.0f, 1e-4);
+    EXPECT_GT(p.totalMs, 0);
+    right += p.classIndex == c;
+  }
+  EXPECT_GE(right, 2);
+}
+
+TEST(Trainer, SameSeedAndThreadsGiveTheSameRun) {
+  Fixture f;
+  const TrainResult a = Trainer(f.ds, smallSpec(), smallConfig(2), f.dir / "a").run();
+  const TrainResult b = Trainer(f.ds, smallSpec(), smallConfig(2), f.dir / "b").run();
+  ASSERT_EQ(a.history.size(), b.history.size());
+  for (std::size_t i = 0; i < a.history.size(); ++i) {
+    EXPECT_EQ(a.history[i].trainLoss, b.history[i].trainLoss);
+    EXPECT_EQ(a.history[i].valLoss, b.history[i].valLoss);
+  }
+}
+
+TEST(Trainer, CancelledRunResumesToTheSameResultAsAnUninterruptedOne) {
+  Fixture f;
+  const TrainResult straight = Trainer(f.ds, smallSpec(), smallConfig(4), f.dir / "straight").run();
+
+  std::atomic<bool> cancel{false};
+  Trainer first(f.ds, smallSpec(), smallConfig(4), f.dir / "resumed");
+  first.setCancelFlag(&cancel);
+  first.onEpoch = [&](const EpochStats& s) {
+    if (s.epoch == 2) cancel = true;  // like Ctrl-C during epoch 3
+  };
+  const TrainResult part = first.run();
+  EXPECT_TRUE(part.cancelled);
+  EXPECT_EQ(part.history.size(), 2u);
+  EXPECT_TRUE(fs::exists(f.dir / "resumed/model.sddm"));
+
+  const TrainResult rest = Trainer(f.ds, smallSpec(), smallConfig(4), f.dir / "resumed").run(true);
+  ASSERT_EQ(rest.history.size(), 4u);
+  for (std::size_t i = 0; i < 4; ++i)
+    EXPECT_NEAR(rest.history[i].trainLoss, straight.history[i].trainLoss, 1e-6) << "epoch " << i + 1;
+}
+
+TEST(Trainer, ResumeWithAnotherArchitectureIsAClearError) {
+  Fixture f;
+  Trainer(f.ds, smallSpec(), smallConfig(1), f.dir / "run").run();
+  ModelSpec other = smallSpec();
+  other.convChannels = {8, 24};
+  EXPECT_THROW(Trainer(f.ds, other, smallConfig(2), f.dir / "run").run(true), ModelError);
+  EXPECT_THROW(Trainer(f.ds, smallSpec(), smallConfig(2), f.dir / "nothing-here").run(true),
+               ModelError);
+}
+
+TEST(Trainer, RejectsBadConfiguration) {
+  Fixture f;
+  TrainConfig c = smallConfig(1);
+  c.optimizer = "adagrad";
+  EXPECT_THROW(Trainer(f.ds, smallSpec(), c, f.dir / "x").run(), std::invalid_argument);
+}
+
+TEST(Predictor, CorruptFileGivesAnErrorNotACrash) {
+  Fixture f;
+  Trainer(f.ds, smallSpec(), smallConfig(1), f.dir / "run").run();
+  Predictor predictor(f.dir / "run/model.sddm", "auto", 1);
+  EXPECT_EQ(predictor.deviceName(), sdd::cudaAvailable() ? "cuda" : "cpu");
+  sdd::test::writeBytes(f.dir / "bad.jpg", "\xFF\xD8\xFF garbage");
+  const Prediction p = predictor.predictFile(f.dir / "bad.jpg");
+  EXPECT_FALSE(p.ok());
+  EXPECT_EQ(p.classIndex, -1);
+  EXPECT_FALSE(predictor.predictFile(f.dir / "missing.png").ok());
+}
