@@ -43,6 +43,19 @@ TEST(ModelSpec, GlobalAveragePoolHeadHas25670Parameters) {
   EXPECT_EQ(torchCount(net), 25670);
 }
 
+// docs/model-size.md: the variants of Table II that fit the paper's stated 0.08M weights.
+TEST(ModelSpec, ReducedVariantsFitThePapersWeightBudget) {
+  ModelSpec fc4 = ModelSpec::tableII();
+  fc4.fcWidth = 4;
+  EXPECT_EQ(fc4.parameterCount(), 61426);
+  ModelSpec narrow = ModelSpec::tableII();
+  narrow.convChannels = {8, 16, 32, 32};
+  narrow.fcWidth = 8;
+  EXPECT_EQ(narrow.parameterCount(), 52206);
+  DetectorNet net(narrow);
+  EXPECT_EQ(torchCount(net), 52206);
+}
+
 TEST(ModelSpec, AnalyticCountMatchesTorchForVariants) {
   ModelSpec s;
   s.inputSize = 64;
