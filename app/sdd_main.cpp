@@ -14,9 +14,11 @@
 #include "sdd/dataset/dataset.h"
 #include "sdd/imaging/image_loader.h"
 #include "sdd/inference/predictor.h"
+#include "sdd/labels/label_store.h"
 #include "sdd/metrics/metrics.h"
 #include "sdd/model/model_spec.h"
 #include "sdd/training/trainer.h"
+#include "sdd/util/csv.h"
 #include "sdd/util/runtime.h"
 
 namespace fs = std::filesystem;
@@ -80,6 +82,7 @@ const char* kTrainHelp = R"(usage: sdd train [DATASET] [options]
   --input-size N       default 200
   --channels 1|3       default 3
   --no-channels-last   use the contiguous memory format (slower on CPU)
+  --workspace DIR      use the labels of a workbench workspace (its relabel journal)
   --quiet              no progress bar
 )";
 
@@ -88,6 +91,7 @@ const char* kEvalHelp = R"(usage: sdd eval [DATASET] [options]
   --split NAME         validation (default) | train | all
   --json FILE          write all metrics and ROC points as JSON
   --csv FILE           write per-image predictions with all SoftMax probabilities
+  --workspace DIR      use the labels of a workbench workspace (its relabel journal)
   --threads N, --device D
 )";
 
@@ -109,12 +113,7 @@ std::string hms(double seconds) {
   return buf;
 }
 
-std::string csvField(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
+using sdd::csvField;
 
 fs::path executableDir() {
   std::error_code ec;
@@ -147,15 +146,31 @@ fs::path datasetArg(const Args& args) {
   return p;
 }
 
+/// Applies the relabel journal of `workspace` (when given) to `ds`, reporting what it did.
+void applyWorkspace(sdd::Dataset& ds, const fs::path& workspace) {
+  const sdd::LabelStore store(sdd::LabelStore::journalFile(workspace));
+  const sdd::AppliedLabels r = sdd::applyLabels(ds, store);
+  for (const auto& p : r.unknownPaths)
+    std::cerr << "warning: workspace relabels " << p << ", which is not in the dataset; ignored\n";
+  for (const auto& p : r.unknownLabels)
+    std::cerr << "warning: workspace relabel " << p << " names no class of the dataset; ignored\n";
+  std::cerr << "workspace " << workspace.string() << ": " << r.changed
+            << " image(s) carry a relabeled class\n";
+}
+
 sdd::Dataset scanDataset(const fs::path& root, double valFraction, std::uint64_t seed,
-                         bool verbose) {
+                         bool verbose, const fs::path& workspace = {}) {
   sdd::ScanOptions opt;
   opt.validationFraction = valFraction;
   opt.seed = seed;
+  if (!workspace.empty() && !fs::exists(sdd::LabelStore::journalFile(workspace)))
+    throw CliError("--workspace " + workspace.string() + ": no label journal (" +
+                   sdd::LabelStore::journalFile(workspace).string() + ") there");
   const auto t0 = std::chrono::steady_clock::now();
   sdd::Dataset ds = sdd::Dataset::scan(root, opt);
   const double secs =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (!workspace.empty()) applyWorkspace(ds, workspace);
   for (const auto& issue : ds.skipped())
     std::cerr << "warning: skipped " << issue.file.string() << ": " << issue.reason << "\n";
   if (!ds.skipped().empty())
@@ -186,13 +201,14 @@ sdd::Dataset scanDataset(const fs::path& root, double valFraction, std::uint64_t
 }
 
 int cmdScan(const std::vector<std::string>& argv) {
-  Args args(argv, {"val-fraction", "seed"}, {"help"});
+  Args args(argv, {"val-fraction", "seed", "workspace"}, {"help"});
   if (args.has("help")) {
-    std::cout << "usage: sdd scan [DATASET] [--val-fraction F] [--seed N]\n";
+    std::cout << "usage: sdd scan [DATASET] [--val-fraction F] [--seed N] [--workspace DIR]\n";
     return 0;
   }
   const sdd::Dataset ds = scanDataset(datasetArg(args), args.real("val-fraction", 0.2, 0.0, 0.9),
-                                      args.integer("seed", 42, 0, 2147483647), true);
+                                      args.integer("seed", 42, 0, 2147483647), true,
+                                      args.str("workspace", ""));
   std::size_t boxes = 0, annotated = 0;
   for (const auto& s : ds.samples()) {
     boxes += s.boxes.size();
@@ -222,7 +238,7 @@ int cmdTrain(const std::vector<std::string>& argv) {
   Args args(argv,
             {"out", "epochs", "batch", "lr", "optimizer", "weight-decay", "schedule", "step-size",
              "gamma", "patience", "keep", "seed", "threads", "device", "val-fraction", "conv", "fc",
-             "head", "dropout", "input-size", "channels"},
+             "head", "dropout", "input-size", "channels", "workspace"},
             {"help", "force", "resume", "no-augment", "class-weights", "bn", "no-channels-last",
              "quiet"});
   if (args.has("help")) {
@@ -272,7 +288,7 @@ int cmdTrain(const std::vector<std::string>& argv) {
                    "--force to overwrite it, or another --out");
 
   const sdd::Dataset ds = scanDataset(datasetArg(args), args.real("val-fraction", 0.2, 0.0, 0.9),
-                                      cfg.seed, true);
+                                      cfg.seed, true, args.str("workspace", ""));
   spec.numClasses = static_cast<int>(ds.classes().size());
   spec.validate();
   std::cout << "model " << spec.describe() << ": " << spec.parameterCount() << " parameters, "
@@ -311,7 +327,9 @@ int cmdTrain(const std::vector<std::string>& argv) {
 }
 
 int cmdEval(const std::vector<std::string>& argv) {
-  Args args(argv, {"model", "split", "json", "csv", "threads", "device", "val-fraction", "seed"},
+  Args args(argv,
+            {"model", "split", "json", "csv", "threads", "device", "val-fraction", "seed",
+             "workspace"},
             {"help"});
   if (args.has("help")) {
     std::cout << kEvalHelp;
@@ -324,7 +342,8 @@ int cmdEval(const std::vector<std::string>& argv) {
   sdd::Predictor predictor(modelPath, device, threads);
   const auto& meta = predictor.metadata();
   const sdd::Dataset ds = scanDataset(datasetArg(args), args.real("val-fraction", 0.2, 0.0, 0.9),
-                                      args.integer("seed", 42, 0, 2147483647), false);
+                                      args.integer("seed", 42, 0, 2147483647), false,
+                                      args.str("workspace", ""));
   sdd::requireSameClasses(meta.classes, ds.classes(), modelPath);
 
   std::vector<std::size_t> idx;

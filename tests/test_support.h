@@ -21,8 +21,9 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-/// A synthetic "defect" image whose class is learnable: 0 = horizontal stripes,
-/// 1 = vertical stripes, 2 = bright blob, 3 = diagonal stripes; `variant` adds noise/offset.
+/// A synthetic "defect" image whose class is learnable even under flips and 90-degree
+/// rotations: 0 = stripes, 1 = bright disk, 2 = ring, 3 = checkerboard (class % 4);
+/// `variant` seeds noise, position and orientation.
 cv::Mat patternImage(int cls, int variant, int width = 48, int height = 48, int channels = 3);
 
 /// Writes an image (format from the extension), creating folders.

@@ -271,6 +271,7 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
     Sample s;
     s.path = cand.path;
     s.label = classIndex.at(cand.className);
+    s.originalLabel = s.label;
     s.split = cand.split;
     s.width = decoded[i].width;
     s.height = decoded[i].height;
@@ -345,8 +346,17 @@ Dataset Dataset::fromSamples(fs::path root, std::vector<std::string> classes,
   ds.root_ = std::move(root);
   ds.classes_ = std::move(classes);
   ds.samples_ = std::move(samples);
+  for (Sample& s : ds.samples_)
+    if (s.originalLabel < 0) s.originalLabel = s.label;
   ds.ownSplit_ = true;
   return ds;
+}
+
+void Dataset::setLabel(std::size_t index, int label) {
+  if (index >= samples_.size() || label < 0 || label >= static_cast<int>(classes_.size()))
+    throw std::out_of_range("Dataset::setLabel: sample " + std::to_string(index) + ", label " +
+                            std::to_string(label));
+  samples_[index].label = label;
 }
 
 }  // namespace sdd

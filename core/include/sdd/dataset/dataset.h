@@ -33,7 +33,8 @@ struct BoundingBox {
 
 struct Sample {
   std::filesystem::path path;
-  int label = -1;  ///< index into Dataset::classes()
+  int label = -1;          ///< index into Dataset::classes(): the current label
+  int originalLabel = -1;  ///< the label the dataset's folders / file names give
   Split split = Split::Train;
   int width = 0, height = 0, channels = 0;  ///< of the file as stored
   std::uint64_t contentHash = 0;            ///< FNV-1a 64 of the file bytes
@@ -79,6 +80,9 @@ class Dataset {
   std::vector<std::size_t> indices(Split split) const;
   /// Number of samples per class in `split`.
   std::vector<std::size_t> classCounts(Split split) const;
+
+  /// Sets the current label of sample `index` (relabeling; the files are not touched).
+  void setLabel(std::size_t index, int label);
 
   /// Builds a dataset from already-known samples (used by tests and label overrides).
   static Dataset fromSamples(std::filesystem::path root, std::vector<std::string> classes,

@@ -1,0 +1,282 @@
+#include "sdd/labels/label_store.h"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <ctime>
+#include <fstream>
+#include <map>
+#include <system_error>
+
+#include "sdd/dataset/dataset.h"
+#include "sdd/util/csv.h"
+
+namespace fs = std::filesystem;
+
+namespace sdd {
+
+namespace {
+
+constexpr int kSchemaVersion = 1;
+
+std::string utcNow() {
+  const auto now = std::chrono::system_clock::now();
+  const std::time_t t = std::chrono::system_clock::to_time_t(now);
+  const auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
+  return buf;
+}
+
+/// A prepared statement, finalized on scope exit.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql, const fs::path& file) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
+      throw LabelStoreError("label journal " + file.string() + ": " + sqlite3_errmsg(db));
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  void bind(int i, const std::string& v) {
+    sqlite3_bind_text(stmt_, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  }
+  /// True while there is a row; throws on error.
+  bool step(const fs::path& file) {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw LabelStoreError("label journal " + file.string() + ": " + sqlite3_errmsg(db_));
+  }
+  void reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  std::string text(int col) const {
+    const auto* p = sqlite3_column_text(stmt_, col);
+    return p ? reinterpret_cast<const char*>(p) : "";
+  }
+  long long integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+constexpr const char* kSelectColumns =
+    "SELECT id, path, original_label, old_label, new_label, time, action, note FROM changes";
+
+LabelChange readRow(const Statement& st) {
+  LabelChange c;
+  c.id = st.integer(0);
+  c.path = st.text(1);
+  c.originalLabel = st.text(2);
+  c.oldLabel = st.text(3);
+  c.newLabel = st.text(4);
+  c.time = st.text(5);
+  c.action = st.text(6);
+  c.note = st.text(7);
+  return c;
+}
+
+}  // namespace
+
+struct LabelStore::Db {
+  sqlite3* handle = nullptr;
+  ~Db() { sqlite3_close(handle); }
+
+  void exec(const char* sql, const fs::path& file) {
+    char* err = nullptr;
+    if (sqlite3_exec(handle, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+      const std::string msg = err ? err : sqlite3_errmsg(handle);
+      sqlite3_free(err);
+      throw LabelStoreError("label journal " + file.string() + ": " + msg);
+    }
+  }
+};
+
+fs::path LabelStore::journalFile(const fs::path& workspaceDir) {
+  return workspaceDir / "labels.sqlite";
+}
+
+LabelStore::LabelStore(const fs::path& file) : file_(file), db_(std::make_unique<Db>()) {
+  std::error_code ec;
+  if (!file.parent_path().empty()) fs::create_directories(file.parent_path(), ec);
+  if (ec)
+    throw LabelStoreError("cannot create the workspace folder " + file.parent_path().string() +
+                          ": " + ec.message());
+  if (sqlite3_open_v2(file.c_str(), &db_->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                      nullptr) != SQLITE_OK) {
+    throw LabelStoreError("cannot open label journal " + file.string() + ": " +
+                          (db_->handle ? sqlite3_errmsg(db_->handle) : "out of memory"));
+  }
+  sqlite3_busy_timeout(db_->handle, 5000);
+  // A file that is not SQLite fails here, with SQLite's "file is not a database".
+  db_->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", file_);
+  db_->exec(
+      "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+      "CREATE TABLE IF NOT EXISTS changes("
+      " id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL, original_label TEXT NOT NULL,"
+      " old_label TEXT NOT NULL, new_label TEXT NOT NULL, time TEXT NOT NULL,"
+      " action TEXT NOT NULL, note TEXT NOT NULL DEFAULT '');"
+      "CREATE INDEX IF NOT EXISTS changes_path ON changes(path, id);",
+      file_);
+  Statement version(db_->handle, "SELECT value FROM meta WHERE key='schema'", file_);
+  if (version.step(file_)) {
+    if (std::stoi(version.text(0)) > kSchemaVersion)
+      throw LabelStoreError("label journal " + file.string() + " was written by a newer version (schema " +
+                            version.text(0) + ")");
+  } else {
+    Statement put(db_->handle, "INSERT INTO meta(key, value) VALUES('schema', ?1)", file_);
+    put.bind(1, std::to_string(kSchemaVersion));
+    put.step(file_);
+  }
+}
+
+LabelStore::~LabelStore() = default;
+
+std::vector<LabelChange> LabelStore::assign(const std::vector<LabelAssignment>& changes,
+                                            const std::string& action, const std::string& note) {
+  std::vector<LabelChange> written;
+  if (changes.empty()) return written;
+  const std::string now = utcNow();
+  db_->exec("BEGIN IMMEDIATE", file_);
+  try {
+    Statement current(db_->handle,
+                      "SELECT new_label FROM changes WHERE path=?1 ORDER BY id DESC LIMIT 1", file_);
+    Statement insert(db_->handle,
+                     "INSERT INTO changes(path, original_label, old_label, new_label, time, action,"
+                     " note) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                     file_);
+    for (const LabelAssignment& a : changes) {
+      current.reset();
+      current.bind(1, a.path);
+      const std::string old = current.step(file_) ? current.text(0) : a.originalLabel;
+      if (old == a.label) continue;
+      insert.reset();
+      LabelChange c{0, a.path, a.originalLabel, old, a.label, now, action, note};
+      insert.bind(1, c.path);
+      insert.bind(2, c.originalLabel);
+      insert.bind(3, c.oldLabel);
+      insert.bind(4, c.newLabel);
+      insert.bind(5, c.time);
+      insert.bind(6, c.action);
+      insert.bind(7, c.note);
+      insert.step(file_);
+      c.id = sqlite3_last_insert_rowid(db_->handle);
+      written.push_back(std::move(c));
+    }
+    db_->exec("COMMIT", file_);
+  } catch (...) {
+    sqlite3_exec(db_->handle, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+  return written;
+}
+
+std::map<std::string, std::string> LabelStore::currentLabels() const {
+  std::map<std::string, std::string> out;
+  Statement st(db_->handle, "SELECT path, new_label FROM changes ORDER BY id", file_);
+  while (st.step(file_)) out[st.text(0)] = st.text(1);
+  return out;
+}
+
+std::vector<LabelChange> LabelStore::history(const std::string& path) const {
+  std::vector<LabelChange> out;
+  Statement st(db_->handle, (std::string(kSelectColumns) + " WHERE path=?1 ORDER BY id").c_str(),
+               file_);
+  st.bind(1, path);
+  while (st.step(file_)) out.push_back(readRow(st));
+  return out;
+}
+
+std::vector<LabelChange> LabelStore::journal() const {
+  std::vector<LabelChange> out;
+  Statement st(db_->handle, (std::string(kSelectColumns) + " ORDER BY id").c_str(), file_);
+  while (st.step(file_)) out.push_back(readRow(st));
+  return out;
+}
+
+void LabelStore::exportCsv(const fs::path& csvFile) const {
+  std::ofstream f(csvFile, std::ios::binary);
+  if (!f) throw LabelStoreError("cannot write " + csvFile.string());
+  f << "id,path,original_label,old_label,new_label,time,action,note\n";
+  for (const LabelChange& c : journal()) {
+    f << c.id << ',' << csvField(c.path) << ',' << csvField(c.originalLabel) << ','
+      << csvField(c.oldLabel) << ',' << csvField(c.newLabel) << ',' << c.time << ','
+      << c.action << ',' << csvField(c.note) << '\n';
+  }
+  if (!f.flush()) throw LabelStoreError("cannot write " + csvFile.string());
+}
+
+std::string journalPath(const fs::path& root, const fs::path& file) {
+  return file.lexically_relative(root).generic_string();
+}
+
+AppliedLabels applyLabels(Dataset& dataset, const LabelStore& store) {
+  AppliedLabels result;
+  std::map<std::string, int> classIndex;
+  for (std::size_t k = 0; k < dataset.classes().size(); ++k)
+    classIndex[dataset.classes()[k]] = static_cast<int>(k);
+  std::map<std::string, std::size_t> sampleIndex;
+  for (std::size_t i = 0; i < dataset.samples().size(); ++i)
+    sampleIndex[journalPath(dataset.root(), dataset.samples()[i].path)] = i;
+
+  for (const auto& [path, label] : store.currentLabels()) {
+    const auto s = sampleIndex.find(path);
+    if (s == sampleIndex.end()) {
+      result.unknownPaths.push_back(path);
+      continue;
+    }
+    const auto k = classIndex.find(label);
+    if (k == classIndex.end()) {
+      result.unknownLabels.push_back(path + ": " + label);
+      continue;
+    }
+    if (dataset.samples()[s->second].label != k->second) {
+      dataset.setLabel(s->second, k->second);
+      ++result.changed;
+    }
+  }
+  return result;
+}
+
+std::size_t exportFolderPerClass(const Dataset& dataset, const fs::path& outDir) {
+  std::error_code ec;
+  if (fs::exists(outDir, ec) && !fs::is_empty(outDir, ec))
+    throw std::runtime_error("export folder " + outDir.string() +
+                             " is not empty; choose a new or empty folder");
+  std::size_t copied = 0;
+  for (const Sample& s : dataset.samples()) {
+    fs::path dir = outDir;
+    if (dataset.hasOwnSplit()) dir /= s.split == Split::Train ? "train" : "validation";
+    dir /= dataset.classes()[s.label];
+    fs::create_directories(dir);
+    fs::path dst = dir / s.path.filename();
+    // Two source folders may hold the same file name; never overwrite, number the copy.
+    for (int n = 2; fs::exists(dst); ++n)
+      dst = dir / (s.path.stem().string() + "_" + std::to_string(n) + s.path.extension().string());
+    fs::copy_file(s.path, dst);
+    ++copied;
+  }
+  return copied;
+}
+
+void exportManifest(const Dataset& dataset, const fs::path& csvFile) {
+  std::ofstream f(csvFile, std::ios::binary);
+  if (!f) throw std::runtime_error("cannot write " + csvFile.string());
+  f << "path,split,original_label,label\n";
+  for (const Sample& s : dataset.samples()) {
+    f << csvField(journalPath(dataset.root(), s.path)) << ',' << toString(s.split) << ','
+      << csvField(dataset.classes()[s.originalLabel]) << ','
+      << csvField(dataset.classes()[s.label]) << '\n';
+  }
+  if (!f.flush()) throw std::runtime_error("cannot write " + csvFile.string());
+}
+
+}  // namespace sdd
