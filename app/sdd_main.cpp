@@ -28,7 +28,6 @@ using sdd::cli::CliError;
 namespace {
 
 constexpr const char* kDefaultDataset = "data/NEU-DET";
-constexpr const char* kShippedModelName = "neu-tableII.sddm";
 
 std::atomic<bool> gCancel{false};
 
@@ -115,22 +114,7 @@ std::string hms(double seconds) {
 
 using sdd::csvField;
 
-fs::path executableDir() {
-  std::error_code ec;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  return ec ? fs::current_path() : exe.parent_path();
-}
-
-fs::path defaultModel() {
-  if (const char* env = std::getenv("SDD_MODEL")) return env;
-  const fs::path candidates[] = {
-      executableDir() / "../share/sdd-workbench/models" / kShippedModelName,
-      fs::path(SDD_SOURCE_DIR) / "resources/models" / kShippedModelName,
-  };
-  for (const auto& c : candidates)
-    if (fs::exists(c)) return fs::weakly_canonical(c);
-  return candidates[1];
-}
+fs::path defaultModel() { return sdd::shippedModelFile(); }
 
 fs::path datasetArg(const Args& args) {
   if (args.positionals().size() > 1)

@@ -1,10 +1,16 @@
 #include "about.h"
 
+#include <opencv2/core/version.hpp>
+
 #include "qcp.h"
 
-namespace sdd::ui {
+namespace sddui {
 QString aboutText() {
-  return QStringLiteral("SDD Workbench — Qt %1, QCustomPlot %2")
-      .arg(QString::fromLatin1(qVersion()), QString::fromLatin1(QCUSTOMPLOT_VERSION_STR));
+  return QStringLiteral(
+             "<h3>SDD Workbench %1</h3><p>Steel surface defect detection: browse and relabel "
+             "datasets, classify images with the dedicated CNN of Table II.</p>"
+             "<p>Qt %2 · QCustomPlot %3 · OpenCV %4 · LibTorch</p>")
+      .arg(QStringLiteral(SDD_VERSION), QString::fromLatin1(qVersion()),
+           QString::fromLatin1(QCUSTOMPLOT_VERSION_STR), QStringLiteral(CV_VERSION));
 }
-}  // namespace sdd::ui
+}  // namespace sddui

@@ -1,7 +1,7 @@
 #pragma once
-/// Library versions shown in the workbench's About box (placeholder until the GUI issue).
+/// The About box text: what the program is and which libraries it runs on.
 #include <QString>
 
-namespace sdd::ui {
+namespace sddui {
 QString aboutText();
 }

@@ -1,5 +1,6 @@
 #include "sdd/util/runtime.h"
 
+#include <cstdlib>
 #include <stdexcept>
 #include <thread>
 
@@ -35,6 +36,21 @@ std::string resolveDevice(const std::string& requested) {
     return requested;
   }
   throw std::invalid_argument("--device " + requested + ": expected auto, cpu, cuda or cuda:N");
+}
+
+std::filesystem::path shippedModelFile() {
+  namespace fs = std::filesystem;
+  if (const char* env = std::getenv("SDD_MODEL")) return env;
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  const fs::path exeDir = ec ? fs::current_path() : exe.parent_path();
+  const fs::path candidates[] = {
+      exeDir / "../share/sdd-workbench/models/neu-tableII.sddm",
+      fs::path(SDD_SOURCE_DIR) / "resources/models/neu-tableII.sddm",
+  };
+  for (const auto& c : candidates)
+    if (fs::exists(c, ec)) return fs::weakly_canonical(c, ec);
+  return candidates[1];
 }
 
 }  // namespace sdd

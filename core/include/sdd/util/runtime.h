@@ -1,6 +1,7 @@
 #pragma once
 /// Process-wide LibTorch settings: thread count and device choice.
 
+#include <filesystem>
 #include <string>
 
 namespace sdd {
@@ -15,5 +16,9 @@ std::string resolveDevice(const std::string& requested);
 
 /// True when this LibTorch build can see a CUDA device.
 bool cudaAvailable();
+
+/// The pretrained NEU model that ships with the program: $SDD_MODEL when set, else the
+/// installed copy (<prefix>/share/sdd-workbench/models), else the source tree's resources/.
+std::filesystem::path shippedModelFile();
 
 }  // namespace sdd

@@ -1,0 +1,209 @@
+#include "dataset_model.h"
+
+#include <QFileInfo>
+#include <QPointer>
+
+#include <opencv2/imgproc.hpp>
+
+#include "sdd/imaging/image_loader.h"
+
+namespace sddui {
+
+namespace {
+
+/// Decodes with the same code the model uses (so a file the browser shows is a file the
+/// model can read) and shrinks it to a thumbnail.
+QImage makeThumbnail(const std::filesystem::path& file, int size) {
+  const sdd::DecodedImage d = sdd::loadImage(file);
+  if (!d.ok()) return {};
+  cv::Mat gray = d.image;
+  cv::Mat rgb;
+  if (gray.channels() == 1) cv::cvtColor(gray, rgb, cv::COLOR_GRAY2RGB);
+  else if (gray.channels() == 4) cv::cvtColor(gray, rgb, cv::COLOR_BGRA2RGB);
+  else cv::cvtColor(gray, rgb, cv::COLOR_BGR2RGB);
+  const double scale = double(size) / std::max(rgb.cols, rgb.rows);
+  cv::Mat small;
+  cv::resize(rgb, small, cv::Size(std::max(1, int(rgb.cols * scale)), std::max(1, int(rgb.rows * scale))),
+             0, 0, cv::INTER_AREA);
+  return QImage(small.data, small.cols, small.rows, int(small.step), QImage::Format_RGB888).copy();
+}
+
+}  // namespace
+
+DatasetModel::DatasetModel(QObject* parent) : QAbstractListModel(parent) {
+  pool_.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
+}
+
+DatasetModel::~DatasetModel() {
+  ++generation_;
+  pool_.clear();
+  pool_.waitForDone();
+}
+
+void DatasetModel::reset(sdd::Dataset dataset, std::unique_ptr<sdd::LabelStore> store) {
+  beginResetModel();
+  ++generation_;
+  pool_.clear();
+  thumbs_.clear();
+  pending_.clear();
+  dataset_ = std::make_unique<sdd::Dataset>(std::move(dataset));
+  store_ = std::move(store);
+  classes_.clear();
+  for (const auto& c : dataset_->classes()) classes_ << QString::fromStdString(c);
+  const int n = int(dataset_->samples().size());
+  predicted_ = QVector<int>(n, -1);
+  confidence_ = QVector<float>(n, 0.f);
+  duplicates_.clear();
+  for (const auto& g : dataset_->duplicates())
+    for (std::size_t i : g.samples) duplicates_.insert(int(i));
+  rowByPath_.clear();
+  for (int r = 0; r < n; ++r)
+    rowByPath_.insert(QFileInfo(QString::fromStdString(sample(r).path.string())).absoluteFilePath(), r);
+  endResetModel();
+  Q_EMIT labelsChanged();
+  Q_EMIT predictionsChanged();
+}
+
+QString DatasetModel::journalPath(int row) const {
+  return QString::fromStdString(sdd::journalPath(dataset_->root(), sample(row).path));
+}
+
+int DatasetModel::rowForFile(const QString& file) const {
+  if (!dataset_) return -1;
+  return rowByPath_.value(QFileInfo(file).absoluteFilePath(), -1);
+}
+
+int DatasetModel::rowCount(const QModelIndex& parent) const {
+  return parent.isValid() || !dataset_ ? 0 : int(dataset_->samples().size());
+}
+
+QVariant DatasetModel::data(const QModelIndex& index, int role) const {
+  if (!index.isValid() || !dataset_) return {};
+  const int row = index.row();
+  const sdd::Sample& s = sample(row);
+  switch (role) {
+    case Qt::DisplayRole:
+    case FileNameRole:
+      return QString::fromStdString(s.path.filename().string());
+    case Qt::ToolTipRole:
+      return QStringLiteral("%1\n%2 · %3×%4").arg(QString::fromStdString(s.path.string()),
+                                                  classes_[s.label]).arg(s.width).arg(s.height);
+    case Qt::DecorationRole: {
+      if (QImage* img = thumbs_.object(row)) return *img;
+      requestThumbnail(row);
+      return {};
+    }
+    case PathRole: return QString::fromStdString(s.path.string());
+    case LabelRole: return s.label;
+    case OriginalLabelRole: return s.originalLabel;
+    case SplitRole: return int(s.split);
+    case PredictedRole: return predicted_[row];
+    case ConfidenceRole: return confidence_[row];
+    case RelabeledRole: return s.label != s.originalLabel;
+    case DuplicateRole: return duplicates_.contains(row);
+    case MisclassifiedRole: return predicted_[row] >= 0 && predicted_[row] != s.label;
+    default: return {};
+  }
+}
+
+void DatasetModel::requestThumbnail(int row) const {
+  if (pending_.contains(row)) return;
+  pending_.insert(row);
+  const std::filesystem::path file = sample(row).path;
+  const quint64 gen = generation_;
+  QPointer<DatasetModel> self(const_cast<DatasetModel*>(this));
+  pool_.start([self, file, row, gen] {
+    QImage img = makeThumbnail(file, kThumbSize);
+    if (img.isNull()) {
+      img = QImage(kThumbSize, kThumbSize, QImage::Format_RGB888);
+      img.fill(QColor(90, 40, 40));
+    }
+    QMetaObject::invokeMethod(
+        self, [self, row, img, gen] {
+          if (self) self->thumbnailReady(row, img, gen);
+        },
+        Qt::QueuedConnection);
+  });
+}
+
+void DatasetModel::thumbnailReady(int row, const QImage& image, quint64 generation) {
+  if (generation != generation_ || row >= rowCount()) return;
+  pending_.remove(row);
+  thumbs_.insert(row, new QImage(image));
+  const QModelIndex i = index(row);
+  Q_EMIT dataChanged(i, i, {Qt::DecorationRole});
+}
+
+QString DatasetModel::setLabels(const QVector<int>& rows, const QVector<int>& labels,
+                                const QString& action) {
+  if (!dataset_ || !store_) return tr("no dataset is open");
+  std::vector<sdd::LabelAssignment> changes;
+  for (int i = 0; i < rows.size(); ++i) {
+    const sdd::Sample& s = sample(rows[i]);
+    changes.push_back({journalPath(rows[i]).toStdString(), dataset_->classes()[s.originalLabel],
+                       dataset_->classes()[labels[i]]});
+  }
+  try {
+    store_->assign(changes, action.toStdString());
+  } catch (const std::exception& e) {
+    return QString::fromStdString(e.what());
+  }
+  for (int i = 0; i < rows.size(); ++i) {
+    dataset_->setLabel(std::size_t(rows[i]), labels[i]);
+    const QModelIndex idx = index(rows[i]);
+    Q_EMIT dataChanged(idx, idx);
+  }
+  Q_EMIT labelsChanged();
+  return {};
+}
+
+QVector<int> DatasetModel::classCounts() const {
+  QVector<int> counts(classes_.size(), 0);
+  if (dataset_)
+    for (const auto& s : dataset_->samples()) ++counts[s.label];
+  return counts;
+}
+
+int DatasetModel::relabeledCount() const {
+  int n = 0;
+  if (dataset_)
+    for (const auto& s : dataset_->samples()) n += s.label != s.originalLabel;
+  return n;
+}
+
+void DatasetModel::setPrediction(int row, int classIndex, float confidence) {
+  if (row < 0 || row >= rowCount()) return;
+  predicted_[row] = classIndex;
+  confidence_[row] = confidence;
+  const QModelIndex i = index(row);
+  Q_EMIT dataChanged(i, i);
+  Q_EMIT predictionsChanged();
+}
+
+void DatasetModel::setPredictions(const QVector<int>& rows, const QVector<int>& classes,
+                                  const QVector<float>& confidences) {
+  if (rows.isEmpty()) return;
+  int lo = rows[0], hi = rows[0];
+  for (int i = 0; i < rows.size(); ++i) {
+    if (rows[i] < 0 || rows[i] >= rowCount()) continue;
+    predicted_[rows[i]] = classes[i];
+    confidence_[rows[i]] = confidences[i];
+    lo = std::min(lo, rows[i]);
+    hi = std::max(hi, rows[i]);
+  }
+  Q_EMIT dataChanged(index(lo), index(hi));
+  Q_EMIT predictionsChanged();
+}
+
+void DatasetModel::clearPredictions() {
+  predicted_.fill(-1);
+  confidence_.fill(0.f);
+  if (rowCount()) Q_EMIT dataChanged(index(0), index(rowCount() - 1));
+  Q_EMIT predictionsChanged();
+}
+
+int DatasetModel::predictedCount() const {
+  return int(std::count_if(predicted_.begin(), predicted_.end(), [](int p) { return p >= 0; }));
+}
+
+}  // namespace sddui

@@ -1,0 +1,69 @@
+#pragma once
+// Runs sdd::Predictor on its own QThread. The GUI talks to it only through queued signals
+// and slots, so classification never blocks the event loop.
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <atomic>
+#include <memory>
+
+namespace sdd {
+class Predictor;
+}
+
+namespace sddui {
+
+/// One classified (or rejected) image.
+struct ClassifyResult {
+  QString file;
+  int classIndex = -1;  ///< -1: not classified, see error
+  QVector<float> probabilities;
+  double totalMs = 0;   ///< file read -> decision
+  QString error;
+  bool ok() const { return error.isEmpty(); }
+};
+
+/// What a model file holds, as the GUI shows it.
+struct ModelInfo {
+  QString file;
+  QStringList classes;
+  QString architecture;
+  QString device;
+  long long parameters = 0;
+  QString metricsSummary;
+};
+
+class InferenceWorker : public QObject {
+  Q_OBJECT
+ public:
+  InferenceWorker();
+  ~InferenceWorker() override;
+
+  /// Asks a running classify() to stop after the current image (any thread).
+  void cancel() { cancel_ = true; }
+
+ public Q_SLOTS:
+  /// Loads a model (device: auto | cpu | cuda). Emits modelLoaded or modelFailed.
+  void loadModel(const QString& file, const QString& device);
+  /// Classifies `files` one at a time (the paper's timing), emitting result() per file and
+  /// batchFinished() at the end. `batchId` is echoed back.
+  void classify(const QStringList& files, int batchId);
+
+ Q_SIGNALS:
+  void modelLoaded(const sddui::ModelInfo& info);
+  void modelFailed(const QString& file, const QString& reason);
+  void result(int batchId, const sddui::ClassifyResult& r);
+  void batchFinished(int batchId, int classified, int failed, double seconds, bool cancelled);
+
+ private:
+  std::unique_ptr<sdd::Predictor> predictor_;
+  std::atomic<bool> cancel_{false};
+};
+
+}  // namespace sddui
+
+Q_DECLARE_METATYPE(sddui::ClassifyResult)
+Q_DECLARE_METATYPE(sddui::ModelInfo)

@@ -1,0 +1,206 @@
+#include "inspector.h"
+
+#include <QCheckBox>
+#include <QGraphicsPixmapItem>
+#include <QGraphicsRectItem>
+#include <QGraphicsSimpleTextItem>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QWheelEvent>
+
+#include <opencv2/imgproc.hpp>
+
+#include "dataset_model.h"
+#include "sdd/imaging/image_loader.h"
+#include "thumbnail_delegate.h"
+
+namespace sddui {
+
+namespace {
+
+QImage loadFullImage(const std::filesystem::path& file, QString* error) {
+  const sdd::DecodedImage d = sdd::loadImage(file);
+  if (!d.ok()) {
+    *error = QString::fromStdString(d.error);
+    return {};
+  }
+  cv::Mat rgb;
+  if (d.image.channels() == 1) cv::cvtColor(d.image, rgb, cv::COLOR_GRAY2RGB);
+  else if (d.image.channels() == 4) cv::cvtColor(d.image, rgb, cv::COLOR_BGRA2RGB);
+  else cv::cvtColor(d.image, rgb, cv::COLOR_BGR2RGB);
+  return QImage(rgb.data, rgb.cols, rgb.rows, int(rgb.step), QImage::Format_RGB888).copy();
+}
+
+}  // namespace
+
+ImageView::ImageView(QWidget* parent) : QGraphicsView(parent) {
+  setScene(new QGraphicsScene(this));
+  setDragMode(QGraphicsView::ScrollHandDrag);
+  setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+  setRenderHint(QPainter::SmoothPixmapTransform);
+  setBackgroundBrush(QColor(45, 45, 48));
+  setMinimumSize(220, 220);
+}
+
+void ImageView::setImage(const QImage& image) {
+  scene()->clear();
+  boxes_.clear();
+  pixmap_ = scene()->addPixmap(QPixmap::fromImage(image));
+  scene()->setSceneRect(pixmap_->boundingRect());
+  fitted_ = true;
+  fitToView();
+}
+
+void ImageView::setBoxes(const QList<QPair<QRect, QString>>& boxes) {
+  for (auto* b : boxes_) scene()->removeItem(b), delete b;
+  boxes_.clear();
+  for (const auto& [r, name] : boxes) {
+    auto* rect = scene()->addRect(r, QPen(QColor(255, 60, 60), 2));
+    rect->setPen(QPen(QColor(255, 60, 60), 0));  // cosmetic: 1 px at any zoom
+    auto* text = scene()->addSimpleText(name);
+    text->setBrush(QColor(255, 90, 90));
+    text->setPos(r.topLeft() + QPointF(2, 1));
+    text->setFlag(QGraphicsItem::ItemIgnoresTransformations);
+    boxes_ << rect << text;
+  }
+  setBoxesVisible(boxesVisible_);
+}
+
+void ImageView::setBoxesVisible(bool on) {
+  boxesVisible_ = on;
+  for (auto* b : boxes_) b->setVisible(on);
+}
+
+void ImageView::zoomBy(double factor) {
+  fitted_ = false;
+  scale(factor, factor);
+}
+
+void ImageView::fitToView() {
+  if (!pixmap_) return;
+  fitted_ = true;
+  fitInView(pixmap_, Qt::KeepAspectRatio);
+}
+
+void ImageView::wheelEvent(QWheelEvent* e) {
+  zoomBy(e->angleDelta().y() > 0 ? 1.25 : 0.8);
+  e->accept();
+}
+
+void ImageView::resizeEvent(QResizeEvent* e) {
+  QGraphicsView::resizeEvent(e);
+  if (fitted_) fitToView();
+}
+
+Inspector::Inspector(DatasetModel* model, QWidget* parent)
+    : QWidget(parent), model_(model), view_(new ImageView), showBoxes_(new QCheckBox(tr("Defect boxes"))),
+      title_(new QLabel), facts_(new QLabel), history_(new QTreeWidget) {
+  auto* lay = new QVBoxLayout(this);
+  lay->setContentsMargins(6, 6, 6, 6);
+  title_->setTextFormat(Qt::RichText);
+  title_->setWordWrap(true);
+  lay->addWidget(title_);
+  lay->addWidget(view_, 3);
+
+  auto* tools = new QHBoxLayout;
+  auto button = [&](const QString& text, const QString& tip, auto fn) {
+    auto* b = new QToolButton;
+    b->setText(text);
+    b->setToolTip(tip);
+    connect(b, &QToolButton::clicked, this, fn);
+    tools->addWidget(b);
+  };
+  button(QStringLiteral("+"), tr("Zoom in"), [this] { view_->zoomBy(1.25); });
+  button(QStringLiteral("−"), tr("Zoom out"), [this] { view_->zoomBy(0.8); });
+  button(tr("Fit"), tr("Fit the image to the view"), [this] { view_->fitToView(); });
+  button(tr("1:1"), tr("Actual pixels"), [this] {
+    view_->resetTransform();
+    view_->zoomBy(1.0);
+  });
+  tools->addStretch();
+  showBoxes_->setChecked(true);
+  showBoxes_->setToolTip(tr("Show the Pascal VOC defect regions of the dataset"));
+  connect(showBoxes_, &QCheckBox::toggled, view_, &ImageView::setBoxesVisible);
+  tools->addWidget(showBoxes_);
+  lay->addLayout(tools);
+
+  facts_->setTextFormat(Qt::RichText);
+  facts_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  facts_->setWordWrap(true);
+  lay->addWidget(facts_);
+  auto* hl = new QLabel(tr("<b>Label history</b>"));
+  lay->addWidget(hl);
+  history_->setHeaderLabels({tr("When (UTC)"), tr("Change"), tr("Action")});
+  history_->setRootIsDecorated(false);
+  history_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  history_->setMinimumHeight(90);
+  lay->addWidget(history_, 1);
+  showRow(-1);
+}
+
+void Inspector::showRow(int row) {
+  row_ = row;
+  history_->clear();
+  if (row < 0 || model_->isEmpty() || row >= model_->rowCount()) {
+    title_->setText(tr("<i>Select an image to inspect it.</i>"));
+    facts_->clear();
+    view_->setImage(QImage());
+    showBoxes_->setEnabled(false);
+    return;
+  }
+  const sdd::Sample& s = model_->sample(row);
+  const QStringList classes = model_->classes();
+  QString error;
+  const QImage img = loadFullImage(s.path, &error);
+  view_->setImage(img);
+  QList<QPair<QRect, QString>> boxes;
+  for (const auto& b : s.boxes)
+    boxes.append({QRect(QPoint(b.xmin, b.ymin), QPoint(b.xmax, b.ymax)), QString::fromStdString(b.name)});
+  view_->setBoxes(boxes);
+  showBoxes_->setEnabled(!boxes.isEmpty());
+  showBoxes_->setText(boxes.isEmpty() ? tr("No defect boxes") : tr("Defect boxes (%1)").arg(boxes.size()));
+
+  const QModelIndex idx = model_->index(row);
+  const int pred = idx.data(DatasetModel::PredictedRole).toInt();
+  auto chip = [&](int c) {
+    return QStringLiteral("<span style='color:%1'>●</span> %2").arg(classColor(c).name(), classes.value(c).toHtmlEscaped());
+  };
+  title_->setText(QStringLiteral("<b>%1</b>").arg(QString::fromStdString(s.path.filename().string()).toHtmlEscaped()));
+  QString f = QStringLiteral("<table cellspacing=2>");
+  auto rowHtml = [&](const QString& k, const QString& v) {
+    f += QStringLiteral("<tr><td style='color:gray'>%1&nbsp;</td><td>%2</td></tr>").arg(k, v);
+  };
+  rowHtml(tr("Label"), chip(s.label) + (s.label != s.originalLabel ? tr(" (was %1)").arg(chip(s.originalLabel)) : QString()));
+  if (pred >= 0) {
+    const float conf = idx.data(DatasetModel::ConfidenceRole).toFloat();
+    rowHtml(tr("Predicted"), chip(pred) + QStringLiteral(" %1").arg(conf, 0, 'f', 3) +
+                                 (pred != s.label ? tr(" <b style='color:#d50000'>≠ label</b>") : QString()));
+  }
+  rowHtml(tr("Split"), QString::fromLatin1(sdd::toString(s.split)));
+  rowHtml(tr("Size"), tr("%1 × %2, %3 channel(s)").arg(s.width).arg(s.height).arg(s.channels));
+  if (idx.data(DatasetModel::DuplicateRole).toBool()) rowHtml(tr("Duplicate"), tr("byte-identical to another image"));
+  if (!error.isEmpty()) rowHtml(tr("Error"), error.toHtmlEscaped());
+  rowHtml(tr("File"), QString::fromStdString(s.path.string()).toHtmlEscaped());
+  facts_->setText(f + QStringLiteral("</table>"));
+
+  if (auto* store = model_->store()) {
+    try {
+      for (const auto& c : store->history(model_->journalPath(row).toStdString())) {
+        auto* item = new QTreeWidgetItem(history_);
+        item->setText(0, QString::fromStdString(c.time).left(19).replace('T', ' '));
+        item->setText(1, QStringLiteral("%1 → %2").arg(QString::fromStdString(c.oldLabel), QString::fromStdString(c.newLabel)));
+        item->setText(2, QString::fromStdString(c.action));
+      }
+    } catch (const std::exception& e) {
+      (new QTreeWidgetItem(history_))->setText(1, QString::fromStdString(e.what()));
+    }
+  }
+  if (history_->topLevelItemCount() == 0)
+    (new QTreeWidgetItem(history_))->setText(1, tr("never relabeled"));
+}
+
+}  // namespace sddui

@@ -1,0 +1,665 @@
+#include "main_window.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QFutureWatcher>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <memory>
+
+#include "about.h"
+#include "classify_panel.h"
+#include "dataset_model.h"
+#include "inspector.h"
+#include "sample_filter.h"
+#include "sdd/imaging/image_loader.h"
+#include "sdd/model/model_spec.h"
+#include "sdd/util/runtime.h"
+#include "thumbnail_delegate.h"
+
+namespace sddui {
+
+namespace {
+
+/// One undoable relabel of one or more images. The journal row is written before the view
+/// changes; undo and redo are journal rows too ("undo", "redo"), so the history is complete.
+class RelabelCommand : public QUndoCommand {
+ public:
+  RelabelCommand(MainWindow* w, DatasetModel* m, QVector<int> rows, QVector<int> oldLabels, int newLabel)
+      : window_(w), model_(m), rows_(std::move(rows)), old_(std::move(oldLabels)), new_(rows_.size(), newLabel) {
+    setText(rows_.size() == 1 ? QObject::tr("relabel %1 as %2").arg(m->index(rows_[0]).data(DatasetModel::FileNameRole).toString(), m->classes().value(newLabel))
+                              : QObject::tr("relabel %1 images as %2").arg(rows_.size()).arg(m->classes().value(newLabel)));
+  }
+  void redo() override { apply(new_, first_ ? QStringLiteral("relabel") : QStringLiteral("redo")), first_ = false; }
+  void undo() override { apply(old_, QStringLiteral("undo")); }
+
+ private:
+  void apply(const QVector<int>& labels, const QString& action) {
+    const QString err = model_->setLabels(rows_, labels, action);
+    if (!err.isEmpty())
+      QMessageBox::critical(window_, QObject::tr("Label journal"), QObject::tr("The change was not saved: %1").arg(err));
+  }
+  MainWindow* window_;
+  DatasetModel* model_;
+  QVector<int> rows_, old_, new_;
+  bool first_ = true;
+};
+
+struct ScanOutcome {
+  std::shared_ptr<sdd::Dataset> dataset;
+  std::shared_ptr<sdd::LabelStore> store;
+  sdd::AppliedLabels applied;
+  QString error;
+};
+
+}  // namespace
+
+QString MainWindow::defaultWorkspace(const QString& datasetFolder) {
+  const QString canonical = QFileInfo(datasetFolder).canonicalFilePath();
+  const QString hash = QString::fromLatin1(
+      QCryptographicHash::hash(canonical.toUtf8(), QCryptographicHash::Sha1).toHex().left(10));
+  const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+  return QDir(base).filePath(QStringLiteral("workspaces/%1-%2").arg(QFileInfo(canonical).fileName(), hash));
+}
+
+MainWindow::MainWindow(const WorkbenchOptions& options, QWidget* parent)
+    : QMainWindow(parent), options_(options), model_(new DatasetModel(this)), filter_(new SampleFilter(this)),
+      delegate_(new ThumbnailDelegate(this)), undo_(new QUndoStack(this)) {
+  setWindowTitle(tr("SDD Workbench"));
+  setAcceptDrops(true);
+  filter_->setSourceModel(model_);
+  filter_->sort(0);
+  buildUi();
+  buildMenus();
+
+  worker_ = new InferenceWorker;
+  worker_->moveToThread(&workerThread_);
+  connect(&workerThread_, &QThread::finished, worker_, &QObject::deleteLater);
+  connect(this, &MainWindow::requestLoadModel, worker_, &InferenceWorker::loadModel);
+  connect(this, &MainWindow::requestClassify, worker_, &InferenceWorker::classify);
+  connect(worker_, &InferenceWorker::modelLoaded, this, &MainWindow::onModelLoaded);
+  connect(worker_, &InferenceWorker::modelFailed, this, [this](const QString& file, const QString& reason) {
+    pendingModel_.clear();
+    showError(tr("Model"), tr("Could not load the model %1:\n%2").arg(file, reason));
+    refreshStatus();
+  });
+  connect(worker_, &InferenceWorker::result, this, &MainWindow::onResult);
+  flushTimer_ = new QTimer(this);
+  flushTimer_->setSingleShot(true);
+  flushTimer_->setInterval(100);  // results reach the views in bursts of at most 100 ms
+  connect(flushTimer_, &QTimer::timeout, this, &MainWindow::flushResults);
+  connect(worker_, &InferenceWorker::batchFinished, this, &MainWindow::onBatchFinished);
+  workerThread_.start();
+
+  connect(model_, &DatasetModel::labelsChanged, this, &MainWindow::refreshCounts);
+  connect(model_, &DatasetModel::labelsChanged, this, [this] { inspector_->showRow(inspector_->row()); });
+  resize(1360, 860);
+
+  openModel(options_.model.isEmpty() ? QString::fromStdString(sdd::shippedModelFile().string()) : options_.model);
+  if (!options_.dataset.isEmpty()) openDataset(options_.dataset, options_.workspace);
+  refreshStatus();
+}
+
+MainWindow::~MainWindow() {
+  if (worker_) worker_->cancel();
+  workerThread_.quit();
+  workerThread_.wait();
+}
+
+void MainWindow::buildUi() {
+  // Dataset tab: welcome page or the browser grid.
+  browser_ = new QListView;
+  browser_->setModel(filter_);
+  browser_->setItemDelegate(delegate_);
+  browser_->setViewMode(QListView::IconMode);
+  browser_->setResizeMode(QListView::Adjust);
+  browser_->setMovement(QListView::Static);
+  browser_->setUniformItemSizes(true);
+  browser_->setLayoutMode(QListView::Batched);
+  browser_->setBatchSize(200);
+  browser_->setSpacing(2);
+  browser_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+  browser_->setContextMenuPolicy(Qt::CustomContextMenu);
+  connect(browser_, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+    if (labelMenu_ && !model_->isEmpty()) labelMenu_->exec(browser_->viewport()->mapToGlobal(pos));
+  });
+  connect(browser_->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentChanged);
+
+  welcome_ = new QLabel;
+  welcome_->setAlignment(Qt::AlignCenter);
+  welcome_->setWordWrap(true);
+  welcome_->setTextFormat(Qt::RichText);
+  welcome_->setText(tr("<h2>Welcome to SDD Workbench</h2>"
+                       "<p>Open a dataset folder with <b>File ▸ Open Dataset…</b> (Ctrl+O).</p>"
+                       "<p>It reads the NEU-DET layout (<i>train|validation/images/&lt;class&gt;/</i>), "
+                       "the NEU-CLS layout (<i>Cr_1.bmp … Sc_300.bmp</i>) and any folder with one "
+                       "sub-folder per class.<br>Get the NEU surface defect database and link it as "
+                       "<i>data/NEU-DET</i> to have it opened at start.</p>"
+                       "<p>To classify images now, drop image files or folders anywhere on this window.</p>"));
+  auto* welcomePage = new QWidget;
+  auto* wl = new QVBoxLayout(welcomePage);
+  wl->addStretch();
+  wl->addWidget(welcome_);
+  auto* open = new QPushButton(tr("Open Dataset…"));
+  open->setMaximumWidth(200);
+  connect(open, &QPushButton::clicked, this, &MainWindow::chooseDataset);
+  wl->addWidget(open, 0, Qt::AlignHCenter);
+  wl->addStretch();
+
+  datasetStack_ = new QStackedWidget;
+  datasetStack_->addWidget(welcomePage);
+  datasetStack_->addWidget(browser_);
+
+  classify_ = new ClassifyPanel;
+  connect(classify_, &ClassifyPanel::classifyRequested, this, &MainWindow::chooseImages);
+  connect(classify_, &ClassifyPanel::cancelRequested, this, [this] { worker_->cancel(); });
+
+  tabs_ = new QTabWidget;
+  tabs_->addTab(datasetStack_, tr("Dataset"));
+  tabs_->addTab(classify_, tr("Classify"));
+  setCentralWidget(tabs_);
+
+  // Left: classes with counts and the filters.
+  auto* filters = new QWidget;
+  auto* fl = new QVBoxLayout(filters);
+  classList_ = new QListWidget;
+  classList_->setMinimumWidth(210);
+  connect(classList_, &QListWidget::currentRowChanged, this, [this](int row) {
+    filter_->setClassFilter(row - 1, labelKind_->currentIndex() == 1);
+  });
+  labelKind_ = new QComboBox;
+  labelKind_->addItems({tr("by current label"), tr("by original label")});
+  connect(labelKind_, QOverload<int>::of(&QComboBox::currentIndexChanged), this,
+          [this](int i) { filter_->setClassFilter(classList_->currentRow() - 1, i == 1); });
+  split_ = new QComboBox;
+  split_->addItems({tr("All splits"), tr("Train"), tr("Validation")});
+  connect(split_, QOverload<int>::of(&QComboBox::currentIndexChanged), this, [this](int i) { filter_->setSplitFilter(i - 1); });
+  status_ = new QComboBox;
+  status_->addItems({tr("All images"), tr("Relabeled"), tr("Misclassified"), tr("Duplicates"), tr("Not classified yet")});
+  connect(status_, QOverload<int>::of(&QComboBox::currentIndexChanged), this,
+          [this](int i) { filter_->setStatus(static_cast<SampleFilter::Status>(i)); });
+  predicted_ = new QComboBox;
+  connect(predicted_, QOverload<int>::of(&QComboBox::currentIndexChanged), this, [this](int i) { filter_->setPredictedFilter(i - 1); });
+  sort_ = new QComboBox;
+  sort_->addItems({tr("File name"), tr("Class"), tr("Confidence (lowest first)")});
+  connect(sort_, QOverload<int>::of(&QComboBox::currentIndexChanged), this,
+          [this](int i) { filter_->setSortKey(static_cast<SampleFilter::SortKey>(i)); });
+  search_ = new QLineEdit;
+  search_->setPlaceholderText(tr("Search file names"));
+  search_->setClearButtonEnabled(true);
+  connect(search_, &QLineEdit::textChanged, filter_, &SampleFilter::setNameFilter);
+  fl->addWidget(new QLabel(tr("<b>Classes</b>")));
+  fl->addWidget(classList_, 1);
+  fl->addWidget(labelKind_);
+  auto* form = new QFormLayout;
+  form->addRow(tr("Split"), split_);
+  form->addRow(tr("Show"), status_);
+  form->addRow(tr("Predicted"), predicted_);
+  form->addRow(tr("Sort"), sort_);
+  fl->addLayout(form);
+  fl->addWidget(search_);
+  auto* left = new QDockWidget(tr("Browse"));
+  left->setObjectName(QStringLiteral("browseDock"));
+  left->setWidget(filters);
+  left->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+  addDockWidget(Qt::LeftDockWidgetArea, left);
+
+  inspector_ = new Inspector(model_);
+  auto* right = new QDockWidget(tr("Inspector"));
+  right->setObjectName(QStringLiteral("inspectorDock"));
+  right->setWidget(inspector_);
+  right->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+  right->setMinimumWidth(330);
+  addDockWidget(Qt::RightDockWidgetArea, right);
+
+  datasetLabel_ = new QLabel;
+  modelLabel_ = new QLabel;
+  deviceLabel_ = new QLabel;
+  progress_ = new QProgressBar;
+  progress_->setMaximumWidth(180);
+  progress_->hide();
+  statusBar()->addPermanentWidget(progress_);
+  statusBar()->addPermanentWidget(datasetLabel_);
+  statusBar()->addPermanentWidget(modelLabel_);
+  statusBar()->addPermanentWidget(deviceLabel_);
+}
+
+void MainWindow::buildMenus() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  QToolBar* tb = addToolBar(tr("Main"));
+  tb->setObjectName(QStringLiteral("mainToolbar"));
+  tb->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  auto add = [&](QMenu* m, const QString& text, const QKeySequence& key, auto fn, bool toolbar = false,
+                 QStyle::StandardPixmap icon = QStyle::SP_CustomBase) {
+    QAction* a = m->addAction(text);
+    if (!key.isEmpty()) a->setShortcut(key);
+    if (icon != QStyle::SP_CustomBase) a->setIcon(style()->standardIcon(icon));
+    connect(a, &QAction::triggered, this, fn);
+    if (toolbar) tb->addAction(a);
+    return a;
+  };
+  add(file, tr("&Open Dataset…"), QKeySequence::Open, &MainWindow::chooseDataset, true, QStyle::SP_DirOpenIcon);
+  add(file, tr("Open &Model…"), QKeySequence(), &MainWindow::chooseModel, true, QStyle::SP_FileDialogDetailedView);
+  add(file, tr("&Classify Images…"), QKeySequence(tr("Ctrl+K")), &MainWindow::chooseImages, true, QStyle::SP_MediaPlay);
+  file->addSeparator();
+  add(file, tr("Export Label &Journal (CSV)…"), QKeySequence(), &MainWindow::exportJournal);
+  add(file, tr("Export Relabeled &Copy…"), QKeySequence(), &MainWindow::exportCopy);
+  add(file, tr("Export &Manifest (CSV)…"), QKeySequence(), &MainWindow::exportManifest);
+  file->addSeparator();
+  add(file, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
+
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  QAction* u = undo_->createUndoAction(this, tr("&Undo"));
+  u->setShortcut(QKeySequence(tr("Ctrl+Z")));
+  u->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+  QAction* r = undo_->createRedoAction(this, tr("&Redo"));
+  r->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence(tr("Ctrl+Y"))});
+  r->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+  edit->addAction(u);
+  edit->addAction(r);
+  tb->addSeparator();
+  tb->addAction(u);
+  tb->addAction(r);
+  edit->addSeparator();
+  labelMenu_ = edit->addMenu(tr("&Label Selected As"));
+  autoAdvance_ = edit->addAction(tr("&Advance After Labeling"));
+  autoAdvance_->setCheckable(true);
+  autoAdvance_->setChecked(true);
+
+  QMenu* ds = menuBar()->addMenu(tr("&Dataset"));
+  add(ds, tr("Classify &All Images"), QKeySequence(tr("Ctrl+Shift+K")), [this] {
+    if (model_->isEmpty()) return;
+    QStringList files;
+    for (int row = 0; row < model_->rowCount(); ++row) files << model_->index(row).data(DatasetModel::PathRole).toString();
+    classifyPaths(files);
+  }, true, QStyle::SP_MediaSeekForward);
+  add(ds, tr("&Clear Predictions"), QKeySequence(), [this] { model_->clearPredictions(); });
+
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  add(help, tr("&About SDD Workbench"), QKeySequence(), [this] {
+    QMessageBox::about(this, tr("About SDD Workbench"), aboutText());
+  });
+}
+
+void MainWindow::rebuildLabelActions() {
+  for (QAction* a : labelActions_) {
+    removeAction(a);
+    delete a;
+  }
+  labelActions_.clear();
+  labelMenu_->clear();
+  const QStringList classes = model_->classes();
+  for (int k = 0; k < classes.size(); ++k) {
+    QPixmap dot(12, 12);
+    dot.fill(classColor(k));
+    QAction* a = labelMenu_->addAction(QIcon(dot), k < 9 ? tr("&%1  %2").arg(k + 1).arg(classes[k]) : classes[k]);
+    if (k < 9) a->setShortcut(QKeySequence(Qt::Key_1 + k));
+    a->setShortcutContext(Qt::WindowShortcut);
+    connect(a, &QAction::triggered, this, [this, k] { relabelSelection(k); });
+    addAction(a);  // shortcuts work while the menu is closed
+    labelActions_ << a;
+  }
+}
+
+void MainWindow::relabelSelection(int cls) {
+  if (model_->isEmpty() || cls < 0 || cls >= model_->classes().size()) return;
+  QModelIndexList sel = browser_->selectionModel()->selectedIndexes();
+  if (sel.isEmpty() && browser_->currentIndex().isValid()) sel << browser_->currentIndex();
+  QVector<int> rows, old;
+  for (const QModelIndex& i : sel) {
+    const int row = filter_->mapToSource(i).row();
+    if (model_->sample(row).label == cls) continue;
+    rows << row;
+    old << model_->sample(row).label;
+  }
+  const QModelIndex current = browser_->currentIndex();
+  if (!rows.isEmpty()) undo_->push(new RelabelCommand(this, model_, rows, old, cls));
+  if (autoAdvance_->isChecked() && sel.size() == 1 && current.isValid()) {
+    // The relabeled image may have left the filtered view; the next one is then at its place.
+    const int next = filter_->mapFromSource(model_->index(filter_->mapToSource(current).row())).isValid()
+                         ? current.row() + 1
+                         : current.row();
+    if (next < filter_->rowCount()) {
+      browser_->setCurrentIndex(filter_->index(next, 0));
+    }
+  }
+}
+
+void MainWindow::openDataset(const QString& folder, const QString& workspace) {
+  if (scanning_) return;
+  scanning_ = true;
+  const QString ws = workspace.isEmpty() ? defaultWorkspace(folder) : workspace;
+  progress_->setRange(0, 0);
+  progress_->show();
+  statusBar()->showMessage(tr("Scanning %1…").arg(folder));
+  auto* watcher = new QFutureWatcher<ScanOutcome>(this);
+  QPointer<QProgressBar> bar(progress_);
+  connect(watcher, &QFutureWatcher<ScanOutcome>::finished, this, [this, watcher, folder, ws] {
+    watcher->deleteLater();
+    scanning_ = false;
+    progress_->hide();
+    ScanOutcome out = watcher->result();
+    if (!out.error.isEmpty()) {
+      statusBar()->showMessage(tr("Could not open %1").arg(folder), 8000);
+      showError(tr("Open dataset"), out.error);
+      Q_EMIT datasetFailed(out.error);
+      return;
+    }
+    undo_->clear();
+    // The store was opened on the scan thread; SQLite allows moving a connection between
+    // threads when it is not used concurrently, and from now on only this thread uses it.
+    model_->reset(std::move(*out.dataset),
+                  std::unique_ptr<sdd::LabelStore>(new sdd::LabelStore(out.store->file())));
+    out.store.reset();
+    workspace_ = ws;
+    delegate_->setClasses(model_->classes());
+    classify_->setClasses(modelOk_ && modelMatchesDataset() ? model_->classes() : modelInfo_.classes);
+    predicted_->blockSignals(true);
+    predicted_->clear();
+    predicted_->addItem(tr("Any"));
+    predicted_->addItems(model_->classes());
+    predicted_->blockSignals(false);
+    rebuildLabelActions();
+    datasetStack_->setCurrentIndex(1);
+    tabs_->setCurrentIndex(0);
+    refreshCounts();
+    refreshStatus();
+    const sdd::Dataset& ds = *model_->dataset();
+    QString msg = tr("Opened %1: %2 images, %3 classes (%4)").arg(folder).arg(ds.samples().size())
+                      .arg(ds.classes().size()).arg(QString::fromLatin1(sdd::toString(ds.layout())));
+    if (!ds.skipped().empty()) msg += tr(", %1 file(s) skipped").arg(ds.skipped().size());
+    if (out.applied.changed) msg += tr(", %1 relabel(s) from the workspace").arg(out.applied.changed);
+    statusBar()->showMessage(msg, 10000);
+    if (!ds.skipped().empty() || !out.applied.unknownPaths.empty()) {
+      QStringList lines;
+      for (const auto& s : ds.skipped())
+        lines << QStringLiteral("%1: %2").arg(QString::fromStdString(s.file.string()), QString::fromStdString(s.reason));
+      for (const auto& p : out.applied.unknownPaths)
+        lines << tr("%1: relabeled in the workspace but no longer in the dataset").arg(QString::fromStdString(p));
+      QMessageBox box(QMessageBox::Warning, tr("Open dataset"),
+                      tr("%1 file(s) could not be used; the rest of the dataset is open.").arg(lines.size()),
+                      QMessageBox::Ok, this);
+      box.setDetailedText(lines.join('\n'));
+      if (!qEnvironmentVariableIsSet("SDD_NO_DIALOGS")) box.exec();
+    }
+    if (filter_->rowCount() > 0) browser_->setCurrentIndex(filter_->index(0, 0));
+    Q_EMIT datasetOpened();
+  });
+  watcher->setFuture(QtConcurrent::run([folder, ws, bar]() -> ScanOutcome {
+    ScanOutcome out;
+    try {
+      sdd::ScanOptions opt;
+      opt.progress = [bar](std::size_t done, std::size_t total) {
+        QMetaObject::invokeMethod(bar, [bar, done, total] {
+          if (bar) bar->setRange(0, int(total)), bar->setValue(int(done));
+        }, Qt::QueuedConnection);
+      };
+      out.dataset = std::make_shared<sdd::Dataset>(sdd::Dataset::scan(folder.toStdString(), opt));
+      out.store = std::make_shared<sdd::LabelStore>(sdd::LabelStore::journalFile(ws.toStdString()));
+      out.applied = sdd::applyLabels(*out.dataset, *out.store);
+    } catch (const std::exception& e) {
+      out.error = QString::fromStdString(e.what());
+    }
+    return out;
+  }));
+}
+
+bool MainWindow::modelMatchesDataset() const {
+  return model_->isEmpty() || modelInfo_.classes == model_->classes();
+}
+
+bool MainWindow::openModel(const QString& file) {
+  if (!model_->isEmpty()) {
+    try {
+      const sdd::ModelMetadata meta = sdd::readModelMetadata(file.toStdString());
+      sdd::requireSameClasses(meta.classes, model_->dataset()->classes(), file.toStdString());
+    } catch (const std::exception& e) {
+      showError(tr("Open model"), tr("This model cannot be used with the open dataset.\n\n%1").arg(QString::fromStdString(e.what())));
+      return false;
+    }
+  }
+  pendingModel_ = file;
+  modelLabel_->setText(tr("Loading model…"));
+  Q_EMIT requestLoadModel(file, options_.device);
+  return true;
+}
+
+void MainWindow::onModelLoaded(const ModelInfo& info) {
+  modelInfo_ = info;
+  modelOk_ = true;
+  pendingModel_.clear();
+  classify_->setClasses(info.classes);
+  refreshStatus();
+  Q_EMIT modelReady(info);
+}
+
+void MainWindow::classifyPaths(const QStringList& paths) {
+  if (activeBatch_ >= 0) {
+    statusBar()->showMessage(tr("Still classifying the previous batch; stop it first."), 5000);
+    return;
+  }
+  QStringList files;
+  int ignored = 0;
+  for (const QString& p : paths) {
+    const QFileInfo fi(p);
+    if (fi.isDir()) {
+      QDirIterator it(p, QDir::Files, QDirIterator::Subdirectories);
+      QStringList inDir;
+      while (it.hasNext()) {
+        const QString f = it.next();
+        if (sdd::isImageExtension(f.toStdString())) inDir << f;
+        else ++ignored;
+      }
+      inDir.sort();
+      files << inDir;
+    } else {
+      files << fi.absoluteFilePath();  // explicit files are tried whatever their name
+    }
+  }
+  if (files.isEmpty()) {
+    statusBar()->showMessage(tr("No image files in what was dropped."), 6000);
+    return;
+  }
+  batchIsDataset_ = !model_->isEmpty() && modelMatchesDataset();
+  activeBatch_ = nextBatch_++;
+  classify_->beginBatch(files.size());
+  tabs_->setCurrentWidget(classify_);
+  progress_->setRange(0, files.size());
+  progress_->setValue(0);
+  progress_->show();
+  if (ignored) statusBar()->showMessage(tr("%1 non-image file(s) in the folders ignored").arg(ignored), 8000);
+  Q_EMIT requestClassify(files, activeBatch_);
+}
+
+void MainWindow::onResult(int batchId, const ClassifyResult& r) {
+  if (batchId != activeBatch_) return;
+  pending_.append(r);
+  if (!flushTimer_->isActive()) flushTimer_->start();
+}
+
+void MainWindow::flushResults() {
+  if (pending_.isEmpty()) return;
+  QVector<ClassifiedImage> rows;
+  rows.reserve(pending_.size());
+  QVector<int> predRows, predClasses;
+  QVector<float> predConf;
+  for (const ClassifyResult& r : pending_) {
+    ClassifiedImage c{r, -1};
+    if (batchIsDataset_) {
+      const int row = model_->rowForFile(r.file);
+      if (row >= 0) {
+        c.trueLabel = model_->sample(row).label;
+        if (r.ok()) {
+          predRows << row;
+          predClasses << r.classIndex;
+          predConf << r.probabilities[r.classIndex];
+        }
+      }
+    }
+    rows << c;
+  }
+  progress_->setValue(progress_->value() + pending_.size());
+  pending_.clear();
+  model_->setPredictions(predRows, predClasses, predConf);
+  classify_->addResults(rows);
+}
+
+void MainWindow::onBatchFinished(int batchId, int ok, int failed, double seconds, bool cancelled) {
+  if (batchId != activeBatch_) return;
+  flushTimer_->stop();
+  flushResults();
+  activeBatch_ = -1;
+  progress_->hide();
+  classify_->endBatch(ok, failed, seconds, cancelled);
+  inspector_->showRow(inspector_->row());
+  Q_EMIT classificationFinished(ok, failed);
+}
+
+void MainWindow::onCurrentChanged() {
+  const QModelIndex cur = browser_->currentIndex();
+  inspector_->showRow(cur.isValid() ? filter_->mapToSource(cur).row() : -1);
+}
+
+void MainWindow::refreshCounts() {
+  const int keep = std::max(0, classList_->currentRow());
+  classList_->blockSignals(true);
+  classList_->clear();
+  const QVector<int> counts = model_->classCounts();
+  int total = 0;
+  for (int c : counts) total += c;
+  classList_->addItem(tr("All classes  (%1)").arg(total));
+  const QStringList classes = model_->classes();
+  for (int k = 0; k < classes.size(); ++k) {
+    QPixmap dot(12, 12);
+    dot.fill(classColor(k));
+    classList_->addItem(new QListWidgetItem(QIcon(dot), k < 9 ? tr("%1  %2  (%3)").arg(k + 1).arg(classes[k]).arg(counts[k])
+                                                              : tr("%1  (%2)").arg(classes[k]).arg(counts[k])));
+  }
+  classList_->setCurrentRow(std::min(keep, classList_->count() - 1));
+  classList_->blockSignals(false);
+  const int relabeled = model_->relabeledCount();
+  status_->setItemText(1, relabeled ? tr("Relabeled (%1)").arg(relabeled) : tr("Relabeled"));
+}
+
+void MainWindow::refreshStatus() {
+  if (model_->isEmpty()) {
+    datasetLabel_->setText(tr("No dataset"));
+  } else {
+    datasetLabel_->setText(tr("Dataset: %1").arg(QString::fromStdString(model_->dataset()->root().filename().string())));
+    datasetLabel_->setToolTip(tr("%1\nWorkspace (label journal): %2").arg(QString::fromStdString(model_->dataset()->root().string()), workspace_));
+  }
+  if (modelOk_) {
+    modelLabel_->setText(tr("Model: %1").arg(QFileInfo(modelInfo_.file).fileName()) +
+                         (modelMatchesDataset() ? QString() : tr(" (other classes)")));
+    modelLabel_->setToolTip(tr("%1\n%2, %3 parameters\nclasses: %4\n%5").arg(modelInfo_.file, modelInfo_.architecture)
+                                .arg(modelInfo_.parameters).arg(modelInfo_.classes.join(QStringLiteral(", ")), modelInfo_.metricsSummary));
+    deviceLabel_->setText(tr("Device: %1").arg(modelInfo_.device.toUpper()));
+  } else if (pendingModel_.isEmpty()) {
+    modelLabel_->setText(tr("No model"));
+  }
+}
+
+void MainWindow::showError(const QString& title, const QString& text) {
+  statusBar()->showMessage(text.section('\n', 0, 0), 10000);
+  if (qEnvironmentVariableIsSet("SDD_NO_DIALOGS")) return;  // tests, scripted runs
+  QMessageBox::warning(this, title, text);
+}
+
+void MainWindow::chooseDataset() {
+  const QString dir = QFileDialog::getExistingDirectory(this, tr("Open dataset folder"));
+  if (!dir.isEmpty()) openDataset(dir);
+}
+
+void MainWindow::chooseModel() {
+  const QString f = QFileDialog::getOpenFileName(this, tr("Open model"), QString(), tr("SDD models (*.sddm);;All files (*)"));
+  if (!f.isEmpty()) openModel(f);
+}
+
+void MainWindow::chooseImages() {
+  const QStringList files = QFileDialog::getOpenFileNames(this, tr("Classify images"), QString(),
+                                                          tr("Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff);;All files (*)"));
+  if (!files.isEmpty()) classifyPaths(files);
+}
+
+void MainWindow::exportJournal() {
+  if (!model_->store()) return;
+  const QString f = QFileDialog::getSaveFileName(this, tr("Export label journal"), QStringLiteral("label-journal.csv"), tr("CSV files (*.csv)"));
+  if (f.isEmpty()) return;
+  try {
+    model_->store()->exportCsv(f.toStdString());
+    statusBar()->showMessage(tr("Label journal written to %1").arg(f), 8000);
+  } catch (const std::exception& e) {
+    showError(tr("Export"), QString::fromStdString(e.what()));
+  }
+}
+
+void MainWindow::exportCopy() {
+  if (model_->isEmpty()) return;
+  const QString dir = QFileDialog::getExistingDirectory(this, tr("Export relabeled copy to an empty folder"));
+  if (dir.isEmpty()) return;
+  try {
+    const std::size_t n = sdd::exportFolderPerClass(*model_->dataset(), dir.toStdString());
+    statusBar()->showMessage(tr("%1 images copied to %2").arg(n).arg(dir), 8000);
+  } catch (const std::exception& e) {
+    showError(tr("Export"), QString::fromStdString(e.what()));
+  }
+}
+
+void MainWindow::exportManifest() {
+  if (model_->isEmpty()) return;
+  const QString f = QFileDialog::getSaveFileName(this, tr("Export manifest"), QStringLiteral("manifest.csv"), tr("CSV files (*.csv)"));
+  if (f.isEmpty()) return;
+  try {
+    sdd::exportManifest(*model_->dataset(), f.toStdString());
+    statusBar()->showMessage(tr("Manifest written to %1").arg(f), 8000);
+  } catch (const std::exception& e) {
+    showError(tr("Export"), QString::fromStdString(e.what()));
+  }
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* e) {
+  if (e->mimeData()->hasUrls()) e->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* e) {
+  QStringList paths;
+  for (const QUrl& u : e->mimeData()->urls())
+    if (u.isLocalFile()) paths << u.toLocalFile();
+  if (paths.isEmpty()) return;
+  e->acceptProposedAction();
+  classifyPaths(paths);
+}
+
+void MainWindow::closeEvent(QCloseEvent* e) {
+  worker_->cancel();  // every relabel is already in the journal; nothing to save
+  e->accept();
+}
+
+}  // namespace sddui

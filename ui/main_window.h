@@ -1,0 +1,143 @@
+#pragma once
+// The workbench window: dataset browser with filters, inspector, relabeling with undo, and
+// drag-and-drop classification on a worker thread.
+
+#include <QMainWindow>
+#include <QStringList>
+#include <QThread>
+#include <QTimer>
+#include <QVector>
+
+#include "inference_worker.h"
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QListWidget;
+class QMenu;
+class QProgressBar;
+class QStackedWidget;
+class QTabWidget;
+class QUndoStack;
+
+namespace sddui {
+
+class ClassifyPanel;
+class DatasetModel;
+class Inspector;
+class SampleFilter;
+class ThumbnailDelegate;
+
+struct WorkbenchOptions {
+  QString dataset;    ///< opened at start when not empty
+  QString workspace;  ///< empty: the per-dataset default under the app data folder
+  QString model;      ///< empty: the shipped model
+  QString device = QStringLiteral("auto");
+};
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+ public:
+  explicit MainWindow(const WorkbenchOptions& options, QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  /// Scans `folder` off the GUI thread; emits datasetOpened or datasetFailed.
+  void openDataset(const QString& folder, const QString& workspace = {});
+  /// Loads a model on the worker thread, refusing one whose classes differ from the open
+  /// dataset's. Returns false (and says why) when refused before loading.
+  bool openModel(const QString& file);
+  /// Classifies files and folders (recursively: image files only) on the worker thread.
+  void classifyPaths(const QStringList& paths);
+  /// Default workspace folder of a dataset.
+  static QString defaultWorkspace(const QString& datasetFolder);
+
+  DatasetModel* datasetModel() const { return model_; }
+  SampleFilter* filter() const { return filter_; }
+  QListView* browser() const { return browser_; }
+  ClassifyPanel* classifyPanel() const { return classify_; }
+  Inspector* inspector() const { return inspector_; }
+  QUndoStack* undoStack() const { return undo_; }
+  QString workspace() const { return workspace_; }
+  bool busyClassifying() const { return activeBatch_ >= 0; }
+
+  /// Relabels the selected images to class `cls` (undoable), then moves to the next image.
+  void relabelSelection(int cls);
+
+ Q_SIGNALS:
+  void datasetOpened();
+  void datasetFailed(const QString& reason);
+  void modelReady(const sddui::ModelInfo& info);
+  void classificationFinished(int classified, int failed);
+
+  // to the worker
+  void requestLoadModel(const QString& file, const QString& device);
+  void requestClassify(const QStringList& files, int batchId);
+
+ protected:
+  void dragEnterEvent(QDragEnterEvent* e) override;
+  void dropEvent(QDropEvent* e) override;
+  void closeEvent(QCloseEvent* e) override;
+
+ private:
+  void buildUi();
+  void buildMenus();
+  void rebuildLabelActions();
+  void refreshCounts();
+  void refreshStatus();
+  void showError(const QString& title, const QString& text);
+  void onModelLoaded(const ModelInfo& info);
+  void onResult(int batchId, const ClassifyResult& r);
+  void onBatchFinished(int batchId, int ok, int failed, double seconds, bool cancelled);
+  void flushResults();
+  void onCurrentChanged();
+  void chooseDataset();
+  void chooseModel();
+  void chooseImages();
+  void exportJournal();
+  void exportCopy();
+  void exportManifest();
+  bool modelMatchesDataset() const;
+
+  WorkbenchOptions options_;
+  DatasetModel* model_;
+  SampleFilter* filter_;
+  ThumbnailDelegate* delegate_;
+  QUndoStack* undo_;
+  QTabWidget* tabs_ = nullptr;
+  QStackedWidget* datasetStack_ = nullptr;
+  QListView* browser_ = nullptr;
+  Inspector* inspector_ = nullptr;
+  ClassifyPanel* classify_ = nullptr;
+  QListWidget* classList_ = nullptr;
+  QComboBox* labelKind_ = nullptr;
+  QComboBox* split_ = nullptr;
+  QComboBox* status_ = nullptr;
+  QComboBox* predicted_ = nullptr;
+  QComboBox* sort_ = nullptr;
+  QLineEdit* search_ = nullptr;
+  QLabel* welcome_ = nullptr;
+  QLabel* datasetLabel_ = nullptr;
+  QLabel* modelLabel_ = nullptr;
+  QLabel* deviceLabel_ = nullptr;
+  QProgressBar* progress_ = nullptr;
+  QMenu* labelMenu_ = nullptr;
+  QList<QAction*> labelActions_;
+  QAction* autoAdvance_ = nullptr;
+
+  QThread workerThread_;
+  InferenceWorker* worker_ = nullptr;
+  ModelInfo modelInfo_;
+  bool modelOk_ = false;
+  QString pendingModel_;
+  int nextBatch_ = 0;
+  int activeBatch_ = -1;
+  bool batchIsDataset_ = false;
+  QVector<ClassifyResult> pending_;
+  QTimer* flushTimer_ = nullptr;
+  QString workspace_;
+  bool scanning_ = false;
+};
+
+}  // namespace sddui

@@ -1,0 +1,80 @@
+#include "sample_filter.h"
+
+#include <QCollator>
+
+#include "dataset_model.h"
+
+namespace sddui {
+
+SampleFilter::SampleFilter(QObject* parent) : QSortFilterProxyModel(parent) {
+  setDynamicSortFilter(true);
+}
+
+void SampleFilter::setClassFilter(int cls, bool original) {
+  class_ = cls;
+  original_ = original;
+  invalidateFilter();
+}
+void SampleFilter::setSplitFilter(int split) {
+  split_ = split;
+  invalidateFilter();
+}
+void SampleFilter::setPredictedFilter(int cls) {
+  predicted_ = cls;
+  invalidateFilter();
+}
+void SampleFilter::setStatus(Status s) {
+  status_ = s;
+  invalidateFilter();
+}
+void SampleFilter::setNameFilter(const QString& text) {
+  name_ = text.trimmed();
+  invalidateFilter();
+}
+void SampleFilter::setSortKey(SortKey key) {
+  sortKey_ = key;
+  invalidate();
+  sort(0);
+}
+
+bool SampleFilter::filterAcceptsRow(int row, const QModelIndex& parent) const {
+  const QModelIndex i = sourceModel()->index(row, 0, parent);
+  using R = DatasetModel::Role;
+  if (class_ >= 0 && i.data(original_ ? R::OriginalLabelRole : R::LabelRole).toInt() != class_)
+    return false;
+  if (split_ >= 0 && i.data(R::SplitRole).toInt() != split_) return false;
+  if (predicted_ >= 0 && i.data(R::PredictedRole).toInt() != predicted_) return false;
+  switch (status_) {
+    case Status::All: break;
+    case Status::Relabeled: if (!i.data(R::RelabeledRole).toBool()) return false; break;
+    case Status::Misclassified: if (!i.data(R::MisclassifiedRole).toBool()) return false; break;
+    case Status::Duplicate: if (!i.data(R::DuplicateRole).toBool()) return false; break;
+    case Status::Unclassified: if (i.data(R::PredictedRole).toInt() >= 0) return false; break;
+  }
+  return name_.isEmpty() || i.data(R::FileNameRole).toString().contains(name_, Qt::CaseInsensitive);
+}
+
+bool SampleFilter::lessThan(const QModelIndex& a, const QModelIndex& b) const {
+  using R = DatasetModel::Role;
+  static const QCollator collator = [] {
+    QCollator c;
+    c.setNumericMode(true);  // crazing_2 before crazing_10
+    return c;
+  }();
+  switch (sortKey_) {
+    case SortKey::Class: {
+      const int ca = a.data(R::LabelRole).toInt(), cb = b.data(R::LabelRole).toInt();
+      if (ca != cb) return ca < cb;
+      break;
+    }
+    case SortKey::Confidence: {
+      const float fa = a.data(R::ConfidenceRole).toFloat(), fb = b.data(R::ConfidenceRole).toFloat();
+      if (fa != fb) return fa < fb;  // least confident first: what needs a look
+      break;
+    }
+    case SortKey::Name: break;
+  }
+  return collator.compare(a.data(R::FileNameRole).toString(), b.data(R::FileNameRole).toString()) < 0;
+}
+
+}  // namespace sddui
