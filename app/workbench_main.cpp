@@ -1,5 +1,5 @@
 // sdd-workbench: the Qt desktop workbench.
-//   sdd-workbench [DATASET] [--model FILE] [--workspace DIR] [--device D]
+//   sdd-workbench [DATASET] [--model FILE] [--workspace DIR] [--device D] [--classify PATH]...
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -25,7 +25,10 @@ int main(int argc, char** argv) {
                                QStringLiteral("workspace folder holding the label journal"), QStringLiteral("dir"));
   QCommandLineOption device(QStringLiteral("device"), QStringLiteral("auto (default), cpu, cuda or cuda:N"),
                             QStringLiteral("device"), QStringLiteral("auto"));
-  parser.addOptions({model, workspace, device});
+  QCommandLineOption classify(QStringLiteral("classify"),
+                              QStringLiteral("image file or folder to classify at start (repeatable)"),
+                              QStringLiteral("path"));
+  parser.addOptions({model, workspace, device, classify});
   parser.process(app);  // unknown options: message and exit code 1
 
   sddui::WorkbenchOptions opt;
@@ -39,6 +42,7 @@ int main(int argc, char** argv) {
   opt.model = parser.value(model);
   opt.workspace = parser.value(workspace);
   opt.device = parser.value(device);
+  opt.classify = parser.values(classify);
   sddui::MainWindow w(opt);
   w.show();
   return QApplication::exec();

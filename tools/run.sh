@@ -1,21 +1,17 @@
 #!/usr/bin/env bash
-# README command 1: build, then train the paper's detector on DATASET (default data/NEU-DET)
-# and evaluate it on the validation split. Extra arguments go to `sdd train`.
+# README command 1: install what is missing, build, and start the SDD Workbench GUI on
+# data/NEU-DET when it is there (else on its welcome page). Arguments go to sdd-workbench,
+# e.g. tools/run.sh /path/to/dataset --model my.sddm
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh
-DATASET=${1:-data/NEU-DET}
-shift || true
-if [[ ! -d "$DATASET" ]]; then
+if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" && -z "${QT_QPA_PLATFORM:-}" ]]; then
   cat >&2 <<MSG
-run: dataset folder '$DATASET' not found.
-  Download the NEU surface defect database (NEU-DET layout: train|validation/images/<class>/)
-  and link it:  ln -s /path/to/NEU-DET data/NEU-DET
-  or pass another folder:  tools/run.sh /path/to/dataset
+run: no display (DISPLAY/WAYLAND_DISPLAY unset), so the workbench window cannot open.
+  Run it from a desktop session, or use the command-line tool instead:
+  build/app/sdd --help      (train, eval, predict without a GUI; see README)
+  tools/reproduce.sh        (train + evaluate on data/NEU-DET, the README figures)
 MSG
-  exit 3
+  exit 1
 fi
-OUT=runs/$(basename "$DATASET")
-build/app/sdd train "$DATASET" --out "$OUT" --force "$@"
-build/app/sdd eval "$DATASET" --model "$OUT/model.sddm" --json "$OUT/eval.json" --csv "$OUT/eval.csv"
-echo "run: model, training log and evaluation are in $OUT/"
+exec build/app/sdd-workbench "$@"

@@ -125,7 +125,7 @@ ProbabilityChart::ProbabilityChart(QWidget* parent) : QWidget(parent), plot_(new
   lay->setContentsMargins(0, 0, 0, 0);
   lay->addWidget(plot_);
   plot_->setMinimumHeight(200);
-  plot_->xAxis->setRange(0, 1.12);
+  plot_->xAxis->setRange(0, 1.0);
   plot_->xAxis->setLabel(tr("SoftMax probability"));
   plot_->yAxis->setTicks(true);
   plot_->yAxis->grid()->setVisible(false);
@@ -152,8 +152,11 @@ void ProbabilityChart::show(const QStringList& classes, const QVector<float>& p,
   for (int k = 0; k < p.size(); ++k) {
     (k == predicted ? top : other)->addData(k, p[k]);
     auto* label = new QCPItemText(plot_);
-    label->position->setCoords(std::max(0.0f, p[k]) + 0.01, k);
-    label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    // Long bars carry their value inside (white), short ones just after their end.
+    const bool inside = p[k] > 0.6f;
+    label->position->setCoords(inside ? p[k] - 0.02 : std::max(0.0f, p[k]) + 0.02, k);
+    label->setPositionAlignment((inside ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+    if (inside) label->setColor(Qt::white);
     label->setText(QString::number(p[k], 'f', 3));
     label->setFont(QFont(font().family(), font().pointSize() - 1));
   }
@@ -169,6 +172,7 @@ ClassifyPanel::ClassifyPanel(QWidget* parent)
   proxy_->setSortRole(Qt::EditRole);
   table_->setModel(proxy_);
   table_->setSortingEnabled(true);
+  table_->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);  // arrival order
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
   table_->setSelectionMode(QAbstractItemView::SingleSelection);
   table_->verticalHeader()->hide();
@@ -180,7 +184,7 @@ ClassifyPanel::ClassifyPanel(QWidget* parent)
   table_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
   const int em = table_->fontMetrics().horizontalAdvance(QLatin1Char('M'));
   table_->setColumnWidth(ResultsModel::Predicted, 12 * em);
-  table_->setColumnWidth(ResultsModel::Confidence, 6 * em);
+  table_->setColumnWidth(ResultsModel::Confidence, 8 * em);
   table_->setColumnWidth(ResultsModel::TrueLabel, 11 * em);
   table_->setColumnWidth(ResultsModel::Match, 6 * em);
   table_->setColumnWidth(ResultsModel::Ms, 5 * em);
@@ -213,11 +217,11 @@ ClassifyPanel::ClassifyPanel(QWidget* parent)
   top->addWidget(classify);
   top->addWidget(cancel);
   top->addWidget(exportCsv);
-  top->addSpacing(16);
-  top->addWidget(stats_, 1);
+  top->addStretch(1);
   top->addWidget(new QLabel(tr("Field of view")));
   top->addWidget(fov_);
   top->addWidget(speed_);
+  stats_->setWordWrap(true);
 
   auto* left = new QWidget;
   auto* ll = new QVBoxLayout(left);
@@ -250,6 +254,7 @@ ClassifyPanel::ClassifyPanel(QWidget* parent)
   split->setStretchFactor(1, 2);
   auto* lay = new QVBoxLayout(this);
   lay->addLayout(top);
+  lay->addWidget(stats_);
   lay->addWidget(split, 1);
   verdict_->setText(tr("<p style='color:gray'>Drop image files or folders anywhere on this window "
                        "to classify them.</p>"));

@@ -238,6 +238,11 @@ void MainWindow::buildUi() {
   right->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
   right->setMinimumWidth(330);
   addDockWidget(Qt::RightDockWidgetArea, right);
+  // The docks belong to the dataset tab; the classify tab gets the whole width.
+  browseDock_ = left;
+  inspectorDock_ = right;
+  connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::updateDocks);
+  updateDocks();
 
   datasetLabel_ = new QLabel;
   modelLabel_ = new QLabel;
@@ -249,6 +254,13 @@ void MainWindow::buildUi() {
   statusBar()->addPermanentWidget(datasetLabel_);
   statusBar()->addPermanentWidget(modelLabel_);
   statusBar()->addPermanentWidget(deviceLabel_);
+}
+
+void MainWindow::updateDocks() {
+  // The docks belong to an open dataset's tab; the classify tab gets the whole width.
+  const bool on = tabs_->currentIndex() == 0 && !model_->isEmpty();
+  browseDock_->setVisible(on);
+  inspectorDock_->setVisible(on);
 }
 
 void MainWindow::buildMenus() {
@@ -389,6 +401,7 @@ void MainWindow::openDataset(const QString& folder, const QString& workspace) {
     rebuildLabelActions();
     datasetStack_->setCurrentIndex(1);
     tabs_->setCurrentIndex(0);
+    updateDocks();
     refreshCounts();
     refreshStatus();
     const sdd::Dataset& ds = *model_->dataset();
@@ -458,6 +471,22 @@ void MainWindow::onModelLoaded(const ModelInfo& info) {
   classify_->setClasses(info.classes);
   refreshStatus();
   Q_EMIT modelReady(info);
+  if (!options_.classify.isEmpty()) {
+    const QStringList paths = options_.classify;
+    options_.classify.clear();
+    // After the dataset scan (if any), so dataset images get their true label.
+    auto start = [this, paths] { classifyPaths(paths); };
+    if (scanning_) {
+      auto* once = new QMetaObject::Connection;
+      *once = connect(this, &MainWindow::datasetOpened, this, [once, start] {
+        disconnect(*once);
+        delete once;
+        start();
+      });
+    } else {
+      start();
+    }
+  }
 }
 
 void MainWindow::classifyPaths(const QStringList& paths) {

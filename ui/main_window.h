@@ -12,6 +12,7 @@
 
 class QAction;
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -35,6 +36,7 @@ struct WorkbenchOptions {
   QString workspace;  ///< empty: the per-dataset default under the app data folder
   QString model;      ///< empty: the shipped model
   QString device = QStringLiteral("auto");
+  QStringList classify;  ///< files/folders to classify once the model is loaded
 };
 
 class MainWindow : public QMainWindow {
@@ -125,6 +127,9 @@ class MainWindow : public QMainWindow {
   QMenu* labelMenu_ = nullptr;
   QList<QAction*> labelActions_;
   QAction* autoAdvance_ = nullptr;
+  QDockWidget* browseDock_ = nullptr;
+  QDockWidget* inspectorDock_ = nullptr;
+  void updateDocks();
 
   QThread workerThread_;
   InferenceWorker* worker_ = nullptr;

@@ -20,7 +20,7 @@ ThumbnailDelegate::ThumbnailDelegate(QObject* parent) : QStyledItemDelegate(pare
 
 QSize ThumbnailDelegate::sizeHint(const QStyleOptionViewItem& opt, const QModelIndex&) const {
   const int line = opt.fontMetrics.height();
-  return {DatasetModel::kThumbSize + 16, DatasetModel::kThumbSize + 2 * line + 14};
+  return {DatasetModel::kThumbSize + 16, DatasetModel::kThumbSize + 2 * line + 20};
 }
 
 void ThumbnailDelegate::paint(QPainter* p, const QStyleOptionViewItem& opt,
