@@ -104,7 +104,31 @@ class GuiTest : public QObject {
       QTest::keyClick(w.browser(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
       QCOMPARE(m->sample(row).label, 2);
       QCOMPARE(m->store()->history(m->journalPath(row).toStdString()).size(), size_t(3));
-      Q_UNUSED(name);
+
+      // Filters: relabeled, class by current vs original label, file-name search.
+      SampleFilter* f = w.filter();
+      f->setStatus(SampleFilter::Status::Relabeled);
+      QCOMPARE(f->rowCount(), 1);
+      QCOMPARE(f->index(0, 0).data(DatasetModel::FileNameRole).toString(), name);
+      f->setStatus(SampleFilter::Status::All);
+      f->setClassFilter(2, false);
+      QCOMPARE(f->rowCount(), 6);  // 5 stripes + the relabeled disk
+      f->setClassFilter(2, true);
+      QCOMPARE(f->rowCount(), 5);
+      f->setClassFilter(-1, false);
+      f->setNameFilter(QStringLiteral("IMG_4"));
+      QCOMPARE(f->rowCount(), 3);
+      f->setNameFilter({});
+      QCOMPARE(m->classCounts(), QVector<int>({4, 5, 6}));
+
+      // A relabel with a note keeps the note in the journal.
+      w.browser()->setCurrentIndex(w.filter()->index(1, 0));
+      const int second = w.filter()->mapToSource(w.browser()->currentIndex()).row();
+      w.relabelSelection((m->sample(second).label + 1) % 3, QStringLiteral("edge looks like a ring"));
+      const auto h = m->store()->history(m->journalPath(second).toStdString());
+      QCOMPARE(h.size(), size_t(1));
+      QCOMPARE(h[0].note, std::string("edge looks like a ring"));
+      w.undoStack()->undo();
     }
     // Reopen: the relabel is there.
     MainWindow again({qs(dir / "data"), ws, {}, QStringLiteral("cpu"), {}});

@@ -135,7 +135,7 @@ void DatasetModel::thumbnailReady(int row, const QImage& image, quint64 generati
 }
 
 QString DatasetModel::setLabels(const QVector<int>& rows, const QVector<int>& labels,
-                                const QString& action) {
+                                const QString& action, const QString& note) {
   if (!dataset_ || !store_) return tr("no dataset is open");
   std::vector<sdd::LabelAssignment> changes;
   for (int i = 0; i < rows.size(); ++i) {
@@ -144,7 +144,7 @@ QString DatasetModel::setLabels(const QVector<int>& rows, const QVector<int>& la
                        dataset_->classes()[labels[i]]});
   }
   try {
-    store_->assign(changes, action.toStdString());
+    store_->assign(changes, action.toStdString(), note.toStdString());
   } catch (const std::exception& e) {
     return QString::fromStdString(e.what());
   }

@@ -54,7 +54,8 @@ class DatasetModel : public QAbstractListModel {
 
   /// Writes the changes to the journal (one transaction), then updates the rows. Returns
   /// the error text, empty on success. `labels[i]` is the new class of `rows[i]`.
-  QString setLabels(const QVector<int>& rows, const QVector<int>& labels, const QString& action);
+  QString setLabels(const QVector<int>& rows, const QVector<int>& labels, const QString& action,
+                    const QString& note = {});
   /// Per-class counts of current labels.
   QVector<int> classCounts() const;
   int relabeledCount() const;

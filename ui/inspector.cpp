@@ -134,7 +134,7 @@ Inspector::Inspector(DatasetModel* model, QWidget* parent)
   lay->addWidget(facts_);
   auto* hl = new QLabel(tr("<b>Label history</b>"));
   lay->addWidget(hl);
-  history_->setHeaderLabels({tr("When (UTC)"), tr("Change"), tr("Action")});
+  history_->setHeaderLabels({tr("When (UTC)"), tr("Change"), tr("Action"), tr("Note")});
   history_->setRootIsDecorated(false);
   history_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
   history_->setMinimumHeight(90);
@@ -194,6 +194,8 @@ void Inspector::showRow(int row) {
         item->setText(0, QString::fromStdString(c.time).left(19).replace('T', ' '));
         item->setText(1, QStringLiteral("%1 → %2").arg(QString::fromStdString(c.oldLabel), QString::fromStdString(c.newLabel)));
         item->setText(2, QString::fromStdString(c.action));
+        item->setText(3, QString::fromStdString(c.note));
+        item->setToolTip(3, QString::fromStdString(c.note));
       }
     } catch (const std::exception& e) {
       (new QTreeWidgetItem(history_))->setText(1, QString::fromStdString(e.what()));

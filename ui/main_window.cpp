@@ -8,6 +8,8 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
@@ -52,8 +54,10 @@ namespace {
 /// changes; undo and redo are journal rows too ("undo", "redo"), so the history is complete.
 class RelabelCommand : public QUndoCommand {
  public:
-  RelabelCommand(MainWindow* w, DatasetModel* m, QVector<int> rows, QVector<int> oldLabels, int newLabel)
-      : window_(w), model_(m), rows_(std::move(rows)), old_(std::move(oldLabels)), new_(rows_.size(), newLabel) {
+  RelabelCommand(MainWindow* w, DatasetModel* m, QVector<int> rows, QVector<int> oldLabels, int newLabel,
+                 QString note)
+      : window_(w), model_(m), rows_(std::move(rows)), old_(std::move(oldLabels)), new_(rows_.size(), newLabel),
+        note_(std::move(note)) {
     setText(rows_.size() == 1 ? QObject::tr("relabel %1 as %2").arg(m->index(rows_[0]).data(DatasetModel::FileNameRole).toString(), m->classes().value(newLabel))
                               : QObject::tr("relabel %1 images as %2").arg(rows_.size()).arg(m->classes().value(newLabel)));
   }
@@ -62,13 +66,14 @@ class RelabelCommand : public QUndoCommand {
 
  private:
   void apply(const QVector<int>& labels, const QString& action) {
-    const QString err = model_->setLabels(rows_, labels, action);
+    const QString err = model_->setLabels(rows_, labels, action, note_);
     if (!err.isEmpty())
       QMessageBox::critical(window_, QObject::tr("Label journal"), QObject::tr("The change was not saved: %1").arg(err));
   }
   MainWindow* window_;
   DatasetModel* model_;
   QVector<int> rows_, old_, new_;
+  QString note_;
   bool first_ = true;
 };
 
@@ -301,6 +306,7 @@ void MainWindow::buildMenus() {
   tb->addAction(r);
   edit->addSeparator();
   labelMenu_ = edit->addMenu(tr("&Label Selected As"));
+  add(edit, tr("Relabel with &Note…"), QKeySequence(tr("Ctrl+E")), &MainWindow::relabelWithNote);
   autoAdvance_ = edit->addAction(tr("&Advance After Labeling"));
   autoAdvance_->setCheckable(true);
   autoAdvance_->setChecked(true);
@@ -338,9 +344,31 @@ void MainWindow::rebuildLabelActions() {
     addAction(a);  // shortcuts work while the menu is closed
     labelActions_ << a;
   }
+  labelMenu_->addSeparator();
+  connect(labelMenu_->addAction(tr("Other Class, with a Note…")), &QAction::triggered, this,
+          &MainWindow::relabelWithNote);
 }
 
-void MainWindow::relabelSelection(int cls) {
+void MainWindow::relabelWithNote() {
+  if (model_->isEmpty() || !browser_->currentIndex().isValid()) return;
+  QDialog dlg(this);
+  dlg.setWindowTitle(tr("Relabel with a note"));
+  auto* form = new QFormLayout(&dlg);
+  auto* cls = new QComboBox;
+  cls->addItems(model_->classes());
+  cls->setCurrentIndex(browser_->currentIndex().data(DatasetModel::LabelRole).toInt());
+  auto* note = new QLineEdit;
+  note->setPlaceholderText(tr("why (kept in the label journal)"));
+  form->addRow(tr("New class"), cls);
+  form->addRow(tr("Note"), note);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+  connect(buttons, &QDialogButtonBox::accepted, &dlg, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::rejected, &dlg, &QDialog::reject);
+  form->addRow(buttons);
+  if (dlg.exec() == QDialog::Accepted) relabelSelection(cls->currentIndex(), note->text());
+}
+
+void MainWindow::relabelSelection(int cls, const QString& note) {
   if (model_->isEmpty() || cls < 0 || cls >= model_->classes().size()) return;
   QModelIndexList sel = browser_->selectionModel()->selectedIndexes();
   if (sel.isEmpty() && browser_->currentIndex().isValid()) sel << browser_->currentIndex();
@@ -352,7 +380,7 @@ void MainWindow::relabelSelection(int cls) {
     old << model_->sample(row).label;
   }
   const QModelIndex current = browser_->currentIndex();
-  if (!rows.isEmpty()) undo_->push(new RelabelCommand(this, model_, rows, old, cls));
+  if (!rows.isEmpty()) undo_->push(new RelabelCommand(this, model_, rows, old, cls, note));
   if (autoAdvance_->isChecked() && sel.size() == 1 && current.isValid()) {
     // The relabeled image may have left the filtered view; the next one is then at its place.
     const int next = filter_->mapFromSource(model_->index(filter_->mapToSource(current).row())).isValid()

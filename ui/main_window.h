@@ -65,7 +65,9 @@ class MainWindow : public QMainWindow {
   bool busyClassifying() const { return activeBatch_ >= 0; }
 
   /// Relabels the selected images to class `cls` (undoable), then moves to the next image.
-  void relabelSelection(int cls);
+  void relabelSelection(int cls, const QString& note = {});
+  /// Asks for a class and a note, then relabels the selection.
+  void relabelWithNote();
 
  Q_SIGNALS:
   void datasetOpened();
