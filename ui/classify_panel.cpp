@@ -15,10 +15,8 @@
 #include <QTextStream>
 #include <QVBoxLayout>
 
-#include <opencv2/imgproc.hpp>
-
 #include "qcp.h"
-#include "sdd/imaging/image_loader.h"
+#include "qimage_util.h"
 #include "sdd/util/csv.h"
 #include "thumbnail_delegate.h"
 
@@ -27,17 +25,6 @@ namespace sddui {
 namespace {
 
 QString csv(const QString& s) { return QString::fromStdString(sdd::csvField(s.toStdString())); }
-
-QImage preview(const QString& file, int size) {
-  const sdd::DecodedImage d = sdd::loadImage(file.toStdString());
-  if (!d.ok()) return {};
-  cv::Mat rgb;
-  if (d.image.channels() == 1) cv::cvtColor(d.image, rgb, cv::COLOR_GRAY2RGB);
-  else if (d.image.channels() == 4) cv::cvtColor(d.image, rgb, cv::COLOR_BGRA2RGB);
-  else cv::cvtColor(d.image, rgb, cv::COLOR_BGR2RGB);
-  QImage img(rgb.data, rgb.cols, rgb.rows, int(rgb.step), QImage::Format_RGB888);
-  return img.scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-}
 
 }  // namespace
 
@@ -318,7 +305,8 @@ void ClassifyPanel::selectResult(int row) {
 void ClassifyPanel::showDetail(int row) {
   if (row < 0 || row >= model_->rowCount()) return;
   const ClassifiedImage& c = model_->at(row);
-  const QImage img = preview(c.result.file, 360);
+  QImage img = loadDisplayImage(c.result.file.toStdString(), 360);
+  if (!img.isNull()) img = img.scaled(360, 360, Qt::KeepAspectRatio, Qt::SmoothTransformation);
   image_->setPixmap(img.isNull() ? QPixmap() : QPixmap::fromImage(img));
   if (!c.result.ok()) {
     verdict_->setText(tr("<b>%1</b><br><span style='color:#d50000'>not classified: %2</span>")

@@ -3,32 +3,9 @@
 #include <QFileInfo>
 #include <QPointer>
 
-#include <opencv2/imgproc.hpp>
-
-#include "sdd/imaging/image_loader.h"
+#include "qimage_util.h"
 
 namespace sddui {
-
-namespace {
-
-/// Decodes with the same code the model uses (so a file the browser shows is a file the
-/// model can read) and shrinks it to a thumbnail.
-QImage makeThumbnail(const std::filesystem::path& file, int size) {
-  const sdd::DecodedImage d = sdd::loadImage(file);
-  if (!d.ok()) return {};
-  cv::Mat gray = d.image;
-  cv::Mat rgb;
-  if (gray.channels() == 1) cv::cvtColor(gray, rgb, cv::COLOR_GRAY2RGB);
-  else if (gray.channels() == 4) cv::cvtColor(gray, rgb, cv::COLOR_BGRA2RGB);
-  else cv::cvtColor(gray, rgb, cv::COLOR_BGR2RGB);
-  const double scale = double(size) / std::max(rgb.cols, rgb.rows);
-  cv::Mat small;
-  cv::resize(rgb, small, cv::Size(std::max(1, int(rgb.cols * scale)), std::max(1, int(rgb.rows * scale))),
-             0, 0, cv::INTER_AREA);
-  return QImage(small.data, small.cols, small.rows, int(small.step), QImage::Format_RGB888).copy();
-}
-
-}  // namespace
 
 DatasetModel::DatasetModel(QObject* parent) : QAbstractListModel(parent) {
   pool_.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
@@ -113,7 +90,7 @@ void DatasetModel::requestThumbnail(int row) const {
   const quint64 gen = generation_;
   QPointer<DatasetModel> self(const_cast<DatasetModel*>(this));
   pool_.start([self, file, row, gen] {
-    QImage img = makeThumbnail(file, kThumbSize);
+    QImage img = loadDisplayImage(file, kThumbSize);
     if (img.isNull()) {
       img = QImage(kThumbSize, kThumbSize, QImage::Format_RGB888);
       img.fill(QColor(90, 40, 40));

@@ -12,30 +12,11 @@
 #include <QVBoxLayout>
 #include <QWheelEvent>
 
-#include <opencv2/imgproc.hpp>
-
 #include "dataset_model.h"
-#include "sdd/imaging/image_loader.h"
+#include "qimage_util.h"
 #include "thumbnail_delegate.h"
 
 namespace sddui {
-
-namespace {
-
-QImage loadFullImage(const std::filesystem::path& file, QString* error) {
-  const sdd::DecodedImage d = sdd::loadImage(file);
-  if (!d.ok()) {
-    *error = QString::fromStdString(d.error);
-    return {};
-  }
-  cv::Mat rgb;
-  if (d.image.channels() == 1) cv::cvtColor(d.image, rgb, cv::COLOR_GRAY2RGB);
-  else if (d.image.channels() == 4) cv::cvtColor(d.image, rgb, cv::COLOR_BGRA2RGB);
-  else cv::cvtColor(d.image, rgb, cv::COLOR_BGR2RGB);
-  return QImage(rgb.data, rgb.cols, rgb.rows, int(rgb.step), QImage::Format_RGB888).copy();
-}
-
-}  // namespace
 
 ImageView::ImageView(QWidget* parent) : QGraphicsView(parent) {
   setScene(new QGraphicsScene(this));
@@ -155,7 +136,7 @@ void Inspector::showRow(int row) {
   const sdd::Sample& s = model_->sample(row);
   const QStringList classes = model_->classes();
   QString error;
-  const QImage img = loadFullImage(s.path, &error);
+  const QImage img = loadDisplayImage(s.path, 0, &error);
   view_->setImage(img);
   QList<QPair<QRect, QString>> boxes;
   for (const auto& b : s.boxes)

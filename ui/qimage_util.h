@@ -1,0 +1,16 @@
+#pragma once
+// Decoding image files for display with the same code the model reads them with, so what
+// the workbench shows is what the detector sees.
+
+#include <QImage>
+#include <QString>
+
+#include <filesystem>
+
+namespace sddui {
+
+/// Decodes `file` (any format the core reads) to an RGB QImage; null with `error` set when
+/// it cannot. `maxSide` > 0 shrinks it to fit a square of that size.
+QImage loadDisplayImage(const std::filesystem::path& file, int maxSide = 0, QString* error = nullptr);
+
+}  // namespace sddui
