@@ -4,6 +4,9 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
+
+#include <cstdio>
 
 #include "main_window.h"
 
@@ -29,11 +32,27 @@ int main(int argc, char** argv) {
                               QStringLiteral("image file or folder to classify at start (repeatable)"),
                               QStringLiteral("path"));
   parser.addOptions({model, workspace, device, classify});
-  parser.process(app);  // unknown options: message and exit code 1
+  // Same exit code as the sdd CLI for a bad command line: 2.
+  if (!parser.parse(QCoreApplication::arguments())) {
+    std::fprintf(stderr, "sdd-workbench: %s\n(see sdd-workbench --help)\n", qPrintable(parser.errorText()));
+    return 2;
+  }
+  if (parser.isSet(QStringLiteral("help"))) parser.showHelp(0);
+  if (parser.isSet(QStringLiteral("version"))) parser.showVersion();
+  static const QRegularExpression kDevice(QStringLiteral("^(auto|cpu|cuda|cuda:[0-9]+)$"));
+  if (!kDevice.match(parser.value(device)).hasMatch()) {
+    std::fprintf(stderr, "sdd-workbench: --device: expected auto, cpu, cuda or cuda:N, got '%s'\n",
+                 qPrintable(parser.value(device)));
+    return 2;
+  }
 
   sddui::WorkbenchOptions opt;
   const QStringList pos = parser.positionalArguments();
-  if (pos.size() > 1) parser.showHelp(2);
+  if (pos.size() > 1) {
+    std::fprintf(stderr, "sdd-workbench: one dataset folder at most, got %lld arguments\n(see sdd-workbench --help)\n",
+                 static_cast<long long>(pos.size()));
+    return 2;
+  }
   if (!pos.isEmpty()) {
     opt.dataset = pos[0];
   } else if (QFileInfo(QStringLiteral("data/NEU-DET")).isDir()) {
