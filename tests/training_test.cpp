@@ -159,3 +159,33 @@ TEST(Predictor, CorruptFileGivesAnErrorNotACrash) {
   EXPECT_EQ(p.classIndex, -1);
   EXPECT_FALSE(predictor.predictFile(f.dir / "missing.png").ok());
 }
+
+TEST(GradCam, HeatMapHasTheImageSizeIsNormalizedAndFeedsThePointingGame) {
+  Fixture f;
+  Trainer(f.ds, smallSpec(), smallConfig(25), f.dir / "run").run();
+  Predictor predictor(f.dir / "run/model.sddm", "cpu", 1);
+  // Class "pattern1" is a bright disk on a plain background: its evidence is the disk.
+  const cv::Mat img = patternImage(1, 4242, 40, 40);
+  const Explanation e = predictor.explain(img);
+  ASSERT_EQ(e.heatmap.size(), img.size());
+  ASSERT_EQ(e.heatmap.type(), CV_32F);
+  double lo = 0, hi = 0;
+  cv::minMaxLoc(e.heatmap, &lo, &hi);
+  EXPECT_GE(lo, 0.0);
+  EXPECT_NEAR(hi, 1.0, 1e-5);
+  EXPECT_EQ(e.probabilities.size(), 3u);
+  EXPECT_EQ(e.classIndex, 1) << "the tiny model should recognise the disk";
+
+  // Explaining another class works too, and an impossible class is refused.
+  EXPECT_EQ(predictor.explain(img, 0).classIndex, 0);
+  EXPECT_THROW(predictor.explain(img, 3), std::invalid_argument);
+
+  // Pointing game on hand-made boxes around and away from the peak.
+  const cv::Rect around(e.peak.x - 2, e.peak.y - 2, 5, 5);
+  const cv::Rect away(e.peak.x + 10 > 39 ? 0 : e.peak.x + 10, 0, 3, 3);
+  EXPECT_TRUE(peakInsideBoxes(e, {away, around}));
+  EXPECT_FALSE(peakInsideBoxes(e, {away}));
+  EXPECT_FALSE(peakInsideBoxes(e, {}));
+  Explanation empty;
+  EXPECT_FALSE(peakInsideBoxes(empty, {around}));
+}

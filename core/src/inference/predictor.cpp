@@ -1,6 +1,9 @@
 #include "sdd/inference/predictor.h"
 
 #include <chrono>
+#include <stdexcept>
+
+#include <opencv2/imgproc.hpp>
 
 #include <torch/torch.h>
 
@@ -87,6 +90,53 @@ std::vector<std::vector<float>> Predictor::predictImages(const std::vector<cv::M
       out.emplace_back(prob[i].data_ptr<float>(), prob[i].data_ptr<float>() + prob.size(1));
   }
   return out;
+}
+
+Explanation Predictor::explain(const cv::Mat& image, int targetClass) {
+  const ModelSpec& spec = impl_->model.metadata.spec;
+  const int classes = static_cast<int>(impl_->model.metadata.classes.size());
+  if (targetClass >= classes || targetClass < -1)
+    throw std::invalid_argument("explain: class " + std::to_string(targetClass) + " of " +
+                                std::to_string(classes));
+  cv::Mat input = toModelInput(image, spec.inputSize, spec.inputChannels);
+  auto x = normalizeBatch(imagesToTensorU8({input}), impl_->model.metadata.normalization,
+                          impl_->device, impl_->channelsLast);
+  DetectorNet& net = impl_->model.net;
+  const bool wasTraining = net->is_training();
+  net->eval();
+  torch::Tensor features = net->features(x).detach().requires_grad_(true);
+  torch::Tensor logits = net->classify(features);
+  torch::Tensor prob = torch::softmax(logits, 1).detach().to(torch::kCPU).contiguous();
+
+  Explanation e;
+  e.probabilities.assign(prob.data_ptr<float>(), prob.data_ptr<float>() + prob.size(1));
+  e.classIndex = targetClass >= 0 ? targetClass : static_cast<int>(prob[0].argmax().item<int64_t>());
+  const torch::Tensor grad = torch::autograd::grad({logits[0][e.classIndex]}, {features})[0];
+  // Channel weights = spatially averaged gradients; CAM = ReLU(sum_k w_k A_k).
+  const torch::Tensor weights = grad.mean({2, 3}, /*keepdim=*/true);
+  torch::Tensor cam = torch::relu((weights * features.detach()).sum(1))[0];
+  cam = cam.to(torch::kCPU, torch::kFloat).contiguous();
+  if (wasTraining) net->train();
+
+  cv::Mat small(static_cast<int>(cam.size(0)), static_cast<int>(cam.size(1)), CV_32F,
+                cam.data_ptr<float>());
+  double maxValue = 0;
+  cv::minMaxLoc(small, nullptr, &maxValue);
+  cv::resize(small, e.heatmap, image.size(), 0, 0, cv::INTER_LINEAR);
+  if (maxValue > 0) {
+    e.heatmap /= maxValue;
+    cv::minMaxLoc(e.heatmap, nullptr, nullptr, nullptr, &e.peak);
+  } else {
+    e.heatmap.setTo(0);
+  }
+  return e;
+}
+
+bool peakInsideBoxes(const Explanation& e, const std::vector<cv::Rect>& boxes) {
+  if (e.peak.x < 0) return false;
+  for (const cv::Rect& b : boxes)
+    if (b.contains(e.peak)) return true;
+  return false;
 }
 
 }  // namespace sdd

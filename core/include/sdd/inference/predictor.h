@@ -24,6 +24,18 @@ struct Prediction {
   bool ok() const { return error.empty(); }
 };
 
+/// A Grad-CAM explanation (Selvaraju et al. 2017) of one image's score for one class.
+struct Explanation {
+  int classIndex = -1;               ///< the class explained (default: the predicted one)
+  std::vector<float> probabilities;  ///< of the whole image
+  cv::Mat heatmap;                   ///< CV_32F, the input image's size, 0..1 (all 0: no evidence)
+  cv::Point peak{-1, -1};            ///< heat-map maximum, in input-image pixels
+};
+
+/// The "pointing game": does the heat-map peak fall inside one of the defect boxes?
+/// Returns false for an empty heat map or no boxes.
+bool peakInsideBoxes(const Explanation& e, const std::vector<cv::Rect>& boxes);
+
 class Predictor {
  public:
   /// device: auto | cpu | cuda | cuda:N. threads: 0 = all cores. Throws ModelError.
@@ -41,6 +53,9 @@ class Predictor {
   /// Probabilities for already-decoded images (any size/channels), in batches.
   std::vector<std::vector<float>> predictImages(const std::vector<cv::Mat>& images,
                                                 int batchSize = 64);
+  /// Grad-CAM on the last conv block for `image` (any size/channels). `targetClass` -1 =
+  /// the predicted class. Throws std::invalid_argument for a class out of range.
+  Explanation explain(const cv::Mat& image, int targetClass = -1);
 
  private:
   struct Impl;
