@@ -148,15 +148,6 @@ int DatasetModel::relabeledCount() const {
   return n;
 }
 
-void DatasetModel::setPrediction(int row, int classIndex, float confidence) {
-  if (row < 0 || row >= rowCount()) return;
-  predicted_[row] = classIndex;
-  confidence_[row] = confidence;
-  const QModelIndex i = index(row);
-  Q_EMIT dataChanged(i, i);
-  Q_EMIT predictionsChanged();
-}
-
 void DatasetModel::setPredictions(const QVector<int>& rows, const QVector<int>& classes,
                                   const QVector<float>& confidences) {
   if (rows.isEmpty()) return;

@@ -60,8 +60,7 @@ class DatasetModel : public QAbstractListModel {
   QVector<int> classCounts() const;
   int relabeledCount() const;
 
-  void setPrediction(int row, int classIndex, float confidence);
-  /// Many at once, with one change notification.
+  /// Stores predictions for dataset rows, with one change notification.
   void setPredictions(const QVector<int>& rows, const QVector<int>& classes, const QVector<float>& confidences);
   void clearPredictions();
   int predictedCount() const;

@@ -119,6 +119,8 @@ Inspector::Inspector(DatasetModel* model, QWidget* parent)
   history_->setRootIsDecorated(false);
   history_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
   history_->setMinimumHeight(90);
+  // Row numbers of a newly opened dataset mean other images.
+  connect(model_, &QAbstractItemModel::modelReset, this, [this] { imageRow_ = -1; });
   lay->addWidget(history_, 1);
   showRow(-1);
 }
@@ -130,20 +132,24 @@ void Inspector::showRow(int row) {
     title_->setText(tr("<i>Select an image to inspect it.</i>"));
     facts_->clear();
     view_->setImage(QImage());
+    imageRow_ = -1;
     showBoxes_->setEnabled(false);
     return;
   }
   const sdd::Sample& s = model_->sample(row);
   const QStringList classes = model_->classes();
-  QString error;
-  const QImage img = loadDisplayImage(s.path, 0, &error);
-  view_->setImage(img);
-  QList<QPair<QRect, QString>> boxes;
-  for (const auto& b : s.boxes)
-    boxes.append({QRect(QPoint(b.xmin, b.ymin), QPoint(b.xmax, b.ymax)), QString::fromStdString(b.name)});
-  view_->setBoxes(boxes);
-  showBoxes_->setEnabled(!boxes.isEmpty());
-  showBoxes_->setText(boxes.isEmpty() ? tr("No defect boxes") : tr("Defect boxes (%1)").arg(boxes.size()));
+  if (row != imageRow_) {
+    imageError_.clear();
+    view_->setImage(loadDisplayImage(s.path, 0, &imageError_));
+    imageRow_ = row;
+    QList<QPair<QRect, QString>> boxes;
+    for (const auto& b : s.boxes)
+      boxes.append({QRect(QPoint(b.xmin, b.ymin), QPoint(b.xmax, b.ymax)), QString::fromStdString(b.name)});
+    view_->setBoxes(boxes);
+    showBoxes_->setEnabled(!boxes.isEmpty());
+    showBoxes_->setText(boxes.isEmpty() ? tr("No defect boxes") : tr("Defect boxes (%1)").arg(boxes.size()));
+  }
+  const QString& error = imageError_;
 
   const QModelIndex idx = model_->index(row);
   const int pred = idx.data(DatasetModel::PredictedRole).toInt();

@@ -39,13 +39,16 @@ class Inspector : public QWidget {
   Q_OBJECT
  public:
   explicit Inspector(DatasetModel* model, QWidget* parent = nullptr);
-  /// Shows dataset row `row` (-1 clears).
+  /// Shows dataset row `row` (-1 clears). Showing the same row again refreshes the facts and
+  /// history but keeps the decoded image, its zoom and pan.
   void showRow(int row);
   int row() const { return row_; }
 
  private:
   DatasetModel* model_;
   int row_ = -1;
+  int imageRow_ = -1;  ///< row whose image the view holds
+  QString imageError_;
   ImageView* view_;
   QCheckBox* showBoxes_;
   QLabel* title_;

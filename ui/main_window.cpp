@@ -79,7 +79,6 @@ class RelabelCommand : public QUndoCommand {
 
 struct ScanOutcome {
   std::shared_ptr<sdd::Dataset> dataset;
-  std::shared_ptr<sdd::LabelStore> store;
   sdd::AppliedLabels applied;
   QString error;
 };
@@ -379,13 +378,14 @@ void MainWindow::relabelSelection(int cls, const QString& note) {
     rows << row;
     old << model_->sample(row).label;
   }
+  // Remember the current image before the relabel: the filter may drop it from the view.
   const QModelIndex current = browser_->currentIndex();
+  const int viewRow = current.row();
+  const int sourceRow = current.isValid() ? filter_->mapToSource(current).row() : -1;
   if (!rows.isEmpty()) undo_->push(new RelabelCommand(this, model_, rows, old, cls, note));
-  if (autoAdvance_->isChecked() && sel.size() == 1 && current.isValid()) {
-    // The relabeled image may have left the filtered view; the next one is then at its place.
-    const int next = filter_->mapFromSource(model_->index(filter_->mapToSource(current).row())).isValid()
-                         ? current.row() + 1
-                         : current.row();
+  if (autoAdvance_->isChecked() && sel.size() == 1 && sourceRow >= 0) {
+    // If it left the filtered view, the next image is now at its place.
+    const int next = filter_->mapFromSource(model_->index(sourceRow)).isValid() ? viewRow + 1 : viewRow;
     if (next < filter_->rowCount()) {
       browser_->setCurrentIndex(filter_->index(next, 0));
     }
@@ -413,11 +413,16 @@ void MainWindow::openDataset(const QString& folder, const QString& workspace) {
       return;
     }
     undo_->clear();
-    // The store was opened on the scan thread; SQLite allows moving a connection between
-    // threads when it is not used concurrently, and from now on only this thread uses it.
-    model_->reset(std::move(*out.dataset),
-                  std::unique_ptr<sdd::LabelStore>(new sdd::LabelStore(out.store->file())));
-    out.store.reset();
+    // One connection per thread: the scan thread's journal connection is closed; the GUI
+    // thread opens its own for the relabels to come.
+    try {
+      model_->reset(std::move(*out.dataset),
+                    std::make_unique<sdd::LabelStore>(sdd::LabelStore::journalFile(ws.toStdString())));
+    } catch (const std::exception& e) {
+      showError(tr("Open dataset"), QString::fromStdString(e.what()));
+      Q_EMIT datasetFailed(QString::fromStdString(e.what()));
+      return;
+    }
     workspace_ = ws;
     delegate_->setClasses(model_->classes());
     classify_->setClasses(modelOk_ && modelMatchesDataset() ? model_->classes() : modelInfo_.classes);
@@ -463,8 +468,8 @@ void MainWindow::openDataset(const QString& folder, const QString& workspace) {
         }, Qt::QueuedConnection);
       };
       out.dataset = std::make_shared<sdd::Dataset>(sdd::Dataset::scan(folder.toStdString(), opt));
-      out.store = std::make_shared<sdd::LabelStore>(sdd::LabelStore::journalFile(ws.toStdString()));
-      out.applied = sdd::applyLabels(*out.dataset, *out.store);
+      const sdd::LabelStore store(sdd::LabelStore::journalFile(ws.toStdString()));
+      out.applied = sdd::applyLabels(*out.dataset, store);
     } catch (const std::exception& e) {
       out.error = QString::fromStdString(e.what());
     }
