@@ -11,8 +11,10 @@
 #include <unistd.h>
 
 #include "cli_args.h"
+#include "report_command.h"
 #include "sdd/dataset/dataset.h"
 #include "sdd/imaging/image_loader.h"
+#include "sdd/inference/model_evaluation.h"
 #include "sdd/inference/predictor.h"
 #include "sdd/labels/label_store.h"
 #include "sdd/metrics/metrics.h"
@@ -45,6 +47,7 @@ commands:
   eval    [DATASET]            evaluate a model: Table IV, confusion matrix, ROC/AUC
   predict FILE|FOLDER...       classify images and time them from file read to decision
   info    [MODEL]              show what a model file holds
+  report  [DATASET]            evaluate a model and write the PDF report (as the workbench does)
 
 DATASET defaults to data/NEU-DET. It may be the NEU-DET layout
 (train|validation/images/<class>/), NEU-CLS (flat Cr_1.bmp ... Sc_300.bmp) or one folder per
@@ -91,7 +94,23 @@ const char* kEvalHelp = R"(usage: sdd eval [DATASET] [options]
   --json FILE          write all metrics and ROC points as JSON
   --csv FILE           write per-image predictions with all SoftMax probabilities
   --workspace DIR      use the labels of a workbench workspace (its relabel journal)
-  --threads N, --device D
+  --threads N          default 1; every image is read, decoded and classified on its own
+                       and timed from file read to decision (the paper's measurement)
+  --device D
+)";
+
+const char* kReportHelp = R"(usage: sdd report [DATASET] [options]
+  --model FILE         model to report on (default: the shipped model)
+  --out FILE           the PDF to write (default sdd-report.pdf)
+  --json FILE          also write the report's numbers as JSON
+  --split NAME         validation (default) | train | all
+  --compare LIST       further model files for the Table V comparison, comma separated
+  --workspace DIR      use the labels of a workbench workspace and count relabels since its
+                       last report
+  --fov M              field of view along the strip in metres for the line speed (0.5)
+  --val-fraction F, --seed N   split of a dataset without split folders
+  --threads N          default 1 (one image at a time, timed from file read to decision)
+  --device D
 )";
 
 const char* kPredictHelp = R"(usage: sdd predict FILE|FOLDER... [options]
@@ -321,7 +340,7 @@ int cmdEval(const std::vector<std::string>& argv) {
   }
   const fs::path modelPath = args.str("model", defaultModel().string());
   const std::string split = args.choice("split", "validation", {"validation", "train", "all"});
-  const int threads = args.integer("threads", 0, 0, 1024);
+  const int threads = args.integer("threads", 1, 0, 1024);
   const std::string device = args.str("device", "auto");
   sdd::Predictor predictor(modelPath, device, threads);
   const auto& meta = predictor.metadata();
@@ -330,34 +349,18 @@ int cmdEval(const std::vector<std::string>& argv) {
                                       args.str("workspace", ""));
   sdd::requireSameClasses(meta.classes, ds.classes(), modelPath);
 
-  std::vector<std::size_t> idx;
-  for (std::size_t i = 0; i < ds.samples().size(); ++i) {
-    const auto s = ds.samples()[i].split;
-    if (split == "all" || (split == "train") == (s == sdd::Split::Train)) idx.push_back(i);
-  }
-  if (idx.empty()) throw sdd::DatasetError("the " + split + " split has no images");
-  const auto t0 = std::chrono::steady_clock::now();
-  std::vector<cv::Mat> images;
-  std::vector<int> truth;
-  std::vector<std::size_t> used;
-  for (std::size_t i : idx) {
-    sdd::DecodedImage d = sdd::loadImage(ds.samples()[i].path);
-    if (!d.ok()) {
-      std::cerr << "warning: skipped " << ds.samples()[i].path.string() << ": " << d.error << "\n";
-      continue;
-    }
-    images.push_back(d.image);
-    truth.push_back(ds.samples()[i].label);
-    used.push_back(i);
-  }
-  const auto probs = predictor.predictImages(images);
-  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  const sdd::Evaluation ev = sdd::evaluate(truth, probs, ds.classes());
+  const sdd::ModelEvaluation me = sdd::evaluateModel(predictor, modelPath, ds, split);
+  for (const auto& sk : me.skipped) std::cerr << "warning: skipped " << sk.file.string() << ": " << sk.reason << "\n";
+  const sdd::Evaluation& ev = me.eval;
+  const auto& used = me.samples;
+  const auto& probs = me.probs;
+  const auto& truth = me.truth;
 
   std::cout << "model " << modelPath.string() << " (" << meta.spec.describe() << ")\n"
             << "data  " << ds.root().string() << ", " << split << " split, " << used.size()
-            << " images, " << std::fixed << std::setprecision(2) << secs << " s on "
-            << predictor.deviceName() << "\n\n"
+            << " images on " << predictor.deviceName() << "\n"
+            << "time  file read -> decision, batch 1: median " << std::fixed << std::setprecision(2)
+            << me.medianMs << " ms, p95 " << me.p95Ms << " ms, mean " << me.meanMs << " ms/image\n\n"
             << sdd::formatTableIV(ev) << "\nconfusion matrix (rows = true class):\n"
             << sdd::formatConfusion(ev);
 
@@ -367,7 +370,9 @@ int cmdEval(const std::vector<std::string>& argv) {
     j["dataset"] = ds.root().string();
     j["split"] = split;
     j["device"] = predictor.deviceName();
-    j["seconds"] = secs;
+    j["ms_per_image"] = {{"median", me.medianMs}, {"p95", me.p95Ms}, {"mean", me.meanMs}};
+    j["images"] = used.size();
+    j["skipped"] = me.skipped.size();
     std::ofstream f(args.str("json", ""));
     if (!f) throw CliError("cannot write --json file " + args.str("json", ""));
     f << j.dump(2) << "\n";
@@ -387,6 +392,47 @@ int cmdEval(const std::vector<std::string>& argv) {
     }
   }
   return 0;
+}
+
+int cmdReport(const std::vector<std::string>& argv) {
+  Args args(argv,
+            {"model", "out", "json", "split", "compare", "workspace", "fov", "val-fraction", "seed",
+             "threads", "device"},
+            {"help"});
+  if (args.has("help")) {
+    std::cout << kReportHelp;
+    return 0;
+  }
+  sdd::cli::ReportRequest r;
+  r.model = args.str("model", defaultModel().string());
+  r.pdf = args.str("out", "sdd-report.pdf");
+  r.json = args.str("json", "");
+  r.split = args.choice("split", "validation", {"validation", "train", "all"});
+  r.workspace = args.str("workspace", "");
+  r.fov = args.real("fov", 0.5, 0.001, 1000);
+  r.threads = args.integer("threads", 1, 0, 1024);
+  r.device = args.str("device", "auto");
+  const std::string compare = args.str("compare", "");
+  for (std::size_t a = 0; a < compare.size();) {
+    std::size_t b = compare.find(',', a);
+    if (b == std::string::npos) b = compare.size();
+    if (b > a) {
+      const fs::path m = compare.substr(a, b - a);
+      if (!fs::exists(m)) throw CliError("--compare: model file does not exist: " + m.string());
+      r.compare.push_back(m);
+    }
+    a = b + 1;
+  }
+  if (!fs::exists(r.model)) throw sdd::ModelError("model file does not exist: " + r.model.string());
+  const sdd::Dataset ds = scanDataset(datasetArg(args), args.real("val-fraction", 0.2, 0.0, 0.9),
+                                      args.integer("seed", 42, 0, 2147483647), false,
+                                      r.workspace.string());
+#ifdef SDD_WITH_REPORT
+  return sdd::cli::runReport(ds, r);
+#else
+  (void)ds;
+  throw std::runtime_error("this sdd was built without the Qt workbench (SDD_BUILD_UI=OFF), which draws the report");
+#endif
 }
 
 int cmdPredict(const std::vector<std::string>& argv) {
@@ -502,6 +548,7 @@ int main(int argc, char** argv) {
     if (cmd == "eval") return cmdEval(rest);
     if (cmd == "predict") return cmdPredict(rest);
     if (cmd == "info") return cmdInfo(rest);
+    if (cmd == "report") return cmdReport(rest);
     if (cmd == "--version") {
       std::cout << "sdd " << SDD_VERSION << "\n";
       return 0;

@@ -1,5 +1,6 @@
 // sdd-workbench: the Qt desktop workbench.
 //   sdd-workbench [DATASET] [--model FILE] [--workspace DIR] [--device D] [--classify PATH]...
+//                 [--tab NAME] [--evaluate SPLIT]
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -31,7 +32,12 @@ int main(int argc, char** argv) {
   QCommandLineOption classify(QStringLiteral("classify"),
                               QStringLiteral("image file or folder to classify at start (repeatable)"),
                               QStringLiteral("path"));
-  parser.addOptions({model, workspace, device, classify});
+  QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("tab to show at start: dataset, classify, train or evaluate"),
+                         QStringLiteral("name"));
+  QCommandLineOption evaluate(QStringLiteral("evaluate"),
+                              QStringLiteral("evaluate the model on a split of the dataset at start: validation, train or all"),
+                              QStringLiteral("split"));
+  parser.addOptions({model, workspace, device, classify, tab, evaluate});
   // Same exit code as the sdd CLI for a bad command line: 2.
   if (!parser.parse(QCoreApplication::arguments())) {
     std::fprintf(stderr, "sdd-workbench: %s\n(see sdd-workbench --help)\n", qPrintable(parser.errorText()));
@@ -46,7 +52,22 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  static const QRegularExpression kTab(QStringLiteral("^(dataset|classify|train|evaluate)$"));
+  if (parser.isSet(tab) && !kTab.match(parser.value(tab)).hasMatch()) {
+    std::fprintf(stderr, "sdd-workbench: --tab: expected dataset, classify, train or evaluate, got '%s'\n",
+                 qPrintable(parser.value(tab)));
+    return 2;
+  }
+  static const QRegularExpression kSplit(QStringLiteral("^(validation|train|all)$"));
+  if (parser.isSet(evaluate) && !kSplit.match(parser.value(evaluate)).hasMatch()) {
+    std::fprintf(stderr, "sdd-workbench: --evaluate: expected validation, train or all, got '%s'\n",
+                 qPrintable(parser.value(evaluate)));
+    return 2;
+  }
+
   sddui::WorkbenchOptions opt;
+  opt.tab = parser.value(tab);
+  opt.evaluate = parser.value(evaluate);
   const QStringList pos = parser.positionalArguments();
   if (pos.size() > 1) {
     std::fprintf(stderr, "sdd-workbench: one dataset folder at most, got %lld arguments\n(see sdd-workbench --help)\n",

@@ -30,6 +30,8 @@ void DatasetModel::reset(sdd::Dataset dataset, std::unique_ptr<sdd::LabelStore> 
   const int n = int(dataset_->samples().size());
   predicted_ = QVector<int>(n, -1);
   confidence_ = QVector<float>(n, 0.f);
+  probs_ = QVector<QVector<float>>(n);
+  ms_ = QVector<double>(n, 0.0);
   duplicates_.clear();
   for (const auto& g : dataset_->duplicates())
     for (std::size_t i : g.samples) duplicates_.insert(int(i));
@@ -148,14 +150,18 @@ int DatasetModel::relabeledCount() const {
   return n;
 }
 
-void DatasetModel::setPredictions(const QVector<int>& rows, const QVector<int>& classes,
-                                  const QVector<float>& confidences) {
+void DatasetModel::setPredictions(const QVector<int>& rows, const QVector<QVector<float>>& probabilities,
+                                  const QVector<double>& milliseconds) {
   if (rows.isEmpty()) return;
   int lo = rows[0], hi = rows[0];
   for (int i = 0; i < rows.size(); ++i) {
-    if (rows[i] < 0 || rows[i] >= rowCount()) continue;
-    predicted_[rows[i]] = classes[i];
-    confidence_[rows[i]] = confidences[i];
+    if (rows[i] < 0 || rows[i] >= rowCount() || probabilities[i].isEmpty()) continue;
+    const auto& p = probabilities[i];
+    const int cls = int(std::max_element(p.begin(), p.end()) - p.begin());
+    predicted_[rows[i]] = cls;
+    confidence_[rows[i]] = p[cls];
+    probs_[rows[i]] = p;
+    ms_[rows[i]] = milliseconds.value(i);
     lo = std::min(lo, rows[i]);
     hi = std::max(hi, rows[i]);
   }
@@ -166,6 +172,8 @@ void DatasetModel::setPredictions(const QVector<int>& rows, const QVector<int>& 
 void DatasetModel::clearPredictions() {
   predicted_.fill(-1);
   confidence_.fill(0.f);
+  probs_.fill({});
+  ms_.fill(0);
   if (rowCount()) Q_EMIT dataChanged(index(0), index(rowCount() - 1));
   Q_EMIT predictionsChanged();
 }

@@ -60,8 +60,13 @@ class DatasetModel : public QAbstractListModel {
   QVector<int> classCounts() const;
   int relabeledCount() const;
 
-  /// Stores predictions for dataset rows, with one change notification.
-  void setPredictions(const QVector<int>& rows, const QVector<int>& classes, const QVector<float>& confidences);
+  /// Stores predictions (SoftMax outputs and file-to-decision times) for dataset rows, with
+  /// one change notification. The predicted class is the most probable one.
+  void setPredictions(const QVector<int>& rows, const QVector<QVector<float>>& probabilities,
+                      const QVector<double>& milliseconds);
+  /// SoftMax output of a row; empty when it has not been classified.
+  const QVector<float>& probabilities(int row) const { return probs_[row]; }
+  double milliseconds(int row) const { return ms_[row]; }
   void clearPredictions();
   int predictedCount() const;
 
@@ -78,6 +83,8 @@ class DatasetModel : public QAbstractListModel {
   QStringList classes_;
   QVector<int> predicted_;
   QVector<float> confidence_;
+  QVector<QVector<float>> probs_;
+  QVector<double> ms_;
   QSet<int> duplicates_;
   QHash<QString, int> rowByPath_;  ///< absolute file path -> row
   mutable QCache<int, QImage> thumbs_{4000};

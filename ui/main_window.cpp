@@ -39,9 +39,13 @@
 #include "about.h"
 #include "classify_panel.h"
 #include "dataset_model.h"
+#include "evaluate_panel.h"
 #include "inspector.h"
+#include "report.h"
+#include "train_panel.h"
 #include "sample_filter.h"
 #include "sdd/imaging/image_loader.h"
+#include "sdd/inference/predictor.h"
 #include "sdd/model/model_spec.h"
 #include "sdd/util/runtime.h"
 #include "thumbnail_delegate.h"
@@ -123,6 +127,8 @@ MainWindow::MainWindow(const WorkbenchOptions& options, QWidget* parent)
   workerThread_.start();
 
   connect(model_, &DatasetModel::labelsChanged, this, &MainWindow::refreshCounts);
+  connect(model_, &DatasetModel::labelsChanged, evalTimer_, QOverload<>::of(&QTimer::start));
+  connect(model_, &DatasetModel::predictionsChanged, evalTimer_, QOverload<>::of(&QTimer::start));
   connect(model_, &DatasetModel::labelsChanged, this, [this] { inspector_->showRow(inspector_->row()); });
   resize(1360, 860);
 
@@ -185,9 +191,28 @@ void MainWindow::buildUi() {
   connect(classify_, &ClassifyPanel::classifyRequested, this, &MainWindow::chooseImages);
   connect(classify_, &ClassifyPanel::cancelRequested, this, [this] { worker_->cancel(); });
 
+  train_ = new TrainPanel;
+  connect(train_, &TrainPanel::useModelRequested, this, [this](const QString& f) { openModel(f); });
+  connect(train_, &TrainPanel::trainingFinished, this, [this](const TrainOutcome& o) {
+    if (o.error.isEmpty() && !o.cancelled) statusBar()->showMessage(tr("Training finished: %1").arg(o.modelFile), 10000);
+  });
+
+  evaluate_ = new EvaluatePanel;
+  connect(evaluate_, &EvaluatePanel::evaluateRequested, this, &MainWindow::evaluateSplit);
+  connect(evaluate_, &EvaluatePanel::cellActivated, this, &MainWindow::showConfusionCell);
+  connect(evaluate_, &EvaluatePanel::imageActivated, this, &MainWindow::showImage);
+  connect(evaluate_, &EvaluatePanel::compareRequested, this, &MainWindow::compareModels);
+  connect(evaluate_, &EvaluatePanel::splitChanged, this, &MainWindow::refreshEvaluation);
+  evalTimer_ = new QTimer(this);
+  evalTimer_->setSingleShot(true);
+  evalTimer_->setInterval(250);  // metrics follow predictions and relabels, at most 4x a second
+  connect(evalTimer_, &QTimer::timeout, this, &MainWindow::refreshEvaluation);
+
   tabs_ = new QTabWidget;
   tabs_->addTab(datasetStack_, tr("Dataset"));
   tabs_->addTab(classify_, tr("Classify"));
+  tabs_->addTab(train_, tr("Train"));
+  tabs_->addTab(evaluate_, tr("Evaluate"));
   setCentralWidget(tabs_);
 
   // Left: classes with counts and the filters.
@@ -288,6 +313,7 @@ void MainWindow::buildMenus() {
   add(file, tr("Export Label &Journal (CSV)…"), QKeySequence(), &MainWindow::exportJournal);
   add(file, tr("Export Relabeled &Copy…"), QKeySequence(), &MainWindow::exportCopy);
   add(file, tr("Export &Manifest (CSV)…"), QKeySequence(), &MainWindow::exportManifest);
+  add(file, tr("Export &Report (PDF)…"), QKeySequence(tr("Ctrl+P")), &MainWindow::chooseReportFile);
   file->addSeparator();
   add(file, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
 
@@ -424,6 +450,9 @@ void MainWindow::openDataset(const QString& folder, const QString& workspace) {
       return;
     }
     workspace_ = ws;
+    train_->setDataset(model_->dataset(), workspace_);
+    refreshEvaluation();
+    QTimer::singleShot(0, this, &MainWindow::startupActions);
     delegate_->setClasses(model_->classes());
     classify_->setClasses(modelOk_ && modelMatchesDataset() ? model_->classes() : modelInfo_.classes);
     predicted_->blockSignals(true);
@@ -498,12 +527,14 @@ bool MainWindow::openModel(const QString& file) {
 }
 
 void MainWindow::onModelLoaded(const ModelInfo& info) {
+  if (modelOk_ && info.file != modelInfo_.file) model_->clearPredictions();  // never mix two models' outputs
   modelInfo_ = info;
   modelOk_ = true;
   pendingModel_.clear();
   classify_->setClasses(info.classes);
   refreshStatus();
   Q_EMIT modelReady(info);
+  startupActions();
   if (!options_.classify.isEmpty()) {
     const QStringList paths = options_.classify;
     options_.classify.clear();
@@ -522,7 +553,7 @@ void MainWindow::onModelLoaded(const ModelInfo& info) {
   }
 }
 
-void MainWindow::classifyPaths(const QStringList& paths) {
+void MainWindow::classifyPaths(const QStringList& paths, bool showResults) {
   if (activeBatch_ >= 0) {
     statusBar()->showMessage(tr("Still classifying the previous batch; stop it first."), 5000);
     return;
@@ -552,7 +583,7 @@ void MainWindow::classifyPaths(const QStringList& paths) {
   batchIsDataset_ = !model_->isEmpty() && modelMatchesDataset();
   activeBatch_ = nextBatch_++;
   classify_->beginBatch(files.size());
-  tabs_->setCurrentWidget(classify_);
+  if (showResults) tabs_->setCurrentWidget(classify_);
   progress_->setRange(0, files.size());
   progress_->setValue(0);
   progress_->show();
@@ -570,8 +601,9 @@ void MainWindow::flushResults() {
   if (pending_.isEmpty()) return;
   QVector<ClassifiedImage> rows;
   rows.reserve(pending_.size());
-  QVector<int> predRows, predClasses;
-  QVector<float> predConf;
+  QVector<int> predRows;
+  QVector<QVector<float>> predProbs;
+  QVector<double> predMs;
   for (const ClassifyResult& r : pending_) {
     ClassifiedImage c{r, -1};
     if (batchIsDataset_) {
@@ -580,8 +612,8 @@ void MainWindow::flushResults() {
         c.trueLabel = model_->sample(row).label;
         if (r.ok()) {
           predRows << row;
-          predClasses << r.classIndex;
-          predConf << r.probabilities[r.classIndex];
+          predProbs << r.probabilities;
+          predMs << r.totalMs;
         }
       }
     }
@@ -589,7 +621,7 @@ void MainWindow::flushResults() {
   }
   progress_->setValue(progress_->value() + pending_.size());
   pending_.clear();
-  model_->setPredictions(predRows, predClasses, predConf);
+  model_->setPredictions(predRows, predProbs, predMs);
   classify_->addResults(rows);
 }
 
@@ -643,6 +675,8 @@ void MainWindow::refreshStatus() {
     modelLabel_->setToolTip(tr("%1\n%2, %3 parameters\nclasses: %4\n%5").arg(modelInfo_.file, modelInfo_.architecture)
                                 .arg(modelInfo_.parameters).arg(modelInfo_.classes.join(QStringLiteral(", ")), modelInfo_.metricsSummary));
     deviceLabel_->setText(tr("Device: %1").arg(modelInfo_.device.toUpper()));
+    evaluate_->setCanEvaluate(!model_->isEmpty() && modelMatchesDataset(),
+                              tr("Needs an open dataset and a model trained on its classes"));
   } else if (pendingModel_.isEmpty()) {
     modelLabel_->setText(tr("No model"));
   }
@@ -704,6 +738,233 @@ void MainWindow::exportManifest() {
   } catch (const std::exception& e) {
     showError(tr("Export"), QString::fromStdString(e.what()));
   }
+}
+
+void MainWindow::startupActions() {
+  // Once both the dataset (if one was asked for) and the model are ready.
+  if (scanning_ || !modelOk_) return;
+  if (!options_.evaluate.isEmpty() && !model_->isEmpty()) {
+    const QString split = options_.evaluate;
+    options_.evaluate.clear();
+    evaluateSplit(split);
+    tabs_->setCurrentWidget(evaluate_);
+  }
+  if (!options_.tab.isEmpty()) {
+    const QStringList names{QStringLiteral("dataset"), QStringLiteral("classify"), QStringLiteral("train"), QStringLiteral("evaluate")};
+    tabs_->setCurrentIndex(std::max(0, int(names.indexOf(options_.tab))));
+    options_.tab.clear();
+  }
+}
+
+bool MainWindow::evaluateSplit(const QString& split) {
+  if (model_->isEmpty()) {
+    showError(tr("Evaluate"), tr("Open a dataset first."));
+    return false;
+  }
+  if (!modelOk_ || !modelMatchesDataset()) {
+    showError(tr("Evaluate"), tr("The loaded model's classes (%1) differ from the dataset's (%2); open a model trained on these classes.")
+                                  .arg(modelInfo_.classes.join(QStringLiteral(", ")), model_->classes().join(QStringLiteral(", "))));
+    return false;
+  }
+  QStringList files;
+  for (std::size_t i : sdd::splitIndices(*model_->dataset(), split.toStdString()))
+    files << QString::fromStdString(model_->dataset()->samples()[i].path.string());
+  if (files.isEmpty()) {
+    showError(tr("Evaluate"), tr("The %1 split has no images.").arg(split));
+    return false;
+  }
+  evaluatedSplit_ = split;
+  evaluate_->setSplit(split);
+  classifyPaths(files, false);
+  return activeBatch_ >= 0;
+}
+
+void MainWindow::refreshEvaluation() {
+  if (model_->isEmpty()) {
+    evaluate_->setResults({}, {}, {}, {}, {}, {}, 0);
+    return;
+  }
+  const auto idx = sdd::splitIndices(*model_->dataset(), evaluate_->split().toStdString());
+  QVector<int> rows;
+  QStringList names;
+  std::vector<int> truth;
+  std::vector<std::vector<float>> probs;
+  QVector<double> ms;
+  for (std::size_t i : idx) {
+    const int row = int(i);
+    const QVector<float>& p = model_->probabilities(row);
+    if (p.size() != model_->classes().size()) continue;
+    rows << row;
+    names << QString::fromStdString(model_->sample(row).path.filename().string());
+    truth.push_back(model_->sample(row).label);
+    probs.emplace_back(p.begin(), p.end());
+    ms << model_->milliseconds(row);
+  }
+  evaluate_->setResults(model_->classes(), rows, names, truth, probs, ms, int(idx.size()));
+  Q_EMIT evaluationUpdated();
+}
+
+void MainWindow::showConfusionCell(int truth, int predicted) {
+  if (model_->isEmpty()) return;
+  const QString split = evaluate_->split();
+  tabs_->setCurrentIndex(0);
+  search_->clear();
+  status_->setCurrentIndex(0);
+  labelKind_->setCurrentIndex(0);  // the evaluation uses current labels
+  split_->setCurrentIndex(split == QLatin1String("train") ? 1 : split == QLatin1String("validation") ? 2 : 0);
+  classList_->setCurrentRow(truth + 1);
+  predicted_->setCurrentIndex(predicted + 1);
+  statusBar()->showMessage(tr("Showing %1 image(s) labeled %2 and predicted %3 (%4 split)")
+                               .arg(filter_->rowCount())
+                               .arg(model_->classes().value(truth), model_->classes().value(predicted), split),
+                           10000);
+  if (filter_->rowCount() > 0) browser_->setCurrentIndex(filter_->index(0, 0));
+  browser_->setFocus();
+}
+
+void MainWindow::showImage(int row) {
+  if (model_->isEmpty() || row < 0 || row >= model_->rowCount()) return;
+  tabs_->setCurrentIndex(0);
+  QModelIndex view = filter_->mapFromSource(model_->index(row));
+  if (!view.isValid()) {  // hidden by a filter: show everything
+    search_->clear();
+    status_->setCurrentIndex(0);
+    split_->setCurrentIndex(0);
+    classList_->setCurrentRow(0);
+    predicted_->setCurrentIndex(0);
+    view = filter_->mapFromSource(model_->index(row));
+  }
+  browser_->setCurrentIndex(view);
+  browser_->scrollTo(view);
+  browser_->setFocus();
+}
+
+QStringList MainWindow::workspaceModels() const {
+  QStringList out;
+  const QString shipped = QString::fromStdString(sdd::shippedModelFile().string());
+  if (QFileInfo::exists(shipped)) out << shipped;
+  if (train_)
+    for (const QString& run : train_->runFolders()) {
+      const QString m = QDir(run).filePath(QStringLiteral("model.sddm"));
+      if (QFileInfo::exists(m)) out << m;
+    }
+  return out;
+}
+
+void MainWindow::compareModels() {
+  if (model_->isEmpty() || busyBackground_) return;
+  QStringList models;
+  if (modelOk_) models << modelInfo_.file;
+  for (const QString& m : workspaceModels())
+    if (!models.contains(m)) models << m;
+  busyBackground_ = true;
+  const auto dataset = std::make_shared<const sdd::Dataset>(*model_->dataset());
+  const std::string split = evaluate_->split().toStdString();
+  const std::string device = options_.device.toStdString();
+  evaluate_->setComparisonBusy(tr("Evaluating %1 model(s) on the %2 split…").arg(models.size()).arg(evaluate_->split()));
+  QPointer<MainWindow> self(this);
+  struct Outcome {
+    std::vector<sdd::ModelSummary> rows;
+    QStringList notes;
+  };
+  auto* watcher = new QFutureWatcher<Outcome>(this);
+  connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher] {
+    watcher->deleteLater();
+    busyBackground_ = false;
+    const Outcome o = watcher->result();
+    evaluate_->setComparison(o.rows);
+    evaluate_->setComparisonBusy(tr("%1 model(s) measured on the %2 split, one image at a time from file read to decision. "
+                                    "Grey rows: the paper's reported figures.%3")
+                                     .arg(o.rows.size())
+                                     .arg(evaluate_->split())
+                                     .arg(o.notes.isEmpty() ? QString() : tr(" Skipped: %1").arg(o.notes.join(QStringLiteral("; ")))));
+    Q_EMIT comparisonFinished(int(o.rows.size()));
+  });
+  watcher->setFuture(QtConcurrent::run([models, dataset, split, device] {
+    Outcome o;
+    for (const QString& m : models) {
+      try {
+        sdd::Predictor p(m.toStdString(), device, 1);
+        if (p.metadata().classes != dataset->classes()) {
+          o.notes << QObject::tr("%1 (other classes)").arg(QFileInfo(m).fileName());
+          continue;
+        }
+        const auto ev = sdd::evaluateModel(p, m.toStdString(), *dataset, split);
+        const QFileInfo fi(m);
+        o.rows.push_back(sdd::summarize(ev, (fi.dir().dirName() + QStringLiteral("/") + fi.fileName()).toStdString()));
+      } catch (const std::exception& e) {
+        o.notes << QStringLiteral("%1 (%2)").arg(QFileInfo(m).fileName(), QString::fromStdString(e.what()));
+      }
+    }
+    return o;
+  }));
+}
+
+void MainWindow::chooseReportFile() {
+  if (model_->isEmpty() || !modelOk_) {
+    showError(tr("Export report"), tr("Open a dataset and a model with the same classes first."));
+    return;
+  }
+  const QString f = QFileDialog::getSaveFileName(this, tr("Export report"), QStringLiteral("sdd-report.pdf"), tr("PDF files (*.pdf)"));
+  if (!f.isEmpty()) exportReport(f);
+}
+
+void MainWindow::exportReport(const QString& pdfFile) {
+  if (model_->isEmpty() || !modelOk_ || !modelMatchesDataset()) {
+    const QString why = tr("Open a dataset and a model with the same classes first.");
+    showError(tr("Export report"), why);
+    Q_EMIT reportFailed(why);
+    return;
+  }
+  if (busyBackground_) {
+    statusBar()->showMessage(tr("Another evaluation is running; try again when it ends."), 6000);
+    Q_EMIT reportFailed(tr("busy"));
+    return;
+  }
+  busyBackground_ = true;
+  ReportOptions opt;
+  opt.split = evaluate_->split();
+  opt.device = options_.device;
+  opt.compareModels = workspaceModels();
+  opt.workspace = workspace_;
+  opt.version = QCoreApplication::applicationVersion();
+  const auto dataset = std::make_shared<const sdd::Dataset>(*model_->dataset());
+  const QString modelFile = modelInfo_.file;
+  progress_->setRange(0, 0);
+  progress_->show();
+  statusBar()->showMessage(tr("Evaluating for the report…"));
+  // Evaluation off the GUI thread; the PDF (QCustomPlot widgets) is drawn on it.
+  auto* watcher = new QFutureWatcher<std::shared_ptr<ReportData>>(this);
+  auto error = std::make_shared<QString>();
+  connect(watcher, &QFutureWatcher<std::shared_ptr<ReportData>>::finished, this, [this, watcher, error, pdfFile] {
+    watcher->deleteLater();
+    busyBackground_ = false;
+    progress_->hide();
+    const auto data = watcher->result();
+    if (!data) {
+      showError(tr("Export report"), tr("The report was not written: %1").arg(*error));
+      Q_EMIT reportFailed(*error);
+      return;
+    }
+    try {
+      writeReportPdf(*data, pdfFile);
+      recordReport(*data, pdfFile);
+    } catch (const std::exception& e) {
+      showError(tr("Export report"), QString::fromStdString(e.what()));
+      Q_EMIT reportFailed(QString::fromStdString(e.what()));
+      return;
+    }
+    statusBar()->showMessage(tr("Report written to %1").arg(pdfFile), 10000);
+    Q_EMIT reportWritten(pdfFile);
+  });
+  watcher->setFuture(QtConcurrent::run([dataset, modelFile, opt, error]() -> std::shared_ptr<ReportData> {
+    try {
+      return std::make_shared<ReportData>(collectReport(*dataset, modelFile, opt));
+    } catch (const std::exception& e) {
+      *error = QString::fromStdString(e.what());
+      return nullptr;
+    }
+  }));
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* e) {

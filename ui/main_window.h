@@ -27,6 +27,8 @@ namespace sddui {
 
 class ClassifyPanel;
 class DatasetModel;
+class EvaluatePanel;
+class TrainPanel;
 class Inspector;
 class SampleFilter;
 class ThumbnailDelegate;
@@ -37,6 +39,8 @@ struct WorkbenchOptions {
   QString model;      ///< empty: the shipped model
   QString device = QStringLiteral("auto");
   QStringList classify;  ///< files/folders to classify once the model is loaded
+  QString tab;           ///< dataset | classify | train | evaluate: shown once ready
+  QString evaluate;      ///< split to evaluate once dataset and model are ready
 };
 
 class MainWindow : public QMainWindow {
@@ -51,7 +55,22 @@ class MainWindow : public QMainWindow {
   /// dataset's. Returns false (and says why) when refused before loading.
   bool openModel(const QString& file);
   /// Classifies files and folders (recursively: image files only) on the worker thread.
-  void classifyPaths(const QStringList& paths);
+  void classifyPaths(const QStringList& paths, bool showResults = true);
+  /// Classifies every image of a dataset split ("validation", "train", "all") with the
+  /// loaded model; the Evaluate tab follows the results as they come.
+  bool evaluateSplit(const QString& split);
+  /// Shows in the browser exactly the images of confusion cell (truth, predicted) of the
+  /// evaluated split: class filter by current label, predicted filter, split filter.
+  void showConfusionCell(int truth, int predicted);
+  /// Selects dataset row `row` in the browser (clearing filters that hide it).
+  void showImage(int row);
+  /// Evaluates the loaded model, the shipped model and the workspace's trained models on
+  /// the Evaluate tab's split, off the GUI thread, for the Table V comparison.
+  void compareModels();
+  /// Writes the PDF report off the GUI thread; emits reportWritten or reportFailed.
+  void exportReport(const QString& pdfFile);
+  /// Model files a comparison or report includes besides the loaded one.
+  QStringList workspaceModels() const;
   /// Default workspace folder of a dataset.
   static QString defaultWorkspace(const QString& datasetFolder);
 
@@ -59,6 +78,10 @@ class MainWindow : public QMainWindow {
   SampleFilter* filter() const { return filter_; }
   QListView* browser() const { return browser_; }
   ClassifyPanel* classifyPanel() const { return classify_; }
+  EvaluatePanel* evaluatePanel() const { return evaluate_; }
+  TrainPanel* trainPanel() const { return train_; }
+  QTabWidget* tabs() const { return tabs_; }
+  QString modelFile() const { return modelOk_ ? modelInfo_.file : QString(); }
   Inspector* inspector() const { return inspector_; }
   QUndoStack* undoStack() const { return undo_; }
   QString workspace() const { return workspace_; }
@@ -74,6 +97,10 @@ class MainWindow : public QMainWindow {
   void datasetFailed(const QString& reason);
   void modelReady(const sddui::ModelInfo& info);
   void classificationFinished(int classified, int failed);
+  void evaluationUpdated();
+  void comparisonFinished(int models);
+  void reportWritten(const QString& file);
+  void reportFailed(const QString& reason);
 
   // to the worker
   void requestLoadModel(const QString& file, const QString& device);
@@ -102,6 +129,9 @@ class MainWindow : public QMainWindow {
   void exportJournal();
   void exportCopy();
   void exportManifest();
+  void chooseReportFile();
+  void refreshEvaluation();
+  void startupActions();
   bool modelMatchesDataset() const;
 
   WorkbenchOptions options_;
@@ -114,6 +144,11 @@ class MainWindow : public QMainWindow {
   QListView* browser_ = nullptr;
   Inspector* inspector_ = nullptr;
   ClassifyPanel* classify_ = nullptr;
+  EvaluatePanel* evaluate_ = nullptr;
+  TrainPanel* train_ = nullptr;
+  QTimer* evalTimer_ = nullptr;
+  QString evaluatedSplit_;
+  bool busyBackground_ = false;
   QListWidget* classList_ = nullptr;
   QComboBox* labelKind_ = nullptr;
   QComboBox* split_ = nullptr;

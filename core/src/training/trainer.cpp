@@ -72,13 +72,13 @@ void from_json(const nlohmann::json& j, TrainConfig& c) {
   c.channelsLast = j.value("channels_last", d.channelsLast);
 }
 
-static void to_json(nlohmann::json& j, const EpochStats& s) {
+void to_json(nlohmann::json& j, const EpochStats& s) {
   j = {{"epoch", s.epoch},           {"train_loss", s.trainLoss}, {"train_acc", s.trainAccuracy},
        {"val_loss", s.valLoss},      {"val_acc", s.valAccuracy},  {"val_macro_f1", s.valMacroF1},
        {"lr", s.learningRate},       {"seconds", s.seconds},      {"best", s.best}};
 }
 
-static void from_json(const nlohmann::json& j, EpochStats& s) {
+void from_json(const nlohmann::json& j, EpochStats& s) {
   s.epoch = j.at("epoch");
   s.trainLoss = j.at("train_loss");
   s.trainAccuracy = j.at("train_acc");
@@ -88,6 +88,25 @@ static void from_json(const nlohmann::json& j, EpochStats& s) {
   s.learningRate = j.at("lr");
   s.seconds = j.at("seconds");
   s.best = j.at("best");
+}
+
+std::vector<EpochStats> readTrainingLog(const fs::path& runDir) {
+  std::vector<EpochStats> out;
+  std::ifstream f(runDir / "log.jsonl");
+  if (!f) return out;
+  std::string line;
+  int lineNo = 0;
+  while (std::getline(f, line)) {
+    ++lineNo;
+    if (line.empty()) continue;
+    try {
+      out.push_back(nlohmann::json::parse(line).get<EpochStats>());
+    } catch (const std::exception& e) {
+      throw std::runtime_error((runDir / "log.jsonl").string() + " line " + std::to_string(lineNo) +
+                               ": " + e.what());
+    }
+  }
+  return out;
 }
 
 struct Trainer::Impl {

@@ -55,6 +55,13 @@ struct EpochStats {
   bool best = false;
 };
 
+void to_json(nlohmann::json& j, const EpochStats& s);
+void from_json(const nlohmann::json& j, EpochStats& s);
+
+/// The per-epoch history of a run folder (its log.jsonl). Empty when the folder holds no
+/// log; throws std::runtime_error naming the file and line when the log is damaged.
+std::vector<EpochStats> readTrainingLog(const std::filesystem::path& runDir);
+
 struct TrainProgress {
   int epoch = 0, epochs = 0;
   std::size_t batch = 0, batches = 0;

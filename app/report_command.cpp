@@ -1,0 +1,58 @@
+#include "report_command.h"
+
+#include <QApplication>
+
+#include <cstdio>
+#include <cstdlib>
+#include <unistd.h>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+
+#include "report.h"
+#include "sdd/dataset/dataset.h"
+
+namespace sdd::cli {
+
+int runReport(const Dataset& dataset, const ReportRequest& r) {
+  // QCustomPlot draws through widgets: a QApplication is needed, without any display.
+  if (!std::getenv("QT_QPA_PLATFORM")) setenv("QT_QPA_PLATFORM", "offscreen", 1);
+  static int argc = 1;
+  static char name[] = "sdd";
+  static char* argv[] = {name, nullptr};
+  QApplication app(argc, argv);
+  QApplication::setApplicationVersion(QStringLiteral(SDD_VERSION));
+
+  sddui::ReportOptions opt;
+  opt.split = QString::fromStdString(r.split);
+  opt.device = QString::fromStdString(r.device);
+  opt.threads = r.threads;
+  opt.fovMeters = r.fov;
+  opt.workspace = QString::fromStdString(r.workspace.string());
+  opt.version = QStringLiteral(SDD_VERSION);
+  for (const auto& m : r.compare) opt.compareModels << QString::fromStdString(m.string());
+  const bool tty = isatty(fileno(stderr));
+  const sddui::ReportData data = sddui::collectReport(
+      dataset, QString::fromStdString(r.model.string()), opt, [tty](int done, int total, const QString& what) {
+        if (tty && (done == total || done % 20 == 0))
+          std::cerr << "\r" << what.toStdString() << ": " << done << "/" << total << (done == total ? "\n" : "") << std::flush;
+      });
+  sddui::writeReportPdf(data, QString::fromStdString(r.pdf.string()));
+  sddui::recordReport(data, QString::fromStdString(r.pdf.string()));
+  const auto& ev = data.evaluation;
+  std::cout << "report " << r.pdf.string() << "\n"
+            << std::fixed << std::setprecision(4) << "  " << ev.samples.size() << " " << r.split
+            << " images: accuracy " << ev.eval.accuracy << ", macro F1 " << ev.eval.macroF1 << ", macro AUC "
+            << ev.eval.macroAuc << "\n"
+            << std::setprecision(2) << "  median " << ev.medianMs << " ms/image (file read to decision) on "
+            << ev.device << "\n"
+            << "  " << data.comparison.size() << " model(s) in the comparison\n";
+  if (!r.json.empty()) {
+    std::ofstream f(r.json);
+    f << sddui::reportJson(data).dump(2) << "\n";
+    if (!f) throw std::runtime_error("cannot write --json file " + r.json.string());
+  }
+  return 0;
+}
+
+}  // namespace sdd::cli

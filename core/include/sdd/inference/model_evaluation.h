@@ -1,0 +1,79 @@
+#pragma once
+/// Evaluating a model file on a dataset split the paper's way: every image is read,
+/// decoded, preprocessed and classified on its own (batch 1) and timed from file read to
+/// decision. One pass gives the metrics (Table IV, Figs. 6-7), the per-image SoftMax
+/// outputs (Fig. 8) and the inference timing, and a Table V row.
+
+#include <atomic>
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "sdd/dataset/dataset.h"
+#include "sdd/metrics/metrics.h"
+#include "sdd/model/model_spec.h"
+
+namespace sdd {
+
+class Predictor;
+
+struct ModelEvaluation {
+  std::filesystem::path modelFile;
+  ModelMetadata metadata;
+  std::string split;   ///< validation | train | all
+  std::string device;  ///< what ran it, e.g. "cpu (2 threads)"
+  std::vector<std::size_t> samples;          ///< Dataset::samples() index of each result
+  std::vector<int> truth;                    ///< current label of each sample
+  std::vector<std::vector<float>> probs;     ///< SoftMax output of each sample
+  std::vector<double> ms;                    ///< file read -> decision, per image
+  std::vector<ScanIssue> skipped;            ///< images that could not be classified
+  Evaluation eval;
+  double medianMs = 0, p95Ms = 0, meanMs = 0;
+  bool cancelled = false;
+
+  int predicted(std::size_t k) const;
+};
+
+/// Sample indices of a split by name ("validation", "train" or "all"). Throws
+/// std::invalid_argument for another name.
+std::vector<std::size_t> splitIndices(const Dataset& dataset, const std::string& split);
+
+/// Runs `predictor` over the split's images. Throws ModelError when the model's classes
+/// differ from the dataset's and DatasetError when the split has no usable image.
+/// `progress(done, total)` is called after each image; `cancel` stops early (the result
+/// then holds what was done, with cancelled = true).
+ModelEvaluation evaluateModel(Predictor& predictor, const std::filesystem::path& modelFile,
+                              const Dataset& dataset, const std::string& split,
+                              const std::function<void(std::size_t, std::size_t)>& progress = {},
+                              const std::atomic<bool>* cancel = nullptr);
+
+/// One row of the paper's Table V for a model we measured.
+struct ModelSummary {
+  std::string name;  ///< shown in the table, e.g. the run folder
+  std::filesystem::path file;
+  std::string architecture;
+  int layers = 0;  ///< weight layers: conv + FC, as the paper counts them
+  std::int64_t weights = 0, macs = 0;
+  double macroF1 = 0, minAuc = 0, medianMs = 0;
+  std::string minAucClass;
+  std::size_t images = 0;
+};
+ModelSummary summarize(const ModelEvaluation& ev, const std::string& name);
+/// Weight layers of a spec (conv blocks + hidden FC + output FC).
+int weightLayers(const ModelSpec& spec);
+
+/// The rows the paper reports in its Table V (its own numbers, never ours).
+struct ReportedModel {
+  std::string model, layers, weights, f1;
+};
+const std::vector<ReportedModel>& paperTableV();
+
+/// Fingerprint of a dataset as used: FNV-1a 64 over every sample's relative path, file
+/// content hash, current label and split, in scan order; as 16 hex digits.
+std::string datasetFingerprint(const Dataset& dataset);
+/// FNV-1a 64 of a file's bytes as 16 hex digits (throws std::runtime_error if unreadable).
+std::string fileFingerprint(const std::filesystem::path& file);
+
+}  // namespace sdd

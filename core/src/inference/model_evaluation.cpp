@@ -1,0 +1,158 @@
+#include "sdd/inference/model_evaluation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <stdexcept>
+
+#include "sdd/imaging/image_loader.h"
+#include "sdd/inference/predictor.h"
+#include "sdd/labels/label_store.h"
+
+namespace sdd {
+namespace {
+
+std::string hex64(std::uint64_t h) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+double percentile(std::vector<double> v, double q) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  const double pos = q * static_cast<double>(v.size() - 1);
+  const auto lo = static_cast<std::size_t>(std::floor(pos));
+  const std::size_t hi = std::min(lo + 1, v.size() - 1);
+  return v[lo] + (v[hi] - v[lo]) * (pos - static_cast<double>(lo));
+}
+
+}  // namespace
+
+int ModelEvaluation::predicted(std::size_t k) const {
+  const auto& p = probs.at(k);
+  return static_cast<int>(std::max_element(p.begin(), p.end()) - p.begin());
+}
+
+std::vector<std::size_t> splitIndices(const Dataset& dataset, const std::string& split) {
+  if (split != "validation" && split != "train" && split != "all")
+    throw std::invalid_argument("unknown split '" + split + "' (expected validation, train or all)");
+  std::vector<std::size_t> idx;
+  for (std::size_t i = 0; i < dataset.samples().size(); ++i) {
+    const Split s = dataset.samples()[i].split;
+    if (split == "all" || (split == "train") == (s == Split::Train)) idx.push_back(i);
+  }
+  return idx;
+}
+
+ModelEvaluation evaluateModel(Predictor& predictor, const std::filesystem::path& modelFile,
+                              const Dataset& dataset, const std::string& split,
+                              const std::function<void(std::size_t, std::size_t)>& progress,
+                              const std::atomic<bool>* cancel) {
+  ModelEvaluation out;
+  out.modelFile = modelFile;
+  out.metadata = predictor.metadata();
+  out.split = split;
+  out.device = predictor.deviceName();
+  requireSameClasses(out.metadata.classes, dataset.classes(), modelFile);
+  const auto idx = splitIndices(dataset, split);
+  if (idx.empty()) throw DatasetError("the " + split + " split of " + dataset.root().string() + " has no images");
+  for (std::size_t k = 0; k < idx.size(); ++k) {
+    if (cancel && cancel->load()) {
+      out.cancelled = true;
+      break;
+    }
+    const Sample& s = dataset.samples()[idx[k]];
+    Prediction p = predictor.predictFile(s.path);
+    if (p.ok()) {
+      out.samples.push_back(idx[k]);
+      out.truth.push_back(s.label);
+      out.probs.push_back(std::move(p.probabilities));
+      out.ms.push_back(p.totalMs);
+    } else {
+      out.skipped.push_back({s.path, p.error});
+    }
+    if (progress) progress(k + 1, idx.size());
+  }
+  if (out.samples.empty()) {
+    if (out.cancelled) return out;
+    throw DatasetError("none of the " + std::to_string(idx.size()) + " images of the " + split +
+                       " split could be classified (first: " + out.skipped.front().file.string() +
+                       ": " + out.skipped.front().reason + ")");
+  }
+  out.eval = evaluate(out.truth, out.probs, dataset.classes());
+  out.medianMs = percentile(out.ms, 0.5);
+  out.p95Ms = percentile(out.ms, 0.95);
+  double sum = 0;
+  for (double v : out.ms) sum += v;
+  out.meanMs = sum / static_cast<double>(out.ms.size());
+  return out;
+}
+
+int weightLayers(const ModelSpec& spec) {
+  return static_cast<int>(spec.convChannels.size()) + (spec.fcWidth > 0 ? 1 : 0) + 1;
+}
+
+ModelSummary summarize(const ModelEvaluation& ev, const std::string& name) {
+  ModelSummary s;
+  s.name = name;
+  s.file = ev.modelFile;
+  const ModelSpec& spec = ev.metadata.spec;
+  s.architecture = spec.describe();
+  s.layers = weightLayers(spec);
+  s.weights = spec.parameterCount();
+  s.macs = spec.macs();
+  s.macroF1 = ev.eval.macroF1;
+  s.minAuc = 1.0;
+  for (const auto& c : ev.eval.perClass) {
+    if (!std::isnan(c.auc) && c.auc <= s.minAuc) {
+      s.minAuc = c.auc;
+      s.minAucClass = c.name;
+    }
+  }
+  s.medianMs = ev.medianMs;
+  s.images = ev.samples.size();
+  return s;
+}
+
+const std::vector<ReportedModel>& paperTableV() {
+  static const std::vector<ReportedModel> rows = {
+      {"ResNet152 [26]", "152", "55M", "0.912"},
+      {"ResNet50 [27]", "50", "55M", "0.975"},
+      {"MobileNet-v1 [28]", "28", "4.2M", "< 0.95"},
+      {"previous work [32]", "6", "0.17M", "0.931"},
+      {"proposed (paper)", "6", "0.08M", "0.978"},
+  };
+  return rows;
+}
+
+std::string datasetFingerprint(const Dataset& dataset) {
+  std::uint64_t h = 1469598103934665603ull;
+  auto mix = [&h](const void* data, std::size_t n) {
+    const auto* p = static_cast<const std::uint8_t*>(data);
+    for (std::size_t i = 0; i < n; ++i) {
+      h ^= p[i];
+      h *= 1099511628211ull;
+    }
+  };
+  for (const Sample& s : dataset.samples()) {
+    const std::string rel = journalPath(dataset.root(), s.path);
+    mix(rel.data(), rel.size() + 1);
+    mix(&s.contentHash, sizeof s.contentHash);
+    const std::string& label = dataset.classes().at(static_cast<std::size_t>(s.label));
+    mix(label.data(), label.size() + 1);
+    const char split = s.split == Split::Train ? 't' : 'v';
+    mix(&split, 1);
+  }
+  return hex64(h);
+}
+
+std::string fileFingerprint(const std::filesystem::path& file) {
+  std::ifstream f(file, std::ios::binary);
+  if (!f) throw std::runtime_error("cannot read " + file.string());
+  std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  return hex64(fnv1a64(bytes.data(), bytes.size()));
+}
+
+}  // namespace sdd

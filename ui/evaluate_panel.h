@@ -1,0 +1,82 @@
+#pragma once
+// The Evaluate tab (paper Figs. 6-7, Tables IV-V): confusion-matrix heat map whose cells
+// open exactly those images in the browser, Table IV, ROC curves with AUC, the most
+// confused pairs, the top losses, and a Table V comparison of the workspace's models.
+// The panel only draws; the window feeds it the predictions it holds for a split.
+
+#include <QStringList>
+#include <QVector>
+#include <QWidget>
+
+#include <memory>
+
+#include "sdd/inference/model_evaluation.h"
+
+class QComboBox;
+class QCustomPlot;
+class QLabel;
+class QPushButton;
+class QTableWidget;
+class QTabWidget;
+
+namespace sddui {
+
+class EvaluatePanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit EvaluatePanel(QWidget* parent = nullptr);
+
+  /// "validation", "train" or "all".
+  QString split() const;
+  void setSplit(const QString& split);
+  void setCanEvaluate(bool can, const QString& why = {});
+
+  /// Shows the metrics of `truth`/`probs`; `rows` are dataset rows, `names` their file names
+  /// and `ms` their file-to-decision times. `expected` is the number of images in the split
+  /// (more than rows.size() while an evaluation is still running). Empty rows: a hint.
+  void setResults(const QStringList& classes, const QVector<int>& rows, const QStringList& names,
+                  const std::vector<int>& truth, const std::vector<std::vector<float>>& probs,
+                  const QVector<double>& ms, int expected);
+  /// Shows the model comparison (our measured rows) under the paper's reported rows.
+  void setComparison(const std::vector<sdd::ModelSummary>& rows);
+  void setComparisonBusy(const QString& text);
+
+  bool hasResults() const { return eval_ != nullptr; }
+  const sdd::Evaluation* evaluation() const { return eval_.get(); }
+  QCustomPlot* confusionPlot() const { return confusion_; }
+  QCustomPlot* rocPlot() const { return roc_; }
+  QTableWidget* tableIV() const { return table_; }
+  QTableWidget* topLosses() const { return losses_; }
+  QTableWidget* confusedPairs() const { return pairs_; }
+  QTableWidget* comparison() const { return compare_; }
+  /// Centre of confusion cell (truth, predicted) in confusionPlot() widget coordinates.
+  QPoint cellCenter(int truth, int predicted) const;
+
+ Q_SIGNALS:
+  void evaluateRequested(const QString& split);
+  void splitChanged(const QString& split);
+  /// The user clicked a confusion cell or a confused pair: show those images.
+  void cellActivated(int truth, int predicted);
+  /// The user picked one image (dataset row).
+  void imageActivated(int row);
+  void compareRequested();
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
+
+ private:
+  QComboBox* split_;
+  QPushButton* evaluate_;
+  QLabel* summary_;
+  QCustomPlot* confusion_;
+  QCustomPlot* roc_;
+  QTableWidget* table_;
+  QTableWidget* pairs_;
+  QTableWidget* losses_;
+  QTableWidget* compare_;
+  QLabel* compareStatus_;
+  QTabWidget* lists_;
+  std::unique_ptr<sdd::Evaluation> eval_;
+};
+
+}  // namespace sddui

@@ -1,0 +1,193 @@
+#include "plots.h"
+
+#include <cmath>
+
+#include "qcp.h"
+#include "sdd/metrics/metrics.h"
+#include "sdd/training/trainer.h"
+
+namespace sddui {
+
+QColor seriesColor(int i) {
+  static const QColor kColors[] = {QColor(0, 114, 178),  QColor(213, 94, 0),  QColor(0, 158, 115),
+                                   QColor(204, 121, 167), QColor(230, 159, 0), QColor(86, 180, 233),
+                                   QColor(90, 90, 90)};
+  return kColors[i % 7];
+}
+
+void drawConfusion(QCustomPlot* plot, const sdd::Evaluation& eval) {
+  plot->clearPlottables();
+  plot->clearItems();
+  plot->plotLayout()->clear();
+  auto* rect = new QCPAxisRect(plot);
+  plot->plotLayout()->addElement(0, 0, rect);
+  plot->xAxis = rect->axis(QCPAxis::atBottom);
+  plot->yAxis = rect->axis(QCPAxis::atLeft);
+  plot->xAxis2 = rect->axis(QCPAxis::atTop);
+  plot->yAxis2 = rect->axis(QCPAxis::atRight);
+  const int n = eval.confusion.size();
+  QStringList names;
+  for (const auto& c : eval.classes) names << QString::fromStdString(c);
+
+  auto* map = new QCPColorMap(plot->xAxis, plot->yAxis);
+  map->data()->setSize(n, n);
+  map->data()->setRange(QCPRange(0, n - 1), QCPRange(0, n - 1));
+  for (int t = 0; t < n; ++t) {
+    const double support = double(eval.confusion.support(t));
+    for (int p = 0; p < n; ++p) {
+      const double share = support > 0 ? double(eval.confusion.count(t, p)) / support : 0.0;
+      map->data()->setCell(p, t, share);
+    }
+  }
+  QCPColorGradient g;
+  g.setColorStopAt(0.0, QColor(255, 255, 255));
+  g.setColorStopAt(0.05, QColor(222, 235, 247));
+  g.setColorStopAt(1.0, QColor(8, 69, 148));
+  map->setGradient(g);
+  map->setDataRange(QCPRange(0, 1));
+  map->setInterpolate(false);
+
+  QFont small = plot->font();
+  small.setPointSizeF(small.pointSizeF() * (n > 8 ? 0.7 : 0.9));
+  for (int t = 0; t < n; ++t) {
+    const double support = double(eval.confusion.support(t));
+    for (int p = 0; p < n; ++p) {
+      const auto c = eval.confusion.count(t, p);
+      const double share = support > 0 ? double(c) / support : 0.0;
+      auto* text = new QCPItemText(plot);
+      text->position->setCoords(p, t);
+      text->setText(support > 0 ? QStringLiteral("%1\n%2%").arg(c).arg(100.0 * share, 0, 'f', share < 0.1 && c ? 1 : 0)
+                                : QStringLiteral("0"));
+      text->setFont(small);
+      text->setColor(share > 0.5 ? Qt::white : (c ? QColor(20, 20, 20) : QColor(170, 170, 170)));
+    }
+  }
+  QSharedPointer<QCPAxisTickerText> xt(new QCPAxisTickerText), yt(new QCPAxisTickerText);
+  for (int k = 0; k < n; ++k) {
+    xt->addTick(k, names[k]);
+    yt->addTick(k, names[k]);
+  }
+  plot->xAxis->setTicker(xt);
+  plot->yAxis->setTicker(yt);
+  plot->xAxis->setTickLabelRotation(n > 4 ? 30 : 0);
+  plot->xAxis->setRange(-0.5, n - 0.5);
+  plot->yAxis->setRange(-0.5, n - 0.5);
+  plot->yAxis->setRangeReversed(true);
+  plot->xAxis->grid()->setVisible(false);
+  plot->yAxis->grid()->setVisible(false);
+  plot->xAxis->setLabel(QObject::tr("predicted class"));
+  plot->yAxis->setLabel(QObject::tr("true class"));
+  plot->setInteractions({});
+  plot->replot();
+}
+
+QPair<int, int> confusionCellAt(QCustomPlot* plot, const QPointF& pos, int classes) {
+  if (!plot->xAxis || !plot->axisRect() || !plot->axisRect()->rect().contains(pos.toPoint())) return {-1, -1};
+  const int p = int(std::lround(plot->xAxis->pixelToCoord(pos.x())));
+  const int t = int(std::lround(plot->yAxis->pixelToCoord(pos.y())));
+  if (p < 0 || t < 0 || p >= classes || t >= classes) return {-1, -1};
+  return {t, p};
+}
+
+void drawRoc(QCustomPlot* plot, const sdd::Evaluation& eval) {
+  plot->clearPlottables();
+  plot->clearItems();
+  plot->legend->setVisible(true);
+  plot->legend->setFont(QFont(plot->font().family(), plot->font().pointSize() - 1));
+  plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+  for (std::size_t c = 0; c < eval.roc.size(); ++c) {
+    const auto& curve = eval.roc[c];
+    if (curve.points.empty()) continue;
+    QVector<double> x, y;
+    for (const auto& p : curve.points) {
+      x << p.fpr;
+      y << p.tpr;
+    }
+    auto* g = plot->addGraph();
+    g->setData(x, y, true);
+    g->setPen(QPen(seriesColor(int(c)), 2));
+    g->setName(QStringLiteral("%1  AUC %2").arg(QString::fromStdString(eval.classes[c])).arg(curve.auc, 0, 'f', 4));
+  }
+  auto* chance = plot->addGraph();
+  chance->setData(QVector<double>{0, 1}, QVector<double>{0, 1});
+  chance->setPen(QPen(QColor(150, 150, 150), 1, Qt::DashLine));
+  chance->removeFromLegend();
+  plot->xAxis->setLabel(QObject::tr("false positive rate"));
+  plot->yAxis->setLabel(QObject::tr("true positive rate"));
+  plot->xAxis->setRange(-0.01, 1.01);
+  plot->yAxis->setRange(-0.01, 1.01);
+  plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+  plot->replot();
+}
+
+void setupCurvePlot(QCustomPlot* plot, CurveKind kind) {
+  plot->clearPlottables();
+  plot->clearItems();
+  plot->legend->setVisible(true);
+  plot->legend->setFont(QFont(plot->font().family(), plot->font().pointSize() - 1));
+  plot->axisRect()->insetLayout()->setInsetAlignment(
+      0, kind == CurveKind::Loss ? (Qt::AlignTop | Qt::AlignRight) : (Qt::AlignBottom | Qt::AlignRight));
+  plot->xAxis->setLabel(QObject::tr("epoch"));
+  plot->yAxis->setLabel(kind == CurveKind::Loss ? QObject::tr("cross-entropy loss") : QObject::tr("accuracy / macro F1"));
+  plot->xAxis->setRange(0, 10);
+  plot->yAxis->setRange(kind == CurveKind::Loss ? QCPRange(0, 2) : QCPRange(0, 1.02));
+  plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+}
+
+QVector<QCPGraph*> addRunCurves(QCustomPlot* plot, CurveKind kind, const std::vector<sdd::EpochStats>& history,
+                                const QString& name, bool faded) {
+  struct Series {
+    QString label;
+    double sdd::EpochStats::*field;
+    QColor color;
+    Qt::PenStyle style;
+  };
+  const QVector<Series> series =
+      kind == CurveKind::Loss
+          ? QVector<Series>{{QObject::tr("train loss"), &sdd::EpochStats::trainLoss, seriesColor(0), Qt::SolidLine},
+                            {QObject::tr("validation loss"), &sdd::EpochStats::valLoss, seriesColor(1), Qt::SolidLine}}
+          : QVector<Series>{{QObject::tr("train accuracy"), &sdd::EpochStats::trainAccuracy, seriesColor(0), Qt::SolidLine},
+                            {QObject::tr("validation accuracy"), &sdd::EpochStats::valAccuracy, seriesColor(1), Qt::SolidLine},
+                            {QObject::tr("validation macro F1"), &sdd::EpochStats::valMacroF1, seriesColor(2), Qt::DashLine}};
+  QVector<QCPGraph*> out;
+  for (const Series& s : series) {
+    QVector<double> x, y;
+    for (const auto& e : history) {
+      x << e.epoch;
+      y << e.*(s.field);
+    }
+    auto* g = plot->addGraph();
+    g->setData(x, y, true);
+    QColor c = s.color;
+    if (faded) c.setAlpha(110);
+    g->setPen(QPen(c, faded ? 1.0 : 2.0, s.style));
+    g->setName(name.isEmpty() ? s.label : QStringLiteral("%1: %2").arg(name, s.label));
+    out << g;
+  }
+  double maxX = 1, maxY = kind == CurveKind::Loss ? 0.1 : 1.0;
+  for (int i = 0; i < plot->graphCount(); ++i) {
+    bool ok = false;
+    const QCPRange kr = plot->graph(i)->getKeyRange(ok);
+    if (ok) maxX = std::max(maxX, kr.upper);
+    const QCPRange vr = plot->graph(i)->getValueRange(ok);
+    if (ok && kind == CurveKind::Loss) maxY = std::max(maxY, vr.upper);
+  }
+  plot->xAxis->setRange(0, maxX + 0.5);
+  plot->yAxis->setRange(0, kind == CurveKind::Loss ? maxY * 1.08 : 1.02);
+  return out;
+}
+
+void markBestEpoch(QCustomPlot* plot, int epoch, double f1) {
+  auto* line = new QCPItemStraightLine(plot);
+  line->point1->setCoords(epoch, 0);
+  line->point2->setCoords(epoch, 1);
+  line->setPen(QPen(QColor(0, 158, 115), 1, Qt::DotLine));
+  auto* label = new QCPItemText(plot);
+  label->position->setType(QCPItemPosition::ptPlotCoords);
+  label->position->setCoords(epoch, plot->yAxis->range().lower + 0.04 * plot->yAxis->range().size());
+  label->setPositionAlignment(Qt::AlignBottom | Qt::AlignLeft);
+  label->setText(QObject::tr(" best: epoch %1, F1 %2").arg(epoch).arg(f1, 0, 'f', 4));
+  label->setColor(QColor(0, 120, 90));
+}
+
+}  // namespace sddui

@@ -1,0 +1,51 @@
+#pragma once
+// The paper's figures drawn with QCustomPlot, shared by the panels and the PDF report:
+// confusion matrix heat map (Fig. 6), one-vs-rest ROC curves (Fig. 7) and training curves
+// (Figs. 4-5).
+
+#include <QColor>
+#include <QPair>
+#include <QPointF>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <vector>
+
+class QCustomPlot;
+class QCPGraph;
+
+namespace sdd {
+struct Evaluation;
+struct EpochStats;
+}
+
+namespace sddui {
+
+/// Heat map of the confusion matrix: each cell shows its count and row percentage, rows are
+/// true classes (top to bottom), columns predicted classes. Cell (t, p) centres at x = p,
+/// y = t in plot coordinates.
+void drawConfusion(QCustomPlot* plot, const sdd::Evaluation& eval);
+/// Confusion cell under a widget position, or (-1, -1).
+QPair<int, int> confusionCellAt(QCustomPlot* plot, const QPointF& pos, int classes);
+
+/// One ROC curve per class with its AUC in the legend, plus the chance diagonal.
+void drawRoc(QCustomPlot* plot, const sdd::Evaluation& eval);
+
+/// What a training-curve plot shows.
+enum class CurveKind { Loss, Accuracy };
+
+/// Sets up the axes of a training-curve plot (empty).
+void setupCurvePlot(QCustomPlot* plot, CurveKind kind);
+/// Adds the per-epoch curves of one run: loss (train, validation) or accuracy (train,
+/// validation, validation macro F1). `faded` draws them thin and light (overlaid runs);
+/// `name` prefixes the legend entries. Returns the graphs added.
+QVector<QCPGraph*> addRunCurves(QCustomPlot* plot, CurveKind kind, const std::vector<sdd::EpochStats>& history,
+                                const QString& name = {}, bool faded = false);
+/// A dashed vertical line at the best epoch, labelled.
+void markBestEpoch(QCustomPlot* plot, int epoch, double f1);
+
+/// Colour of curve `i` in a series of curves (colour-blind safe).
+QColor seriesColor(int i);
+
+}  // namespace sddui

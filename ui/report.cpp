@@ -1,0 +1,549 @@
+#include "report.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QPdfWriter>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+
+#include "plots.h"
+#include "qcp.h"
+#include "qimage_util.h"
+#include "sdd/inference/predictor.h"
+#include "sdd/labels/label_store.h"
+#include "thumbnail_delegate.h"
+
+namespace sddui {
+namespace {
+
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+QString fixed(double v, int d = 4) { return std::isnan(v) ? QStringLiteral("n/a") : QString::number(v, 'f', d); }
+
+QString reportsFile(const QString& workspace) { return QDir(workspace).filePath(QStringLiteral("reports.jsonl")); }
+
+/// Lays out text, tables, plots and images top to bottom on A4 pages.
+class Document {
+ public:
+  explicit Document(const QString& file) : writer_(file) {
+    writer_.setPageSize(QPageSize(QPageSize::A4));
+    writer_.setPageMargins(QMarginsF(16, 14, 16, 16), QPageLayout::Millimeter);
+    writer_.setResolution(96);  // layout in screen pixels; text, plots and images stay vector/full size
+    writer_.setTitle(QObject::tr("SDD Workbench evaluation report"));
+    writer_.setCreator(QStringLiteral("SDD Workbench"));
+    if (!painter_.begin(&writer_))
+      throw std::runtime_error("cannot write the report to " + file.toStdString() + " (is the folder writable?)");
+    painter_.setRenderHint(QPainter::Antialiasing);
+    const QRect page = writer_.pageLayout().paintRectPixels(96);
+    width_ = page.width();
+    height_ = page.height() - 24;  // footer
+    base_ = QFont(QStringLiteral("DejaVu Sans"));
+    base_.setPointSizeF(8.5);
+    painter_.setFont(base_);
+    footer();
+  }
+  ~Document() {
+    if (painter_.isActive()) painter_.end();
+  }
+  QCPPainter& painter() { return painter_; }
+  int width() const { return width_; }
+  int y() const { return y_; }
+  void skip(int dy) { y_ += dy; }
+
+  void newPage() {
+    writer_.newPage();
+    ++page_;
+    y_ = 0;
+    footer();
+  }
+  void ensure(int h) {
+    if (y_ + h > height_ && y_ > 0) newPage();
+  }
+  void title(const QString& text, const QString& sub) {
+    QFont f = base_;
+    f.setPointSizeF(15);
+    f.setBold(true);
+    painter_.setFont(f);
+    painter_.drawText(QRect(0, y_, width_, 34), Qt::AlignLeft | Qt::AlignVCenter, text);
+    y_ += 36;
+    painter_.setFont(base_);
+    painter_.setPen(QColor(90, 90, 90));
+    painter_.drawText(QRect(0, y_, width_, 18), Qt::AlignLeft | Qt::AlignVCenter, sub);
+    painter_.setPen(Qt::black);
+    y_ += 26;
+  }
+  /// `keep`: room needed below the heading for what belongs to it (no orphan headings).
+  void heading(const QString& text, int keep = 60) {
+    ensure(30 + keep);
+    y_ += 6;
+    QFont f = base_;
+    f.setPointSizeF(12.5);
+    f.setBold(true);
+    painter_.setFont(f);
+    painter_.setPen(QColor(0, 70, 130));
+    painter_.drawText(QRect(0, y_, width_, 22), Qt::AlignLeft | Qt::AlignVCenter, text);
+    painter_.setPen(QPen(QColor(0, 70, 130), 1));
+    painter_.drawLine(QLineF(0, y_ + 23, width_, y_ + 23));
+    painter_.setPen(Qt::black);
+    painter_.setFont(base_);
+    y_ += 30;
+  }
+  void paragraph(const QString& text, bool small = false) {
+    QFont f = base_;
+    if (small) f.setPointSizeF(7.5);
+    painter_.setFont(f);
+    const QRect box = painter_.fontMetrics().boundingRect(QRect(0, 0, width_, 10000), Qt::TextWordWrap, text);
+    ensure(box.height() + 4);
+    painter_.drawText(QRect(0, y_, width_, box.height()), Qt::TextWordWrap, text);
+    y_ += box.height() + 6;
+    painter_.setFont(base_);
+  }
+  /// `widths` are fractions of the page width; columns from `rightFrom` on are right aligned.
+  void table(const QStringList& headers, const QList<QStringList>& rows, const QVector<double>& widths, int rightFrom = 1,
+             const QVector<int>& boldRows = {}, const QVector<int>& greyRows = {}) {
+    painter_.setFont(base_);
+    const int rh = painter_.fontMetrics().height() + 6;
+    auto drawRow = [&](const QStringList& cells, bool header, bool bold, bool grey, bool shade) {
+      if (shade || header) painter_.fillRect(QRect(0, y_, width_, rh), header ? QColor(225, 232, 240) : QColor(246, 247, 249));
+      QFont f = base_;
+      f.setBold(header || bold);
+      painter_.setFont(f);
+      painter_.setPen(grey ? QColor(110, 110, 110) : Qt::black);
+      double x = 0;
+      for (int c = 0; c < cells.size() && c < widths.size(); ++c) {
+        const int w = int(widths[c] * width_);
+        const Qt::Alignment a = (c >= rightFrom ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter;
+        const QString text = painter_.fontMetrics().elidedText(cells[c], Qt::ElideMiddle, w - 8);
+        painter_.drawText(QRect(int(x) + 4, y_, w - 8, rh), a, text);
+        x += w;
+      }
+      painter_.setPen(Qt::black);
+      y_ += rh;
+    };
+    ensure(rh * std::min<int>(int(rows.size()) + 1, 4));
+    drawRow(headers, true, false, false, false);
+    for (int r = 0; r < rows.size(); ++r) {
+      if (y_ + rh > height_) {
+        newPage();
+        drawRow(headers, true, false, false, false);
+      }
+      drawRow(rows[r], false, boldRows.contains(r), greyRows.contains(r), r % 2 == 1);
+    }
+    painter_.setFont(base_);
+    y_ += 8;
+  }
+  void plot(QCustomPlot* p, int w, int h) {
+    ensure(h);
+    painter_.save();
+    painter_.translate((width_ - w) / 2, y_);
+    p->toPainter(&painter_, w, h);
+    painter_.restore();
+    y_ += h + 8;
+  }
+
+ private:
+  void footer() {
+    painter_.save();
+    QFont f = base_;
+    f.setPointSizeF(7);
+    painter_.setFont(f);
+    painter_.setPen(QColor(120, 120, 120));
+    painter_.drawText(QRect(0, height_ + 6, width_, 16), Qt::AlignLeft | Qt::AlignVCenter,
+                      QObject::tr("SDD Workbench evaluation report"));
+    painter_.drawText(QRect(0, height_ + 6, width_, 16), Qt::AlignRight | Qt::AlignVCenter,
+                      QObject::tr("page %1").arg(page_));
+    painter_.restore();
+  }
+
+  QPdfWriter writer_;
+  QCPPainter painter_;
+  QFont base_;
+  int width_ = 0, height_ = 0, y_ = 0, page_ = 1;
+};
+
+/// Fig. 8 style: the image, the decision and a bar per class probability.
+void drawExample(Document& doc, int x, int w, const ReportData& d, std::size_t k) {
+  QCPPainter& p = doc.painter();
+  const auto& ev = d.evaluation;
+  const sdd::Sample& s = d.dataset->samples()[ev.samples[k]];
+  const int truth = ev.truth[k];
+  const int pred = ev.predicted(k);
+  const auto& classes = d.dataset->classes();
+  const int thumb = 100;
+  const int y = doc.y();
+  const QImage img = loadDisplayImage(s.path, thumb * 2);
+  if (!img.isNull()) p.drawImage(QRect(x, y, thumb, thumb), img);
+  p.setPen(QPen(pred == truth ? QColor(0, 120, 60) : QColor(200, 0, 0), 2));
+  p.drawRect(QRect(x, y, thumb, thumb));
+  QFont f = p.font();
+  QFont small = f;
+  small.setPointSizeF(7);
+  p.setFont(small);
+  p.setPen(Qt::black);
+  const int tx = x + thumb + 8;
+  const int tw = w - thumb - 12;
+  p.drawText(QRect(tx, y, tw, 12), Qt::AlignLeft | Qt::AlignVCenter,
+             p.fontMetrics().elidedText(qs(s.path.filename().string()), Qt::ElideMiddle, tw));
+  p.setPen(pred == truth ? QColor(0, 120, 60) : QColor(200, 0, 0));
+  p.drawText(QRect(tx, y + 12, tw, 12), Qt::AlignLeft | Qt::AlignVCenter,
+             pred == truth ? QObject::tr("label %1 · predicted %1").arg(qs(classes[truth]))
+                           : QObject::tr("label %1 · predicted %2 (wrong)").arg(qs(classes[truth]), qs(classes[pred])));
+  p.setPen(Qt::black);
+  const int n = int(classes.size());
+  const int barTop = y + 28;
+  const int rowH = std::max(8, std::min(12, (thumb - 28) / std::max(1, n)));
+  const int labelW = 62;
+  const int barW = tw - labelW - 36;
+  for (int c = 0; c < n; ++c) {
+    const double v = ev.probs[k][std::size_t(c)];
+    const int ry = barTop + c * rowH;
+    p.drawText(QRect(tx, ry, labelW, rowH), Qt::AlignLeft | Qt::AlignVCenter,
+               p.fontMetrics().elidedText(qs(classes[std::size_t(c)]), Qt::ElideRight, labelW));
+    p.fillRect(QRect(tx + labelW, ry + 2, std::max(1, int(v * barW)), rowH - 3),
+               c == pred ? (pred == truth ? QColor(0, 114, 178) : QColor(213, 0, 0)) : QColor(160, 168, 180));
+    p.drawText(QRect(tx + labelW + barW + 2, ry, 34, rowH), Qt::AlignLeft | Qt::AlignVCenter, QString::number(v, 'f', 3));
+  }
+  p.setFont(f);
+}
+
+}  // namespace
+
+ReportData collectReport(const sdd::Dataset& dataset, const QString& modelFile, const ReportOptions& options,
+                         const std::function<void(int, int, const QString&)>& progress,
+                         const std::atomic<bool>* cancel) {
+  ReportData d;
+  d.options = options;
+  d.dataset = std::make_shared<const sdd::Dataset>(dataset);
+  d.date = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+  const std::string split = options.split.toStdString();
+  QStringList models{modelFile};
+  for (const QString& m : options.compareModels)
+    if (QFileInfo(m).canonicalFilePath() != QFileInfo(modelFile).canonicalFilePath() && !models.contains(m)) models << m;
+
+  for (int i = 0; i < models.size(); ++i) {
+    if (cancel && cancel->load()) throw std::runtime_error("report cancelled");
+    const QString what = i == 0 ? QObject::tr("Evaluating %1").arg(QFileInfo(models[i]).fileName())
+                                : QObject::tr("Comparing with %1").arg(QFileInfo(models[i]).fileName());
+    auto step = [&](std::size_t done, std::size_t total) {
+      if (progress) progress(int(done), int(total), what);
+    };
+    if (i == 0) {
+      sdd::Predictor predictor(models[i].toStdString(), options.device.toStdString(), options.threads);
+      d.evaluation = sdd::evaluateModel(predictor, models[i].toStdString(), *d.dataset, split, step, cancel);
+      if (d.evaluation.cancelled) throw std::runtime_error("report cancelled");
+      const QFileInfo fi(models[i]);
+      d.comparison.push_back(sdd::summarize(d.evaluation, (fi.dir().dirName() + QStringLiteral("/") + fi.fileName()).toStdString()));
+      continue;
+    }
+    try {
+      sdd::Predictor predictor(models[i].toStdString(), options.device.toStdString(), options.threads);
+      if (predictor.metadata().classes != dataset.classes()) continue;  // another task's model
+      const sdd::ModelEvaluation ev = sdd::evaluateModel(predictor, models[i].toStdString(), *d.dataset, split, step, cancel);
+      const QFileInfo fi(models[i]);
+      d.comparison.push_back(sdd::summarize(ev, (fi.dir().dirName() + QStringLiteral("/") + fi.fileName()).toStdString()));
+    } catch (const sdd::ModelError&) {
+      // A damaged or foreign model in the workspace does not stop the report.
+    }
+  }
+
+  const QString runDir = QFileInfo(modelFile).absolutePath();
+  try {
+    d.history = sdd::readTrainingLog(runDir.toStdString());
+    if (!d.history.empty()) d.historySource = QDir(runDir).filePath(QStringLiteral("log.jsonl"));
+  } catch (const std::exception&) {
+    d.history.clear();
+  }
+  d.datasetHash = qs(sdd::datasetFingerprint(*d.dataset));
+  d.modelHash = qs(sdd::fileFingerprint(modelFile.toStdString()));
+  for (const auto& s : d.dataset->samples()) d.relabelsTotal += s.label != s.originalLabel;
+
+  if (!options.workspace.isEmpty()) {
+    const auto journal = sdd::LabelStore::journalFile(options.workspace.toStdString());
+    if (std::filesystem::exists(journal)) {
+      sdd::LabelStore store(journal);
+      d.journalRows = static_cast<long long>(store.journal().size());
+    }
+    long long lastRows = 0;
+    std::ifstream f(reportsFile(options.workspace).toStdString());
+    std::string line;
+    while (std::getline(f, line)) {
+      try {
+        const auto j = nlohmann::json::parse(line);
+        lastRows = j.value("journal_rows", 0LL);
+        d.lastReportDate = qs(j.value("date", std::string()));
+      } catch (...) {
+      }
+    }
+    d.relabelsSinceLastReport = std::max(0LL, d.journalRows - lastRows);
+  } else {
+    d.relabelsSinceLastReport = d.journalRows;
+  }
+  return d;
+}
+
+void recordReport(const ReportData& d, const QString& pdfFile) {
+  if (d.options.workspace.isEmpty()) return;
+  QDir().mkpath(d.options.workspace);
+  std::ofstream f(reportsFile(d.options.workspace).toStdString(), std::ios::app);
+  f << nlohmann::json{{"date", d.date.toStdString()},
+                      {"pdf", QFileInfo(pdfFile).absoluteFilePath().toStdString()},
+                      {"journal_rows", d.journalRows}}
+           .dump()
+    << "\n";
+}
+
+nlohmann::json reportJson(const ReportData& d) {
+  const auto& ev = d.evaluation;
+  nlohmann::json j = sdd::toJson(ev.eval);
+  j.erase("roc");
+  j["split"] = ev.split;
+  j["images"] = ev.samples.size();
+  j["model"] = ev.modelFile.string();
+  j["ms_per_image"] = {{"median", ev.medianMs}, {"p95", ev.p95Ms}, {"mean", ev.meanMs}};
+  j["dataset_hash"] = d.datasetHash.toStdString();
+  j["model_hash"] = d.modelHash.toStdString();
+  return j;
+}
+
+void writeReportPdf(const ReportData& d, const QString& pdfFile) {
+  const auto& ev = d.evaluation;
+  const sdd::Evaluation& e = ev.eval;
+  const sdd::Dataset& ds = *d.dataset;
+  const sdd::ModelMetadata& meta = ev.metadata;
+  const auto& classes = ds.classes();
+  Document doc(pdfFile);
+
+  doc.title(QObject::tr("Steel surface defect detection — evaluation report"),
+            QObject::tr("SDD Workbench %1 · %2 · model %3 on %4")
+                .arg(d.options.version, d.date, QFileInfo(qs(ev.modelFile.string())).fileName(),
+                     qs(ds.root().filename().string())));
+
+  // Summary block first: what a reader wants on page one.
+  double minAuc = 1;
+  QString minAucClass;
+  for (const auto& c : e.perClass)
+    if (!std::isnan(c.auc) && c.auc <= minAuc) {
+      minAuc = c.auc;
+      minAucClass = qs(c.name);
+    }
+  doc.heading(QObject::tr("Summary"));
+  doc.table({QObject::tr("Measure"), QObject::tr("Value")},
+            {{QObject::tr("Images evaluated (%1 split)").arg(qs(ev.split)), QString::number(ev.samples.size())},
+             {QObject::tr("Accuracy"), fixed(e.accuracy)},
+             {QObject::tr("Macro F1"), fixed(e.macroF1)},
+             {QObject::tr("Macro AUC"), fixed(e.macroAuc)},
+             {QObject::tr("Lowest class AUC"), QStringLiteral("%1 (%2)").arg(fixed(minAuc), minAucClass)},
+             {QObject::tr("Median time per image, file read to decision"), QObject::tr("%1 ms").arg(fixed(ev.medianMs, 2))}},
+            {0.6, 0.4});
+
+  // 1. Dataset.
+  doc.heading(QObject::tr("1. Dataset"));
+  const auto trainCounts = ds.classCounts(sdd::Split::Train);
+  const auto valCounts = ds.classCounts(sdd::Split::Validation);
+  doc.paragraph(QObject::tr("Folder: %1\nLayout: %2 · %3 classes · %4 images (%5 train, %6 validation; %7) · %8 files skipped while "
+                            "scanning · %9 duplicate groups.")
+                    .arg(qs(ds.root().string()), qs(sdd::toString(ds.layout())))
+                    .arg(classes.size())
+                    .arg(ds.samples().size())
+                    .arg(ds.indices(sdd::Split::Train).size())
+                    .arg(ds.indices(sdd::Split::Validation).size())
+                    .arg(ds.hasOwnSplit() ? QObject::tr("the dataset's own split") : QObject::tr("seeded stratified split"))
+                    .arg(ds.skipped().size())
+                    .arg(ds.duplicates().size()));
+  QList<QStringList> rows;
+  for (std::size_t c = 0; c < classes.size(); ++c)
+    rows << QStringList{qs(classes[c]), QString::number(trainCounts[c]), QString::number(valCounts[c]),
+                        QString::number(trainCounts[c] + valCounts[c])};
+  doc.table({QObject::tr("Class"), QObject::tr("Train"), QObject::tr("Validation"), QObject::tr("Total")}, rows,
+            {0.4, 0.2, 0.2, 0.2});
+  doc.paragraph(QObject::tr("Relabels: %1 images carry a label different from their folder's; %2 journal entries since %3.")
+                    .arg(d.relabelsTotal)
+                    .arg(d.relabelsSinceLastReport)
+                    .arg(d.lastReportDate.isEmpty() ? QObject::tr("the workspace was created (no earlier report)")
+                                                    : QObject::tr("the last report (%1)").arg(d.lastReportDate)));
+
+  // 2. Model.
+  doc.heading(QObject::tr("2. Model"));
+  const sdd::ModelSpec& spec = meta.spec;
+  QList<QStringList> arch;
+  int size = spec.inputSize;
+  int ch = spec.inputChannels;
+  for (std::size_t i = 0; i < spec.convChannels.size(); ++i) {
+    const int out = spec.convChannels[i];
+    const long long w = (long long)spec.kernelSize * spec.kernelSize * ch * out + out;
+    arch << QStringList{QObject::tr("conv %1×%1 + ReLU%2 + max-pool 2×2").arg(spec.kernelSize).arg(spec.batchNorm ? QObject::tr(" + BN") : QString()),
+                        QStringLiteral("%1×%1×%2").arg(size).arg(ch), QStringLiteral("%1×%1×%2").arg(size / 2).arg(out),
+                        QString::number(w)};
+    size /= 2;
+    ch = out;
+  }
+  const long long features = spec.head == sdd::HeadType::Flatten ? (long long)size * size * ch : ch;
+  if (spec.fcWidth > 0)
+    arch << QStringList{QObject::tr("%1 + FC + ReLU").arg(spec.head == sdd::HeadType::Flatten ? QObject::tr("flatten") : QObject::tr("global average pool")),
+                        QString::number(features), QString::number(spec.fcWidth), QString::number(features * spec.fcWidth + spec.fcWidth)};
+  const long long lastIn = spec.fcWidth > 0 ? spec.fcWidth : features;
+  arch << QStringList{QObject::tr("FC + SoftMax"), QString::number(lastIn), QString::number(spec.numClasses),
+                      QString::number(lastIn * spec.numClasses + spec.numClasses)};
+  doc.table({QObject::tr("Layer"), QObject::tr("Input"), QObject::tr("Output"), QObject::tr("Weights (incl. bias)")}, arch,
+            {0.42, 0.17, 0.17, 0.24});
+  doc.paragraph(QObject::tr("%1 · %2 weight layers · %3 weights in total (incl. BatchNorm) · %4 multiply-accumulates per image · "
+                            "file %5 (created %6).")
+                    .arg(qs(spec.describe()))
+                    .arg(sdd::weightLayers(spec))
+                    .arg(spec.parameterCount())
+                    .arg(spec.macs())
+                    .arg(qs(ev.modelFile.string()), qs(meta.createdAt)));
+
+  // 3. Training.
+  doc.heading(QObject::tr("3. Training"));
+  if (!meta.trainConfig.empty()) {
+    QStringList parts;
+    for (auto it = meta.trainConfig.begin(); it != meta.trainConfig.end(); ++it)
+      parts << QStringLiteral("%1 = %2").arg(qs(it.key()), qs(it.value().is_string() ? it.value().get<std::string>() : it.value().dump()));
+    doc.paragraph(QObject::tr("Settings: %1").arg(parts.join(QStringLiteral(" · "))), true);
+  } else {
+    doc.paragraph(QObject::tr("The model file records no training settings."));
+  }
+  if (!d.history.empty()) {
+    const auto best = std::max_element(d.history.begin(), d.history.end(),
+                                       [](const auto& a, const auto& b) { return a.valMacroF1 < b.valMacroF1; });
+    double secs = 0;
+    for (const auto& h : d.history) secs += h.seconds;
+    doc.paragraph(QObject::tr("%1 epochs, %2 s of training; best validation macro F1 %3 at epoch %4; last epoch: validation accuracy %5, "
+                              "macro F1 %6. Log: %7")
+                      .arg(d.history.size())
+                      .arg(secs, 0, 'f', 0)
+                      .arg(fixed(best->valMacroF1))
+                      .arg(best->epoch)
+                      .arg(fixed(d.history.back().valAccuracy))
+                      .arg(fixed(d.history.back().valMacroF1))
+                      .arg(d.historySource));
+    for (CurveKind kind : {CurveKind::Loss, CurveKind::Accuracy}) {
+      QCustomPlot plot;
+      plot.resize(600, 240);
+      setupCurvePlot(&plot, kind);
+      addRunCurves(&plot, kind, d.history);
+      markBestEpoch(&plot, best->epoch, best->valMacroF1);
+      doc.plot(&plot, 600, 240);
+    }
+  } else {
+    doc.paragraph(QObject::tr("No training log (log.jsonl) next to the model file, so no curves are shown."));
+  }
+
+  // 4. Evaluation.
+  doc.newPage();
+  doc.heading(QObject::tr("4. Evaluation on the %1 split (%2 images)").arg(qs(ev.split)).arg(ev.samples.size()));
+  doc.paragraph(QObject::tr("Accuracy %1 · macro precision %2 · macro recall %3 · macro F1 %4 · macro AUC %5 · mean cross-entropy %6. "
+                            "Labels are the current labels (relabels included). %7 images could not be classified.")
+                    .arg(fixed(e.accuracy), fixed(e.macroPrecision), fixed(e.macroRecall), fixed(e.macroF1), fixed(e.macroAuc),
+                         fixed(e.meanLoss))
+                    .arg(ev.skipped.size()));
+  {
+    QCustomPlot plot;
+    const int side = std::min(520, 200 + 50 * int(classes.size()));
+    plot.resize(side + 60, side);
+    drawConfusion(&plot, e);
+    doc.plot(&plot, side + 60, side);
+  }
+  doc.paragraph(QObject::tr("Confusion matrix (Fig. 6): rows are true classes, columns predicted classes; each cell gives the "
+                            "image count and the share of its row."),
+                true);
+  QList<QStringList> t4;
+  for (const auto& c : e.perClass)
+    t4 << QStringList{qs(c.name), fixed(c.precision), fixed(c.recall), fixed(c.f1), fixed(c.auc), QString::number(c.support)};
+  t4 << QStringList{QObject::tr("macro average"), fixed(e.macroPrecision), fixed(e.macroRecall), fixed(e.macroF1), fixed(e.macroAuc),
+                    QString::number(e.confusion.total())};
+  doc.heading(QObject::tr("Table IV: precision, recall and F1 per class"));
+  doc.table({QObject::tr("Class"), QObject::tr("Precision"), QObject::tr("Recall"), QObject::tr("F1"), QObject::tr("AUC"),
+             QObject::tr("Support")},
+            t4, {0.3, 0.14, 0.14, 0.14, 0.14, 0.14}, 1, {int(t4.size()) - 1});
+  doc.heading(QObject::tr("ROC curves, one class against the rest (Fig. 7)"), 400);
+  {
+    QCustomPlot plot;
+    plot.resize(520, 400);
+    drawRoc(&plot, e);
+    doc.plot(&plot, 520, 400);
+  }
+
+  // 5. Comparison.
+  doc.heading(QObject::tr("5. Model comparison (Table V)"));
+  QList<QStringList> t5;
+  QVector<int> grey;
+  for (const auto& s : d.comparison)
+    t5 << QStringList{qs(s.name), QString::number(s.layers), QString::number(s.weights), QString::number(s.macs), fixed(s.macroF1),
+                      fixed(s.minAuc), fixed(s.medianMs, 2)};
+  for (const auto& p : sdd::paperTableV()) {
+    grey << int(t5.size());
+    t5 << QStringList{QObject::tr("%1 (reported by the paper)").arg(qs(p.model)), qs(p.layers), qs(p.weights), QStringLiteral("—"),
+                      qs(p.f1), QStringLiteral("—"), QStringLiteral("—")};
+  }
+  doc.table({QObject::tr("Model"), QObject::tr("Layers"), QObject::tr("Weights"), QObject::tr("MACs"), QObject::tr("Macro F1"),
+             QObject::tr("Min AUC"), QObject::tr("ms/image")},
+            t5, {0.38, 0.07, 0.11, 0.12, 0.11, 0.11, 0.10}, 1, {}, grey);
+  doc.paragraph(QObject::tr("Our rows are measured here, on the %1 split of this dataset, on %2. The grey rows are the paper's own "
+                            "reported figures on NEU (not measured here; the paper gives no AUC or MACs).")
+                    .arg(qs(ev.split), qs(ev.device)),
+                true);
+
+  // 6. Timing.
+  doc.heading(QObject::tr("6. Inference time and line speed"));
+  const double perImageS = ev.meanMs / 1000.0;
+  doc.paragraph(QObject::tr("Measured as the paper does: each image read from its file, decoded, preprocessed and classified on its own "
+                            "(batch 1), from reading the file to the decision, on %1 over %2 images.\n"
+                            "median %3 ms · 95th percentile %4 ms · mean %5 ms per image.\n"
+                            "With a field of view of %6 m along the strip, the mean time allows a line speed of %7 m/s "
+                            "(paper: 3.5 ms/image on an RTX 3090, 143.57 m/s at 0.5 m).")
+                    .arg(qs(ev.device))
+                    .arg(ev.ms.size())
+                    .arg(fixed(ev.medianMs, 2), fixed(ev.p95Ms, 2), fixed(ev.meanMs, 2))
+                    .arg(d.options.fovMeters, 0, 'f', 2)
+                    .arg(perImageS > 0 ? d.options.fovMeters / perImageS : 0.0, 0, 'f', 1));
+
+  // 7. Examples.
+  doc.newPage();
+  doc.heading(QObject::tr("7. Examples (Fig. 8): SoftMax outputs per image"));
+  std::vector<std::size_t> wrong, shown;
+  for (std::size_t k = 0; k < ev.samples.size(); ++k)
+    if (ev.predicted(k) != ev.truth[k]) wrong.push_back(k);
+  for (std::size_t c = 0; c < classes.size(); ++c) {  // the most confident correct image of each class
+    std::size_t bestK = ev.samples.size();
+    for (std::size_t k = 0; k < ev.samples.size(); ++k)
+      if (ev.truth[k] == int(c) && ev.predicted(k) == int(c) &&
+          (bestK == ev.samples.size() || ev.probs[k][c] > ev.probs[bestK][c]))
+        bestK = k;
+    if (bestK < ev.samples.size()) shown.push_back(bestK);
+  }
+  const std::size_t maxWrong = 40;
+  doc.paragraph(QObject::tr("One correctly classified image per class (the most confident), then %1 of the %2 misclassified images "
+                            "(red frame).")
+                    .arg(std::min(wrong.size(), maxWrong))
+                    .arg(wrong.size()));
+  for (std::size_t i = 0; i < std::min(wrong.size(), maxWrong); ++i) shown.push_back(wrong[i]);
+  const int colW = doc.width() / 2;
+  for (std::size_t i = 0; i < shown.size(); i += 2) {
+    doc.ensure(112);
+    drawExample(doc, 0, colW - 6, d, shown[i]);
+    if (i + 1 < shown.size()) drawExample(doc, colW + 6, colW - 6, d, shown[i + 1]);
+    doc.skip(112);
+  }
+
+  // 8. Reproducibility.
+  doc.heading(QObject::tr("8. Reproducibility"));
+  const std::string seed = meta.trainConfig.contains("seed") ? meta.trainConfig["seed"].dump() : std::string("n/a");
+  doc.table({QObject::tr("Item"), QObject::tr("Value")},
+            {{QObject::tr("Dataset fingerprint (FNV-1a 64: paths, contents, labels, split)"), d.datasetHash},
+             {QObject::tr("Model file fingerprint (FNV-1a 64)"), d.modelHash},
+             {QObject::tr("Training seed"), qs(seed)},
+             {QObject::tr("Program version"), d.options.version},
+             {QObject::tr("Report date (UTC)"), d.date},
+             {QObject::tr("Device"), qs(ev.device)}},
+            {0.55, 0.45}, 2);
+  doc.paragraph(QObject::tr("To reproduce this report: sdd report %1 --model %2 --split %3")
+                    .arg(qs(ds.root().string()), qs(ev.modelFile.string()), qs(ev.split)));
+}
+
+}  // namespace sddui

@@ -1,0 +1,598 @@
+#include "train_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <fstream>
+
+#include "plots.h"
+#include "sdd/inference/model_evaluation.h"
+#include "qcp.h"
+
+namespace sddui {
+namespace {
+
+constexpr const char* kRunFile = "run.json";
+
+QString formatSeconds(double s) {
+  if (s < 0 || !std::isfinite(s)) return QStringLiteral("—");
+  const int t = int(s + 0.5);
+  if (t >= 3600) return QStringLiteral("%1 h %2 min").arg(t / 3600).arg((t % 3600) / 60, 2, 10, QLatin1Char('0'));
+  if (t >= 60) return QStringLiteral("%1 min %2 s").arg(t / 60).arg(t % 60, 2, 10, QLatin1Char('0'));
+  return QStringLiteral("%1 s").arg(t);
+}
+
+nlohmann::json readRunFile(const QString& dir) {
+  std::ifstream f(QDir(dir).filePath(QLatin1String(kRunFile)).toStdString());
+  if (!f) return {};
+  try {
+    return nlohmann::json::parse(f);
+  } catch (...) {
+    return {};
+  }
+}
+
+}  // namespace
+
+TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
+  // Settings form.
+  preset_ = new QComboBox;
+  preset_->addItems({tr("Paper Table II (conv 8-16-32-64, FC 16)"), tr("Table II + BatchNorm"),
+                     tr("Compact: global average pooling head"), tr("Custom")});
+  conv_ = new QLineEdit(QStringLiteral("8,16,32,64"));
+  conv_->setToolTip(tr("Output channels of each conv + max-pool block, comma separated"));
+  fc_ = new QSpinBox;
+  fc_->setRange(0, 4096);
+  fc_->setValue(16);
+  fc_->setSpecialValueText(tr("none"));
+  head_ = new QComboBox;
+  head_->addItem(tr("flatten (Table II)"), int(sdd::HeadType::Flatten));
+  head_->addItem(tr("global average pool"), int(sdd::HeadType::GlobalAvgPool));
+  bn_ = new QCheckBox(tr("BatchNorm after each conv"));
+  dropout_ = new QDoubleSpinBox;
+  dropout_->setRange(0, 0.9);
+  dropout_->setSingleStep(0.05);
+  epochs_ = new QSpinBox;
+  epochs_->setRange(1, 10000);
+  epochs_->setValue(60);
+  batch_ = new QSpinBox;
+  batch_->setRange(1, 4096);
+  batch_->setValue(32);
+  lr_ = new QDoubleSpinBox;
+  lr_->setDecimals(5);
+  lr_->setRange(0.00001, 1.0);
+  lr_->setSingleStep(0.0001);
+  lr_->setValue(0.001);
+  optimizer_ = new QComboBox;
+  optimizer_->addItems({QStringLiteral("adam"), QStringLiteral("adamw"), QStringLiteral("sgd")});
+  schedule_ = new QComboBox;
+  schedule_->addItems({QStringLiteral("cosine"), QStringLiteral("step"), QStringLiteral("none")});
+  patience_ = new QSpinBox;
+  patience_->setRange(0, 1000);
+  patience_->setSpecialValueText(tr("off"));
+  augment_ = new QCheckBox(tr("flips, 90° rotations, brightness/contrast"));
+  augment_->setChecked(true);
+  classWeights_ = new QCheckBox(tr("inverse class frequency"));
+  keep_ = new QComboBox;
+  keep_->addItem(tr("last epoch"), QStringLiteral("last"));
+  keep_->addItem(tr("best validation F1"), QStringLiteral("best"));
+  seed_ = new QSpinBox;
+  seed_->setRange(0, 2147483647);
+  seed_->setValue(42);
+  threads_ = new QSpinBox;
+  threads_->setRange(0, 256);
+  threads_->setSpecialValueText(tr("all cores"));
+  formError_ = new QLabel;
+  formError_->setWordWrap(true);
+  formError_->setStyleSheet(QStringLiteral("color: #c00000"));
+  modelSize_ = new QLabel;
+  modelSize_->setWordWrap(true);
+
+  auto* modelBox = new QGroupBox(tr("Model"));
+  auto* mf = new QFormLayout(modelBox);
+  mf->addRow(tr("Preset"), preset_);
+  mf->addRow(tr("Conv widths"), conv_);
+  mf->addRow(tr("Hidden FC"), fc_);
+  mf->addRow(tr("Head"), head_);
+  mf->addRow(QString(), bn_);
+  mf->addRow(tr("Dropout"), dropout_);
+  mf->addRow(modelSize_);
+  auto* trainBox = new QGroupBox(tr("Training"));
+  auto* tf = new QFormLayout(trainBox);
+  tf->addRow(tr("Epochs"), epochs_);
+  tf->addRow(tr("Batch size"), batch_);
+  tf->addRow(tr("Learning rate"), lr_);
+  tf->addRow(tr("Optimizer"), optimizer_);
+  tf->addRow(tr("Schedule"), schedule_);
+  tf->addRow(tr("Early stop after"), patience_);
+  tf->addRow(tr("Augmentation"), augment_);
+  tf->addRow(tr("Loss weights"), classWeights_);
+  tf->addRow(tr("Keep"), keep_);
+  tf->addRow(tr("Seed"), seed_);
+  tf->addRow(tr("Threads"), threads_);
+
+  train_ = new QPushButton(style()->standardIcon(QStyle::SP_MediaPlay), tr("Train"));
+  stop_ = new QPushButton(style()->standardIcon(QStyle::SP_MediaStop), tr("Stop"));
+  resume_ = new QPushButton(style()->standardIcon(QStyle::SP_MediaSeekForward), tr("Resume"));
+  resume_->setToolTip(tr("Continue the selected run from its last completed epoch"));
+  useModel_ = new QPushButton(tr("Use Model"));
+  useModel_->setToolTip(tr("Load the selected run's model in the workbench"));
+  stop_->setEnabled(false);
+  resume_->setEnabled(false);
+  useModel_->setEnabled(false);
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(train_);
+  buttons->addWidget(stop_);
+  buttons->addWidget(resume_);
+  auto* buttons2 = new QHBoxLayout;
+  buttons2->addWidget(useModel_);
+  buttons2->addStretch();
+
+  runs_ = new QListWidget;
+  runs_->setToolTip(tr("Runs kept in this workspace. Tick runs to overlay their curves; select one to see it."));
+
+  auto* form = new QWidget;
+  auto* fl = new QVBoxLayout(form);
+  fl->addWidget(modelBox);
+  fl->addWidget(trainBox);
+  fl->addWidget(formError_);
+  fl->addLayout(buttons);
+  fl->addLayout(buttons2);
+  fl->addWidget(new QLabel(tr("<b>Runs in this workspace</b>")));
+  fl->addWidget(runs_, 1);
+  auto* scroll = new QScrollArea;
+  scroll->setWidget(form);
+  scroll->setWidgetResizable(true);
+  scroll->setMinimumWidth(330);
+  scroll->setMaximumWidth(420);
+
+  // Curves, progress, log.
+  loss_ = new QCustomPlot;
+  acc_ = new QCustomPlot;
+  for (QCustomPlot* p : {loss_, acc_}) p->setMinimumHeight(220);
+  setupCurvePlot(loss_, CurveKind::Loss);
+  setupCurvePlot(acc_, CurveKind::Accuracy);
+  loss_->replot();
+  acc_->replot();
+  progress_ = new QProgressBar;
+  progress_->setRange(0, 1000);
+  progress_->setValue(0);
+  progress_->setFormat(QString());
+  status_ = new QLabel(tr("Open a dataset to train on it."));
+  status_->setWordWrap(true);
+  log_ = new QTableWidget(0, 9);
+  log_->setHorizontalHeaderLabels({tr("Epoch"), tr("Train loss"), tr("Train acc"), tr("Val loss"), tr("Val acc"),
+                                   tr("Val macro F1"), tr("LR"), tr("Seconds"), tr("Best")});
+  log_->verticalHeader()->hide();
+  log_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  log_->horizontalHeader()->setStretchLastSection(true);
+
+  auto* plots = new QSplitter(Qt::Horizontal);
+  plots->addWidget(loss_);
+  plots->addWidget(acc_);
+  auto* right = new QWidget;
+  auto* rl = new QVBoxLayout(right);
+  rl->setContentsMargins(0, 0, 0, 0);
+  auto* vs = new QSplitter(Qt::Vertical);
+  vs->addWidget(plots);
+  vs->addWidget(log_);
+  vs->setStretchFactor(0, 3);
+  vs->setStretchFactor(1, 1);
+  rl->addWidget(status_);
+  rl->addWidget(progress_);
+  rl->addWidget(vs, 1);
+
+  auto* lay = new QHBoxLayout(this);
+  lay->addWidget(scroll);
+  lay->addWidget(right, 1);
+
+  connect(preset_, QOverload<int>::of(&QComboBox::currentIndexChanged), this, &TrainPanel::applyPreset);
+  for (QLineEdit* e : {conv_}) connect(e, &QLineEdit::textEdited, this, [this] { preset_->setCurrentIndex(3); validateForm(); });
+  for (QSpinBox* s : {fc_}) connect(s, QOverload<int>::of(&QSpinBox::valueChanged), this, [this] { validateForm(); });
+  for (QSpinBox* s : {epochs_, batch_, patience_, seed_, threads_})
+    connect(s, QOverload<int>::of(&QSpinBox::valueChanged), this, &TrainPanel::validateForm);
+  for (QDoubleSpinBox* s : {lr_, dropout_})
+    connect(s, QOverload<double>::of(&QDoubleSpinBox::valueChanged), this, &TrainPanel::validateForm);
+  for (QComboBox* c : {head_, optimizer_, schedule_, keep_})
+    connect(c, QOverload<int>::of(&QComboBox::currentIndexChanged), this, &TrainPanel::validateForm);
+  connect(bn_, &QCheckBox::toggled, this, &TrainPanel::validateForm);
+  connect(train_, &QPushButton::clicked, this, &TrainPanel::startTraining);
+  connect(stop_, &QPushButton::clicked, this, &TrainPanel::stopTraining);
+  connect(resume_, &QPushButton::clicked, this, &TrainPanel::resumeTraining);
+  connect(useModel_, &QPushButton::clicked, this, [this] {
+    if (!runDir_.isEmpty()) Q_EMIT useModelRequested(QDir(runDir_).filePath(QStringLiteral("model.sddm")));
+  });
+  connect(runs_, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* it) {
+    if (it && !training_) showRun(it->data(Qt::UserRole).toString());
+  });
+  connect(runs_, &QListWidget::itemChanged, this, [this] {
+    if (!training_) showRun(runDir_);
+  });
+
+  redrawTimer_ = new QTimer(this);
+  redrawTimer_->setInterval(250);  // coalesce: at most four redraws a second
+  connect(redrawTimer_, &QTimer::timeout, this, [this] {
+    if (dirty_) redraw();
+  });
+
+  worker_ = new TrainingWorker;
+  worker_->moveToThread(&thread_);
+  connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+  connect(worker_, &TrainingWorker::epochDone, this, &TrainPanel::onEpoch);
+  connect(worker_, &TrainingWorker::progress, this, &TrainPanel::onProgress);
+  connect(worker_, &TrainingWorker::finished, this, &TrainPanel::onFinished);
+  connect(worker_, &TrainingWorker::message, this, [this](const QString& m) { status_->setText(m); });
+  thread_.start();
+  applyPreset(0);
+  setRunning(false);
+}
+
+TrainPanel::~TrainPanel() {
+  if (worker_) worker_->cancel();
+  thread_.quit();
+  thread_.wait();
+}
+
+void TrainPanel::applyPreset(int preset) {
+  const QSignalBlocker b1(conv_), b2(fc_), b3(head_), b4(bn_);
+  switch (preset) {
+    case 0: conv_->setText(QStringLiteral("8,16,32,64")); fc_->setValue(16); head_->setCurrentIndex(0); bn_->setChecked(false); break;
+    case 1: conv_->setText(QStringLiteral("8,16,32,64")); fc_->setValue(16); head_->setCurrentIndex(0); bn_->setChecked(true); break;
+    case 2: conv_->setText(QStringLiteral("16,32,64,64")); fc_->setValue(0); head_->setCurrentIndex(1); bn_->setChecked(true); break;
+    default: break;
+  }
+  validateForm();
+}
+
+sdd::ModelSpec TrainPanel::spec() const {
+  sdd::ModelSpec s = sdd::ModelSpec::tableII(dataset_ ? int(dataset_->classes().size()) : 6);
+  s.convChannels.clear();
+  for (const QString& part : conv_->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+    bool ok = false;
+    const int w = part.trimmed().toInt(&ok);
+    if (!ok || w <= 0)
+      throw std::invalid_argument(tr("conv widths: '%1' is not a positive whole number").arg(part.trimmed()).toStdString());
+    s.convChannels.push_back(w);
+  }
+  if (s.convChannels.empty()) throw std::invalid_argument(tr("conv widths: give at least one width, e.g. 8,16,32,64").toStdString());
+  s.fcWidth = fc_->value();
+  s.head = sdd::HeadType(head_->currentData().toInt());
+  s.batchNorm = bn_->isChecked();
+  s.dropout = dropout_->value();
+  s.validate();
+  return s;
+}
+
+sdd::TrainConfig TrainPanel::config() const {
+  sdd::TrainConfig c;
+  c.epochs = epochs_->value();
+  c.batchSize = batch_->value();
+  c.learningRate = lr_->value();
+  c.optimizer = optimizer_->currentText().toStdString();
+  c.schedule = schedule_->currentText().toStdString();
+  c.patience = patience_->value();
+  c.augment = augment_->isChecked();
+  c.classWeights = classWeights_->isChecked();
+  c.keep = keep_->currentData().toString().toStdString();
+  c.seed = std::uint64_t(seed_->value());
+  c.threads = threads_->value();
+  c.validate();
+  return c;
+}
+
+void TrainPanel::validateForm() {
+  QString error;
+  try {
+    const sdd::ModelSpec s = spec();
+    config();
+    modelSize_->setText(tr("%1 weights, %2 MACs per image, %3 weight layers")
+                            .arg(QLocale().toString(qlonglong(s.parameterCount())))
+                            .arg(QLocale().toString(qlonglong(s.macs())))
+                            .arg(sdd::weightLayers(s)));
+  } catch (const std::exception& e) {
+    error = QString::fromStdString(e.what());
+    modelSize_->clear();
+  }
+  formError_->setText(error);
+  formError_->setVisible(!error.isEmpty());
+  train_->setEnabled(error.isEmpty() && dataset_ && !training_);
+}
+
+void TrainPanel::setDataset(const sdd::Dataset* dataset, const QString& workspace) {
+  dataset_ = dataset;
+  workspace_ = workspace;
+  if (!training_)
+    status_->setText(dataset ? tr("Ready to train on %1 (%2 images). Runs are kept in %3.")
+                                   .arg(QString::fromStdString(dataset->root().string()))
+                                   .arg(dataset->samples().size())
+                                   .arg(runsFolder())
+                             : tr("Open a dataset to train on it."));
+  validateForm();
+  refreshRuns();
+}
+
+QString TrainPanel::runsFolder() const { return workspace_.isEmpty() ? QString() : QDir(workspace_).filePath(QStringLiteral("runs")); }
+
+QStringList TrainPanel::runFolders() const {
+  QStringList out;
+  if (runsFolder().isEmpty()) return out;
+  const QDir dir(runsFolder());
+  for (const QString& name : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name | QDir::Reversed))
+    if (QFileInfo::exists(dir.filePath(name + QStringLiteral("/") + QLatin1String(kRunFile)))) out << dir.filePath(name);
+  return out;
+}
+
+void TrainPanel::refreshRuns() {
+  QStringList checked;
+  for (int i = 0; i < runs_->count(); ++i)
+    if (runs_->item(i)->checkState() == Qt::Checked) checked << runs_->item(i)->data(Qt::UserRole).toString();
+  const QSignalBlocker block(runs_);
+  runs_->clear();
+  for (const QString& dir : runFolders()) {
+    std::vector<sdd::EpochStats> h;
+    try {
+      h = sdd::readTrainingLog(dir.toStdString());
+    } catch (...) {
+    }
+    const nlohmann::json run = readRunFile(dir);
+    const int total = run.contains("config") ? run["config"].value("epochs", 0) : 0;
+    double best = 0;
+    for (const auto& e : h) best = std::max(best, e.valMacroF1);
+    const bool done = total > 0 && int(h.size()) >= total;
+    auto* it = new QListWidgetItem(tr("%1   %2/%3 epochs%4   best F1 %5")
+                                       .arg(QFileInfo(dir).fileName())
+                                       .arg(h.size())
+                                       .arg(total)
+                                       .arg(done ? QString() : tr(" (stopped)"))
+                                       .arg(best, 0, 'f', 4));
+    it->setData(Qt::UserRole, dir);
+    it->setFlags(it->flags() | Qt::ItemIsUserCheckable);
+    it->setCheckState(checked.contains(dir) ? Qt::Checked : Qt::Unchecked);
+    it->setToolTip(QString::fromStdString(run.value("architecture", std::string())));
+    runs_->addItem(it);
+    if (dir == runDir_) runs_->setCurrentItem(it);
+  }
+}
+
+bool TrainPanel::startTraining() {
+  if (training_) return false;
+  if (!dataset_) {
+    status_->setText(tr("Open a dataset first."));
+    return false;
+  }
+  TrainJob job;
+  try {
+    job.spec = spec();
+    job.config = config();
+  } catch (const std::exception& e) {
+    status_->setText(tr("Cannot train: %1").arg(QString::fromStdString(e.what())));
+    return false;
+  }
+  const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+  QString dir = QDir(runsFolder()).filePath(stamp);
+  for (int k = 2; QFileInfo::exists(dir); ++k) dir = QDir(runsFolder()).filePath(QStringLiteral("%1-%2").arg(stamp).arg(k));
+  if (!QDir().mkpath(dir)) {
+    status_->setText(tr("Cannot create the run folder %1 (is the workspace writable?)").arg(dir));
+    return false;
+  }
+  nlohmann::json run = {{"spec", job.spec},
+                        {"config", job.config},
+                        {"dataset", dataset_->root().string()},
+                        {"architecture", job.spec.describe()},
+                        {"started", sdd::nowIso8601()}};
+  {
+    std::ofstream f(QDir(dir).filePath(QLatin1String(kRunFile)).toStdString());
+    f << run.dump(2) << "\n";
+    if (!f) {
+      status_->setText(tr("Cannot write %1").arg(QDir(dir).filePath(QLatin1String(kRunFile))));
+      return false;
+    }
+  }
+  job.outDir = dir;
+  start(job, {});
+  return true;
+}
+
+bool TrainPanel::resumeTraining() {
+  if (training_ || !dataset_ || runDir_.isEmpty()) return false;
+  const nlohmann::json run = readRunFile(runDir_);
+  TrainJob job;
+  try {
+    job.spec = run.at("spec").get<sdd::ModelSpec>();
+    job.config = run.at("config").get<sdd::TrainConfig>();
+  } catch (const std::exception& e) {
+    status_->setText(tr("Cannot resume %1: its run.json is unreadable (%2)").arg(runDir_, QString::fromStdString(e.what())));
+    return false;
+  }
+  job.outDir = runDir_;
+  job.resume = true;
+  std::vector<sdd::EpochStats> previous;
+  try {
+    previous = sdd::readTrainingLog(runDir_.toStdString());
+  } catch (...) {
+  }
+  start(job, previous);
+  return true;
+}
+
+void TrainPanel::start(const TrainJob& jobIn, const std::vector<sdd::EpochStats>& previous) {
+  TrainJob job = jobIn;
+  datasetCopy_ = std::make_shared<const sdd::Dataset>(*dataset_);
+  job.dataset = datasetCopy_;
+  runDir_ = job.outDir;
+  history_ = previous;
+  batchX_.clear();
+  batchY_.clear();
+  log_->setRowCount(0);
+  for (const auto& s : history_) appendLogRow(s);
+  setRunning(true);
+  status_->setText(tr("Training %1 for %2 epochs in %3…")
+                       .arg(QString::fromStdString(job.spec.describe()))
+                       .arg(job.config.epochs)
+                       .arg(runDir_));
+  refreshRuns();
+  redraw();
+  redrawTimer_->start();
+  QMetaObject::invokeMethod(worker_, "run", Qt::QueuedConnection, Q_ARG(sddui::TrainJob, job));
+  Q_EMIT trainingStarted(runDir_);
+}
+
+void TrainPanel::stopTraining() {
+  if (!training_) return;
+  worker_->cancel();
+  stop_->setEnabled(false);
+  status_->setText(tr("Stopping after the current batch; the checkpoint is kept for Resume…"));
+}
+
+bool TrainPanel::isTraining() const { return training_; }
+
+void TrainPanel::setRunning(bool running) {
+  training_ = running;
+  stop_->setEnabled(running);
+  const bool hasCheckpoint = !runDir_.isEmpty() && QFileInfo::exists(QDir(runDir_).filePath(QStringLiteral("checkpoint.pt")));
+  resume_->setEnabled(!running && hasCheckpoint && dataset_);
+  useModel_->setEnabled(!running && !runDir_.isEmpty() && QFileInfo::exists(QDir(runDir_).filePath(QStringLiteral("model.sddm"))));
+  for (QWidget* w : std::initializer_list<QWidget*>{preset_, conv_, fc_, head_, bn_, dropout_, epochs_, batch_, lr_, optimizer_,
+                                                    schedule_, patience_, augment_, classWeights_, keep_, seed_, threads_})
+    w->setEnabled(!running);
+  validateForm();
+}
+
+void TrainPanel::appendLogRow(const sdd::EpochStats& s) {
+  const int r = log_->rowCount();
+  log_->insertRow(r);
+  const QStringList cells = {QString::number(s.epoch),
+                             QString::number(s.trainLoss, 'f', 4),
+                             QString::number(s.trainAccuracy, 'f', 4),
+                             QString::number(s.valLoss, 'f', 4),
+                             QString::number(s.valAccuracy, 'f', 4),
+                             QString::number(s.valMacroF1, 'f', 4),
+                             QString::number(s.learningRate, 'g', 3),
+                             QString::number(s.seconds, 'f', 1),
+                             s.best ? QStringLiteral("★") : QString()};
+  for (int c = 0; c < cells.size(); ++c) {
+    auto* it = new QTableWidgetItem(cells[c]);
+    it->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    log_->setItem(r, c, it);
+  }
+  log_->scrollToBottom();
+}
+
+void TrainPanel::onEpoch(const sdd::EpochStats& s) {
+  history_.push_back(s);
+  appendLogRow(s);
+  dirty_ = true;
+  Q_EMIT epochFinished(s.epoch);
+}
+
+void TrainPanel::onProgress(const sdd::TrainProgress& p) {
+  const double x = (p.epoch - 1) + double(p.batch) / double(std::max<std::size_t>(1, p.batches));
+  batchX_ << x;
+  batchY_ << p.runningLoss;
+  progress_->setValue(int(1000.0 * x / std::max(1, p.epochs)));
+  progress_->setFormat(tr("epoch %1/%2 · batch %3/%4 · %5 elapsed · about %6 left")
+                           .arg(p.epoch)
+                           .arg(p.epochs)
+                           .arg(p.batch)
+                           .arg(p.batches)
+                           .arg(formatSeconds(p.elapsedSeconds))
+                           .arg(formatSeconds(p.etaSeconds)));
+  dirty_ = true;
+}
+
+void TrainPanel::onFinished(const TrainOutcome& o) {
+  redrawTimer_->stop();
+  if (!o.error.isEmpty()) {
+    status_->setText(tr("Training failed: %1").arg(o.error));
+  } else if (o.cancelled) {
+    status_->setText(tr("Stopped after %1 epochs (%2). Resume continues from the last completed epoch.")
+                         .arg(o.epochs)
+                         .arg(formatSeconds(o.seconds)));
+  } else {
+    status_->setText(tr("Finished %1 epochs in %2%3: best validation macro F1 %4 at epoch %5. Model: %6")
+                         .arg(o.epochs)
+                         .arg(formatSeconds(o.seconds))
+                         .arg(o.earlyStopped ? tr(" (early stop)") : QString())
+                         .arg(o.bestMacroF1, 0, 'f', 4)
+                         .arg(o.bestEpoch)
+                         .arg(o.modelFile));
+    progress_->setValue(progress_->maximum());
+  }
+  setRunning(false);
+  refreshRuns();
+  redraw();
+  Q_EMIT trainingFinished(o);
+}
+
+void TrainPanel::showRun(const QString& dir) {
+  runDir_ = dir;
+  if (!dir.isEmpty()) {
+    try {
+      history_ = sdd::readTrainingLog(dir.toStdString());
+    } catch (const std::exception& e) {
+      history_.clear();
+      status_->setText(QString::fromStdString(e.what()));
+    }
+  }
+  batchX_.clear();
+  batchY_.clear();
+  log_->setRowCount(0);
+  for (const auto& s : history_) appendLogRow(s);
+  setRunning(false);
+  redraw();
+}
+
+void TrainPanel::redraw() {
+  dirty_ = false;
+  for (auto [plot, kind] : {std::pair{loss_, CurveKind::Loss}, std::pair{acc_, CurveKind::Accuracy}}) {
+    setupCurvePlot(plot, kind);
+    // Overlaid runs first, faded.
+    int k = 0;
+    for (int i = 0; i < runs_->count(); ++i) {
+      const QListWidgetItem* it = runs_->item(i);
+      const QString dir = it->data(Qt::UserRole).toString();
+      if (it->checkState() != Qt::Checked || dir == runDir_) continue;
+      try {
+        addRunCurves(plot, kind, sdd::readTrainingLog(dir.toStdString()), QFileInfo(dir).fileName(), true);
+      } catch (...) {
+      }
+      ++k;
+    }
+    addRunCurves(plot, kind, history_);
+    if (kind == CurveKind::Loss && !batchX_.isEmpty()) {
+      auto* g = plot->addGraph();
+      g->setData(batchX_, batchY_, true);
+      QColor c = seriesColor(0);
+      c.setAlpha(120);
+      g->setPen(QPen(c, 1));
+      g->setName(tr("train loss, running mean this epoch"));
+      plot->xAxis->setRange(0, std::max(plot->xAxis->range().upper, batchX_.last() + 0.5));
+    }
+    const auto best = std::max_element(history_.begin(), history_.end(),
+                                       [](const auto& a, const auto& b) { return a.valMacroF1 < b.valMacroF1; });
+    if (best != history_.end()) markBestEpoch(plot, best->epoch, best->valMacroF1);
+    plot->replot(QCustomPlot::rpQueuedReplot);
+  }
+}
+
+}  // namespace sddui
