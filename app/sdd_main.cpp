@@ -94,6 +94,9 @@ const char* kEvalHelp = R"(usage: sdd eval [DATASET] [options]
   --json FILE          write all metrics and ROC points as JSON
   --csv FILE           write per-image predictions with all SoftMax probabilities
   --workspace DIR      use the labels of a workbench workspace (its relabel journal)
+  --pointing-game      also check, per class, whether the Grad-CAM peak for the labelled
+                       class falls inside a VOC defect box (images with boxes only)
+  --cam METHOD         gradcam (default) | hirescam (position-exact for a flatten head)
   --threads N          default 1; every image is read, decoded and classified on its own
                        and timed from file read to decision (the paper's measurement)
   --device D
@@ -332,8 +335,8 @@ int cmdTrain(const std::vector<std::string>& argv) {
 int cmdEval(const std::vector<std::string>& argv) {
   Args args(argv,
             {"model", "split", "json", "csv", "threads", "device", "val-fraction", "seed",
-             "workspace"},
-            {"help"});
+             "workspace", "cam"},
+            {"help", "pointing-game"});
   if (args.has("help")) {
     std::cout << kEvalHelp;
     return 0;
@@ -364,8 +367,35 @@ int cmdEval(const std::vector<std::string>& argv) {
             << sdd::formatTableIV(ev) << "\nconfusion matrix (rows = true class):\n"
             << sdd::formatConfusion(ev);
 
+  nlohmann::json pointing;
+  if (args.has("pointing-game")) {
+    const auto cam = sdd::camMethodFromString(args.choice("cam", "gradcam", {"gradcam", "hirescam"}));
+    const sdd::PointingGame g = sdd::pointingGame(predictor, ds, split, cam);
+    pointing["cam"] = sdd::toString(cam);
+    std::cout << "\npointing game (" << sdd::toString(cam) << "): CAM peak for the labelled class inside a defect box\n"
+              << "class                images   peak in box   image centre in box (baseline)\n";
+    for (std::size_t c = 0; c < g.classes.size(); ++c) {
+      const double n = std::max(1, g.images[c]);
+      std::cout << std::left << std::setw(20) << g.classes[c] << std::right << std::setw(7) << g.images[c]
+                << std::setw(10) << std::setprecision(1) << 100.0 * g.hits[c] / n << " %"
+                << std::setw(14) << 100.0 * g.centreHits[c] / n << " %\n";
+      pointing["per_class"].push_back({{"class", g.classes[c]}, {"images", g.images[c]}, {"hits", g.hits[c]},
+                                       {"centre_hits", g.centreHits[c]}});
+    }
+    const double n = std::max(1, g.totalImages());
+    std::cout << std::left << std::setw(20) << "all" << std::right << std::setw(7) << g.totalImages()
+              << std::setw(10) << 100.0 * g.totalHits() / n << " %" << std::setw(14)
+              << 100.0 * g.totalCentreHits() / n << " %\n";
+    if (g.withoutBoxes) std::cout << g.withoutBoxes << " image(s) without defect boxes left out\n";
+    pointing["images"] = g.totalImages();
+    pointing["hits"] = g.totalHits();
+    pointing["centre_hits"] = g.totalCentreHits();
+    pointing["without_boxes"] = g.withoutBoxes;
+  }
+
   if (args.has("json")) {
     nlohmann::json j = sdd::toJson(ev);
+    if (!pointing.is_null()) j["pointing_game"] = pointing;
     j["model"] = modelPath.string();
     j["dataset"] = ds.root().string();
     j["split"] = split;

@@ -11,7 +11,24 @@
 #include <QUndoStack>
 #include <QUrl>
 
+#include <QComboBox>
+#include <QListWidget>
+#include <QProcess>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
 #include "classify_panel.h"
+#include "evaluate_panel.h"
+#include "inspector.h"
+#include "qcp.h"
+#include "report.h"
+#include "train_panel.h"
 #include "dataset_model.h"
 #include "main_window.h"
 #include "sample_filter.h"
@@ -30,6 +47,26 @@ using sdd::test::writeImage;
 namespace {
 
 QString qs(const fs::path& p) { return QString::fromStdString(p.string()); }
+
+/// Text of a PDF via pdftotext (poppler-utils), layout kept.
+QString pdfText(const QString& pdf) {
+  QProcess p;
+  p.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+  if (!p.waitForFinished(60000) || p.exitCode() != 0) return {};
+  return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+/// Workbench options on the CPU with the given dataset, workspace and model.
+WorkbenchOptions opts(const QString& dataset, const QString& workspace = {}, const QString& model = {}) {
+  WorkbenchOptions o;
+  o.dataset = dataset;
+  o.workspace = workspace;
+  o.model = model;
+  o.device = QStringLiteral("cpu");
+  return o;
+}
+
+QString f4(double v) { return QString::number(v, 'f', 4); }
 
 void makeDataset(const fs::path& root) {
   const char* classes[] = {"disk", "ring", "stripes"};
@@ -77,7 +114,7 @@ class GuiTest : public QObject {
     makeDataset(dir / "data");
     const QString ws = qs(dir / "ws");
     {
-      MainWindow w({qs(dir / "data"), ws, {}, QStringLiteral("cpu"), {}});
+      MainWindow w(opts(qs(dir / "data"), ws, {}));
       w.show();
       QVERIFY(waitFor([&] { return !w.datasetModel()->isEmpty(); }));
       DatasetModel* m = w.datasetModel();
@@ -131,7 +168,7 @@ class GuiTest : public QObject {
       w.undoStack()->undo();
     }
     // Reopen: the relabel is there.
-    MainWindow again({qs(dir / "data"), ws, {}, QStringLiteral("cpu"), {}});
+    MainWindow again(opts(qs(dir / "data"), ws, {}));
     QVERIFY(waitFor([&] { return !again.datasetModel()->isEmpty(); }));
     DatasetModel* m = again.datasetModel();
     int relabeled = 0;
@@ -148,7 +185,7 @@ class GuiTest : public QObject {
     writeImage(dir / "a.png", patternImage(1, 3));
     writeImage(dir / "b.jpg", patternImage(2, 4, 300, 120, 1));
     writeBytes(dir / "notes.txt", "hello");
-    MainWindow w({{}, {}, {}, QStringLiteral("cpu"), {}});  // no dataset: welcome page
+    MainWindow w(opts({}, {}, {}));  // no dataset: welcome page
     w.show();
     QSignalSpy ready(&w, &MainWindow::modelReady);
     QVERIFY(ready.wait(30000) || ready.count() == 1);
@@ -178,9 +215,178 @@ class GuiTest : public QObject {
   void modelWithOtherClassesIsRefused() {
     TempDir dir;
     makeDataset(dir / "data");
-    MainWindow w({qs(dir / "data"), qs(dir / "ws"), {}, QStringLiteral("cpu"), {}});
+    MainWindow w(opts(qs(dir / "data"), qs(dir / "ws"), {}));
     QVERIFY(waitFor([&] { return !w.datasetModel()->isEmpty(); }));
     QVERIFY(!w.openModel(QString::fromStdString(sdd::shippedModelFile().string())));
+  }
+
+  /// Train: a short run on a generated set draws curve points, stops on request, keeps
+  /// the run in the workspace, and resumes from the checkpoint.
+  void trainingDrawsCurvesStopsAndResumes() {
+    TempDir dir;
+    makeDataset(dir / "data");
+    MainWindow w(opts(qs(dir / "data"), qs(dir / "ws"), {}));
+    w.show();
+    QVERIFY(waitFor([&] { return !w.datasetModel()->isEmpty(); }));
+    TrainPanel* t = w.trainPanel();
+    w.tabs()->setCurrentWidget(t);
+    t->epochsBox()->setValue(400);  // far more than the test waits for
+    QSignalSpy epochs(t, &TrainPanel::epochFinished);
+    QSignalSpy finished(t, &TrainPanel::trainingFinished);
+    QVERIFY(t->startTraining());
+    QVERIFY(t->isTraining());
+    QVERIFY(waitFor([&] { return epochs.count() >= 3; }, 120000));
+    QTest::qWait(300);  // one coalesced redraw
+    QVERIFY(t->lossPlot()->graphCount() >= 2);
+    QVERIFY(t->lossPlot()->graph(0)->dataCount() >= 3);  // train loss per epoch
+    QVERIFY(t->accuracyPlot()->graph(1)->dataCount() >= 3);  // validation accuracy
+    QVERIFY(t->batchPoints() >= 3);
+    QVERIFY(t->logTable()->rowCount() >= 3);
+    QVERIFY(t->stopButton()->isEnabled());
+    QTest::mouseClick(t->stopButton(), Qt::LeftButton);
+    QVERIFY(waitFor([&] { return finished.count() == 1; }, 60000));
+    const auto outcome = finished.at(0).at(0).value<TrainOutcome>();
+    QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+    QVERIFY(outcome.cancelled);
+    QVERIFY(!t->isTraining());
+    const int done = int(t->history().size());
+    QVERIFY(done >= 3 && done < 400);
+    const QStringList runs = t->runFolders();
+    QCOMPARE(runs.size(), 1);
+    QVERIFY(QFileInfo::exists(runs[0] + "/checkpoint.pt"));
+    QVERIFY(QFileInfo::exists(runs[0] + "/run.json"));
+    QCOMPARE(t->runList()->count(), 1);
+    QVERIFY(t->runList()->item(0)->text().contains("stopped"));
+
+    // Resume continues from the last completed epoch.
+    t->runList()->setCurrentRow(0);
+    epochs.clear();
+    QVERIFY(t->resumeTraining());
+    QVERIFY(waitFor([&] { return epochs.count() >= 1; }, 60000));
+    QCOMPARE(epochs.at(0).at(0).toInt(), done + 1);
+    t->stopTraining();
+    QVERIFY(waitFor([&] { return finished.count() == 2; }, 60000));
+    QVERIFY(int(t->history().size()) > done);
+  }
+
+  /// Evaluate: evaluating a split fills the confusion matrix; clicking a cell shows exactly
+  /// those images in the browser; the report's PDF carries the same numbers.
+  void confusionCellClickFiltersBrowserAndReportMatches() {
+    TempDir dir;
+    makeDataset(dir / "data");
+    // A small model for these classes, trained by the core directly.
+    sdd::Dataset ds = sdd::Dataset::scan(dir / "data");
+    sdd::ModelSpec spec = sdd::ModelSpec::tableII(3);
+    spec.inputSize = 64;
+    sdd::TrainConfig cfg;
+    cfg.epochs = 6;
+    cfg.batchSize = 8;
+    cfg.threads = 1;
+    const auto trained = sdd::Trainer(ds, spec, cfg, dir / "run").run();
+    const QString modelFile = qs(trained.modelFile);
+
+    MainWindow w(opts(qs(dir / "data"), qs(dir / "ws"), modelFile));
+    w.show();
+    QVERIFY(waitFor([&] { return !w.datasetModel()->isEmpty() && w.modelFile() == modelFile; }));
+    EvaluatePanel* e = w.evaluatePanel();
+    w.tabs()->setCurrentWidget(e);
+    e->setSplit(QStringLiteral("all"));
+    QSignalSpy done(&w, &MainWindow::classificationFinished);
+    QVERIFY(w.evaluateSplit(QStringLiteral("all")));
+    QVERIFY(done.wait(60000));
+    QVERIFY(waitFor([&] { return e->hasResults() && e->evaluation()->confusion.total() == 15; }));
+    QCOMPARE(w.tabs()->currentWidget(), e);  // evaluation does not jump to the Classify tab
+    const sdd::Evaluation ev = *e->evaluation();
+    QCOMPARE(e->tableIV()->rowCount(), 4);  // 3 classes + macro average
+
+    // Click every non-empty cell: the browser shows exactly its images.
+    int clicked = 0;
+    for (int t = 0; t < 3; ++t)
+      for (int p = 0; p < 3; ++p) {
+        if (ev.confusion.count(t, p) == 0) continue;
+        w.tabs()->setCurrentWidget(e);
+        QTest::qWait(50);
+        QTest::mouseClick(e->confusionPlot(), Qt::LeftButton, Qt::NoModifier, e->cellCenter(t, p));
+        QCOMPARE(w.tabs()->currentIndex(), 0);
+        QCOMPARE(w.filter()->rowCount(), int(ev.confusion.count(t, p)));
+        for (int r = 0; r < w.filter()->rowCount(); ++r) {
+          const QModelIndex i = w.filter()->index(r, 0);
+          QCOMPARE(i.data(DatasetModel::LabelRole).toInt(), t);
+          QCOMPARE(i.data(DatasetModel::PredictedRole).toInt(), p);
+        }
+        ++clicked;
+      }
+    QVERIFY(clicked >= 3);
+
+    // A relabel updates the matrix: move one image of class 0 to class 1.
+    w.showConfusionCell(0, ev.confusion.count(0, 0) ? 0 : 1);
+    w.browser()->setCurrentIndex(w.filter()->index(0, 0));
+    w.relabelSelection(1 + (w.filter()->index(0, 0).data(DatasetModel::LabelRole).toInt() == 1));
+    QVERIFY(waitFor([&] { return e->evaluation()->confusion.support(0) == ev.confusion.support(0) - 1; }, 5000));
+
+    // Grad-CAM overlay in the inspector, computed on the worker thread.
+    w.showImage(0);
+    w.inspector()->setHeatmapOn(true);
+    QVERIFY(waitFor([&] { return w.inspector()->heatmapShown(); }, 30000));
+
+    // The PDF report: sections and numbers as evaluated.
+    const QString pdf = qs(dir / "report.pdf");
+    QSignalSpy written(&w, &MainWindow::reportWritten);
+    QSignalSpy failed(&w, &MainWindow::reportFailed);
+    w.exportReport(pdf);
+    QVERIFY(waitFor([&] { return written.count() + failed.count() > 0; }, 120000));
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.at(0).at(0).toString()));
+    const QString text = pdfText(pdf);
+    QVERIFY2(!text.isEmpty(), "pdftotext could not read the report");
+    for (const char* section : {"1. Dataset", "2. Model", "3. Training", "4. Evaluation on the all split", "Table IV",
+                                "ROC curves", "5. Model comparison (Table V)", "6. Inference time and line speed",
+                                "7. Examples (Fig. 8)", "8. Reproducibility", "reported by the paper"})
+      QVERIFY2(text.contains(QLatin1String(section)), section);
+    const sdd::Evaluation* now = e->evaluation();  // with the relabel
+    QVERIFY(text.contains(QStringLiteral("Macro F1")));
+    QVERIFY2(text.contains(QRegularExpression(QStringLiteral("macro average\\s+%1\\s+%2\\s+%3")
+                                                  .arg(f4(now->macroPrecision), f4(now->macroRecall), f4(now->macroF1)))),
+             qPrintable(text));
+    QVERIFY2(text.simplified().contains(QStringLiteral("Relabels: 1 images carry")), qPrintable(text));
+    QVERIFY(QFileInfo::exists(qs(dir / "ws" / "reports.jsonl")));
+  }
+
+  /// `sdd report` writes the same PDF headless, and its numbers match `sdd eval --json`.
+  void cliReportMatchesEvalJson() {
+    TempDir dir;
+    makeDataset(dir / "data");
+    sdd::Dataset ds = sdd::Dataset::scan(dir / "data");
+    sdd::ModelSpec spec = sdd::ModelSpec::tableII(3);
+    spec.inputSize = 64;
+    sdd::TrainConfig cfg;
+    cfg.epochs = 4;
+    cfg.batchSize = 8;
+    cfg.threads = 1;
+    const auto trained = sdd::Trainer(ds, spec, cfg, dir / "run").run();
+    const QString sddExe = QStringLiteral(SDD_CLI);
+    QProcess eval;
+    eval.start(sddExe, {QStringLiteral("eval"), qs(dir / "data"), QStringLiteral("--model"), qs(trained.modelFile),
+                        QStringLiteral("--json"), qs(dir / "eval.json"), QStringLiteral("--split"), QStringLiteral("all")});
+    QVERIFY(eval.waitForFinished(120000));
+    QCOMPARE(eval.exitCode(), 0);
+    QProcess rep;
+    rep.start(sddExe, {QStringLiteral("report"), qs(dir / "data"), QStringLiteral("--model"), qs(trained.modelFile),
+                       QStringLiteral("--out"), qs(dir / "r.pdf"), QStringLiteral("--split"), QStringLiteral("all")});
+    QVERIFY(rep.waitForFinished(120000));
+    QVERIFY2(rep.exitCode() == 0, rep.readAllStandardError().constData());
+    std::ifstream jf(dir / "eval.json");
+    const auto j = nlohmann::json::parse(jf);
+    const QString text = pdfText(qs(dir / "r.pdf"));
+    QVERIFY2(text.contains(QRegularExpression(QStringLiteral("Accuracy\\s+%1").arg(f4(j["accuracy"].get<double>())))), qPrintable(text));
+    QVERIFY(text.contains(QRegularExpression(QStringLiteral("macro average\\s+%1\\s+%2\\s+%3\\s+%4")
+                                                 .arg(f4(j["macro"]["precision"]), f4(j["macro"]["recall"]), f4(j["macro"]["f1"]),
+                                                      f4(j["macro"]["auc"])))));
+    for (const auto& c : j["per_class"])
+      QVERIFY2(text.contains(QRegularExpression(QStringLiteral("%1\\s+%2\\s+%3\\s+%4")
+                                                    .arg(QString::fromStdString(c["class"].get<std::string>()), f4(c["precision"]),
+                                                         f4(c["recall"]), f4(c["f1"])))),
+               c["class"].get<std::string>().c_str());
+    QVERIFY(text.contains(QStringLiteral("8. Reproducibility")));
   }
 
   /// The GUI thread keeps serving events while a 360-image batch classifies.
@@ -189,7 +395,7 @@ class GuiTest : public QObject {
     if (neu.empty()) QSKIP("data/NEU-DET not present (see README)");
     QElapsedTimer opening;
     opening.start();
-    MainWindow w({qs(neu), {}, {}, QStringLiteral("cpu"), {}});
+    MainWindow w(opts(qs(neu), {}, {}));
     w.show();
     QVERIFY(waitFor([&] { return !w.datasetModel()->isEmpty(); }, 60000));
     qInfo("NEU-DET (1800 images) open in the browser after %lld ms", opening.elapsed());

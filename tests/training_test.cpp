@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "sdd/inference/model_evaluation.h"
 #include "sdd/inference/predictor.h"
 #include "sdd/model/detector_net.h"
 #include "sdd/training/trainer.h"
@@ -188,4 +189,74 @@ TEST(GradCam, HeatMapHasTheImageSizeIsNormalizedAndFeedsThePointingGame) {
   EXPECT_FALSE(peakInsideBoxes(e, {}));
   Explanation empty;
   EXPECT_FALSE(peakInsideBoxes(empty, {around}));
+
+  // HiResCAM: same size and normalization, same probabilities.
+  const Explanation h = predictor.explain(img, -1, sdd::CamMethod::HiResCam);
+  ASSERT_EQ(h.heatmap.size(), img.size());
+  cv::minMaxLoc(h.heatmap, &lo, &hi);
+  EXPECT_GE(lo, 0.0);
+  EXPECT_LE(hi, 1.0 + 1e-5);
+  EXPECT_EQ(h.probabilities, e.probabilities);
+  EXPECT_EQ(sdd::camMethodFromString("hirescam"), sdd::CamMethod::HiResCam);
+  EXPECT_THROW(sdd::camMethodFromString("lime"), std::invalid_argument);
+}
+
+TEST(PointingGame, CountsImagesWithBoxesPerClassAndAgainstTheCentreBaseline) {
+  Fixture f;
+  Trainer(f.ds, smallSpec(), smallConfig(2), f.dir / "run").run();
+  Predictor predictor(f.dir / "run/model.sddm", "cpu", 1);
+  // Give two samples a box: one covering the whole image, one a corner pixel.
+  std::vector<sdd::Sample> samples = f.ds.samples();
+  samples[0].boxes = {{"defect", 0, 0, samples[0].width - 1, samples[0].height - 1}};
+  samples[1].boxes = {{"defect", 0, 0, 0, 0}};
+  const sdd::Dataset ds = sdd::Dataset::fromSamples(f.ds.root(), f.ds.classes(), samples);
+  const auto g = sdd::pointingGame(predictor, ds, "all", sdd::CamMethod::GradCam);
+  EXPECT_EQ(g.totalImages(), 2);
+  EXPECT_EQ(g.withoutBoxes, int(samples.size()) - 2);
+  EXPECT_GE(g.totalHits(), 1) << "a box over the whole image always holds the peak";
+  EXPECT_EQ(g.totalCentreHits(), 1);
+  EXPECT_EQ(g.images[std::size_t(samples[0].label)] + (samples[1].label == samples[0].label ? 0 : g.images[std::size_t(samples[1].label)]), 2);
+}
+
+TEST(ModelEvaluation, EvaluatesASplitTimesEachImageAndSummarizesATableVRow) {
+  Fixture f;
+  const auto r = Trainer(f.ds, smallSpec(), smallConfig(3), f.dir / "run").run();
+  // The run's log reads back as the history the trainer returned.
+  const auto log = sdd::readTrainingLog(f.dir / "run");
+  ASSERT_EQ(log.size(), r.history.size());
+  EXPECT_DOUBLE_EQ(log.back().valMacroF1, r.history.back().valMacroF1);
+  EXPECT_TRUE(sdd::readTrainingLog(f.dir / "nowhere").empty());
+
+  Predictor predictor(r.modelFile, "cpu", 1);
+  const auto ev = sdd::evaluateModel(predictor, r.modelFile, f.ds, "validation");
+  const auto val = f.ds.indices(sdd::Split::Validation);
+  ASSERT_EQ(ev.samples.size(), val.size());
+  EXPECT_EQ(ev.probs.size(), val.size());
+  EXPECT_EQ(ev.ms.size(), val.size());
+  EXPECT_EQ(ev.eval.confusion.total(), std::int64_t(val.size()));
+  EXPECT_GT(ev.medianMs, 0.0);
+  EXPECT_GE(ev.p95Ms, ev.medianMs);
+  for (std::size_t k = 0; k < ev.samples.size(); ++k) EXPECT_EQ(ev.truth[k], f.ds.samples()[ev.samples[k]].label);
+
+  const sdd::ModelSummary s = sdd::summarize(ev, "tiny");
+  EXPECT_EQ(s.layers, sdd::weightLayers(smallSpec()));
+  EXPECT_EQ(s.weights, predictor.metadata().spec.parameterCount());
+  EXPECT_DOUBLE_EQ(s.macroF1, ev.eval.macroF1);
+  EXPECT_FALSE(sdd::paperTableV().empty());
+
+  // Fingerprints: stable, and a label change changes the dataset's.
+  Dataset copy = f.ds;
+  EXPECT_EQ(sdd::datasetFingerprint(copy), sdd::datasetFingerprint(f.ds));
+  copy.setLabel(0, (copy.samples()[0].label + 1) % int(copy.classes().size()));
+  EXPECT_NE(sdd::datasetFingerprint(copy), sdd::datasetFingerprint(f.ds));
+  EXPECT_EQ(sdd::fileFingerprint(r.modelFile).size(), 16u);
+  EXPECT_THROW(sdd::fileFingerprint(f.dir / "missing.sddm"), std::runtime_error);
+
+  // An unreadable image is skipped with its reason; an unknown split is refused.
+  sdd::test::writeBytes(f.ds.samples()[val[0]].path, "garbage");
+  const auto ev2 = sdd::evaluateModel(predictor, r.modelFile, f.ds, "validation");
+  ASSERT_EQ(ev2.skipped.size(), 1u);
+  EXPECT_EQ(ev2.skipped[0].file, f.ds.samples()[val[0]].path);
+  EXPECT_EQ(ev2.samples.size(), val.size() - 1);
+  EXPECT_THROW(sdd::splitIndices(f.ds, "test"), std::invalid_argument);
 }

@@ -28,7 +28,7 @@ QTableWidget* makeTable(const QStringList& headers) {
   t->setEditTriggers(QAbstractItemView::NoEditTriggers);
   t->setSelectionBehavior(QAbstractItemView::SelectRows);
   t->setSelectionMode(QAbstractItemView::SingleSelection);
-  t->horizontalHeader()->setStretchLastSection(true);
+  t->horizontalHeader()->setStretchLastSection(false);
   t->setAlternatingRowColors(true);
   return t;
 }
@@ -130,11 +130,26 @@ EvaluatePanel::EvaluatePanel(QWidget* parent) : QWidget(parent) {
   cb->addWidget(compare_, 1);
   connect(compareBtn, &QPushButton::clicked, this, &EvaluatePanel::compareRequested);
 
+  pointing_ = makeTable({tr("Class"), tr("Images with boxes"), tr("Grad-CAM peak in a box"), tr("Image centre in a box (baseline)")});
+  auto* pointBox = new QWidget;
+  auto* pb = new QVBoxLayout(pointBox);
+  auto* pbTop = new QHBoxLayout;
+  auto* pointBtn = new QPushButton(tr("Run Pointing Game"));
+  pointBtn->setToolTip(tr("For every image of the split with VOC defect boxes: is the Grad-CAM peak for its labelled class inside a box?"));
+  pointingStatus_ = new QLabel(tr("Needs a dataset with Pascal VOC boxes (NEU-DET has them). The image centre is shown as a baseline."));
+  pointingStatus_->setWordWrap(true);
+  pbTop->addWidget(pointBtn);
+  pbTop->addWidget(pointingStatus_, 1);
+  pb->addLayout(pbTop);
+  pb->addWidget(pointing_, 1);
+  connect(pointBtn, &QPushButton::clicked, this, &EvaluatePanel::pointingGameRequested);
+
   lists_ = new QTabWidget;
   lists_->addTab(table_, tr("Table IV: per-class metrics"));
   lists_->addTab(pairs_, tr("Most confused pairs"));
   lists_->addTab(losses_, tr("Top losses"));
   lists_->addTab(compareBox, tr("Model comparison (Table V)"));
+  lists_->addTab(pointBox, tr("Explain: pointing game"));
 
   auto* vs = new QSplitter(Qt::Vertical);
   vs->addWidget(plots);
@@ -291,6 +306,33 @@ void EvaluatePanel::setResults(const QStringList& classes, const QVector<int>& r
 }
 
 void EvaluatePanel::setComparisonBusy(const QString& text) { compareStatus_->setText(text); }
+
+void EvaluatePanel::setPointingGameBusy(const QString& text) { pointingStatus_->setText(text); }
+
+void EvaluatePanel::setPointingGame(const sdd::PointingGame& g) {
+  pointing_->setRowCount(int(g.classes.size()) + 1);
+  auto pct = [](int hits, int n) { return n ? QStringLiteral("%1 / %2  (%3%)").arg(hits).arg(n).arg(100.0 * hits / n, 0, 'f', 1) : QStringLiteral("—"); };
+  for (int c = 0; c < int(g.classes.size()); ++c) {
+    pointing_->setItem(c, 0, cell(QString::fromStdString(g.classes[c])));
+    pointing_->setItem(c, 1, cell(QString::number(g.images[c]), true));
+    pointing_->setItem(c, 2, cell(pct(g.hits[c], g.images[c]), true));
+    pointing_->setItem(c, 3, cell(pct(g.centreHits[c], g.images[c]), true));
+  }
+  const int m = int(g.classes.size());
+  pointing_->setItem(m, 0, cell(tr("all")));
+  pointing_->setItem(m, 1, cell(QString::number(g.totalImages()), true));
+  pointing_->setItem(m, 2, cell(pct(g.totalHits(), g.totalImages()), true));
+  pointing_->setItem(m, 3, cell(pct(g.totalCentreHits(), g.totalImages()), true));
+  QFont bold = pointing_->font();
+  bold.setBold(true);
+  for (int c = 0; c < 4; ++c) pointing_->item(m, c)->setFont(bold);
+  pointing_->resizeColumnsToContents();
+  pointingStatus_->setText(g.totalImages() == 0
+                               ? tr("No image of this split has defect boxes.")
+                               : tr("%1 images with boxes%2. Peak: the Grad-CAM maximum for the labelled class.")
+                                     .arg(g.totalImages())
+                                     .arg(g.withoutBoxes ? tr(", %1 without boxes left out").arg(g.withoutBoxes) : QString()));
+}
 
 void EvaluatePanel::setComparison(const std::vector<sdd::ModelSummary>& rows) {
   const auto& paper = sdd::paperTableV();

@@ -40,6 +40,10 @@ class EvaluatePanel : public QWidget {
   /// Shows the model comparison (our measured rows) under the paper's reported rows.
   void setComparison(const std::vector<sdd::ModelSummary>& rows);
   void setComparisonBusy(const QString& text);
+  /// Shows the pointing-game result (Grad-CAM peak inside a defect box, per class).
+  void setPointingGame(const sdd::PointingGame& g);
+  void setPointingGameBusy(const QString& text);
+  QTableWidget* pointingTable() const { return pointing_; }
 
   bool hasResults() const { return eval_ != nullptr; }
   const sdd::Evaluation* evaluation() const { return eval_.get(); }
@@ -60,6 +64,7 @@ class EvaluatePanel : public QWidget {
   /// The user picked one image (dataset row).
   void imageActivated(int row);
   void compareRequested();
+  void pointingGameRequested();
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
@@ -75,6 +80,8 @@ class EvaluatePanel : public QWidget {
   QTableWidget* losses_;
   QTableWidget* compare_;
   QLabel* compareStatus_;
+  QTableWidget* pointing_;
+  QLabel* pointingStatus_;
   QTabWidget* lists_;
   std::unique_ptr<sdd::Evaluation> eval_;
 };

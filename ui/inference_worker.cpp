@@ -4,6 +4,9 @@
 
 #include <exception>
 
+#include <opencv2/imgproc.hpp>
+
+#include "sdd/imaging/image_loader.h"
 #include "sdd/inference/predictor.h"
 
 namespace sddui {
@@ -11,6 +14,35 @@ namespace sddui {
 InferenceWorker::InferenceWorker() {
   qRegisterMetaType<sddui::ClassifyResult>();
   qRegisterMetaType<sddui::ModelInfo>();
+  qRegisterMetaType<sddui::Explained>();
+}
+
+void InferenceWorker::explain(const QString& file, int targetClass) {
+  Explained out;
+  out.file = file;
+  try {
+    if (!predictor_) throw std::runtime_error(tr("no model loaded").toStdString());
+    const sdd::DecodedImage d = sdd::loadImage(file.toStdString());
+    if (!d.ok()) throw std::runtime_error(d.error);
+    const sdd::Explanation e = predictor_->explain(d.image, targetClass, sdd::CamMethod::GradCam);
+    out.classIndex = e.classIndex;
+    out.peak = QPoint(e.peak.x, e.peak.y);
+    cv::Mat u8, colour;
+    e.heatmap.convertTo(u8, CV_8U, 255.0);
+    cv::applyColorMap(u8, colour, cv::COLORMAP_JET);  // BGR
+    QImage img(colour.cols, colour.rows, QImage::Format_ARGB32);
+    for (int y = 0; y < colour.rows; ++y) {
+      const auto* src = colour.ptr<cv::Vec3b>(y);
+      const auto* heat = u8.ptr<std::uint8_t>(y);
+      auto* dst = reinterpret_cast<QRgb*>(img.scanLine(y));
+      // Cold regions stay see-through so the defect texture remains visible.
+      for (int x = 0; x < colour.cols; ++x) dst[x] = qRgba(src[x][2], src[x][1], src[x][0], 60 + heat[x] * 195 / 255);
+    }
+    out.overlay = img;
+  } catch (const std::exception& e) {
+    out.error = QString::fromStdString(e.what());
+  }
+  Q_EMIT explained(out);
 }
 
 InferenceWorker::~InferenceWorker() = default;

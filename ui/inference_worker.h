@@ -2,7 +2,9 @@
 // Runs sdd::Predictor on its own QThread. The GUI talks to it only through queued signals
 // and slots, so classification never blocks the event loop.
 
+#include <QImage>
 #include <QObject>
+#include <QPoint>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -24,6 +26,15 @@ struct ClassifyResult {
   double totalMs = 0;   ///< file read -> decision
   QString error;
   bool ok() const { return error.isEmpty(); }
+};
+
+/// A Grad-CAM heat map ready to draw over the image.
+struct Explained {
+  QString file;
+  int classIndex = -1;  ///< the class explained
+  QImage overlay;       ///< ARGB32, the image's size: colour = heat, alpha grows with heat
+  QPoint peak{-1, -1};  ///< heat maximum, in image pixels
+  QString error;
 };
 
 /// What a model file holds, as the GUI shows it.
@@ -51,12 +62,15 @@ class InferenceWorker : public QObject {
   /// Classifies `files` one at a time (the paper's timing), emitting result() per file and
   /// batchFinished() at the end. `batchId` is echoed back.
   void classify(const QStringList& files, int batchId);
+  /// Grad-CAM of `file` for `targetClass` (-1: the predicted class). Emits explained().
+  void explain(const QString& file, int targetClass);
 
  Q_SIGNALS:
   void modelLoaded(const sddui::ModelInfo& info);
   void modelFailed(const QString& file, const QString& reason);
   void result(int batchId, const sddui::ClassifyResult& r);
   void batchFinished(int batchId, int classified, int failed, double seconds, bool cancelled);
+  void explained(const sddui::Explained& e);
 
  private:
   std::unique_ptr<sdd::Predictor> predictor_;
@@ -67,3 +81,4 @@ class InferenceWorker : public QObject {
 
 Q_DECLARE_METATYPE(sddui::ClassifyResult)
 Q_DECLARE_METATYPE(sddui::ModelInfo)
+Q_DECLARE_METATYPE(sddui::Explained)

@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSlider>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -30,6 +31,8 @@ ImageView::ImageView(QWidget* parent) : QGraphicsView(parent) {
 void ImageView::setImage(const QImage& image) {
   scene()->clear();
   boxes_.clear();
+  overlay_ = nullptr;
+  peak_.clear();
   pixmap_ = scene()->addPixmap(QPixmap::fromImage(image));
   scene()->setSceneRect(pixmap_->boundingRect());
   fitted_ = true;
@@ -49,6 +52,29 @@ void ImageView::setBoxes(const QList<QPair<QRect, QString>>& boxes) {
     boxes_ << rect << text;
   }
   setBoxesVisible(boxesVisible_);
+}
+
+void ImageView::setOverlay(const QImage& overlay, const QPoint& peak) {
+  if (overlay_) scene()->removeItem(overlay_), delete overlay_;
+  for (auto* p : peak_) scene()->removeItem(p), delete p;
+  overlay_ = nullptr;
+  peak_.clear();
+  if (overlay.isNull()) return;
+  overlay_ = scene()->addPixmap(QPixmap::fromImage(overlay));
+  overlay_->setOpacity(overlayOpacity_);
+  overlay_->setZValue(1);
+  if (peak.x() >= 0) {
+    const QPen pen(Qt::white, 0);
+    const int r = std::max(4, overlay.width() / 30);
+    peak_ << scene()->addLine(peak.x() - r, peak.y(), peak.x() + r, peak.y(), pen)
+          << scene()->addLine(peak.x(), peak.y() - r, peak.x(), peak.y() + r, pen);
+    for (auto* p : peak_) p->setZValue(2);
+  }
+}
+
+void ImageView::setOverlayOpacity(double opacity) {
+  overlayOpacity_ = opacity;
+  if (overlay_) overlay_->setOpacity(opacity);
 }
 
 void ImageView::setBoxesVisible(bool on) {
@@ -79,6 +105,7 @@ void ImageView::resizeEvent(QResizeEvent* e) {
 
 Inspector::Inspector(DatasetModel* model, QWidget* parent)
     : QWidget(parent), model_(model), view_(new ImageView), showBoxes_(new QCheckBox(tr("Defect boxes"))),
+      showHeat_(new QCheckBox(tr("Grad-CAM"))), opacity_(new QSlider(Qt::Horizontal)), heatInfo_(new QLabel),
       title_(new QLabel), facts_(new QLabel), history_(new QTreeWidget) {
   auto* lay = new QVBoxLayout(this);
   lay->setContentsMargins(6, 6, 6, 6);
@@ -108,6 +135,28 @@ Inspector::Inspector(DatasetModel* model, QWidget* parent)
   connect(showBoxes_, &QCheckBox::toggled, view_, &ImageView::setBoxesVisible);
   tools->addWidget(showBoxes_);
   lay->addLayout(tools);
+  auto* heat = new QHBoxLayout;
+  showHeat_->setToolTip(tr("Grad-CAM heat map of the predicted class: where the network looked (computed on the worker thread)"));
+  opacity_->setRange(0, 100);
+  opacity_->setValue(55);
+  opacity_->setToolTip(tr("Heat map opacity"));
+  opacity_->setMaximumWidth(120);
+  heatInfo_->setWordWrap(true);
+  connect(opacity_, &QSlider::valueChanged, this, [this](int v) { view_->setOverlayOpacity(v / 100.0); });
+  connect(showHeat_, &QCheckBox::toggled, this, [this](bool on) {
+    if (on) {
+      requestHeat();
+    } else {
+      view_->setOverlay({}, {});
+      heatShown_ = false;
+      heatInfo_->clear();
+    }
+  });
+  heat->addWidget(showHeat_);
+  heat->addWidget(new QLabel(tr("opacity")));
+  heat->addWidget(opacity_);
+  heat->addWidget(heatInfo_, 1);
+  lay->addLayout(heat);
 
   facts_->setTextFormat(Qt::RichText);
   facts_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -125,6 +174,34 @@ Inspector::Inspector(DatasetModel* model, QWidget* parent)
   showRow(-1);
 }
 
+bool Inspector::heatmapOn() const { return showHeat_->isChecked(); }
+void Inspector::setHeatmapOn(bool on) { showHeat_->setChecked(on); }
+
+void Inspector::requestHeat() {
+  if (row_ < 0 || model_->isEmpty() || row_ >= model_->rowCount()) return;
+  heatInfo_->setText(tr("computing…"));
+  Q_EMIT explainRequested(QString::fromStdString(model_->sample(row_).path.string()));
+}
+
+void Inspector::setExplanation(const QString& file, const QImage& overlay, const QPoint& peak, const QString& className,
+                               const QString& error) {
+  if (!showHeat_->isChecked() || row_ < 0 || row_ >= model_->rowCount() ||
+      QString::fromStdString(model_->sample(row_).path.string()) != file)
+    return;  // a late answer for an image no longer shown
+  if (!error.isEmpty()) {
+    heatInfo_->setText(tr("no heat map: %1").arg(error));
+    return;
+  }
+  view_->setOverlay(overlay, peak);
+  heatShown_ = true;
+  bool inBox = false;
+  for (const auto& b : model_->sample(row_).boxes)
+    inBox = inBox || QRect(QPoint(b.xmin, b.ymin), QPoint(b.xmax, b.ymax)).contains(peak);
+  heatInfo_->setText(model_->sample(row_).boxes.empty()
+                         ? tr("%1; + marks the peak").arg(className)
+                         : tr("%1; peak (+) %2 a defect box").arg(className, inBox ? tr("inside") : tr("outside")));
+}
+
 void Inspector::showRow(int row) {
   row_ = row;
   history_->clear();
@@ -133,6 +210,8 @@ void Inspector::showRow(int row) {
     facts_->clear();
     view_->setImage(QImage());
     imageRow_ = -1;
+    heatShown_ = false;
+    heatInfo_->clear();
     showBoxes_->setEnabled(false);
     return;
   }
@@ -146,6 +225,9 @@ void Inspector::showRow(int row) {
     for (const auto& b : s.boxes)
       boxes.append({QRect(QPoint(b.xmin, b.ymin), QPoint(b.xmax, b.ymax)), QString::fromStdString(b.name)});
     view_->setBoxes(boxes);
+    heatShown_ = false;
+    heatInfo_->clear();
+    if (showHeat_->isChecked()) requestHeat();
     showBoxes_->setEnabled(!boxes.isEmpty());
     showBoxes_->setText(boxes.isEmpty() ? tr("No defect boxes") : tr("Defect boxes (%1)").arg(boxes.size()));
   }

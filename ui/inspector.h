@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QSlider;
 class QGraphicsPixmapItem;
 class QLabel;
 class QTreeWidget;
@@ -21,6 +22,9 @@ class ImageView : public QGraphicsView {
   void setImage(const QImage& image);
   void setBoxes(const QList<QPair<QRect, QString>>& boxes);
   void setBoxesVisible(bool on);
+  /// A heat map drawn over the image (null: none) and its peak marked with a cross.
+  void setOverlay(const QImage& overlay, const QPoint& peak);
+  void setOverlayOpacity(double opacity);
   void zoomBy(double factor);
   void fitToView();
 
@@ -31,6 +35,9 @@ class ImageView : public QGraphicsView {
  private:
   QGraphicsPixmapItem* pixmap_ = nullptr;
   QList<QGraphicsItem*> boxes_;
+  QGraphicsPixmapItem* overlay_ = nullptr;
+  QList<QGraphicsItem*> peak_;
+  double overlayOpacity_ = 0.55;
   bool boxesVisible_ = true;
   bool fitted_ = true;
 };
@@ -43,6 +50,16 @@ class Inspector : public QWidget {
   /// history but keeps the decoded image, its zoom and pan.
   void showRow(int row);
   int row() const { return row_; }
+  /// Shows a Grad-CAM result if it belongs to the image on display.
+  void setExplanation(const QString& file, const QImage& overlay, const QPoint& peak, const QString& className,
+                      const QString& error);
+  bool heatmapOn() const;
+  void setHeatmapOn(bool on);
+  bool heatmapShown() const { return heatShown_; }
+
+ Q_SIGNALS:
+  /// The heat map is switched on and the image changed: compute one for `file`.
+  void explainRequested(const QString& file);
 
  private:
   DatasetModel* model_;
@@ -51,6 +68,11 @@ class Inspector : public QWidget {
   QString imageError_;
   ImageView* view_;
   QCheckBox* showBoxes_;
+  QCheckBox* showHeat_;
+  QSlider* opacity_;
+  QLabel* heatInfo_;
+  bool heatShown_ = false;
+  void requestHeat();
   QLabel* title_;
   QLabel* facts_;
   QTreeWidget* history_;

@@ -119,6 +119,12 @@ MainWindow::MainWindow(const WorkbenchOptions& options, QWidget* parent)
     refreshStatus();
   });
   connect(worker_, &InferenceWorker::result, this, &MainWindow::onResult);
+  // The lambda runs on the worker's thread (worker_ is its context object).
+  connect(inspector_, &Inspector::explainRequested, worker_, [w = worker_](const QString& f) { w->explain(f, -1); });
+  connect(worker_, &InferenceWorker::explained, this, [this](const Explained& e) {
+    const QString cls = modelInfo_.classes.value(e.classIndex);
+    inspector_->setExplanation(e.file, e.overlay, e.peak, tr("Grad-CAM of %1").arg(cls), e.error);
+  });
   flushTimer_ = new QTimer(this);
   flushTimer_->setSingleShot(true);
   flushTimer_->setInterval(100);  // results reach the views in bursts of at most 100 ms
@@ -202,6 +208,7 @@ void MainWindow::buildUi() {
   connect(evaluate_, &EvaluatePanel::cellActivated, this, &MainWindow::showConfusionCell);
   connect(evaluate_, &EvaluatePanel::imageActivated, this, &MainWindow::showImage);
   connect(evaluate_, &EvaluatePanel::compareRequested, this, &MainWindow::compareModels);
+  connect(evaluate_, &EvaluatePanel::pointingGameRequested, this, &MainWindow::runPointingGame);
   connect(evaluate_, &EvaluatePanel::splitChanged, this, &MainWindow::refreshEvaluation);
   evalTimer_ = new QTimer(this);
   evalTimer_->setSingleShot(true);
@@ -897,6 +904,39 @@ void MainWindow::compareModels() {
       }
     }
     return o;
+  }));
+}
+
+void MainWindow::runPointingGame() {
+  if (model_->isEmpty() || !modelOk_ || !modelMatchesDataset() || busyBackground_) return;
+  busyBackground_ = true;
+  const auto dataset = std::make_shared<const sdd::Dataset>(*model_->dataset());
+  const std::string split = evaluate_->split().toStdString();
+  const std::string device = options_.device.toStdString();
+  const QString modelFile = modelInfo_.file;
+  evaluate_->setPointingGameBusy(tr("Computing Grad-CAM for the %1 split…").arg(evaluate_->split()));
+  auto error = std::make_shared<QString>();
+  auto* watcher = new QFutureWatcher<sdd::PointingGame>(this);
+  connect(watcher, &QFutureWatcher<sdd::PointingGame>::finished, this, [this, watcher, error] {
+    watcher->deleteLater();
+    busyBackground_ = false;
+    if (!error->isEmpty()) {
+      evaluate_->setPointingGameBusy(tr("Pointing game failed: %1").arg(*error));
+      Q_EMIT pointingGameFinished(0);
+      return;
+    }
+    const sdd::PointingGame g = watcher->result();
+    evaluate_->setPointingGame(g);
+    Q_EMIT pointingGameFinished(g.totalImages());
+  });
+  watcher->setFuture(QtConcurrent::run([dataset, split, device, modelFile, error] {
+    try {
+      sdd::Predictor p(modelFile.toStdString(), device, 1);
+      return sdd::pointingGame(p, *dataset, split, sdd::CamMethod::GradCam);
+    } catch (const std::exception& e) {
+      *error = QString::fromStdString(e.what());
+      return sdd::PointingGame{};
+    }
   }));
 }
 

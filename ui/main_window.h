@@ -67,6 +67,9 @@ class MainWindow : public QMainWindow {
   /// Evaluates the loaded model, the shipped model and the workspace's trained models on
   /// the Evaluate tab's split, off the GUI thread, for the Table V comparison.
   void compareModels();
+  /// Grad-CAM pointing game of the loaded model on the Evaluate tab's split, off the GUI
+  /// thread; emits pointingGameFinished.
+  void runPointingGame();
   /// Writes the PDF report off the GUI thread; emits reportWritten or reportFailed.
   void exportReport(const QString& pdfFile);
   /// Model files a comparison or report includes besides the loaded one.
@@ -99,6 +102,7 @@ class MainWindow : public QMainWindow {
   void classificationFinished(int classified, int failed);
   void evaluationUpdated();
   void comparisonFinished(int models);
+  void pointingGameFinished(int images);
   void reportWritten(const QString& file);
   void reportFailed(const QString& reason);
 

@@ -90,6 +90,62 @@ ModelEvaluation evaluateModel(Predictor& predictor, const std::filesystem::path&
   return out;
 }
 
+namespace {
+int sum(const std::vector<int>& v) {
+  int s = 0;
+  for (int x : v) s += x;
+  return s;
+}
+}  // namespace
+
+int PointingGame::totalImages() const { return sum(images); }
+int PointingGame::totalHits() const { return sum(hits); }
+int PointingGame::totalCentreHits() const { return sum(centreHits); }
+
+PointingGame pointingGame(Predictor& predictor, const Dataset& dataset, const std::string& split,
+                          CamMethod method,
+                          const std::function<void(std::size_t, std::size_t)>& progress,
+                          const std::atomic<bool>* cancel) {
+  requireSameClasses(predictor.metadata().classes, dataset.classes(), "the model");
+  PointingGame g;
+  g.classes = dataset.classes();
+  const std::size_t n = g.classes.size();
+  g.hits.assign(n, 0);
+  g.centreHits.assign(n, 0);
+  g.images.assign(n, 0);
+  const auto idx = splitIndices(dataset, split);
+  for (std::size_t k = 0; k < idx.size(); ++k) {
+    if (cancel && cancel->load()) {
+      g.cancelled = true;
+      break;
+    }
+    const Sample& s = dataset.samples()[idx[k]];
+    if (progress) progress(k + 1, idx.size());
+    if (s.boxes.empty()) {
+      ++g.withoutBoxes;
+      continue;
+    }
+    const DecodedImage d = loadImage(s.path);
+    if (!d.ok()) {
+      ++g.failed;
+      continue;
+    }
+    std::vector<cv::Rect> boxes;
+    for (const auto& b : s.boxes) boxes.emplace_back(cv::Point(b.xmin, b.ymin), cv::Point(b.xmax + 1, b.ymax + 1));
+    const Explanation e = predictor.explain(d.image, s.label, method);
+    const auto c = static_cast<std::size_t>(s.label);
+    ++g.images[c];
+    g.hits[c] += peakInsideBoxes(e, boxes) ? 1 : 0;
+    const cv::Point centre(d.image.cols / 2, d.image.rows / 2);
+    for (const cv::Rect& b : boxes)
+      if (b.contains(centre)) {
+        ++g.centreHits[c];
+        break;
+      }
+  }
+  return g;
+}
+
 int weightLayers(const ModelSpec& spec) {
   return static_cast<int>(spec.convChannels.size()) + (spec.fcWidth > 0 ? 1 : 0) + 1;
 }

@@ -92,7 +92,15 @@ std::vector<std::vector<float>> Predictor::predictImages(const std::vector<cv::M
   return out;
 }
 
-Explanation Predictor::explain(const cv::Mat& image, int targetClass) {
+const char* toString(CamMethod m) { return m == CamMethod::GradCam ? "gradcam" : "hirescam"; }
+
+CamMethod camMethodFromString(const std::string& name) {
+  if (name == "gradcam") return CamMethod::GradCam;
+  if (name == "hirescam") return CamMethod::HiResCam;
+  throw std::invalid_argument("unknown CAM method '" + name + "' (expected gradcam or hirescam)");
+}
+
+Explanation Predictor::explain(const cv::Mat& image, int targetClass, CamMethod method) {
   const ModelSpec& spec = impl_->model.metadata.spec;
   const int classes = static_cast<int>(impl_->model.metadata.classes.size());
   if (targetClass >= classes || targetClass < -1)
@@ -112,8 +120,9 @@ Explanation Predictor::explain(const cv::Mat& image, int targetClass) {
   e.probabilities.assign(prob.data_ptr<float>(), prob.data_ptr<float>() + prob.size(1));
   e.classIndex = targetClass >= 0 ? targetClass : static_cast<int>(prob[0].argmax().item<int64_t>());
   const torch::Tensor grad = torch::autograd::grad({logits[0][e.classIndex]}, {features})[0];
-  // Channel weights = spatially averaged gradients; CAM = ReLU(sum_k w_k A_k).
-  const torch::Tensor weights = grad.mean({2, 3}, /*keepdim=*/true);
+  // Grad-CAM: channel weights = spatially averaged gradients. HiResCAM: the gradient at
+  // each position (for a flatten head this is each position's exact linear contribution).
+  const torch::Tensor weights = method == CamMethod::GradCam ? grad.mean({2, 3}, /*keepdim=*/true) : grad;
   torch::Tensor cam = torch::relu((weights * features.detach()).sum(1))[0];
   cam = cam.to(torch::kCPU, torch::kFloat).contiguous();
   if (wasTraining) net->train();

@@ -12,12 +12,11 @@
 #include <vector>
 
 #include "sdd/dataset/dataset.h"
+#include "sdd/inference/predictor.h"
 #include "sdd/metrics/metrics.h"
 #include "sdd/model/model_spec.h"
 
 namespace sdd {
-
-class Predictor;
 
 struct ModelEvaluation {
   std::filesystem::path modelFile;
@@ -48,6 +47,24 @@ ModelEvaluation evaluateModel(Predictor& predictor, const std::filesystem::path&
                               const Dataset& dataset, const std::string& split,
                               const std::function<void(std::size_t, std::size_t)>& progress = {},
                               const std::atomic<bool>* cancel = nullptr);
+
+/// The "pointing game" per class: for every image with defect boxes, is the Grad-CAM peak
+/// for its labelled class inside a box? Reported next to a trivial baseline (the image
+/// centre), because NEU boxes often cover much of the image.
+struct PointingGame {
+  std::vector<std::string> classes;
+  std::vector<int> hits, centreHits, images;  ///< per class, over images with boxes
+  int withoutBoxes = 0;                       ///< images of the split that have no boxes
+  int failed = 0;                             ///< unreadable images
+  bool cancelled = false;
+  int totalImages() const;
+  int totalHits() const;
+  int totalCentreHits() const;
+};
+PointingGame pointingGame(Predictor& predictor, const Dataset& dataset, const std::string& split,
+                          CamMethod method,
+                          const std::function<void(std::size_t, std::size_t)>& progress = {},
+                          const std::atomic<bool>* cancel = nullptr);
 
 /// One row of the paper's Table V for a model we measured.
 struct ModelSummary {

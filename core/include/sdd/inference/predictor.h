@@ -24,7 +24,17 @@ struct Prediction {
   bool ok() const { return error.empty(); }
 };
 
-/// A Grad-CAM explanation (Selvaraju et al. 2017) of one image's score for one class.
+/// How the class-activation map is formed from the last conv block's activations A and the
+/// gradient G of the class score with respect to them.
+enum class CamMethod {
+  GradCam,   ///< Selvaraju et al. 2017: ReLU(sum_k mean(G_k) A_k)
+  HiResCam,  ///< Draelos & Carin 2020: ReLU(sum_k G_k * A_k), faithful for flatten heads
+};
+const char* toString(CamMethod m);
+/// "gradcam" or "hirescam"; throws std::invalid_argument otherwise.
+CamMethod camMethodFromString(const std::string& name);
+
+/// A class-activation explanation of one image's score for one class.
 struct Explanation {
   int classIndex = -1;               ///< the class explained (default: the predicted one)
   std::vector<float> probabilities;  ///< of the whole image
@@ -53,9 +63,10 @@ class Predictor {
   /// Probabilities for already-decoded images (any size/channels), in batches.
   std::vector<std::vector<float>> predictImages(const std::vector<cv::Mat>& images,
                                                 int batchSize = 64);
-  /// Grad-CAM on the last conv block for `image` (any size/channels). `targetClass` -1 =
-  /// the predicted class. Throws std::invalid_argument for a class out of range.
-  Explanation explain(const cv::Mat& image, int targetClass = -1);
+  /// Class-activation map on the last conv block for `image` (any size/channels).
+  /// `targetClass` -1 = the predicted class. Throws std::invalid_argument for a class out
+  /// of range.
+  Explanation explain(const cv::Mat& image, int targetClass = -1, CamMethod method = CamMethod::GradCam);
 
  private:
   struct Impl;
