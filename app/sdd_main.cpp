@@ -1,4 +1,5 @@
 // sdd — the command-line face of SDD Workbench: scan, train, eval, predict, info.
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -7,6 +8,7 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <set>
 #include <sstream>
 #include <unistd.h>
 
@@ -19,6 +21,7 @@
 #include "sdd/labels/label_store.h"
 #include "sdd/metrics/metrics.h"
 #include "sdd/model/model_spec.h"
+#include "sdd/training/cross_validation.h"
 #include "sdd/training/trainer.h"
 #include "sdd/util/csv.h"
 #include "sdd/util/runtime.h"
@@ -48,6 +51,7 @@ commands:
   predict FILE|FOLDER...       classify images and time them from file read to decision
   info    [MODEL]              show what a model file holds
   report  [DATASET]            evaluate a model and write the PDF report (as the workbench does)
+  suspects [DATASET]           k-fold out-of-fold scoring: list images whose label looks wrong
 
 DATASET defaults to data/NEU-DET. It may be the NEU-DET layout
 (train|validation/images/<class>/), NEU-CLS (flat Cr_1.bmp ... Sc_300.bmp) or one folder per
@@ -56,8 +60,9 @@ Run `sdd <command> --help` for the options of a command.
 )";
 
 const char* kTrainHelp = R"(usage: sdd train [DATASET] [options]
-  --out DIR            output folder (default runs/train-<time>); receives model.sddm,
-                       best.sddm, last.sddm, checkpoint.pt, log.csv, log.jsonl
+  --out DIR            output folder (default runs/train-<time>, or <workspace>/runs/<time>
+                       with --workspace); receives run.json, model.sddm, best.sddm,
+                       last.sddm, checkpoint.pt, log.csv, log.jsonl
   --force              reuse an --out folder that already holds a run (overwrites it)
   --resume             continue the run in --out from its checkpoint
   --epochs N           default 60
@@ -100,6 +105,20 @@ const char* kEvalHelp = R"(usage: sdd eval [DATASET] [options]
   --threads N          default 1; every image is read, decoded and classified on its own
                        and timed from file read to decision (the paper's measurement)
   --device D
+)";
+
+const char* kSuspectsHelp = R"(usage: sdd suspects [DATASET] [options]
+Finds suspected label errors: every image (both splits) is scored by a model trained, by
+k-fold cross-validation, on the other folds only; images whose label gets a low
+out-of-fold probability are listed, lowest first.
+  --folds K            default 5
+  --epochs N           per fold, default 15
+  --threshold P        list labels with out-of-fold probability below P (default 0.5)
+                       when another class is more probable
+  --out DIR            where the fold models go (default runs/crossval-<time>)
+  --csv FILE           every image's out-of-fold probability of its label, and the verdict
+  --workspace DIR      use the labels of a workbench workspace
+  and the model/training options of `sdd train` (--conv, --fc, --lr, --seed, ...)
 )";
 
 const char* kReportHelp = R"(usage: sdd report [DATASET] [options]
@@ -240,18 +259,15 @@ void printProgress(const sdd::TrainProgress& p) {
   std::fflush(stderr);
 }
 
-int cmdTrain(const std::vector<std::string>& argv) {
-  Args args(argv,
-            {"out", "epochs", "batch", "lr", "optimizer", "weight-decay", "schedule", "step-size",
-             "gamma", "patience", "keep", "seed", "threads", "device", "val-fraction", "conv", "fc",
-             "head", "dropout", "input-size", "channels", "workspace"},
-            {"help", "force", "resume", "no-augment", "class-weights", "bn", "no-channels-last",
-             "quiet"});
-  if (args.has("help")) {
-    std::cout << kTrainHelp;
-    return 0;
-  }
-  sdd::TrainConfig cfg;
+const std::set<std::string> kTrainValueFlags = {
+    "epochs", "batch", "lr", "optimizer", "weight-decay", "schedule", "step-size", "gamma", "patience", "keep",
+    "seed", "threads", "device", "val-fraction", "conv", "fc", "head", "dropout", "input-size", "channels",
+    "workspace"};
+const std::set<std::string> kTrainSwitches = {"no-augment", "class-weights", "bn", "no-channels-last"};
+
+/// The model and training options shared by `train` and `suspects`.
+void parseTrainOptions(const Args& args, sdd::TrainConfig& cfg, sdd::ModelSpec& spec) {
+  spec = sdd::ModelSpec::tableII();
   cfg.epochs = args.integer("epochs", cfg.epochs, 1, 100000);
   cfg.batchSize = args.integer("batch", cfg.batchSize, 1, 65536);
   cfg.learningRate = args.real("lr", cfg.learningRate, 1e-9, 10);
@@ -268,7 +284,6 @@ int cmdTrain(const std::vector<std::string>& argv) {
   cfg.augment = !args.has("no-augment");
   cfg.classWeights = args.has("class-weights");
   cfg.channelsLast = !args.has("no-channels-last");
-  sdd::ModelSpec spec;
   spec.convChannels = args.intList("conv", spec.convChannels);
   spec.fcWidth = args.integer("fc", spec.fcWidth, 0, 65536);
   spec.head = args.choice("head", "flatten", {"flatten", "gap"}) == "gap"
@@ -278,6 +293,22 @@ int cmdTrain(const std::vector<std::string>& argv) {
   spec.dropout = args.real("dropout", 0, 0, 0.99);
   spec.inputSize = args.integer("input-size", spec.inputSize, 8, 4096);
   spec.inputChannels = std::stoi(args.choice("channels", "3", {"1", "3"}));
+}
+
+int cmdTrain(const std::vector<std::string>& argv) {
+  Args args(argv,
+            {"out", "epochs", "batch", "lr", "optimizer", "weight-decay", "schedule", "step-size",
+             "gamma", "patience", "keep", "seed", "threads", "device", "val-fraction", "conv", "fc",
+             "head", "dropout", "input-size", "channels", "workspace"},
+            {"help", "force", "resume", "no-augment", "class-weights", "bn", "no-channels-last",
+             "quiet"});
+  if (args.has("help")) {
+    std::cout << kTrainHelp;
+    return 0;
+  }
+  sdd::TrainConfig cfg;
+  sdd::ModelSpec spec;
+  parseTrainOptions(args, cfg, spec);
   sdd::resolveDevice(cfg.device);  // reject a bad --device before the scan
 
   const bool resume = args.has("resume");
@@ -287,7 +318,9 @@ int cmdTrain(const std::vector<std::string>& argv) {
     std::string stamp = sdd::nowIso8601();
     for (char& c : stamp)
       if (c == ':') c = '-';
-    out = fs::path("runs") / ("train-" + stamp);
+    // With a workbench workspace the run joins the workspace's runs (its Train tab lists them).
+    const std::string ws = args.str("workspace", "");
+    out = ws.empty() ? fs::path("runs") / ("train-" + stamp) : fs::path(ws) / "runs" / stamp;
   }
   if (!resume && fs::exists(out / "checkpoint.pt") && !args.has("force"))
     throw CliError(out.string() + " already holds a training run; use --resume to continue it, "
@@ -419,6 +452,76 @@ int cmdEval(const std::vector<std::string>& argv) {
         << ',' << csvField(ds.classes()[pred]) << ',' << (pred == truth[k] ? 1 : 0);
       for (float p : probs[k]) f << ',' << std::setprecision(6) << p;
       f << "\n";
+    }
+  }
+  return 0;
+}
+
+int cmdSuspects(const std::vector<std::string>& argv) {
+  std::set<std::string> values = kTrainValueFlags, switches = kTrainSwitches;
+  values.insert({"folds", "csv", "out", "threshold"});
+  switches.insert("help");
+  Args args(argv, values, switches);
+  if (args.has("help")) {
+    std::cout << kSuspectsHelp;
+    return 0;
+  }
+  sdd::TrainConfig cfg;
+  sdd::ModelSpec spec;
+  parseTrainOptions(args, cfg, spec);
+  cfg.epochs = args.integer("epochs", 15, 1, 100000);
+  const int folds = args.integer("folds", 5, 2, 100);
+  const double threshold = args.real("threshold", 0.5, 0.0, 1.0);
+  sdd::resolveDevice(cfg.device);
+  const sdd::Dataset ds = scanDataset(datasetArg(args), args.real("val-fraction", 0.2, 0.0, 0.9), cfg.seed, false,
+                                      args.str("workspace", ""));
+  spec.numClasses = static_cast<int>(ds.classes().size());
+  std::string stamp = sdd::nowIso8601();
+  for (char& c : stamp)
+    if (c == ':') c = '-';
+  const fs::path out = args.str("out", (fs::path("runs") / ("crossval-" + stamp)).string());
+  std::cout << folds << "-fold cross-validation over " << ds.samples().size() << " images, " << cfg.epochs
+            << " epochs per fold, " << spec.describe() << "; models in " << out.string() << "\n";
+  const auto t0 = std::chrono::steady_clock::now();
+  const sdd::OutOfFold oof = sdd::outOfFoldProbabilities(
+      ds, spec, cfg, folds, out,
+      [](const sdd::CrossValidationProgress& p) {
+        if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\r%s   ", p.message.c_str());
+      },
+      &gCancel);
+  if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\n");
+  if (oof.cancelled) throw std::runtime_error("stopped before all folds were trained");
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const auto list = sdd::suspectedLabels(ds, oof, threshold);
+  int scored = 0;
+  long correct = 0;
+  for (std::size_t i = 0; i < oof.probs.size(); ++i) {
+    if (oof.probs[i].empty()) continue;
+    ++scored;
+    const auto& p = oof.probs[i];
+    correct += std::max_element(p.begin(), p.end()) - p.begin() == ds.samples()[i].label;
+  }
+  std::cout << std::fixed << std::setprecision(4) << scored << " images scored out of fold in " << std::setprecision(0)
+            << secs << " s; out-of-fold accuracy " << std::setprecision(4) << double(correct) / std::max(1, scored)
+            << "\n" << list.size() << " suspected label error(s) (P(label) < " << threshold
+            << " and another class more probable):\n";
+  for (const auto& sl : list)
+    std::cout << "  " << std::setprecision(4) << sl.labelProbability << "  " << ds.samples()[sl.sample].path.string()
+              << "  labelled " << ds.classes()[std::size_t(sl.label)] << ", looks like "
+              << ds.classes()[std::size_t(sl.suggested)] << " (" << sl.suggestedProbability << ")\n";
+  if (args.has("csv")) {
+    std::ofstream f(args.str("csv", ""));
+    if (!f) throw CliError("cannot write --csv file " + args.str("csv", ""));
+    f << "file,label,fold,p_label,most_probable,p_most_probable,suspected\n";
+    for (std::size_t i = 0; i < oof.probs.size(); ++i) {
+      if (oof.probs[i].empty()) continue;
+      const auto& p = oof.probs[i];
+      const int best = int(std::max_element(p.begin(), p.end()) - p.begin());
+      const int label = ds.samples()[i].label;
+      const bool suspected = std::any_of(list.begin(), list.end(), [i](const auto& x) { return x.sample == i; });
+      f << csvField(ds.samples()[i].path.string()) << ',' << csvField(ds.classes()[std::size_t(label)]) << ','
+        << oof.fold[i] + 1 << ',' << std::setprecision(6) << p[std::size_t(label)] << ','
+        << csvField(ds.classes()[std::size_t(best)]) << ',' << p[std::size_t(best)] << ',' << (suspected ? 1 : 0) << "\n";
     }
   }
   return 0;
@@ -579,6 +682,7 @@ int main(int argc, char** argv) {
     if (cmd == "predict") return cmdPredict(rest);
     if (cmd == "info") return cmdInfo(rest);
     if (cmd == "report") return cmdReport(rest);
+    if (cmd == "suspects") return cmdSuspects(rest);
     if (cmd == "--version") {
       std::cout << "sdd " << SDD_VERSION << "\n";
       return 0;

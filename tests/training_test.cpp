@@ -5,6 +5,7 @@
 #include "sdd/inference/model_evaluation.h"
 #include "sdd/inference/predictor.h"
 #include "sdd/model/detector_net.h"
+#include "sdd/training/cross_validation.h"
 #include "sdd/training/trainer.h"
 #include "sdd/util/runtime.h"
 #include "test_support.h"
@@ -259,4 +260,36 @@ TEST(ModelEvaluation, EvaluatesASplitTimesEachImageAndSummarizesATableVRow) {
   EXPECT_EQ(ev2.skipped[0].file, f.ds.samples()[val[0]].path);
   EXPECT_EQ(ev2.samples.size(), val.size() - 1);
   EXPECT_THROW(sdd::splitIndices(f.ds, "test"), std::invalid_argument);
+}
+
+TEST(CrossValidation, ScoresEveryImageOutOfFoldAndFlagsAPlantedLabelError) {
+  Fixture f;  // 3 classes x 30 images
+  Dataset ds = f.ds;
+  // Plant a label error: the first pattern0 image is labelled pattern1.
+  std::size_t planted = 0;
+  while (ds.samples()[planted].label != 0) ++planted;
+  ds.setLabel(planted, 1);
+  const OutOfFold oof = outOfFoldProbabilities(ds, smallSpec(), smallConfig(20), 3, f.dir / "cv");
+  ASSERT_FALSE(oof.cancelled);
+  ASSERT_EQ(oof.probs.size(), ds.samples().size());
+  std::vector<int> perFold(3, 0);
+  for (std::size_t i = 0; i < ds.samples().size(); ++i) {
+    ASSERT_EQ(oof.probs[i].size(), 3u) << "every image is scored";
+    ASSERT_GE(oof.fold[i], 0);
+    ++perFold[std::size_t(oof.fold[i])];
+  }
+  EXPECT_EQ(perFold, std::vector<int>({30, 30, 30}));  // stratified: 10 per class per fold
+  EXPECT_TRUE(fs::exists(f.dir / "cv/fold-3/model.sddm"));
+
+  const auto suspects = suspectedLabels(ds, oof);
+  ASSERT_FALSE(suspects.empty());
+  EXPECT_EQ(suspects.front().sample, planted) << "the planted error is the most doubted label";
+  EXPECT_EQ(suspects.front().suggested, 0);
+  EXPECT_LT(suspects.size(), 10u) << "clean labels are not flagged wholesale";
+  for (std::size_t k = 1; k < suspects.size(); ++k)
+    EXPECT_LE(suspects[k - 1].labelProbability, suspects[k].labelProbability);
+
+  EXPECT_THROW(outOfFoldProbabilities(ds, smallSpec(), smallConfig(1), 1, f.dir / "cv1"), std::invalid_argument);
+  std::atomic<bool> stop{true};
+  EXPECT_TRUE(outOfFoldProbabilities(ds, smallSpec(), smallConfig(1), 3, f.dir / "cv2", {}, &stop).cancelled);
 }

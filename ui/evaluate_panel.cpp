@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QMouseEvent>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -144,11 +145,45 @@ EvaluatePanel::EvaluatePanel(QWidget* parent) : QWidget(parent) {
   pb->addWidget(pointing_, 1);
   connect(pointBtn, &QPushButton::clicked, this, &EvaluatePanel::pointingGameRequested);
 
+  suspects_ = makeTable({tr("Image"), tr("Label"), tr("Out-of-fold P(label)"), tr("Suggested"), tr("P(suggested)")});
+  connect(suspects_, &QTableWidget::cellClicked, this, [this](int r, int) {
+    const QTableWidgetItem* it = suspects_->item(r, 0);
+    if (it) Q_EMIT imageActivated(it->data(Qt::UserRole).toInt());
+  });
+  auto* suspectBox = new QWidget;
+  auto* sb = new QVBoxLayout(suspectBox);
+  auto* sbTop = new QHBoxLayout;
+  folds_ = new QSpinBox;
+  folds_->setRange(2, 20);
+  folds_->setValue(5);
+  folds_->setPrefix(tr("folds: "));
+  cvEpochs_ = new QSpinBox;
+  cvEpochs_->setRange(1, 1000);
+  cvEpochs_->setValue(15);
+  cvEpochs_->setPrefix(tr("epochs: "));
+  suspectsFind_ = new QPushButton(tr("Find Suspected Label Errors"));
+  suspectsFind_->setToolTip(tr("Train one model per fold on the other folds (the Train tab's settings) and score every image "
+                               "with the model that never saw it; list images whose label gets a low probability"));
+  suspectsStop_ = new QPushButton(tr("Stop"));
+  suspectsStop_->setEnabled(false);
+  suspectsStatus_ = new QLabel(tr("k-fold cross-validation over all images; each is scored by a model that never saw it."));
+  suspectsStatus_->setWordWrap(true);
+  sbTop->addWidget(folds_);
+  sbTop->addWidget(cvEpochs_);
+  sbTop->addWidget(suspectsFind_);
+  sbTop->addWidget(suspectsStop_);
+  sbTop->addWidget(suspectsStatus_, 1);
+  sb->addLayout(sbTop);
+  sb->addWidget(suspects_, 1);
+  connect(suspectsFind_, &QPushButton::clicked, this, [this] { Q_EMIT suspectsRequested(folds_->value(), cvEpochs_->value()); });
+  connect(suspectsStop_, &QPushButton::clicked, this, &EvaluatePanel::suspectsCancelRequested);
+
   lists_ = new QTabWidget;
   lists_->addTab(table_, tr("Table IV: per-class metrics"));
   lists_->addTab(pairs_, tr("Most confused pairs"));
   lists_->addTab(losses_, tr("Top losses"));
   lists_->addTab(compareBox, tr("Model comparison (Table V)"));
+  lists_->addTab(suspectBox, tr("Suspected label errors"));
   lists_->addTab(pointBox, tr("Explain: pointing game"));
 
   auto* vs = new QSplitter(Qt::Vertical);
@@ -306,6 +341,38 @@ void EvaluatePanel::setResults(const QStringList& classes, const QVector<int>& r
 }
 
 void EvaluatePanel::setComparisonBusy(const QString& text) { compareStatus_->setText(text); }
+
+int EvaluatePanel::suspectFolds() const { return folds_->value(); }
+int EvaluatePanel::suspectEpochs() const { return cvEpochs_->value(); }
+
+void EvaluatePanel::setSuspectsBusy(bool busy, const QString& text) {
+  suspectsFind_->setEnabled(!busy);
+  suspectsStop_->setEnabled(busy);
+  folds_->setEnabled(!busy);
+  cvEpochs_->setEnabled(!busy);
+  suspectsStatus_->setText(text);
+}
+
+void EvaluatePanel::setSuspects(const QStringList& classes, const QVector<int>& rows, const QStringList& names,
+                                const QVector<int>& labels, const QVector<int>& suggested, const QVector<float>& pLabel,
+                                const QVector<float>& pSuggested, int scored) {
+  suspects_->setRowCount(rows.size());
+  for (int r = 0; r < rows.size(); ++r) {
+    auto* first = cell(names.value(r));
+    first->setData(Qt::UserRole, rows[r]);
+    first->setToolTip(tr("Click to show it in the browser, then press a class number to relabel"));
+    suspects_->setItem(r, 0, first);
+    suspects_->setItem(r, 1, cell(classes.value(labels[r])));
+    suspects_->setItem(r, 2, num(pLabel[r], 4));
+    suspects_->setItem(r, 3, cell(classes.value(suggested[r])));
+    suspects_->setItem(r, 4, num(pSuggested[r], 4));
+  }
+  suspects_->resizeColumnsToContents();
+  setSuspectsBusy(false, tr("%1 of %2 images scored out of fold have a label the models doubt (P(label) < 0.5, another class "
+                            "more probable), lowest first. Click one to inspect and relabel it.")
+                             .arg(rows.size())
+                             .arg(scored));
+}
 
 void EvaluatePanel::setPointingGameBusy(const QString& text) { pointingStatus_->setText(text); }
 

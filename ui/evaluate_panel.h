@@ -16,6 +16,7 @@ class QComboBox;
 class QCustomPlot;
 class QLabel;
 class QPushButton;
+class QSpinBox;
 class QTableWidget;
 class QTabWidget;
 
@@ -45,6 +46,15 @@ class EvaluatePanel : public QWidget {
   void setPointingGameBusy(const QString& text);
   QTableWidget* pointingTable() const { return pointing_; }
 
+  /// Suspected label errors (k-fold out-of-fold probabilities).
+  void setSuspects(const QStringList& classes, const QVector<int>& rows, const QStringList& names,
+                   const QVector<int>& labels, const QVector<int>& suggested, const QVector<float>& pLabel,
+                   const QVector<float>& pSuggested, int scored);
+  void setSuspectsBusy(bool busy, const QString& text);
+  int suspectFolds() const;
+  int suspectEpochs() const;
+  QTableWidget* suspectsTable() const { return suspects_; }
+
   bool hasResults() const { return eval_ != nullptr; }
   const sdd::Evaluation* evaluation() const { return eval_.get(); }
   QCustomPlot* confusionPlot() const { return confusion_; }
@@ -65,6 +75,8 @@ class EvaluatePanel : public QWidget {
   void imageActivated(int row);
   void compareRequested();
   void pointingGameRequested();
+  void suspectsRequested(int folds, int epochs);
+  void suspectsCancelRequested();
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
@@ -81,6 +93,12 @@ class EvaluatePanel : public QWidget {
   QTableWidget* compare_;
   QLabel* compareStatus_;
   QTableWidget* pointing_;
+  QTableWidget* suspects_;
+  QLabel* suspectsStatus_;
+  QPushButton* suspectsFind_;
+  QPushButton* suspectsStop_;
+  QSpinBox* folds_;
+  QSpinBox* cvEpochs_;
   QLabel* pointingStatus_;
   QTabWidget* lists_;
   std::unique_ptr<sdd::Evaluation> eval_;

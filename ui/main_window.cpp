@@ -46,6 +46,7 @@
 #include "sample_filter.h"
 #include "sdd/imaging/image_loader.h"
 #include "sdd/inference/predictor.h"
+#include "sdd/training/cross_validation.h"
 #include "sdd/model/model_spec.h"
 #include "sdd/util/runtime.h"
 #include "thumbnail_delegate.h"
@@ -209,6 +210,10 @@ void MainWindow::buildUi() {
   connect(evaluate_, &EvaluatePanel::imageActivated, this, &MainWindow::showImage);
   connect(evaluate_, &EvaluatePanel::compareRequested, this, &MainWindow::compareModels);
   connect(evaluate_, &EvaluatePanel::pointingGameRequested, this, &MainWindow::runPointingGame);
+  connect(evaluate_, &EvaluatePanel::suspectsRequested, this, &MainWindow::findSuspectedLabels);
+  connect(evaluate_, &EvaluatePanel::suspectsCancelRequested, this, [this] {
+    if (suspectsCancel_) *suspectsCancel_ = true;
+  });
   connect(evaluate_, &EvaluatePanel::splitChanged, this, &MainWindow::refreshEvaluation);
   evalTimer_ = new QTimer(this);
   evalTimer_->setSingleShot(true);
@@ -936,6 +941,72 @@ void MainWindow::runPointingGame() {
     } catch (const std::exception& e) {
       *error = QString::fromStdString(e.what());
       return sdd::PointingGame{};
+    }
+  }));
+}
+
+void MainWindow::findSuspectedLabels(int folds, int epochs) {
+  if (model_->isEmpty() || suspectsCancel_) return;
+  sdd::ModelSpec spec;
+  sdd::TrainConfig cfg;
+  try {
+    spec = train_->spec();
+    cfg = train_->config();
+  } catch (const std::exception& e) {
+    showError(tr("Suspected label errors"), tr("The Train tab's settings are not valid: %1").arg(QString::fromStdString(e.what())));
+    return;
+  }
+  cfg.epochs = epochs;
+  cfg.patience = 0;
+  cfg.device = options_.device.toStdString();
+  const auto dataset = std::make_shared<const sdd::Dataset>(*model_->dataset());
+  const QString work = QDir(workspace_).filePath(QStringLiteral("crossval"));
+  suspectsCancel_ = std::make_shared<std::atomic<bool>>(false);
+  auto cancel = suspectsCancel_;
+  evaluate_->setSuspectsBusy(true, tr("Training %1 models (%2 epochs each) in %3…").arg(folds).arg(epochs).arg(work));
+  QPointer<EvaluatePanel> panel(evaluate_);
+  auto error = std::make_shared<QString>();
+  auto* watcher = new QFutureWatcher<sdd::OutOfFold>(this);
+  connect(watcher, &QFutureWatcher<sdd::OutOfFold>::finished, this, [this, watcher, error, dataset] {
+    watcher->deleteLater();
+    suspectsCancel_.reset();
+    const sdd::OutOfFold oof = watcher->result();
+    if (!error->isEmpty() || oof.cancelled) {
+      evaluate_->setSuspectsBusy(false, error->isEmpty() ? tr("Stopped.") : tr("Failed: %1").arg(*error));
+      Q_EMIT suspectsFinished(-1);
+      return;
+    }
+    // Rows are dataset indices; the labels are those the models were trained with.
+    const auto list = sdd::suspectedLabels(*dataset, oof);
+    QVector<int> rows, labels, suggested;
+    QVector<float> pl, ps;
+    QStringList names;
+    for (const auto& s : list) {
+      rows << int(s.sample);
+      names << QString::fromStdString(dataset->samples()[s.sample].path.filename().string());
+      labels << s.label;
+      suggested << s.suggested;
+      pl << s.labelProbability;
+      ps << s.suggestedProbability;
+    }
+    int scored = 0;
+    for (const auto& p : oof.probs) scored += !p.empty();
+    evaluate_->setSuspects(model_->classes(), rows, names, labels, suggested, pl, ps, scored);
+    Q_EMIT suspectsFinished(int(list.size()));
+  });
+  watcher->setFuture(QtConcurrent::run([dataset, spec, cfg, folds, work, cancel, panel, error] {
+    try {
+      return sdd::outOfFoldProbabilities(*dataset, spec, cfg, folds, work.toStdString(),
+                                         [panel](const sdd::CrossValidationProgress& p) {
+                                           const QString text = QString::fromStdString(p.message);
+                                           QMetaObject::invokeMethod(panel, [panel, text] {
+                                             if (panel) panel->setSuspectsBusy(true, text);
+                                           }, Qt::QueuedConnection);
+                                         },
+                                         cancel.get());
+    } catch (const std::exception& e) {
+      *error = QString::fromStdString(e.what());
+      return sdd::OutOfFold{};
     }
   }));
 }

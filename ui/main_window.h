@@ -8,6 +8,9 @@
 #include <QTimer>
 #include <QVector>
 
+#include <atomic>
+#include <memory>
+
 #include "inference_worker.h"
 
 class QAction;
@@ -70,6 +73,9 @@ class MainWindow : public QMainWindow {
   /// Grad-CAM pointing game of the loaded model on the Evaluate tab's split, off the GUI
   /// thread; emits pointingGameFinished.
   void runPointingGame();
+  /// k-fold out-of-fold scoring of every image with the Train tab's model settings; lists
+  /// suspected label errors on the Evaluate tab. Emits suspectsFinished.
+  void findSuspectedLabels(int folds, int epochs);
   /// Writes the PDF report off the GUI thread; emits reportWritten or reportFailed.
   void exportReport(const QString& pdfFile);
   /// Model files a comparison or report includes besides the loaded one.
@@ -103,6 +109,7 @@ class MainWindow : public QMainWindow {
   void evaluationUpdated();
   void comparisonFinished(int models);
   void pointingGameFinished(int images);
+  void suspectsFinished(int suspects);
   void reportWritten(const QString& file);
   void reportFailed(const QString& reason);
 
@@ -153,6 +160,7 @@ class MainWindow : public QMainWindow {
   QTimer* evalTimer_ = nullptr;
   QString evaluatedSplit_;
   bool busyBackground_ = false;
+  std::shared_ptr<std::atomic<bool>> suspectsCancel_;
   QListWidget* classList_ = nullptr;
   QComboBox* labelKind_ = nullptr;
   QComboBox* split_ = nullptr;

@@ -142,13 +142,15 @@ QVector<QCPGraph*> addRunCurves(QCustomPlot* plot, CurveKind kind, const std::ve
     QColor color;
     Qt::PenStyle style;
   };
-  const QVector<Series> series =
-      kind == CurveKind::Loss
-          ? QVector<Series>{{QObject::tr("train loss"), &sdd::EpochStats::trainLoss, seriesColor(0), Qt::SolidLine},
-                            {QObject::tr("validation loss"), &sdd::EpochStats::valLoss, seriesColor(1), Qt::SolidLine}}
-          : QVector<Series>{{QObject::tr("train accuracy"), &sdd::EpochStats::trainAccuracy, seriesColor(0), Qt::SolidLine},
-                            {QObject::tr("validation accuracy"), &sdd::EpochStats::valAccuracy, seriesColor(1), Qt::SolidLine},
-                            {QObject::tr("validation macro F1"), &sdd::EpochStats::valMacroF1, seriesColor(2), Qt::DashLine}};
+  QVector<Series> series;
+  if (kind == CurveKind::Loss) {
+    series.append({QObject::tr("train loss"), &sdd::EpochStats::trainLoss, seriesColor(0), Qt::SolidLine});
+    series.append({QObject::tr("validation loss"), &sdd::EpochStats::valLoss, seriesColor(1), Qt::SolidLine});
+  } else {
+    series.append({QObject::tr("train accuracy"), &sdd::EpochStats::trainAccuracy, seriesColor(0), Qt::SolidLine});
+    series.append({QObject::tr("validation accuracy"), &sdd::EpochStats::valAccuracy, seriesColor(1), Qt::SolidLine});
+    series.append({QObject::tr("validation macro F1"), &sdd::EpochStats::valMacroF1, seriesColor(2), Qt::DashLine});
+  }
   QVector<QCPGraph*> out;
   for (const Series& s : series) {
     QVector<double> x, y;
@@ -185,8 +187,10 @@ void markBestEpoch(QCustomPlot* plot, int epoch, double f1) {
   auto* label = new QCPItemText(plot);
   label->position->setType(QCPItemPosition::ptPlotCoords);
   label->position->setCoords(epoch, plot->yAxis->range().lower + 0.04 * plot->yAxis->range().size());
-  label->setPositionAlignment(Qt::AlignBottom | Qt::AlignLeft);
-  label->setText(QObject::tr(" best: epoch %1, F1 %2").arg(epoch).arg(f1, 0, 'f', 4));
+  // Left of the line when it is near the right edge, so the label stays inside the plot.
+  const bool rightHalf = epoch > plot->xAxis->range().center();
+  label->setPositionAlignment(Qt::AlignBottom | (rightHalf ? Qt::AlignRight : Qt::AlignLeft));
+  label->setText(QObject::tr(" best: epoch %1, F1 %2 ").arg(epoch).arg(f1, 0, 'f', 4));
   label->setColor(QColor(0, 120, 90));
 }
 

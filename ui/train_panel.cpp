@@ -319,6 +319,10 @@ void TrainPanel::validateForm() {
 }
 
 void TrainPanel::setDataset(const sdd::Dataset* dataset, const QString& workspace) {
+  if (workspace != workspace_ && !training_) {  // another dataset: its own runs
+    runDir_.clear();
+    history_.clear();
+  }
   dataset_ = dataset;
   workspace_ = workspace;
   if (!training_)
@@ -372,6 +376,10 @@ void TrainPanel::refreshRuns() {
     runs_->addItem(it);
     if (dir == runDir_) runs_->setCurrentItem(it);
   }
+  if (runDir_.isEmpty() && runs_->count() > 0 && !training_) {
+    runs_->setCurrentRow(0);
+    showRun(runs_->item(0)->data(Qt::UserRole).toString());
+  }
 }
 
 bool TrainPanel::startTraining() {
@@ -394,19 +402,6 @@ bool TrainPanel::startTraining() {
   if (!QDir().mkpath(dir)) {
     status_->setText(tr("Cannot create the run folder %1 (is the workspace writable?)").arg(dir));
     return false;
-  }
-  nlohmann::json run = {{"spec", job.spec},
-                        {"config", job.config},
-                        {"dataset", dataset_->root().string()},
-                        {"architecture", job.spec.describe()},
-                        {"started", sdd::nowIso8601()}};
-  {
-    std::ofstream f(QDir(dir).filePath(QLatin1String(kRunFile)).toStdString());
-    f << run.dump(2) << "\n";
-    if (!f) {
-      status_->setText(tr("Cannot write %1").arg(QDir(dir).filePath(QLatin1String(kRunFile))));
-      return false;
-    }
   }
   job.outDir = dir;
   start(job, {});
@@ -470,7 +465,10 @@ void TrainPanel::setRunning(bool running) {
   training_ = running;
   stop_->setEnabled(running);
   const bool hasCheckpoint = !runDir_.isEmpty() && QFileInfo::exists(QDir(runDir_).filePath(QStringLiteral("checkpoint.pt")));
-  resume_->setEnabled(!running && hasCheckpoint && dataset_);
+  const nlohmann::json run = runDir_.isEmpty() ? nlohmann::json() : readRunFile(runDir_);
+  const int planned = run.contains("config") ? run["config"].value("epochs", 0) : 0;
+  const bool unfinished = planned == 0 || int(history_.size()) < planned;
+  resume_->setEnabled(!running && hasCheckpoint && unfinished && dataset_);
   useModel_->setEnabled(!running && !runDir_.isEmpty() && QFileInfo::exists(QDir(runDir_).filePath(QStringLiteral("model.sddm"))));
   for (QWidget* w : std::initializer_list<QWidget*>{preset_, conv_, fc_, head_, bn_, dropout_, epochs_, batch_, lr_, optimizer_,
                                                     schedule_, patience_, augment_, classWeights_, keep_, seed_, threads_})
@@ -501,6 +499,7 @@ void TrainPanel::appendLogRow(const sdd::EpochStats& s) {
 void TrainPanel::onEpoch(const sdd::EpochStats& s) {
   history_.push_back(s);
   appendLogRow(s);
+  if (history_.size() == 1 || s.epoch == 1) refreshRuns();  // run.json exists by now
   dirty_ = true;
   Q_EMIT epochFinished(s.epoch);
 }

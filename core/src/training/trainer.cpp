@@ -251,6 +251,19 @@ TrainResult Trainer::run(bool resume) {
   std::error_code ec;
   fs::create_directories(m.outDir, ec);
   if (ec) throw std::runtime_error("cannot create output folder " + m.outDir.string() + ": " + ec.message());
+  if (!resume) {
+    // What the run is, for the workbench's run list and for resuming it later.
+    const nlohmann::json manifest = {{"spec", m.spec},
+                                     {"config", m.config},
+                                     {"dataset", m.dataset.root().string()},
+                                     {"architecture", m.spec.describe()},
+                                     {"started", nowIso8601()}};
+    std::ofstream f(m.outDir / "run.json.tmp");
+    f << manifest.dump(2) << "\n";
+    f.close();
+    if (!f) throw std::runtime_error("cannot write " + (m.outDir / "run.json").string());
+    fs::rename(m.outDir / "run.json.tmp", m.outDir / "run.json");
+  }
 
   say("loading " + std::to_string(m.dataset.samples().size()) + " images into memory");
   SplitData train = loadSplit(m.dataset, Split::Train, m.spec, threads, onMessage);

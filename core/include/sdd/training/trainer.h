@@ -82,7 +82,8 @@ struct TrainResult {
 
 class Trainer {
  public:
-  /// `outDir` receives model.sddm, best.sddm, checkpoint.pt, log.csv. Created if missing.
+  /// `outDir` receives run.json (spec, config, dataset), model.sddm, best.sddm,
+  /// checkpoint.pt, log.csv and log.jsonl. Created if missing.
   Trainer(Dataset dataset, ModelSpec spec, TrainConfig config, std::filesystem::path outDir);
   ~Trainer();
 
