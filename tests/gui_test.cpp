@@ -324,6 +324,24 @@ class GuiTest : public QObject {
     w.relabelSelection(1 + (w.filter()->index(0, 0).data(DatasetModel::LabelRole).toInt() == 1));
     QVERIFY(waitFor([&] { return e->evaluation()->confusion.support(0) == ev.confusion.support(0) - 1; }, 5000));
 
+    // Table V: the loaded model measured; the shipped NEU model (other classes) left out;
+    // the paper's rows shown as reported.
+    QSignalSpy compared(&w, &MainWindow::comparisonFinished);
+    w.compareModels();
+    QVERIFY(compared.wait(60000));
+    QCOMPARE(compared.at(0).at(0).toInt(), 1);
+    QCOMPARE(e->comparison()->rowCount(), 1 + int(sdd::paperTableV().size()));
+    QCOMPARE(e->comparison()->item(0, 4)->text(), f4(e->evaluation()->macroF1));
+    QVERIFY(e->comparison()->item(1, 0)->text().contains("reported by the paper"));
+
+    // Suspected label errors: every image scored out of fold (3 folds, 2 epochs each).
+    QSignalSpy suspects(&w, &MainWindow::suspectsFinished);
+    w.findSuspectedLabels(3, 2);
+    QVERIFY(suspects.wait(180000));
+    QVERIFY(suspects.at(0).at(0).toInt() >= 0);
+    QCOMPARE(e->suspectsTable()->rowCount(), suspects.at(0).at(0).toInt());
+    QVERIFY(QFileInfo::exists(qs(dir / "ws" / "crossval" / "fold-3" / "model.sddm")));
+
     // Grad-CAM overlay in the inspector, computed on the worker thread.
     w.showImage(0);
     w.inspector()->setHeatmapOn(true);
@@ -387,6 +405,52 @@ class GuiTest : public QObject {
                                                          f4(c["recall"]), f4(c["f1"])))),
                c["class"].get<std::string>().c_str());
     QVERIFY(text.contains(QStringLiteral("8. Reproducibility")));
+  }
+
+  /// Not a check: with SDD_SCREENSHOT_DIR set (tools/screenshots.sh), saves each panel on
+  /// NEU-DET as PNG for docs/screenshots, for a person to look at.
+  void screenshotTour() {
+    const QString out = qEnvironmentVariable("SDD_SCREENSHOT_DIR");
+    const fs::path neu = sdd::test::neuDetDir();
+    if (out.isEmpty() || neu.empty()) QSKIP("set SDD_SCREENSHOT_DIR (and have data/NEU-DET) to save screenshots");
+    QDir().mkpath(out);
+    MainWindow w(opts(qs(neu), qEnvironmentVariable("SDD_SCREENSHOT_WORKSPACE")));
+    w.resize(1360, 860);
+    w.show();
+    QVERIFY(waitFor([&] { return !w.datasetModel()->isEmpty() && !w.modelFile().isEmpty(); }, 60000));
+    QSignalSpy done(&w, &MainWindow::classificationFinished);
+    QVERIFY(w.evaluateSplit(QStringLiteral("validation")));
+    QVERIFY(done.wait(120000));
+    QVERIFY(waitFor([&] { return w.evaluatePanel()->hasResults(); }));
+    QSignalSpy compared(&w, &MainWindow::comparisonFinished);
+    w.compareModels();
+    QVERIFY(compared.wait(300000));
+    w.tabs()->setCurrentWidget(w.evaluatePanel());
+    QTest::qWait(300);
+    QVERIFY(w.grab().save(out + "/evaluate.png"));
+    w.evaluatePanel()->findChild<QTabWidget*>()->setCurrentIndex(3);
+    QTest::qWait(200);
+    QVERIFY(w.grab().save(out + "/evaluate-tableV.png"));
+
+    // A misclassified validation image with its Grad-CAM, reached by clicking its cell.
+    const sdd::Evaluation ev = *w.evaluatePanel()->evaluation();
+    int t = -1, p = -1;
+    for (int a = 0; a < ev.confusion.size() && t < 0; ++a)
+      for (int b = 0; b < ev.confusion.size(); ++b)
+        if (a != b && ev.confusion.count(a, b) > 0) {
+          t = a;
+          p = b;
+          break;
+        }
+    if (t >= 0) w.showConfusionCell(t, p);
+    w.inspector()->setHeatmapOn(true);
+    QVERIFY(waitFor([&] { return w.inspector()->heatmapShown(); }, 30000));
+    QTest::qWait(300);
+    QVERIFY(w.grab().save(out + "/dataset-gradcam.png"));
+
+    w.tabs()->setCurrentWidget(w.trainPanel());
+    QTest::qWait(300);
+    QVERIFY(w.grab().save(out + "/train.png"));
   }
 
   /// The GUI thread keeps serving events while a 360-image batch classifies.
