@@ -22,6 +22,7 @@
 #include "sdd/metrics/metrics.h"
 #include "sdd/model/model_spec.h"
 #include "sdd/training/cross_validation.h"
+#include "sdd/training/reduction.h"
 #include "sdd/training/trainer.h"
 #include "sdd/util/csv.h"
 #include "sdd/util/runtime.h"
@@ -52,6 +53,7 @@ commands:
   info    [MODEL]              show what a model file holds
   report  [DATASET]            evaluate a model and write the PDF report (as the workbench does)
   suspects [DATASET]           k-fold out-of-fold scoring: list images whose label looks wrong
+  reduce  [DATASET]            the paper's model-reduction search (Fig. 3) and Table V
 
 DATASET defaults to data/NEU-DET. It may be the NEU-DET layout
 (train|validation/images/<class>/), NEU-CLS (flat Cr_1.bmp ... Sc_300.bmp) or one folder per
@@ -119,6 +121,24 @@ out-of-fold probability are listed, lowest first.
   --csv FILE           every image's out-of-fold probability of its label, and the verdict
   --workspace DIR      use the labels of a workbench workspace
   and the model/training options of `sdd train` (--conv, --fc, --lr, --seed, ...)
+)";
+
+const char* kReduceHelp = R"(usage: sdd reduce [DATASET] [options]
+The paper's model-reduction procedure (Fig. 3): train a larger base network briefly, then
+try smaller variants (drop the last conv stage, halve the conv widths, halve or drop the
+hidden FC), fewest weights first, keeping the first whose validation macro F1 stays at or
+above the target; repeat; then train the chosen network longer. Prints Table V for every
+model tried and writes it as CSV and Markdown.
+  --conv LIST, --fc N  base network (default conv 16,32,64,128, fc 32) and the other
+                       model options of `sdd train` (--head, --bn, --dropout, ...)
+  --target-f1 X        validation macro F1 a smaller model must keep (default 0.97)
+  --epochs N           training of each candidate (default 10)
+  --final-epochs N     training of the chosen network (default 60)
+  --final-lr X         its learning rate (default: --lr)
+  --max-steps N        candidates tried at most (default 12)
+  --out DIR            default runs/reduce-<time>; one folder per model, final/ for the chosen
+  --csv FILE, --markdown FILE   default DIR/table-v.csv, DIR/table-v.md
+  and the training options of `sdd train` (--lr, --batch, --seed, --threads, ...)
 )";
 
 const char* kReportHelp = R"(usage: sdd report [DATASET] [options]
@@ -527,6 +547,64 @@ int cmdSuspects(const std::vector<std::string>& argv) {
   return 0;
 }
 
+int cmdReduce(const std::vector<std::string>& argv) {
+  std::set<std::string> values = kTrainValueFlags, switches = kTrainSwitches;
+  values.insert({"target-f1", "final-epochs", "final-lr", "max-steps", "out", "csv", "markdown"});
+  switches.insert("help");
+  Args args(argv, values, switches);
+  if (args.has("help")) {
+    std::cout << kReduceHelp;
+    return 0;
+  }
+  sdd::ReductionConfig rc;
+  parseTrainOptions(args, rc.brief, rc.base);
+  if (!args.has("conv")) rc.base.convChannels = {16, 32, 64, 128};
+  if (!args.has("fc")) rc.base.fcWidth = 32;
+  rc.brief.epochs = args.integer("epochs", 10, 1, 100000);
+  rc.extra = rc.brief;
+  rc.extra.epochs = args.integer("final-epochs", 60, 1, 100000);
+  rc.extra.learningRate = args.real("final-lr", rc.brief.learningRate, 1e-9, 10);
+  rc.targetF1 = args.real("target-f1", 0.97, 0.0, 1.0);
+  rc.maxSteps = args.integer("max-steps", 12, 0, 1000);
+  sdd::resolveDevice(rc.brief.device);
+  const sdd::Dataset ds = scanDataset(datasetArg(args), args.real("val-fraction", 0.2, 0.0, 0.9), rc.brief.seed, false,
+                                      args.str("workspace", ""));
+  rc.base.numClasses = static_cast<int>(ds.classes().size());
+  rc.base.validate();
+  std::string stamp = sdd::nowIso8601();
+  for (char& c : stamp)
+    if (c == ':') c = '-';
+  const fs::path out = args.str("out", (fs::path("runs") / ("reduce-" + stamp)).string());
+  std::cout << "model reduction (paper Fig. 3) from " << rc.base.describe() << " (" << rc.base.parameterCount()
+            << " weights), keeping validation macro F1 >= " << rc.targetF1 << "; " << rc.brief.epochs
+            << " epochs per candidate, " << rc.extra.epochs << " for the chosen one; in " << out.string() << "\n";
+  const auto t0 = std::chrono::steady_clock::now();
+  const sdd::ReductionResult r = sdd::reduceModel(
+      ds, rc, out,
+      [](const sdd::ReductionStep& s) {
+        std::cout << std::fixed << std::setprecision(4) << "step " << s.step << " (" << s.change << "): "
+                  << s.summary.architecture << ", " << s.summary.weights << " weights, macro F1 " << s.summary.macroF1
+                  << (s.accepted ? "  kept" : "  below target") << "\n"
+                  << std::flush;
+      },
+      [](const std::string& m) {
+        if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\r%-100s", m.c_str());
+      },
+      &gCancel);
+  if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\n");
+  if (r.cancelled) throw std::runtime_error("stopped; the models trained so far are in " + out.string());
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const std::string md = sdd::reductionMarkdown(r);
+  std::cout << "\nTable V, our models (measured on the validation split):\n\n" << md << "\nchosen: "
+            << r.chosen.describe() << "; final model " << (out / "final" / "model.sddm").string() << "; "
+            << std::setprecision(0) << secs << " s in all\n";
+  const std::string csvPath = args.str("csv", (out / "table-v.csv").string());
+  const std::string mdPath = args.str("markdown", (out / "table-v.md").string());
+  std::ofstream(csvPath) << sdd::reductionCsv(r);
+  std::ofstream(mdPath) << md;
+  return 0;
+}
+
 int cmdReport(const std::vector<std::string>& argv) {
   Args args(argv,
             {"model", "out", "json", "split", "compare", "workspace", "fov", "val-fraction", "seed",
@@ -683,6 +761,7 @@ int main(int argc, char** argv) {
     if (cmd == "info") return cmdInfo(rest);
     if (cmd == "report") return cmdReport(rest);
     if (cmd == "suspects") return cmdSuspects(rest);
+    if (cmd == "reduce") return cmdReduce(rest);
     if (cmd == "--version") {
       std::cout << "sdd " << SDD_VERSION << "\n";
       return 0;

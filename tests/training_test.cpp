@@ -6,6 +6,7 @@
 #include "sdd/inference/predictor.h"
 #include "sdd/model/detector_net.h"
 #include "sdd/training/cross_validation.h"
+#include "sdd/training/reduction.h"
 #include "sdd/training/trainer.h"
 #include "sdd/util/runtime.h"
 #include "test_support.h"
@@ -292,4 +293,44 @@ TEST(CrossValidation, ScoresEveryImageOutOfFoldAndFlagsAPlantedLabelError) {
   EXPECT_THROW(outOfFoldProbabilities(ds, smallSpec(), smallConfig(1), 1, f.dir / "cv1"), std::invalid_argument);
   std::atomic<bool> stop{true};
   EXPECT_TRUE(outOfFoldProbabilities(ds, smallSpec(), smallConfig(1), 3, f.dir / "cv2", {}, &stop).cancelled);
+}
+
+TEST(Reduction, CandidatesAreSmallerAndTheSearchKeepsTheTargetF1) {
+  const ModelSpec base = smallSpec();
+  const auto cands = reductionCandidates(base);
+  ASSERT_FALSE(cands.empty());
+  for (std::size_t k = 0; k < cands.size(); ++k) {
+    EXPECT_LT(cands[k].second.parameterCount(), base.parameterCount()) << cands[k].first;
+    if (k) {
+      EXPECT_LE(cands[k - 1].second.parameterCount(), cands[k].second.parameterCount());
+    }
+  }
+
+  Fixture f;
+  ReductionConfig rc;
+  rc.base = base;
+  rc.brief = smallConfig(12);
+  rc.extra = smallConfig(12);
+  rc.targetF1 = 0.6;
+  rc.maxSteps = 3;
+  std::vector<int> seen;
+  const ReductionResult r = reduceModel(f.ds, rc, f.dir / "reduce", [&](const ReductionStep& s) { seen.push_back(s.step); });
+  ASSERT_FALSE(r.cancelled);
+  ASSERT_GE(r.tried.size(), 2u) << "base F1 " << r.tried[0].summary.macroF1;
+  EXPECT_EQ(r.tried[0].change, "base network");
+  EXPECT_EQ(seen.size(), r.tried.size() + 1);  // every step, then the final model
+  // The chosen network is the last accepted one, and every accepted one met the target.
+  for (const auto& s : r.tried) {
+    EXPECT_GT(s.summary.weights, 0);
+    if (s.accepted) {
+      EXPECT_GE(s.summary.macroF1, rc.targetF1);
+    }
+  }
+  EXPECT_LE(r.chosen.parameterCount(), base.parameterCount());
+  EXPECT_TRUE(fs::exists(f.dir / "reduce/final/model.sddm"));
+  EXPECT_EQ(r.final.summary.weights, r.chosen.parameterCount());
+  const std::string md = reductionMarkdown(r);
+  EXPECT_NE(md.find("| 0 | base network |"), std::string::npos);
+  EXPECT_NE(md.find("Reported by the paper"), std::string::npos);
+  EXPECT_NE(reductionCsv(r).find("step,change,accepted"), std::string::npos);
 }
