@@ -27,6 +27,7 @@
 #include "evaluate_panel.h"
 #include "inspector.h"
 #include "qcp.h"
+#include "reduction_dialog.h"
 #include "report.h"
 #include "train_panel.h"
 #include "dataset_model.h"
@@ -257,6 +258,23 @@ class GuiTest : public QObject {
     QVERIFY(QFileInfo::exists(runs[0] + "/run.json"));
     QCOMPARE(t->runList()->count(), 1);
     QVERIFY(t->runList()->item(0)->text().contains("stopped"));
+
+    // The model-reduction search from the Train tab's network, on this generated set.
+    {
+      ReductionDialog* d = t->openReduction();
+      QVERIFY(d);
+      d->targetBox()->setValue(0.0);  // mechanics, not accuracy: every candidate passes
+      d->briefEpochsBox()->setValue(1);
+      d->finalEpochsBox()->setValue(1);
+      QSignalSpy reduced(d, &ReductionDialog::finished);
+      d->start();
+      QVERIFY(reduced.wait(300000));
+      QVERIFY(reduced.at(0).at(0).toBool());
+      QVERIFY(d->table()->rowCount() >= 3);  // base, at least one reduction, final
+      QCOMPARE(d->table()->item(d->table()->rowCount() - 1, 0)->text(), QStringLiteral("final"));
+      QVERIFY(d->table()->item(1, 4)->text().toLongLong() < d->table()->item(0, 4)->text().toLongLong());
+      delete d;
+    }
 
     // Resume continues from the last completed epoch.
     t->runList()->setCurrentRow(0);

@@ -26,6 +26,7 @@
 #include <fstream>
 
 #include "plots.h"
+#include "reduction_dialog.h"
 #include "sdd/inference/model_evaluation.h"
 #include "qcp.h"
 
@@ -144,8 +145,11 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
   buttons->addWidget(train_);
   buttons->addWidget(stop_);
   buttons->addWidget(resume_);
+  reduce_ = new QPushButton(tr("Reduce Model (Fig. 3)…"));
+  reduce_->setToolTip(tr("The paper's model-reduction search, starting from this network"));
   auto* buttons2 = new QHBoxLayout;
   buttons2->addWidget(useModel_);
+  buttons2->addWidget(reduce_);
   buttons2->addStretch();
 
   runs_ = new QListWidget;
@@ -219,6 +223,9 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
   connect(train_, &QPushButton::clicked, this, &TrainPanel::startTraining);
   connect(stop_, &QPushButton::clicked, this, &TrainPanel::stopTraining);
   connect(resume_, &QPushButton::clicked, this, &TrainPanel::resumeTraining);
+  connect(reduce_, &QPushButton::clicked, this, [this] {
+    if (ReductionDialog* d = openReduction()) d->show();
+  });
   connect(useModel_, &QPushButton::clicked, this, [this] {
     if (!runDir_.isEmpty()) Q_EMIT useModelRequested(QDir(runDir_).filePath(QStringLiteral("model.sddm")));
   });
@@ -460,6 +467,28 @@ void TrainPanel::stopTraining() {
 }
 
 bool TrainPanel::isTraining() const { return training_; }
+
+ReductionDialog* TrainPanel::openReduction() {
+  if (!dataset_) {
+    status_->setText(tr("Open a dataset first."));
+    return nullptr;
+  }
+  sdd::ModelSpec s;
+  sdd::TrainConfig c;
+  try {
+    s = spec();
+    c = config();
+  } catch (const std::exception& e) {
+    status_->setText(tr("Cannot start the reduction: %1").arg(QString::fromStdString(e.what())));
+    return nullptr;
+  }
+  const QString dir = QDir(runsFolder()).filePath(QStringLiteral("reduce-") +
+                                                  QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+  auto* d = new ReductionDialog(std::make_shared<const sdd::Dataset>(*dataset_), s, c, dir, this);
+  d->setAttribute(Qt::WA_DeleteOnClose);
+  connect(d, &ReductionDialog::useModelRequested, this, &TrainPanel::useModelRequested);
+  return d;
+}
 
 void TrainPanel::setRunning(bool running) {
   training_ = running;

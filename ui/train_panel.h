@@ -51,6 +51,9 @@ class TrainPanel : public QWidget {
   /// Continues the selected stopped run from its checkpoint.
   bool resumeTraining();
   void stopTraining();
+  /// Opens the model-reduction dialog (paper Fig. 3) from the form's network and settings;
+  /// nullptr (and a message) when the form is invalid or no dataset is open.
+  class ReductionDialog* openReduction();
   bool isTraining() const;
 
   QString runsFolder() const;
@@ -112,6 +115,7 @@ class TrainPanel : public QWidget {
   QPushButton* stop_;
   QPushButton* resume_;
   QPushButton* useModel_;
+  QPushButton* reduce_;
   QProgressBar* progress_;
   QLabel* status_;
   // results
