@@ -426,23 +426,26 @@ int cmdEval(const std::vector<std::string>& argv) {
     const sdd::PointingGame g = sdd::pointingGame(predictor, ds, split, cam);
     pointing["cam"] = sdd::toString(cam);
     std::cout << "\npointing game (" << sdd::toString(cam) << "): CAM peak for the labelled class inside a defect box\n"
-              << "class                images   peak in box   image centre in box (baseline)\n";
+              << "class                images   peak in box   image centre in box (baseline)   peak at the border\n";
     for (std::size_t c = 0; c < g.classes.size(); ++c) {
       const double n = std::max(1, g.images[c]);
       std::cout << std::left << std::setw(20) << g.classes[c] << std::right << std::setw(7) << g.images[c]
                 << std::setw(10) << std::setprecision(1) << 100.0 * g.hits[c] / n << " %"
-                << std::setw(14) << 100.0 * g.centreHits[c] / n << " %\n";
+                << std::setw(14) << 100.0 * g.centreHits[c] / n << " %" << std::setw(28)
+                << 100.0 * g.borderPeaks[c] / n << " %\n";
       pointing["per_class"].push_back({{"class", g.classes[c]}, {"images", g.images[c]}, {"hits", g.hits[c]},
-                                       {"centre_hits", g.centreHits[c]}});
+                                       {"centre_hits", g.centreHits[c]}, {"border_peaks", g.borderPeaks[c]}});
     }
     const double n = std::max(1, g.totalImages());
     std::cout << std::left << std::setw(20) << "all" << std::right << std::setw(7) << g.totalImages()
               << std::setw(10) << 100.0 * g.totalHits() / n << " %" << std::setw(14)
-              << 100.0 * g.totalCentreHits() / n << " %\n";
+              << 100.0 * g.totalCentreHits() / n << " %" << std::setw(28) << 100.0 * g.totalBorderPeaks() / n
+              << " %\n(peak at the border: within 8 % of the image size of its edge)\n";
     if (g.withoutBoxes) std::cout << g.withoutBoxes << " image(s) without defect boxes left out\n";
     pointing["images"] = g.totalImages();
     pointing["hits"] = g.totalHits();
     pointing["centre_hits"] = g.totalCentreHits();
+    pointing["border_peaks"] = g.totalBorderPeaks();
     pointing["without_boxes"] = g.withoutBoxes;
   }
 

@@ -101,6 +101,7 @@ int sum(const std::vector<int>& v) {
 int PointingGame::totalImages() const { return sum(images); }
 int PointingGame::totalHits() const { return sum(hits); }
 int PointingGame::totalCentreHits() const { return sum(centreHits); }
+int PointingGame::totalBorderPeaks() const { return sum(borderPeaks); }
 
 PointingGame pointingGame(Predictor& predictor, const Dataset& dataset, const std::string& split,
                           CamMethod method,
@@ -113,6 +114,7 @@ PointingGame pointingGame(Predictor& predictor, const Dataset& dataset, const st
   g.hits.assign(n, 0);
   g.centreHits.assign(n, 0);
   g.images.assign(n, 0);
+  g.borderPeaks.assign(n, 0);
   const auto idx = splitIndices(dataset, split);
   for (std::size_t k = 0; k < idx.size(); ++k) {
     if (cancel && cancel->load()) {
@@ -136,6 +138,11 @@ PointingGame pointingGame(Predictor& predictor, const Dataset& dataset, const st
     const auto c = static_cast<std::size_t>(s.label);
     ++g.images[c];
     g.hits[c] += peakInsideBoxes(e, boxes) ? 1 : 0;
+    if (e.peak.x >= 0) {
+      const int margin = std::max(1, int(0.08 * std::min(d.image.cols, d.image.rows)));
+      const int edge = std::min({e.peak.x, e.peak.y, d.image.cols - 1 - e.peak.x, d.image.rows - 1 - e.peak.y});
+      g.borderPeaks[c] += edge < margin ? 1 : 0;
+    }
     const cv::Point centre(d.image.cols / 2, d.image.rows / 2);
     for (const cv::Rect& b : boxes)
       if (b.contains(centre)) {

@@ -54,12 +54,14 @@ ModelEvaluation evaluateModel(Predictor& predictor, const std::filesystem::path&
 struct PointingGame {
   std::vector<std::string> classes;
   std::vector<int> hits, centreHits, images;  ///< per class, over images with boxes
+  std::vector<int> borderPeaks;  ///< per class: peak within 8 % of the image size of its border
   int withoutBoxes = 0;                       ///< images of the split that have no boxes
   int failed = 0;                             ///< unreadable images
   bool cancelled = false;
   int totalImages() const;
   int totalHits() const;
   int totalCentreHits() const;
+  int totalBorderPeaks() const;
 };
 PointingGame pointingGame(Predictor& predictor, const Dataset& dataset, const std::string& split,
                           CamMethod method,
