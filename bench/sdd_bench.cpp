@@ -1,0 +1,220 @@
+// sdd_bench — speed benchmarks on the NEU data. Each runs a naive baseline and the optimized
+// path in the same process and prints both and the ratio, so the figure holds on a noisy
+// machine. Not a test: it asserts nothing; docs/performance.md records what it printed.
+//
+//   sdd_bench [DATASET] [--model FILE] [--only latency|throughput|train] [--json FILE]
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <torch/torch.h>
+
+#include "sdd/dataset/dataset.h"
+#include "sdd/imaging/image_loader.h"
+#include "sdd/inference/predictor.h"
+#include "sdd/model/detector_net.h"
+#include "sdd/training/trainer.h"
+#include "sdd/util/runtime.h"
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+double percentile(std::vector<double> v, double q) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[std::min(v.size() - 1, std::size_t(q * double(v.size() - 1) + 0.5))];
+}
+
+long peakRssMb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss / 1024;
+}
+
+std::vector<fs::path> filesOf(const sdd::Dataset& ds, sdd::Split split) {
+  std::vector<fs::path> out;
+  for (std::size_t i : ds.indices(split)) out.push_back(ds.samples()[i].path);
+  return out;
+}
+
+/// The textbook path: cv::imread, resize, float NCHW tensor, normalize, forward.
+torch::Tensor naiveInput(const fs::path& file, const sdd::ModelMetadata& meta) {
+  cv::Mat img = cv::imread(file.string(), cv::IMREAD_COLOR);
+  cv::cvtColor(img, img, cv::COLOR_BGR2RGB);
+  cv::resize(img, img, cv::Size(meta.spec.inputSize, meta.spec.inputSize));
+  img.convertTo(img, CV_32FC3, 1.0 / 255.0);
+  auto t = torch::from_blob(img.data, {1, img.rows, img.cols, 3}, torch::kFloat32).permute({0, 3, 1, 2}).clone();
+  auto mean = torch::tensor(meta.normalization.mean).view({1, 3, 1, 1});
+  auto stdv = torch::tensor(meta.normalization.std).view({1, 3, 1, 1});
+  return (t - mean) / stdv;
+}
+
+void line(const char* what, double base, double ours, const char* unit, bool lowerIsBetter) {
+  const double ratio = lowerIsBetter ? base / ours : ours / base;
+  std::printf("  %-44s baseline %9.2f %-9s optimized %9.2f %-9s  %.2fx\n", what, base, unit, ours, unit, ratio);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  fs::path root = "data/NEU-DET";
+  fs::path model = sdd::shippedModelFile();
+  std::string only, jsonFile;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "sdd_bench: %s needs a value\n", a.c_str());
+        std::exit(2);
+      }
+      return argv[++i];
+    };
+    if (a == "--model") model = value();
+    else if (a == "--only") only = value();
+    else if (a == "--json") jsonFile = value();
+    else if (a == "--help") {
+      std::puts("usage: sdd_bench [DATASET] [--model FILE] [--only latency|throughput|train] [--json FILE]");
+      return 0;
+    } else if (a.rfind("--", 0) == 0) {
+      std::fprintf(stderr, "sdd_bench: unknown option '%s'\n", a.c_str());
+      return 2;
+    } else root = a;
+  }
+  if (!only.empty() && only != "latency" && only != "throughput" && only != "train") {
+    std::fprintf(stderr, "sdd_bench: --only expects latency, throughput or train, got '%s'\n", only.c_str());
+    return 2;
+  }
+  try {
+    const sdd::Dataset ds = sdd::Dataset::scan(root);
+    const auto val = filesOf(ds, sdd::Split::Validation);
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    nlohmann::json j;
+    j["dataset"] = root.string();
+    j["model"] = model.string();
+    j["cores"] = cores;
+    std::printf("sdd_bench on %s (%zu validation, %zu train images), model %s, %u cores\n\n", root.c_str(), val.size(),
+                ds.indices(sdd::Split::Train).size(), model.filename().c_str(), cores);
+
+    if (only.empty() || only == "latency") {
+      // The paper's measurement: one image at a time, file read to decision.
+      sdd::configureThreads(1);
+      sdd::LoadedModel lm = sdd::loadModelFile(model);
+      lm.net->eval();
+      std::vector<double> base, ours;
+      {
+        torch::NoGradGuard g;
+        for (const auto& f : val) {
+          const auto t = Clock::now();
+          const auto logits = lm.net->forward(naiveInput(f, lm.metadata));
+          (void)logits.argmax(1).item<int64_t>();
+          base.push_back(msSince(t));
+        }
+      }
+      sdd::Predictor p(model, "cpu", 1);
+      for (const auto& f : val) ours.push_back(p.predictFile(f).totalMs);
+      std::printf("latency, batch 1, file read -> decision, %zu images, 1 thread:\n", val.size());
+      line("median", percentile(base, 0.5), percentile(ours, 0.5), "ms", true);
+      line("p95", percentile(base, 0.95), percentile(ours, 0.95), "ms", true);
+      j["latency_ms"] = {{"baseline", {{"median", percentile(base, 0.5)}, {"p95", percentile(base, 0.95)}}},
+                         {"optimized", {{"median", percentile(ours, 0.5)}, {"p95", percentile(ours, 0.95)}}}};
+      std::printf("\n");
+    }
+
+    if (only.empty() || only == "throughput") {
+      // Batched, including JPEG decode: sequential naive vs parallel decode + channels-last.
+      sdd::configureThreads(1);
+      sdd::LoadedModel lm = sdd::loadModelFile(model);
+      lm.net->eval();
+      auto t = Clock::now();
+      {
+        torch::NoGradGuard g;
+        for (std::size_t b = 0; b < val.size(); b += 64) {
+          std::vector<torch::Tensor> xs;
+          for (std::size_t i = b; i < std::min(val.size(), b + 64); ++i) xs.push_back(naiveInput(val[i], lm.metadata));
+          (void)lm.net->forward(torch::cat(xs)).argmax(1);
+        }
+      }
+      const double baseS = msSince(t) / 1000.0;
+      sdd::Predictor p(model, "cpu", 0);
+      t = Clock::now();
+      const auto inputs = sdd::loadModelInputs(val, lm.metadata.spec.inputSize, lm.metadata.spec.inputChannels, 0);
+      const auto probs = p.predictImages(inputs.images, 64);
+      const double oursS = msSince(t) / 1000.0;
+      std::printf("throughput, batches of 64 including decode, %zu images (baseline 1 thread, optimized %u):\n",
+                  val.size(), cores);
+      line("images per second", double(val.size()) / baseS, double(probs.size()) / oursS, "img/s", false);
+      j["throughput_img_s"] = {{"baseline", double(val.size()) / baseS}, {"optimized", double(probs.size()) / oursS}};
+      std::printf("\n");
+    }
+
+    if (only.empty() || only == "train") {
+      // One epoch over the train split. Baseline: a straightforward LibTorch loop (images
+      // decoded once into a float NCHW tensor, LibTorch's default 1 thread, no augmentation).
+      const auto trainFiles = filesOf(ds, sdd::Split::Train);
+      sdd::ModelSpec spec = sdd::ModelSpec::tableII(int(ds.classes().size()));
+      sdd::configureThreads(1);
+      torch::manual_seed(1);
+      sdd::DetectorNet net(spec);
+      sdd::ModelMetadata meta;
+      std::vector<torch::Tensor> xs;
+      std::vector<int64_t> ys;
+      for (std::size_t i : ds.indices(sdd::Split::Train)) {
+        xs.push_back(naiveInput(ds.samples()[i].path, meta));
+        ys.push_back(ds.samples()[i].label);
+      }
+      const auto X = torch::cat(xs);
+      const auto Y = torch::tensor(ys);
+      torch::optim::Adam opt(net->parameters(), torch::optim::AdamOptions(1e-3));
+      net->train();
+      auto t = Clock::now();
+      const auto perm = torch::randperm(X.size(0));
+      for (int64_t b = 0; b < X.size(0); b += 32) {
+        const auto idx = perm.slice(0, b, std::min<int64_t>(X.size(0), b + 32));
+        opt.zero_grad();
+        auto loss = torch::nn::functional::cross_entropy(net->forward(X.index_select(0, idx)), Y.index_select(0, idx));
+        loss.backward();
+        opt.step();
+      }
+      const double baseS = msSince(t) / 1000.0;
+
+      sdd::TrainConfig cfg;
+      cfg.epochs = 2;  // the first epoch includes one-off warm-up; report the second
+      cfg.threads = 0;
+      const fs::path dir = fs::temp_directory_path() / ("sdd_bench_train_" + std::to_string(::getpid()));
+      sdd::Trainer trainer(ds, spec, cfg, dir);
+      std::vector<double> epochSeconds;
+      trainer.onEpoch = [&](const sdd::EpochStats& s) { epochSeconds.push_back(s.seconds); };
+      trainer.run();
+      fs::remove_all(dir);
+      const double oursS = epochSeconds.back();
+      std::printf("training, one epoch over %zu images (baseline 1 thread, no augmentation, training only; optimized: "
+                  "the default trainer, %u threads, augmentation and the validation pass included):\n",
+                  trainFiles.size(), cores);
+      line("seconds per epoch", baseS, oursS, "s", true);
+      line("training images per second", double(trainFiles.size()) / baseS, double(trainFiles.size()) / oursS, "img/s", false);
+      j["train_epoch_s"] = {{"baseline", baseS}, {"optimized", oursS}};
+      std::printf("\n");
+    }
+    std::printf("peak memory (max RSS of this process): %ld MB\n", peakRssMb());
+    j["peak_rss_mb"] = peakRssMb();
+    if (!jsonFile.empty()) std::ofstream(jsonFile) << j.dump(2) << "\n";
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "sdd_bench: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
