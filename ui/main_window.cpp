@@ -146,6 +146,7 @@ MainWindow::MainWindow(const WorkbenchOptions& options, QWidget* parent)
 
 MainWindow::~MainWindow() {
   if (worker_) worker_->cancel();
+  if (suspectsCancel_) *suspectsCancel_ = true;  // the pool waits for it at exit: stop it now
   workerThread_.quit();
   workerThread_.wait();
 }
