@@ -21,6 +21,7 @@
 #include "sdd/labels/label_store.h"
 #include "sdd/metrics/metrics.h"
 #include "sdd/model/model_spec.h"
+#include "sdd/model/onnx_export.h"
 #include "sdd/training/cross_validation.h"
 #include "sdd/training/reduction.h"
 #include "sdd/training/trainer.h"
@@ -54,6 +55,7 @@ commands:
   report  [DATASET]            evaluate a model and write the PDF report (as the workbench does)
   suspects [DATASET]           k-fold out-of-fold scoring: list images whose label looks wrong
   reduce  [DATASET]            the paper's model-reduction search (Fig. 3) and Table V
+  export  --onnx FILE          write the model as ONNX for other runtimes
 
 DATASET defaults to data/NEU-DET. It may be the NEU-DET layout
 (train|validation/images/<class>/), NEU-CLS (flat Cr_1.bmp ... Sc_300.bmp) or one folder per
@@ -139,6 +141,13 @@ model tried and writes it as CSV and Markdown.
   --out DIR            default runs/reduce-<time>; one folder per model, final/ for the chosen
   --csv FILE, --markdown FILE   default DIR/table-v.csv, DIR/table-v.md
   and the training options of `sdd train` (--lr, --batch, --seed, --threads, ...)
+)";
+
+const char* kExportHelp = R"(usage: sdd export --onnx FILE [--model MODEL]
+Writes the model as a standard ONNX file (opset 13) for other runtimes and inference
+servers. Input "image": float [N,C,H,W], RGB pixels / 255 (the normalization is inside the
+graph); output "probabilities": float [N,classes]. The class names and the input spec are in
+the file's metadata. MODEL defaults to the shipped model.
 )";
 
 const char* kReportHelp = R"(usage: sdd report [DATASET] [options]
@@ -608,6 +617,27 @@ int cmdReduce(const std::vector<std::string>& argv) {
   return 0;
 }
 
+int cmdExport(const std::vector<std::string>& argv) {
+  Args args(argv, {"model", "onnx"}, {"help"});
+  if (args.has("help") || !args.has("onnx")) {
+    std::cout << kExportHelp;
+    return args.has("help") ? 0 : 2;
+  }
+  const fs::path model = args.str("model", defaultModel().string());
+  if (!fs::exists(model)) throw sdd::ModelError("model file does not exist: " + model.string());
+  const fs::path out = args.str("onnx", "");
+  sdd::exportOnnx(model, out, SDD_VERSION);
+  const auto meta = sdd::readModelMetadata(model);
+  std::cout << "wrote " << out.string() << " (" << fs::file_size(out) << " bytes, ONNX opset 13): "
+            << meta.spec.describe() << "\ninput  \"image\"  float [N," << meta.spec.inputChannels << ","
+            << meta.spec.inputSize << "," << meta.spec.inputSize << "], "
+            << (meta.spec.inputChannels == 3 ? "RGB" : "grey") << " pixels / 255 (normalization is inside)\n"
+            << "output \"probabilities\" float [N," << meta.classes.size() << "]: ";
+  for (std::size_t i = 0; i < meta.classes.size(); ++i) std::cout << (i ? ", " : "") << meta.classes[i];
+  std::cout << "\n";
+  return 0;
+}
+
 int cmdReport(const std::vector<std::string>& argv) {
   Args args(argv,
             {"model", "out", "json", "split", "compare", "workspace", "fov", "val-fraction", "seed",
@@ -765,6 +795,7 @@ int main(int argc, char** argv) {
     if (cmd == "report") return cmdReport(rest);
     if (cmd == "suspects") return cmdSuspects(rest);
     if (cmd == "reduce") return cmdReduce(rest);
+    if (cmd == "export") return cmdExport(rest);
     if (cmd == "--version") {
       std::cout << "sdd " << SDD_VERSION << "\n";
       return 0;

@@ -20,6 +20,10 @@ class DetectorNetImpl : public torch::nn::Module {
   /// Head applied to features().
   torch::Tensor classify(torch::Tensor features);
   const ModelSpec& spec() const { return spec_; }
+  // The layers, for exporters (ONNX).
+  torch::nn::Sequential blocks() const { return blocks_; }
+  torch::nn::Linear hidden() const { return hidden_; }  ///< null when spec().fcWidth == 0
+  torch::nn::Linear output() const { return output_; }
 
  private:
   ModelSpec spec_;

@@ -1,0 +1,237 @@
+#include "sdd/model/onnx_export.h"
+
+#include <cstring>
+#include <fstream>
+
+#include "sdd/model/detector_net.h"
+
+namespace fs = std::filesystem;
+
+namespace sdd {
+namespace {
+
+/// Minimal protobuf writer: varints, length-delimited fields, fixed32 floats.
+class Pb {
+ public:
+  const std::string& bytes() const { return out_; }
+  void varint(std::uint64_t v) {
+    while (v >= 0x80) {
+      out_.push_back(char((v & 0x7F) | 0x80));
+      v >>= 7;
+    }
+    out_.push_back(char(v));
+  }
+  void key(int field, int wire) { varint(std::uint64_t(field) << 3 | std::uint64_t(wire)); }
+  void i64(int field, std::int64_t v) {
+    key(field, 0);
+    varint(std::uint64_t(v));
+  }
+  void f32(int field, float v) {
+    key(field, 5);
+    char b[4];
+    std::memcpy(b, &v, 4);
+    out_.append(b, 4);
+  }
+  void str(int field, const std::string& s) {
+    key(field, 2);
+    varint(s.size());
+    out_ += s;
+  }
+  void msg(int field, const Pb& m) { str(field, m.bytes()); }
+
+ private:
+  std::string out_;
+};
+
+// ONNX enums and field numbers (onnx.proto, IR version 7, opset 13).
+constexpr int kFloat = 1;
+constexpr int kAttrFloat = 1, kAttrInt = 2, kAttrInts = 7;
+
+Pb tensor(const std::string& name, const torch::Tensor& t) {
+  const torch::Tensor c = t.detach().to(torch::kCPU, torch::kFloat32).contiguous();
+  Pb p;
+  for (auto d : c.sizes()) p.i64(1, d);  // dims
+  p.i64(2, kFloat);                      // data_type
+  p.str(8, name);                        // name
+  p.str(9, std::string(static_cast<const char*>(c.data_ptr()), c.numel() * sizeof(float)));  // raw_data
+  return p;
+}
+
+Pb attrInts(const std::string& name, const std::vector<std::int64_t>& v) {
+  Pb a;
+  a.str(1, name);
+  for (auto x : v) a.i64(8, x);
+  a.i64(20, kAttrInts);
+  return a;
+}
+Pb attrInt(const std::string& name, std::int64_t v) {
+  Pb a;
+  a.str(1, name);
+  a.i64(3, v);
+  a.i64(20, kAttrInt);
+  return a;
+}
+Pb attrFloat(const std::string& name, float v) {
+  Pb a;
+  a.str(1, name);
+  a.f32(2, v);
+  a.i64(20, kAttrFloat);
+  return a;
+}
+
+Pb node(const std::string& op, const std::vector<std::string>& in, const std::string& out,
+        const std::vector<Pb>& attrs = {}) {
+  Pb n;
+  for (const auto& i : in) n.str(1, i);
+  n.str(2, out);
+  n.str(3, out);  // node name = its output
+  n.str(4, op);
+  for (const auto& a : attrs) n.msg(5, a);
+  return n;
+}
+
+/// ValueInfoProto for a float tensor with a symbolic batch dimension.
+Pb valueInfo(const std::string& name, const std::vector<std::int64_t>& dims) {
+  Pb shape;
+  {
+    Pb batch;
+    batch.str(2, "batch");
+    shape.msg(1, batch);
+  }
+  for (auto d : dims) {
+    Pb dim;
+    dim.i64(1, d);
+    shape.msg(1, dim);
+  }
+  Pb tensorType;
+  tensorType.i64(1, kFloat);
+  tensorType.msg(2, shape);
+  Pb type;
+  type.msg(1, tensorType);
+  Pb v;
+  v.str(1, name);
+  v.msg(2, type);
+  return v;
+}
+
+Pb prop(const std::string& k, const std::string& v) {
+  Pb p;
+  p.str(1, k);
+  p.str(2, v);
+  return p;
+}
+
+}  // namespace
+
+void exportOnnx(const fs::path& modelFile, const fs::path& onnxFile, const std::string& producerVersion) {
+  LoadedModel m = loadModelFile(modelFile);
+  const ModelSpec& spec = m.metadata.spec;
+  DetectorNet& net = m.net;
+  torch::NoGradGuard guard;
+
+  Pb graph;
+  std::vector<Pb> inits;
+  const int c = spec.inputChannels;
+  inits.push_back(tensor("norm_mean", torch::tensor(m.metadata.normalization.mean).view({1, c, 1, 1})));
+  inits.push_back(tensor("norm_std", torch::tensor(m.metadata.normalization.std).view({1, c, 1, 1})));
+  graph.msg(1, node("Sub", {"image", "norm_mean"}, "centered"));
+  graph.msg(1, node("Div", {"centered", "norm_std"}, "normalized"));
+  std::string x = "normalized";
+  int block = 0, convIndex = 0;
+  for (const auto& child : net->blocks()->children()) {
+    const std::string p = "block" + std::to_string(block);
+    if (auto conv = std::dynamic_pointer_cast<torch::nn::Conv2dImpl>(child)) {
+      const std::string w = p + ".conv.weight", b = p + ".conv.bias";
+      inits.push_back(tensor(w, conv->weight));
+      inits.push_back(tensor(b, conv->bias));
+      const std::int64_t k = spec.kernelSize, pad = k / 2;
+      graph.msg(1, node("Conv", {x, w, b}, p + ".conv",
+                        {attrInts("kernel_shape", {k, k}), attrInts("pads", {pad, pad, pad, pad}),
+                         attrInts("strides", {1, 1})}));
+      x = p + ".conv";
+      ++convIndex;
+    } else if (auto bn = std::dynamic_pointer_cast<torch::nn::BatchNorm2dImpl>(child)) {
+      inits.push_back(tensor(p + ".bn.scale", bn->weight));
+      inits.push_back(tensor(p + ".bn.bias", bn->bias));
+      inits.push_back(tensor(p + ".bn.mean", bn->running_mean));
+      inits.push_back(tensor(p + ".bn.var", bn->running_var));
+      graph.msg(1, node("BatchNormalization", {x, p + ".bn.scale", p + ".bn.bias", p + ".bn.mean", p + ".bn.var"},
+                        p + ".bn", {attrFloat("epsilon", float(bn->options.eps()))}));
+      x = p + ".bn";
+    } else if (std::dynamic_pointer_cast<torch::nn::ReLUImpl>(child)) {
+      graph.msg(1, node("Relu", {x}, p + ".relu"));
+      x = p + ".relu";
+    } else if (std::dynamic_pointer_cast<torch::nn::MaxPool2dImpl>(child)) {
+      graph.msg(1, node("MaxPool", {x}, p + ".pool", {attrInts("kernel_shape", {2, 2}), attrInts("strides", {2, 2})}));
+      x = p + ".pool";
+      ++block;
+    } else {
+      throw ModelError("ONNX export: unexpected layer in " + modelFile.string());
+    }
+  }
+  if (spec.head == HeadType::GlobalAvgPool) {
+    graph.msg(1, node("GlobalAveragePool", {x}, "gap"));
+    x = "gap";
+  }
+  graph.msg(1, node("Flatten", {x}, "features", {attrInt("axis", 1)}));
+  x = "features";
+  auto gemm = [&](const std::string& name, const torch::nn::Linear& fc) {
+    inits.push_back(tensor(name + ".weight", fc->weight));
+    inits.push_back(tensor(name + ".bias", fc->bias));
+    graph.msg(1, node("Gemm", {x, name + ".weight", name + ".bias"}, name, {attrInt("transB", 1)}));
+    x = name;
+  };
+  if (net->hidden()) {
+    gemm("hidden", net->hidden());
+    graph.msg(1, node("Relu", {x}, "hidden.relu"));
+    x = "hidden.relu";
+  }
+  gemm("logits", net->output());
+  graph.msg(1, node("Softmax", {x}, "probabilities", {attrInt("axis", 1)}));
+
+  graph.str(2, "sdd_detector");
+  for (const auto& i : inits) graph.msg(5, i);
+  graph.str(10, spec.describe());
+  graph.msg(11, valueInfo("image", {c, spec.inputSize, spec.inputSize}));
+  graph.msg(12, valueInfo("probabilities", {spec.numClasses}));
+
+  Pb model;
+  model.i64(1, 7);  // ir_version
+  model.str(2, "SDD Workbench");
+  model.str(3, producerVersion);
+  model.str(4, "sdd.workbench");
+  model.i64(5, 1);
+  model.str(6, "Steel surface defect classifier. Input: " + std::string(c == 3 ? "RGB" : "grey") +
+                   " pixels / 255 as float NCHW, " + std::to_string(spec.inputSize) + "x" +
+                   std::to_string(spec.inputSize) + "; output: class probabilities.");
+  model.msg(7, graph);
+  Pb opset;
+  opset.str(1, "");
+  opset.i64(2, 13);
+  model.msg(8, opset);
+  model.msg(14, prop("classes", nlohmann::json(m.metadata.classes).dump()));
+  model.msg(14, prop("input", nlohmann::json({{"name", "image"},
+                                              {"layout", "NCHW"},
+                                              {"channels", c == 3 ? "RGB" : "grey"},
+                                              {"size", spec.inputSize},
+                                              {"scale", "pixel / 255"},
+                                              {"normalization", "inside the graph"}})
+                                .dump()));
+  model.msg(14, prop("architecture", spec.describe()));
+  model.msg(14, prop("sdd_metadata", nlohmann::json(m.metadata).dump()));
+
+  const fs::path tmp = onnxFile.string() + ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary);
+    f.write(model.bytes().data(), std::streamsize(model.bytes().size()));
+    f.close();
+    if (!f) {
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      throw std::runtime_error("cannot write " + onnxFile.string());
+    }
+  }
+  fs::rename(tmp, onnxFile);
+}
+
+}  // namespace sdd

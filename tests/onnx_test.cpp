@@ -1,0 +1,78 @@
+// The ONNX export, checked by an independent runtime: OpenCV's DNN module.
+#include <gtest/gtest.h>
+
+#include <opencv2/dnn.hpp>
+
+#include "sdd/dataset/dataset.h"
+#include "sdd/imaging/image_loader.h"
+#include "sdd/inference/predictor.h"
+#include "sdd/model/onnx_export.h"
+#include "sdd/training/trainer.h"
+#include "sdd/util/runtime.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using namespace sdd;
+
+namespace {
+
+/// Largest absolute difference between LibTorch's and OpenCV DNN's probabilities.
+double maxDifference(const fs::path& model, const fs::path& onnx, const std::vector<cv::Mat>& images) {
+  Predictor p(model, "cpu", 1);
+  const auto ours = p.predictImages(images);
+  cv::dnn::Net net = cv::dnn::readNetFromONNX(onnx.string());
+  const ModelSpec& spec = p.metadata().spec;
+  double worst = 0;
+  for (std::size_t i = 0; i < images.size(); ++i) {
+    const cv::Mat in = toModelInput(images[i], spec.inputSize, spec.inputChannels);  // RGB, model size
+    net.setInput(cv::dnn::blobFromImage(in, 1.0 / 255.0));
+    const cv::Mat out = net.forward();
+    EXPECT_EQ(out.total(), ours[i].size());
+    for (std::size_t c = 0; c < ours[i].size(); ++c)
+      worst = std::max(worst, std::abs(double(out.at<float>(0, int(c))) - double(ours[i][c])));
+  }
+  return worst;
+}
+
+}  // namespace
+
+TEST(OnnxExport, OpenCvDnnMatchesLibTorchOnGeneratedImagesForEveryHead) {
+  test::TempDir dir;
+  for (int c = 0; c < 3; ++c)
+    for (int n = 0; n < 8; ++n)
+      test::writeImage(dir / "data" / ("c" + std::to_string(c)) / (std::to_string(n) + ".png"), test::patternImage(c, n, 40, 40));
+  const Dataset ds = Dataset::scan(dir / "data");
+  std::vector<cv::Mat> images;
+  for (int n = 0; n < 6; ++n) images.push_back(test::patternImage(n % 3, 100 + n, 57, 43));
+  for (int variant = 0; variant < 2; ++variant) {
+    ModelSpec spec;
+    spec.inputSize = 32;
+    spec.convChannels = {6, 12};
+    spec.fcWidth = variant == 0 ? 16 : 0;
+    spec.head = variant == 0 ? HeadType::Flatten : HeadType::GlobalAvgPool;
+    spec.batchNorm = variant == 1;
+    TrainConfig cfg;
+    cfg.epochs = 2;
+    cfg.batchSize = 8;
+    cfg.threads = 1;
+    const fs::path run = dir / ("run" + std::to_string(variant));
+    const auto r = Trainer(ds, spec, cfg, run).run();
+    exportOnnx(r.modelFile, run / "model.onnx", "test");
+    ASSERT_TRUE(fs::exists(run / "model.onnx"));
+    EXPECT_LT(maxDifference(r.modelFile, run / "model.onnx", images), 1e-4) << spec.describe();
+  }
+  EXPECT_THROW(exportOnnx(dir / "missing.sddm", dir / "x.onnx"), ModelError);
+  EXPECT_FALSE(fs::exists(dir / "x.onnx"));
+}
+
+TEST(OnnxExport, ShippedModelMatchesLibTorchOnRealNeuImages) {
+  const fs::path neu = test::neuDetDir();
+  if (neu.empty()) GTEST_SKIP() << "data/NEU-DET not present";
+  test::TempDir dir;
+  exportOnnx(shippedModelFile(), dir / "neu.onnx");
+  const Dataset ds = Dataset::scan(neu);
+  std::vector<cv::Mat> images;
+  const auto val = ds.indices(Split::Validation);
+  for (std::size_t k = 0; k < val.size(); k += 6) images.push_back(loadImage(ds.samples()[val[k]].path).image);  // 60 images
+  EXPECT_LT(maxDifference(shippedModelFile(), dir / "neu.onnx", images), 1e-4);
+}
