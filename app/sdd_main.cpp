@@ -128,13 +128,15 @@ out-of-fold probability are listed, lowest first.
 const char* kReduceHelp = R"(usage: sdd reduce [DATASET] [options]
 The paper's model-reduction procedure (Fig. 3): train a larger base network briefly, then
 try smaller variants (drop the last conv stage, halve the conv widths, halve or drop the
-hidden FC), fewest weights first, keeping the first whose validation macro F1 stays at or
-above the target; repeat; then train the chosen network longer. Prints Table V for every
-model tried and writes it as CSV and Markdown.
+hidden FC), fewest weights first, keeping the first whose validation macro F1 stays within
+a tolerance of the base network's; repeat; then train the chosen network longer. Prints
+Table V for every model tried and writes it as CSV and Markdown.
   --conv LIST, --fc N  base network (default conv 16,32,64,128, fc 32) and the other
                        model options of `sdd train` (--head, --bn, --dropout, ...)
-  --target-f1 X        validation macro F1 a smaller model must keep (default 0.97)
-  --epochs N           training of each candidate (default 10)
+  --tolerance X        a smaller model is kept when its validation macro F1 is at most X
+                       below the base network's after the same training (default 0.01)
+  --target-f1 X        and at least X (default 0: no floor)
+  --epochs N           training of each candidate (default 20)
   --final-epochs N     training of the chosen network (default 60)
   --final-lr X         its learning rate (default: --lr)
   --max-steps N        candidates tried at most (default 12)
@@ -561,7 +563,7 @@ int cmdSuspects(const std::vector<std::string>& argv) {
 
 int cmdReduce(const std::vector<std::string>& argv) {
   std::set<std::string> values = kTrainValueFlags, switches = kTrainSwitches;
-  values.insert({"target-f1", "final-epochs", "final-lr", "max-steps", "out", "csv", "markdown"});
+  values.insert({"target-f1", "tolerance", "final-epochs", "final-lr", "max-steps", "out", "csv", "markdown"});
   switches.insert("help");
   Args args(argv, values, switches);
   if (args.has("help")) {
@@ -572,11 +574,12 @@ int cmdReduce(const std::vector<std::string>& argv) {
   parseTrainOptions(args, rc.brief, rc.base);
   if (!args.has("conv")) rc.base.convChannels = {16, 32, 64, 128};
   if (!args.has("fc")) rc.base.fcWidth = 32;
-  rc.brief.epochs = args.integer("epochs", 10, 1, 100000);
+  rc.brief.epochs = args.integer("epochs", 20, 1, 100000);
   rc.extra = rc.brief;
   rc.extra.epochs = args.integer("final-epochs", 60, 1, 100000);
   rc.extra.learningRate = args.real("final-lr", rc.brief.learningRate, 1e-9, 10);
-  rc.targetF1 = args.real("target-f1", 0.97, 0.0, 1.0);
+  rc.targetF1 = args.real("target-f1", 0.0, 0.0, 1.0);
+  rc.tolerance = args.real("tolerance", 0.01, 0.0, 1.0);
   rc.maxSteps = args.integer("max-steps", 12, 0, 1000);
   sdd::resolveDevice(rc.brief.device);
   const sdd::Dataset ds = scanDataset(datasetArg(args), args.real("val-fraction", 0.2, 0.0, 0.9), rc.brief.seed, false,
@@ -588,7 +591,8 @@ int cmdReduce(const std::vector<std::string>& argv) {
     if (c == ':') c = '-';
   const fs::path out = args.str("out", (fs::path("runs") / ("reduce-" + stamp)).string());
   std::cout << "model reduction (paper Fig. 3) from " << rc.base.describe() << " (" << rc.base.parameterCount()
-            << " weights), keeping validation macro F1 >= " << rc.targetF1 << "; " << rc.brief.epochs
+            << " weights), keeping validation macro F1 within " << rc.tolerance << " of the base's"
+            << (rc.targetF1 > 0 ? " and >= " + std::to_string(rc.targetF1) : std::string()) << "; " << rc.brief.epochs
             << " epochs per candidate, " << rc.extra.epochs << " for the chosen one; in " << out.string() << "\n";
   const auto t0 = std::chrono::steady_clock::now();
   const sdd::ReductionResult r = sdd::reduceModel(

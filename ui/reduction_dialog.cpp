@@ -28,7 +28,7 @@ ReductionDialog::ReductionDialog(std::shared_ptr<const sdd::Dataset> dataset, co
   auto* lay = new QVBoxLayout(this);
   auto* intro = new QLabel(tr("Starting from <b>%1</b> (%2 weights): train briefly, then try smaller variants (drop the last conv "
                               "stage, halve the conv widths, halve or drop the hidden FC), fewest weights first, keeping the "
-                              "first whose validation macro F1 stays at or above the target; repeat; then train the chosen "
+                              "first whose validation macro F1 stays within the tolerance of the base network's; repeat; then train the chosen "
                               "network longer. Runs go to %3.")
                                .arg(QString::fromStdString(base.describe()))
                                .arg(base.parameterCount())
@@ -36,18 +36,18 @@ ReductionDialog::ReductionDialog(std::shared_ptr<const sdd::Dataset> dataset, co
   intro->setWordWrap(true);
   lay->addWidget(intro);
   auto* form = new QFormLayout;
-  target_ = new QDoubleSpinBox;
-  target_->setRange(0, 1);
-  target_->setDecimals(3);
-  target_->setSingleStep(0.005);
-  target_->setValue(0.97);
+  tolerance_ = new QDoubleSpinBox;
+  tolerance_->setRange(0, 1);
+  tolerance_->setDecimals(3);
+  tolerance_->setSingleStep(0.005);
+  tolerance_->setValue(0.01);
   brief_ = new QSpinBox;
   brief_->setRange(1, 10000);
-  brief_->setValue(10);
+  brief_->setValue(20);
   final_ = new QSpinBox;
   final_->setRange(1, 10000);
   final_->setValue(std::max(training.epochs, 1));
-  form->addRow(tr("Target validation macro F1"), target_);
+  form->addRow(tr("Tolerance: F1 a smaller model may lose against the base"), tolerance_);
   form->addRow(tr("Epochs per candidate"), brief_);
   form->addRow(tr("Epochs for the chosen network"), final_);
   lay->addLayout(form);
@@ -110,7 +110,7 @@ void ReductionDialog::start() {
   rc.brief.patience = 0;
   rc.extra = training_;
   rc.extra.epochs = final_->value();
-  rc.targetF1 = target_->value();
+  rc.tolerance = tolerance_->value();
   table_->setRowCount(0);
   running_ = true;
   start_->setEnabled(false);

@@ -30,7 +30,7 @@ class ReductionDialog : public QDialog {
   void stop();
   bool running() const { return running_; }
   QTableWidget* table() const { return table_; }
-  QDoubleSpinBox* targetBox() const { return target_; }
+  QDoubleSpinBox* toleranceBox() const { return tolerance_; }
   QSpinBox* briefEpochsBox() const { return brief_; }
   QSpinBox* finalEpochsBox() const { return final_; }
 
@@ -46,7 +46,7 @@ class ReductionDialog : public QDialog {
   sdd::ModelSpec base_;
   sdd::TrainConfig training_;
   QString outDir_;
-  QDoubleSpinBox* target_;
+  QDoubleSpinBox* tolerance_;
   QSpinBox* brief_;
   QSpinBox* final_;
   QPushButton* start_;

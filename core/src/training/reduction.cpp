@@ -98,10 +98,11 @@ ReductionResult reduceModel(const Dataset& dataset, const ReductionConfig& confi
   ReductionStep base = trainAndMeasure(dataset, current, config.brief, dirFor(0), 0, "base network", onMessage, cancel, cancelled);
   if (cancelled) return result.cancelled = true, result;
   base.accepted = base.summary.macroF1 >= config.targetF1;
+  result.threshold = std::max(config.targetF1, base.summary.macroF1 - config.tolerance);
   result.tried.push_back(base);
   if (onStep) onStep(base);
   if (!base.accepted && onMessage)
-    onMessage("the base network itself stays below the target F1; no reduction is tried");
+    onMessage("the base network itself stays below the F1 floor; no reduction is tried");
 
   bool progress = base.accepted;
   while (progress && step < config.maxSteps) {
@@ -110,7 +111,7 @@ ReductionResult reduceModel(const Dataset& dataset, const ReductionConfig& confi
       ++step;
       ReductionStep r = trainAndMeasure(dataset, spec, config.brief, dirFor(step), step, change, onMessage, cancel, cancelled);
       if (cancelled) return result.cancelled = true, result;
-      r.accepted = r.summary.macroF1 >= config.targetF1;
+      r.accepted = r.summary.macroF1 >= result.threshold;
       result.tried.push_back(r);
       if (onStep) onStep(r);
       if (r.accepted) {
@@ -141,6 +142,7 @@ std::string fmt(double v, int d) {
 
 std::string reductionMarkdown(const ReductionResult& r) {
   std::ostringstream o;
+  o << "Kept: validation macro F1 >= " << fmt(r.threshold, 4) << " after the same brief training.\n\n";
   o << "| step | change | kept | layers | weights | MACs | macro F1 | min AUC | ms/image | architecture |\n"
     << "|---:|---|:---:|---:|---:|---:|---:|---:|---:|---|\n";
   auto row = [&](const ReductionStep& s, const std::string& stepName) {

@@ -2,8 +2,9 @@
 /// The paper's model-reduction procedure (Fig. 3) as an API: start from a larger network,
 /// train briefly and evaluate; try smaller variants (drop the last conv stage, halve the conv
 /// widths, halve or drop the hidden FC layer), smallest first, and keep the first whose
-/// validation macro F1 stays at or above the target; repeat until no variant passes; then
-/// train the chosen network longer ("extra training"). Every tried model becomes a Table V row.
+/// validation macro F1 stays within a tolerance of the base network's (and above an optional
+/// floor); repeat until no variant passes; then train the chosen network longer ("extra
+/// training"). Every tried model becomes a Table V row.
 /// Thread-safety: run on one thread; `cancel` may be set from any thread.
 
 #include <atomic>
@@ -24,7 +25,11 @@ struct ReductionConfig {
   ModelSpec base;            ///< the starting network
   TrainConfig brief;         ///< training of each candidate (short)
   TrainConfig extra;         ///< training of the chosen network (longer)
-  double targetF1 = 0.97;    ///< validation macro F1 a candidate must keep
+  /// A candidate is kept when its validation macro F1 is at least max(targetF1, base F1 -
+  /// tolerance): an absolute floor, and at most `tolerance` below what the base network
+  /// reached with the same brief training.
+  double targetF1 = 0.0;
+  double tolerance = 0.01;
   int maxSteps = 12;         ///< reductions at most
 };
 
@@ -38,6 +43,7 @@ struct ReductionStep {
 
 struct ReductionResult {
   std::vector<ReductionStep> tried;  ///< in the order tried
+  double threshold = 0;              ///< the F1 a candidate had to reach
   ModelSpec chosen;
   ReductionStep final;               ///< the chosen network after extra training
   bool cancelled = false;
