@@ -106,6 +106,7 @@ const char* kEvalHelp = R"(usage: sdd eval [DATASET] [options]
   --pointing-game      also check, per class, whether the Grad-CAM peak for the labelled
                        class falls inside a VOC defect box (images with boxes only)
   --cam METHOD         gradcam (default) | hirescam (position-exact for a flatten head)
+  --engine NAME        torch (default) | opencv (the ONNX export on OpenCV DNN, CPU)
   --threads N          default 1; every image is read, decoded and classified on its own
                        and timed from file read to decision (the paper's measurement)
   --device D
@@ -173,6 +174,7 @@ const char* kPredictHelp = R"(usage: sdd predict FILE|FOLDER... [options]
   --csv FILE           write one row per image with all probabilities and timings
   --threads N          default 1 (one image at a time, as on a line)
   --device D
+  --engine NAME        torch (default: LibTorch) | opencv (the ONNX export on OpenCV DNN, CPU)
 )";
 
 bool isTty() { return isatty(STDERR_FILENO); }
@@ -399,7 +401,7 @@ int cmdTrain(const std::vector<std::string>& argv) {
 int cmdEval(const std::vector<std::string>& argv) {
   Args args(argv,
             {"model", "split", "json", "csv", "threads", "device", "val-fraction", "seed",
-             "workspace", "cam"},
+             "workspace", "cam", "engine"},
             {"help", "pointing-game"});
   if (args.has("help")) {
     std::cout << kEvalHelp;
@@ -409,7 +411,7 @@ int cmdEval(const std::vector<std::string>& argv) {
   const std::string split = args.choice("split", "validation", {"validation", "train", "all"});
   const int threads = args.integer("threads", 1, 0, 1024);
   const std::string device = args.str("device", "auto");
-  sdd::Predictor predictor(modelPath, device, threads);
+  sdd::Predictor predictor(modelPath, device, threads, args.choice("engine", "torch", {"torch", "opencv"}));
   const auto& meta = predictor.metadata();
   const sdd::Dataset ds = scanDataset(datasetArg(args), args.real("val-fraction", 0.2, 0.0, 0.9),
                                       args.integer("seed", 42, 0, 2147483647), false,
@@ -425,7 +427,7 @@ int cmdEval(const std::vector<std::string>& argv) {
 
   std::cout << "model " << modelPath.string() << " (" << meta.spec.describe() << ")\n"
             << "data  " << ds.root().string() << ", " << split << " split, " << used.size()
-            << " images on " << predictor.deviceName() << "\n"
+            << " images on " << predictor.deviceName() << " (" << predictor.engine() << ")\n"
             << "time  file read -> decision, batch 1: median " << std::fixed << std::setprecision(2)
             << me.medianMs << " ms, p95 " << me.p95Ms << " ms, mean " << me.meanMs << " ms/image\n\n"
             << sdd::formatTableIV(ev) << "\nconfusion matrix (rows = true class):\n"
@@ -684,14 +686,15 @@ int cmdReport(const std::vector<std::string>& argv) {
 }
 
 int cmdPredict(const std::vector<std::string>& argv) {
-  Args args(argv, {"model", "fov", "csv", "threads", "device"}, {"help"});
+  Args args(argv, {"model", "fov", "csv", "threads", "device", "engine"}, {"help"});
   if (args.has("help") || args.positionals().empty()) {
     std::cout << kPredictHelp;
     return args.has("help") ? 0 : 2;
   }
   const fs::path modelPath = args.str("model", defaultModel().string());
   const double fov = args.real("fov", 0, 0, 1000);
-  sdd::Predictor predictor(modelPath, args.str("device", "auto"), args.integer("threads", 1, 0, 1024));
+  sdd::Predictor predictor(modelPath, args.str("device", "auto"), args.integer("threads", 1, 0, 1024),
+                           args.choice("engine", "torch", {"torch", "opencv"}));
   const auto& classes = predictor.metadata().classes;
 
   std::vector<fs::path> files;

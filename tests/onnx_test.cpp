@@ -76,3 +76,31 @@ TEST(OnnxExport, ShippedModelMatchesLibTorchOnRealNeuImages) {
   for (std::size_t k = 0; k < val.size(); k += 6) images.push_back(loadImage(ds.samples()[val[k]].path).image);  // 60 images
   EXPECT_LT(maxDifference(shippedModelFile(), dir / "neu.onnx", images), 1e-4);
 }
+
+TEST(OnnxExport, TheOpenCvEngineOfPredictorGivesTheSameAnswers) {
+  test::TempDir dir;
+  for (int c = 0; c < 3; ++c)
+    for (int n = 0; n < 6; ++n)
+      test::writeImage(dir / "data" / ("c" + std::to_string(c)) / (std::to_string(n) + ".png"), test::patternImage(c, n, 40, 40));
+  const Dataset ds = Dataset::scan(dir / "data");
+  ModelSpec spec;
+  spec.inputSize = 32;
+  spec.convChannels = {6, 12};
+  TrainConfig cfg;
+  cfg.epochs = 2;
+  cfg.batchSize = 8;
+  cfg.threads = 1;
+  const auto r = Trainer(ds, spec, cfg, dir / "run").run();
+  Predictor torchP(r.modelFile, "cpu", 1, "torch");
+  Predictor cvP(r.modelFile, "cpu", 1, "opencv");
+  EXPECT_EQ(cvP.engine(), "opencv");
+  for (const auto& s : ds.samples()) {
+    const Prediction a = torchP.predictFile(s.path), b = cvP.predictFile(s.path);
+    ASSERT_TRUE(a.ok() && b.ok());
+    EXPECT_EQ(a.classIndex, b.classIndex);
+    for (std::size_t c = 0; c < a.probabilities.size(); ++c) EXPECT_NEAR(a.probabilities[c], b.probabilities[c], 1e-4);
+  }
+  test::writeBytes(dir / "bad.jpg", "not an image");
+  EXPECT_FALSE(cvP.predictFile(dir / "bad.jpg").ok());
+  EXPECT_THROW(Predictor(r.modelFile, "cpu", 1, "tensorrt"), std::invalid_argument);
+}

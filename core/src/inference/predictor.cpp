@@ -1,8 +1,10 @@
 #include "sdd/inference/predictor.h"
 
+#include <algorithm>
 #include <chrono>
 #include <stdexcept>
 
+#include <opencv2/dnn.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <torch/torch.h>
@@ -10,6 +12,7 @@
 #include "imaging/batch.h"
 #include "sdd/imaging/image_loader.h"
 #include "sdd/model/detector_net.h"
+#include "sdd/model/onnx_export.h"
 #include "sdd/util/runtime.h"
 
 namespace sdd {
@@ -24,25 +27,53 @@ struct Predictor::Impl {
   torch::Device device{torch::kCPU};
   std::string deviceName;
   bool channelsLast = true;
+  std::string engine = "torch";
+  cv::dnn::Net dnn;  ///< engine "opencv"
 
-  torch::Tensor probabilities(const std::vector<cv::Mat>& inputs) {
+  /// One probability vector per input (model-sized images).
+  std::vector<std::vector<float>> probabilities(const std::vector<cv::Mat>& inputs) {
+    std::vector<std::vector<float>> out;
+    out.reserve(inputs.size());
+    if (engine == "opencv") {
+      dnn.setInput(cv::dnn::blobFromImages(inputs, 1.0 / 255.0));
+      const cv::Mat p = dnn.forward();  // [N, classes], SoftMax inside the graph
+      for (int i = 0; i < p.rows; ++i) out.emplace_back(p.ptr<float>(i), p.ptr<float>(i) + p.cols);
+      return out;
+    }
     torch::NoGradGuard guard;
     auto x = normalizeBatch(imagesToTensorU8(inputs), model.metadata.normalization, device,
                             channelsLast);
-    return torch::softmax(model.net->forward(x), 1).to(torch::kCPU).contiguous();
+    const torch::Tensor p = torch::softmax(model.net->forward(x), 1).to(torch::kCPU).contiguous();
+    for (long i = 0; i < p.size(0); ++i) out.emplace_back(p[i].data_ptr<float>(), p[i].data_ptr<float>() + p.size(1));
+    return out;
   }
 };
 
 Predictor::Predictor(const std::filesystem::path& modelFile, const std::string& device,
-                     int threads)
+                     int threads, const std::string& engine)
     : impl_(std::make_unique<Impl>()) {
+  if (engine != "torch" && engine != "opencv")
+    throw std::invalid_argument("unknown inference engine '" + engine + "' (expected torch or opencv)");
+  impl_->engine = engine;
   configureThreads(threads);
   impl_->deviceName = resolveDevice(device);
   impl_->device = torch::Device(impl_->deviceName);
   impl_->channelsLast = impl_->device.is_cpu();
   impl_->model = loadModelFile(modelFile, impl_->device);
   if (impl_->channelsLast) toChannelsLast(*impl_->model.net);
+  if (engine == "opencv") {
+    if (!impl_->device.is_cpu()) throw std::invalid_argument("the opencv engine runs on the CPU only");
+    const std::string bytes = onnxBytes(modelFile);
+    try {
+      impl_->dnn = cv::dnn::readNetFromONNX(bytes.data(), bytes.size());
+    } catch (const cv::Exception& e) {
+      throw ModelError("OpenCV DNN cannot load the ONNX export of " + modelFile.string() + ": " + e.what());
+    }
+    if (threads > 0) cv::setNumThreads(threads);
+  }
 }
+
+std::string Predictor::engine() const { return impl_->engine; }
 
 Predictor::~Predictor() = default;
 
@@ -68,9 +99,9 @@ Prediction Predictor::predictFile(const std::filesystem::path& file) {
   cv::Mat input = toModelInput(d.image, spec.inputSize, spec.inputChannels);
   p.preprocessMs = msSince(t);
   t = std::chrono::steady_clock::now();
-  auto prob = impl_->probabilities({input});
-  p.probabilities.assign(prob.data_ptr<float>(), prob.data_ptr<float>() + prob.size(1));
-  p.classIndex = static_cast<int>(prob[0].argmax().item<int64_t>());
+  p.probabilities = std::move(impl_->probabilities({input}).front());
+  p.classIndex = static_cast<int>(std::max_element(p.probabilities.begin(), p.probabilities.end()) -
+                                  p.probabilities.begin());
   p.inferenceMs = msSince(t);
   p.totalMs = msSince(t0);
   return p;
@@ -85,9 +116,7 @@ std::vector<std::vector<float>> Predictor::predictImages(const std::vector<cv::M
     std::vector<cv::Mat> batch;
     for (std::size_t i = b; i < std::min(images.size(), b + batchSize); ++i)
       batch.push_back(toModelInput(images[i], spec.inputSize, spec.inputChannels));
-    auto prob = impl_->probabilities(batch);
-    for (long i = 0; i < prob.size(0); ++i)
-      out.emplace_back(prob[i].data_ptr<float>(), prob[i].data_ptr<float>() + prob.size(1));
+    for (auto& p : impl_->probabilities(batch)) out.push_back(std::move(p));
   }
   return out;
 }

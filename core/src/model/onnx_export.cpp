@@ -123,7 +123,7 @@ Pb prop(const std::string& k, const std::string& v) {
 
 }  // namespace
 
-void exportOnnx(const fs::path& modelFile, const fs::path& onnxFile, const std::string& producerVersion) {
+std::string onnxBytes(const fs::path& modelFile, const std::string& producerVersion) {
   LoadedModel m = loadModelFile(modelFile);
   const ModelSpec& spec = m.metadata.spec;
   DetectorNet& net = m.net;
@@ -219,11 +219,15 @@ void exportOnnx(const fs::path& modelFile, const fs::path& onnxFile, const std::
                                 .dump()));
   model.msg(14, prop("architecture", spec.describe()));
   model.msg(14, prop("sdd_metadata", nlohmann::json(m.metadata).dump()));
+  return model.bytes();
+}
 
+void exportOnnx(const fs::path& modelFile, const fs::path& onnxFile, const std::string& producerVersion) {
+  const std::string bytes = onnxBytes(modelFile, producerVersion);
   const fs::path tmp = onnxFile.string() + ".tmp";
   {
     std::ofstream f(tmp, std::ios::binary);
-    f.write(model.bytes().data(), std::streamsize(model.bytes().size()));
+    f.write(bytes.data(), std::streamsize(bytes.size()));
     f.close();
     if (!f) {
       std::error_code ec;

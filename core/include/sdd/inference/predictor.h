@@ -48,19 +48,24 @@ bool peakInsideBoxes(const Explanation& e, const std::vector<cv::Rect>& boxes);
 
 class Predictor {
  public:
-  /// device: auto | cpu | cuda | cuda:N. threads: 0 = all cores. Throws ModelError.
+  /// device: auto | cpu | cuda | cuda:N. threads: 0 = all cores. engine: "torch" (LibTorch)
+  /// or "opencv" (the model's ONNX export run by OpenCV's DNN module, CPU only; it sets
+  /// OpenCV's global thread count to `threads` when that is > 0). Throws ModelError, and
+  /// std::invalid_argument for an unknown engine or opencv with CUDA.
   explicit Predictor(const std::filesystem::path& modelFile, const std::string& device = "auto",
-                     int threads = 0);
+                     int threads = 0, const std::string& engine = "torch");
   ~Predictor();
   Predictor(const Predictor&) = delete;
   Predictor& operator=(const Predictor&) = delete;
 
   const ModelMetadata& metadata() const;
   std::string deviceName() const;
+  std::string engine() const;
 
   /// Read + decode + resize + normalize + forward + argmax, timed.
   Prediction predictFile(const std::filesystem::path& file);
-  /// Probabilities for already-decoded images (any size/channels), in batches.
+  /// Probabilities for already-decoded images (any size/channels), in batches. Explanations
+  /// (explain) always run on LibTorch.
   std::vector<std::vector<float>> predictImages(const std::vector<cv::Mat>& images,
                                                 int batchSize = 64);
   /// Class-activation map on the last conv block for `image` (any size/channels).

@@ -14,5 +14,7 @@ namespace sdd {
 /// written (temp file + rename, so a failed export leaves no partial file).
 void exportOnnx(const std::filesystem::path& modelFile, const std::filesystem::path& onnxFile,
                 const std::string& producerVersion = "");
+/// The same ONNX model as bytes (for runtimes that load from memory).
+std::string onnxBytes(const std::filesystem::path& modelFile, const std::string& producerVersion = "");
 
 }  // namespace sdd
