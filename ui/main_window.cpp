@@ -46,6 +46,7 @@
 #include "sample_filter.h"
 #include "sdd/imaging/image_loader.h"
 #include "sdd/inference/predictor.h"
+#include "sdd/model/onnx_export.h"
 #include "sdd/training/cross_validation.h"
 #include "sdd/model/model_spec.h"
 #include "sdd/util/runtime.h"
@@ -327,6 +328,7 @@ void MainWindow::buildMenus() {
   add(file, tr("Export Relabeled &Copy…"), QKeySequence(), &MainWindow::exportCopy);
   add(file, tr("Export &Manifest (CSV)…"), QKeySequence(), &MainWindow::exportManifest);
   add(file, tr("Export &Report (PDF)…"), QKeySequence(tr("Ctrl+P")), &MainWindow::chooseReportFile);
+  add(file, tr("Export Model as &ONNX…"), QKeySequence(), &MainWindow::exportModelOnnx);
   file->addSeparator();
   add(file, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
 
@@ -1010,6 +1012,23 @@ void MainWindow::findSuspectedLabels(int folds, int epochs) {
       return sdd::OutOfFold{};
     }
   }));
+}
+
+void MainWindow::exportModelOnnx() {
+  if (!modelOk_) {
+    showError(tr("Export model"), tr("No model is loaded."));
+    return;
+  }
+  const QString f = QFileDialog::getSaveFileName(this, tr("Export model as ONNX"),
+                                                 QFileInfo(modelInfo_.file).completeBaseName() + QStringLiteral(".onnx"),
+                                                 tr("ONNX models (*.onnx)"));
+  if (f.isEmpty()) return;
+  try {
+    sdd::exportOnnx(modelInfo_.file.toStdString(), f.toStdString(), QCoreApplication::applicationVersion().toStdString());
+    statusBar()->showMessage(tr("Model written to %1 (input \"image\": RGB / 255, NCHW; output \"probabilities\")").arg(f), 10000);
+  } catch (const std::exception& e) {
+    showError(tr("Export model"), QString::fromStdString(e.what()));
+  }
 }
 
 void MainWindow::chooseReportFile() {

@@ -141,6 +141,7 @@ class MainWindow : public QMainWindow {
   void exportCopy();
   void exportManifest();
   void chooseReportFile();
+  void exportModelOnnx();
   void refreshEvaluation();
   void startupActions();
   bool modelMatchesDataset() const;
