@@ -106,6 +106,9 @@ const char* kEvalHelp = R"(usage: sdd eval [DATASET] [options]
   --pointing-game      also check, per class, whether the Grad-CAM peak for the labelled
                        class falls inside a VOC defect box (images with boxes only)
   --cam METHOD         gradcam (default) | hirescam (position-exact for a flatten head)
+  --perturb            also evaluate on generated copies of the split with Gaussian noise,
+                       blur and brightness shifts (in memory; files are only read): accuracy
+                       and per-class accuracy for each
   --engine NAME        torch (default) | opencv (the ONNX export on OpenCV DNN, CPU)
   --threads N          default 1; every image is read, decoded and classified on its own
                        and timed from file read to decision (the paper's measurement)
@@ -402,7 +405,7 @@ int cmdEval(const std::vector<std::string>& argv) {
   Args args(argv,
             {"model", "split", "json", "csv", "threads", "device", "val-fraction", "seed",
              "workspace", "cam", "engine"},
-            {"help", "pointing-game"});
+            {"help", "pointing-game", "perturb"});
   if (args.has("help")) {
     std::cout << kEvalHelp;
     return 0;
@@ -462,9 +465,30 @@ int cmdEval(const std::vector<std::string>& argv) {
     pointing["without_boxes"] = g.withoutBoxes;
   }
 
+  nlohmann::json robustness;
+  if (args.has("perturb")) {
+    const auto rows = sdd::evaluateRobustness(predictor, ds, split, sdd::defaultPerturbations());
+    std::cout << "\nrobustness: accuracy on perturbed copies of the " << split << " split (per-class accuracy = recall)\n"
+              << std::left << std::setw(24) << "perturbation" << std::right << std::setw(9) << "accuracy"
+              << std::setw(10) << "macro F1";
+    for (const auto& c : ds.classes()) std::cout << "  " << std::setw(std::max<int>(6, int(c.size()))) << c;
+    std::cout << "\n";
+    for (const auto& r : rows) {
+      std::cout << std::left << std::setw(24) << r.perturbation.name() << std::right << std::setprecision(4)
+                << std::setw(9) << r.accuracy << std::setw(10) << r.macroF1;
+      for (std::size_t c = 0; c < r.classAccuracy.size(); ++c)
+        std::cout << "  " << std::setw(std::max<int>(6, int(ds.classes()[c].size()))) << r.classAccuracy[c];
+      std::cout << "\n";
+      robustness.push_back({{"perturbation", r.perturbation.name()}, {"kind", r.perturbation.kind},
+                            {"level", r.perturbation.level}, {"accuracy", r.accuracy}, {"macro_f1", r.macroF1},
+                            {"class_accuracy", r.classAccuracy}});
+    }
+  }
+
   if (args.has("json")) {
     nlohmann::json j = sdd::toJson(ev);
     if (!pointing.is_null()) j["pointing_game"] = pointing;
+    if (!robustness.is_null()) j["robustness"] = robustness;
     j["model"] = modelPath.string();
     j["dataset"] = ds.root().string();
     j["split"] = split;

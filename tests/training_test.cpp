@@ -336,3 +336,25 @@ TEST(Reduction, CandidatesAreSmallerAndTheSearchKeepsTheTargetF1) {
   EXPECT_NE(md.find("Reported by the paper"), std::string::npos);
   EXPECT_NE(reductionCsv(r).find("step,change,accepted"), std::string::npos);
 }
+
+TEST(Robustness, PerturbationsChangeImagesAsDescribedAndEveryRowIsEvaluated) {
+  const cv::Mat img = patternImage(1, 7, 40, 40);
+  EXPECT_EQ(cv::norm(perturb(img, {"none", 0}, 1), img, cv::NORM_INF), 0.0);
+  const cv::Mat bright = perturb(img, {"brightness", 20}, 1);
+  EXPECT_NEAR(cv::mean(bright)[0], std::min(255.0, cv::mean(img)[0] + 20), 20.0);
+  EXPECT_GT(cv::mean(bright)[0], cv::mean(img)[0]);
+  EXPECT_EQ(cv::norm(perturb(img, {"noise", 10}, 3), perturb(img, {"noise", 10}, 3), cv::NORM_INF), 0.0) << "seeded";
+  EXPECT_GT(cv::norm(perturb(img, {"noise", 10}, 3), img, cv::NORM_L1), 0.0);
+  EXPECT_GT(cv::norm(perturb(img, {"blur", 2}, 3), img, cv::NORM_L1), 0.0);
+  EXPECT_THROW(perturb(img, {"rotate", 1}, 1), std::invalid_argument);
+  EXPECT_EQ(Perturbation({"noise", 5}).name(), "noise sigma 5");
+
+  Fixture f;
+  const auto r = Trainer(f.ds, smallSpec(), smallConfig(3), f.dir / "run").run();
+  Predictor p(r.modelFile, "cpu", 1);
+  const auto rows = evaluateRobustness(p, f.ds, "validation", defaultPerturbations());
+  ASSERT_EQ(rows.size(), defaultPerturbations().size());
+  const auto plain = evaluateModel(p, r.modelFile, f.ds, "validation");
+  EXPECT_NEAR(rows[0].accuracy, plain.eval.accuracy, 1e-9) << "'none' is the plain evaluation";
+  for (const auto& row : rows) EXPECT_EQ(row.classAccuracy.size(), 3u);
+}

@@ -4,6 +4,9 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <sstream>
+
+#include <opencv2/imgproc.hpp>
 #include <stdexcept>
 
 #include "sdd/imaging/image_loader.h"
@@ -151,6 +154,72 @@ PointingGame pointingGame(Predictor& predictor, const Dataset& dataset, const st
       }
   }
   return g;
+}
+
+std::string Perturbation::name() const {
+  std::ostringstream o;
+  if (kind == "none") return "none (original images)";
+  o << kind << (kind == "brightness" ? (level >= 0 ? " +" : " ") : " sigma ") << level;
+  return o.str();
+}
+
+std::vector<Perturbation> defaultPerturbations() {
+  return {{"none", 0},       {"noise", 5},         {"noise", 10},        {"noise", 20}, {"blur", 1},
+          {"blur", 2},       {"brightness", -40},  {"brightness", -20},  {"brightness", 20},
+          {"brightness", 40}};
+}
+
+cv::Mat perturb(const cv::Mat& image, const Perturbation& p, std::uint64_t seed) {
+  cv::Mat out;
+  if (p.kind == "none") return image.clone();
+  if (p.kind == "noise") {
+    cv::Mat noise(image.size(), CV_32FC(image.channels()));
+    cv::RNG rng(seed);
+    rng.fill(noise, cv::RNG::NORMAL, 0.0, p.level);
+    cv::Mat f;
+    image.convertTo(f, CV_32F);
+    f += noise;
+    f.convertTo(out, CV_8U);  // saturating
+    return out;
+  }
+  if (p.kind == "blur") {
+    cv::GaussianBlur(image, out, cv::Size(0, 0), p.level);
+    return out;
+  }
+  if (p.kind == "brightness") {
+    image.convertTo(out, CV_8U, 1.0, p.level);
+    return out;
+  }
+  throw std::invalid_argument("unknown perturbation '" + p.kind + "' (expected none, noise, blur or brightness)");
+}
+
+std::vector<RobustnessRow> evaluateRobustness(Predictor& predictor, const Dataset& dataset, const std::string& split,
+                                              const std::vector<Perturbation>& perturbations) {
+  requireSameClasses(predictor.metadata().classes, dataset.classes(), "the model");
+  const auto idx = splitIndices(dataset, split);
+  std::vector<cv::Mat> originals;
+  std::vector<int> truth;
+  for (std::size_t i : idx) {
+    const DecodedImage d = loadImage(dataset.samples()[i].path);
+    if (!d.ok()) continue;
+    originals.push_back(d.image);
+    truth.push_back(dataset.samples()[i].label);
+  }
+  if (originals.empty()) throw DatasetError("the " + split + " split has no readable images");
+  std::vector<RobustnessRow> rows;
+  for (const Perturbation& p : perturbations) {
+    std::vector<cv::Mat> images;
+    images.reserve(originals.size());
+    for (std::size_t k = 0; k < originals.size(); ++k) images.push_back(perturb(originals[k], p, 1000 + k));
+    const Evaluation ev = evaluate(truth, predictor.predictImages(images), dataset.classes());
+    RobustnessRow r;
+    r.perturbation = p;
+    r.accuracy = ev.accuracy;
+    r.macroF1 = ev.macroF1;
+    for (const auto& c : ev.perClass) r.classAccuracy.push_back(c.recall);
+    rows.push_back(std::move(r));
+  }
+  return rows;
 }
 
 int weightLayers(const ModelSpec& spec) {

@@ -68,6 +68,27 @@ PointingGame pointingGame(Predictor& predictor, const Dataset& dataset, const st
                           const std::function<void(std::size_t, std::size_t)>& progress = {},
                           const std::atomic<bool>* cancel = nullptr);
 
+/// A generated change to an image, for robustness checks.
+struct Perturbation {
+  std::string kind;  ///< none | noise (Gaussian, sigma in grey levels) | blur (Gaussian, sigma in px) | brightness (added grey levels)
+  double level = 0;
+  std::string name() const;  ///< e.g. "noise sigma 10"
+};
+/// The perturbations `sdd eval --perturb` uses by default.
+std::vector<Perturbation> defaultPerturbations();
+/// Applies `p` to an 8-bit image (noise is seeded: the same call gives the same image).
+cv::Mat perturb(const cv::Mat& image, const Perturbation& p, std::uint64_t seed);
+
+struct RobustnessRow {
+  Perturbation perturbation;
+  double accuracy = 0, macroF1 = 0;
+  std::vector<double> classAccuracy;  ///< recall per class
+};
+/// Evaluates the split on perturbed copies of its images (generated in memory; the files are
+/// only read), one row per perturbation. Throws like evaluateModel.
+std::vector<RobustnessRow> evaluateRobustness(Predictor& predictor, const Dataset& dataset, const std::string& split,
+                                              const std::vector<Perturbation>& perturbations);
+
 /// One row of the paper's Table V for a model we measured.
 struct ModelSummary {
   std::string name;  ///< shown in the table, e.g. the run folder
