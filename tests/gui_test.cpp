@@ -4,6 +4,7 @@
 #include <QElapsedTimer>
 #include <QListView>
 #include <QMimeData>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -107,6 +108,10 @@ class GuiTest : public QObject {
  private Q_SLOTS:
   void initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
+    // Settings of the tests, not of the person running them.
+    QCoreApplication::setOrganizationName(QStringLiteral("SDD Workbench tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("sdd-gui-tests"));
+    QSettings().clear();
     qputenv("SDD_NO_DIALOGS", "1");
   }
 
@@ -219,6 +224,8 @@ class GuiTest : public QObject {
     MainWindow w(opts(qs(dir / "data"), qs(dir / "ws"), {}));
     QVERIFY(waitFor([&] { return !w.datasetModel()->isEmpty(); }));
     QVERIFY(!w.openModel(QString::fromStdString(sdd::shippedModelFile().string())));
+    // The dataset went to the recent list (QSettings), newest first.
+    QCOMPARE(MainWindow::recentDatasets().value(0), QFileInfo(qs(dir / "data")).absoluteFilePath());
   }
 
   /// Train: a short run on a generated set draws curve points, stops on request, keeps

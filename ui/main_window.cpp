@@ -25,6 +25,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -35,6 +36,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <memory>
+#include <tuple>
 
 #include "about.h"
 #include "classify_panel.h"
@@ -139,6 +141,11 @@ MainWindow::MainWindow(const WorkbenchOptions& options, QWidget* parent)
   connect(model_, &DatasetModel::predictionsChanged, evalTimer_, QOverload<>::of(&QTimer::start));
   connect(model_, &DatasetModel::labelsChanged, this, [this] { inspector_->showRow(inspector_->row()); });
   resize(1360, 860);
+  {
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+  }
 
   openModel(options_.model.isEmpty() ? QString::fromStdString(sdd::shippedModelFile().string()) : options_.model);
   if (!options_.dataset.isEmpty()) openDataset(options_.dataset, options_.workspace);
@@ -322,6 +329,9 @@ void MainWindow::buildMenus() {
   };
   add(file, tr("&Open Dataset…"), QKeySequence::Open, &MainWindow::chooseDataset, true, QStyle::SP_DirOpenIcon);
   add(file, tr("Open &Model…"), QKeySequence(), &MainWindow::chooseModel, true, QStyle::SP_FileDialogDetailedView);
+  recentDatasets_ = file->addMenu(tr("Recent &Datasets"));
+  recentModels_ = file->addMenu(tr("Recent M&odels"));
+  rebuildRecentMenus();
   add(file, tr("&Classify Images…"), QKeySequence(tr("Ctrl+K")), &MainWindow::chooseImages, true, QStyle::SP_MediaPlay);
   file->addSeparator();
   add(file, tr("Export Label &Journal (CSV)…"), QKeySequence(), &MainWindow::exportJournal);
@@ -487,6 +497,7 @@ void MainWindow::openDataset(const QString& folder, const QString& workspace) {
     if (!ds.skipped().empty()) msg += tr(", %1 file(s) skipped").arg(ds.skipped().size());
     if (out.applied.changed) msg += tr(", %1 relabel(s) from the workspace").arg(out.applied.changed);
     statusBar()->showMessage(msg, 10000);
+    rememberRecent(QStringLiteral("recent/datasets"), QFileInfo(folder).absoluteFilePath());
     if (!ds.skipped().empty() || !out.applied.unknownPaths.empty()) {
       QStringList lines;
       for (const auto& s : ds.skipped())
@@ -546,6 +557,7 @@ void MainWindow::onModelLoaded(const ModelInfo& info) {
   modelInfo_ = info;
   modelOk_ = true;
   pendingModel_.clear();
+  rememberRecent(QStringLiteral("recent/models"), QFileInfo(info.file).absoluteFilePath());
   classify_->setClasses(info.classes);
   refreshStatus();
   Q_EMIT modelReady(info);
@@ -1014,6 +1026,34 @@ void MainWindow::findSuspectedLabels(int folds, int epochs) {
   }));
 }
 
+QStringList MainWindow::recentDatasets() { return QSettings().value(QStringLiteral("recent/datasets")).toStringList(); }
+QStringList MainWindow::recentModels() { return QSettings().value(QStringLiteral("recent/models")).toStringList(); }
+
+void MainWindow::rememberRecent(const QString& key, const QString& path) {
+  QSettings settings;
+  QStringList list = settings.value(key).toStringList();
+  list.removeAll(path);
+  list.prepend(path);
+  while (list.size() > 8) list.removeLast();
+  settings.setValue(key, list);
+  rebuildRecentMenus();
+}
+
+void MainWindow::rebuildRecentMenus() {
+  if (!recentDatasets_) return;
+  for (auto [menu, list, isDataset] : {std::tuple{recentDatasets_, recentDatasets(), true},
+                                       std::tuple{recentModels_, recentModels(), false}}) {
+    menu->clear();
+    for (const QString& path : list) {
+      QAction* a = menu->addAction(path);
+      a->setEnabled(QFileInfo::exists(path));
+      if (isDataset) connect(a, &QAction::triggered, this, [this, path] { openDataset(path); });
+      else connect(a, &QAction::triggered, this, [this, path] { openModel(path); });
+    }
+    menu->setEnabled(!list.isEmpty());
+  }
+}
+
 void MainWindow::exportModelOnnx() {
   if (!modelOk_) {
     showError(tr("Export model"), tr("No model is loaded."));
@@ -1113,6 +1153,9 @@ void MainWindow::dropEvent(QDropEvent* e) {
 
 void MainWindow::closeEvent(QCloseEvent* e) {
   worker_->cancel();  // every relabel is already in the journal; nothing to save
+  QSettings settings;
+  settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+  settings.setValue(QStringLiteral("window/state"), saveState());
   e->accept();
 }
 

@@ -80,6 +80,9 @@ class MainWindow : public QMainWindow {
   void exportReport(const QString& pdfFile);
   /// Model files a comparison or report includes besides the loaded one.
   QStringList workspaceModels() const;
+  /// Recently opened dataset folders / model files, newest first (QSettings).
+  static QStringList recentDatasets();
+  static QStringList recentModels();
   /// Default workspace folder of a dataset.
   static QString defaultWorkspace(const QString& datasetFolder);
 
@@ -142,6 +145,8 @@ class MainWindow : public QMainWindow {
   void exportManifest();
   void chooseReportFile();
   void exportModelOnnx();
+  void rememberRecent(const QString& key, const QString& path);
+  void rebuildRecentMenus();
   void refreshEvaluation();
   void startupActions();
   bool modelMatchesDataset() const;
@@ -175,6 +180,8 @@ class MainWindow : public QMainWindow {
   QLabel* deviceLabel_ = nullptr;
   QProgressBar* progress_ = nullptr;
   QMenu* labelMenu_ = nullptr;
+  QMenu* recentDatasets_ = nullptr;
+  QMenu* recentModels_ = nullptr;
   QList<QAction*> labelActions_;
   QAction* autoAdvance_ = nullptr;
   QDockWidget* browseDock_ = nullptr;
