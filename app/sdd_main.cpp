@@ -61,6 +61,9 @@ DATASET defaults to data/NEU-DET. It may be the NEU-DET layout
 (train|validation/images/<class>/), NEU-CLS (flat Cr_1.bmp ... Sc_300.bmp) or one folder per
 class (then a seeded, stratified 80/20 split is made). MODEL defaults to the shipped model.
 Run `sdd <command> --help` for the options of a command.
+
+exit codes: 0 success, 1 failure, 2 bad command line (unknown option, bad value),
+            3 dataset problem, 4 model file problem
 )";
 
 const char* kTrainHelp = R"(usage: sdd train [DATASET] [options]
@@ -175,6 +178,7 @@ const char* kPredictHelp = R"(usage: sdd predict FILE|FOLDER... [options]
   --fov M              field of view along the strip in metres: prints the line speed the
                        measured time allows (paper: 0.5 m)
   --csv FILE           write one row per image with all probabilities and timings
+  --json FILE          the same as JSON, with a summary (machine-readable)
   --threads N          default 1 (one image at a time, as on a line)
   --device D
   --engine NAME        torch (default: LibTorch) | opencv (the ONNX export on OpenCV DNN, CPU)
@@ -710,7 +714,7 @@ int cmdReport(const std::vector<std::string>& argv) {
 }
 
 int cmdPredict(const std::vector<std::string>& argv) {
-  Args args(argv, {"model", "fov", "csv", "threads", "device", "engine"}, {"help"});
+  Args args(argv, {"model", "fov", "csv", "json", "threads", "device", "engine"}, {"help"});
   if (args.has("help") || args.positionals().empty()) {
     std::cout << kPredictHelp;
     return args.has("help") ? 0 : 2;
@@ -749,8 +753,21 @@ int cmdPredict(const std::vector<std::string>& argv) {
   }
   std::vector<double> totals;
   int failed = 0;
+  nlohmann::json jsonImages = nlohmann::json::array();
   for (const auto& f : files) {
     const sdd::Prediction p = predictor.predictFile(f);
+    if (args.has("json")) {
+      nlohmann::json item = {{"file", f.string()}};
+      if (p.ok()) {
+        item["class"] = classes[std::size_t(p.classIndex)];
+        for (std::size_t c = 0; c < classes.size(); ++c) item["probabilities"][classes[c]] = p.probabilities[c];
+        item["ms"] = {{"read", p.readMs}, {"decode", p.decodeMs}, {"preprocess", p.preprocessMs},
+                      {"inference", p.inferenceMs}, {"total", p.totalMs}};
+      } else {
+        item["error"] = p.error;
+      }
+      jsonImages.push_back(item);
+    }
     if (!p.ok()) {
       ++failed;
       std::cerr << "warning: " << f.string() << ": " << p.error << "\n";
@@ -785,6 +802,20 @@ int cmdPredict(const std::vector<std::string>& argv) {
                 << fov / (mean / 1000.0) << " m/s (from the mean time)\n";
   }
   if (failed) std::cerr << failed << " file(s) could not be classified\n";
+  if (args.has("json")) {
+    std::vector<double> sorted = totals;
+    std::sort(sorted.begin(), sorted.end());
+    nlohmann::json j = {{"model", modelPath.string()},
+                        {"device", predictor.deviceName()},
+                        {"engine", predictor.engine()},
+                        {"classified", totals.size()},
+                        {"failed", failed},
+                        {"images", jsonImages}};
+    if (!sorted.empty()) j["median_ms"] = sorted[sorted.size() / 2];
+    std::ofstream f(args.str("json", ""));
+    f << j.dump(2) << "\n";
+    if (!f) throw CliError("cannot write --json file " + args.str("json", ""));
+  }
   return failed && totals.empty() ? 1 : 0;
 }
 
