@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
 #include <QRegularExpression>
 
 #include <cstdio>
@@ -16,6 +17,10 @@ int main(int argc, char** argv) {
   QApplication::setApplicationName(QStringLiteral("sdd-workbench"));
   QApplication::setOrganizationName(QStringLiteral("SDD Workbench"));
   QApplication::setApplicationVersion(QStringLiteral(SDD_VERSION));
+  QIcon icon;
+  for (int size : {48, 64, 128, 256}) icon.addFile(QStringLiteral(":/icons/sdd-workbench-%1.png").arg(size));
+  QApplication::setWindowIcon(icon);
+  QApplication::setDesktopFileName(QStringLiteral("sdd-workbench"));
 
   QCommandLineParser parser;
   parser.setApplicationDescription(QStringLiteral("Steel surface defect detection workbench"));
