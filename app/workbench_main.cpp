@@ -6,6 +6,10 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTranslator>
 #include <QRegularExpression>
 
 #include <cstdio>
@@ -21,6 +25,16 @@ int main(int argc, char** argv) {
   for (int size : {48, 64, 128, 256}) icon.addFile(QStringLiteral(":/icons/sdd-workbench-%1.png").arg(size));
   QApplication::setWindowIcon(icon);
   QApplication::setDesktopFileName(QStringLiteral("sdd-workbench"));
+
+  // The UI language: the one chosen in Settings ▸ Language, else the system's.
+  const QString language = QSettings().value(QStringLiteral("language"), QStringLiteral("system")).toString();
+  const QLocale locale = language == QLatin1String("system") ? QLocale::system() : QLocale(language);
+  QTranslator appTranslator, qtTranslator;
+  if (appTranslator.load(locale, QStringLiteral("sdd"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    QApplication::installTranslator(&appTranslator);
+  if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                        QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    QApplication::installTranslator(&qtTranslator);
 
   QCommandLineParser parser;
   parser.setApplicationDescription(QStringLiteral("Steel surface defect detection workbench"));

@@ -370,6 +370,24 @@ void MainWindow::buildMenus() {
   }, true, QStyle::SP_MediaSeekForward);
   add(ds, tr("&Clear Predictions"), QKeySequence(), [this] { model_->clearPredictions(); });
 
+  QMenu* settingsMenu = menuBar()->addMenu(tr("&Settings"));
+  QMenu* languageMenu = settingsMenu->addMenu(tr("&Language"));
+  auto* languages = new QActionGroup(this);
+  const QString current = QSettings().value(QStringLiteral("language"), QStringLiteral("system")).toString();
+  for (const auto& [code, name] : {std::pair{QStringLiteral("system"), tr("System default")},
+                                   std::pair{QStringLiteral("en"), QStringLiteral("English")},
+                                   std::pair{QStringLiteral("ko"), QStringLiteral("한국어")},
+                                   std::pair{QStringLiteral("zh_CN"), QStringLiteral("简体中文")}}) {
+    QAction* a = languageMenu->addAction(name);
+    a->setCheckable(true);
+    a->setChecked(code == current);
+    languages->addAction(a);
+    connect(a, &QAction::triggered, this, [this, code = code] {
+      QSettings().setValue(QStringLiteral("language"), code);
+      statusBar()->showMessage(tr("The language changes the next time SDD Workbench starts."), 10000);
+    });
+  }
+
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   add(help, tr("&About SDD Workbench"), QKeySequence(), [this] {
     QMessageBox::about(this, tr("About SDD Workbench"), aboutText());

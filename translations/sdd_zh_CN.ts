@@ -1,0 +1,1968 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>relabel %1 as %2</source>
+        <translation>将 %1 重新标注为 %2</translation>
+    </message>
+    <message>
+        <source>relabel %1 images as %2</source>
+        <translation>将 %1 张图像重新标注为 %2</translation>
+    </message>
+    <message>
+        <source>Label journal</source>
+        <translation>标签日志</translation>
+    </message>
+    <message>
+        <source>The change was not saved: %1</source>
+        <translation>更改未保存：%1</translation>
+    </message>
+    <message>
+        <source>%1 (other classes)</source>
+        <translation>%1（其他类别）</translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <source>false positive rate</source>
+        <translation>假阳性率</translation>
+    </message>
+    <message>
+        <source>true positive rate</source>
+        <translation>真阳性率</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>cross-entropy loss</source>
+        <translation>交叉熵损失</translation>
+    </message>
+    <message>
+        <source>accuracy / macro F1</source>
+        <translation>准确率 / 宏 F1</translation>
+    </message>
+    <message>
+        <source>train loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>train accuracy</source>
+        <translation>训练准确率</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>validation macro F1</source>
+        <translation>验证宏 F1</translation>
+    </message>
+    <message>
+        <source> best: epoch %1, F1 %2 </source>
+        <translation> 最佳：第 %1 轮，F1 %2 </translation>
+    </message>
+    <message>
+        <source>SDD Workbench evaluation report</source>
+        <translation>SDD Workbench 评估报告</translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>label %1 · predicted %1</source>
+        <translation>标签 %1 · 预测 %1</translation>
+    </message>
+    <message>
+        <source>label %1 · predicted %2 (wrong)</source>
+        <translation>标签 %1 · 预测 %2（错误）</translation>
+    </message>
+    <message>
+        <source>Evaluating %1</source>
+        <translation>正在评估 %1</translation>
+    </message>
+    <message>
+        <source>Comparing with %1</source>
+        <translation>正在与 %1 比较</translation>
+    </message>
+    <message>
+        <source>Steel surface defect detection — evaluation report</source>
+        <translation>钢材表面缺陷检测 — 评估报告</translation>
+    </message>
+    <message>
+        <source>SDD Workbench %1 · %2 · model %3 on %4</source>
+        <translation>SDD Workbench %1 · %2 · %4 上的模型 %3</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Images evaluated (%1 split)</source>
+        <translation>评估的图像（%1 划分）</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Macro F1</source>
+        <translation>宏 F1</translation>
+    </message>
+    <message>
+        <source>Macro AUC</source>
+        <translation>宏 AUC</translation>
+    </message>
+    <message>
+        <source>Lowest class AUC</source>
+        <translation>最低类别 AUC</translation>
+    </message>
+    <message>
+        <source>Median time per image, file read to decision</source>
+        <translation>每张图像时间中位数，从读取文件到判定</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>1. Dataset</source>
+        <translation>1. 数据集</translation>
+    </message>
+    <message>
+        <source>Folder: %1
+Layout: %2 · %3 classes · %4 images (%5 train, %6 validation; %7) · %8 files skipped while scanning · %9 duplicate groups.</source>
+        <translation>文件夹：%1
+结构：%2 · %3 个类别 · %4 张图像（训练 %5，验证 %6；%7）· 扫描时跳过 %8 个文件 · %9 组重复。</translation>
+    </message>
+    <message>
+        <source>the dataset's own split</source>
+        <translation>数据集自带的划分</translation>
+    </message>
+    <message>
+        <source>seeded stratified split</source>
+        <translation>固定种子的分层划分</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Relabels: %1 images carry a label different from their folder's; %2 journal entries since %3.</source>
+        <translation>重新标注：%1 张图像的标签与其文件夹不同；自%3以来有 %2 条日志记录。</translation>
+    </message>
+    <message>
+        <source>the workspace was created (no earlier report)</source>
+        <translation>工作区创建（此前无报告）</translation>
+    </message>
+    <message>
+        <source>the last report (%1)</source>
+        <translation>上次报告（%1）</translation>
+    </message>
+    <message>
+        <source>2. Model</source>
+        <translation>2. 模型</translation>
+    </message>
+    <message>
+        <source>conv %1×%1 + ReLU%2 + max-pool 2×2</source>
+        <translation>卷积 %1×%1 + ReLU%2 + 最大池化 2×2</translation>
+    </message>
+    <message>
+        <source> + BN</source>
+        <translation> + BN</translation>
+    </message>
+    <message>
+        <source>%1 + FC + ReLU</source>
+        <translation>%1 + FC + ReLU</translation>
+    </message>
+    <message>
+        <source>flatten</source>
+        <translation>展平</translation>
+    </message>
+    <message>
+        <source>global average pool</source>
+        <translation>全局平均池化</translation>
+    </message>
+    <message>
+        <source>FC + SoftMax</source>
+        <translation>FC + SoftMax</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Weights (incl. bias)</source>
+        <translation>权重（含偏置）</translation>
+    </message>
+    <message>
+        <source>%1 · %2 weight layers · %3 weights in total (incl. BatchNorm) · %4 multiply-accumulates per image · file %5 (created %6).</source>
+        <translation>%1 · %2 个权重层 · 共 %3 个权重（含 BatchNorm）· 每张图像 %4 次乘加 · 文件 %5（创建于 %6）。</translation>
+    </message>
+    <message>
+        <source>3. Training</source>
+        <translation>3. 训练</translation>
+    </message>
+    <message>
+        <source>Settings: %1</source>
+        <translation>设置：%1</translation>
+    </message>
+    <message>
+        <source>The model file records no training settings.</source>
+        <translation>模型文件中没有记录训练设置。</translation>
+    </message>
+    <message>
+        <source>%1 epochs, %2 s of training; best validation macro F1 %3 at epoch %4; last epoch: validation accuracy %5, macro F1 %6. Log: %7</source>
+        <translation>%1 轮，训练 %2 秒；最佳验证宏 F1 %3（第 %4 轮）；最后一轮：验证准确率 %5，宏 F1 %6。日志：%7</translation>
+    </message>
+    <message>
+        <source>No training log (log.jsonl) next to the model file, so no curves are shown.</source>
+        <translation>模型文件旁没有训练日志（log.jsonl），因此不显示曲线。</translation>
+    </message>
+    <message>
+        <source>4. Evaluation on the %1 split (%2 images)</source>
+        <translation>4. 在 %1 划分上的评估（%2 张图像）</translation>
+    </message>
+    <message>
+        <source>Accuracy %1 · macro precision %2 · macro recall %3 · macro F1 %4 · macro AUC %5 · mean cross-entropy %6. Labels are the current labels (relabels included). %7 images could not be classified.</source>
+        <translation>准确率 %1 · 宏精确率 %2 · 宏召回率 %3 · 宏 F1 %4 · 宏 AUC %5 · 平均交叉熵 %6。标签为当前标签（含重新标注）。%7 张图像无法分类。</translation>
+    </message>
+    <message>
+        <source>Confusion matrix (Fig. 6): rows are true classes, columns predicted classes; each cell gives the image count and the share of its row.</source>
+        <translation>混淆矩阵（图 6）：行是真实类别，列是预测类别；每个单元格给出图像数量及其占该行的比例。</translation>
+    </message>
+    <message>
+        <source>macro average</source>
+        <translation>宏平均</translation>
+    </message>
+    <message>
+        <source>Table IV: precision, recall and F1 per class</source>
+        <translation>表 IV：各类别的精确率、召回率和 F1</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>AUC</source>
+        <translation>AUC</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>ROC curves, one class against the rest (Fig. 7)</source>
+        <translation>ROC 曲线，每个类别对其余类别（图 7）</translation>
+    </message>
+    <message>
+        <source>5. Model comparison (Table V)</source>
+        <translation>5. 模型比较（表 V）</translation>
+    </message>
+    <message>
+        <source>%1 (reported by the paper)</source>
+        <translation>%1（论文报告值）</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>MACs</source>
+        <translation>乘加次数</translation>
+    </message>
+    <message>
+        <source>Min AUC</source>
+        <translation>最低 AUC</translation>
+    </message>
+    <message>
+        <source>ms/img</source>
+        <translation>毫秒/张</translation>
+    </message>
+    <message>
+        <source>Our rows are measured here, on the %1 split of this dataset, on %2. The grey rows are the paper's own reported figures on NEU (not measured here; the paper gives no AUC or MACs).</source>
+        <translation>我们的行是在此处、此数据集的 %1 划分上、于 %2 测得的。灰色行是论文在 NEU 上自行报告的数值（未在此测量；论文未给出 AUC 或乘加次数）。</translation>
+    </message>
+    <message>
+        <source>6. Inference time and line speed</source>
+        <translation>6. 推理时间与产线速度</translation>
+    </message>
+    <message>
+        <source>Measured as the paper does: each image read from its file, decoded, preprocessed and classified on its own (batch 1), from reading the file to the decision, on %1 over %2 images.
+median %3 ms · 95th percentile %4 ms · mean %5 ms per image.
+With a field of view of %6 m along the strip, the mean time allows a line speed of %7 m/s (paper: 3.5 ms/image on an RTX 3090, 143.57 m/s at 0.5 m).</source>
+        <translation>按论文的方式测量：每张图像单独（批大小 1）从文件读取、解码、预处理并分类，从读取文件到判定，在 %1 上共 %2 张图像。
+中位数 %3 毫秒 · 第 95 百分位 %4 毫秒 · 平均每张 %5 毫秒。
+沿带钢方向视野为 %6 米时，平均时间允许的产线速度为 %7 米/秒（论文：RTX 3090 上每张 3.5 毫秒，0.5 米时 143.57 米/秒）。</translation>
+    </message>
+    <message>
+        <source>7. Examples (Fig. 8): SoftMax outputs per image</source>
+        <translation>7. 示例（图 8）：每张图像的 SoftMax 输出</translation>
+    </message>
+    <message>
+        <source>One correctly classified image per class (the most confident), then %1 of the %2 misclassified images (red frame).</source>
+        <translation>每个类别一张正确分类的图像（置信度最高者），然后是 %2 张分类错误图像中的 %1 张（红框）。</translation>
+    </message>
+    <message>
+        <source>8. Reproducibility</source>
+        <translation>8. 可复现性</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Dataset fingerprint (FNV-1a 64: paths, contents, labels, split)</source>
+        <translation>数据集指纹（FNV-1a 64：路径、内容、标签、划分）</translation>
+    </message>
+    <message>
+        <source>Model file fingerprint (FNV-1a 64)</source>
+        <translation>模型文件指纹（FNV-1a 64）</translation>
+    </message>
+    <message>
+        <source>Training seed</source>
+        <translation>训练随机种子</translation>
+    </message>
+    <message>
+        <source>Program version</source>
+        <translation>程序版本</translation>
+    </message>
+    <message>
+        <source>Report date (UTC)</source>
+        <translation>报告日期（UTC）</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>To reproduce this report: sdd report %1 --model %2 --split %3</source>
+        <translation>复现此报告：sdd report %1 --model %2 --split %3</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::ClassifyPanel</name>
+    <message>
+        <source>Classify images…</source>
+        <translation>分类图像…</translation>
+    </message>
+    <message>
+        <source>Choose image files to classify (or drop them anywhere on the window)</source>
+        <translation>选择要分类的图像文件（或将其拖放到窗口任意位置）</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Results written to %1</source>
+        <translation>结果已写入 %1</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> 米</translation>
+    </message>
+    <message>
+        <source>Field of view of the camera along the strip (paper: 0.5 m)</source>
+        <translation>相机沿带钢方向的视野（论文：0.5 米）</translation>
+    </message>
+    <message>
+        <source>Field of view</source>
+        <translation>视野</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not classified&lt;/b&gt;</source>
+        <translation>&lt;b&gt;未分类&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style='color:gray'&gt;Drop image files or folders anywhere on this window to classify them.&lt;/p&gt;</source>
+        <translation>&lt;p style='color:gray'&gt;将图像文件或文件夹拖放到此窗口任意位置即可分类。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source> — stopped</source>
+        <translation> — 已停止</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style='color:#d50000'&gt;not classified: %2&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style='color:#d50000'&gt;未分类：%2&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style='font-size:15pt'&gt;%2&lt;/span&gt; &amp;nbsp;%3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style='font-size:15pt'&gt;%2&lt;/span&gt; &amp;nbsp;%3</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style='color:#00823c'&gt;✓ matches its label&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style='color:#00823c'&gt;✓ 与标签一致&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style='color:#d50000'&gt;&lt;b&gt;✗ label is %1&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style='color:#d50000'&gt;&lt;b&gt;✗ 标签为 %1&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>No images classified yet.</source>
+        <translation>尚无已分类的图像。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 image(s)</source>
+        <translation>%2 张中的 %1 张</translation>
+    </message>
+    <message>
+        <source> · %1 ms/image (file read → decision)</source>
+        <translation> · 每张 %1 毫秒（读取文件 → 判定）</translation>
+    </message>
+    <message>
+        <source> · %1 images/s</source>
+        <translation> · 每秒 %1 张</translation>
+    </message>
+    <message>
+        <source> · %1 not classified</source>
+        <translation> · %1 张未分类</translation>
+    </message>
+    <message>
+        <source>→ line speed %1 m/s</source>
+        <translation>→ 产线速度 %1 米/秒</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::DatasetModel</name>
+    <message>
+        <source>no dataset is open</source>
+        <translation>未打开数据集</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::EvaluatePanel</name>
+    <message>
+        <source>Validation split</source>
+        <translation>验证划分</translation>
+    </message>
+    <message>
+        <source>Train split</source>
+        <translation>训练划分</translation>
+    </message>
+    <message>
+        <source>All images</source>
+        <translation>所有图像</translation>
+    </message>
+    <message>
+        <source>Evaluate Model</source>
+        <translation>评估模型</translation>
+    </message>
+    <message>
+        <source>Classify every image of the split with the loaded model, one at a time, timed from file read to decision</source>
+        <translation>用已加载的模型逐张分类该划分的每张图像，并计时从读取文件到判定</translation>
+    </message>
+    <message>
+        <source>Evaluate on</source>
+        <translation>评估对象</translation>
+    </message>
+    <message>
+        <source>Click a cell to show its images in the browser</source>
+        <translation>点击单元格可在浏览器中显示其图像</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Confusion matrix&lt;/b&gt; (rows: true class; counts and row %; click a cell to see its images)</source>
+        <translation>&lt;b&gt;混淆矩阵&lt;/b&gt;（行：真实类别；数量与行百分比；点击单元格查看其图像）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;ROC curves&lt;/b&gt;, one class against the rest (wheel: zoom, drag: pan, double-click: reset)</source>
+        <translation>&lt;b&gt;ROC 曲线&lt;/b&gt;，每个类别对其余类别（滚轮：缩放，拖动：平移，双击：复位）</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>AUC</source>
+        <translation>AUC</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>True class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <source>Predicted as</source>
+        <translation>被预测为</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像数</translation>
+    </message>
+    <message>
+        <source>Share of the class</source>
+        <translation>占该类别比例</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>P(label)</source>
+        <translation>P(标签)</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>MACs</source>
+        <translation>乘加次数</translation>
+    </message>
+    <message>
+        <source>Macro F1</source>
+        <translation>宏 F1</translation>
+    </message>
+    <message>
+        <source>Min AUC</source>
+        <translation>最低 AUC</translation>
+    </message>
+    <message>
+        <source>ms/image</source>
+        <translation>毫秒/张</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>Compare Models</source>
+        <translation>比较模型</translation>
+    </message>
+    <message>
+        <source>Evaluate the shipped model and every model trained in this workspace on the chosen split</source>
+        <translation>在所选划分上评估内置模型以及此工作区中训练的所有模型</translation>
+    </message>
+    <message>
+        <source>Ours: measured here on the chosen split. The paper's rows are its reported figures.</source>
+        <translation>我们的数值：在所选划分上于此测得。论文行为其报告的数值。</translation>
+    </message>
+    <message>
+        <source>Images with boxes</source>
+        <translation>带标注框的图像</translation>
+    </message>
+    <message>
+        <source>Grad-CAM peak in a box</source>
+        <translation>框内的 Grad-CAM 峰值</translation>
+    </message>
+    <message>
+        <source>Image centre in a box (baseline)</source>
+        <translation>框内的图像中心（基线）</translation>
+    </message>
+    <message>
+        <source>Run Pointing Game</source>
+        <translation>运行指向游戏</translation>
+    </message>
+    <message>
+        <source>For every image of the split with VOC defect boxes: is the Grad-CAM peak for its labelled class inside a box?</source>
+        <translation>对该划分中每张带 VOC 缺陷框的图像：其标签类别的 Grad-CAM 峰值是否在框内？</translation>
+    </message>
+    <message>
+        <source>Needs a dataset with Pascal VOC boxes (NEU-DET has them). The image centre is shown as a baseline.</source>
+        <translation>需要带 Pascal VOC 标注框的数据集（NEU-DET 有）。以图像中心作为基线显示。</translation>
+    </message>
+    <message>
+        <source>Out-of-fold P(label)</source>
+        <translation>折外 P(标签)</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>P(suggested)</source>
+        <translation>P(建议)</translation>
+    </message>
+    <message>
+        <source>folds: </source>
+        <translation>折数：</translation>
+    </message>
+    <message>
+        <source>epochs: </source>
+        <translation>轮数：</translation>
+    </message>
+    <message>
+        <source>Find Suspected Label Errors</source>
+        <translation>查找疑似标签错误</translation>
+    </message>
+    <message>
+        <source>Train one model per fold on the other folds (the Train tab's settings) and score every image with the model that never saw it; list images whose label gets a low probability</source>
+        <translation>每一折用其余各折训练一个模型（使用训练选项卡的设置），并用从未见过该图像的模型为每张图像评分；列出标签概率低的图像</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>k-fold cross-validation over all images; each is scored by a model that never saw it.</source>
+        <translation>对所有图像进行 k 折交叉验证；每张图像由从未见过它的模型评分。</translation>
+    </message>
+    <message>
+        <source>Table IV: per-class metrics</source>
+        <translation>表 IV：各类别指标</translation>
+    </message>
+    <message>
+        <source>Most confused pairs</source>
+        <translation>最易混淆的类别对</translation>
+    </message>
+    <message>
+        <source>Top losses</source>
+        <translation>损失最高</translation>
+    </message>
+    <message>
+        <source>Model comparison (Table V)</source>
+        <translation>模型比较（表 V）</translation>
+    </message>
+    <message>
+        <source>Suspected label errors</source>
+        <translation>疑似标签错误</translation>
+    </message>
+    <message>
+        <source>Explain: pointing game</source>
+        <translation>解释：指向游戏</translation>
+    </message>
+    <message>
+        <source>No image of this split has been classified yet: press &lt;b&gt;Evaluate Model&lt;/b&gt;.</source>
+        <translation>此划分的图像尚未分类：请点击&lt;b&gt;评估模型&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>Open a dataset and a model with the same classes, then press &lt;b&gt;Evaluate Model&lt;/b&gt;.</source>
+        <translation>打开类别相同的数据集和模型，然后点击&lt;b&gt;评估模型&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; of %2 images · accuracy &lt;b&gt;%3&lt;/b&gt; · macro F1 &lt;b&gt;%4&lt;/b&gt; · macro AUC %5 · lowest AUC %6 (%7) · median %8 ms/image, file read to decision</source>
+        <translation>%2 张图像中的 &lt;b&gt;%1&lt;/b&gt; 张 · 准确率 &lt;b&gt;%3&lt;/b&gt; · 宏 F1 &lt;b&gt;%4&lt;/b&gt; · 宏 AUC %5 · 最低 AUC %6（%7）· 中位数每张 %8 毫秒（从读取文件到判定）</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>macro average</source>
+        <translation>宏平均</translation>
+    </message>
+    <message>
+        <source>Click to show it in the browser, then press a class number to relabel</source>
+        <translation>点击可在浏览器中显示，然后按类别编号重新标注</translation>
+    </message>
+    <message>
+        <source>%1 of %2 images scored out of fold have a label the models doubt (P(label) &lt; 0.5, another class more probable), lowest first. Click one to inspect and relabel it.</source>
+        <translation>在折外评分的 %2 张图像中，有 %1 张的标签受到模型怀疑（P(标签) &lt; 0.5 且其他类别概率更高），按从低到高排列。点击即可查看并重新标注。</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>No image of this split has defect boxes.</source>
+        <translation>此划分中没有带缺陷框的图像。</translation>
+    </message>
+    <message>
+        <source>%1 images with boxes%2. Peak: the Grad-CAM maximum for the labelled class.</source>
+        <translation>带标注框的图像 %1 张%2。峰值：标签类别的 Grad-CAM 最大值。</translation>
+    </message>
+    <message>
+        <source>, %1 without boxes left out</source>
+        <translation>，排除 %1 张无标注框图像</translation>
+    </message>
+    <message>
+        <source>%1 — reported by the paper</source>
+        <translation>%1 — 论文报告值</translation>
+    </message>
+    <message>
+        <source>not measured here</source>
+        <translation>未在此测量</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::InferenceWorker</name>
+    <message>
+        <source>no model loaded</source>
+        <translation>未加载模型</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::Inspector</name>
+    <message>
+        <source>Defect boxes</source>
+        <translation>缺陷框</translation>
+    </message>
+    <message>
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应</translation>
+    </message>
+    <message>
+        <source>Fit the image to the view</source>
+        <translation>使图像适应视图</translation>
+    </message>
+    <message>
+        <source>1:1</source>
+        <translation>1:1</translation>
+    </message>
+    <message>
+        <source>Actual pixels</source>
+        <translation>实际像素</translation>
+    </message>
+    <message>
+        <source>Show the Pascal VOC defect regions of the dataset</source>
+        <translation>显示数据集的 Pascal VOC 缺陷区域</translation>
+    </message>
+    <message>
+        <source>Grad-CAM heat map of the predicted class: where the network looked (computed on the worker thread)</source>
+        <translation>预测类别的 Grad-CAM 热图：网络关注的位置（在工作线程中计算）</translation>
+    </message>
+    <message>
+        <source>Heat map opacity</source>
+        <translation>热图不透明度</translation>
+    </message>
+    <message>
+        <source>opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Label history&lt;/b&gt;</source>
+        <translation>&lt;b&gt;标签历史&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
+        <source>no heat map: %1</source>
+        <translation>无热图：%1</translation>
+    </message>
+    <message>
+        <source>%1; + marks the peak</source>
+        <translation>%1；+ 标记峰值</translation>
+    </message>
+    <message>
+        <source>%1; peak (+) %2 a defect box</source>
+        <translation>%1；峰值（+）%2</translation>
+    </message>
+    <message>
+        <source>inside</source>
+        <translation>位于缺陷框内</translation>
+    </message>
+    <message>
+        <source>outside</source>
+        <translation>位于缺陷框外</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Select an image to inspect it.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;选择一张图像进行检查。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>No defect boxes</source>
+        <translation>无缺陷框</translation>
+    </message>
+    <message>
+        <source>Defect boxes (%1)</source>
+        <translation>缺陷框（%1）</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source> (was %1)</source>
+        <translation>（原为 %1）</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source> &lt;b style='color:#d50000'&gt;≠ label&lt;/b&gt;</source>
+        <translation> &lt;b style='color:#d50000'&gt;≠ 标签&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>划分</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>%1 × %2, %3 channel(s)</source>
+        <translation>%1 × %2，%3 通道</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>byte-identical to another image</source>
+        <translation>与另一张图像逐字节相同</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>never relabeled</source>
+        <translation>从未重新标注</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::MainWindow</name>
+    <message>
+        <source>SDD Workbench</source>
+        <translation>SDD Workbench</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Could not load the model %1:
+%2</source>
+        <translation>无法加载模型 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Grad-CAM of %1</source>
+        <translation>%1 的 Grad-CAM</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Welcome to SDD Workbench&lt;/h2&gt;&lt;p&gt;Open a dataset folder with &lt;b&gt;File ▸ Open Dataset…&lt;/b&gt; (Ctrl+O).&lt;/p&gt;&lt;p&gt;It reads the NEU-DET layout (&lt;i&gt;train|validation/images/&amp;lt;class&amp;gt;/&lt;/i&gt;), the NEU-CLS layout (&lt;i&gt;Cr_1.bmp … Sc_300.bmp&lt;/i&gt;) and any folder with one sub-folder per class.&lt;br&gt;Get the NEU surface defect database and link it as &lt;i&gt;data/NEU-DET&lt;/i&gt; to have it opened at start.&lt;/p&gt;&lt;p&gt;To classify images now, drop image files or folders anywhere on this window.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;欢迎使用 SDD Workbench&lt;/h2&gt;&lt;p&gt;通过 &lt;b&gt;文件 ▸ 打开数据集…&lt;/b&gt;（Ctrl+O）打开一个数据集文件夹。&lt;/p&gt;&lt;p&gt;支持 NEU-DET 结构（&lt;i&gt;train|validation/images/&amp;lt;class&amp;gt;/&lt;/i&gt;）、NEU-CLS 结构（&lt;i&gt;Cr_1.bmp … Sc_300.bmp&lt;/i&gt;），以及每个类别一个子文件夹的任意文件夹。&lt;br&gt;获取 NEU 表面缺陷数据库并链接为 &lt;i&gt;data/NEU-DET&lt;/i&gt;，启动时即可自动打开。&lt;/p&gt;&lt;p&gt;若要立即分类图像，请将图像文件或文件夹拖放到此窗口的任意位置。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open Dataset…</source>
+        <translation>打开数据集…</translation>
+    </message>
+    <message>
+        <source>Training finished: %1</source>
+        <translation>训练完成：%1</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>by current label</source>
+        <translation>按当前标签</translation>
+    </message>
+    <message>
+        <source>by original label</source>
+        <translation>按原始标签</translation>
+    </message>
+    <message>
+        <source>All splits</source>
+        <translation>所有划分</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>All images</source>
+        <translation>所有图像</translation>
+    </message>
+    <message>
+        <source>Relabeled</source>
+        <translation>已重新标注</translation>
+    </message>
+    <message>
+        <source>Misclassified</source>
+        <translation>分类错误</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>重复图像</translation>
+    </message>
+    <message>
+        <source>Not classified yet</source>
+        <translation>尚未分类</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Confidence (lowest first)</source>
+        <translation>置信度（从低到高）</translation>
+    </message>
+    <message>
+        <source>Search file names</source>
+        <translation>搜索文件名</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Classes&lt;/b&gt;</source>
+        <translation>&lt;b&gt;类别&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>划分</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Browse</source>
+        <translation>浏览</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>&amp;Open Dataset…</source>
+        <translation>打开数据集(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Model…</source>
+        <translation>打开模型(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Recent &amp;Datasets</source>
+        <translation>最近的数据集(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Recent M&amp;odels</source>
+        <translation>最近的模型(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Classify Images…</source>
+        <translation>分类图像(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <source>Export Label &amp;Journal (CSV)…</source>
+        <translation>导出标签日志（CSV）(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Export Relabeled &amp;Copy…</source>
+        <translation>导出重新标注后的副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Manifest (CSV)…</source>
+        <translation>导出清单（CSV）(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Report (PDF)…</source>
+        <translation>导出报告（PDF）(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Export Model as &amp;ONNX…</source>
+        <translation>将模型导出为 ONNX(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z</source>
+        <translation>Ctrl+Z</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>Ctrl+Y</source>
+        <translation>Ctrl+Y</translation>
+    </message>
+    <message>
+        <source>&amp;Label Selected As</source>
+        <translation>将所选标注为(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Relabel with &amp;Note…</source>
+        <translation>附备注重新标注(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>&amp;Advance After Labeling</source>
+        <translation>标注后前进到下一张(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Dataset</source>
+        <translation>数据集(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Classify &amp;All Images</source>
+        <translation>分类所有图像(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+K</source>
+        <translation>Ctrl+Shift+K</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Predictions</source>
+        <translation>清除预测(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About SDD Workbench</source>
+        <translation>关于 SDD Workbench(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About SDD Workbench</source>
+        <translation>关于 SDD Workbench</translation>
+    </message>
+    <message>
+        <source>&amp;%1  %2</source>
+        <translation>&amp;%1  %2</translation>
+    </message>
+    <message>
+        <source>Other Class, with a Note…</source>
+        <translation>其他类别，附备注…</translation>
+    </message>
+    <message>
+        <source>Relabel with a note</source>
+        <translation>附备注重新标注</translation>
+    </message>
+    <message>
+        <source>why (kept in the label journal)</source>
+        <translation>原因（保存在标签日志中）</translation>
+    </message>
+    <message>
+        <source>New class</source>
+        <translation>新类别</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Scanning %1…</source>
+        <translation>正在扫描 %1…</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>无法打开 %1</translation>
+    </message>
+    <message>
+        <source>Open dataset</source>
+        <translation>打开数据集</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>Opened %1: %2 images, %3 classes (%4)</source>
+        <translation>已打开 %1：%2 张图像，%3 个类别（%4）</translation>
+    </message>
+    <message>
+        <source>, %1 file(s) skipped</source>
+        <translation>，跳过 %1 个文件</translation>
+    </message>
+    <message>
+        <source>, %1 relabel(s) from the workspace</source>
+        <translation>，来自工作区的 %1 次重新标注</translation>
+    </message>
+    <message>
+        <source>%1: relabeled in the workspace but no longer in the dataset</source>
+        <translation>%1：在工作区中重新标注过，但已不在数据集中</translation>
+    </message>
+    <message>
+        <source>%1 file(s) could not be used; the rest of the dataset is open.</source>
+        <translation>%1 个文件无法使用；数据集的其余部分已打开。</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <source>This model cannot be used with the open dataset.
+
+%1</source>
+        <translation>此模型不能用于已打开的数据集。
+
+%1</translation>
+    </message>
+    <message>
+        <source>Loading model…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <source>Still classifying the previous batch; stop it first.</source>
+        <translation>仍在分类上一批；请先停止。</translation>
+    </message>
+    <message>
+        <source>No image files in what was dropped.</source>
+        <translation>拖放的内容中没有图像文件。</translation>
+    </message>
+    <message>
+        <source>%1 non-image file(s) in the folders ignored</source>
+        <translation>已忽略文件夹中 %1 个非图像文件</translation>
+    </message>
+    <message>
+        <source>All classes  (%1)</source>
+        <translation>所有类别  (%1)</translation>
+    </message>
+    <message>
+        <source>%1  %2  (%3)</source>
+        <translation>%1  %2  (%3)</translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+    <message>
+        <source>Relabeled (%1)</source>
+        <translation>已重新标注（%1）</translation>
+    </message>
+    <message>
+        <source>No dataset</source>
+        <translation>无数据集</translation>
+    </message>
+    <message>
+        <source>Dataset: %1</source>
+        <translation>数据集：%1</translation>
+    </message>
+    <message>
+        <source>%1
+Workspace (label journal): %2</source>
+        <translation>%1
+工作区（标签日志）：%2</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>模型：%1</translation>
+    </message>
+    <message>
+        <source> (other classes)</source>
+        <translation>（其他类别）</translation>
+    </message>
+    <message>
+        <source>%1
+%2, %3 parameters
+classes: %4
+%5</source>
+        <translation>%1
+%2，%3 个参数
+类别：%4
+%5</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>设备：%1</translation>
+    </message>
+    <message>
+        <source>Needs an open dataset and a model trained on its classes</source>
+        <translation>需要已打开的数据集以及按其类别训练的模型</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>无模型</translation>
+    </message>
+    <message>
+        <source>Open dataset folder</source>
+        <translation>打开数据集文件夹</translation>
+    </message>
+    <message>
+        <source>SDD models (*.sddm);;All files (*)</source>
+        <translation>SDD 模型 (*.sddm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Classify images</source>
+        <translation>分类图像</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff);;All files (*)</source>
+        <translation>图像 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export label journal</source>
+        <translation>导出标签日志</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Label journal written to %1</source>
+        <translation>标签日志已写入 %1</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export relabeled copy to an empty folder</source>
+        <translation>将重新标注后的副本导出到空文件夹</translation>
+    </message>
+    <message>
+        <source>%1 images copied to %2</source>
+        <translation>已将 %1 张图像复制到 %2</translation>
+    </message>
+    <message>
+        <source>Export manifest</source>
+        <translation>导出清单</translation>
+    </message>
+    <message>
+        <source>Manifest written to %1</source>
+        <translation>清单已写入 %1</translation>
+    </message>
+    <message>
+        <source>Open a dataset first.</source>
+        <translation>请先打开数据集。</translation>
+    </message>
+    <message>
+        <source>The loaded model's classes (%1) differ from the dataset's (%2); open a model trained on these classes.</source>
+        <translation>已加载模型的类别（%1）与数据集的类别（%2）不同；请打开按这些类别训练的模型。</translation>
+    </message>
+    <message>
+        <source>The %1 split has no images.</source>
+        <translation>%1 划分中没有图像。</translation>
+    </message>
+    <message>
+        <source>Showing %1 image(s) labeled %2 and predicted %3 (%4 split)</source>
+        <translation>显示标签为 %2、预测为 %3 的 %1 张图像（%4 划分）</translation>
+    </message>
+    <message>
+        <source>Evaluating %1 model(s) on the %2 split…</source>
+        <translation>正在 %2 划分上评估 %1 个模型…</translation>
+    </message>
+    <message>
+        <source>%1 model(s) measured on the %2 split, one image at a time from file read to decision. Grey rows: the paper's reported figures.%3</source>
+        <translation>在 %2 划分上测量了 %1 个模型（逐张图像，从读取文件到判定）。灰色行：论文报告值。%3</translation>
+    </message>
+    <message>
+        <source> Skipped: %1</source>
+        <translation> 已跳过：%1</translation>
+    </message>
+    <message>
+        <source>Computing Grad-CAM for the %1 split…</source>
+        <translation>正在计算 %1 划分的 Grad-CAM…</translation>
+    </message>
+    <message>
+        <source>Pointing game failed: %1</source>
+        <translation>指向游戏失败：%1</translation>
+    </message>
+    <message>
+        <source>Suspected label errors</source>
+        <translation>疑似标签错误</translation>
+    </message>
+    <message>
+        <source>The Train tab's settings are not valid: %1</source>
+        <translation>训练选项卡的设置无效：%1</translation>
+    </message>
+    <message>
+        <source>Training %1 models (%2 epochs each) in %3…</source>
+        <translation>正在 %3 中训练 %1 个模型（每个 %2 轮）…</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Export model</source>
+        <translation>导出模型</translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>未加载模型。</translation>
+    </message>
+    <message>
+        <source>Export model as ONNX</source>
+        <translation>将模型导出为 ONNX</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX 模型 (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Model written to %1 (input "image": RGB / 255, NCHW; output "probabilities")</source>
+        <translation>模型已写入 %1（输入 "image"：RGB / 255，NCHW；输出 "probabilities"）</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Open a dataset and a model with the same classes first.</source>
+        <translation>请先打开类别相同的数据集和模型。</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Another evaluation is running; try again when it ends.</source>
+        <translation>另一项评估正在运行；请在其结束后重试。</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>忙碌</translation>
+    </message>
+    <message>
+        <source>Evaluating for the report…</source>
+        <translation>正在为报告进行评估…</translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
+        <translation>报告未写入：%1</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>报告已写入 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <source>The language changes the next time SDD Workbench starts.</source>
+        <translation>语言将在下次启动 SDD Workbench 时更改。</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::ProbabilityChart</name>
+    <message>
+        <source>SoftMax probability</source>
+        <translation>SoftMax 概率</translation>
+    </message>
+    <message>
+        <source> (label)</source>
+        <translation>（标签）</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::ReductionDialog</name>
+    <message>
+        <source>Model reduction (paper Fig. 3)</source>
+        <translation>模型缩减（论文图 3）</translation>
+    </message>
+    <message>
+        <source>Starting from &lt;b&gt;%1&lt;/b&gt; (%2 weights): train briefly, then try smaller variants (drop the last conv stage, halve the conv widths, halve or drop the hidden FC), fewest weights first, keeping the first whose validation macro F1 stays within the tolerance of the base network's; repeat; then train the chosen network longer. Runs go to %3.</source>
+        <translation>从 &lt;b&gt;%1&lt;/b&gt;（%2 个权重）开始：先短暂训练，再按权重从少到多尝试更小的变体（去掉最后一个卷积阶段、卷积宽度减半、隐藏 FC 减半或去掉），保留第一个验证宏 F1 与基础网络相差不超过容差的变体；重复；然后对选定的网络进行更长时间的训练。运行保存在 %3。</translation>
+    </message>
+    <message>
+        <source>Tolerance: F1 a smaller model may lose against the base</source>
+        <translation>容差：较小模型相对基础网络可损失的 F1</translation>
+    </message>
+    <message>
+        <source>Epochs per candidate</source>
+        <translation>每个候选的轮数</translation>
+    </message>
+    <message>
+        <source>Epochs for the chosen network</source>
+        <translation>所选网络的训练轮数</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Use Final Model</source>
+        <translation>使用最终模型</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>MACs</source>
+        <translation>乘加次数</translation>
+    </message>
+    <message>
+        <source>Macro F1</source>
+        <translation>宏 F1</translation>
+    </message>
+    <message>
+        <source>Min AUC</source>
+        <translation>最低 AUC</translation>
+    </message>
+    <message>
+        <source>ms/image</source>
+        <translation>毫秒/张</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>最终</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Training the base network…</source>
+        <translation>正在训练基础网络…</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Stopped. The models trained so far are kept in %1.</source>
+        <translation>已停止。已训练的模型保存在 %1。</translation>
+    </message>
+    <message>
+        <source>Chosen: %1 (%2 weights). Table V is also written as %3 and %4.</source>
+        <translation>已选定：%1（%2 个权重）。表 V 也已写入 %3 和 %4。</translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation>将在当前批次后停止…</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::ResultsModel</name>
+    <message>
+        <source>— %1</source>
+        <translation>— %1</translation>
+    </message>
+    <message>
+        <source>✓</source>
+        <translation>✓</translation>
+    </message>
+    <message>
+        <source>✗ differs</source>
+        <translation>✗ 不同</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::TrainPanel</name>
+    <message>
+        <source>Paper Table II (conv 8-16-32-64, FC 16)</source>
+        <translation>论文表 II（卷积 8-16-32-64，FC 16）</translation>
+    </message>
+    <message>
+        <source>Table II + BatchNorm</source>
+        <translation>表 II + BatchNorm</translation>
+    </message>
+    <message>
+        <source>Compact: global average pooling head</source>
+        <translation>紧凑型：全局平均池化头</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Output channels of each conv + max-pool block, comma separated</source>
+        <translation>每个卷积 + 最大池化块的输出通道数，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>flatten (Table II)</source>
+        <translation>展平（表 II）</translation>
+    </message>
+    <message>
+        <source>global average pool</source>
+        <translation>全局平均池化</translation>
+    </message>
+    <message>
+        <source>BatchNorm after each conv</source>
+        <translation>每个卷积后加 BatchNorm</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>flips, 90° rotations, brightness/contrast</source>
+        <translation>翻转、90° 旋转、亮度/对比度</translation>
+    </message>
+    <message>
+        <source>inverse class frequency</source>
+        <translation>类别频率的倒数</translation>
+    </message>
+    <message>
+        <source>last epoch</source>
+        <translation>最后一轮</translation>
+    </message>
+    <message>
+        <source>best validation F1</source>
+        <translation>最佳验证 F1</translation>
+    </message>
+    <message>
+        <source>all cores</source>
+        <translation>所有核心</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Conv widths</source>
+        <translation>卷积宽度</translation>
+    </message>
+    <message>
+        <source>Hidden FC</source>
+        <translation>隐藏 FC</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>输出头</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>学习率计划</translation>
+    </message>
+    <message>
+        <source>Early stop after</source>
+        <translation>提前停止条件</translation>
+    </message>
+    <message>
+        <source>Augmentation</source>
+        <translation>数据增强</translation>
+    </message>
+    <message>
+        <source>Loss weights</source>
+        <translation>损失权重</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Continue the selected run from its last completed epoch</source>
+        <translation>从最后完成的一轮继续所选的运行</translation>
+    </message>
+    <message>
+        <source>Use Model</source>
+        <translation>使用模型</translation>
+    </message>
+    <message>
+        <source>Load the selected run's model in the workbench</source>
+        <translation>在工作台中加载所选运行的模型</translation>
+    </message>
+    <message>
+        <source>Reduce Model (Fig. 3)…</source>
+        <translation>缩减模型（图 3）…</translation>
+    </message>
+    <message>
+        <source>The paper's model-reduction search, starting from this network</source>
+        <translation>论文中的模型缩减搜索，从此网络开始</translation>
+    </message>
+    <message>
+        <source>Runs kept in this workspace. Tick runs to overlay their curves; select one to see it.</source>
+        <translation>此工作区中保存的运行。勾选以叠加其曲线；选中一项以查看。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Runs in this workspace&lt;/b&gt;</source>
+        <translation>&lt;b&gt;此工作区中的训练运行&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Open a dataset to train on it.</source>
+        <translation>打开数据集后即可在其上训练。</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Train loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>Train acc</source>
+        <translation>训练准确率</translation>
+    </message>
+    <message>
+        <source>Val loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>Val acc</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>Val macro F1</source>
+        <translation>验证宏 F1</translation>
+    </message>
+    <message>
+        <source>LR</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation>最佳</translation>
+    </message>
+    <message>
+        <source>conv widths: '%1' is not a positive whole number</source>
+        <translation>卷积宽度：'%1' 不是正整数</translation>
+    </message>
+    <message>
+        <source>conv widths: give at least one width, e.g. 8,16,32,64</source>
+        <translation>卷积宽度：请至少给出一个宽度，例如 8,16,32,64</translation>
+    </message>
+    <message>
+        <source>%1 weights, %2 MACs per image, %3 weight layers</source>
+        <translation>%1 个权重，每张图像 %2 次乘加，%3 个权重层</translation>
+    </message>
+    <message>
+        <source>Ready to train on %1 (%2 images). Runs are kept in %3.</source>
+        <translation>已准备好在 %1 上训练（%2 张图像）。运行保存在 %3。</translation>
+    </message>
+    <message>
+        <source>%1   %2/%3 epochs%4   best F1 %5</source>
+        <translation>%1   %2/%3 轮%4   最佳 F1 %5</translation>
+    </message>
+    <message>
+        <source> (stopped)</source>
+        <translation>（已停止）</translation>
+    </message>
+    <message>
+        <source>Open a dataset first.</source>
+        <translation>请先打开数据集。</translation>
+    </message>
+    <message>
+        <source>Cannot train: %1</source>
+        <translation>无法训练：%1</translation>
+    </message>
+    <message>
+        <source>Cannot create the run folder %1 (is the workspace writable?)</source>
+        <translation>无法创建运行文件夹 %1（工作区是否可写？）</translation>
+    </message>
+    <message>
+        <source>Cannot resume %1: its run.json is unreadable (%2)</source>
+        <translation>无法恢复 %1：其 run.json 无法读取（%2）</translation>
+    </message>
+    <message>
+        <source>Training %1 for %2 epochs in %3…</source>
+        <translation>正在 %3 中训练 %1，共 %2 轮…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch; the checkpoint is kept for Resume…</source>
+        <translation>将在当前批次后停止；检查点已保留以便继续…</translation>
+    </message>
+    <message>
+        <source>Cannot start the reduction: %1</source>
+        <translation>无法开始模型缩减：%1</translation>
+    </message>
+    <message>
+        <source>epoch %1/%2 · batch %3/%4 · %5 elapsed · about %6 left</source>
+        <translation>第 %1/%2 轮 · 批次 %3/%4 · 已用 %5 · 约剩 %6</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>训练失败：%1</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 epochs (%2). Resume continues from the last completed epoch.</source>
+        <translation>在 %1 轮后停止（%2）。继续将从最后完成的一轮开始。</translation>
+    </message>
+    <message>
+        <source>Finished %1 epochs in %2%3: best validation macro F1 %4 at epoch %5. Model: %6</source>
+        <translation>已在 %2 内完成 %1 轮%3：最佳验证宏 F1 %4（第 %5 轮）。模型：%6</translation>
+    </message>
+    <message>
+        <source> (early stop)</source>
+        <translation>（提前停止）</translation>
+    </message>
+    <message>
+        <source>train loss, running mean this epoch</source>
+        <translation>训练损失，本轮累计平均</translation>
+    </message>
+</context>
+</TS>
