@@ -31,7 +31,7 @@ int runReport(const Dataset& dataset, const ReportRequest& r) {
   opt.workspace = QString::fromStdString(r.workspace.string());
   opt.version = QStringLiteral(SDD_VERSION);
   for (const auto& m : r.compare) opt.compareModels << QString::fromStdString(m.string());
-  const bool tty = isatty(fileno(stderr));
+  const bool tty = r.progress;
   const sddui::ReportData data = sddui::collectReport(
       dataset, QString::fromStdString(r.model.string()), opt, [tty](int done, int total, const QString& what) {
         if (tty && (done == total || done % 20 == 0))

@@ -18,6 +18,7 @@ struct ReportRequest {
   std::vector<std::filesystem::path> compare;
   double fov = 0.5;
   int threads = 1;
+  bool progress = false;  ///< a progress line on stderr
 };
 
 /// Evaluates and writes the PDF (and JSON). Throws like the other commands.

@@ -129,6 +129,7 @@ out-of-fold probability are listed, lowest first.
   --out DIR            where the fold models go (default runs/crossval-<time>)
   --csv FILE           every image's out-of-fold probability of its label, and the verdict
   --workspace DIR      use the labels of a workbench workspace
+  --quiet              no progress line (it is shown only on a terminal anyway)
   and the model/training options of `sdd train` (--conv, --fc, --lr, --seed, ...)
 )";
 
@@ -149,6 +150,7 @@ Table V for every model tried and writes it as CSV and Markdown.
   --max-steps N        candidates tried at most (default 12)
   --out DIR            default runs/reduce-<time>; one folder per model, final/ for the chosen
   --csv FILE, --markdown FILE   default DIR/table-v.csv, DIR/table-v.md
+  --quiet              no progress line (it is shown only on a terminal anyway)
   and the training options of `sdd train` (--lr, --batch, --seed, --threads, ...)
 )";
 
@@ -171,6 +173,7 @@ const char* kReportHelp = R"(usage: sdd report [DATASET] [options]
   --val-fraction F, --seed N   split of a dataset without split folders
   --threads N          default 1 (one image at a time, timed from file read to decision)
   --device D
+  --quiet              no progress line (it is shown only on a terminal anyway)
 )";
 
 const char* kPredictHelp = R"(usage: sdd predict FILE|FOLDER... [options]
@@ -524,7 +527,7 @@ int cmdEval(const std::vector<std::string>& argv) {
 int cmdSuspects(const std::vector<std::string>& argv) {
   std::set<std::string> values = kTrainValueFlags, switches = kTrainSwitches;
   values.insert({"folds", "csv", "out", "threshold"});
-  switches.insert("help");
+  switches.insert({"help", "quiet"});
   Args args(argv, values, switches);
   if (args.has("help")) {
     std::cout << kSuspectsHelp;
@@ -549,11 +552,11 @@ int cmdSuspects(const std::vector<std::string>& argv) {
   const auto t0 = std::chrono::steady_clock::now();
   const sdd::OutOfFold oof = sdd::outOfFoldProbabilities(
       ds, spec, cfg, folds, out,
-      [](const sdd::CrossValidationProgress& p) {
-        if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\r%s   ", p.message.c_str());
+      [bar = isTty() && !args.has("quiet")](const sdd::CrossValidationProgress& p) {
+        if (bar) std::fprintf(stderr, "\r%s   ", p.message.c_str());
       },
       &gCancel);
-  if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\n");
+  if (isTty() && !args.has("quiet")) std::fprintf(stderr, "\n");
   if (oof.cancelled) throw std::runtime_error("stopped before all folds were trained");
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const auto list = sdd::suspectedLabels(ds, oof, threshold);
@@ -594,7 +597,7 @@ int cmdSuspects(const std::vector<std::string>& argv) {
 int cmdReduce(const std::vector<std::string>& argv) {
   std::set<std::string> values = kTrainValueFlags, switches = kTrainSwitches;
   values.insert({"target-f1", "tolerance", "final-epochs", "final-lr", "max-steps", "out", "csv", "markdown"});
-  switches.insert("help");
+  switches.insert({"help", "quiet"});
   Args args(argv, values, switches);
   if (args.has("help")) {
     std::cout << kReduceHelp;
@@ -633,11 +636,11 @@ int cmdReduce(const std::vector<std::string>& argv) {
                   << (s.accepted ? "  kept" : "  below target") << "\n"
                   << std::flush;
       },
-      [](const std::string& m) {
-        if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\r%-100s", m.c_str());
+      [bar = isTty() && !args.has("quiet")](const std::string& m) {
+        if (bar) std::fprintf(stderr, "\r%-100s", m.c_str());
       },
       &gCancel);
-  if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\n");
+  if (isTty() && !args.has("quiet")) std::fprintf(stderr, "\n");
   if (r.cancelled) throw std::runtime_error("stopped; the models trained so far are in " + out.string());
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const std::string md = sdd::reductionMarkdown(r);
@@ -676,7 +679,7 @@ int cmdReport(const std::vector<std::string>& argv) {
   Args args(argv,
             {"model", "out", "json", "split", "compare", "workspace", "fov", "val-fraction", "seed",
              "threads", "device"},
-            {"help"});
+            {"help", "quiet"});
   if (args.has("help")) {
     std::cout << kReportHelp;
     return 0;
@@ -690,6 +693,7 @@ int cmdReport(const std::vector<std::string>& argv) {
   r.fov = args.real("fov", 0.5, 0.001, 1000);
   r.threads = args.integer("threads", 1, 0, 1024);
   r.device = args.str("device", "auto");
+  r.progress = isTty() && !args.has("quiet");
   const std::string compare = args.str("compare", "");
   for (std::size_t a = 0; a < compare.size();) {
     std::size_t b = compare.find(',', a);
