@@ -784,6 +784,10 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <source>no model loaded</source>
         <translation>불러온 모델이 없습니다</translation>
     </message>
+    <message>
+        <source>macro F1 %1 on %2</source>
+        <translation>%2에서 매크로 F1 %1</translation>
+    </message>
 </context>
 <context>
     <name>sddui::Inspector</name>

@@ -59,7 +59,7 @@ void InferenceWorker::loadModel(const QString& file, const QString& device) {
     info.device = QString::fromStdString(p->deviceName());
     info.parameters = meta.spec.parameterCount();
     if (meta.metrics.contains("val_macro_f1")) {
-      info.metricsSummary = QStringLiteral("macro F1 %1 on %2")
+      info.metricsSummary = tr("macro F1 %1 on %2")
                                 .arg(meta.metrics["val_macro_f1"].get<double>(), 0, 'f', 4)
                                 .arg(QString::fromStdString(meta.metrics.value("data", std::string("?"))));
     }
