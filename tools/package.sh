@@ -6,6 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh >/dev/null
+# CPack's DEB generator derives the dependencies with dpkg-shlibdeps (dpkg-dev).
+if ! command -v dpkg-shlibdeps >/dev/null; then
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends dpkg-dev >/dev/null
+fi
 (cd build && cpack -G DEB >/dev/null)
 deb=$(ls -t build/sdd-workbench_*_amd64.deb | head -1)
 echo "package: $deb"
