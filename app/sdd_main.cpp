@@ -82,6 +82,9 @@ const char* kTrainHelp = R"(usage: sdd train [DATASET] [options]
   --gamma X            step schedule: decay factor (default 0.1)
   --patience N         early stop after N epochs without validation-F1 gain (0 = off)
   --no-augment         turn off flips, 90° rotations and brightness/contrast jitter
+  --noise X            also add Gaussian noise, sigma up to X in [0,1] pixel units
+                       (0.04 is about 10 grey levels; default 0 = off)
+  --blur X             also blur half the images, Gaussian sigma up to X px (default 0)
   --class-weights      weight the loss by inverse class frequency (imbalanced data)
   --keep last|best     which epoch becomes model.sddm (default last; see README)
   --seed N             default 42 (same seed + same --threads => same model)
@@ -303,7 +306,7 @@ void printProgress(const sdd::TrainProgress& p) {
 }
 
 const std::set<std::string> kTrainValueFlags = {
-    "epochs", "batch", "lr", "optimizer", "weight-decay", "schedule", "step-size", "gamma", "patience", "keep",
+    "noise", "blur", "epochs", "batch", "lr", "optimizer", "weight-decay", "schedule", "step-size", "gamma", "patience", "keep",
     "seed", "threads", "device", "val-fraction", "conv", "fc", "head", "dropout", "input-size", "channels",
     "workspace"};
 const std::set<std::string> kTrainSwitches = {"no-augment", "class-weights", "bn", "no-channels-last"};
@@ -327,6 +330,8 @@ void parseTrainOptions(const Args& args, sdd::TrainConfig& cfg, sdd::ModelSpec& 
   cfg.augment = !args.has("no-augment");
   cfg.classWeights = args.has("class-weights");
   cfg.channelsLast = !args.has("no-channels-last");
+  cfg.noise = args.real("noise", 0.0, 0.0, 1.0);
+  cfg.blur = args.real("blur", 0.0, 0.0, 10.0);
   spec.convChannels = args.intList("conv", spec.convChannels);
   spec.fcWidth = args.integer("fc", spec.fcWidth, 0, 65536);
   spec.head = args.choice("head", "flatten", {"flatten", "gap"}) == "gap"
@@ -340,7 +345,7 @@ void parseTrainOptions(const Args& args, sdd::TrainConfig& cfg, sdd::ModelSpec& 
 
 int cmdTrain(const std::vector<std::string>& argv) {
   Args args(argv,
-            {"out", "epochs", "batch", "lr", "optimizer", "weight-decay", "schedule", "step-size",
+            {"out", "noise", "blur", "epochs", "batch", "lr", "optimizer", "weight-decay", "schedule", "step-size",
              "gamma", "patience", "keep", "seed", "threads", "device", "val-fraction", "conv", "fc",
              "head", "dropout", "input-size", "channels", "workspace"},
             {"help", "force", "resume", "no-augment", "class-weights", "bn", "no-channels-last",

@@ -358,3 +358,23 @@ TEST(Robustness, PerturbationsChangeImagesAsDescribedAndEveryRowIsEvaluated) {
   EXPECT_NEAR(rows[0].accuracy, plain.eval.accuracy, 1e-9) << "'none' is the plain evaluation";
   for (const auto& row : rows) EXPECT_EQ(row.classAccuracy.size(), 3u);
 }
+
+TEST(Trainer, NoiseAndBlurAugmentationIsSeededAndValidated) {
+  Fixture f;
+  TrainConfig cfg = smallConfig(2);
+  cfg.noise = 0.05;
+  cfg.blur = 1.5;
+  const auto a = Trainer(f.ds, smallSpec(), cfg, f.dir / "a").run();
+  const auto b = Trainer(f.ds, smallSpec(), cfg, f.dir / "b").run();
+  ASSERT_EQ(a.history.size(), 2u);
+  EXPECT_DOUBLE_EQ(a.history.back().trainLoss, b.history.back().trainLoss) << "same seed, same run";
+  // The settings travel with the model and survive a JSON round trip.
+  const TrainConfig back = nlohmann::json(cfg).get<TrainConfig>();
+  EXPECT_DOUBLE_EQ(back.noise, 0.05);
+  EXPECT_DOUBLE_EQ(back.blur, 1.5);
+  cfg.noise = -0.1;
+  EXPECT_THROW(cfg.validate(), std::invalid_argument);
+  cfg.noise = 0;
+  cfg.blur = 11;
+  EXPECT_THROW(cfg.validate(), std::invalid_argument);
+}

@@ -1968,5 +1968,25 @@ classes: %4
         <source>train loss, running mean this epoch</source>
         <translation>학습 손실, 이번 에포크 누적 평균</translation>
     </message>
+    <message>
+        <source>Largest Gaussian noise sigma added to training images, in [0,1] pixel units (0.04 is about 10 grey levels)</source>
+        <translation>학습 이미지에 더하는 가우스 잡음 시그마의 최댓값, [0,1] 픽셀 단위 (0.04는 약 10 그레이 레벨)</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Largest Gaussian blur sigma applied to half of the training images</source>
+        <translation>학습 이미지의 절반에 적용하는 가우스 블러 시그마의 최댓값</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>잡음</translation>
+    </message>
+    <message>
+        <source>Blur</source>
+        <translation>블러</translation>
+    </message>
 </context>
 </TS>

@@ -1968,5 +1968,25 @@ classes: %4
         <source>train loss, running mean this epoch</source>
         <translation>训练损失，本轮累计平均</translation>
     </message>
+    <message>
+        <source>Largest Gaussian noise sigma added to training images, in [0,1] pixel units (0.04 is about 10 grey levels)</source>
+        <translation>添加到训练图像的高斯噪声 sigma 的最大值，以 [0,1] 像素为单位（0.04 约为 10 个灰度级）</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Largest Gaussian blur sigma applied to half of the training images</source>
+        <translation>对一半训练图像施加的高斯模糊 sigma 的最大值</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>Blur</source>
+        <translation>模糊</translation>
+    </message>
 </context>
 </TS>

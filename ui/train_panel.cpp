@@ -93,6 +93,19 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
   patience_->setSpecialValueText(tr("off"));
   augment_ = new QCheckBox(tr("flips, 90° rotations, brightness/contrast"));
   augment_->setChecked(true);
+  noise_ = new QDoubleSpinBox;
+  noise_->setRange(0, 1);
+  noise_->setDecimals(3);
+  noise_->setSingleStep(0.01);
+  noise_->setSpecialValueText(tr("off"));
+  noise_->setToolTip(tr("Largest Gaussian noise sigma added to training images, in [0,1] pixel units (0.04 is about 10 grey levels)"));
+  blur_ = new QDoubleSpinBox;
+  blur_->setRange(0, 10);
+  blur_->setDecimals(1);
+  blur_->setSingleStep(0.5);
+  blur_->setSpecialValueText(tr("off"));
+  blur_->setSuffix(tr(" px"));
+  blur_->setToolTip(tr("Largest Gaussian blur sigma applied to half of the training images"));
   classWeights_ = new QCheckBox(tr("inverse class frequency"));
   keep_ = new QComboBox;
   keep_->addItem(tr("last epoch"), QStringLiteral("last"));
@@ -127,6 +140,8 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
   tf->addRow(tr("Schedule"), schedule_);
   tf->addRow(tr("Early stop after"), patience_);
   tf->addRow(tr("Augmentation"), augment_);
+  tf->addRow(tr("Noise"), noise_);
+  tf->addRow(tr("Blur"), blur_);
   tf->addRow(tr("Loss weights"), classWeights_);
   tf->addRow(tr("Keep"), keep_);
   tf->addRow(tr("Seed"), seed_);
@@ -215,7 +230,7 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
   for (QSpinBox* s : {fc_}) connect(s, QOverload<int>::of(&QSpinBox::valueChanged), this, [this] { validateForm(); });
   for (QSpinBox* s : {epochs_, batch_, patience_, seed_, threads_})
     connect(s, QOverload<int>::of(&QSpinBox::valueChanged), this, &TrainPanel::validateForm);
-  for (QDoubleSpinBox* s : {lr_, dropout_})
+  for (QDoubleSpinBox* s : {lr_, dropout_, noise_, blur_})
     connect(s, QOverload<double>::of(&QDoubleSpinBox::valueChanged), this, &TrainPanel::validateForm);
   for (QComboBox* c : {head_, optimizer_, schedule_, keep_})
     connect(c, QOverload<int>::of(&QComboBox::currentIndexChanged), this, &TrainPanel::validateForm);
@@ -299,6 +314,8 @@ sdd::TrainConfig TrainPanel::config() const {
   c.schedule = schedule_->currentText().toStdString();
   c.patience = patience_->value();
   c.augment = augment_->isChecked();
+  c.noise = noise_->value();
+  c.blur = blur_->value();
   c.classWeights = classWeights_->isChecked();
   c.keep = keep_->currentData().toString().toStdString();
   c.seed = std::uint64_t(seed_->value());
@@ -500,7 +517,7 @@ void TrainPanel::setRunning(bool running) {
   resume_->setEnabled(!running && hasCheckpoint && unfinished && dataset_);
   useModel_->setEnabled(!running && !runDir_.isEmpty() && QFileInfo::exists(QDir(runDir_).filePath(QStringLiteral("model.sddm"))));
   for (QWidget* w : std::initializer_list<QWidget*>{preset_, conv_, fc_, head_, bn_, dropout_, epochs_, batch_, lr_, optimizer_,
-                                                    schedule_, patience_, augment_, classWeights_, keep_, seed_, threads_})
+                                                    schedule_, patience_, augment_, noise_, blur_, classWeights_, keep_, seed_, threads_})
     w->setEnabled(!running);
   validateForm();
 }

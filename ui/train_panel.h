@@ -104,6 +104,8 @@ class TrainPanel : public QWidget {
   QComboBox* schedule_;
   QSpinBox* patience_;
   QCheckBox* augment_;
+  QDoubleSpinBox* noise_;
+  QDoubleSpinBox* blur_;
   QCheckBox* classWeights_;
   QComboBox* keep_;
   QSpinBox* seed_;

@@ -2,6 +2,8 @@
 
 #include <chrono>
 #include <cmath>
+
+#include <ATen/CPUGeneratorImpl.h>
 #include <fstream>
 #include <iomanip>
 #include <random>
@@ -36,6 +38,8 @@ void TrainConfig::validate() const {
   if (weightDecay < 0) bad("weight decay must be >= 0");
   if (brightness < 0 || brightness > 1 || contrast < 0 || contrast > 1)
     bad("brightness/contrast jitter must be in [0, 1]");
+  if (noise < 0 || noise > 1) bad("noise must be in [0, 1] (pixel units)");
+  if (blur < 0 || blur > 10) bad("blur must be in [0, 10] pixels");
   if (threads < 0) bad("threads must be >= 0");
 }
 
@@ -46,7 +50,7 @@ void to_json(nlohmann::json& j, const TrainConfig& c) {
        {"patience", c.patience},     {"augment", c.augment},        {"brightness", c.brightness},
        {"contrast", c.contrast},     {"class_weights", c.classWeights}, {"keep", c.keep},
        {"seed", c.seed},             {"threads", c.threads},        {"device", c.device},
-       {"channels_last", c.channelsLast}};
+       {"channels_last", c.channelsLast}, {"noise", c.noise},   {"blur", c.blur}};
 }
 
 void from_json(const nlohmann::json& j, TrainConfig& c) {
@@ -64,6 +68,8 @@ void from_json(const nlohmann::json& j, TrainConfig& c) {
   c.augment = j.value("augment", d.augment);
   c.brightness = j.value("brightness", d.brightness);
   c.contrast = j.value("contrast", d.contrast);
+  c.noise = j.value("noise", d.noise);
+  c.blur = j.value("blur", d.blur);
   c.classWeights = j.value("class_weights", d.classWeights);
   c.keep = j.value("keep", d.keep);
   c.seed = j.value("seed", d.seed);
@@ -198,6 +204,28 @@ torch::Tensor augmentBatch(torch::Tensor x01, const TrainConfig& c, std::mt19937
     if (contrast != 1.0 || brightness != 0.0) {
       auto m = s.mean();
       s = ((s - m) * contrast + m + brightness).clamp(0.0, 1.0);
+    }
+    if (c.blur > 0 && u(rng) < 0.5) {
+      // Separable Gaussian blur, sigma drawn in [0.3, blur] px, edges replicated.
+      const double sigma = 0.3 + (c.blur - 0.3 > 0 ? (c.blur - 0.3) * u(rng) : 0.0);
+      const int r = std::max(1, static_cast<int>(std::ceil(2 * sigma)));
+      std::vector<float> k(2 * r + 1);
+      float sum = 0;
+      for (int t = -r; t <= r; ++t) sum += k[t + r] = static_cast<float>(std::exp(-t * t / (2 * sigma * sigma)));
+      for (float& v : k) v /= sum;
+      const long ch = s.size(0);
+      const auto kt = torch::tensor(k);
+      namespace F = torch::nn::functional;
+      auto x = F::pad(s.unsqueeze(0), F::PadFuncOptions({r, r, r, r}).mode(torch::kReplicate));
+      x = F::conv2d(x, kt.view({1, 1, 1, -1}).repeat({ch, 1, 1, 1}), F::Conv2dFuncOptions().groups(ch));
+      x = F::conv2d(x, kt.view({1, 1, -1, 1}).repeat({ch, 1, 1, 1}), F::Conv2dFuncOptions().groups(ch));
+      s = x.squeeze(0);
+    }
+    if (c.noise > 0) {
+      // Sigma drawn in [0, noise]; the generator is seeded from ours, so runs (and resumes) repeat.
+      const double sigma = c.noise * u(rng);
+      auto gen = at::detail::createCPUGenerator(rng());
+      s = (s + torch::randn(s.sizes(), gen, s.options()) * sigma).clamp(0.0, 1.0);
     }
     out.push_back(s);
   }

@@ -33,6 +33,8 @@ struct TrainConfig {
   bool augment = true;             ///< flips, 90° rotations, brightness/contrast
   double brightness = 0.1;         ///< max additive shift, in [0,1] pixel units
   double contrast = 0.1;           ///< max relative contrast change
+  double noise = 0.0;              ///< max Gaussian noise sigma, [0,1] pixel units (0.04 ~ 10 grey levels)
+  double blur = 0.0;               ///< max Gaussian blur sigma in pixels, applied to half the images
   bool classWeights = false;       ///< inverse-frequency loss weights
   std::string keep = "last";       ///< which epoch becomes model.sddm: last | best
   std::uint64_t seed = 42;
