@@ -311,7 +311,15 @@ const std::set<std::string> kTrainValueFlags = {
     "workspace"};
 const std::set<std::string> kTrainSwitches = {"no-augment", "class-weights", "bn", "no-channels-last"};
 
-/// The model and training options shared by `train` and `suspects`.
+/// UTC time usable in a folder name, e.g. 2026-11-24T22-16-07Z.
+std::string fileStamp() {
+  std::string stamp = sdd::nowIso8601();
+  for (char& c : stamp)
+    if (c == ':') c = '-';
+  return stamp;
+}
+
+/// The model and training options shared by `train`, `suspects` and `reduce`.
 void parseTrainOptions(const Args& args, sdd::TrainConfig& cfg, sdd::ModelSpec& spec) {
   spec = sdd::ModelSpec::tableII();
   cfg.epochs = args.integer("epochs", cfg.epochs, 1, 100000);
@@ -344,12 +352,10 @@ void parseTrainOptions(const Args& args, sdd::TrainConfig& cfg, sdd::ModelSpec& 
 }
 
 int cmdTrain(const std::vector<std::string>& argv) {
-  Args args(argv,
-            {"out", "noise", "blur", "epochs", "batch", "lr", "optimizer", "weight-decay", "schedule", "step-size",
-             "gamma", "patience", "keep", "seed", "threads", "device", "val-fraction", "conv", "fc",
-             "head", "dropout", "input-size", "channels", "workspace"},
-            {"help", "force", "resume", "no-augment", "class-weights", "bn", "no-channels-last",
-             "quiet"});
+  std::set<std::string> values = kTrainValueFlags, switches = kTrainSwitches;
+  values.insert("out");
+  switches.insert({"help", "force", "resume", "quiet"});
+  Args args(argv, values, switches);
   if (args.has("help")) {
     std::cout << kTrainHelp;
     return 0;
@@ -363,9 +369,7 @@ int cmdTrain(const std::vector<std::string>& argv) {
   fs::path out = args.str("out", "");
   if (out.empty()) {
     if (resume) throw CliError("--resume needs --out DIR (the folder of the run to continue)");
-    std::string stamp = sdd::nowIso8601();
-    for (char& c : stamp)
-      if (c == ':') c = '-';
+    const std::string stamp = fileStamp();
     // With a workbench workspace the run joins the workspace's runs (its Train tab lists them).
     const std::string ws = args.str("workspace", "");
     out = ws.empty() ? fs::path("runs") / ("train-" + stamp) : fs::path(ws) / "runs" / stamp;
@@ -548,9 +552,7 @@ int cmdSuspects(const std::vector<std::string>& argv) {
   const sdd::Dataset ds = scanDataset(datasetArg(args), args.real("val-fraction", 0.2, 0.0, 0.9), cfg.seed, false,
                                       args.str("workspace", ""));
   spec.numClasses = static_cast<int>(ds.classes().size());
-  std::string stamp = sdd::nowIso8601();
-  for (char& c : stamp)
-    if (c == ':') c = '-';
+  const std::string stamp = fileStamp();
   const fs::path out = args.str("out", (fs::path("runs") / ("crossval-" + stamp)).string());
   std::cout << folds << "-fold cross-validation over " << ds.samples().size() << " images, " << cfg.epochs
             << " epochs per fold, " << spec.describe() << "; models in " << out.string() << "\n";
@@ -624,9 +626,7 @@ int cmdReduce(const std::vector<std::string>& argv) {
                                       args.str("workspace", ""));
   rc.base.numClasses = static_cast<int>(ds.classes().size());
   rc.base.validate();
-  std::string stamp = sdd::nowIso8601();
-  for (char& c : stamp)
-    if (c == ':') c = '-';
+  const std::string stamp = fileStamp();
   const fs::path out = args.str("out", (fs::path("runs") / ("reduce-" + stamp)).string());
   std::cout << "model reduction (paper Fig. 3) from " << rc.base.describe() << " (" << rc.base.parameterCount()
             << " weights), keeping validation macro F1 within " << rc.tolerance << " of the base's"

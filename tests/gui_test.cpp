@@ -68,6 +68,19 @@ WorkbenchOptions opts(const QString& dataset, const QString& workspace = {}, con
   return o;
 }
 
+/// A small Table II model (64-px input) for the classes of the dataset at `data`, trained by
+/// the core directly; returns its model file.
+fs::path trainSmallModel(const fs::path& data, const fs::path& out, int epochs) {
+  const sdd::Dataset ds = sdd::Dataset::scan(data);
+  sdd::ModelSpec spec = sdd::ModelSpec::tableII(int(ds.classes().size()));
+  spec.inputSize = 64;
+  sdd::TrainConfig cfg;
+  cfg.epochs = epochs;
+  cfg.batchSize = 8;
+  cfg.threads = 1;
+  return sdd::Trainer(ds, spec, cfg, out).run().modelFile;
+}
+
 QString f4(double v) { return QString::number(v, 'f', 4); }
 
 void makeDataset(const fs::path& root) {
@@ -299,16 +312,7 @@ class GuiTest : public QObject {
   void confusionCellClickFiltersBrowserAndReportMatches() {
     TempDir dir;
     makeDataset(dir / "data");
-    // A small model for these classes, trained by the core directly.
-    sdd::Dataset ds = sdd::Dataset::scan(dir / "data");
-    sdd::ModelSpec spec = sdd::ModelSpec::tableII(3);
-    spec.inputSize = 64;
-    sdd::TrainConfig cfg;
-    cfg.epochs = 6;
-    cfg.batchSize = 8;
-    cfg.threads = 1;
-    const auto trained = sdd::Trainer(ds, spec, cfg, dir / "run").run();
-    const QString modelFile = qs(trained.modelFile);
+    const QString modelFile = qs(trainSmallModel(dir / "data", dir / "run", 6));
 
     MainWindow w(opts(qs(dir / "data"), qs(dir / "ws"), modelFile));
     w.show();
@@ -398,22 +402,15 @@ class GuiTest : public QObject {
   void cliReportMatchesEvalJson() {
     TempDir dir;
     makeDataset(dir / "data");
-    sdd::Dataset ds = sdd::Dataset::scan(dir / "data");
-    sdd::ModelSpec spec = sdd::ModelSpec::tableII(3);
-    spec.inputSize = 64;
-    sdd::TrainConfig cfg;
-    cfg.epochs = 4;
-    cfg.batchSize = 8;
-    cfg.threads = 1;
-    const auto trained = sdd::Trainer(ds, spec, cfg, dir / "run").run();
+    const fs::path model = trainSmallModel(dir / "data", dir / "run", 4);
     const QString sddExe = QStringLiteral(SDD_CLI);
     QProcess eval;
-    eval.start(sddExe, {QStringLiteral("eval"), qs(dir / "data"), QStringLiteral("--model"), qs(trained.modelFile),
+    eval.start(sddExe, {QStringLiteral("eval"), qs(dir / "data"), QStringLiteral("--model"), qs(model),
                         QStringLiteral("--json"), qs(dir / "eval.json"), QStringLiteral("--split"), QStringLiteral("all")});
     QVERIFY(eval.waitForFinished(120000));
     QCOMPARE(eval.exitCode(), 0);
     QProcess rep;
-    rep.start(sddExe, {QStringLiteral("report"), qs(dir / "data"), QStringLiteral("--model"), qs(trained.modelFile),
+    rep.start(sddExe, {QStringLiteral("report"), qs(dir / "data"), QStringLiteral("--model"), qs(model),
                        QStringLiteral("--out"), qs(dir / "r.pdf"), QStringLiteral("--split"), QStringLiteral("all")});
     QVERIFY(rep.waitForFinished(120000));
     QVERIFY2(rep.exitCode() == 0, rep.readAllStandardError().constData());

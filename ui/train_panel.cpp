@@ -376,6 +376,7 @@ void TrainPanel::refreshRuns() {
     if (runs_->item(i)->checkState() == Qt::Checked) checked << runs_->item(i)->data(Qt::UserRole).toString();
   const QSignalBlocker block(runs_);
   runs_->clear();
+  overlays_.clear();  // logs may have grown
   for (const QString& dir : runFolders()) {
     std::vector<sdd::EpochStats> h;
     try {
@@ -617,10 +618,15 @@ void TrainPanel::redraw() {
       const QListWidgetItem* it = runs_->item(i);
       const QString dir = it->data(Qt::UserRole).toString();
       if (it->checkState() != Qt::Checked || dir == runDir_) continue;
-      try {
-        addRunCurves(plot, kind, sdd::readTrainingLog(dir.toStdString()), QFileInfo(dir).fileName(), true);
-      } catch (...) {
+      // Read each overlaid run's log once, not at every redraw while a run trains.
+      if (!overlays_.contains(dir)) {
+        try {
+          overlays_.insert(dir, sdd::readTrainingLog(dir.toStdString()));
+        } catch (...) {
+          overlays_.insert(dir, {});
+        }
       }
+      addRunCurves(plot, kind, overlays_.value(dir), QFileInfo(dir).fileName(), true);
       ++k;
     }
     addRunCurves(plot, kind, history_);

@@ -4,6 +4,7 @@
 // best epoch, progress with ETA, a per-epoch log, and the workspace's runs whose curves can
 // be overlaid. Training runs on a TrainingWorker thread; the GUI thread only draws.
 
+#include <QHash>
 #include <QString>
 #include <QThread>
 #include <QVector>
@@ -135,6 +136,7 @@ class TrainPanel : public QWidget {
   QString lastModel_;
   bool training_ = false;
   std::vector<sdd::EpochStats> history_;
+  QHash<QString, std::vector<sdd::EpochStats>> overlays_;  ///< logs of other runs, read once
   QVector<double> batchX_, batchY_;
   QTimer* redrawTimer_;
   bool dirty_ = false;
