@@ -91,6 +91,7 @@ const char* kTrainHelp = R"(usage: sdd train [DATASET] [options]
   --threads N          LibTorch threads (default: all cores)
   --device D           auto (default) | cpu | cuda | cuda:N
   --val-fraction F     validation share when the dataset has no split folders (default 0.2)
+  --split-seed N       ignore the dataset's split folders; seeded stratified split instead
   --conv LIST          conv widths, default 8,16,32,64
   --fc N               hidden FC width, default 16 (0 = none)
   --head flatten|gap   default flatten (Table II)
@@ -116,6 +117,8 @@ const char* kEvalHelp = R"(usage: sdd eval [DATASET] [options]
                        blur and brightness shifts (in memory; files are only read): accuracy
                        and per-class accuracy for each
   --engine NAME        torch (default) | opencv (the ONNX export on OpenCV DNN, CPU)
+  --split-seed N       evaluate on the seeded stratified split a model was trained with by
+                       `sdd train --split-seed N` instead of the dataset's split folders
   --threads N          default 1; every image is read, decoded and classified on its own
                        and timed from file read to decision (the paper's measurement)
   --device D
@@ -174,6 +177,7 @@ const char* kReportHelp = R"(usage: sdd report [DATASET] [options]
                        last report
   --fov M              field of view along the strip in metres for the line speed (0.5)
   --val-fraction F, --seed N   split of a dataset without split folders
+  --split-seed N       ignore the split folders; seeded stratified split (as in sdd train)
   --threads N          default 1 (one image at a time, timed from file read to decision)
   --device D
   --quiet              no progress line (it is shown only on a terminal anyway)
@@ -229,11 +233,19 @@ void applyWorkspace(sdd::Dataset& ds, const fs::path& workspace) {
             << " image(s) carry a relabeled class\n";
 }
 
-sdd::Dataset scanDataset(const fs::path& root, double valFraction, std::uint64_t seed,
-                         bool verbose, const fs::path& workspace = {}) {
+/// Scans the dataset named by the command line: its positional or --dataset, --val-fraction,
+/// --split-seed (a fresh seeded stratified split even when the dataset has split folders) and
+/// `seed` for the split of a dataset without split folders.
+sdd::Dataset scanDataset(const Args& args, std::uint64_t seed, bool verbose,
+                         const fs::path& workspace = {}) {
+  const fs::path root = datasetArg(args);
   sdd::ScanOptions opt;
-  opt.validationFraction = valFraction;
+  opt.validationFraction = args.real("val-fraction", 0.2, 0.0, 0.9);
   opt.seed = seed;
+  if (args.has("split-seed")) {
+    opt.resplit = true;
+    opt.seed = static_cast<std::uint64_t>(args.integer("split-seed", 0, 0, 2147483647));
+  }
   if (!workspace.empty() && !fs::exists(sdd::LabelStore::journalFile(workspace)))
     throw CliError("--workspace " + workspace.string() + ": no label journal (" +
                    sdd::LabelStore::journalFile(workspace).string() + ") there");
@@ -272,13 +284,12 @@ sdd::Dataset scanDataset(const fs::path& root, double valFraction, std::uint64_t
 }
 
 int cmdScan(const std::vector<std::string>& argv) {
-  Args args(argv, {"val-fraction", "seed", "workspace"}, {"help"});
+  Args args(argv, {"val-fraction", "split-seed", "seed", "workspace"}, {"help"});
   if (args.has("help")) {
-    std::cout << "usage: sdd scan [DATASET] [--val-fraction F] [--seed N] [--workspace DIR]\n";
+    std::cout << "usage: sdd scan [DATASET] [--val-fraction F] [--seed N] [--split-seed N] [--workspace DIR]\n";
     return 0;
   }
-  const sdd::Dataset ds = scanDataset(datasetArg(args), args.real("val-fraction", 0.2, 0.0, 0.9),
-                                      args.integer("seed", 42, 0, 2147483647), true,
+  const sdd::Dataset ds = scanDataset(args, args.integer("seed", 42, 0, 2147483647), true,
                                       args.str("workspace", ""));
   std::size_t boxes = 0, annotated = 0;
   for (const auto& s : ds.samples()) {
@@ -307,7 +318,7 @@ void printProgress(const sdd::TrainProgress& p) {
 
 const std::set<std::string> kTrainValueFlags = {
     "noise", "blur", "epochs", "batch", "lr", "optimizer", "weight-decay", "schedule", "step-size", "gamma", "patience", "keep",
-    "seed", "threads", "device", "val-fraction", "conv", "fc", "head", "dropout", "input-size", "channels",
+    "seed", "threads", "device", "val-fraction", "split-seed", "conv", "fc", "head", "dropout", "input-size", "channels",
     "workspace"};
 const std::set<std::string> kTrainSwitches = {"no-augment", "class-weights", "bn", "no-channels-last"};
 
@@ -378,8 +389,7 @@ int cmdTrain(const std::vector<std::string>& argv) {
     throw CliError(out.string() + " already holds a training run; use --resume to continue it, "
                    "--force to overwrite it, or another --out");
 
-  const sdd::Dataset ds = scanDataset(datasetArg(args), args.real("val-fraction", 0.2, 0.0, 0.9),
-                                      cfg.seed, true, args.str("workspace", ""));
+  const sdd::Dataset ds = scanDataset(args, cfg.seed, true, args.str("workspace", ""));
   spec.numClasses = static_cast<int>(ds.classes().size());
   spec.validate();
   std::cout << "model " << spec.describe() << ": " << spec.parameterCount() << " parameters, "
@@ -419,7 +429,7 @@ int cmdTrain(const std::vector<std::string>& argv) {
 
 int cmdEval(const std::vector<std::string>& argv) {
   Args args(argv,
-            {"model", "split", "json", "csv", "threads", "device", "val-fraction", "seed",
+            {"model", "split", "json", "csv", "threads", "device", "val-fraction", "split-seed", "seed",
              "workspace", "cam", "engine"},
             {"help", "pointing-game", "perturb"});
   if (args.has("help")) {
@@ -432,8 +442,7 @@ int cmdEval(const std::vector<std::string>& argv) {
   const std::string device = args.str("device", "auto");
   sdd::Predictor predictor(modelPath, device, threads, args.choice("engine", "torch", {"torch", "opencv"}));
   const auto& meta = predictor.metadata();
-  const sdd::Dataset ds = scanDataset(datasetArg(args), args.real("val-fraction", 0.2, 0.0, 0.9),
-                                      args.integer("seed", 42, 0, 2147483647), false,
+  const sdd::Dataset ds = scanDataset(args, args.integer("seed", 42, 0, 2147483647), false,
                                       args.str("workspace", ""));
   sdd::requireSameClasses(meta.classes, ds.classes(), modelPath);
 
@@ -549,7 +558,7 @@ int cmdSuspects(const std::vector<std::string>& argv) {
   const int folds = args.integer("folds", 5, 2, 100);
   const double threshold = args.real("threshold", 0.5, 0.0, 1.0);
   sdd::resolveDevice(cfg.device);
-  const sdd::Dataset ds = scanDataset(datasetArg(args), args.real("val-fraction", 0.2, 0.0, 0.9), cfg.seed, false,
+  const sdd::Dataset ds = scanDataset(args, cfg.seed, false,
                                       args.str("workspace", ""));
   spec.numClasses = static_cast<int>(ds.classes().size());
   const std::string stamp = fileStamp();
@@ -622,7 +631,7 @@ int cmdReduce(const std::vector<std::string>& argv) {
   rc.tolerance = args.real("tolerance", 0.01, 0.0, 1.0);
   rc.maxSteps = args.integer("max-steps", 12, 0, 1000);
   sdd::resolveDevice(rc.brief.device);
-  const sdd::Dataset ds = scanDataset(datasetArg(args), args.real("val-fraction", 0.2, 0.0, 0.9), rc.brief.seed, false,
+  const sdd::Dataset ds = scanDataset(args, rc.brief.seed, false,
                                       args.str("workspace", ""));
   rc.base.numClasses = static_cast<int>(ds.classes().size());
   rc.base.validate();
@@ -682,7 +691,7 @@ int cmdExport(const std::vector<std::string>& argv) {
 
 int cmdReport(const std::vector<std::string>& argv) {
   Args args(argv,
-            {"model", "out", "json", "split", "compare", "workspace", "fov", "val-fraction", "seed",
+            {"model", "out", "json", "split", "compare", "workspace", "fov", "val-fraction", "split-seed", "seed",
              "threads", "device"},
             {"help", "quiet"});
   if (args.has("help")) {
@@ -711,8 +720,7 @@ int cmdReport(const std::vector<std::string>& argv) {
     a = b + 1;
   }
   if (!fs::exists(r.model)) throw sdd::ModelError("model file does not exist: " + r.model.string());
-  const sdd::Dataset ds = scanDataset(datasetArg(args), args.real("val-fraction", 0.2, 0.0, 0.9),
-                                      args.integer("seed", 42, 0, 2147483647), false,
+  const sdd::Dataset ds = scanDataset(args, args.integer("seed", 42, 0, 2147483647), false,
                                       r.workspace.string());
 #ifdef SDD_WITH_REPORT
   return sdd::cli::runReport(ds, r);

@@ -104,3 +104,43 @@ TEST(OnnxExport, TheOpenCvEngineOfPredictorGivesTheSameAnswers) {
   EXPECT_FALSE(cvP.predictFile(dir / "bad.jpg").ok());
   EXPECT_THROW(Predictor(r.modelFile, "cpu", 1, "tensorrt"), std::invalid_argument);
 }
+
+TEST(OnnxExport, GreyImagesTakeTheFoldedOneChannelNetWithTheSameAnswers) {
+  test::TempDir dir;
+  for (int c = 0; c < 3; ++c)
+    for (int n = 0; n < 6; ++n)
+      test::writeImage(dir / "data" / ("c" + std::to_string(c)) / (std::to_string(n) + ".png"),
+                       test::patternImage(c, n, 40, 40, 1));
+  const Dataset ds = Dataset::scan(dir / "data");
+  for (const bool bn : {false, true}) {
+    ModelSpec spec;
+    spec.inputSize = 32;
+    spec.convChannels = {6, 12};
+    spec.batchNorm = bn;
+    TrainConfig cfg;
+    cfg.epochs = 2;
+    cfg.batchSize = 8;
+    cfg.threads = 1;
+    const auto r = Trainer(ds, spec, cfg, dir / ("run" + std::to_string(bn))).run();
+    ASSERT_TRUE(canFoldGreyInput(r.modelFile));
+    EXPECT_FALSE(onnxBytesGreyInput(r.modelFile).empty());
+    Predictor torchP(r.modelFile, "cpu", 1, "torch");
+    Predictor cvP(r.modelFile, "cpu", 1, "opencv");
+    // Grey files (the folded net) one at a time.
+    for (const auto& s : ds.samples()) {
+      const Prediction a = torchP.predictFile(s.path), b = cvP.predictFile(s.path);
+      ASSERT_TRUE(a.ok() && b.ok());
+      EXPECT_EQ(a.classIndex, b.classIndex);
+      for (std::size_t c = 0; c < a.probabilities.size(); ++c)
+        EXPECT_NEAR(a.probabilities[c], b.probabilities[c], 1e-4);
+    }
+    // A mixed batch: grey and colour images come back in input order.
+    std::vector<cv::Mat> images;
+    for (int n = 0; n < 6; ++n) images.push_back(test::patternImage(n % 3, 50 + n, 45, 37, n % 2 ? 1 : 3));
+    const auto a = torchP.predictImages(images, 4), b = cvP.predictImages(images, 4);
+    ASSERT_EQ(a.size(), images.size());
+    ASSERT_EQ(b.size(), images.size());
+    for (std::size_t i = 0; i < images.size(); ++i)
+      for (std::size_t c = 0; c < a[i].size(); ++c) EXPECT_NEAR(a[i][c], b[i][c], 1e-4) << i;
+  }
+}

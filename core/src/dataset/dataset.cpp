@@ -37,14 +37,49 @@ bool splitFromName(const std::string& name, Split& split) {
   return false;
 }
 
-std::vector<fs::path> sortedEntries(const fs::path& dir) {
+/// The entries of a folder, sorted. A folder that cannot be listed (permissions, a symbolic
+/// link loop, I/O error) is reported in `issues` when given, instead of looking empty.
+std::vector<fs::path> sortedEntries(const fs::path& dir, std::vector<ScanIssue>* issues = nullptr) {
   std::vector<fs::path> out;
   std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    out.push_back(it->path());
-  }
+  fs::directory_iterator it(dir, ec), end;
+  for (; !ec && it != end; it.increment(ec)) out.push_back(it->path());
+  if (ec && issues) issues->push_back({dir, "cannot list folder: " + ec.message() + "; its files are left out"});
   std::sort(out.begin(), out.end());
   return out;
+}
+
+/// Every regular file below `dir`, sorted. Symbolic links to folders are not followed (no
+/// loops); entries that cannot be examined (a dangling or looping link, no permission) and
+/// sub-folders that cannot be listed are reported and skipped, and the walk goes on.
+std::vector<fs::path> filesBelow(const fs::path& dir, std::vector<ScanIssue>& issues) {
+  std::vector<fs::path> files;
+  for (const fs::path& entry : sortedEntries(dir, &issues)) {
+    std::error_code ec;
+    const fs::file_status link = fs::symlink_status(entry, ec);
+    if (ec) {
+      issues.push_back({entry, "cannot examine: " + ec.message()});
+      continue;
+    }
+    if (fs::is_directory(link)) {
+      for (fs::path& f : filesBelow(entry, issues)) files.push_back(std::move(f));
+      continue;
+    }
+    const fs::file_status target = fs::status(entry, ec);
+    if (ec || !fs::exists(target)) {
+      issues.push_back({entry, fs::is_symlink(link) ? "symbolic link that leads nowhere (dangling or a loop); ignored"
+                                                    : "cannot examine: " + ec.message()});
+      continue;
+    }
+    if (fs::is_regular_file(target)) {
+      files.push_back(entry);
+    } else if (fs::is_directory(target)) {
+      issues.push_back({entry, "symbolic link to a folder; not followed"});
+    } else {
+      issues.push_back({entry, "not a regular file; ignored"});
+    }
+  }
+  return files;
 }
 
 bool isDir(const fs::path& p) {
@@ -62,7 +97,7 @@ struct Candidate {
 struct Collector {
   std::vector<Candidate> candidates;
   std::vector<ScanIssue> issues;
-  std::set<std::string> classFolders;  // every class folder seen, even empty ones
+  std::map<std::string, fs::path> classFolders;  // every class folder seen, even empty ones
   bool sawFlatNeuCls = false;
 };
 
@@ -71,19 +106,13 @@ struct Collector {
 void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& annotationDir,
                       Collector& c) {
   std::vector<fs::path> looseImages;
-  for (const fs::path& entry : sortedEntries(classRoot)) {
+  for (const fs::path& entry : sortedEntries(classRoot, &c.issues)) {
     if (isDir(entry)) {
       const std::string cls = entry.filename().string();
       if (!cls.empty() && cls[0] == '.') continue;  // hidden folders, e.g. .thumbnails
-      c.classFolders.insert(cls);
-      std::vector<fs::path> files;
+      c.classFolders.emplace(cls, entry);
       std::error_code ec;
-      for (fs::recursive_directory_iterator it(entry, ec), end; !ec && it != end;
-           it.increment(ec)) {
-        if (it->is_regular_file(ec)) files.push_back(it->path());
-      }
-      std::sort(files.begin(), files.end());
-      for (const fs::path& f : files) {
+      for (const fs::path& f : filesBelow(entry, c.issues)) {
         if (!isImageExtension(f)) {
           if (f.filename().string()[0] != '.')
             c.issues.push_back({f, "not an image file extension; ignored"});
@@ -233,7 +262,7 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
 
   Dataset ds;
   ds.root_ = root;
-  ds.ownSplit_ = ownSplit;
+  ds.ownSplit_ = ownSplit && !options.resplit;
   ds.layout_ = sawImagesDir     ? DatasetLayout::NeuDet
                : c.sawFlatNeuCls ? DatasetLayout::NeuCls
                                  : DatasetLayout::FolderPerClass;
@@ -255,8 +284,14 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
     if (options.progress) options.progress(n, c.candidates.size());
   });
 
-  std::set<std::string> classSet(c.classFolders.begin(), c.classFolders.end());
-  for (const Candidate& cand : c.candidates) classSet.insert(cand.className);
+  // A class is a folder (or NEU-CLS prefix) with at least one usable image; class folders
+  // without one are reported and left out rather than stopping the whole scan.
+  std::set<std::string> classSet;
+  for (std::size_t i = 0; i < c.candidates.size(); ++i)
+    if (decoded[i].ok()) classSet.insert(c.candidates[i].className);
+  for (const auto& [name, folder] : c.classFolders)
+    if (!classSet.count(name))
+      ds.skipped_.push_back({folder, "class folder without any usable image; class '" + name + "' left out"});
   ds.classes_.assign(classSet.begin(), classSet.end());
   std::map<std::string, int> classIndex;
   for (std::size_t i = 0; i < ds.classes_.size(); ++i)
@@ -268,6 +303,7 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
       ds.skipped_.push_back({cand.path, decoded[i].error});
       continue;
     }
+    if (!classIndex.count(cand.className)) continue;
     Sample s;
     s.path = cand.path;
     s.label = classIndex.at(cand.className);
@@ -292,18 +328,11 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
                        (ds.skipped_.empty() ? "" : "; " + std::to_string(ds.skipped_.size()) +
                                                         " files were skipped"));
   }
-  std::vector<std::size_t> perClass(ds.classes_.size(), 0);
-  for (const Sample& s : ds.samples_) ++perClass[s.label];
-  for (std::size_t k = 0; k < perClass.size(); ++k) {
-    if (perClass[k] == 0)
-      throw DatasetError("class '" + ds.classes_[k] + "' has no usable images in " +
-                         root.string());
-  }
   if (ds.classes_.size() < 2)
     throw DatasetError("need at least 2 classes, found " + std::to_string(ds.classes_.size()) +
                        " ('" + ds.classes_[0] + "') in " + root.string());
 
-  if (!ownSplit) {
+  if (!ds.ownSplit_) {
     std::vector<int> labels;
     for (const Sample& s : ds.samples_) labels.push_back(s.label);
     const auto splits = stratifiedSplit(labels, options.validationFraction, options.seed);

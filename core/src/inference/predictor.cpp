@@ -28,15 +28,27 @@ struct Predictor::Impl {
   std::string deviceName;
   bool channelsLast = true;
   std::string engine = "torch";
-  cv::dnn::Net dnn;  ///< engine "opencv"
+  cv::dnn::Net dnn;      ///< engine "opencv"
+  cv::dnn::Net dnnGrey;  ///< the same net folded to take grey images as one channel, if it can
 
-  /// One probability vector per input (model-sized images).
+  /// Grey images go to a 3-channel model as one channel when the folded net exists.
+  bool greyPath(const cv::Mat& image) const { return image.channels() == 1 && !dnnGrey.empty(); }
+
+  /// The model input for a decoded image (1 channel when it takes the grey path).
+  cv::Mat modelInput(const cv::Mat& image) const {
+    const ModelSpec& spec = model.metadata.spec;
+    return toModelInput(image, spec.inputSize, greyPath(image) ? 1 : spec.inputChannels);
+  }
+
+  /// One probability vector per input (images made by modelInput, all of one kind).
   std::vector<std::vector<float>> probabilities(const std::vector<cv::Mat>& inputs) {
     std::vector<std::vector<float>> out;
     out.reserve(inputs.size());
     if (engine == "opencv") {
-      dnn.setInput(cv::dnn::blobFromImages(inputs, 1.0 / 255.0));
-      const cv::Mat p = dnn.forward();  // [N, classes], SoftMax inside the graph
+      const bool grey = model.metadata.spec.inputChannels == 3 && inputs.front().channels() == 1;
+      cv::dnn::Net& net = grey ? dnnGrey : dnn;
+      net.setInput(cv::dnn::blobFromImages(inputs, 1.0 / 255.0));
+      const cv::Mat p = net.forward();  // [N, classes], SoftMax inside the graph
       for (int i = 0; i < p.rows; ++i) out.emplace_back(p.ptr<float>(i), p.ptr<float>(i) + p.cols);
       return out;
     }
@@ -66,6 +78,10 @@ Predictor::Predictor(const std::filesystem::path& modelFile, const std::string& 
     const std::string bytes = onnxBytes(modelFile);
     try {
       impl_->dnn = cv::dnn::readNetFromONNX(bytes.data(), bytes.size());
+      if (canFoldGreyInput(modelFile)) {
+        const std::string grey = onnxBytesGreyInput(modelFile);
+        impl_->dnnGrey = cv::dnn::readNetFromONNX(grey.data(), grey.size());
+      }
     } catch (const cv::Exception& e) {
       throw ModelError("OpenCV DNN cannot load the ONNX export of " + modelFile.string() + ": " + e.what());
     }
@@ -95,8 +111,7 @@ Prediction Predictor::predictFile(const std::filesystem::path& file) {
   }
   p.decodeMs = msSince(t);
   t = std::chrono::steady_clock::now();
-  const ModelSpec& spec = impl_->model.metadata.spec;
-  cv::Mat input = toModelInput(d.image, spec.inputSize, spec.inputChannels);
+  cv::Mat input = impl_->modelInput(d.image);
   p.preprocessMs = msSince(t);
   t = std::chrono::steady_clock::now();
   p.probabilities = std::move(impl_->probabilities({input}).front());
@@ -109,14 +124,19 @@ Prediction Predictor::predictFile(const std::filesystem::path& file) {
 
 std::vector<std::vector<float>> Predictor::predictImages(const std::vector<cv::Mat>& images,
                                                          int batchSize) {
-  const ModelSpec& spec = impl_->model.metadata.spec;
-  std::vector<std::vector<float>> out;
-  out.reserve(images.size());
-  for (std::size_t b = 0; b < images.size(); b += batchSize) {
-    std::vector<cv::Mat> batch;
-    for (std::size_t i = b; i < std::min(images.size(), b + batchSize); ++i)
-      batch.push_back(toModelInput(images[i], spec.inputSize, spec.inputChannels));
-    for (auto& p : impl_->probabilities(batch)) out.push_back(std::move(p));
+  std::vector<std::vector<float>> out(images.size());
+  // Batches of one kind (grey path or not), answers back in input order.
+  for (const bool grey : {false, true}) {
+    std::vector<std::size_t> idx;
+    for (std::size_t i = 0; i < images.size(); ++i)
+      if (impl_->greyPath(images[i]) == grey) idx.push_back(i);
+    for (std::size_t b = 0; b < idx.size(); b += batchSize) {
+      std::vector<cv::Mat> batch;
+      const std::size_t e = std::min(idx.size(), b + batchSize);
+      for (std::size_t k = b; k < e; ++k) batch.push_back(impl_->modelInput(images[idx[k]]));
+      auto probs = impl_->probabilities(batch);
+      for (std::size_t k = b; k < e; ++k) out[idx[k]] = std::move(probs[k - b]);
+    }
   }
   return out;
 }

@@ -123,17 +123,27 @@ Pb prop(const std::string& k, const std::string& v) {
 
 }  // namespace
 
-std::string onnxBytes(const fs::path& modelFile, const std::string& producerVersion) {
-  LoadedModel m = loadModelFile(modelFile);
+namespace {
+bool equalPerChannel(const Normalization& n) {
+  for (std::size_t i = 1; i < n.mean.size(); ++i)
+    if (n.mean[i] != n.mean[0] || n.std[i] != n.std[0]) return false;
+  return true;
+}
+
+std::string buildOnnx(LoadedModel& m, const fs::path& modelFile, const std::string& producerVersion,
+                      bool greyInput) {
   const ModelSpec& spec = m.metadata.spec;
   DetectorNet& net = m.net;
   torch::NoGradGuard guard;
 
   Pb graph;
   std::vector<Pb> inits;
-  const int c = spec.inputChannels;
-  inits.push_back(tensor("norm_mean", torch::tensor(m.metadata.normalization.mean).view({1, c, 1, 1})));
-  inits.push_back(tensor("norm_std", torch::tensor(m.metadata.normalization.std).view({1, c, 1, 1})));
+  const int c = greyInput ? 1 : spec.inputChannels;
+  const auto norm = [&](const std::vector<float>& v) {
+    return torch::tensor(v).narrow(0, 0, c).view({1, c, 1, 1});
+  };
+  inits.push_back(tensor("norm_mean", norm(m.metadata.normalization.mean)));
+  inits.push_back(tensor("norm_std", norm(m.metadata.normalization.std)));
   graph.msg(1, node("Sub", {"image", "norm_mean"}, "centered"));
   graph.msg(1, node("Div", {"centered", "norm_std"}, "normalized"));
   std::string x = "normalized";
@@ -142,7 +152,9 @@ std::string onnxBytes(const fs::path& modelFile, const std::string& producerVers
     const std::string p = "block" + std::to_string(block);
     if (auto conv = std::dynamic_pointer_cast<torch::nn::Conv2dImpl>(child)) {
       const std::string w = p + ".conv.weight", b = p + ".conv.bias";
-      inits.push_back(tensor(w, conv->weight));
+      // Three equal input channels: summing the first layer's weights over them is exact.
+      const bool fold = greyInput && convIndex == 0;
+      inits.push_back(tensor(w, fold ? conv->weight.sum(1, /*keepdim=*/true) : conv->weight));
       inits.push_back(tensor(b, conv->bias));
       const std::int64_t k = spec.kernelSize, pad = k / 2;
       graph.msg(1, node("Conv", {x, w, b}, p + ".conv",
@@ -220,6 +232,26 @@ std::string onnxBytes(const fs::path& modelFile, const std::string& producerVers
   model.msg(14, prop("architecture", spec.describe()));
   model.msg(14, prop("sdd_metadata", nlohmann::json(m.metadata).dump()));
   return model.bytes();
+}
+}  // namespace
+
+std::string onnxBytes(const fs::path& modelFile, const std::string& producerVersion) {
+  LoadedModel m = loadModelFile(modelFile);
+  return buildOnnx(m, modelFile, producerVersion, false);
+}
+
+bool canFoldGreyInput(const fs::path& modelFile) {
+  const ModelMetadata meta = readModelMetadata(modelFile);
+  return meta.spec.inputChannels == 3 && equalPerChannel(meta.normalization);
+}
+
+std::string onnxBytesGreyInput(const fs::path& modelFile) {
+  LoadedModel m = loadModelFile(modelFile);
+  if (m.metadata.spec.inputChannels != 3 || !equalPerChannel(m.metadata.normalization))
+    throw ModelError("cannot fold " + modelFile.string() +
+                     " to grey input: it is not a 3-channel model with the same normalization "
+                     "for every channel");
+  return buildOnnx(m, modelFile, "", true);
 }
 
 void exportOnnx(const fs::path& modelFile, const fs::path& onnxFile, const std::string& producerVersion) {

@@ -56,6 +56,9 @@ struct DuplicateGroup {
 struct ScanOptions {
   double validationFraction = 0.2;  ///< used only when the dataset has no split folders
   std::uint64_t seed = 42;          ///< for the stratified split
+  /// Ignore the dataset's own train/validation folders and make the seeded stratified split
+  /// anyway (for repeated experiments on different splits, e.g. NEU's 240/60 per class).
+  bool resplit = false;
   int threads = 0;                  ///< 0 = all cores
   /// Called with (done, total) as files are checked; may be called from worker threads.
   std::function<void(std::size_t, std::size_t)> progress;

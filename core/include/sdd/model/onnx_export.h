@@ -17,4 +17,15 @@ void exportOnnx(const std::filesystem::path& modelFile, const std::filesystem::p
 /// The same ONNX model as bytes (for runtimes that load from memory).
 std::string onnxBytes(const std::filesystem::path& modelFile, const std::string& producerVersion = "");
 
+/// True when a 3-channel model can take a grey image as one channel instead of three equal
+/// ones: its normalization is the same for every channel, so the three copies stay equal
+/// after it and the first convolution's weights can be summed over the input channels
+/// (exact, zero padding included).
+bool canFoldGreyInput(const std::filesystem::path& modelFile);
+
+/// The ONNX model of a 3-channel model folded to take a grey image: input [N, 1, H, W]; the
+/// same probabilities as the 3-channel model fed three copies of the image, for a third of
+/// the first layer's arithmetic. Throws ModelError when canFoldGreyInput is false.
+std::string onnxBytesGreyInput(const std::filesystem::path& modelFile);
+
 }  // namespace sdd
