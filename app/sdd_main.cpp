@@ -72,9 +72,13 @@ const char* kTrainHelp = R"(usage: sdd train [DATASET] [options]
                        last.sddm, checkpoint.pt, log.csv, log.jsonl
   --force              reuse an --out folder that already holds a run (overwrites it)
   --resume             continue the run in --out from its checkpoint
-  --epochs N           default 60
+  --preset NAME        default: conv 8,16,32,64 with BatchNorm, global average pooling,
+                       no hidden FC (25,158 weights), 40 epochs, lr 0.003 | tableII: the
+                       paper's Table II network (flatten, FC 16; 172,102 weights), 60
+                       epochs, lr 0.001. The options below change a preset.
+  --epochs N           default 40 (tableII: 60)
   --batch N            batch size, default 32
-  --lr X               learning rate, default 0.001
+  --lr X               learning rate, default 0.003 (tableII: 0.001)
   --optimizer NAME     adam (default) | adamw | sgd
   --weight-decay X     default 0
   --schedule NAME      cosine (default) | step | none
@@ -93,9 +97,9 @@ const char* kTrainHelp = R"(usage: sdd train [DATASET] [options]
   --val-fraction F     validation share when the dataset has no split folders (default 0.2)
   --split-seed N       ignore the dataset's split folders; seeded stratified split instead
   --conv LIST          conv widths, default 8,16,32,64
-  --fc N               hidden FC width, default 16 (0 = none)
-  --head flatten|gap   default flatten (Table II)
-  --bn                 BatchNorm after each conv
+  --fc N               hidden FC width, default 0 (tableII: 16; 0 = none)
+  --head flatten|gap   default gap (tableII: flatten)
+  --bn, --no-bn        BatchNorm after each conv (default on; tableII: off)
   --dropout X          dropout before the last FC layer (default 0)
   --input-size N       default 200
   --channels 1|3       default 3
@@ -145,8 +149,9 @@ try smaller variants (drop the last conv stage, halve the conv widths, halve or 
 hidden FC), fewest weights first, keeping the first whose validation macro F1 stays within
 a tolerance of the base network's; repeat; then train the chosen network longer. Prints
 Table V for every model tried and writes it as CSV and Markdown.
-  --conv LIST, --fc N  base network (default conv 16,32,64,128, fc 32) and the other
-                       model options of `sdd train` (--head, --bn, --dropout, ...)
+  --conv LIST, --fc N  base network (default conv 16,32,64,128, fc 32, flatten head as in
+                       the paper) and the other model options of `sdd train` (--preset,
+                       --head, --bn, --dropout, ...)
   --tolerance X        a smaller model is kept when its validation macro F1 is at most X
                        below the base network's after the same training (default 0.01)
   --target-f1 X        and at least X (default 0: no floor)
@@ -318,9 +323,9 @@ void printProgress(const sdd::TrainProgress& p) {
 
 const std::set<std::string> kTrainValueFlags = {
     "noise", "blur", "epochs", "batch", "lr", "optimizer", "weight-decay", "schedule", "step-size", "gamma", "patience", "keep",
-    "seed", "threads", "device", "val-fraction", "split-seed", "conv", "fc", "head", "dropout", "input-size", "channels",
+    "seed", "threads", "device", "val-fraction", "split-seed", "preset", "conv", "fc", "head", "dropout", "input-size", "channels",
     "workspace"};
-const std::set<std::string> kTrainSwitches = {"no-augment", "class-weights", "bn", "no-channels-last"};
+const std::set<std::string> kTrainSwitches = {"no-augment", "class-weights", "bn", "no-bn", "no-channels-last"};
 
 /// UTC time usable in a folder name, e.g. 2026-11-24T22-16-07Z.
 std::string fileStamp() {
@@ -331,11 +336,14 @@ std::string fileStamp() {
 }
 
 /// The model and training options shared by `train`, `suspects` and `reduce`.
-void parseTrainOptions(const Args& args, sdd::TrainConfig& cfg, sdd::ModelSpec& spec) {
-  spec = sdd::ModelSpec::tableII();
-  cfg.epochs = args.integer("epochs", cfg.epochs, 1, 100000);
+void parseTrainOptions(const Args& args, sdd::TrainConfig& cfg, sdd::ModelSpec& spec,
+                       const std::string& defaultPreset = "default") {
+  // The recommended recipe (docs/performance.md) unless --preset tableII asks for the paper's.
+  const bool paper = args.choice("preset", defaultPreset, {"default", "tableII"}) == "tableII";
+  spec = paper ? sdd::ModelSpec::tableII() : sdd::ModelSpec::recommended();
+  cfg.epochs = args.integer("epochs", paper ? 60 : 40, 1, 100000);
   cfg.batchSize = args.integer("batch", cfg.batchSize, 1, 65536);
-  cfg.learningRate = args.real("lr", cfg.learningRate, 1e-9, 10);
+  cfg.learningRate = args.real("lr", paper ? 1e-3 : 3e-3, 1e-9, 10);
   cfg.optimizer = args.choice("optimizer", cfg.optimizer, {"adam", "adamw", "sgd"});
   cfg.weightDecay = args.real("weight-decay", cfg.weightDecay, 0, 1);
   cfg.schedule = args.choice("schedule", cfg.schedule, {"cosine", "step", "none"});
@@ -353,10 +361,12 @@ void parseTrainOptions(const Args& args, sdd::TrainConfig& cfg, sdd::ModelSpec& 
   cfg.blur = args.real("blur", 0.0, 0.0, 10.0);
   spec.convChannels = args.intList("conv", spec.convChannels);
   spec.fcWidth = args.integer("fc", spec.fcWidth, 0, 65536);
-  spec.head = args.choice("head", "flatten", {"flatten", "gap"}) == "gap"
-                  ? sdd::HeadType::GlobalAvgPool
-                  : sdd::HeadType::Flatten;
-  spec.batchNorm = args.has("bn");
+  if (args.has("head"))
+    spec.head = args.choice("head", "flatten", {"flatten", "gap"}) == "gap" ? sdd::HeadType::GlobalAvgPool
+                                                                          : sdd::HeadType::Flatten;
+  if (args.has("bn") && args.has("no-bn")) throw CliError("--bn and --no-bn contradict each other");
+  if (args.has("bn")) spec.batchNorm = true;
+  if (args.has("no-bn")) spec.batchNorm = false;
   spec.dropout = args.real("dropout", 0, 0, 0.99);
   spec.inputSize = args.integer("input-size", spec.inputSize, 8, 4096);
   spec.inputChannels = std::stoi(args.choice("channels", "3", {"1", "3"}));
@@ -620,7 +630,7 @@ int cmdReduce(const std::vector<std::string>& argv) {
     return 0;
   }
   sdd::ReductionConfig rc;
-  parseTrainOptions(args, rc.brief, rc.base);
+  parseTrainOptions(args, rc.brief, rc.base, "tableII");  // the paper's procedure: flatten + FC
   if (!args.has("conv")) rc.base.convChannels = {16, 32, 64, 128};
   if (!args.has("fc")) rc.base.fcWidth = 32;
   rc.brief.epochs = args.integer("epochs", 20, 1, 100000);

@@ -1,6 +1,7 @@
 // Writes the "nasty dataset" fixture of issue #7: a folder-per-class dataset whose good images
 // (two easily told apart classes) sit among every kind of bad input a user's folder can hold.
-//   usage: sdd_make_nasty_dataset OUT_DIR
+//   usage: sdd_make_nasty_dataset [--clean] OUT_DIR
+// --clean writes only the plain good images (for the crash-safety tests).
 // Prints one line per planted file: "good|bad <path> <what it is>", so tests and
 // docs/reliability.md can list what was tried.
 #include <cstdio>
@@ -78,11 +79,12 @@ std::string encode(const std::string& ext, const cv::Mat& image) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: %s OUT_DIR\n", argv[0]);
+  const bool clean = argc == 3 && std::string(argv[1]) == "--clean";
+  if (argc != 2 && !clean) {
+    std::fprintf(stderr, "usage: %s [--clean] OUT_DIR\n", argv[0]);
     return 2;
   }
-  const fs::path root = argv[1];
+  const fs::path root = argv[argc - 1];
   if (fs::exists(root)) {
     std::fprintf(stderr, "%s already exists; give a new folder\n", root.c_str());
     return 2;
@@ -94,6 +96,11 @@ int main(int argc, char** argv) {
     for (int n = 0; n < perClass; ++n) {
       const cv::Mat img = sdd::test::patternImage(c == 0 ? 2 : 0, n, 64, 64, 1);
       std::string name = std::to_string(n) + (n % 2 ? ".png" : ".jpg");
+      if (clean) {
+        const fs::path file = root / classes[c] / name;
+        writeBytes(file, encode(file.extension().string(), img));
+        continue;
+      }
       if (n == 0) name = "with space " + name;
       if (n == 1) name = "new\nline.png";
       if (n == 2) name = std::string("latin1-caf\xe9-not-utf8.jpg");
@@ -102,6 +109,7 @@ int main(int argc, char** argv) {
       plant("good", file, n < 3 ? "odd file name" : "plain image");
     }
   }
+  if (clean) return 0;
   const cv::Mat disk = sdd::test::patternImage(2, 99, 64, 64, 1);
   const cv::Mat stripes = sdd::test::patternImage(0, 99, 64, 64, 1);
 

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
     <name>QObject</name>
@@ -157,7 +158,7 @@ Layout: %2 · %3 classes · %4 images (%5 train, %6 validation; %7) · %8 files 
 구조: %2 · 클래스 %3개 · 이미지 %4장 (학습 %5, 검증 %6; %7) · 스캔 중 건너뛴 파일 %8개 · 중복 그룹 %9개.</translation>
     </message>
     <message>
-        <source>the dataset's own split</source>
+        <source>the dataset&apos;s own split</source>
         <translation>데이터셋 자체 분할</translation>
     </message>
     <message>
@@ -181,7 +182,7 @@ Layout: %2 · %3 classes · %4 images (%5 train, %6 validation; %7) · %8 files 
         <translation>합계</translation>
     </message>
     <message>
-        <source>Relabels: %1 images carry a label different from their folder's; %2 journal entries since %3.</source>
+        <source>Relabels: %1 images carry a label different from their folder&apos;s; %2 journal entries since %3.</source>
         <translation>재라벨: 이미지 %1장이 폴더와 다른 라벨을 가집니다; %3 이후 기록 항목 %2건.</translation>
     </message>
     <message>
@@ -337,7 +338,7 @@ Layout: %2 · %3 classes · %4 images (%5 train, %6 validation; %7) · %8 files 
         <translation>ms/장</translation>
     </message>
     <message>
-        <source>Our rows are measured here, on the %1 split of this dataset, on %2. The grey rows are the paper's own reported figures on NEU (not measured here; the paper gives no AUC or MACs).</source>
+        <source>Our rows are measured here, on the %1 split of this dataset, on %2. The grey rows are the paper&apos;s own reported figures on NEU (not measured here; the paper gives no AUC or MACs).</source>
         <translation>우리 행은 이 데이터셋의 %1 분할에서 %2로 여기서 측정한 값입니다. 회색 행은 논문이 NEU에서 보고한 값입니다 (여기서 측정하지 않음; 논문에는 AUC와 MAC이 없음).</translation>
     </message>
     <message>
@@ -444,28 +445,28 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <translation>&lt;b&gt;분류되지 않음&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;p style='color:gray'&gt;Drop image files or folders anywhere on this window to classify them.&lt;/p&gt;</source>
-        <translation>&lt;p style='color:gray'&gt;이미지 파일이나 폴더를 이 창 아무 곳에나 끌어다 놓으면 분류합니다.&lt;/p&gt;</translation>
+        <source>&lt;p style=&apos;color:gray&apos;&gt;Drop image files or folders anywhere on this window to classify them.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:gray&apos;&gt;이미지 파일이나 폴더를 이 창 아무 곳에나 끌어다 놓으면 분류합니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source> — stopped</source>
         <translation> — 중지됨</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style='color:#d50000'&gt;not classified: %2&lt;/span&gt;</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style='color:#d50000'&gt;분류 안 됨: %2&lt;/span&gt;</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style=&apos;color:#d50000&apos;&gt;not classified: %2&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style=&apos;color:#d50000&apos;&gt;분류 안 됨: %2&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style='font-size:15pt'&gt;%2&lt;/span&gt; &amp;nbsp;%3</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style='font-size:15pt'&gt;%2&lt;/span&gt; &amp;nbsp;%3</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style=&apos;font-size:15pt&apos;&gt;%2&lt;/span&gt; &amp;nbsp;%3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style=&apos;font-size:15pt&apos;&gt;%2&lt;/span&gt; &amp;nbsp;%3</translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;span style='color:#00823c'&gt;✓ matches its label&lt;/span&gt;</source>
-        <translation>&lt;br&gt;&lt;span style='color:#00823c'&gt;✓ 라벨과 일치&lt;/span&gt;</translation>
+        <source>&lt;br&gt;&lt;span style=&apos;color:#00823c&apos;&gt;✓ matches its label&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:#00823c&apos;&gt;✓ 라벨과 일치&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;span style='color:#d50000'&gt;&lt;b&gt;✗ label is %1&lt;/b&gt;&lt;/span&gt;</source>
-        <translation>&lt;br&gt;&lt;span style='color:#d50000'&gt;&lt;b&gt;✗ 라벨은 %1&lt;/b&gt;&lt;/span&gt;</translation>
+        <source>&lt;br&gt;&lt;span style=&apos;color:#d50000&apos;&gt;&lt;b&gt;✗ label is %1&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:#d50000&apos;&gt;&lt;b&gt;✗ 라벨은 %1&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
         <source>No images classified yet.</source>
@@ -638,7 +639,7 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <translation>선택한 분할에서 기본 제공 모델과 이 작업 공간에서 학습한 모든 모델을 평가합니다</translation>
     </message>
     <message>
-        <source>Ours: measured here on the chosen split. The paper's rows are its reported figures.</source>
+        <source>Ours: measured here on the chosen split. The paper&apos;s rows are its reported figures.</source>
         <translation>우리 값: 선택한 분할에서 여기서 측정. 논문 행은 논문이 보고한 값입니다.</translation>
     </message>
     <message>
@@ -690,7 +691,7 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <translation>의심되는 라벨 오류 찾기</translation>
     </message>
     <message>
-        <source>Train one model per fold on the other folds (the Train tab's settings) and score every image with the model that never saw it; list images whose label gets a low probability</source>
+        <source>Train one model per fold on the other folds (the Train tab&apos;s settings) and score every image with the model that never saw it; list images whose label gets a low probability</source>
         <translation>폴드마다 나머지 폴드로 모델을 하나씩 학습하고(학습 탭 설정) 각 이미지를 그 이미지를 본 적 없는 모델로 평가하여, 라벨 확률이 낮은 이미지를 나열합니다</translation>
     </message>
     <message>
@@ -908,8 +909,8 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <translation>예측</translation>
     </message>
     <message>
-        <source> &lt;b style='color:#d50000'&gt;≠ label&lt;/b&gt;</source>
-        <translation> &lt;b style='color:#d50000'&gt;≠ 라벨&lt;/b&gt;</translation>
+        <source> &lt;b style=&apos;color:#d50000&apos;&gt;≠ label&lt;/b&gt;</source>
+        <translation> &lt;b style=&apos;color:#d50000&apos;&gt;≠ 라벨&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Split</source>
@@ -1401,7 +1402,7 @@ classes: %4
         <translation>먼저 데이터셋을 여세요.</translation>
     </message>
     <message>
-        <source>The loaded model's classes (%1) differ from the dataset's (%2); open a model trained on these classes.</source>
+        <source>The loaded model&apos;s classes (%1) differ from the dataset&apos;s (%2); open a model trained on these classes.</source>
         <translation>불러온 모델의 클래스(%1)가 데이터셋의 클래스(%2)와 다릅니다. 이 클래스로 학습한 모델을 여세요.</translation>
     </message>
     <message>
@@ -1417,7 +1418,7 @@ classes: %4
         <translation>%2 분할에서 모델 %1개 평가 중…</translation>
     </message>
     <message>
-        <source>%1 model(s) measured on the %2 split, one image at a time from file read to decision. Grey rows: the paper's reported figures.%3</source>
+        <source>%1 model(s) measured on the %2 split, one image at a time from file read to decision. Grey rows: the paper&apos;s reported figures.%3</source>
         <translation>%2 분할에서 모델 %1개를 측정했습니다(이미지 한 장씩, 파일 읽기부터 판정까지). 회색 행: 논문 보고값.%3</translation>
     </message>
     <message>
@@ -1437,7 +1438,7 @@ classes: %4
         <translation>의심되는 라벨 오류</translation>
     </message>
     <message>
-        <source>The Train tab's settings are not valid: %1</source>
+        <source>The Train tab&apos;s settings are not valid: %1</source>
         <translation>학습 탭의 설정이 유효하지 않습니다: %1</translation>
     </message>
     <message>
@@ -1469,8 +1470,8 @@ classes: %4
         <translation>ONNX 모델 (*.onnx)</translation>
     </message>
     <message>
-        <source>Model written to %1 (input "image": RGB / 255, NCHW; output "probabilities")</source>
-        <translation>모델을 %1에 저장했습니다 (입력 "image": RGB / 255, NCHW; 출력 "probabilities")</translation>
+        <source>Model written to %1 (input &quot;image&quot;: RGB / 255, NCHW; output &quot;probabilities&quot;)</source>
+        <translation>모델을 %1에 저장했습니다 (입력 &quot;image&quot;: RGB / 255, NCHW; 출력 &quot;probabilities&quot;)</translation>
     </message>
     <message>
         <source>Export report</source>
@@ -1539,7 +1540,7 @@ classes: %4
         <translation>모델 축소 (논문 그림 3)</translation>
     </message>
     <message>
-        <source>Starting from &lt;b&gt;%1&lt;/b&gt; (%2 weights): train briefly, then try smaller variants (drop the last conv stage, halve the conv widths, halve or drop the hidden FC), fewest weights first, keeping the first whose validation macro F1 stays within the tolerance of the base network's; repeat; then train the chosen network longer. Runs go to %3.</source>
+        <source>Starting from &lt;b&gt;%1&lt;/b&gt; (%2 weights): train briefly, then try smaller variants (drop the last conv stage, halve the conv widths, halve or drop the hidden FC), fewest weights first, keeping the first whose validation macro F1 stays within the tolerance of the base network&apos;s; repeat; then train the chosen network longer. Runs go to %3.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;(가중치 %2개)에서 시작: 짧게 학습한 뒤 더 작은 변형(마지막 합성곱 단계 제거, 합성곱 너비 절반, 은닉 FC 절반 또는 제거)을 가중치가 적은 순서로 시도하여, 검증 매크로 F1이 기준 네트워크 대비 허용 오차 안에 드는 첫 번째 것을 유지합니다. 이를 반복한 뒤 선택된 네트워크를 더 오래 학습합니다. 실행은 %3에 저장됩니다.</translation>
     </message>
     <message>
@@ -1689,10 +1690,6 @@ classes: %4
         <translation>표 II + BatchNorm</translation>
     </message>
     <message>
-        <source>Compact: global average pooling head</source>
-        <translation>소형: 전역 평균 풀링 헤드</translation>
-    </message>
-    <message>
         <source>Custom</source>
         <translation>사용자 지정</translation>
     </message>
@@ -1833,7 +1830,7 @@ classes: %4
         <translation>모델 사용</translation>
     </message>
     <message>
-        <source>Load the selected run's model in the workbench</source>
+        <source>Load the selected run&apos;s model in the workbench</source>
         <translation>선택한 실행의 모델을 워크벤치에 불러옵니다</translation>
     </message>
     <message>
@@ -1841,7 +1838,7 @@ classes: %4
         <translation>모델 축소 (그림 3)…</translation>
     </message>
     <message>
-        <source>The paper's model-reduction search, starting from this network</source>
+        <source>The paper&apos;s model-reduction search, starting from this network</source>
         <translation>이 네트워크에서 시작하는 논문의 모델 축소 탐색</translation>
     </message>
     <message>
@@ -1893,8 +1890,8 @@ classes: %4
         <translation>최고</translation>
     </message>
     <message>
-        <source>conv widths: '%1' is not a positive whole number</source>
-        <translation>합성곱 너비: '%1'은(는) 양의 정수가 아닙니다</translation>
+        <source>conv widths: &apos;%1&apos; is not a positive whole number</source>
+        <translation>합성곱 너비: &apos;%1&apos;은(는) 양의 정수가 아닙니다</translation>
     </message>
     <message>
         <source>conv widths: give at least one width, e.g. 8,16,32,64</source>
@@ -1987,6 +1984,10 @@ classes: %4
     <message>
         <source>Blur</source>
         <translation>블러</translation>
+    </message>
+    <message>
+        <source>Recommended: BatchNorm + global average pooling</source>
+        <translation>권장: BatchNorm + 전역 평균 풀링</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>QObject</name>
@@ -157,7 +158,7 @@ Layout: %2 · %3 classes · %4 images (%5 train, %6 validation; %7) · %8 files 
 结构：%2 · %3 个类别 · %4 张图像（训练 %5，验证 %6；%7）· 扫描时跳过 %8 个文件 · %9 组重复。</translation>
     </message>
     <message>
-        <source>the dataset's own split</source>
+        <source>the dataset&apos;s own split</source>
         <translation>数据集自带的划分</translation>
     </message>
     <message>
@@ -181,7 +182,7 @@ Layout: %2 · %3 classes · %4 images (%5 train, %6 validation; %7) · %8 files 
         <translation>合计</translation>
     </message>
     <message>
-        <source>Relabels: %1 images carry a label different from their folder's; %2 journal entries since %3.</source>
+        <source>Relabels: %1 images carry a label different from their folder&apos;s; %2 journal entries since %3.</source>
         <translation>重新标注：%1 张图像的标签与其文件夹不同；自%3以来有 %2 条日志记录。</translation>
     </message>
     <message>
@@ -337,7 +338,7 @@ Layout: %2 · %3 classes · %4 images (%5 train, %6 validation; %7) · %8 files 
         <translation>毫秒/张</translation>
     </message>
     <message>
-        <source>Our rows are measured here, on the %1 split of this dataset, on %2. The grey rows are the paper's own reported figures on NEU (not measured here; the paper gives no AUC or MACs).</source>
+        <source>Our rows are measured here, on the %1 split of this dataset, on %2. The grey rows are the paper&apos;s own reported figures on NEU (not measured here; the paper gives no AUC or MACs).</source>
         <translation>我们的行是在此处、此数据集的 %1 划分上、于 %2 测得的。灰色行是论文在 NEU 上自行报告的数值（未在此测量；论文未给出 AUC 或乘加次数）。</translation>
     </message>
     <message>
@@ -444,28 +445,28 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <translation>&lt;b&gt;未分类&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;p style='color:gray'&gt;Drop image files or folders anywhere on this window to classify them.&lt;/p&gt;</source>
-        <translation>&lt;p style='color:gray'&gt;将图像文件或文件夹拖放到此窗口任意位置即可分类。&lt;/p&gt;</translation>
+        <source>&lt;p style=&apos;color:gray&apos;&gt;Drop image files or folders anywhere on this window to classify them.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:gray&apos;&gt;将图像文件或文件夹拖放到此窗口任意位置即可分类。&lt;/p&gt;</translation>
     </message>
     <message>
         <source> — stopped</source>
         <translation> — 已停止</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style='color:#d50000'&gt;not classified: %2&lt;/span&gt;</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style='color:#d50000'&gt;未分类：%2&lt;/span&gt;</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style=&apos;color:#d50000&apos;&gt;not classified: %2&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style=&apos;color:#d50000&apos;&gt;未分类：%2&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style='font-size:15pt'&gt;%2&lt;/span&gt; &amp;nbsp;%3</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style='font-size:15pt'&gt;%2&lt;/span&gt; &amp;nbsp;%3</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style=&apos;font-size:15pt&apos;&gt;%2&lt;/span&gt; &amp;nbsp;%3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style=&apos;font-size:15pt&apos;&gt;%2&lt;/span&gt; &amp;nbsp;%3</translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;span style='color:#00823c'&gt;✓ matches its label&lt;/span&gt;</source>
-        <translation>&lt;br&gt;&lt;span style='color:#00823c'&gt;✓ 与标签一致&lt;/span&gt;</translation>
+        <source>&lt;br&gt;&lt;span style=&apos;color:#00823c&apos;&gt;✓ matches its label&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:#00823c&apos;&gt;✓ 与标签一致&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;span style='color:#d50000'&gt;&lt;b&gt;✗ label is %1&lt;/b&gt;&lt;/span&gt;</source>
-        <translation>&lt;br&gt;&lt;span style='color:#d50000'&gt;&lt;b&gt;✗ 标签为 %1&lt;/b&gt;&lt;/span&gt;</translation>
+        <source>&lt;br&gt;&lt;span style=&apos;color:#d50000&apos;&gt;&lt;b&gt;✗ label is %1&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:#d50000&apos;&gt;&lt;b&gt;✗ 标签为 %1&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
         <source>No images classified yet.</source>
@@ -638,7 +639,7 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <translation>在所选划分上评估内置模型以及此工作区中训练的所有模型</translation>
     </message>
     <message>
-        <source>Ours: measured here on the chosen split. The paper's rows are its reported figures.</source>
+        <source>Ours: measured here on the chosen split. The paper&apos;s rows are its reported figures.</source>
         <translation>我们的数值：在所选划分上于此测得。论文行为其报告的数值。</translation>
     </message>
     <message>
@@ -690,7 +691,7 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <translation>查找疑似标签错误</translation>
     </message>
     <message>
-        <source>Train one model per fold on the other folds (the Train tab's settings) and score every image with the model that never saw it; list images whose label gets a low probability</source>
+        <source>Train one model per fold on the other folds (the Train tab&apos;s settings) and score every image with the model that never saw it; list images whose label gets a low probability</source>
         <translation>每一折用其余各折训练一个模型（使用训练选项卡的设置），并用从未见过该图像的模型为每张图像评分；列出标签概率低的图像</translation>
     </message>
     <message>
@@ -908,8 +909,8 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <translation>预测</translation>
     </message>
     <message>
-        <source> &lt;b style='color:#d50000'&gt;≠ label&lt;/b&gt;</source>
-        <translation> &lt;b style='color:#d50000'&gt;≠ 标签&lt;/b&gt;</translation>
+        <source> &lt;b style=&apos;color:#d50000&apos;&gt;≠ label&lt;/b&gt;</source>
+        <translation> &lt;b style=&apos;color:#d50000&apos;&gt;≠ 标签&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Split</source>
@@ -1401,7 +1402,7 @@ classes: %4
         <translation>请先打开数据集。</translation>
     </message>
     <message>
-        <source>The loaded model's classes (%1) differ from the dataset's (%2); open a model trained on these classes.</source>
+        <source>The loaded model&apos;s classes (%1) differ from the dataset&apos;s (%2); open a model trained on these classes.</source>
         <translation>已加载模型的类别（%1）与数据集的类别（%2）不同；请打开按这些类别训练的模型。</translation>
     </message>
     <message>
@@ -1417,7 +1418,7 @@ classes: %4
         <translation>正在 %2 划分上评估 %1 个模型…</translation>
     </message>
     <message>
-        <source>%1 model(s) measured on the %2 split, one image at a time from file read to decision. Grey rows: the paper's reported figures.%3</source>
+        <source>%1 model(s) measured on the %2 split, one image at a time from file read to decision. Grey rows: the paper&apos;s reported figures.%3</source>
         <translation>在 %2 划分上测量了 %1 个模型（逐张图像，从读取文件到判定）。灰色行：论文报告值。%3</translation>
     </message>
     <message>
@@ -1437,7 +1438,7 @@ classes: %4
         <translation>疑似标签错误</translation>
     </message>
     <message>
-        <source>The Train tab's settings are not valid: %1</source>
+        <source>The Train tab&apos;s settings are not valid: %1</source>
         <translation>训练选项卡的设置无效：%1</translation>
     </message>
     <message>
@@ -1469,8 +1470,8 @@ classes: %4
         <translation>ONNX 模型 (*.onnx)</translation>
     </message>
     <message>
-        <source>Model written to %1 (input "image": RGB / 255, NCHW; output "probabilities")</source>
-        <translation>模型已写入 %1（输入 "image"：RGB / 255，NCHW；输出 "probabilities"）</translation>
+        <source>Model written to %1 (input &quot;image&quot;: RGB / 255, NCHW; output &quot;probabilities&quot;)</source>
+        <translation>模型已写入 %1（输入 &quot;image&quot;：RGB / 255，NCHW；输出 &quot;probabilities&quot;）</translation>
     </message>
     <message>
         <source>Export report</source>
@@ -1539,7 +1540,7 @@ classes: %4
         <translation>模型缩减（论文图 3）</translation>
     </message>
     <message>
-        <source>Starting from &lt;b&gt;%1&lt;/b&gt; (%2 weights): train briefly, then try smaller variants (drop the last conv stage, halve the conv widths, halve or drop the hidden FC), fewest weights first, keeping the first whose validation macro F1 stays within the tolerance of the base network's; repeat; then train the chosen network longer. Runs go to %3.</source>
+        <source>Starting from &lt;b&gt;%1&lt;/b&gt; (%2 weights): train briefly, then try smaller variants (drop the last conv stage, halve the conv widths, halve or drop the hidden FC), fewest weights first, keeping the first whose validation macro F1 stays within the tolerance of the base network&apos;s; repeat; then train the chosen network longer. Runs go to %3.</source>
         <translation>从 &lt;b&gt;%1&lt;/b&gt;（%2 个权重）开始：先短暂训练，再按权重从少到多尝试更小的变体（去掉最后一个卷积阶段、卷积宽度减半、隐藏 FC 减半或去掉），保留第一个验证宏 F1 与基础网络相差不超过容差的变体；重复；然后对选定的网络进行更长时间的训练。运行保存在 %3。</translation>
     </message>
     <message>
@@ -1689,10 +1690,6 @@ classes: %4
         <translation>表 II + BatchNorm</translation>
     </message>
     <message>
-        <source>Compact: global average pooling head</source>
-        <translation>紧凑型：全局平均池化头</translation>
-    </message>
-    <message>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
@@ -1833,7 +1830,7 @@ classes: %4
         <translation>使用模型</translation>
     </message>
     <message>
-        <source>Load the selected run's model in the workbench</source>
+        <source>Load the selected run&apos;s model in the workbench</source>
         <translation>在工作台中加载所选运行的模型</translation>
     </message>
     <message>
@@ -1841,7 +1838,7 @@ classes: %4
         <translation>缩减模型（图 3）…</translation>
     </message>
     <message>
-        <source>The paper's model-reduction search, starting from this network</source>
+        <source>The paper&apos;s model-reduction search, starting from this network</source>
         <translation>论文中的模型缩减搜索，从此网络开始</translation>
     </message>
     <message>
@@ -1893,8 +1890,8 @@ classes: %4
         <translation>最佳</translation>
     </message>
     <message>
-        <source>conv widths: '%1' is not a positive whole number</source>
-        <translation>卷积宽度：'%1' 不是正整数</translation>
+        <source>conv widths: &apos;%1&apos; is not a positive whole number</source>
+        <translation>卷积宽度：&apos;%1&apos; 不是正整数</translation>
     </message>
     <message>
         <source>conv widths: give at least one width, e.g. 8,16,32,64</source>
@@ -1987,6 +1984,10 @@ classes: %4
     <message>
         <source>Blur</source>
         <translation>模糊</translation>
+    </message>
+    <message>
+        <source>Recommended: BatchNorm + global average pooling</source>
+        <translation>推荐：BatchNorm + 全局平均池化</translation>
     </message>
 </context>
 </TS>

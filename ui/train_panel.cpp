@@ -58,8 +58,8 @@ nlohmann::json readRunFile(const QString& dir) {
 TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
   // Settings form.
   preset_ = new QComboBox;
-  preset_->addItems({tr("Paper Table II (conv 8-16-32-64, FC 16)"), tr("Table II + BatchNorm"),
-                     tr("Compact: global average pooling head"), tr("Custom")});
+  preset_->addItems({tr("Recommended: BatchNorm + global average pooling"),
+                     tr("Paper Table II (conv 8-16-32-64, FC 16)"), tr("Table II + BatchNorm"), tr("Custom")});
   conv_ = new QLineEdit(QStringLiteral("8,16,32,64"));
   conv_->setToolTip(tr("Output channels of each conv + max-pool block, comma separated"));
   fc_ = new QSpinBox;
@@ -278,9 +278,12 @@ TrainPanel::~TrainPanel() {
 void TrainPanel::applyPreset(int preset) {
   const QSignalBlocker b1(conv_), b2(fc_), b3(head_), b4(bn_);
   switch (preset) {
-    case 0: conv_->setText(QStringLiteral("8,16,32,64")); fc_->setValue(16); head_->setCurrentIndex(0); bn_->setChecked(false); break;
-    case 1: conv_->setText(QStringLiteral("8,16,32,64")); fc_->setValue(16); head_->setCurrentIndex(0); bn_->setChecked(true); break;
-    case 2: conv_->setText(QStringLiteral("16,32,64,64")); fc_->setValue(0); head_->setCurrentIndex(1); bn_->setChecked(true); break;
+    case 0: conv_->setText(QStringLiteral("8,16,32,64")); fc_->setValue(0); head_->setCurrentIndex(1); bn_->setChecked(true);
+            epochs_->setValue(40); lr_->setValue(3e-3); break;
+    case 1: conv_->setText(QStringLiteral("8,16,32,64")); fc_->setValue(16); head_->setCurrentIndex(0); bn_->setChecked(false);
+            epochs_->setValue(60); lr_->setValue(1e-3); break;
+    case 2: conv_->setText(QStringLiteral("8,16,32,64")); fc_->setValue(16); head_->setCurrentIndex(0); bn_->setChecked(true);
+            epochs_->setValue(60); lr_->setValue(1e-3); break;
     default: break;
   }
   validateForm();

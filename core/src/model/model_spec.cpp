@@ -12,6 +12,15 @@ ModelSpec ModelSpec::tableII(int numClasses) {
   return s;
 }
 
+ModelSpec ModelSpec::recommended(int numClasses) {
+  ModelSpec s;
+  s.numClasses = numClasses;
+  s.batchNorm = true;
+  s.head = HeadType::GlobalAvgPool;
+  s.fcWidth = 0;
+  return s;
+}
+
 void ModelSpec::validate() const {
   auto fail = [](const std::string& why) { throw ModelError("invalid model architecture: " + why); };
   if (inputSize < 8) fail("input size must be at least 8 pixels");

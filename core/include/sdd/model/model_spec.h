@@ -37,6 +37,9 @@ struct ModelSpec {
 
   /// The paper's Table II network.
   static ModelSpec tableII(int numClasses = 6);
+  /// Our default: Table II's conv widths with BatchNorm and a global-average-pooling head
+  /// straight into the output layer (25,158 weights for 6 classes; docs/performance.md).
+  static ModelSpec recommended(int numClasses = 6);
 
   /// Throws ModelError when the spec cannot build a network (e.g. pools shrink to 0).
   void validate() const;
