@@ -48,7 +48,7 @@ const char* kUsage = R"(usage: sdd <command> [arguments] [options]
 
 commands:
   scan    [DATASET]            describe a dataset: layout, classes, splits, duplicates, bad files
-  train   [DATASET]            train the detector (paper's Table II network by default)
+  train   [DATASET]            train the detector (recommended recipe; --preset tableII: the paper's)
   eval    [DATASET]            evaluate a model: Table IV, confusion matrix, ROC/AUC
   predict FILE|FOLDER...       classify images and time them from file read to decision
   info    [MODEL]              show what a model file holds
@@ -56,6 +56,9 @@ commands:
   suspects [DATASET]           k-fold out-of-fold scoring: list images whose label looks wrong
   reduce  [DATASET]            the paper's model-reduction search (Fig. 3) and Table V
   export  --onnx FILE          write the model as ONNX for other runtimes
+  relabel [DATASET] --workspace DIR (--csv FILE | FILE... --to CLASS)
+                               record relabels in a workspace's journal (files untouched)
+  journal --workspace DIR      check a label journal (SQLite integrity) and export it as CSV
 
 DATASET defaults to data/NEU-DET. It may be the NEU-DET layout
 (train|validation/images/<class>/), NEU-CLS (flat Cr_1.bmp ... Sc_300.bmp) or one folder per
@@ -63,7 +66,7 @@ class (then a seeded, stratified 80/20 split is made). MODEL defaults to the shi
 Run `sdd <command> --help` for the options of a command.
 
 exit codes: 0 success, 1 failure, 2 bad command line (unknown option, bad value),
-            3 dataset problem, 4 model file problem
+            3 dataset problem, 4 model file problem, 5 label journal problem
 )";
 
 const char* kTrainHelp = R"(usage: sdd train [DATASET] [options]
@@ -872,6 +875,121 @@ int cmdInfo(const std::vector<std::string>& argv) {
 
 }  // namespace
 
+const char* kRelabelHelp = R"(usage: sdd relabel [DATASET] --workspace DIR (--csv FILE | FILE... --to CLASS)
+Records label changes in the workspace's journal (DIR/labels.sqlite, created when missing),
+as the workbench does; the image files are never touched. Each change is committed on its own
+before its line "relabelled PATH: OLD -> NEW" is printed, so a crash or kill loses nothing
+that was printed.
+  --csv FILE           rows "path,label" (optional header; path relative to DATASET or
+                       absolute); bad rows are reported with their line number and left out
+  --to CLASS           the new class of the FILE arguments
+  --quiet              print only the summary
+)";
+
+const char* kJournalHelp = R"(usage: sdd journal --workspace DIR [--csv FILE]
+Checks the workspace's label journal with SQLite's integrity check and prints its size and
+current relabels; --csv FILE writes every journal row as CSV. Exit 1 when the check fails.
+)";
+
+int cmdRelabel(const std::vector<std::string>& argv) {
+  Args args(argv, {"workspace", "csv", "to"}, {"help", "quiet"});
+  if (args.has("help")) {
+    std::cout << kRelabelHelp;
+    return 0;
+  }
+  const fs::path ws = args.str("workspace", "");
+  if (ws.empty()) throw CliError("--workspace DIR is required (where the journal lives)");
+  if (args.has("csv") == args.has("to"))
+    throw CliError("give either --csv FILE or FILE... --to CLASS");
+  std::vector<std::string> files = args.positionals();
+  fs::path root = "data/NEU-DET";
+  // The first positional is the dataset when it is a folder and files follow (or --csv).
+  if (!files.empty() && fs::is_directory(files.front()) && (args.has("csv") || files.size() > 1)) {
+    root = files.front();
+    files.erase(files.begin());
+  }
+  sdd::ScanOptions opt;
+  const sdd::Dataset ds = sdd::Dataset::scan(root, opt);
+  std::map<std::string, std::size_t> byPath;
+  for (std::size_t i = 0; i < ds.samples().size(); ++i)
+    byPath[sdd::journalPath(ds.root(), ds.samples()[i].path)] = i;
+  const std::set<std::string> classes(ds.classes().begin(), ds.classes().end());
+
+  struct Want {
+    std::string where, path, label;
+  };
+  std::vector<Want> wants;
+  std::size_t rejected = 0;
+  if (args.has("csv")) {
+    const fs::path csv = args.str("csv", "");
+    std::ifstream in(csv, std::ios::binary);
+    if (!in) throw CliError("--csv " + csv.string() + ": cannot open the file");
+    std::stringstream text;
+    text << in.rdbuf();
+    const sdd::LabelCsv parsed = sdd::parseLabelCsv(text.str());
+    for (const auto& e : parsed.errors) std::cerr << csv.string() << ": " << e << "; row left out\n";
+    rejected += parsed.errors.size();
+    for (const auto& r : parsed.rows)
+      wants.push_back({csv.string() + ": line " + std::to_string(r.line), r.path, r.label});
+  } else {
+    if (files.empty()) throw CliError("no image files given to relabel");
+    for (const auto& f : files) wants.push_back({f, f, args.str("to", "")});
+  }
+
+  sdd::LabelStore store(sdd::LabelStore::journalFile(ws));
+  std::size_t applied = 0, unchanged = 0;
+  const bool quiet = args.has("quiet");
+  for (const Want& w : wants) {
+    const fs::path p = w.path;
+    const std::string rel = p.is_absolute() ? sdd::journalPath(ds.root(), p)
+                                            : sdd::journalPath(ds.root(), ds.root() / p);
+    const auto it = byPath.find(rel);
+    if (it == byPath.end()) {
+      std::cerr << w.where << ": " << w.path << " is not an image of the dataset " << ds.root().string() << "; left out\n";
+      ++rejected;
+      continue;
+    }
+    if (!classes.count(w.label)) {
+      std::cerr << w.where << ": '" << w.label << "' is not a class of the dataset; left out\n";
+      ++rejected;
+      continue;
+    }
+    const sdd::Sample& sample = ds.samples()[it->second];
+    const auto written = store.assign({{rel, ds.classes()[sample.originalLabel], w.label}}, "relabel", "sdd relabel");
+    if (written.empty()) {
+      ++unchanged;
+      continue;
+    }
+    ++applied;
+    if (!quiet) {
+      std::cout << "relabelled " << rel << ": " << written.front().oldLabel << " -> " << written.front().newLabel << "\n";
+      std::cout.flush();
+    }
+  }
+  std::cout << applied << " relabel(s) recorded in " << store.file().string() << ", " << unchanged
+            << " already had that label, " << rejected << " left out\n";
+  return rejected ? 1 : 0;
+}
+
+int cmdJournal(const std::vector<std::string>& argv) {
+  Args args(argv, {"workspace", "csv"}, {"help"});
+  if (args.has("help")) {
+    std::cout << kJournalHelp;
+    return 0;
+  }
+  const fs::path ws = args.str("workspace", "");
+  if (ws.empty()) throw CliError("--workspace DIR is required");
+  const fs::path file = sdd::LabelStore::journalFile(ws);
+  if (!fs::exists(file)) throw CliError("--workspace " + ws.string() + ": no label journal (" + file.string() + ") there");
+  const sdd::LabelStore store(file);
+  const std::string check = store.integrityCheck();
+  const auto rows = store.journal();
+  std::cout << "journal " << file.string() << ": integrity " << check << ", " << rows.size()
+            << " change(s), " << store.currentLabels().size() << " image(s) relabelled\n";
+  if (args.has("csv")) store.exportCsv(args.str("csv", ""));
+  return check == "ok" ? 0 : 1;
+}
+
 int main(int argc, char** argv) {
   std::vector<std::string> rest(argv + std::min(argc, 2), argv + argc);
   const std::string cmd = argc > 1 ? argv[1] : "";
@@ -885,6 +1003,8 @@ int main(int argc, char** argv) {
     if (cmd == "suspects") return cmdSuspects(rest);
     if (cmd == "reduce") return cmdReduce(rest);
     if (cmd == "export") return cmdExport(rest);
+    if (cmd == "relabel") return cmdRelabel(rest);
+    if (cmd == "journal") return cmdJournal(rest);
     if (cmd == "--version") {
       std::cout << "sdd " << SDD_VERSION << "\n";
       return 0;
@@ -908,6 +1028,9 @@ int main(int argc, char** argv) {
   } catch (const sdd::ModelError& e) {
     std::cerr << "sdd " << cmd << ": " << e.what() << "\n";
     return 4;
+  } catch (const sdd::LabelStoreError& e) {
+    std::cerr << "sdd " << cmd << ": " << e.what() << "\n";
+    return 5;
   } catch (const std::exception& e) {
     std::cerr << "sdd " << cmd << ": error: " << e.what() << "\n";
     return 1;

@@ -17,7 +17,10 @@ for i in $(seq 1 "$KILLS"); do
   if [ -f "$RUN/checkpoint.pt" ]; then mode=--resume; else mode=--force; fi
   "$SDD" train "$DATA" "${ARGS[@]}" $mode > "$WORK/out.$i" 2> "$WORK/err.$i" &
   pid=$!
-  sleep "$((1 + RANDOM % 3)).$((RANDOM % 10))"
+  # Kill at a random moment once training runs (startup time varies with load): during an
+  # epoch, while a checkpoint is written, or between checkpoint and log.
+  for _ in $(seq 1 1200); do grep -q '^epoch' "$WORK/out.$i" 2>/dev/null && break; sleep 0.05; done
+  sleep "$((RANDOM % 2)).$((RANDOM % 10))"
   if ! kill -9 "$pid" 2>/dev/null; then echo "FAIL: run $i ended before the kill"; cat "$WORK/err.$i"; fail=1; fi
   wait "$pid" 2>/dev/null
   survived=$((survived + 1))

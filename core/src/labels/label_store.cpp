@@ -214,6 +214,92 @@ void LabelStore::exportCsv(const fs::path& csvFile) const {
   if (!f.flush()) throw LabelStoreError("cannot write " + csvFile.string());
 }
 
+std::string LabelStore::integrityCheck() const {
+  Statement check(db_->handle, "PRAGMA integrity_check", file_);
+  std::string out;
+  while (check.step(file_)) out += (out.empty() ? "" : "\n") + check.text(0);
+  return out;
+}
+
+LabelCsv parseLabelCsv(const std::string& text) {
+  LabelCsv out;
+  std::size_t i = 0, line = 1;
+  bool first = true;
+  while (i < text.size()) {
+    const std::size_t rowLine = line;
+    std::vector<std::string> fields(1);
+    bool bad = false, quotedField = false;
+    std::string why;
+    // One record: fields until an unquoted newline or the end.
+    while (i < text.size()) {
+      const char c = text[i];
+      if (c == '"' && fields.back().empty() && !quotedField) {
+        quotedField = true;
+        ++i;
+        bool closed = false;
+        while (i < text.size()) {
+          if (text[i] == '"') {
+            if (i + 1 < text.size() && text[i + 1] == '"') {
+              fields.back() += '"';
+              i += 2;
+              continue;
+            }
+            ++i;
+            closed = true;
+            break;
+          }
+          if (text[i] == '\n') ++line;
+          fields.back() += text[i++];
+        }
+        if (!closed) {
+          bad = true;
+          why = "unclosed quote";
+        } else if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+          bad = true;
+          why = "text after a closing quote";
+          while (i < text.size() && text[i] != '\n') ++i;
+        }
+        continue;
+      }
+      if (c == ',') {
+        fields.emplace_back();
+        quotedField = false;
+        ++i;
+        continue;
+      }
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+        ++i;
+        continue;
+      }
+      if (c == '\n') {
+        ++i;
+        ++line;
+        break;
+      }
+      if (c == '\0') {
+        bad = true;
+        why = "NUL byte";
+      }
+      fields.back() += c;
+      ++i;
+    }
+    const bool header = first && fields.size() == 2 && fields[0] == "path" && fields[1] == "label";
+    first = false;
+    if (header || (fields.size() == 1 && fields[0].empty() && !bad)) continue;  // header, blank line
+    const std::string where = "line " + std::to_string(rowLine) + ": ";
+    if (bad) {
+      out.errors.push_back(where + why);
+    } else if (fields.size() != 2) {
+      out.errors.push_back(where + "expected 2 fields (path,label), found " + std::to_string(fields.size()));
+    } else if (fields[0].empty() || fields[1].empty()) {
+      out.errors.push_back(where + "empty path or label");
+    } else {
+      out.rows.push_back({rowLine, fields[0], fields[1]});
+    }
+  }
+  return out;
+}
+
 std::string journalPath(const fs::path& root, const fs::path& file) {
   return file.lexically_relative(root).generic_string();
 }

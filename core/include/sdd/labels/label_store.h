@@ -71,11 +71,28 @@ class LabelStore {
   /// Writes the whole journal as CSV (RFC 4180 quoting). Throws LabelStoreError on failure.
   void exportCsv(const std::filesystem::path& csvFile) const;
 
+  /// SQLite's PRAGMA integrity_check: "ok", or its findings one per line.
+  std::string integrityCheck() const;
+
  private:
   struct Db;
   std::filesystem::path file_;
   std::unique_ptr<Db> db_;
 };
+
+/// One row of a relabel CSV: `path,label` (the path relative to the dataset root, or absolute).
+struct LabelCsvRow {
+  std::size_t line = 0;  ///< 1-based line where the row starts
+  std::string path, label;
+};
+struct LabelCsv {
+  std::vector<LabelCsvRow> rows;
+  std::vector<std::string> errors;  ///< "line N: reason" for each row left out
+};
+/// Parses relabel CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF, newlines
+/// inside quotes; an optional `path,label` header). Never throws: a bad row is reported in
+/// `errors` and the rest is kept.
+LabelCsv parseLabelCsv(const std::string& text);
 
 /// Path of `file` relative to `root` in the journal's form ('/' separators).
 std::string journalPath(const std::filesystem::path& root, const std::filesystem::path& file);

@@ -1,0 +1,55 @@
+#!/bin/bash
+# Issue #7: kill -9 `sdd relabel` in the middle of a long relabel import, again and again.
+# Afterwards the journal passes SQLite's integrity check and holds every relabel whose
+# "relabelled" line was printed (each change is committed before its line is printed).
+#   kill_relabel.sh SDD GENERATOR WORKDIR [KILLS]
+set -u
+SDD=$1 GEN=$2 WORK=$3 KILLS=${4:-10}
+rm -rf "$WORK"; mkdir -p "$WORK"
+DATA="$WORK/data" WS="$WORK/ws"
+"$GEN" --clean "$DATA" > /dev/null || { echo "FAIL: generator"; exit 1; }
+# 3,000 relabels: every image flips between the two classes 100 times.
+{
+  echo "path,label"
+  for round in $(seq 1 100); do
+    for f in "$DATA"/disk/* "$DATA"/stripes/*; do
+      rel=${f#"$DATA"/}
+      if [ $((round % 2)) -eq 1 ]; then [[ $rel == disk/* ]] && l=stripes || l=disk
+      else [[ $rel == disk/* ]] && l=disk || l=stripes; fi
+      echo "$rel,$l"
+    done
+  done
+} > "$WORK/flips.csv"
+RANDOM=11
+fail=0 acked=0
+for i in $(seq 1 "$KILLS"); do
+  "$SDD" relabel "$DATA" --workspace "$WS" --csv "$WORK/flips.csv" > "$WORK/out.$i" 2> "$WORK/err.$i" &
+  pid=$!
+  # Kill at a random moment after the import has started (startup time varies with load).
+  for _ in $(seq 1 600); do grep -q '^relabelled' "$WORK/out.$i" 2>/dev/null && break; sleep 0.05; done
+  sleep "0.$((RANDOM % 10))$((RANDOM % 10))"
+  kill -9 "$pid" 2>/dev/null || { echo "FAIL: run $i finished before the kill"; fail=1; }
+  wait "$pid" 2>/dev/null
+  n=$(grep -c '^relabelled' "$WORK/out.$i")
+  acked=$((acked + n))
+  "$SDD" journal --workspace "$WS" --csv "$WORK/journal.$i.csv" > "$WORK/check.$i" 2>&1 \
+    || { echo "FAIL: kill $i: journal check: $(cat "$WORK/check.$i")"; fail=1; }
+  grep -q "integrity ok" "$WORK/check.$i" || { echo "FAIL: kill $i: $(cat "$WORK/check.$i")"; fail=1; }
+  rows=$(($(grep -c . "$WORK/journal.$i.csv") - 1))
+  # Every acknowledged relabel is a journal row: their count can only be >= the acks (a
+  # change committed just before the kill may not have printed its line yet).
+  [ "$rows" -ge "$acked" ] || { echo "FAIL: kill $i: $acked relabels acknowledged, $rows in the journal"; fail=1; }
+  [ "$rows" -le $((acked + 1)) ] || { echo "FAIL: kill $i: $rows journal rows for $acked acknowledged relabels"; fail=1; }
+  # ... and the last acknowledged one is the matching journal row.
+  last=$(grep '^relabelled' "$WORK/out.$i" | tail -1 | sed 's/^relabelled \(.*\): .* -> \(.*\)$/\1,\2/')
+  if [ -n "$last" ]; then
+    sed -n "$((acked + 1))p" "$WORK/journal.$i.csv" | grep -qF ",$(echo "$last" | cut -d, -f1)," \
+      || { echo "FAIL: kill $i: journal row $acked is not '$last'"; fail=1; }
+  fi
+  acked=$rows  # the next run's acknowledgements follow the rows already there
+  echo "kill $i: $n relabels acknowledged in this run, $rows journal rows"
+done
+[ "$rows" -gt 0 ] || { echo "FAIL: no relabel reached the journal"; fail=1; }
+echo "$KILLS kills, $rows relabels in the journal, 0 acknowledged relabels lost"
+[ $fail -eq 0 ] && echo "kill-relabel-ok"
+exit $fail
