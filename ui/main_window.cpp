@@ -886,8 +886,10 @@ void MainWindow::showImage(int row) {
 
 QStringList MainWindow::workspaceModels() const {
   QStringList out;
-  const QString shipped = QString::fromStdString(sdd::shippedModelFile().string());
-  if (QFileInfo::exists(shipped)) out << shipped;
+  for (const auto& file : sdd::shippedModelFiles()) {
+    const QString shipped = QString::fromStdString(file.string());
+    if (QFileInfo::exists(shipped)) out << shipped;
+  }
   if (train_)
     for (const QString& run : train_->runFolders()) {
       const QString m = QDir(run).filePath(QStringLiteral("model.sddm"));

@@ -62,19 +62,33 @@ std::string resolveDevice(const std::string& requested) {
   throw std::invalid_argument("--device " + requested + ": expected auto, cpu, cuda or cuda:N");
 }
 
-std::filesystem::path shippedModelFile() {
+namespace {
+std::filesystem::path shippedModel(const std::string& name) {
   namespace fs = std::filesystem;
-  if (const char* env = std::getenv("SDD_MODEL")) return env;
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   const fs::path exeDir = ec ? fs::current_path() : exe.parent_path();
   const fs::path candidates[] = {
-      exeDir / "../share/sdd-workbench/models/neu-tableII.sddm",
-      fs::path(SDD_SOURCE_DIR) / "resources/models/neu-tableII.sddm",
+      exeDir / "../share/sdd-workbench/models" / name,
+      fs::path(SDD_SOURCE_DIR) / "resources/models" / name,
   };
   for (const auto& c : candidates)
     if (fs::exists(c, ec)) return fs::weakly_canonical(c, ec);
   return candidates[1];
+}
+}  // namespace
+
+std::filesystem::path shippedModelFile() {
+  if (const char* env = std::getenv("SDD_MODEL")) return env;
+  return shippedModel("neu-default.sddm");
+}
+
+std::vector<std::filesystem::path> shippedModelFiles() {
+  std::vector<std::filesystem::path> out{shippedModelFile()};
+  const auto tableII = shippedModel("neu-tableII.sddm");
+  std::error_code ec;
+  if (std::filesystem::exists(tableII, ec) && tableII != out.front()) out.push_back(tableII);
+  return out;
 }
 
 }  // namespace sdd

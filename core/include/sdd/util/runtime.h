@@ -2,6 +2,7 @@
 /// Process-wide LibTorch settings: thread count and device choice.
 
 #include <filesystem>
+#include <vector>
 #include <string>
 
 namespace sdd {
@@ -17,8 +18,13 @@ std::string resolveDevice(const std::string& requested);
 /// True when this LibTorch build can see a CUDA device.
 bool cudaAvailable();
 
-/// The pretrained NEU model that ships with the program: $SDD_MODEL when set, else the
-/// installed copy (<prefix>/share/sdd-workbench/models), else the source tree's resources/.
+/// The pretrained NEU model that ships with the program (the recommended recipe,
+/// neu-default.sddm): $SDD_MODEL when set, else the installed copy
+/// (<prefix>/share/sdd-workbench/models), else the source tree's resources/.
 std::filesystem::path shippedModelFile();
+
+/// Every model that ships with the program, the default first: neu-default.sddm and the
+/// paper's Table II network trained here (neu-tableII.sddm), for comparisons (Table V).
+std::vector<std::filesystem::path> shippedModelFiles();
 
 }  // namespace sdd
