@@ -231,6 +231,48 @@ class GuiTest : public QObject {
     }
   }
 
+  /// Issue #7: the generated nasty dataset (tests/make_nasty_dataset.cpp) opens with every
+  /// bad file named, its good images browse (the 10,000 x 10,000 one too), and dropping the
+  /// whole folder classifies the good files and lists each bad one with its reason.
+  void opensTheNastyDatasetAndClassifiesItsFolder() {
+    TempDir dir;
+    const QString data = qs(dir / "nasty");
+    QProcess gen;
+    gen.start(QStringLiteral(SDD_NASTY_GEN), {data});
+    QVERIFY(gen.waitForFinished(60000));
+    QCOMPARE(gen.exitCode(), 0);
+    MainWindow w(opts(data, qs(dir / "ws"), {}));
+    w.show();
+    QVERIFY(waitFor([&] { return !w.datasetModel()->isEmpty(); }, 60000));
+    DatasetModel* m = w.datasetModel();
+    QCOMPARE(m->classes(), QStringList({"disk", "stripes"}));  // empty_class left out
+    QVERIFY2(m->rowCount() >= 33 && m->rowCount() <= 35, qPrintable(QString::number(m->rowCount())));
+    QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("skipped")));
+    // Browse every image, the huge one included: thumbnails and the inspector load them.
+    for (int r = 0; r < w.filter()->rowCount(); ++r) {
+      w.browser()->setCurrentIndex(w.filter()->index(r, 0));
+      w.browser()->scrollTo(w.filter()->index(r, 0));
+      QTest::qWait(5);
+    }
+    QTest::qWait(500);
+    // Classify the whole folder by dropping it: good files classified, bad ones listed.
+    QVERIFY(waitFor([&] { return !w.modelFile().isEmpty(); }, 60000));  // the shipped model
+    QSignalSpy done(&w, &MainWindow::classificationFinished);
+    drop(&w, {data});
+    QVERIFY(done.wait(120000));
+    const int ok = done.at(0).at(0).toInt(), failed = done.at(0).at(1).toInt();
+    QVERIFY2(ok >= 33, qPrintable(QString::number(ok)));
+    QVERIFY2(failed >= 3, qPrintable(QString::number(failed)));  // truncated, zero bytes, text
+    const ResultsModel* res = w.classifyPanel()->results();
+    bool truncatedNamed = false;
+    for (int r = 0; r < res->rowCount(); ++r) {
+      const ClassifyResult& c = res->at(r).result;
+      if (c.file.endsWith(QStringLiteral("truncated.jpg"))) truncatedNamed = !c.ok() && c.error.contains(QStringLiteral("truncated"));
+    }
+    QVERIFY(truncatedNamed);
+    QDir(data).removeRecursively();  // the generator left an unreadable file
+  }
+
   void modelWithOtherClassesIsRefused() {
     TempDir dir;
     makeDataset(dir / "data");
