@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include "sdd/inference/predictor.h"
 #include "sdd/model/detector_net.h"
+#include "sdd/model/onnx_export.h"
 #include "test_support.h"
 
 using namespace sdd;
@@ -135,6 +137,27 @@ TEST(ModelFile, GarbageAndMissingFilesAreClearErrors) {
   sdd::test::writeBytes(dir / "junk.sddm", "definitely not a model");
   EXPECT_THROW(loadModelFile(dir / "junk.sddm"), ModelError);
   EXPECT_THROW(loadModelFile(dir / "missing.sddm"), ModelError);
+}
+
+TEST(ModelFile, TruncatedFilesAreClearErrorsAtEveryLength) {
+  TempDir dir;
+  ModelSpec s;
+  s.inputSize = 32;
+  s.convChannels = {4, 8};
+  s.numClasses = 3;
+  DetectorNet net(s);
+  saveModelFile(dir / "m.sddm", net, metaFor(s));
+  const std::string whole = sdd::test::readBytes(dir / "m.sddm");
+  int tried = 0;
+  for (std::size_t len = 0; len < whole.size(); len += std::max<std::size_t>(1, whole.size() / 40)) {
+    sdd::test::writeBytes(dir / "cut.sddm", whole.substr(0, len));
+    EXPECT_THROW(loadModelFile(dir / "cut.sddm"), ModelError) << len << " of " << whole.size() << " bytes";
+    EXPECT_THROW(Predictor(dir / "cut.sddm", "cpu", 1, "torch"), ModelError) << len;
+    EXPECT_THROW(Predictor(dir / "cut.sddm", "cpu", 1, "opencv"), ModelError) << len;
+    EXPECT_THROW(onnxBytes(dir / "cut.sddm"), ModelError) << len;
+    ++tried;
+  }
+  EXPECT_GE(tried, 40);
 }
 
 TEST(ModelFile, DifferentClassListIsAClearError) {
