@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <opencv2/imgproc.hpp>
 
 #include <fstream>
 
@@ -285,4 +286,33 @@ TEST(VocReader, MalformedAnnotationReportsAnError) {
   std::string err;
   EXPECT_TRUE(readVocBoxes(dir / "bad.xml", &err).empty());
   EXPECT_NE(err.find("malformed"), std::string::npos);
+}
+
+TEST(ImageLoader, JpegsTwiceTheModelInputAreDecodedAtReducedScale) {
+  TempDir dir;
+  const cv::Mat big = patternImage(0, 1, 200, 200, 1);
+  std::vector<uchar> jpg;
+  cv::imencode(".jpg", big, jpg);
+  const std::vector<std::uint8_t> bytes(jpg.begin(), jpg.end());
+  EXPECT_EQ(jpegReduction(bytes, 0), 1);
+  EXPECT_EQ(jpegReduction(bytes, 200), 1);
+  EXPECT_EQ(jpegReduction(bytes, 100), 2);
+  EXPECT_EQ(jpegReduction(bytes, 50), 4);
+  EXPECT_EQ(jpegReduction(bytes, 32), 4);  // 1/8 would be 25 px, smaller than the model input
+  EXPECT_EQ(jpegReduction(bytes, 25), 8);
+  const DecodedImage half = decodeImage(bytes, 100);
+  ASSERT_TRUE(half.ok());
+  EXPECT_EQ(half.image.size(), cv::Size(100, 100));
+  EXPECT_EQ(half.image.channels(), 1);
+  EXPECT_EQ(half.hash, decodeImage(bytes).hash);
+  // The scaled decode is close to decoding everything and shrinking with area averaging.
+  cv::Mat area;
+  cv::resize(decodeImage(bytes).image, area, cv::Size(100, 100), 0, 0, cv::INTER_AREA);
+  EXPECT_LT(cv::norm(half.image, area, cv::NORM_L1) / (100.0 * 100.0), 3.0);
+  // PNG and odd sizes are decoded whole.
+  std::vector<uchar> png;
+  cv::imencode(".png", big, png);
+  EXPECT_EQ(jpegReduction(std::vector<std::uint8_t>(png.begin(), png.end()), 50), 1);
+  cv::imencode(".jpg", patternImage(0, 1, 201, 200, 1), jpg);
+  EXPECT_EQ(jpegReduction(std::vector<std::uint8_t>(jpg.begin(), jpg.end()), 50), 1);
 }

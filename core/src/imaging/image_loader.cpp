@@ -46,7 +46,39 @@ bool bmpComplete(const std::vector<std::uint8_t>& b) {
   return declared == 0 || b.size() >= declared;
 }
 
+// Width and height from a JPEG's start-of-frame marker; false when none is found.
+bool jpegSize(const std::vector<std::uint8_t>& b, int& width, int& height) {
+  std::size_t i = 2;
+  while (i + 9 < b.size()) {
+    if (b[i] != 0xFF) return false;
+    const std::uint8_t marker = b[i + 1];
+    if (marker == 0xFF) {  // fill byte
+      ++i;
+      continue;
+    }
+    if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+      height = (b[i + 5] << 8) | b[i + 6];
+      width = (b[i + 7] << 8) | b[i + 8];
+      return width > 0 && height > 0;
+    }
+    if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {  // no length field
+      i += 2;
+      continue;
+    }
+    i += 2 + ((b[i + 2] << 8) | b[i + 3]);
+  }
+  return false;
+}
+
 }  // namespace
+
+int jpegReduction(const std::vector<std::uint8_t>& bytes, int targetSize) {
+  int w = 0, h = 0;
+  if (targetSize <= 0 || sniff(bytes) != Format::Jpeg || !jpegSize(bytes, w, h)) return 1;
+  for (int k : {8, 4, 2})
+    if (w % k == 0 && h % k == 0 && w / k >= targetSize && h / k >= targetSize) return k;
+  return 1;
+}
 
 bool isImageExtension(const std::filesystem::path& file) {
   std::string ext = file.extension().string();
@@ -88,7 +120,7 @@ bool readFileBytes(const std::filesystem::path& file, std::vector<std::uint8_t>&
   return true;
 }
 
-DecodedImage decodeImage(const std::vector<std::uint8_t>& bytes) {
+DecodedImage decodeImage(const std::vector<std::uint8_t>& bytes, int targetSize) {
   DecodedImage out;
   if (bytes.empty()) {
     out.error = "empty file (0 bytes)";
@@ -124,7 +156,13 @@ DecodedImage decodeImage(const std::vector<std::uint8_t>& bytes) {
   try {
     cv::Mat raw(1, static_cast<int>(bytes.size()), CV_8UC1, const_cast<std::uint8_t*>(bytes.data()));
     // IMREAD_UNCHANGED would keep 16-bit and alpha; we want 8-bit gray or BGR.
-    cv::Mat img = cv::imdecode(raw, cv::IMREAD_ANYCOLOR);
+    // A JPEG at least twice the model input is decoded at 1/2, 1/4 or 1/8 scale by
+    // libjpeg's scaled IDCT: much less work than decoding all pixels and shrinking them.
+    const int k = jpegReduction(bytes, targetSize);
+    const int scale = k == 8 ? cv::IMREAD_REDUCED_GRAYSCALE_8
+                      : k == 4 ? cv::IMREAD_REDUCED_GRAYSCALE_4
+                      : k == 2 ? cv::IMREAD_REDUCED_GRAYSCALE_2 : 0;
+    cv::Mat img = cv::imdecode(raw, cv::IMREAD_ANYCOLOR | scale);
     if (img.empty()) {
       out.error = "cannot decode image data (corrupt file)";
       return out;
@@ -138,11 +176,11 @@ DecodedImage decodeImage(const std::vector<std::uint8_t>& bytes) {
   return out;
 }
 
-DecodedImage loadImage(const std::filesystem::path& file) {
+DecodedImage loadImage(const std::filesystem::path& file, int targetSize) {
   std::vector<std::uint8_t> bytes;
   DecodedImage out;
   if (!readFileBytes(file, bytes, out.error)) return out;
-  return decodeImage(bytes);
+  return decodeImage(bytes, targetSize);
 }
 
 cv::Mat toModelInput(const cv::Mat& image, int size, int channels) {
@@ -180,7 +218,7 @@ LoadedInputs loadModelInputs(const std::vector<std::filesystem::path>& files, in
   out.images.resize(files.size());
   out.errors.resize(files.size());
   parallelFor(files.size(), threads, [&](std::size_t i) {
-    DecodedImage d = loadImage(files[i]);
+    DecodedImage d = loadImage(files[i], size);
     if (!d.ok()) {
       out.errors[i] = d.error;
       return;

@@ -104,7 +104,7 @@ Prediction Predictor::predictFile(const std::filesystem::path& file) {
   if (!readFileBytes(file, bytes, p.error)) return p;
   p.readMs = msSince(t0);
   auto t = std::chrono::steady_clock::now();
-  DecodedImage d = decodeImage(bytes);
+  DecodedImage d = decodeImage(bytes, impl_->model.metadata.spec.inputSize);
   if (!d.ok()) {
     p.error = d.error;
     return p;

@@ -67,7 +67,7 @@ OutOfFold outOfFoldProbabilities(const Dataset& dataset, const ModelSpec& spec, 
     std::vector<cv::Mat> images;
     std::vector<std::size_t> scored;
     for (std::size_t i : held) {
-      const DecodedImage d = loadImage(samples[i].path);
+      const DecodedImage d = loadImage(samples[i].path, predictor.metadata().spec.inputSize);
       if (!d.ok()) continue;
       images.push_back(d.image);
       scored.push_back(i);

@@ -28,11 +28,18 @@ bool readFileBytes(const std::filesystem::path& file, std::vector<std::uint8_t>&
 std::uint64_t fnv1a64(const std::uint8_t* data, std::size_t size);
 
 /// Decodes an in-memory image file, rejecting empty, non-image, truncated and
-/// undecodable data with a human-readable reason.
-DecodedImage decodeImage(const std::vector<std::uint8_t>& bytes);
+/// undecodable data with a human-readable reason. With `targetSize` > 0 (the model input it
+/// is decoded for), a JPEG at least twice that size in both directions is decoded at the
+/// largest of 1/2, 1/4, 1/8 scale that keeps it at least `targetSize` (jpegReduction):
+/// training and inference both decode this way, so they see the same pixels.
+DecodedImage decodeImage(const std::vector<std::uint8_t>& bytes, int targetSize = 0);
 
 /// Reads and decodes a file (see decodeImage).
-DecodedImage loadImage(const std::filesystem::path& file);
+DecodedImage loadImage(const std::filesystem::path& file, int targetSize = 0);
+
+/// The JPEG decoding scale (1, 2, 4 or 8) decodeImage uses for `targetSize`; 1 for other
+/// formats, for a JPEG whose size does not divide, or without a target.
+int jpegReduction(const std::vector<std::uint8_t>& bytes, int targetSize);
 
 /// Converts to `channels` (1 = gray, 3 = RGB order) and resizes to size×size (area
 /// interpolation when shrinking, linear when enlarging). Output is CV_8UC1 or CV_8UC3.
