@@ -75,10 +75,11 @@ const char* kTrainHelp = R"(usage: sdd train [DATASET] [options]
                        last.sddm, checkpoint.pt, log.csv, log.jsonl
   --force              reuse an --out folder that already holds a run (overwrites it)
   --resume             continue the run in --out from its checkpoint
-  --preset NAME        default: conv 8,16,32,64 with BatchNorm, global average pooling,
-                       no hidden FC (25,158 weights), 40 epochs, lr 0.003 | tableII: the
-                       paper's Table II network (flatten, FC 16; 172,102 weights), 60
-                       epochs, lr 0.001. The options below change a preset.
+  --preset NAME        default: 100-px input, conv 8,16,32,64 with BatchNorm, global
+                       average pooling, no hidden FC (25,158 weights, 10.6 M MACs), 40
+                       epochs, lr 0.003 | tableII: the paper's Table II network (200 px,
+                       flatten, FC 16; 172,102 weights, 43 M MACs), 60 epochs, lr 0.001.
+                       The options below change a preset.
   --epochs N           default 40 (tableII: 60)
   --batch N            batch size, default 32
   --lr X               learning rate, default 0.003 (tableII: 0.001)
@@ -104,7 +105,7 @@ const char* kTrainHelp = R"(usage: sdd train [DATASET] [options]
   --head flatten|gap   default gap (tableII: flatten)
   --bn, --no-bn        BatchNorm after each conv (default on; tableII: off)
   --dropout X          dropout before the last FC layer (default 0)
-  --input-size N       default 200
+  --input-size N       default 100 (tableII: 200)
   --channels 1|3       default 3
   --no-channels-last   use the contiguous memory format (slower on CPU)
   --workspace DIR      use the labels of a workbench workspace (its relabel journal)

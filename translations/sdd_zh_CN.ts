@@ -1989,5 +1989,13 @@ classes: %4
         <source>Recommended: BatchNorm + global average pooling</source>
         <translation>推荐：BatchNorm + 全局平均池化</translation>
     </message>
+    <message>
+        <source>Images are resized to this square size. NEU&apos;s 200-px images train best at 100 px (JPEGs twice the size are decoded at half scale, which is also faster).</source>
+        <translation>图像缩放为此尺寸的正方形。NEU 的 200 像素图像在 100 像素时训练效果最好（两倍尺寸的 JPEG 以一半比例解码，速度也更快）。</translation>
+    </message>
+    <message>
+        <source>Input size</source>
+        <translation>输入尺寸</translation>
+    </message>
 </context>
 </TS>

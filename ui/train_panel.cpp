@@ -62,6 +62,12 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
                      tr("Paper Table II (conv 8-16-32-64, FC 16)"), tr("Table II + BatchNorm"), tr("Custom")});
   conv_ = new QLineEdit(QStringLiteral("8,16,32,64"));
   conv_->setToolTip(tr("Output channels of each conv + max-pool block, comma separated"));
+  inputSize_ = new QSpinBox;
+  inputSize_->setRange(8, 4096);
+  inputSize_->setValue(100);
+  inputSize_->setSuffix(QStringLiteral(" px"));
+  inputSize_->setToolTip(tr("Images are resized to this square size. NEU's 200-px images train best at 100 px "
+                            "(JPEGs twice the size are decoded at half scale, which is also faster)."));
   fc_ = new QSpinBox;
   fc_->setRange(0, 4096);
   fc_->setValue(16);
@@ -125,6 +131,7 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
   auto* modelBox = new QGroupBox(tr("Model"));
   auto* mf = new QFormLayout(modelBox);
   mf->addRow(tr("Preset"), preset_);
+  mf->addRow(tr("Input size"), inputSize_);
   mf->addRow(tr("Conv widths"), conv_);
   mf->addRow(tr("Hidden FC"), fc_);
   mf->addRow(tr("Head"), head_);
@@ -227,7 +234,7 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
 
   connect(preset_, QOverload<int>::of(&QComboBox::currentIndexChanged), this, &TrainPanel::applyPreset);
   for (QLineEdit* e : {conv_}) connect(e, &QLineEdit::textEdited, this, [this] { preset_->setCurrentIndex(3); validateForm(); });
-  for (QSpinBox* s : {fc_}) connect(s, QOverload<int>::of(&QSpinBox::valueChanged), this, [this] { validateForm(); });
+  for (QSpinBox* s : {fc_, inputSize_}) connect(s, QOverload<int>::of(&QSpinBox::valueChanged), this, [this] { validateForm(); });
   for (QSpinBox* s : {epochs_, batch_, patience_, seed_, threads_})
     connect(s, QOverload<int>::of(&QSpinBox::valueChanged), this, &TrainPanel::validateForm);
   for (QDoubleSpinBox* s : {lr_, dropout_, noise_, blur_})
@@ -276,13 +283,13 @@ TrainPanel::~TrainPanel() {
 }
 
 void TrainPanel::applyPreset(int preset) {
-  const QSignalBlocker b1(conv_), b2(fc_), b3(head_), b4(bn_);
+  const QSignalBlocker b1(conv_), b2(fc_), b3(head_), b4(bn_), b5(inputSize_);
   switch (preset) {
-    case 0: conv_->setText(QStringLiteral("8,16,32,64")); fc_->setValue(0); head_->setCurrentIndex(1); bn_->setChecked(true);
+    case 0: inputSize_->setValue(100); conv_->setText(QStringLiteral("8,16,32,64")); fc_->setValue(0); head_->setCurrentIndex(1); bn_->setChecked(true);
             epochs_->setValue(40); lr_->setValue(3e-3); break;
-    case 1: conv_->setText(QStringLiteral("8,16,32,64")); fc_->setValue(16); head_->setCurrentIndex(0); bn_->setChecked(false);
+    case 1: inputSize_->setValue(200); conv_->setText(QStringLiteral("8,16,32,64")); fc_->setValue(16); head_->setCurrentIndex(0); bn_->setChecked(false);
             epochs_->setValue(60); lr_->setValue(1e-3); break;
-    case 2: conv_->setText(QStringLiteral("8,16,32,64")); fc_->setValue(16); head_->setCurrentIndex(0); bn_->setChecked(true);
+    case 2: inputSize_->setValue(200); conv_->setText(QStringLiteral("8,16,32,64")); fc_->setValue(16); head_->setCurrentIndex(0); bn_->setChecked(true);
             epochs_->setValue(60); lr_->setValue(1e-3); break;
     default: break;
   }
@@ -300,6 +307,7 @@ sdd::ModelSpec TrainPanel::spec() const {
     s.convChannels.push_back(w);
   }
   if (s.convChannels.empty()) throw std::invalid_argument(tr("conv widths: give at least one width, e.g. 8,16,32,64").toStdString());
+  s.inputSize = inputSize_->value();
   s.fcWidth = fc_->value();
   s.head = sdd::HeadType(head_->currentData().toInt());
   s.batchNorm = bn_->isChecked();
@@ -520,7 +528,7 @@ void TrainPanel::setRunning(bool running) {
   const bool unfinished = planned == 0 || int(history_.size()) < planned;
   resume_->setEnabled(!running && hasCheckpoint && unfinished && dataset_);
   useModel_->setEnabled(!running && !runDir_.isEmpty() && QFileInfo::exists(QDir(runDir_).filePath(QStringLiteral("model.sddm"))));
-  for (QWidget* w : std::initializer_list<QWidget*>{preset_, conv_, fc_, head_, bn_, dropout_, epochs_, batch_, lr_, optimizer_,
+  for (QWidget* w : std::initializer_list<QWidget*>{preset_, inputSize_, conv_, fc_, head_, bn_, dropout_, epochs_, batch_, lr_, optimizer_,
                                                     schedule_, patience_, augment_, noise_, blur_, classWeights_, keep_, seed_, threads_})
     w->setEnabled(!running);
   validateForm();

@@ -95,6 +95,7 @@ class TrainPanel : public QWidget {
   QComboBox* preset_;
   QLineEdit* conv_;
   QSpinBox* fc_;
+  QSpinBox* inputSize_;
   QComboBox* head_;
   QCheckBox* bn_;
   QDoubleSpinBox* dropout_;

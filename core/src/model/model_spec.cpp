@@ -12,9 +12,12 @@ ModelSpec ModelSpec::tableII(int numClasses) {
   return s;
 }
 
+// 100-px input: NEU's 200-px JPEGs are then decoded at half scale; accuracy was higher than
+// at 200 px in our runs (docs/performance.md) for a quarter of the arithmetic (10.6 M MACs).
 ModelSpec ModelSpec::recommended(int numClasses) {
   ModelSpec s;
   s.numClasses = numClasses;
+  s.inputSize = 100;
   s.batchNorm = true;
   s.head = HeadType::GlobalAvgPool;
   s.fcWidth = 0;
