@@ -142,5 +142,15 @@ TEST(OnnxExport, GreyImagesTakeTheFoldedOneChannelNetWithTheSameAnswers) {
     ASSERT_EQ(b.size(), images.size());
     for (std::size_t i = 0; i < images.size(); ++i)
       for (std::size_t c = 0; c < a[i].size(); ++c) EXPECT_NEAR(a[i][c], b[i][c], 1e-4) << i;
+    // Colour batches of changing size on one net (OpenCV 4.6 could not broadcast the
+    // normalization constants once the batch size changed).
+    std::vector<cv::Mat> colour;
+    for (int n = 0; n < 5; ++n) colour.push_back(test::patternImage(n % 3, 70 + n, 40, 40, 3));
+    for (int batch : {1, 5, 2}) {
+      const auto t = torchP.predictImages(colour, batch), o = cvP.predictImages(colour, batch);
+      ASSERT_EQ(o.size(), colour.size());
+      for (std::size_t i = 0; i < colour.size(); ++i)
+        for (std::size_t c = 0; c < t[i].size(); ++c) EXPECT_NEAR(t[i][c], o[i][c], 1e-4) << batch << " " << i;
+    }
   }
 }

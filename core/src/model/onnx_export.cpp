@@ -142,10 +142,17 @@ std::string buildOnnx(LoadedModel& m, const fs::path& modelFile, const std::stri
   const auto norm = [&](const std::vector<float>& v) {
     return torch::tensor(v).narrow(0, 0, c).view({1, c, 1, 1});
   };
-  inits.push_back(tensor("norm_mean", norm(m.metadata.normalization.mean)));
-  inits.push_back(tensor("norm_std", norm(m.metadata.normalization.std)));
-  graph.msg(1, node("Sub", {"image", "norm_mean"}, "centered"));
-  graph.msg(1, node("Div", {"centered", "norm_std"}, "normalized"));
+  // (x - mean) / std as a BatchNormalization node (scale 1/std, bias -mean/std, statistics
+  // 0 and 1): OpenCV's DNN module (4.6) cannot broadcast a [1, C, 1, 1] Sub/Div constant over a
+  // batch of more than one image, but runs BatchNormalization at any batch size.
+  const torch::Tensor mean = norm(m.metadata.normalization.mean).flatten();
+  const torch::Tensor stdev = norm(m.metadata.normalization.std).flatten();
+  inits.push_back(tensor("norm_scale", 1.0 / stdev));
+  inits.push_back(tensor("norm_bias", -mean / stdev));
+  inits.push_back(tensor("norm_zero", torch::zeros({c})));
+  inits.push_back(tensor("norm_one", torch::ones({c})));
+  graph.msg(1, node("BatchNormalization", {"image", "norm_scale", "norm_bias", "norm_zero", "norm_one"},
+                    "normalized", {attrFloat("epsilon", 0.0f)}));
   std::string x = "normalized";
   int block = 0, convIndex = 0;
   for (const auto& child : net->blocks()->children()) {
