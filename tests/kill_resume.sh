@@ -8,18 +8,24 @@ SDD=$1 GEN=$2 WORK=$3 KILLS=${4:-8}
 rm -rf "$WORK"; mkdir -p "$WORK"
 DATA="$WORK/data" RUN="$WORK/run"
 "$GEN" --clean "$DATA" || { echo "FAIL: generator"; exit 1; }
-ARGS=(--input-size 48 --conv 8,16 --epochs 400 --threads 1 --quiet --out "$RUN")
+# Far more epochs than any run gets through before its kill (a fast machine does ~30/s).
+ARGS=(--input-size 48 --conv 8,16 --threads 1 --quiet --out "$RUN")
+MANY=100000  # the CLI maximum
 RANDOM=7  # repeatable kill times
 fail=0 survived=0 resumed=0 between=0
 done_epochs() { [ -f "$RUN/log.jsonl" ] && grep -c . "$RUN/log.jsonl" || echo 0; }
 for i in $(seq 1 "$KILLS"); do
   before=$(done_epochs)
   if [ -f "$RUN/checkpoint.pt" ]; then mode=--resume; else mode=--force; fi
-  "$SDD" train "$DATA" "${ARGS[@]}" $mode > "$WORK/out.$i" 2> "$WORK/err.$i" &
+  "$SDD" train "$DATA" "${ARGS[@]}" --epochs $MANY $mode > "$WORK/out.$i" 2> "$WORK/err.$i" &
   pid=$!
   # Kill at a random moment once training runs (startup time varies with load): during an
   # epoch, while a checkpoint is written, or between checkpoint and log.
-  for _ in $(seq 1 1200); do grep -q '^epoch' "$WORK/out.$i" 2>/dev/null && break; sleep 0.05; done
+  for _ in $(seq 1 1200); do
+    grep -q '^epoch' "$WORK/out.$i" 2>/dev/null && break
+    kill -0 "$pid" 2>/dev/null || break  # it failed to start: reported below
+    sleep 0.05
+  done
   sleep "$((RANDOM % 2)).$((RANDOM % 10))"
   if ! kill -9 "$pid" 2>/dev/null; then echo "FAIL: run $i ended before the kill"; cat "$WORK/err.$i"; fail=1; fi
   wait "$pid" 2>/dev/null
@@ -42,7 +48,7 @@ done
 n=$(done_epochs)
 [ "$n" -gt 0 ] || { echo "FAIL: no epoch completed in $KILLS runs"; exit 1; }
 # Finish the run: two more epochs.
-"$SDD" train "$DATA" "${ARGS[@]/400/$((n + 2))}" --resume > "$WORK/out.final" 2> "$WORK/err.final" \
+"$SDD" train "$DATA" "${ARGS[@]}" --epochs $((n + 2)) --resume > "$WORK/out.final" 2> "$WORK/err.final" \
   || { echo "FAIL: final resume: $(cat "$WORK/err.final")"; fail=1; }
 epochs=$(sed -n 's/.*"epoch": *\([0-9]*\).*/\1/p' "$RUN/log.jsonl" | tr '\n' ' ')
 expected=$(seq 1 $((n + 2)) | tr '\n' ' ')
