@@ -56,6 +56,7 @@ commands:
   suspects [DATASET]           k-fold out-of-fold scoring: list images whose label looks wrong
   reduce  [DATASET]            the paper's model-reduction search (Fig. 3) and Table V
   export  --onnx FILE          write the model as ONNX for other runtimes
+          --sddm FILE          ... or in the current model file format (upgrades old files)
   relabel [DATASET] --workspace DIR (--csv FILE | FILE... --to CLASS)
                                record relabels in a workspace's journal (files untouched)
   journal --workspace DIR      check a label journal (SQLite integrity) and export it as CSV
@@ -169,11 +170,15 @@ Table V for every model tried and writes it as CSV and Markdown.
   and the training options of `sdd train` (--lr, --batch, --seed, --threads, ...)
 )";
 
-const char* kExportHelp = R"(usage: sdd export --onnx FILE [--model MODEL]
-Writes the model as a standard ONNX file (opset 13) for other runtimes and inference
+const char* kExportHelp = R"(usage: sdd export (--onnx FILE | --sddm FILE) [--model MODEL]
+--onnx: writes the model as a standard ONNX file (opset 13) for other runtimes and inference
 servers. Input "image": float [N,C,H,W], RGB pixels / 255 (the normalization is inside the
 graph); output "probabilities": float [N,classes]. The class names and the input spec are in
-the file's metadata. MODEL defaults to the shipped model.
+the file's metadata.
+--sddm: writes the model in the current SDD model format (version 2, read by our own
+checked parser). Model files from before it are LibTorch archives, which still load after a
+CRC check; upgrade them with this. FILE must differ from MODEL. MODEL defaults to the
+shipped model.
 )";
 
 const char* kReportHelp = R"(usage: sdd report [DATASET] [options]
@@ -683,13 +688,22 @@ int cmdReduce(const std::vector<std::string>& argv) {
 }
 
 int cmdExport(const std::vector<std::string>& argv) {
-  Args args(argv, {"model", "onnx"}, {"help"});
-  if (args.has("help") || !args.has("onnx")) {
+  Args args(argv, {"model", "onnx", "sddm"}, {"help"});
+  if (args.has("help") || args.has("onnx") == args.has("sddm")) {
     std::cout << kExportHelp;
     return args.has("help") ? 0 : 2;
   }
   const fs::path model = args.str("model", defaultModel().string());
   if (!fs::exists(model)) throw sdd::ModelError("model file does not exist: " + model.string());
+  if (args.has("sddm")) {
+    const fs::path out = args.str("sddm", "");
+    std::error_code ec;
+    if (fs::equivalent(model, out, ec)) throw CliError("--sddm: give a new file, not the model itself");
+    const auto meta = sdd::upgradeModelFile(model, out);
+    std::cout << "wrote " << out.string() << " (" << fs::file_size(out) << " bytes, SDD model format 2): "
+              << meta.spec.describe() << "\n";
+    return 0;
+  }
   const fs::path out = args.str("onnx", "");
   sdd::exportOnnx(model, out, SDD_VERSION);
   const auto meta = sdd::readModelMetadata(model);

@@ -288,6 +288,48 @@ TEST(VocReader, MalformedAnnotationReportsAnError) {
   EXPECT_NE(err.find("malformed"), std::string::npos);
 }
 
+// Found by fuzz_voc (fuzz/regressions/voc): a coordinate too large for an int was converted
+// with undefined behavior instead of being reported.
+TEST(VocReader, OutOfRangeCoordinatesAreMalformedNotUndefined) {
+  for (const char* v : {"444444444444444444442", "-1e300", "nan", "inf", "1e7"}) {
+    std::string err;
+    const std::string xml = std::string("<annotation><object><name>x</name><bndbox><xmin>") + v +
+                            "</xmin><ymin>1</ymin><xmax>2</xmax><ymax>3</ymax></bndbox></object></annotation>";
+    EXPECT_TRUE(parseVocBoxes(xml, &err).empty()) << v;
+    EXPECT_NE(err.find("malformed"), std::string::npos) << v;
+  }
+  std::string err;
+  const auto boxes = parseVocBoxes("<object><name>crazing</name><xmin>2.5</xmin><ymin>0</ymin>"
+                                   "<xmax>199</xmax><ymax>200</ymax></object>", &err);
+  ASSERT_EQ(boxes.size(), 1u) << err;
+  EXPECT_EQ(boxes[0].xmin, 2);
+  EXPECT_EQ(boxes[0].ymax, 200);
+}
+
+// Found by fuzz_image (fuzz/regressions/image): a JPEG whose header claims ~1 gigapixel made
+// OpenCV allocate 3 GB. Headers declaring more than kMaxDecodedPixels are refused up front.
+TEST(ImageLoader, HeadersClaimingGigapixelsAreRefusedBeforeDecoding) {
+  for (const auto& f : fs::directory_iterator(fs::path(SDD_SOURCE_DIR) / "fuzz/regressions/image")) {
+    const DecodedImage d = loadImage(f.path(), 0);
+    EXPECT_FALSE(d.ok()) << f.path();
+    EXPECT_NE(d.error.find("too large"), std::string::npos) << d.error;
+  }
+  for (const char* ext : {".png", ".bmp"}) {
+    std::vector<uchar> buf;
+    cv::imencode(ext, cv::Mat(4, 4, CV_8UC1, cv::Scalar(7)), buf);
+    std::vector<std::uint8_t> bytes(buf.begin(), buf.end());
+    EXPECT_TRUE(decodeImage(bytes).ok()) << ext;
+    if (std::string(ext) == ".png") {  // IHDR width/height, big-endian
+      bytes[16] = bytes[20] = 0x00; bytes[17] = bytes[21] = 0x01; bytes[18] = bytes[22] = 0x00;
+    } else {  // BMP: little-endian at 18 and 22
+      bytes[20] = bytes[24] = 0x01;
+    }
+    const DecodedImage d = decodeImage(bytes);
+    EXPECT_FALSE(d.ok()) << ext;
+    EXPECT_NE(d.error.find("too large"), std::string::npos) << ext << ": " << d.error;
+  }
+}
+
 TEST(ImageLoader, JpegsTwiceTheModelInputAreDecodedAtReducedScale) {
   TempDir dir;
   const cv::Mat big = patternImage(0, 1, 200, 200, 1);

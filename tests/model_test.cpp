@@ -1,11 +1,14 @@
 #include <gtest/gtest.h>
 
 #include "sdd/inference/predictor.h"
+#include "sdd/model/archive_check.h"
 #include "sdd/model/detector_net.h"
 #include "sdd/model/onnx_export.h"
+#include "sdd/util/runtime.h"
 #include "test_support.h"
 
 using namespace sdd;
+namespace fs = std::filesystem;
 using sdd::test::TempDir;
 
 namespace {
@@ -169,4 +172,115 @@ TEST(ModelFile, DifferentClassListIsAClearError) {
     EXPECT_NE(std::string(e.what()).find("[a, c]"), std::string::npos);
   }
   EXPECT_NO_THROW(requireSameClasses({"a", "b"}, {"a", "b"}, "m.sddm"));
+}
+
+// Found while writing fuzz_model_metadata (issue #7): metadata edited to absurd sizes made
+// loading try to allocate terabytes, and a zero std divided every pixel by zero.
+TEST(ModelFile, DamagedMetadataIsAClearErrorBeforeAnyAllocation) {
+  TempDir dir;
+  ModelSpec s;
+  s.inputSize = 16;
+  s.convChannels = {4};
+  s.head = HeadType::GlobalAvgPool;
+  s.fcWidth = 0;
+  s.numClasses = 2;
+  DetectorNet net(s);
+  auto writeWithMetadata = [&](const std::string& name, nlohmann::json meta) {
+    torch::serialize::OutputArchive archive;
+    net->save(archive);
+    archive.write("sdd_metadata", c10::IValue(meta.dump()));
+    archive.save_to((dir / name).string());
+    return dir / name;
+  };
+  const nlohmann::json good = metaFor(s);
+  EXPECT_NO_THROW(loadModelFile(writeWithMetadata("good.sddm", good)));
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"/architecture/conv_channels/0", "1000000"}, {"/architecture/input_size", "1000000"},
+      {"/architecture/kernel_size", "999"},          {"/architecture/fc_width", "100000000"},
+      {"/normalization/std/0", "0"},                 {"/normalization/mean/1", "1e39"}};
+  for (const auto& [pointer, value] : cases) {
+    nlohmann::json bad = good;
+    bad[nlohmann::json::json_pointer(pointer)] = nlohmann::json::parse(value);
+    const auto file = writeWithMetadata("bad.sddm", bad);
+    try {
+      loadModelFile(file);
+      ADD_FAILURE() << pointer << " = " << value << " was accepted";
+    } catch (const ModelError& e) {
+      EXPECT_NE(std::string(e.what()).find("bad.sddm"), std::string::npos) << e.what();
+    }
+  }
+}
+
+// Found by fuzz_model_file (fuzz/regressions/model_file): one changed byte in the TorchScript
+// text inside a (version-1, LibTorch archive) model file made LibTorch's parser call
+// std::terminate. Version-2 files are our own format with a CRC over every byte: each
+// single-byte change is a ModelError. Version-1 files get their ZIP CRCs checked first.
+TEST(ModelFile, EverySingleDamagedByteIsAClearError) {
+  TempDir dir;
+  ModelSpec s;
+  s.inputSize = 16;
+  s.convChannels = {4};
+  s.head = HeadType::GlobalAvgPool;
+  s.fcWidth = 0;
+  s.numClasses = 2;
+  DetectorNet net(s);
+  saveModelFile(dir / "m.sddm", net, metaFor(s));
+  const std::string whole = sdd::test::readBytes(dir / "m.sddm");
+  ASSERT_EQ(whole.substr(0, 8), "SDDMODEL");
+  int rejected = 0;
+  for (std::size_t at = 0; at < whole.size(); at += 3) {
+    std::string damaged = whole;
+    damaged[at] = static_cast<char>(damaged[at] ^ 0x5A);
+    sdd::test::writeBytes(dir / "d.sddm", damaged);
+    try {
+      loadModelFile(dir / "d.sddm");
+      ADD_FAILURE() << "byte " << at << " changed, still loaded";
+    } catch (const ModelError& e) {
+      ++rejected;
+      EXPECT_NE(std::string(e.what()).find("d.sddm"), std::string::npos) << e.what();
+    }
+  }
+  EXPECT_GT(rejected, 100);
+  // The version-1 file the fuzzer found, replayed: its damaged entry fails the CRC check.
+  const auto crash = fs::path(SDD_SOURCE_DIR) / "fuzz/regressions/model_file";
+  for (const auto& f : fs::directory_iterator(crash)) {
+    const std::string b = sdd::test::readBytes(f.path());
+    EXPECT_NE(checkZipArchive(std::vector<std::uint8_t>(b.begin(), b.end())), "") << f.path();
+    EXPECT_THROW(loadModelFile(f.path()), ModelError) << f.path();
+  }
+}
+
+// Model files written before the version-2 format still load, with the same weights.
+TEST(ModelFile, ShippedModelsAreVersion2AndAnUpgradeKeepsEveryWeight) {
+  for (const auto& m : shippedModelFiles()) {
+    EXPECT_EQ(sdd::test::readBytes(m).substr(0, 8), "SDDMODEL") << m;
+  }
+  TempDir dir;
+  ModelSpec s;
+  s.inputSize = 16;
+  s.convChannels = {4, 8};
+  s.batchNorm = true;
+  s.numClasses = 3;
+  DetectorNet net(s);
+  {  // a version-1 file, as saveModelFile wrote them before: a LibTorch archive
+    torch::serialize::OutputArchive archive;
+    net->save(archive);
+    archive.write("sdd_metadata", c10::IValue(nlohmann::json(metaFor(s)).dump()));
+    archive.save_to((dir / "v1.sddm").string());
+  }
+  const std::string v1 = sdd::test::readBytes(dir / "v1.sddm");
+  EXPECT_EQ(checkZipArchive(std::vector<std::uint8_t>(v1.begin(), v1.end())), "");
+  upgradeModelFile(dir / "v1.sddm", dir / "v2.sddm");
+  EXPECT_THROW(upgradeModelFile(dir / "v2.sddm", dir / "v2.sddm"), ModelError);
+  EXPECT_EQ(sdd::test::readBytes(dir / "v1.sddm"), v1);  // the old file is untouched
+  LoadedModel a = loadModelFile(dir / "v1.sddm"), b = loadModelFile(dir / "v2.sddm");
+  auto pb = b.net->named_parameters(true);
+  for (const auto& p : a.net->named_parameters(true)) EXPECT_TRUE(torch::equal(p.value(), pb[p.key()])) << p.key();
+  auto bb = b.net->named_buffers(true);
+  for (const auto& p : a.net->named_buffers(true)) EXPECT_TRUE(torch::equal(p.value(), bb[p.key()])) << p.key();
+}
+
+TEST(ArchiveCheck, Crc32MatchesTheStandardCheckValue) {
+  const std::string s = "123456789";
+  EXPECT_EQ(crc32(reinterpret_cast<const std::uint8_t*>(s.data()), s.size()), 0xCBF43926u);
 }

@@ -1,16 +1,24 @@
 #!/usr/bin/env bash
 # Installs the Debian packages SDD Workbench needs (only those missing), then configures and
 # builds the release preset. Safe to run again: a no-op rebuild takes seconds (ccache).
+#   tools/setup.sh          the workbench, CLI, tests and benchmarks (build/)
+#   tools/setup.sh --asan   also clang, then the sanitizer + libFuzzer build (build-asan/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+PRESET=release
 PACKAGES=(
   cmake ninja-build g++ ccache pkg-config
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqcustomplot-dev libqcustomplot2.1-qt6
   libtorch-dev libopenblas0-openmp libopencv-dev libsqlite3-dev nlohmann-json3-dev
-  libgtest-dev libjpeg-dev xvfb xauth poppler-utils
+  libgtest-dev libjpeg-dev zlib1g-dev xvfb xauth poppler-utils
 )
+case "${1:-}" in
+  "") ;;
+  --asan) PRESET=asan; PACKAGES+=(clang-14 libclang-rt-14-dev) ;;
+  *) echo "setup: unknown option '$1' (expected --asan or nothing)" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -24,5 +32,5 @@ if ((${#missing[@]})); then
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-cmake --preset release >/dev/null
-cmake --build --preset release
+cmake --preset "$PRESET" >/dev/null
+cmake --build --preset "$PRESET"

@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
-# README command 2: build, then run the whole test suite. Tests that need the real NEU data
-# read data/NEU-DET (a link to your copy; .ci/run links ../shared/datasets/NEU-DET there).
+# README command 2: build, then run the whole test suite; then (issue #7) build again with
+# clang + AddressSanitizer + UndefinedBehaviorSanitizer and run the suite under it, together
+# with each libFuzzer target for SDD_FUZZ_SECONDS (30) seconds. Tests that need the real NEU
+# data read data/NEU-DET (a link to your copy; .ci/run links ../shared/datasets/NEU-DET there).
+#   SDD_SKIP_ASAN=1 tools/test.sh     only the release suite (a quick local check)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh
 ctest --preset release -j2 "$@"
+if [[ "${SDD_SKIP_ASAN:-0}" == 1 ]]; then exit 0; fi
+tools/setup.sh --asan
+# Left out under the sanitizers, to keep CI well under 30 minutes: the NEU integration tests
+# (real-data training; ~10x slower instrumented), which the release run above covers.
+ctest --preset asan -j2 -E "^NeuIntegration\." "$@"

@@ -193,7 +193,10 @@ std::vector<BoundingBox> readVocBoxes(const fs::path& xmlFile, std::string* erro
   }
   std::stringstream ss;
   ss << in.rdbuf();
-  const std::string s = ss.str();
+  return parseVocBoxes(ss.str(), error);
+}
+
+std::vector<BoundingBox> parseVocBoxes(const std::string& s, std::string* error) {
   std::vector<BoundingBox> boxes;
   std::size_t pos = 0;
   while (true) {
@@ -206,11 +209,17 @@ std::vector<BoundingBox> readVocBoxes(const fs::path& xmlFile, std::string* erro
     }
     BoundingBox box;
     box.name = textBetween(s, "name", a, b);
+    // A pixel coordinate; converting 4e20 or nan to int would be undefined (found by fuzz_voc).
+    auto coordinate = [&](const char* tag) {
+      const double v = std::stod(textBetween(s, tag, a, b));
+      if (!(v >= -1e6 && v <= 1e6)) throw std::out_of_range(tag);
+      return static_cast<int>(v);
+    };
     try {
-      box.xmin = static_cast<int>(std::stod(textBetween(s, "xmin", a, b)));
-      box.ymin = static_cast<int>(std::stod(textBetween(s, "ymin", a, b)));
-      box.xmax = static_cast<int>(std::stod(textBetween(s, "xmax", a, b)));
-      box.ymax = static_cast<int>(std::stod(textBetween(s, "ymax", a, b)));
+      box.xmin = coordinate("xmin");
+      box.ymin = coordinate("ymin");
+      box.xmax = coordinate("xmax");
+      box.ymax = coordinate("ymax");
     } catch (const std::exception&) {
       if (error) *error = "malformed annotation (bad <bndbox> coordinates)";
       return {};

@@ -1,5 +1,7 @@
 #include "sdd/model/model_spec.h"
 
+#include <cmath>
+
 #include <chrono>
 #include <ctime>
 #include <sstream>
@@ -35,9 +37,18 @@ void ModelSpec::validate() const {
   if (fcWidth < 0) fail("FC width must be >= 0");
   if (dropout < 0 || dropout >= 1) fail("dropout must be in [0, 1)");
   if (numClasses < 2) fail("need at least 2 classes");
+  // Upper bounds: a damaged or hand-edited model file must not make us allocate gigabytes.
+  if (inputSize > 4096) fail("input size must be at most 4096 pixels");
+  if (convChannels.size() > 12) fail("at most 12 conv blocks");
+  for (int c : convChannels)
+    if (c > 4096) fail("conv widths must be at most 4096");
+  if (kernelSize > 15) fail("kernel size must be at most 15");
+  if (fcWidth > 65536) fail("FC width must be at most 65536");
+  if (numClasses > 10000) fail("at most 10000 classes");
   if (featureSize() < 1)
     fail(std::to_string(convChannels.size()) + " pooling blocks shrink a " +
          std::to_string(inputSize) + " px input to nothing");
+  if (parameterCount() > 100'000'000) fail("more than 100 million weights");
 }
 
 int ModelSpec::featureSize() const {
@@ -112,18 +123,29 @@ void to_json(nlohmann::json& j, const ModelSpec& s) {
        {"num_classes", s.numClasses}};
 }
 
+// An integer field; nlohmann's get<int> on 1e20 or 3.5 would convert with undefined behavior.
+static int intField(const nlohmann::json& v, const std::string& key) {
+  if (!v.is_number_integer()) throw ModelError("field '" + key + "' is not an integer");
+  const auto x = v.get<std::int64_t>();
+  if (x < -1'000'000'000 || x > 1'000'000'000)
+    throw ModelError("field '" + key + "' is out of range");
+  return static_cast<int>(x);
+}
+
 void from_json(const nlohmann::json& j, ModelSpec& s) {
-  s.inputSize = j.at("input_size").get<int>();
-  s.inputChannels = j.at("input_channels").get<int>();
-  s.convChannels = j.at("conv_channels").get<std::vector<int>>();
-  s.kernelSize = j.at("kernel_size").get<int>();
+  s.inputSize = intField(j.at("input_size"), "input_size");
+  s.inputChannels = intField(j.at("input_channels"), "input_channels");
+  s.convChannels.clear();
+  for (const auto& c : j.at("conv_channels")) s.convChannels.push_back(intField(c, "conv_channels"));
+  s.kernelSize = intField(j.at("kernel_size"), "kernel_size");
   const std::string head = j.at("head").get<std::string>();
   if (head != "flatten" && head != "gap") throw ModelError("unknown head type '" + head + "'");
   s.head = head == "flatten" ? HeadType::Flatten : HeadType::GlobalAvgPool;
-  s.fcWidth = j.at("fc_width").get<int>();
+  s.fcWidth = intField(j.at("fc_width"), "fc_width");
   s.batchNorm = j.at("batch_norm").get<bool>();
   s.dropout = j.value("dropout", 0.0);
-  s.numClasses = j.at("num_classes").get<int>();
+  s.numClasses = intField(j.at("num_classes"), "num_classes");
+  s.validate();
 }
 
 void to_json(nlohmann::json& j, const ModelMetadata& m) {
@@ -140,14 +162,24 @@ void to_json(nlohmann::json& j, const ModelMetadata& m) {
 
 void from_json(const nlohmann::json& j, ModelMetadata& m) {
   if (j.value("format", "") != "sdd-model") throw ModelError("not an SDD model (format tag missing)");
-  m.formatVersion = j.at("format_version").get<int>();
+  m.formatVersion = intField(j.at("format_version"), "format_version");
   if (m.formatVersion > 1)
     throw ModelError("model format version " + std::to_string(m.formatVersion) +
                      " is newer than this program understands (1)");
   m.classes = j.at("classes").get<std::vector<std::string>>();
   m.spec = j.at("architecture").get<ModelSpec>();
-  m.normalization.mean = j.at("normalization").at("mean").get<std::vector<float>>();
-  m.normalization.std = j.at("normalization").at("std").get<std::vector<float>>();
+  // Read as double: converting an out-of-range number straight to float is undefined.
+  auto floats = [&](const char* key) {
+    std::vector<float> out;
+    for (double v : j.at("normalization").at(key).get<std::vector<double>>()) {
+      if (!std::isfinite(v) || std::fabs(v) > 1e6)
+        throw ModelError(std::string("normalization ") + key + " value out of range");
+      out.push_back(static_cast<float>(v));
+    }
+    return out;
+  };
+  m.normalization.mean = floats("mean");
+  m.normalization.std = floats("std");
   m.trainConfig = j.value("train_config", nlohmann::json::object());
   m.metrics = j.value("metrics", nlohmann::json::object());
   m.createdAt = j.value("created_at", "");
@@ -159,6 +191,10 @@ void from_json(const nlohmann::json& j, ModelMetadata& m) {
   if (static_cast<int>(m.normalization.mean.size()) != m.spec.inputChannels ||
       static_cast<int>(m.normalization.std.size()) != m.spec.inputChannels)
     throw ModelError("normalization does not match the input channel count");
+  for (std::size_t c = 0; c < m.normalization.std.size(); ++c)
+    if (!(m.normalization.std[c] > 0) || !std::isfinite(m.normalization.std[c]) ||
+        !std::isfinite(m.normalization.mean[c]))
+      throw ModelError("normalization mean/std must be finite, std > 0");
 }
 
 static std::string joinNames(const std::vector<std::string>& v) {

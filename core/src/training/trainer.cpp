@@ -351,10 +351,9 @@ TrainResult Trainer::run(bool resume) {
       throw ModelError("--resume: no checkpoint at " + ckptFile.string());
     torch::serialize::InputArchive archive;
     try {
-      archive.load_from(ckptFile.string());
-    } catch (const c10::Error& e) {
-      throw ModelError("--resume: cannot read " + ckptFile.string() + ": " +
-                       std::string(e.what_without_backtrace()).substr(0, 200));
+      loadCheckedArchive(archive, ckptFile);
+    } catch (const ModelError& e) {
+      throw ModelError(std::string("--resume: ") + e.what());
     }
     c10::IValue stateValue;
     if (!archive.try_read("trainer_state", stateValue) || !stateValue.isString())

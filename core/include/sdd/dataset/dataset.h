@@ -108,6 +108,8 @@ std::string neuClassForPrefix(const std::string& prefix);
 /// Parses a Pascal VOC annotation file. Returns no boxes (and sets `error`) when the file
 /// cannot be read or parsed.
 std::vector<BoundingBox> readVocBoxes(const std::filesystem::path& xmlFile, std::string* error);
+/// The same for annotation text already in memory.
+std::vector<BoundingBox> parseVocBoxes(const std::string& xml, std::string* error);
 
 /// Deterministic stratified split: for each label, round(fraction * n) samples go to
 /// validation, chosen by a seeded shuffle. Returns one Split per label entry.

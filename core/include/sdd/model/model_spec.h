@@ -81,6 +81,9 @@ void from_json(const nlohmann::json& j, ModelMetadata& meta);
 
 /// Reads only the metadata of a model file (throws ModelError).
 ModelMetadata readModelMetadata(const std::filesystem::path& file);
+/// Loads a model file of any format version and writes it to `out` in the current one
+/// (`out` must be another file). Returns the metadata. Throws ModelError.
+ModelMetadata upgradeModelFile(const std::filesystem::path& file, const std::filesystem::path& out);
 
 /// Throws ModelError naming both lists when a model's classes differ from a dataset's.
 void requireSameClasses(const std::vector<std::string>& model,

@@ -1,0 +1,100 @@
+// Writes the small seed corpora checked in under fuzz/corpus/ (run by hand after changing a
+// format; the fuzzers start from these):  sdd_make_seed_corpora fuzz/corpus
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "sdd/model/detector_net.h"
+#include "sdd/model/model_spec.h"
+
+namespace fs = std::filesystem;
+
+static void put(const fs::path& file, const std::string& bytes) {
+  fs::create_directories(file.parent_path());
+  std::ofstream(file, std::ios::binary) << bytes;
+}
+
+static std::string encode(const std::string& ext, const cv::Mat& m, std::vector<int> params = {}) {
+  std::vector<std::uint8_t> buf;
+  cv::imencode(ext, m, buf, params);
+  return std::string(buf.begin(), buf.end());
+}
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::fprintf(stderr, "usage: %s OUTPUT_FOLDER\n", argv[0]);
+    return 2;
+  }
+  const fs::path out = argv[1];
+  // Images: the formats and shapes users have, small.
+  cv::Mat grad(8, 12, CV_8UC1);
+  for (int y = 0; y < grad.rows; ++y)
+    for (int x = 0; x < grad.cols; ++x) grad.at<std::uint8_t>(y, x) = static_cast<std::uint8_t>(20 * x + 7 * y);
+  cv::Mat color;
+  cv::cvtColor(grad, color, cv::COLOR_GRAY2BGR);
+  cv::Mat big(200, 200, CV_8UC1, cv::Scalar(128));
+  cv::circle(big, {100, 100}, 40, cv::Scalar(30), -1);
+  cv::Mat deep;
+  grad.convertTo(deep, CV_16U, 256);
+  cv::Mat bgra;
+  cv::cvtColor(color, bgra, cv::COLOR_BGR2BGRA);
+  const fs::path img = out / "image";
+  put(img / "gray.jpg", encode(".jpg", grad, {cv::IMWRITE_JPEG_QUALITY, 50}));
+  put(img / "neu-size.jpg", encode(".jpg", big, {cv::IMWRITE_JPEG_QUALITY, 20}));
+  put(img / "progressive.jpg", encode(".jpg", color, {cv::IMWRITE_JPEG_PROGRESSIVE, 1}));
+  put(img / "gray.png", encode(".png", grad));
+  put(img / "16bit.png", encode(".png", deep));
+  put(img / "rgba.png", encode(".png", bgra));
+  put(img / "gray.bmp", encode(".bmp", grad));
+  put(img / "color.tif", encode(".tif", color));
+  const std::string jpg = encode(".jpg", color);
+  put(img / "truncated.jpg", jpg.substr(0, jpg.size() / 2));
+
+  put(out / "voc" / "neu.xml",
+      "<annotation><folder>cr</folder><filename>crazing_1.jpg</filename><size><width>200</width>"
+      "<height>200</height><depth>1</depth></size><object><name>crazing</name><pose>Unspecified"
+      "</pose><truncated>0</truncated><difficult>0</difficult><bndbox><xmin>2</xmin><ymin>2</ymin>"
+      "<xmax>193</xmax><ymax>194</ymax></bndbox></object><object><name>crazing</name><bndbox>"
+      "<xmin>10.5</xmin><ymin>0</ymin><xmax>50</xmax><ymax>60</ymax></bndbox></object></annotation>\n");
+  put(out / "voc" / "unclosed.xml", "<annotation><object><name>x</name><bndbox><xmin>1</xmin>");
+
+  put(out / "label_csv" / "plain.csv", "path,label\ncrazing/a.jpg,patches\nb.jpg,scratches\n");
+  put(out / "label_csv" / "quoted.csv",
+      "\"dir, with comma/a.jpg\",\"in\"\"clusion\"\r\n\"multi\nline.jpg\",crazing\r\n,empty\n");
+
+  // Dataset trees: programs for fuzz_dataset_tree (see its comments); a NEU-DET-like tree and
+  // a folder-per-class tree with a broken file and a symlink loop.
+  auto program = [](std::initializer_list<int> ops) { return std::string(ops.begin(), ops.end()); };
+  put(out / "dataset_tree" / "neu-det",  // train/images/{crazing,inclusion}/..., train/annotations
+      program({0, 0, 0,  1, 4, 0,  2, 8, 0,  1, 6, 0,  3, 10, 1, 0,  3, 11, 2, 0,  2, 9, 0,
+               5, 12, 1, 0,  4, 13, 1, 4}));
+  put(out / "dataset_tree" / "per-class",  // crazing/, inclusion/, a broken file, a symlink loop
+      program({0, 8, 0,  0, 9, 0,  1, 12, 1, 0,  1, 13, 1, 0,  2, 12, 1, 0,  2, 15, 2, 3,
+               2, 14, 3, 0,  1, 16, 3, 0}));
+
+  // Models: a tiny real model file, and its metadata text alone.
+  sdd::ModelSpec spec;
+  spec.inputSize = 16;
+  spec.inputChannels = 3;
+  spec.convChannels = {4};
+  spec.head = sdd::HeadType::GlobalAvgPool;
+  spec.fcWidth = 0;
+  spec.batchNorm = true;
+  spec.numClasses = 2;
+  sdd::DetectorNet net(spec);
+  sdd::ModelMetadata meta;
+  meta.classes = {"crazing", "patches"};
+  meta.spec = spec;
+  meta.normalization.mean = {0.5f, 0.5f, 0.5f};
+  meta.normalization.std = {0.25f, 0.25f, 0.25f};
+  sdd::saveModelFile(out / "model_file" / "tiny.sddm", net, meta);
+  nlohmann::json j = meta;
+  put(out / "model_metadata" / "tiny.json", j.dump());
+  std::printf("seed corpora written to %s\n", out.c_str());
+  return 0;
+}
