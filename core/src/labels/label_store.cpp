@@ -1,5 +1,10 @@
 #include "sdd/labels/label_store.h"
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
 #include <sqlite3.h>
 
 #include <chrono>
@@ -32,12 +37,19 @@ std::string utcNow() {
   return buf;
 }
 
+/// SQLite's message, with the operating system's reason when there is one ("disk I/O error"
+/// alone does not tell the user that the disk is full).
+std::string sqliteError(sqlite3* db, const std::string& message) {
+  const int sys = sqlite3_system_errno(db);
+  return sys ? message + " (" + std::strerror(sys) + ")" : message;
+}
+
 /// A prepared statement, finalized on scope exit.
 class Statement {
  public:
   Statement(sqlite3* db, const char* sql, const fs::path& file) : db_(db) {
     if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
-      throw LabelStoreError("label journal " + file.string() + ": " + sqlite3_errmsg(db));
+      throw LabelStoreError("label journal " + file.string() + ": " + sqliteError(db, sqlite3_errmsg(db)));
   }
   ~Statement() { sqlite3_finalize(stmt_); }
   Statement(const Statement&) = delete;
@@ -51,7 +63,7 @@ class Statement {
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    throw LabelStoreError("label journal " + file.string() + ": " + sqlite3_errmsg(db_));
+    throw LabelStoreError("label journal " + file.string() + ": " + sqliteError(db_, sqlite3_errmsg(db_)));
   }
   void reset() {
     sqlite3_reset(stmt_);
@@ -95,7 +107,7 @@ struct LabelStore::Db {
     if (sqlite3_exec(handle, sql, nullptr, nullptr, &err) != SQLITE_OK) {
       const std::string msg = err ? err : sqlite3_errmsg(handle);
       sqlite3_free(err);
-      throw LabelStoreError("label journal " + file.string() + ": " + msg);
+      throw LabelStoreError("label journal " + file.string() + ": " + sqliteError(handle, msg));
     }
   }
 };
@@ -110,6 +122,13 @@ LabelStore::LabelStore(const fs::path& file) : file_(file), db_(std::make_unique
   if (ec)
     throw LabelStoreError("cannot create the workspace folder " + file.parent_path().string() +
                           ": " + ec.message());
+  // SQLite only says "unable to open database file"; name the usual reason first.
+  const fs::path folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+  if (::access(folder.c_str(), W_OK) != 0) {
+    const int err = errno;
+    throw LabelStoreError("cannot write label journal " + file.string() + ": the workspace folder " +
+                          folder.string() + " is not writable (" + std::strerror(err) + ")");
+  }
   if (sqlite3_open_v2(file.c_str(), &db_->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
                       nullptr) != SQLITE_OK) {
     throw LabelStoreError("cannot open label journal " + file.string() + ": " +

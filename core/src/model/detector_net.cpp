@@ -1,5 +1,6 @@
 #include "sdd/model/detector_net.h"
 
+#include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -119,11 +120,17 @@ void saveModelFile(const fs::path& file, DetectorNet& net, const ModelMetadata& 
   putLe<std::uint32_t>(bytes, crc32(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()));
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) {
+      const int err = errno;
+      throw ModelError("cannot write model file " + file.string() + ": " + std::strerror(err ? err : EIO));
+    }
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.flush();
     if (!out) {
+      const int err = errno;
+      out.close();
       fs::remove(tmp, ec);
-      throw ModelError("cannot write model file " + file.string() + " (disk full or not writable?)");
+      throw ModelError("cannot write model file " + file.string() + ": " + std::strerror(err ? err : EIO));
     }
   }
   fs::rename(tmp, file, ec);

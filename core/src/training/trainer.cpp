@@ -1,5 +1,8 @@
 #include "sdd/training/trainer.h"
 
+#include <cerrno>
+#include <cstring>
+
 #include <chrono>
 #include <cmath>
 
@@ -244,18 +247,39 @@ std::string csvLine(const EpochStats& s) {
   return o.str();
 }
 
-void writeLog(const fs::path& dir, const std::vector<EpochStats>& history) {
-  const fs::path tmp = dir / "log.csv.tmp";
-  {
-    std::ofstream f(tmp);
-    f << csvHeader();
-    for (const auto& s : history) f << csvLine(s);
+// Writes `text` to `file` through a temp file + rename; on any write error (disk full) the
+// old file stays as it was and the error names the file and the reason.
+void writeFileAtomically(const fs::path& file, const std::string& text) {
+  const fs::path tmp = file.string() + ".tmp";
+  std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+  f << text;
+  f.flush();
+  const int err = errno;
+  f.close();
+  std::error_code ec;
+  if (!f) {
+    fs::remove(tmp, ec);
+    throw std::runtime_error("cannot write " + file.string() + ": " + std::strerror(err ? err : EIO));
   }
-  fs::rename(tmp, dir / "log.csv");
-  std::ofstream j(dir / "log.jsonl.tmp");
-  for (const auto& s : history) j << nlohmann::json(s).dump() << '\n';
-  j.close();
-  fs::rename(dir / "log.jsonl.tmp", dir / "log.jsonl");
+  fs::rename(tmp, file, ec);
+  if (ec) throw std::runtime_error("cannot write " + file.string() + ": " + ec.message());
+}
+
+void writeLog(const fs::path& dir, const std::vector<EpochStats>& history) {
+  std::string csv = csvHeader(), jsonl;
+  for (const auto& s : history) {
+    csv += csvLine(s);
+    jsonl += nlohmann::json(s).dump() + '\n';
+  }
+  writeFileAtomically(dir / "log.csv", csv);
+  writeFileAtomically(dir / "log.jsonl", jsonl);
+}
+
+// Bytes a run writes at most at once: three model files, the checkpoint (weights and two Adam
+// moments) and the temp copy of whichever is being replaced, plus logs.
+std::uintmax_t bytesARunNeeds(const ModelSpec& spec, int epochs) {
+  const std::uintmax_t weights = static_cast<std::uintmax_t>(spec.parameterCount()) * 4;
+  return weights * 10 + (1u << 20) + static_cast<std::uintmax_t>(epochs) * 400;
 }
 
 }  // namespace
@@ -279,6 +303,13 @@ TrainResult Trainer::run(bool resume) {
   std::error_code ec;
   fs::create_directories(m.outDir, ec);
   if (ec) throw std::runtime_error("cannot create output folder " + m.outDir.string() + ": " + ec.message());
+  // A full disk found after an hour of training loses the hour: check before starting.
+  const fs::space_info space = fs::space(m.outDir, ec);
+  const std::uintmax_t needed = bytesARunNeeds(m.spec, m.config.epochs);
+  if (!ec && space.available < needed)
+    throw std::runtime_error("not enough free space in " + m.outDir.string() + ": " +
+                             std::to_string(space.available / 1024) + " KB free, this run needs about " +
+                             std::to_string(needed / 1024) + " KB (model files and checkpoints)");
   if (!resume) {
     // What the run is, for the workbench's run list and for resuming it later.
     const nlohmann::json manifest = {{"spec", m.spec},
@@ -286,11 +317,7 @@ TrainResult Trainer::run(bool resume) {
                                      {"dataset", m.dataset.root().string()},
                                      {"architecture", m.spec.describe()},
                                      {"started", nowIso8601()}};
-    std::ofstream f(m.outDir / "run.json.tmp");
-    f << manifest.dump(2) << "\n";
-    f.close();
-    if (!f) throw std::runtime_error("cannot write " + (m.outDir / "run.json").string());
-    fs::rename(m.outDir / "run.json.tmp", m.outDir / "run.json");
+    writeFileAtomically(m.outDir / "run.json", manifest.dump(2) + "\n");
   }
 
   say("loading " + std::to_string(m.dataset.samples().size()) + " images into memory");
@@ -430,8 +457,17 @@ TrainResult Trainer::run(bool resume) {
                             {"config", configJson}};
     archive.write("trainer_state", c10::IValue(state.dump()));
     const fs::path tmp = ckptFile.string() + ".tmp";
-    archive.save_to(tmp.string());
-    fs::rename(tmp, ckptFile);
+    std::error_code rec;
+    try {
+      archive.save_to(tmp.string());
+    } catch (const c10::Error& e) {
+      const int err = errno;
+      fs::remove(tmp, rec);
+      throw std::runtime_error("cannot write " + ckptFile.string() + ": " +
+                               (err ? std::strerror(err) : e.what_without_backtrace()));
+    }
+    fs::rename(tmp, ckptFile, rec);
+    if (rec) throw std::runtime_error("cannot write " + ckptFile.string() + ": " + rec.message());
   };
 
   auto metadataFor = [&](const EpochStats& s, const std::string& selection) {
@@ -527,14 +563,25 @@ TrainResult Trainer::run(bool resume) {
       result.bestMacroF1 = s.valMacroF1;
       result.bestEpoch = s.epoch;
       sinceBest = 0;
-      saveModelFile(result.bestFile, net, metadataFor(s, "best validation macro F1"));
     } else {
       ++sinceBest;
     }
     result.history.push_back(s);
-    saveModelFile(m.outDir / "last.sddm", net, metadataFor(s, "last epoch"));
-    saveCheckpoint(s.epoch);
-    writeLog(m.outDir, result.history);
+    // Every file is written by temp file + rename, so a failure here (disk full) leaves the
+    // previous epoch's checkpoint whole: say so, and how to go on.
+    try {
+      if (s.best) saveModelFile(result.bestFile, net, metadataFor(s, "best validation macro F1"));
+      saveModelFile(m.outDir / "last.sddm", net, metadataFor(s, "last epoch"));
+      saveCheckpoint(s.epoch);
+      writeLog(m.outDir, result.history);
+    } catch (const std::exception& e) {
+      const std::string intact = s.epoch > 1 || resume
+                                     ? "the checkpoint of the last saved epoch is intact: free space and "
+                                       "run again with --resume"
+                                     : "no epoch was saved";
+      throw std::runtime_error(std::string(e.what()) + " (epoch " + std::to_string(s.epoch) +
+                               " not saved; " + intact + ")");
+    }
     if (onEpoch) onEpoch(s);
     if (m.config.patience > 0 && sinceBest >= m.config.patience) {
       result.earlyStopped = true;
@@ -545,8 +592,15 @@ TrainResult Trainer::run(bool resume) {
 
   if (!result.history.empty()) {
     const fs::path source = m.config.keep == "best" ? result.bestFile : m.outDir / "last.sddm";
-    fs::copy_file(source, result.modelFile, fs::copy_options::overwrite_existing, ec);
-    if (ec) throw std::runtime_error("cannot write " + result.modelFile.string() + ": " + ec.message());
+    const fs::path tmp = result.modelFile.string() + ".tmp";
+    fs::copy_file(source, tmp, fs::copy_options::overwrite_existing, ec);
+    if (!ec) fs::rename(tmp, result.modelFile, ec);
+    if (ec) {
+      std::error_code ignored;
+      fs::remove(tmp, ignored);
+      throw std::runtime_error("cannot write " + result.modelFile.string() + ": " + ec.message() +
+                               " (" + source.filename().string() + " beside it is the same model)");
+    }
   }
   result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return result;
