@@ -1,5 +1,11 @@
 #include "dataset_model.h"
 
+#include <algorithm>
+#include <limits>
+#include <numeric>
+
+#include <QCollator>
+
 #include <QFileInfo>
 #include <QPointer>
 
@@ -38,6 +44,21 @@ void DatasetModel::reset(sdd::Dataset dataset, std::unique_ptr<sdd::LabelStore> 
   rowByPath_.clear();
   for (int r = 0; r < n; ++r)
     rowByPath_.insert(QFileInfo(QString::fromStdString(sample(r).path.string())).absoluteFilePath(), r);
+  // Natural-order rank of each file name (crazing_2 before crazing_10), computed once: the
+  // browser's sort compares these ints instead of collating strings, which made widening a
+  // filter on 20,000 images take ~230 ms (issue #7).
+  {
+    QCollator collator;
+    collator.setNumericMode(true);
+    std::vector<QCollatorSortKey> keys;
+    keys.reserve(std::size_t(n));
+    for (int r = 0; r < n; ++r) keys.push_back(collator.sortKey(QString::fromStdString(sample(r).path.filename().string())));
+    std::vector<int> order(static_cast<std::size_t>(n));
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return keys[std::size_t(a)].compare(keys[std::size_t(b)]) < 0; });
+    nameRank_ = QVector<int>(n);
+    for (int i = 0; i < n; ++i) nameRank_[order[std::size_t(i)]] = i;
+  }
   endResetModel();
   Q_EMIT labelsChanged();
   Q_EMIT predictionsChanged();
@@ -64,6 +85,7 @@ QVariant DatasetModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
     case FileNameRole:
       return QString::fromStdString(s.path.filename().string());
+    case NameRankRole: return nameRank_[row];
     case Qt::ToolTipRole:
       return QStringLiteral("%1\n%2 · %3×%4").arg(QString::fromStdString(s.path.string()),
                                                   classes_[s.label]).arg(s.width).arg(s.height);
@@ -91,6 +113,9 @@ void DatasetModel::requestThumbnail(int row) const {
   const std::filesystem::path file = sample(row).path;
   const quint64 gen = generation_;
   QPointer<DatasetModel> self(const_cast<DatasetModel*>(this));
+  // Priority = request order: after a fast scroll the rows now on screen come first, not
+  // the thousands the view passed on the way.
+  requests_ = requests_ == std::numeric_limits<int>::max() ? 0 : requests_ + 1;
   pool_.start([self, file, row, gen] {
     QImage img = loadDisplayImage(file, kThumbSize);
     if (img.isNull()) {
@@ -102,7 +127,7 @@ void DatasetModel::requestThumbnail(int row) const {
           if (self) self->thumbnailReady(row, img, gen);
         },
         Qt::QueuedConnection);
-  });
+  }, requests_);
 }
 
 void DatasetModel::thumbnailReady(int row, const QImage& image, quint64 generation) {

@@ -33,6 +33,7 @@ class DatasetModel : public QAbstractListModel {
     DuplicateRole,      ///< bool
     MisclassifiedRole,  ///< bool: predicted and differs from the current label
     FileNameRole,
+    NameRankRole,       ///< int: position of the file name in natural sort order
   };
   static constexpr int kThumbSize = 112;
 
@@ -69,6 +70,10 @@ class DatasetModel : public QAbstractListModel {
   double milliseconds(int row) const { return ms_[row]; }
   void clearPredictions();
   int predictedCount() const;
+  /// Thumbnails in the cache (at most kMaxCachedThumbnails) and still being decoded.
+  int cachedThumbnails() const { return thumbs_.count(); }
+  int pendingThumbnails() const { return int(pending_.size()); }
+  static constexpr int kMaxCachedThumbnails = 4000;  ///< 112 px RGB: at most ~150 MB
 
  Q_SIGNALS:
   void labelsChanged();
@@ -86,8 +91,10 @@ class DatasetModel : public QAbstractListModel {
   QVector<QVector<float>> probs_;
   QVector<double> ms_;
   QSet<int> duplicates_;
+  QVector<int> nameRank_;
   QHash<QString, int> rowByPath_;  ///< absolute file path -> row
-  mutable QCache<int, QImage> thumbs_{4000};
+  mutable QCache<int, QImage> thumbs_{kMaxCachedThumbnails};
+  mutable int requests_ = 0;  ///< the newest request is decoded first (what is on screen now)
   mutable QSet<int> pending_;
   mutable QThreadPool pool_;
   quint64 generation_ = 0;
