@@ -50,12 +50,13 @@ void DatasetModel::reset(sdd::Dataset dataset, std::unique_ptr<sdd::LabelStore> 
   {
     QCollator collator;
     collator.setNumericMode(true);
-    std::vector<QCollatorSortKey> keys;
-    keys.reserve(std::size_t(n));
-    for (int r = 0; r < n; ++r) keys.push_back(collator.sortKey(QString::fromStdString(sample(r).path.filename().string())));
+    // QCollator::compare, not sort keys: sort keys ignore numeric mode (crazing_10 < crazing_2).
+    std::vector<QString> names;
+    names.reserve(std::size_t(n));
+    for (int r = 0; r < n; ++r) names.push_back(QString::fromStdString(sample(r).path.filename().string()));
     std::vector<int> order(static_cast<std::size_t>(n));
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return keys[std::size_t(a)].compare(keys[std::size_t(b)]) < 0; });
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return collator.compare(names[std::size_t(a)], names[std::size_t(b)]) < 0; });
     nameRank_ = QVector<int>(n);
     for (int i = 0; i < n; ++i) nameRank_[order[std::size_t(i)]] = i;
   }
