@@ -4,7 +4,6 @@
 #include <limits>
 #include <numeric>
 
-#include <QCollator>
 
 #include <QFileInfo>
 #include <QPointer>
@@ -21,6 +20,34 @@ DatasetModel::~DatasetModel() {
   ++generation_;
   pool_.clear();
   pool_.waitForDone();
+}
+
+// Natural order: runs of digits compare as numbers (crazing_2 before crazing_10), the rest
+// case-insensitively. QCollator's numeric mode does nothing without ICU collation (C locale).
+static int naturalCompare(const QString& a, const QString& b) {
+  qsizetype i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].isDigit() && b[j].isDigit()) {
+      qsizetype ie = i, je = j;
+      while (ie < a.size() && a[ie].isDigit()) ++ie;
+      while (je < b.size() && b[je].isDigit()) ++je;
+      qsizetype is = i, js = j;  // skip leading zeros, then the longer number is larger
+      while (is + 1 < ie && a[is] == u'0') ++is;
+      while (js + 1 < je && b[js] == u'0') ++js;
+      if (ie - is != je - js) return ie - is < je - js ? -1 : 1;
+      const int c = QStringView(a).mid(is, ie - is).compare(QStringView(b).mid(js, je - js));
+      if (c != 0) return c;
+      i = ie;
+      j = je;
+      continue;
+    }
+    const int c = QString::compare(a.mid(i, 1), b.mid(j, 1), Qt::CaseInsensitive);
+    if (c != 0) return c;
+    ++i;
+    ++j;
+  }
+  if (i < a.size() || j < b.size()) return i < a.size() ? 1 : -1;
+  return QString::compare(a, b);  // equal ignoring case and zeros: a stable tie-break
 }
 
 void DatasetModel::reset(sdd::Dataset dataset, std::unique_ptr<sdd::LabelStore> store) {
@@ -48,15 +75,14 @@ void DatasetModel::reset(sdd::Dataset dataset, std::unique_ptr<sdd::LabelStore> 
   // browser's sort compares these ints instead of collating strings, which made widening a
   // filter on 20,000 images take ~230 ms (issue #7).
   {
-    QCollator collator;
-    collator.setNumericMode(true);
-    // QCollator::compare, not sort keys: sort keys ignore numeric mode (crazing_10 < crazing_2).
     std::vector<QString> names;
     names.reserve(std::size_t(n));
     for (int r = 0; r < n; ++r) names.push_back(QString::fromStdString(sample(r).path.filename().string()));
     std::vector<int> order(static_cast<std::size_t>(n));
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return collator.compare(names[std::size_t(a)], names[std::size_t(b)]) < 0; });
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+      return naturalCompare(names[std::size_t(a)], names[std::size_t(b)]) < 0;
+    });
     nameRank_ = QVector<int>(n);
     for (int i = 0; i < n; ++i) nameRank_[order[std::size_t(i)]] = i;
   }
