@@ -29,19 +29,8 @@ void putLe(std::string& out, T v) {
 
 const Tiny& tiny() {
   static const Tiny t = [] {
-    sdd::ModelSpec spec;
-    spec.inputSize = 16;
-    spec.convChannels = {4};
-    spec.head = sdd::HeadType::GlobalAvgPool;
-    spec.fcWidth = 0;
-    spec.batchNorm = true;
-    spec.numClasses = 2;
-    sdd::DetectorNet net(spec);
-    sdd::ModelMetadata meta;
-    meta.classes = {"a", "b"};
-    meta.spec = spec;
-    meta.normalization.mean = {0.5f, 0.5f, 0.5f};
-    meta.normalization.std = {0.25f, 0.25f, 0.25f};
+    const sdd::ModelMetadata meta = sdd::fuzz::tinyModelMetadata();
+    sdd::DetectorNet net(meta.spec);
     const auto file = sdd::fuzz::scratchDir() / "tiny.sddm";
     sdd::saveModelFile(file, net, meta);
     std::ifstream in(file, std::ios::binary);

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <string>
 
+#include "sdd/model/model_spec.h"
+
 namespace sdd::fuzz {
 
 inline const std::filesystem::path& scratchDir() {
@@ -29,6 +31,23 @@ inline const std::filesystem::path& scratchDir() {
 inline void writeFile(const std::filesystem::path& file, const std::uint8_t* data, std::size_t size) {
   std::ofstream out(file, std::ios::binary | std::ios::trunc);
   out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
+}
+
+/// The metadata of the smallest model worth saving (16 px, one conv block of 4, BN, GAP,
+/// 2 classes): the seed model file and the frame fuzz_model_metadata writes around its input.
+inline sdd::ModelMetadata tinyModelMetadata() {
+  sdd::ModelMetadata meta;
+  meta.spec.inputSize = 16;
+  meta.spec.inputChannels = 3;
+  meta.spec.convChannels = {4};
+  meta.spec.head = sdd::HeadType::GlobalAvgPool;
+  meta.spec.fcWidth = 0;
+  meta.spec.batchNorm = true;
+  meta.spec.numClasses = 2;
+  meta.classes = {"crazing", "patches"};
+  meta.normalization.mean = {0.5f, 0.5f, 0.5f};
+  meta.normalization.std = {0.25f, 0.25f, 0.25f};
+  return meta;
 }
 
 /// A failed invariant: abort so libFuzzer records the input as a crash.

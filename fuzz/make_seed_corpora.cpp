@@ -9,6 +9,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "fuzz_support.h"
 #include "sdd/model/detector_net.h"
 #include "sdd/model/model_spec.h"
 
@@ -78,20 +79,8 @@ int main(int argc, char** argv) {
                2, 14, 3, 0,  1, 16, 3, 0}));
 
   // Models: a tiny real model file, and its metadata text alone.
-  sdd::ModelSpec spec;
-  spec.inputSize = 16;
-  spec.inputChannels = 3;
-  spec.convChannels = {4};
-  spec.head = sdd::HeadType::GlobalAvgPool;
-  spec.fcWidth = 0;
-  spec.batchNorm = true;
-  spec.numClasses = 2;
-  sdd::DetectorNet net(spec);
-  sdd::ModelMetadata meta;
-  meta.classes = {"crazing", "patches"};
-  meta.spec = spec;
-  meta.normalization.mean = {0.5f, 0.5f, 0.5f};
-  meta.normalization.std = {0.25f, 0.25f, 0.25f};
+  const sdd::ModelMetadata meta = sdd::fuzz::tinyModelMetadata();
+  sdd::DetectorNet net(meta.spec);
   sdd::saveModelFile(out / "model_file" / "tiny.sddm", net, meta);
   nlohmann::json j = meta;
   put(out / "model_metadata" / "tiny.json", j.dump());

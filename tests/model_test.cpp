@@ -18,6 +18,17 @@ std::int64_t torchCount(DetectorNet& net) {
   return n;
 }
 
+/// 16-px input, one conv block of 4, GAP, 2 classes: the smallest model worth saving.
+ModelSpec tinySpec() {
+  ModelSpec s;
+  s.inputSize = 16;
+  s.convChannels = {4};
+  s.head = HeadType::GlobalAvgPool;
+  s.fcWidth = 0;
+  s.numClasses = 2;
+  return s;
+}
+
 ModelMetadata metaFor(const ModelSpec& spec) {
   ModelMetadata m;
   for (int i = 0; i < spec.numClasses; ++i) m.classes.push_back("class " + std::to_string(i));
@@ -178,12 +189,7 @@ TEST(ModelFile, DifferentClassListIsAClearError) {
 // loading try to allocate terabytes, and a zero std divided every pixel by zero.
 TEST(ModelFile, DamagedMetadataIsAClearErrorBeforeAnyAllocation) {
   TempDir dir;
-  ModelSpec s;
-  s.inputSize = 16;
-  s.convChannels = {4};
-  s.head = HeadType::GlobalAvgPool;
-  s.fcWidth = 0;
-  s.numClasses = 2;
+  const ModelSpec s = tinySpec();
   DetectorNet net(s);
   auto writeWithMetadata = [&](const std::string& name, nlohmann::json meta) {
     torch::serialize::OutputArchive archive;
@@ -217,12 +223,7 @@ TEST(ModelFile, DamagedMetadataIsAClearErrorBeforeAnyAllocation) {
 // single-byte change is a ModelError. Version-1 files get their ZIP CRCs checked first.
 TEST(ModelFile, EverySingleDamagedByteIsAClearError) {
   TempDir dir;
-  ModelSpec s;
-  s.inputSize = 16;
-  s.convChannels = {4};
-  s.head = HeadType::GlobalAvgPool;
-  s.fcWidth = 0;
-  s.numClasses = 2;
+  const ModelSpec s = tinySpec();
   DetectorNet net(s);
   saveModelFile(dir / "m.sddm", net, metaFor(s));
   const std::string whole = sdd::test::readBytes(dir / "m.sddm");
