@@ -73,7 +73,7 @@ exit codes: 0 success, 1 failure, 2 bad command line (unknown option, bad value)
 const char* kTrainHelp = R"(usage: sdd train [DATASET] [options]
   --out DIR            output folder (default runs/train-<time>, or <workspace>/runs/<time>
                        with --workspace); receives run.json, model.sddm, best.sddm,
-                       last.sddm, checkpoint.pt, log.csv, log.jsonl
+                       last.sddm, checkpoint.sddc, log.csv, log.jsonl
   --force              reuse an --out folder that already holds a run (overwrites it)
   --resume             continue the run in --out from its checkpoint
   --preset NAME        default: 100-px input, conv 8,16,32,64 with BatchNorm, global
@@ -404,7 +404,7 @@ int cmdTrain(const std::vector<std::string>& argv) {
     const std::string ws = args.str("workspace", "");
     out = ws.empty() ? fs::path("runs") / ("train-" + stamp) : fs::path(ws) / "runs" / stamp;
   }
-  if (!resume && fs::exists(out / "checkpoint.pt") && !args.has("force"))
+  if (!resume && !sdd::findCheckpoint(out).empty() && !args.has("force"))
     throw CliError(out.string() + " already holds a training run; use --resume to continue it, "
                    "--force to overwrite it, or another --out");
 

@@ -55,14 +55,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   putLe<std::uint32_t>(bytes, sdd::crc32(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()));
   const auto file = sdd::fuzz::scratchDir() / "meta.sddm";
   sdd::fuzz::writeFile(file, reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
-  try {
-    sdd::LoadedModel m = sdd::loadModelFile(file);
-    torch::NoGradGuard guard;
-    const auto& spec = m.metadata.spec;
-    const auto out = m.net->forward(torch::zeros({1, spec.inputChannels, spec.inputSize, spec.inputSize}));
-    if (out.size(1) != static_cast<std::int64_t>(m.metadata.classes.size()))
-      sdd::fuzz::fail("model output width differs from its class list");
-  } catch (const sdd::ModelError&) {
-  }
+  sdd::fuzz::loadAndRunModel(file);
   return 0;
 }

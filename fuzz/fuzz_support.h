@@ -9,6 +9,7 @@
 #include <fstream>
 #include <string>
 
+#include "sdd/model/detector_net.h"
 #include "sdd/model/model_spec.h"
 
 namespace sdd::fuzz {
@@ -54,6 +55,22 @@ inline sdd::ModelMetadata tinyModelMetadata() {
 [[noreturn]] inline void fail(const char* what) {
   std::fprintf(stderr, "invariant failed: %s\n", what);
   std::abort();
+}
+
+/// Loads a model file; the only acceptable failure is a ModelError, and a model that loads
+/// must run and answer one probability per class.
+inline void loadAndRunModel(const std::filesystem::path& file) {
+  try {
+    sdd::LoadedModel m = sdd::loadModelFile(file);
+    const auto& spec = m.metadata.spec;
+    if (spec.inputSize <= 256) {
+      torch::NoGradGuard guard;
+      const auto out = m.net->forward(torch::zeros({1, spec.inputChannels, spec.inputSize, spec.inputSize}));
+      if (out.size(1) != static_cast<std::int64_t>(m.metadata.classes.size()))
+        fail("model output width differs from its class list");
+    }
+  } catch (const sdd::ModelError&) {
+  }
 }
 
 }  // namespace sdd::fuzz

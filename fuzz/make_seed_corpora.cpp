@@ -10,8 +10,11 @@
 #include <opencv2/imgproc.hpp>
 
 #include "fuzz_support.h"
+#include "sdd/imaging/image_loader.h"
+#include "sdd/model/archive_check.h"
 #include "sdd/model/detector_net.h"
 #include "sdd/model/model_spec.h"
+#include "training/checkpoint.h"
 
 namespace fs = std::filesystem;
 
@@ -84,6 +87,37 @@ int main(int argc, char** argv) {
   sdd::saveModelFile(out / "model_file" / "tiny.sddm", net, meta);
   nlohmann::json j = meta;
   put(out / "model_metadata" / "tiny.json", j.dump());
+  // A training checkpoint of the same model, with Adam's state after one step.
+  {
+    torch::optim::Adam opt(net->parameters(), torch::optim::AdamOptions(1e-3));
+    net->train();
+    net->forward(torch::rand({2, 3, meta.spec.inputSize, meta.spec.inputSize})).logsumexp(1).sum().backward();
+    opt.step();
+    const nlohmann::json state = {{"epochs_done", 1},
+                                  {"architecture", meta.spec},
+                                  {"classes", meta.classes},
+                                  {"config", {{"optimizer", "adam"}}}};
+    sdd::checkpoint::save(out / "checkpoint" / "tiny.sddc", net, opt, "adam", state);
+    // The same as checkpoint.pt of earlier versions wrote it.
+    sdd::checkpoint::saveLegacy(out / "checkpoint" / "tiny.pt", net, opt, state);
+  }
+  {  // a version-1 model file, as saveModelFile wrote them before: a LibTorch archive
+    torch::serialize::OutputArchive archive;
+    net->save(archive);
+    archive.write("sdd_metadata", c10::IValue(nlohmann::json(meta).dump()));
+    archive.save_to((out / "model_file" / "tiny-v1.sddm").string());
+    // Its data.pkl alone, for fuzz_legacy_pickle (which wraps it in a ZIP with storages
+    // data/0 … data/15): the storage keys of a saved module are 0, 1, 2, … in order.
+    std::vector<std::uint8_t> bytes;
+    std::string error;
+    std::map<std::string, sdd::ZipEntry> entries;
+    if (!sdd::readFileBytes(out / "model_file" / "tiny-v1.sddm", bytes, error) ||
+        !sdd::checkZipArchive(bytes, entries).empty())
+      return 1;
+    for (const auto& [name, e] : entries)
+      if (name.size() > 9 && name.substr(name.size() - 9) == "/data.pkl")
+        put(out / "legacy_pickle" / "tiny-v1.pkl", std::string(bytes.begin() + e.offset, bytes.begin() + e.offset + e.size));
+  }
   std::printf("seed corpora written to %s\n", out.c_str());
   return 0;
 }

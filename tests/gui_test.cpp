@@ -366,7 +366,7 @@ class GuiTest : public QObject {
     QVERIFY(done >= 3 && done < 400);
     const QStringList runs = t->runFolders();
     QCOMPARE(runs.size(), 1);
-    QVERIFY(QFileInfo::exists(runs[0] + "/checkpoint.pt"));
+    QVERIFY(QFileInfo::exists(runs[0] + "/checkpoint.sddc"));
     QVERIFY(QFileInfo::exists(runs[0] + "/run.json"));
     QCOMPARE(t->runList()->count(), 1);
     QVERIFY(t->runList()->item(0)->text().contains("stopped"));

@@ -46,7 +46,7 @@ done_epochs() { local f; f=$(ls "$WS"/runs/*/log.jsonl 2>/dev/null | head -1); [
 resumes=0 between=0
 for i in $(seq 1 "$KILLS"); do
   before=$(done_epochs)
-  if ls "$WS"/runs/*/checkpoint.pt > /dev/null 2>&1; then mode=resume; else mode=train; fi
+  if ls "$WS"/runs/*/checkpoint.sddc > /dev/null 2>&1; then mode=resume; else mode=train; fi
   "$SOAK" $mode "$DATA" "$WS" > "$WORK/t.$i" 2> "$WORK/t.err.$i" &
   pid=$!
   wait_for_line $pid "$WORK/t.$i" epoch

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Issue #7: kill -9 `sdd train` at random moments, again and again, then --resume. Every
-# resume must start from the epoch after the last completed one (checkpoint.pt written
+# resume must start from the epoch after the last completed one (checkpoint.sddc written
 # atomically: temp file + rename), and the finished run's log must hold each epoch once.
 #   kill_resume.sh SDD GENERATOR WORKDIR [KILLS]
 set -u
@@ -16,7 +16,7 @@ fail=0 survived=0 resumed=0 between=0
 done_epochs() { [ -f "$RUN/log.jsonl" ] && grep -c . "$RUN/log.jsonl" || echo 0; }
 for i in $(seq 1 "$KILLS"); do
   before=$(done_epochs)
-  if [ -f "$RUN/checkpoint.pt" ]; then mode=--resume; else mode=--force; fi
+  if [ -f "$RUN/checkpoint.sddc" ]; then mode=--resume; else mode=--force; fi
   "$SDD" train "$DATA" "${ARGS[@]}" --epochs $MANY $mode > "$WORK/out.$i" 2> "$WORK/err.$i" &
   pid=$!
   # Kill at a random moment once training runs (startup time varies with load): during an

@@ -10,6 +10,7 @@
 #include "sdd/training/trainer.h"
 #include "sdd/util/runtime.h"
 #include "test_support.h"
+#include "training/checkpoint.h"
 
 namespace fs = std::filesystem;
 using namespace sdd;
@@ -71,7 +72,7 @@ TEST(Trainer, LearnsATinyGeneratedSetAndWritesLogsAndModels) {
   EXPECT_GE(r.history.back().valAccuracy, 0.9);
   EXPECT_TRUE(fs::exists(f.dir / "run/model.sddm"));
   EXPECT_TRUE(fs::exists(f.dir / "run/best.sddm"));
-  EXPECT_TRUE(fs::exists(f.dir / "run/checkpoint.pt"));
+  EXPECT_TRUE(fs::exists(f.dir / "run/checkpoint.sddc"));
   std::ifstream log(f.dir / "run/log.csv");
   std::string header, line;
   std::getline(log, header);
@@ -113,25 +114,109 @@ TEST(Trainer, SameSeedAndThreadsGiveTheSameRun) {
   }
 }
 
-TEST(Trainer, CancelledRunResumesToTheSameResultAsAnUninterruptedOne) {
-  Fixture f;
-  const TrainResult straight = Trainer(f.ds, smallSpec(), smallConfig(4), f.dir / "straight").run();
+namespace {
 
+// Stops a 4-epoch run after epoch 2 (like Ctrl-C during epoch 3); returns its result.
+TrainResult cancelAfterTwoEpochs(const Fixture& f, const TrainConfig& c, const fs::path& dir) {
   std::atomic<bool> cancel{false};
-  Trainer first(f.ds, smallSpec(), smallConfig(4), f.dir / "resumed");
+  Trainer first(f.ds, smallSpec(), c, dir);
   first.setCancelFlag(&cancel);
   first.onEpoch = [&](const EpochStats& s) {
-    if (s.epoch == 2) cancel = true;  // like Ctrl-C during epoch 3
+    if (s.epoch == 2) cancel = true;
   };
-  const TrainResult part = first.run();
-  EXPECT_TRUE(part.cancelled);
-  EXPECT_EQ(part.history.size(), 2u);
-  EXPECT_TRUE(fs::exists(f.dir / "resumed/model.sddm"));
+  return first.run();
+}
 
-  const TrainResult rest = Trainer(f.ds, smallSpec(), smallConfig(4), f.dir / "resumed").run(true);
-  ASSERT_EQ(rest.history.size(), 4u);
-  for (std::size_t i = 0; i < 4; ++i)
-    EXPECT_NEAR(rest.history[i].trainLoss, straight.history[i].trainLoss, 1e-6) << "epoch " << i + 1;
+void expectSameLosses(const TrainResult& a, const TrainResult& b, const std::string& what) {
+  ASSERT_EQ(a.history.size(), b.history.size()) << what;
+  for (std::size_t i = 0; i < a.history.size(); ++i)
+    EXPECT_NEAR(a.history[i].trainLoss, b.history[i].trainLoss, 1e-6) << what << ", epoch " << i + 1;
+}
+
+}  // namespace
+
+TEST(Trainer, CancelledRunResumesToTheSameResultAsAnUninterruptedOne) {
+  Fixture f;
+  // Each optimizer's own state (Adam moments and step counts, SGD momentum) must survive the
+  // checkpoint, or the resumed losses drift from the uninterrupted ones.
+  for (const std::string optimizer : {"adam", "adamw", "sgd"}) {
+    TrainConfig c = smallConfig(4);
+    c.optimizer = optimizer;
+    if (optimizer == "sgd") c.learningRate = 0.05;
+    const TrainResult straight = Trainer(f.ds, smallSpec(), c, f.dir / ("straight-" + optimizer)).run();
+    const fs::path dir = f.dir / ("resumed-" + optimizer);
+    const TrainResult part = cancelAfterTwoEpochs(f, c, dir);
+    EXPECT_TRUE(part.cancelled);
+    EXPECT_EQ(part.history.size(), 2u);
+    EXPECT_TRUE(fs::exists(dir / "model.sddm"));
+    EXPECT_EQ(findCheckpoint(dir), dir / kCheckpointFile);
+    expectSameLosses(Trainer(f.ds, smallSpec(), c, dir).run(true), straight, optimizer);
+  }
+}
+
+namespace {
+
+// The checkpoint in the format earlier versions wrote (a LibTorch archive), as they wrote it.
+void writeLegacyCheckpoint(const fs::path& dir, const TrainConfig& c, int classes) {
+  ModelSpec spec = smallSpec();
+  spec.numClasses = classes;
+  DetectorNet net(spec);
+  toChannelsLast(*net);
+  torch::optim::Adam opt(net->parameters(), torch::optim::AdamOptions(c.learningRate));
+  nlohmann::json state;
+  sdd::checkpoint::load(dir / kCheckpointFile, net, opt, "adam", [&](const nlohmann::json& s) { state = s; });
+  sdd::checkpoint::saveLegacy(dir / kLegacyCheckpointFile, net, opt, state);
+  fs::remove(dir / kCheckpointFile);
+}
+
+}  // namespace
+
+TEST(Trainer, ResumesACheckpointFromAnEarlierVersionAndGoesOnInTheNewFormat) {
+  Fixture f;
+  const TrainConfig c = smallConfig(4);
+  const TrainResult straight = Trainer(f.ds, smallSpec(), c, f.dir / "straight").run();
+  cancelAfterTwoEpochs(f, c, f.dir / "old");
+  writeLegacyCheckpoint(f.dir / "old", c, static_cast<int>(f.ds.classes().size()));
+  ASSERT_EQ(findCheckpoint(f.dir / "old"), f.dir / "old" / kLegacyCheckpointFile);
+  expectSameLosses(Trainer(f.ds, smallSpec(), c, f.dir / "old").run(true), straight, "legacy");
+  EXPECT_TRUE(fs::exists(f.dir / "old" / kCheckpointFile));
+  EXPECT_FALSE(fs::exists(f.dir / "old" / kLegacyCheckpointFile));
+}
+
+TEST(Trainer, DamagedCheckpointIsAClearErrorNamingTheFile) {
+  Fixture f;
+  const fs::path dir = f.dir / "run";
+  cancelAfterTwoEpochs(f, smallConfig(4), dir);
+  const fs::path ckpt = dir / kCheckpointFile;
+  std::string good;
+  {
+    std::ifstream in(ckpt, std::ios::binary);
+    good.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  auto resumeWith = [&](const std::string& bytes, const TrainConfig& c = smallConfig(4)) {
+    std::ofstream(ckpt, std::ios::binary | std::ios::trunc) << bytes;
+    try {
+      Trainer(f.ds, smallSpec(), c, dir).run(true);
+    } catch (const ModelError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  auto expectError = [&](const std::string& message, const std::string& reason) {
+    EXPECT_NE(message.find(ckpt.string()), std::string::npos) << message;
+    EXPECT_NE(message.find(reason), std::string::npos) << message;
+  };
+  expectError(resumeWith(good.substr(0, good.size() / 2)), "CRC mismatch");
+  std::string flipped = good;
+  flipped[flipped.size() - 100] ^= 0x10;  // inside the optimizer's tensors
+  expectError(resumeWith(flipped), "CRC mismatch");
+  expectError(resumeWith(good.substr(0, 10)), "truncated");
+  expectError(resumeWith("epoch,loss\n1,0.5\n"), "unrecognised signature");
+  TrainConfig sgd = smallConfig(4);
+  sgd.optimizer = "sgd";
+  expectError(resumeWith(good, sgd), "optimizer is adam");
+  // The intact checkpoint still resumes.
+  EXPECT_EQ(resumeWith(good), "no error");
 }
 
 TEST(Trainer, ResumeWithAnotherArchitectureIsAClearError) {

@@ -1990,6 +1990,10 @@ classes: %4
         <translation>推荐：BatchNorm + 全局平均池化</translation>
     </message>
     <message>
+        <source>Fast: the same at 50 px, 80 epochs (about 0.6 ms per image)</source>
+        <translation>快速：同一网络，50 px，80 个周期（每张图像约 0.6 ms）</translation>
+    </message>
+    <message>
         <source>Images are resized to this square size. NEU&apos;s 200-px images train best at 100 px (JPEGs twice the size are decoded at half scale, which is also faster).</source>
         <translation>图像缩放为此尺寸的正方形。NEU 的 200 像素图像在 100 像素时训练效果最好（两倍尺寸的 JPEG 以一半比例解码，速度也更快）。</translation>
     </message>

@@ -1,6 +1,7 @@
 #include "sdd/model/archive_check.h"
 
 #include <array>
+#include <map>
 
 #include <zlib.h>
 
@@ -17,7 +18,36 @@ std::uint16_t le16(const std::vector<std::uint8_t>& b, std::size_t at) {
 constexpr std::uint32_t kEndOfCentralDir = 0x06054b50, kCentralEntry = 0x02014b50,
                         kLocalEntry = 0x04034b50;
 
+void putLe(std::string& out, std::uint64_t v, int bytes) {
+  for (int i = 0; i < bytes; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
+}
+
 }  // namespace
+
+std::string makeStoredZip(const std::vector<std::pair<std::string, std::string>>& entries) {
+  std::string out, dir;
+  for (const auto& [name, data] : entries) {
+    const auto crc = crc32(reinterpret_cast<const std::uint8_t*>(data.data()), data.size());
+    const auto offset = out.size();
+    putLe(out, kLocalEntry, 4);
+    for (int v : {20, 0, 0, 0, 0}) putLe(out, v, 2);  // version, flags, method, time, date
+    putLe(out, crc, 4), putLe(out, data.size(), 4), putLe(out, data.size(), 4);
+    putLe(out, name.size(), 2), putLe(out, 0, 2);
+    out += name + data;
+    putLe(dir, kCentralEntry, 4);
+    for (int v : {20, 20, 0, 0, 0, 0}) putLe(dir, v, 2);
+    putLe(dir, crc, 4), putLe(dir, data.size(), 4), putLe(dir, data.size(), 4);
+    for (int v : {static_cast<int>(name.size()), 0, 0, 0, 0}) putLe(dir, static_cast<std::uint64_t>(v), 2);
+    putLe(dir, 0, 4), putLe(dir, offset, 4);
+    dir += name;
+  }
+  const auto dirOffset = out.size();
+  out += dir;
+  putLe(out, kEndOfCentralDir, 4);
+  putLe(out, 0, 2), putLe(out, 0, 2), putLe(out, entries.size(), 2), putLe(out, entries.size(), 2);
+  putLe(out, dir.size(), 4), putLe(out, dirOffset, 4), putLe(out, 0, 2);
+  return out;
+}
 
 std::uint32_t crc32(const std::uint8_t* data, std::size_t size) {
   static const std::array<std::uint32_t, 256> table = [] {
@@ -35,6 +65,12 @@ std::uint32_t crc32(const std::uint8_t* data, std::size_t size) {
 }
 
 std::string checkZipArchive(const std::vector<std::uint8_t>& b) {
+  std::map<std::string, ZipEntry> ignored;
+  return checkZipArchive(b, ignored);
+}
+
+std::string checkZipArchive(const std::vector<std::uint8_t>& b, std::map<std::string, ZipEntry>& stored) {
+  stored.clear();
   // The end-of-central-directory record: 22 bytes plus a comment of up to 65535 bytes.
   if (b.size() < 22) return "too short to be a model archive (" + std::to_string(b.size()) + " bytes)";
   std::size_t eocd = std::string::npos;
@@ -74,6 +110,7 @@ std::string checkZipArchive(const std::vector<std::uint8_t>& b) {
     if (method == 0) {  // stored: tensors and pickles
       if (compressed != size) return "damaged archive (entry '" + name + "' sizes disagree)";
       actual = crc32(b.data() + data, static_cast<std::size_t>(size));
+      stored[name] = ZipEntry{static_cast<std::size_t>(data), static_cast<std::size_t>(size)};
     } else if (method == 8) {  // deflated: LibTorch compresses its TorchScript text
       if (size > (std::uint64_t(1) << 30)) return "damaged archive (entry '" + name + "' claims over 1 GB)";
       std::vector<std::uint8_t> out(static_cast<std::size_t>(size) + 1);

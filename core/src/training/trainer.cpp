@@ -16,6 +16,7 @@
 #include <torch/torch.h>
 
 #include "imaging/batch.h"
+#include "training/checkpoint.h"
 #include "sdd/imaging/image_loader.h"
 #include "sdd/metrics/metrics.h"
 #include "sdd/model/detector_net.h"
@@ -284,6 +285,13 @@ std::uintmax_t bytesARunNeeds(const ModelSpec& spec, int epochs) {
 
 }  // namespace
 
+fs::path findCheckpoint(const fs::path& runDir) {
+  std::error_code ec;
+  for (const char* name : {kCheckpointFile, kLegacyCheckpointFile})
+    if (fs::is_regular_file(runDir / name, ec)) return runDir / name;
+  return {};
+}
+
 TrainResult Trainer::run(bool resume) {
   Impl& m = *impl_;
   const auto start = Clock::now();
@@ -357,7 +365,7 @@ TrainResult Trainer::run(bool resume) {
   TrainResult result;
   result.modelFile = m.outDir / "model.sddm";
   result.bestFile = m.outDir / "best.sddm";
-  const fs::path ckptFile = m.outDir / "checkpoint.pt";
+  const fs::path ckptFile = m.outDir / kCheckpointFile;
   int firstEpoch = 0;
   int sinceBest = 0;
 
@@ -374,37 +382,32 @@ TrainResult Trainer::run(bool resume) {
   meta.normalization = norm;
 
   if (resume) {
-    if (!fs::exists(ckptFile))
-      throw ModelError("--resume: no checkpoint at " + ckptFile.string());
-    torch::serialize::InputArchive archive;
+    const fs::path found = findCheckpoint(m.outDir);
+    if (found.empty()) throw ModelError("--resume: no checkpoint in " + m.outDir.string());
     try {
-      loadCheckedArchive(archive, ckptFile);
+      const nlohmann::json state = checkpoint::load(found, net, *opt, m.config.optimizer, [&](const nlohmann::json& st) {
+        const ModelSpec savedSpec = st.at("architecture").get<ModelSpec>();
+        if (savedSpec != m.spec)
+          throw ModelError("--resume: checkpoint architecture (" + savedSpec.describe() +
+                           ") differs from the requested one (" + m.spec.describe() + ")");
+        requireSameClasses(st.at("classes").get<std::vector<std::string>>(), meta.classes, found);
+      });
+      firstEpoch = state.at("epochs_done");
+      if (firstEpoch < 0) throw ModelError(found.string() + ": damaged trainer state (negative epoch count)");
+      for (const auto& e : state.at("history")) result.history.push_back(e.get<EpochStats>());
+      result.bestEpoch = state.at("best_epoch");
+      result.bestMacroF1 = state.at("best_f1");
+      sinceBest = state.value("since_best", 0);
+      meta.normalization.mean = state.at("norm_mean").get<std::vector<float>>();
+      meta.normalization.std = state.at("norm_std").get<std::vector<float>>();
+      if (meta.normalization.mean.size() != norm.mean.size() || meta.normalization.std.size() != norm.std.size())
+        throw ModelError(found.string() + ": damaged trainer state (normalization of another channel count)");
+    } catch (const nlohmann::json::exception& e) {
+      throw ModelError("--resume: " + found.string() + ": damaged trainer state: " + e.what());
     } catch (const ModelError& e) {
-      throw ModelError(std::string("--resume: ") + e.what());
+      const std::string what = e.what();
+      throw ModelError(what.rfind("--resume", 0) == 0 ? what : "--resume: " + what);
     }
-    c10::IValue stateValue;
-    if (!archive.try_read("trainer_state", stateValue) || !stateValue.isString())
-      throw ModelError("--resume: " + ckptFile.string() + " is not an sdd training checkpoint");
-    const auto state = nlohmann::json::parse(stateValue.toStringRef());
-    const ModelSpec savedSpec = state.at("architecture").get<ModelSpec>();
-    if (savedSpec != m.spec)
-      throw ModelError("--resume: checkpoint architecture (" + savedSpec.describe() +
-                       ") differs from the requested one (" + m.spec.describe() + ")");
-    requireSameClasses(state.at("classes").get<std::vector<std::string>>(), meta.classes,
-                       ckptFile);
-    torch::serialize::InputArchive modelArchive, optArchive;
-    archive.read("model", modelArchive);
-    archive.read("optimizer", optArchive);
-    net->load(modelArchive);
-    if (channelsLast) toChannelsLast(*net);
-    opt->load(optArchive);
-    firstEpoch = state.at("epochs_done");
-    for (const auto& e : state.at("history")) result.history.push_back(e.get<EpochStats>());
-    result.bestEpoch = state.at("best_epoch");
-    result.bestMacroF1 = state.at("best_f1");
-    sinceBest = state.value("since_best", 0);
-    meta.normalization.mean = state.at("norm_mean").get<std::vector<float>>();
-    meta.normalization.std = state.at("norm_std").get<std::vector<float>>();
     say("resuming after epoch " + std::to_string(firstEpoch));
   }
 
@@ -440,34 +443,20 @@ TrainResult Trainer::run(bool resume) {
   };
 
   auto saveCheckpoint = [&](int epochsDone) {
-    torch::serialize::OutputArchive archive, modelArchive, optArchive;
-    net->save(modelArchive);
-    opt->save(optArchive);
-    archive.write("model", modelArchive);
-    archive.write("optimizer", optArchive);
-    nlohmann::json state = {{"epochs_done", epochsDone},
-                            {"history", result.history},
-                            {"best_epoch", result.bestEpoch},
-                            {"best_f1", result.bestMacroF1},
-                            {"since_best", sinceBest},
-                            {"architecture", m.spec},
-                            {"classes", meta.classes},
-                            {"norm_mean", meta.normalization.mean},
-                            {"norm_std", meta.normalization.std},
-                            {"config", configJson}};
-    archive.write("trainer_state", c10::IValue(state.dump()));
-    const fs::path tmp = ckptFile.string() + ".tmp";
+    const nlohmann::json state = {{"epochs_done", epochsDone},
+                                  {"history", result.history},
+                                  {"best_epoch", result.bestEpoch},
+                                  {"best_f1", result.bestMacroF1},
+                                  {"since_best", sinceBest},
+                                  {"architecture", m.spec},
+                                  {"classes", meta.classes},
+                                  {"norm_mean", meta.normalization.mean},
+                                  {"norm_std", meta.normalization.std},
+                                  {"config", configJson}};
+    checkpoint::save(ckptFile, net, *opt, m.config.optimizer, state);
+    // A run resumed from a checkpoint of an earlier version goes on in the new format.
     std::error_code rec;
-    try {
-      archive.save_to(tmp.string());
-    } catch (const c10::Error& e) {
-      const int err = errno;
-      fs::remove(tmp, rec);
-      throw std::runtime_error("cannot write " + ckptFile.string() + ": " +
-                               (err ? std::strerror(err) : e.what_without_backtrace()));
-    }
-    fs::rename(tmp, ckptFile, rec);
-    if (rec) throw std::runtime_error("cannot write " + ckptFile.string() + ": " + rec.message());
+    fs::remove(m.outDir / kLegacyCheckpointFile, rec);
   };
 
   auto metadataFor = [&](const EpochStats& s, const std::string& selection) {

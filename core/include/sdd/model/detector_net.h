@@ -44,10 +44,8 @@ struct LoadedModel {
 
 /// Writes weights + metadata atomically (temp file, then rename).
 void saveModelFile(const std::filesystem::path& file, DetectorNet& net, const ModelMetadata& meta);
-/// Reads a LibTorch archive (model file or checkpoint) after checking its ZIP structure and
-/// CRCs (checkZipArchive); throws ModelError naming the file and the reason.
-void loadCheckedArchive(torch::serialize::InputArchive& archive, const std::filesystem::path& file);
-/// Loads a model file; throws ModelError naming the file and the reason.
+/// Loads a model file (version 2, or version 1: a LibTorch archive, read by our own code);
+/// throws ModelError naming the file and the reason.
 LoadedModel loadModelFile(const std::filesystem::path& file,
                           const torch::Device& device = torch::kCPU);
 

@@ -64,6 +64,15 @@ void from_json(const nlohmann::json& j, EpochStats& s);
 /// log; throws std::runtime_error naming the file and line when the log is damaged.
 std::vector<EpochStats> readTrainingLog(const std::filesystem::path& runDir);
 
+/// The checkpoint a run writes after every epoch (weights, optimizer state, trainer state;
+/// our own format, see core/src/training/checkpoint.h), and the LibTorch archive earlier
+/// versions wrote, which --resume still reads.
+inline constexpr const char* kCheckpointFile = "checkpoint.sddc";
+inline constexpr const char* kLegacyCheckpointFile = "checkpoint.pt";
+
+/// The checkpoint in `runDir` that a resume would continue from, or an empty path.
+std::filesystem::path findCheckpoint(const std::filesystem::path& runDir);
+
 struct TrainProgress {
   int epoch = 0, epochs = 0;
   std::size_t batch = 0, batches = 0;
@@ -85,7 +94,7 @@ struct TrainResult {
 class Trainer {
  public:
   /// `outDir` receives run.json (spec, config, dataset), model.sddm, best.sddm,
-  /// checkpoint.pt, log.csv and log.jsonl. Created if missing.
+  /// last.sddm, checkpoint.sddc, log.csv and log.jsonl. Created if missing.
   Trainer(Dataset dataset, ModelSpec spec, TrainConfig config, std::filesystem::path outDir);
   ~Trainer();
 
@@ -97,7 +106,8 @@ class Trainer {
   void setCancelFlag(const std::atomic<bool>* flag) { cancel_ = flag; }
 
   /// Runs to completion, early stop, or cancellation. With resume = true, continues from
-  /// outDir/checkpoint.pt (throws ModelError if it is missing or from another setup).
+  /// outDir's checkpoint (findCheckpoint; throws ModelError if it is missing, damaged or
+  /// from another setup).
   TrainResult run(bool resume = false);
 
  private:
