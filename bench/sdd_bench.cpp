@@ -131,7 +131,7 @@ int main(int argc, char** argv) {
       for (const auto& f : val) ours.push_back(p.predictFile(f).totalMs);
       // The same network exported to ONNX and run by OpenCV's DNN module (its own kernels;
       // grey images through the first layer folded to one channel): `--engine opencv`.
-      std::vector<double> cvdnn, cvdnnAll;
+      std::vector<double> cvdnn, cvdnnAll, readMs, decodeMs, prepMs, inferMs;
       {
         sdd::Predictor cvp(model, "cpu", 1, "opencv");
         for (const auto& f : val) cvdnn.push_back(cvp.predictFile(f).totalMs);
@@ -139,7 +139,14 @@ int main(int argc, char** argv) {
       {
         cv::setNumThreads(-1);  // all cores for the one image
         sdd::Predictor cvp(model, "cpu", 0, "opencv");
-        for (const auto& f : val) cvdnnAll.push_back(cvp.predictFile(f).totalMs);
+        for (const auto& f : val) {
+          const sdd::Prediction r = cvp.predictFile(f);
+          cvdnnAll.push_back(r.totalMs);
+          readMs.push_back(r.readMs);
+          decodeMs.push_back(r.decodeMs);
+          prepMs.push_back(r.preprocessMs);
+          inferMs.push_back(r.inferenceMs);
+        }
       }
       cv::setNumThreads(-1);
       std::printf("latency, batch 1, file read -> decision, %zu images, 1 thread:\n", val.size());
@@ -148,6 +155,10 @@ int main(int argc, char** argv) {
       line("median, OpenCV DNN on the ONNX export", percentile(base, 0.5), percentile(cvdnn, 0.5), "ms", true);
       line("median, OpenCV DNN, all cores (one image)", percentile(base, 0.5), percentile(cvdnnAll, 0.5), "ms", true);
       line("p95, OpenCV DNN, all cores (one image)", percentile(base, 0.95), percentile(cvdnnAll, 0.95), "ms", true);
+      std::printf("  stages of the last row, median ms: read %.3f, decode %.3f, preprocess %.3f, network %.3f\n",
+                  percentile(readMs, 0.5), percentile(decodeMs, 0.5), percentile(prepMs, 0.5), percentile(inferMs, 0.5));
+      j["latency_ms"]["opencv_dnn_all_cores_stages"] = {{"read", percentile(readMs, 0.5)}, {"decode", percentile(decodeMs, 0.5)},
+                                                         {"preprocess", percentile(prepMs, 0.5)}, {"network", percentile(inferMs, 0.5)}};
       j["latency_ms"]["opencv_dnn"] = {{"median", percentile(cvdnn, 0.5)}, {"p95", percentile(cvdnn, 0.95)}};
       j["latency_ms"]["opencv_dnn_all_cores"] = {{"median", percentile(cvdnnAll, 0.5)}, {"p95", percentile(cvdnnAll, 0.95)}};
       j["latency_ms"]["baseline"] = {{"median", percentile(base, 0.5)}, {"p95", percentile(base, 0.95)}};

@@ -26,6 +26,12 @@ ModelSpec ModelSpec::recommended(int numClasses) {
   return s;
 }
 
+ModelSpec ModelSpec::fast(int numClasses) {
+  ModelSpec s = recommended(numClasses);
+  s.inputSize = 50;
+  return s;
+}
+
 void ModelSpec::validate() const {
   auto fail = [](const std::string& why) { throw ModelError("invalid model architecture: " + why); };
   if (inputSize < 8) fail("input size must be at least 8 pixels");

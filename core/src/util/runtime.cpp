@@ -85,9 +85,11 @@ std::filesystem::path shippedModelFile() {
 
 std::vector<std::filesystem::path> shippedModelFiles() {
   std::vector<std::filesystem::path> out{shippedModelFile()};
-  const auto tableII = shippedModel("neu-tableII.sddm");
   std::error_code ec;
-  if (std::filesystem::exists(tableII, ec) && tableII != out.front()) out.push_back(tableII);
+  for (const char* name : {"neu-fast.sddm", "neu-tableII.sddm"}) {
+    const auto file = shippedModel(name);
+    if (std::filesystem::exists(file, ec) && file != out.front()) out.push_back(file);
+  }
   return out;
 }
 
