@@ -123,7 +123,7 @@ void drawRoc(QCustomPlot* plot, const sdd::Evaluation& eval) {
 void setupCurvePlot(QCustomPlot* plot, CurveKind kind) {
   plot->clearPlottables();
   plot->clearItems();
-  plot->legend->setVisible(true);
+  plot->legend->setVisible(false);  // shown once a curve is added (an empty legend is a stray box)
   plot->legend->setFont(QFont(plot->font().family(), plot->font().pointSize() - 1));
   plot->axisRect()->insetLayout()->setInsetAlignment(
       0, kind == CurveKind::Loss ? (Qt::AlignTop | Qt::AlignRight) : (Qt::AlignBottom | Qt::AlignRight));
@@ -152,6 +152,8 @@ QVector<QCPGraph*> addRunCurves(QCustomPlot* plot, CurveKind kind, const std::ve
     series.append({QObject::tr("validation macro F1"), &sdd::EpochStats::valMacroF1, seriesColor(2), Qt::DashLine});
   }
   QVector<QCPGraph*> out;
+  if (history.empty()) return out;
+  plot->legend->setVisible(true);
   for (const Series& s : series) {
     QVector<double> x, y;
     for (const auto& e : history) {

@@ -39,7 +39,7 @@ enum class CurveKind { Loss, Accuracy };
 void setupCurvePlot(QCustomPlot* plot, CurveKind kind);
 /// Adds the per-epoch curves of one run: loss (train, validation) or accuracy (train,
 /// validation, validation macro F1). `faded` draws them thin and light (overlaid runs);
-/// `name` prefixes the legend entries. Returns the graphs added.
+/// `name` prefixes the legend entries. Returns the graphs added (none for an empty history).
 QVector<QCPGraph*> addRunCurves(QCustomPlot* plot, CurveKind kind, const std::vector<sdd::EpochStats>& history,
                                 const QString& name = {}, bool faded = false);
 /// A dashed vertical line at the best epoch, labelled.

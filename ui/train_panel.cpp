@@ -17,12 +17,14 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <fstream>
 
 #include "plots.h"
@@ -61,6 +63,10 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
   preset_->addItems({tr("Recommended: BatchNorm + global average pooling"),
                      tr("Fast: the same at 50 px, 80 epochs (about 0.6 ms per image)"),
                      tr("Paper Table II (conv 8-16-32-64, FC 16)"), tr("Table II + BatchNorm"), tr("Custom")});
+  // The long preset names must not widen the settings column past its scroll area.
+  preset_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  preset_->setMinimumContentsLength(18);
+  for (int i = 0; i < preset_->count(); ++i) preset_->setItemData(i, preset_->itemText(i), Qt::ToolTipRole);
   conv_ = new QLineEdit(QStringLiteral("8,16,32,64"));
   conv_->setToolTip(tr("Output channels of each conv + max-pool block, comma separated"));
   inputSize_ = new QSpinBox;
@@ -190,8 +196,11 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
   auto* scroll = new QScrollArea;
   scroll->setWidget(form);
   scroll->setWidgetResizable(true);
-  scroll->setMinimumWidth(330);
-  scroll->setMaximumWidth(420);
+  // As wide as the form needs next to the vertical scroll bar, so no horizontal one appears.
+  const int needed = form->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width() +
+                     2 * scroll->frameWidth();
+  scroll->setMinimumWidth(std::clamp(needed, 330, 480));
+  scroll->setMaximumWidth(std::max(420, scroll->minimumWidth()));
 
   // Curves, progress, log.
   loss_ = new QCustomPlot;
@@ -651,6 +660,7 @@ void TrainPanel::redraw() {
       c.setAlpha(120);
       g->setPen(QPen(c, 1));
       g->setName(tr("train loss, running mean this epoch"));
+      plot->legend->setVisible(true);
       plot->xAxis->setRange(0, std::max(plot->xAxis->range().upper, batchX_.last() + 0.5));
     }
     const auto best = std::max_element(history_.begin(), history_.end(),
