@@ -463,3 +463,21 @@ TEST(Trainer, NoiseAndBlurAugmentationIsSeededAndValidated) {
   cfg.blur = 11;
   EXPECT_THROW(cfg.validate(), std::invalid_argument);
 }
+
+// A resume on another split (another --split-seed, files added or removed) would train on
+// images that were validation images: refused, with the reason.
+TEST(Trainer, ResumeOnAnotherSplitIsRefused) {
+  Fixture f;
+  cancelAfterTwoEpochs(f, smallConfig(4), f.dir / "run");
+  writeImage(f.dir / "data" / "train" / "pattern0" / "extra.png", patternImage(0, 99, 40, 40));
+  const Dataset grown = Dataset::scan(f.dir / "data");
+  try {
+    Trainer(grown, smallSpec(), smallConfig(4), f.dir / "run").run(true);
+    ADD_FAILURE() << "resumed on another split";
+  } catch (const ModelError& e) {
+    EXPECT_NE(std::string(e.what()).find("split differs from the run's (72/18 images then, 73/18 now"), std::string::npos)
+        << e.what();
+  }
+  fs::remove(f.dir / "data" / "train" / "pattern0" / "extra.png");
+  EXPECT_EQ(Trainer(Dataset::scan(f.dir / "data"), smallSpec(), smallConfig(4), f.dir / "run").run(true).history.size(), 4u);
+}

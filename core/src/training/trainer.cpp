@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -285,6 +286,29 @@ std::uintmax_t bytesARunNeeds(const ModelSpec& spec, int epochs) {
 
 }  // namespace
 
+namespace {
+// Which files are in the training and in the validation split (not their labels: a resumed
+// run may use labels corrected since). A resume on another split (another --split-seed,
+// files added or removed) would mix validation images into training unnoticed.
+std::string splitFingerprint(const Dataset& ds) {
+  std::uint64_t h = 1469598103934665603ull;  // FNV-1a 64
+  auto mix = [&](const std::string& s) {
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    h = (h ^ 0xFF) * 1099511628211ull;
+  };
+  for (Split split : {Split::Train, Split::Validation}) {
+    std::vector<std::string> names;
+    for (std::size_t i : ds.indices(split)) names.push_back(ds.samples()[i].path.lexically_relative(ds.root()).generic_string());
+    std::sort(names.begin(), names.end());
+    mix(split == Split::Train ? "train" : "validation");
+    for (const auto& n : names) mix(n);
+  }
+  std::ostringstream o;
+  o << std::hex << std::setw(16) << std::setfill('0') << h;
+  return o.str();
+}
+}  // namespace
+
 fs::path findCheckpoint(const fs::path& runDir) {
   std::error_code ec;
   for (const char* name : {kCheckpointFile, kLegacyCheckpointFile})
@@ -391,6 +415,13 @@ TrainResult Trainer::run(bool resume) {
           throw ModelError("--resume: checkpoint architecture (" + savedSpec.describe() +
                            ") differs from the requested one (" + m.spec.describe() + ")");
         requireSameClasses(st.at("classes").get<std::vector<std::string>>(), meta.classes, found);
+        if (st.contains("split") && st["split"].value("fingerprint", "") != splitFingerprint(m.dataset))
+          throw ModelError("--resume: the dataset's train/validation split differs from the run's (" +
+                           std::to_string(st["split"].value("train", 0)) + "/" +
+                           std::to_string(st["split"].value("validation", 0)) + " images then, " +
+                           std::to_string(nTrain) + "/" + std::to_string(nVal) +
+                           " now; was the run made with --split-seed, or were files added or removed?). "
+                           "Resuming would mix validation images into training; start a new run instead");
       });
       firstEpoch = state.at("epochs_done");
       if (firstEpoch < 0) throw ModelError(found.string() + ": damaged trainer state (negative epoch count)");
@@ -442,6 +473,7 @@ TrainResult Trainer::run(bool resume) {
     f1 = ev.macroF1;
   };
 
+  const std::string fingerprint = splitFingerprint(m.dataset);
   auto saveCheckpoint = [&](int epochsDone) {
     const nlohmann::json state = {{"epochs_done", epochsDone},
                                   {"history", result.history},
@@ -452,7 +484,8 @@ TrainResult Trainer::run(bool resume) {
                                   {"classes", meta.classes},
                                   {"norm_mean", meta.normalization.mean},
                                   {"norm_std", meta.normalization.std},
-                                  {"config", configJson}};
+                                  {"config", configJson},
+                                  {"split", {{"fingerprint", fingerprint}, {"train", nTrain}, {"validation", nVal}}}};
     checkpoint::save(ckptFile, net, *opt, m.config.optimizer, state);
     // A run resumed from a checkpoint of an earlier version goes on in the new format.
     std::error_code rec;
