@@ -178,6 +178,24 @@ class GuiTest : public QObject {
     qputenv("SDD_NO_DIALOGS", "1");
   }
 
+  /// The browser's "File name" order is natural: numbers by value, letters ignoring case.
+  void fileNamesSortNaturally() {
+    TempDir dir;
+    const char* names[] = {"img_10.png", "img_2.png", "IMG_3.png", "img_002.png", "img_1.png", "a.png", "img_100.png", "img_1b.png"};
+    int n = 0;
+    for (const char* name : names) {
+      const int cls = n++ % 2;
+      writeImage(dir / "data" / (cls ? "crazing" : "patches") / name, patternImage(cls, n, 16, 16, 1));
+    }
+    DatasetModel m;
+    m.reset(sdd::Dataset::scan(dir / "data"), nullptr);
+    QMap<int, QString> byRank;
+    for (int r = 0; r < m.rowCount(); ++r)
+      byRank.insert(m.index(r).data(DatasetModel::NameRankRole).toInt(), m.index(r).data(DatasetModel::FileNameRole).toString());
+    QCOMPARE(byRank.values(), QStringList({"a.png", "img_1.png", "img_1b.png", "img_002.png", "img_2.png", "IMG_3.png",
+                                           "img_10.png", "img_100.png"}));
+  }
+
   void relabelUndoAndReopenPersist() {
     TempDir dir;
     makeDataset(dir / "data");

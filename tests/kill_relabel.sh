@@ -8,10 +8,10 @@ SDD=$1 GEN=$2 WORK=$3 KILLS=${4:-10}
 rm -rf "$WORK"; mkdir -p "$WORK"
 DATA="$WORK/data" WS="$WORK/ws"
 "$GEN" --clean "$DATA" > /dev/null || { echo "FAIL: generator"; exit 1; }
-# 3,000 relabels: every image flips between the two classes 100 times.
+# 9,000 relabels: every image flips between the two classes 300 times.
 {
   echo "path,label"
-  for round in $(seq 1 100); do
+  for round in $(seq 1 300); do
     for f in "$DATA"/disk/* "$DATA"/stripes/*; do
       rel=${f#"$DATA"/}
       if [ $((round % 2)) -eq 1 ]; then [[ $rel == disk/* ]] && l=stripes || l=disk
@@ -25,9 +25,13 @@ fail=0 acked=0
 for i in $(seq 1 "$KILLS"); do
   "$SDD" relabel "$DATA" --workspace "$WS" --csv "$WORK/flips.csv" > "$WORK/out.$i" 2> "$WORK/err.$i" &
   pid=$!
-  # Kill at a random moment after the import has started (startup time varies with load).
-  for _ in $(seq 1 600); do grep -q '^relabelled' "$WORK/out.$i" 2>/dev/null && break; sleep 0.05; done
-  sleep "0.$((RANDOM % 10))$((RANDOM % 10))"
+  # Kill after a random number of acknowledged relabels (1 to 6,000 of the 9,000), whatever
+  # the machine's speed: a timed kill let an idle machine finish the import first.
+  target=$((1 + (RANDOM * 32768 + RANDOM) % 6000))
+  for _ in $(seq 1 3000); do
+    [ "$(grep -c '^relabelled' "$WORK/out.$i" 2>/dev/null)" -ge "$target" ] && break
+    sleep 0.01
+  done
   kill -9 "$pid" 2>/dev/null || { echo "FAIL: run $i finished before the kill"; fail=1; }
   wait "$pid" 2>/dev/null
   n=$(grep -c '^relabelled' "$WORK/out.$i")

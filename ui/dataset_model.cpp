@@ -1,5 +1,7 @@
 #include "dataset_model.h"
 
+#include <QDir>
+
 #include <algorithm>
 #include <limits>
 #include <numeric>
@@ -24,30 +26,35 @@ DatasetModel::~DatasetModel() {
 
 // Natural order: runs of digits compare as numbers (crazing_2 before crazing_10), the rest
 // case-insensitively. QCollator's numeric mode does nothing without ICU collation (C locale).
-static int naturalCompare(const QString& a, const QString& b) {
-  qsizetype i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i].isDigit() && b[j].isDigit()) {
-      qsizetype ie = i, je = j;
-      while (ie < a.size() && a[ie].isDigit()) ++ie;
-      while (je < b.size() && b[je].isDigit()) ++je;
-      qsizetype is = i, js = j;  // skip leading zeros, then the longer number is larger
-      while (is + 1 < ie && a[is] == u'0') ++is;
-      while (js + 1 < je && b[js] == u'0') ++js;
-      if (ie - is != je - js) return ie - is < je - js ? -1 : 1;
-      const int c = QStringView(a).mid(is, ie - is).compare(QStringView(b).mid(js, je - js));
-      if (c != 0) return c;
-      i = ie;
-      j = je;
-      continue;
+// As a sort key, so that ranking 20,000 names is one plain string sort: letters case-folded,
+// each run of digits as its length (two digits, leading zeros dropped) and then the digits,
+// so a longer number sorts after a shorter one and equal lengths compare digit by digit.
+static QString naturalKey(const QString& name) {
+  QString key;
+  key.reserve(name.size() + 8);
+  for (qsizetype i = 0; i < name.size();) {
+    if (name[i].isDigit()) {
+      qsizetype e = i;
+      while (e < name.size() && name[e].isDigit()) ++e;
+      qsizetype s = i;
+      while (s + 1 < e && name[s] == u'0') ++s;  // leading zeros
+      const qsizetype len = std::min<qsizetype>(e - s, 99);
+      key += QChar(u'0' + char16_t(len / 10));
+      key += QChar(u'0' + char16_t(len % 10));
+      key += QStringView(name).mid(s, e - s);
+      i = e;
+    } else {
+      key += name[i].toCaseFolded();
+      ++i;
     }
-    const int c = QString::compare(a.mid(i, 1), b.mid(j, 1), Qt::CaseInsensitive);
-    if (c != 0) return c;
-    ++i;
-    ++j;
   }
-  if (i < a.size() || j < b.size()) return i < a.size() ? 1 : -1;
-  return QString::compare(a, b);  // equal ignoring case and zeros: a stable tie-break
+  return key;
+}
+
+// What rowForFile looks files up by. Scanned paths are absolute already: cleaning them is
+// enough, without QFileInfo's per-file work (30 ms for 20,000 files).
+static QString absolutePathOf(const QString& file) {
+  return QDir::isAbsolutePath(file) ? QDir::cleanPath(file) : QFileInfo(file).absoluteFilePath();
 }
 
 void DatasetModel::reset(sdd::Dataset dataset, std::unique_ptr<sdd::LabelStore> store) {
@@ -69,20 +76,21 @@ void DatasetModel::reset(sdd::Dataset dataset, std::unique_ptr<sdd::LabelStore> 
   for (const auto& g : dataset_->duplicates())
     for (std::size_t i : g.samples) duplicates_.insert(int(i));
   rowByPath_.clear();
-  for (int r = 0; r < n; ++r)
-    rowByPath_.insert(QFileInfo(QString::fromStdString(sample(r).path.string())).absoluteFilePath(), r);
+  rowByPath_.reserve(n);
+  for (int r = 0; r < n; ++r) rowByPath_.insert(absolutePathOf(QString::fromStdString(sample(r).path.string())), r);
   // Natural-order rank of each file name (crazing_2 before crazing_10), computed once: the
   // browser's sort compares these ints instead of collating strings, which made widening a
   // filter on 20,000 images take ~230 ms (issue #7).
   {
-    std::vector<QString> names;
-    names.reserve(std::size_t(n));
-    for (int r = 0; r < n; ++r) names.push_back(QString::fromStdString(sample(r).path.filename().string()));
+    std::vector<std::pair<QString, QString>> keys;  // natural key, then the name as a tie-break
+    keys.reserve(std::size_t(n));
+    for (int r = 0; r < n; ++r) {
+      QString name = QString::fromStdString(sample(r).path.filename().string());
+      keys.emplace_back(naturalKey(name), std::move(name));
+    }
     std::vector<int> order(static_cast<std::size_t>(n));
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-      return naturalCompare(names[std::size_t(a)], names[std::size_t(b)]) < 0;
-    });
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return keys[std::size_t(a)] < keys[std::size_t(b)]; });
     nameRank_ = QVector<int>(n);
     for (int i = 0; i < n; ++i) nameRank_[order[std::size_t(i)]] = i;
   }
@@ -97,7 +105,7 @@ QString DatasetModel::journalPath(int row) const {
 
 int DatasetModel::rowForFile(const QString& file) const {
   if (!dataset_) return -1;
-  return rowByPath_.value(QFileInfo(file).absoluteFilePath(), -1);
+  return rowByPath_.value(absolutePathOf(file), -1);
 }
 
 int DatasetModel::rowCount(const QModelIndex& parent) const {
