@@ -75,15 +75,16 @@ const char* kTrainHelp = R"(usage: sdd train [DATASET] [options]
                        with --workspace); receives run.json, model.sddm, best.sddm,
                        last.sddm, checkpoint.sddc, log.csv, log.jsonl
   --force              reuse an --out folder that already holds a run (overwrites it)
-  --resume             continue the run in --out from its checkpoint
-  --preset NAME        default: 100-px input, conv 8,16,32,64 with BatchNorm, global
-                       average pooling, no hidden FC (25,158 weights, 10.6 M MACs), 40
-                       epochs, lr 0.003 | fast: the same network at 50 px (JPEGs decoded
-                       at quarter scale; 2.6 M MACs, ~0.6 ms per image), 80 epochs |
-                       tableII: the paper's Table II network (200 px, flatten, FC 16;
-                       172,102 weights, 43 M MACs), 60 epochs, lr 0.001.
+  --resume             continue the run in --out from its checkpoint, with the run's own
+                       settings (its run.json); options given change them (e.g. --epochs)
+  --preset NAME        default: 50-px input (NEU's JPEGs decoded at quarter scale), conv
+                       8,16,32,64 with BatchNorm, global average pooling, no hidden FC
+                       (25,158 weights, 2.6 M MACs), 80 epochs, lr 0.003, weight average
+                       0.999 | tableII: the paper's Table II network (200 px, flatten,
+                       FC 16; 172,102 weights, 43 M MACs), 60 epochs, lr 0.001 |
+                       tableII-bn: the same with BatchNorm.
                        The options below change a preset.
-  --epochs N           default 40 (fast: 80, tableII: 60)
+  --epochs N           default 80 (tableII: 60)
   --batch N            batch size, default 32
   --lr X               learning rate, default 0.003 (tableII: 0.001)
   --optimizer NAME     adam (default) | adamw | sgd
@@ -97,6 +98,9 @@ const char* kTrainHelp = R"(usage: sdd train [DATASET] [options]
                        (0.04 is about 10 grey levels; default 0 = off)
   --blur X             also blur half the images, Gaussian sigma up to X px (default 0)
   --class-weights      weight the loss by inverse class frequency (imbalanced data)
+  --label-smoothing X  cross-entropy label smoothing in [0, 1) (default 0)
+  --ema X              validate and save an exponential moving average of the weights,
+                       decay X per batch (default 0.999; tableII: 0 = off)
   --keep last|best     which epoch becomes model.sddm (default last; see README)
   --seed N             default 42 (same seed + same --threads => same model)
   --threads N          LibTorch threads (default: all cores)
@@ -108,7 +112,8 @@ const char* kTrainHelp = R"(usage: sdd train [DATASET] [options]
   --head flatten|gap   default gap (tableII: flatten)
   --bn, --no-bn        BatchNorm after each conv (default on; tableII: off)
   --dropout X          dropout before the last FC layer (default 0)
-  --input-size N       default 100 (tableII: 200)
+  --input-size N       default 50 (tableII: 200); images larger than twice the input are
+                       decoded at 1/2, 1/4 or 1/8 scale when they are JPEGs
   --channels 1|3       default 3
   --no-channels-last   use the contiguous memory format (slower on CPU)
   --workspace DIR      use the labels of a workbench workspace (its relabel journal)
@@ -157,13 +162,14 @@ hidden FC), fewest weights first, keeping the first whose validation macro F1 st
 a tolerance of the base network's; repeat; then train the chosen network longer. Prints
 Table V for every model tried and writes it as CSV and Markdown.
   --conv LIST, --fc N  base network (default conv 16,32,64,128, fc 32, flatten head as in
-                       the paper) and the other model options of `sdd train` (--preset,
-                       --head, --bn, --dropout, ...)
+                       the paper; with --preset default: conv 16,32,64,128 and its GAP head)
+                       and the other model options of `sdd train` (--head, --bn, ...)
   --tolerance X        a smaller model is kept when its validation macro F1 is at most X
                        below the base network's after the same training (default 0.01)
   --target-f1 X        and at least X (default 0: no floor)
   --epochs N           training of each candidate (default 20)
-  --final-epochs N     training of the chosen network (default 60)
+  --final-epochs N     training of the chosen network (default: the preset's, 60 for
+                       tableII)
   --final-lr X         its learning rate (default: --lr)
   --max-steps N        candidates tried at most (default 12)
   --out DIR            default runs/reduce-<time>; one folder per model, final/ for the chosen
@@ -333,7 +339,7 @@ void printProgress(const sdd::TrainProgress& p) {
 }
 
 const std::set<std::string> kTrainValueFlags = {
-    "noise", "blur", "epochs", "batch", "lr", "optimizer", "weight-decay", "schedule", "step-size", "gamma", "patience", "keep",
+    "noise", "blur", "label-smoothing", "ema", "epochs", "batch", "lr", "optimizer", "weight-decay", "schedule", "step-size", "gamma", "patience", "keep",
     "seed", "threads", "device", "val-fraction", "split-seed", "preset", "conv", "fc", "head", "dropout", "input-size", "channels",
     "workspace"};
 const std::set<std::string> kTrainSwitches = {"no-augment", "class-weights", "bn", "no-bn", "no-channels-last"};
@@ -346,17 +352,26 @@ std::string fileStamp() {
   return stamp;
 }
 
-/// The model and training options shared by `train`, `suspects` and `reduce`.
+/// The model and training options shared by `train`, `suspects` and `reduce`. Options not
+/// given keep the values of `run` (a run.json, when resuming a run) or else of the preset.
 void parseTrainOptions(const Args& args, sdd::TrainConfig& cfg, sdd::ModelSpec& spec,
-                       const std::string& defaultPreset = "default") {
-  // The recommended recipe (docs/performance.md) unless --preset asks for the fast one or the
-  // paper's.
-  const std::string preset = args.choice("preset", defaultPreset, {"default", "fast", "tableII"});
-  const bool paper = preset == "tableII";
-  spec = paper ? sdd::ModelSpec::tableII() : preset == "fast" ? sdd::ModelSpec::fast() : sdd::ModelSpec::recommended();
-  cfg.epochs = args.integer("epochs", paper ? 60 : preset == "fast" ? 80 : 40, 1, 100000);
+                       const std::string& defaultPreset = "default", const nlohmann::json* run = nullptr) {
+  if (run && !args.has("preset")) {
+    try {
+      spec = run->at("spec").get<sdd::ModelSpec>();
+      cfg = run->at("config").get<sdd::TrainConfig>();
+    } catch (const nlohmann::json::exception& e) {
+      throw CliError(std::string("the run's run.json is damaged (") + e.what() + "); give the run's options again");
+    }
+  } else {
+    // The recommended recipe (docs/performance.md) unless --preset asks for the paper's.
+    const sdd::TrainRecipe recipe = sdd::trainRecipe(args.choice("preset", defaultPreset, sdd::trainRecipeNames()));
+    spec = recipe.spec;
+    cfg = recipe.config;
+  }
+  cfg.epochs = args.integer("epochs", cfg.epochs, 1, 100000);
   cfg.batchSize = args.integer("batch", cfg.batchSize, 1, 65536);
-  cfg.learningRate = args.real("lr", paper ? 1e-3 : 3e-3, 1e-9, 10);
+  cfg.learningRate = args.real("lr", cfg.learningRate, 1e-9, 10);
   cfg.optimizer = args.choice("optimizer", cfg.optimizer, {"adam", "adamw", "sgd"});
   cfg.weightDecay = args.real("weight-decay", cfg.weightDecay, 0, 1);
   cfg.schedule = args.choice("schedule", cfg.schedule, {"cosine", "step", "none"});
@@ -364,14 +379,16 @@ void parseTrainOptions(const Args& args, sdd::TrainConfig& cfg, sdd::ModelSpec& 
   cfg.gamma = args.real("gamma", cfg.gamma, 0, 1);
   cfg.patience = args.integer("patience", cfg.patience, 0, 100000);
   cfg.keep = args.choice("keep", cfg.keep, {"last", "best"});
-  cfg.seed = static_cast<std::uint64_t>(args.integer("seed", 42, 0, 2147483647));
-  cfg.threads = args.integer("threads", 0, 0, 1024);
-  cfg.device = args.str("device", "auto");
-  cfg.augment = !args.has("no-augment");
-  cfg.classWeights = args.has("class-weights");
-  cfg.channelsLast = !args.has("no-channels-last");
-  cfg.noise = args.real("noise", 0.0, 0.0, 1.0);
-  cfg.blur = args.real("blur", 0.0, 0.0, 10.0);
+  cfg.seed = static_cast<std::uint64_t>(args.integer("seed", static_cast<int>(cfg.seed), 0, 2147483647));
+  cfg.threads = args.integer("threads", cfg.threads, 0, 1024);
+  cfg.device = args.str("device", cfg.device);
+  if (args.has("no-augment")) cfg.augment = false;
+  if (args.has("class-weights")) cfg.classWeights = true;
+  if (args.has("no-channels-last")) cfg.channelsLast = false;
+  cfg.noise = args.real("noise", cfg.noise, 0.0, 1.0);
+  cfg.blur = args.real("blur", cfg.blur, 0.0, 10.0);
+  cfg.labelSmoothing = args.real("label-smoothing", cfg.labelSmoothing, 0.0, 0.99);
+  cfg.ema = args.real("ema", cfg.ema, 0.0, 0.99999);
   spec.convChannels = args.intList("conv", spec.convChannels);
   spec.fcWidth = args.integer("fc", spec.fcWidth, 0, 65536);
   if (args.has("head"))
@@ -380,9 +397,9 @@ void parseTrainOptions(const Args& args, sdd::TrainConfig& cfg, sdd::ModelSpec& 
   if (args.has("bn") && args.has("no-bn")) throw CliError("--bn and --no-bn contradict each other");
   if (args.has("bn")) spec.batchNorm = true;
   if (args.has("no-bn")) spec.batchNorm = false;
-  spec.dropout = args.real("dropout", 0, 0, 0.99);
+  spec.dropout = args.real("dropout", spec.dropout, 0, 0.99);
   spec.inputSize = args.integer("input-size", spec.inputSize, 8, 4096);
-  spec.inputChannels = std::stoi(args.choice("channels", "3", {"1", "3"}));
+  spec.inputChannels = std::stoi(args.choice("channels", std::to_string(spec.inputChannels), {"1", "3"}));
 }
 
 int cmdTrain(const std::vector<std::string>& argv) {
@@ -394,11 +411,6 @@ int cmdTrain(const std::vector<std::string>& argv) {
     std::cout << kTrainHelp;
     return 0;
   }
-  sdd::TrainConfig cfg;
-  sdd::ModelSpec spec;
-  parseTrainOptions(args, cfg, spec);
-  sdd::resolveDevice(cfg.device);  // reject a bad --device before the scan
-
   const bool resume = args.has("resume");
   fs::path out = args.str("out", "");
   if (out.empty()) {
@@ -411,6 +423,23 @@ int cmdTrain(const std::vector<std::string>& argv) {
   if (!resume && !sdd::findCheckpoint(out).empty() && !args.has("force"))
     throw CliError(out.string() + " already holds a training run; use --resume to continue it, "
                    "--force to overwrite it, or another --out");
+  // A resumed run keeps its own settings (run.json, as the workbench's Resume does); options
+  // given on the command line still change them (e.g. --epochs to train longer).
+  nlohmann::json run;
+  if (resume) {
+    std::ifstream f(out / "run.json");
+    if (f) {
+      try {
+        run = nlohmann::json::parse(f);
+      } catch (const nlohmann::json::exception& e) {
+        throw CliError((out / "run.json").string() + " is damaged (" + e.what() + "); give the run's options again");
+      }
+    }
+  }
+  sdd::TrainConfig cfg;
+  sdd::ModelSpec spec;
+  parseTrainOptions(args, cfg, spec, "default", run.is_object() ? &run : nullptr);
+  sdd::resolveDevice(cfg.device);  // reject a bad --device before the scan
 
   const sdd::Dataset ds = scanDataset(args, cfg.seed, true, args.str("workspace", ""));
   spec.numClasses = static_cast<int>(ds.classes().size());
@@ -644,11 +673,14 @@ int cmdReduce(const std::vector<std::string>& argv) {
   }
   sdd::ReductionConfig rc;
   parseTrainOptions(args, rc.brief, rc.base, "tableII");  // the paper's procedure: flatten + FC
+  // The base is the preset's network twice as wide; the paper's (flatten) gets a wider FC too.
+  const bool paperBase = rc.base.head == sdd::HeadType::Flatten;
   if (!args.has("conv")) rc.base.convChannels = {16, 32, 64, 128};
-  if (!args.has("fc")) rc.base.fcWidth = 32;
+  if (!args.has("fc") && paperBase) rc.base.fcWidth = 32;
+  const int recipeEpochs = sdd::trainRecipe(args.choice("preset", "tableII", sdd::trainRecipeNames())).config.epochs;
   rc.brief.epochs = args.integer("epochs", 20, 1, 100000);
   rc.extra = rc.brief;
-  rc.extra.epochs = args.integer("final-epochs", 60, 1, 100000);
+  rc.extra.epochs = args.integer("final-epochs", recipeEpochs, 1, 100000);
   rc.extra.learningRate = args.real("final-lr", rc.brief.learningRate, 1e-9, 10);
   rc.targetF1 = args.real("target-f1", 0.0, 0.0, 1.0);
   rc.tolerance = args.real("tolerance", 0.01, 0.0, 1.0);

@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   torch::optim::Adam opt(net->parameters(), torch::optim::AdamOptions(1e-3));
   try {
     // As the trainer does: the state must name the same architecture.
-    sdd::checkpoint::load(file, net, opt, "adam", [&](const nlohmann::json& state) {
+    sdd::checkpoint::load(file, net, nullptr, opt, "adam", [&](const nlohmann::json& state) {
       if (state.at("architecture").get<sdd::ModelSpec>() != meta.spec) throw sdd::ModelError("another architecture");
     });
   } catch (const sdd::ModelError&) {

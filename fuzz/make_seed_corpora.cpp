@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
                                   {"architecture", meta.spec},
                                   {"classes", meta.classes},
                                   {"config", {{"optimizer", "adam"}}}};
-    sdd::checkpoint::save(out / "checkpoint" / "tiny.sddc", net, opt, "adam", state);
+    sdd::checkpoint::save(out / "checkpoint" / "tiny.sddc", net, nullptr, opt, "adam", state);
     // The same as checkpoint.pt of earlier versions wrote it.
     sdd::checkpoint::saveLegacy(out / "checkpoint" / "tiny.pt", net, opt, state);
   }

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <fstream>
 
 #include "sdd/inference/model_evaluation.h"
@@ -164,7 +165,7 @@ void writeLegacyCheckpoint(const fs::path& dir, const TrainConfig& c, int classe
   toChannelsLast(*net);
   torch::optim::Adam opt(net->parameters(), torch::optim::AdamOptions(c.learningRate));
   nlohmann::json state;
-  sdd::checkpoint::load(dir / kCheckpointFile, net, opt, "adam", [&](const nlohmann::json& s) { state = s; });
+  sdd::checkpoint::load(dir / kCheckpointFile, net, nullptr, opt, "adam", [&](const nlohmann::json& s) { state = s; });
   sdd::checkpoint::saveLegacy(dir / kLegacyCheckpointFile, net, opt, state);
   fs::remove(dir / kCheckpointFile);
 }
@@ -480,4 +481,47 @@ TEST(Trainer, ResumeOnAnotherSplitIsRefused) {
   }
   fs::remove(f.dir / "data" / "train" / "pattern0" / "extra.png");
   EXPECT_EQ(Trainer(Dataset::scan(f.dir / "data"), smallSpec(), smallConfig(4), f.dir / "run").run(true).history.size(), 4u);
+}
+
+// --ema: the weight average is what is validated, saved and checkpointed; it does not feed
+// back into training, and a resume continues it exactly.
+TEST(Trainer, WeightAverageIsValidatedSavedAndSurvivesAResume) {
+  Fixture f;
+  TrainConfig c = smallConfig(4);
+  c.ema = 0.9;
+  const TrainResult averaged = Trainer(f.ds, smallSpec(), c, f.dir / "averaged").run();
+  const TrainResult plain = Trainer(f.ds, smallSpec(), smallConfig(4), f.dir / "plain").run();
+  ASSERT_EQ(averaged.history.size(), 4u);
+  for (std::size_t i = 0; i < 4; ++i)
+    EXPECT_DOUBLE_EQ(averaged.history[i].trainLoss, plain.history[i].trainLoss) << "epoch " << i + 1;
+  EXPECT_NE(averaged.history.back().valLoss, plain.history.back().valLoss) << "validated: the average";
+
+  // model.sddm holds the average: its validation loss is the one the log recorded.
+  Predictor predictor(averaged.modelFile, "cpu", 1);
+  const auto ev = sdd::evaluateModel(predictor, averaged.modelFile, f.ds, "validation");
+  double loss = 0;
+  for (std::size_t k = 0; k < ev.probs.size(); ++k) loss -= std::log(ev.probs[k][std::size_t(ev.truth[k])]);
+  EXPECT_NEAR(loss / double(ev.probs.size()), averaged.history.back().valLoss, 1e-4);
+
+  const fs::path dir = f.dir / "resumed";
+  cancelAfterTwoEpochs(f, c, dir);
+  // The average is part of the run: resuming without it (or it without a run that had one) is refused.
+  EXPECT_THROW(Trainer(f.ds, smallSpec(), smallConfig(4), dir).run(true), ModelError);
+  TrainConfig withAverage = c;
+  EXPECT_THROW(Trainer(f.ds, smallSpec(), withAverage, f.dir / "plain").run(true), ModelError);
+  const TrainResult resumed = Trainer(f.ds, smallSpec(), c, dir).run(true);
+  ASSERT_EQ(resumed.history.size(), 4u);
+  for (std::size_t i = 0; i < 4; ++i)
+    EXPECT_NEAR(resumed.history[i].valLoss, averaged.history[i].valLoss, 1e-6) << "epoch " << i + 1;
+
+  TrainConfig bad = c;
+  bad.ema = 0.2;
+  EXPECT_THROW(bad.validate(), std::invalid_argument);
+  bad.ema = 0;
+  bad.labelSmoothing = 1;
+  EXPECT_THROW(bad.validate(), std::invalid_argument);
+  bad.labelSmoothing = 0.1;
+  const TrainConfig back = nlohmann::json(bad).get<TrainConfig>();
+  EXPECT_DOUBLE_EQ(back.labelSmoothing, 0.1);
+  EXPECT_DOUBLE_EQ(nlohmann::json(c).get<TrainConfig>().ema, 0.9);
 }

@@ -1986,20 +1986,32 @@ classes: %4
         <translation>블러</translation>
     </message>
     <message>
-        <source>Recommended: BatchNorm + global average pooling</source>
-        <translation>권장: BatchNorm + 전역 평균 풀링</translation>
-    </message>
-    <message>
-        <source>Fast: the same at 50 px, 80 epochs (about 0.6 ms per image)</source>
-        <translation>빠름: 같은 네트워크를 50 px, 80 에포크로 (이미지당 약 0.6 ms)</translation>
-    </message>
-    <message>
-        <source>Images are resized to this square size. NEU&apos;s 200-px images train best at 100 px (JPEGs twice the size are decoded at half scale, which is also faster).</source>
-        <translation>이미지를 이 크기의 정사각형으로 조정합니다. NEU의 200픽셀 이미지는 100픽셀에서 가장 잘 학습됩니다(두 배 크기의 JPEG는 절반 배율로 디코딩되어 더 빠르기도 합니다).</translation>
-    </message>
-    <message>
         <source>Input size</source>
         <translation>입력 크기</translation>
+    </message>
+    <message>
+        <source>Recommended: 50 px, BatchNorm, global average pooling, weight average</source>
+        <translation>권장: 50 px, BatchNorm, 전역 평균 풀링, 가중치 평균</translation>
+    </message>
+    <message>
+        <source>Images are resized to this square size. On NEU&apos;s 200-px images 50 px was as accurate as 100 or 200 px for a fraction of the work; JPEGs at least twice the size are decoded at 1/2, 1/4 or 1/8 scale, which is also faster.</source>
+        <translation>이미지를 이 정사각형 크기로 조정합니다. NEU의 200 px 이미지에서 50 px는 100 px나 200 px만큼 정확했고 계산량은 그 일부에 불과했습니다. 입력의 두 배 이상인 JPEG는 1/2, 1/4 또는 1/8 배율로 디코딩되어 더 빠릅니다.</translation>
+    </message>
+    <message>
+        <source>Validate and keep an exponential moving average of the weights, with this decay per batch (0.999 in the recommended recipe; off = the weights as trained)</source>
+        <translation>가중치의 지수 이동 평균을 배치마다 이 감쇠율로 갱신하여 검증하고 저장합니다 (권장 레시피는 0.999, 끔 = 학습된 가중치 그대로)</translation>
+    </message>
+    <message>
+        <source>Share of each training label spread evenly over all classes</source>
+        <translation>각 학습 레이블에서 모든 클래스에 고르게 나누어 주는 비율</translation>
+    </message>
+    <message>
+        <source>Weight average</source>
+        <translation>가중치 평균</translation>
+    </message>
+    <message>
+        <source>Label smoothing</source>
+        <translation>레이블 스무딩</translation>
     </message>
 </context>
 </TS>

@@ -108,6 +108,8 @@ class TrainPanel : public QWidget {
   QCheckBox* augment_;
   QDoubleSpinBox* noise_;
   QDoubleSpinBox* blur_;
+  QDoubleSpinBox* ema_;
+  QDoubleSpinBox* labelSmoothing_;
   QCheckBox* classWeights_;
   QComboBox* keep_;
   QSpinBox* seed_;

@@ -19,16 +19,10 @@ ModelSpec ModelSpec::tableII(int numClasses) {
 ModelSpec ModelSpec::recommended(int numClasses) {
   ModelSpec s;
   s.numClasses = numClasses;
-  s.inputSize = 100;
+  s.inputSize = 50;
   s.batchNorm = true;
   s.head = HeadType::GlobalAvgPool;
   s.fcWidth = 0;
-  return s;
-}
-
-ModelSpec ModelSpec::fast(int numClasses) {
-  ModelSpec s = recommended(numClasses);
-  s.inputSize = 50;
   return s;
 }
 

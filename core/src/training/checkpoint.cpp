@@ -10,6 +10,8 @@ namespace sdd::checkpoint {
 namespace {
 constexpr char kMagic[8] = {'S', 'D', 'D', 'C', 'H', 'K', 'P', 'T'};
 constexpr std::uint32_t kVersion = 1;
+constexpr const char* kNoAverage =
+    "the checkpoint holds no weight average (the run was made without --ema); resume without it";
 
 std::string keyOf(const torch::Tensor& p) { return c10::guts::to_string(p.unsafeGetTensorImpl()); }
 
@@ -66,9 +68,10 @@ std::unique_ptr<torch::optim::OptimizerParamState> restoreState(const Source& sr
 
 // checkpoint.pt of an earlier version: a LibTorch archive, read by our own code.
 nlohmann::json loadLegacy(const fs::path& file, const std::vector<std::uint8_t>& bytes, DetectorNet& net,
-                          torch::optim::Optimizer& opt, const std::string& optimizer,
+                          DetectorNet* average, torch::optim::Optimizer& opt, const std::string& optimizer,
                           const std::function<void(const nlohmann::json&)>& check) {
   const std::string bad = file.string() + " is not a readable sdd training checkpoint: ";
+  if (average) throw ModelError(file.string() + ": " + kNoAverage);
   const legacy::Archive a = legacy::Archive::read(bytes, bad);
   if (!a.has("trainer_state")) throw ModelError(file.string() + " is not an sdd training checkpoint");
   nlohmann::json state;
@@ -105,10 +108,12 @@ nlohmann::json loadLegacy(const fs::path& file, const std::vector<std::uint8_t>&
 }
 }  // namespace
 
-void save(const fs::path& file, DetectorNet& net, torch::optim::Optimizer& opt, const std::string& optimizer,
-          const nlohmann::json& trainerState) {
+void save(const fs::path& file, DetectorNet& net, DetectorNet* average, torch::optim::Optimizer& opt,
+          const std::string& optimizer, const nlohmann::json& trainerState) {
   tensorfile::NamedTensors tensors;
   for (auto& [name, t] : tensorfile::stateTensors(*net)) tensors.emplace_back("model/" + name, t);
+  if (average)
+    for (auto& [name, t] : tensorfile::stateTensors(**average)) tensors.emplace_back("average/" + name, t);
   nlohmann::json params = nlohmann::json::array();
   const auto all = optimizedParams(opt);
   for (std::size_t i = 0; i < all.size(); ++i) {
@@ -143,7 +148,7 @@ void saveLegacy(const fs::path& file, DetectorNet& net, torch::optim::Optimizer&
   archive.save_to(file.string());
 }
 
-nlohmann::json load(const fs::path& file, DetectorNet& net, torch::optim::Optimizer& opt,
+nlohmann::json load(const fs::path& file, DetectorNet& net, DetectorNet* average, torch::optim::Optimizer& opt,
                     const std::string& optimizer, const std::function<void(const nlohmann::json&)>& check) {
   std::error_code ec;
   if (!fs::is_regular_file(file, ec)) throw ModelError("no checkpoint at " + file.string());
@@ -151,7 +156,7 @@ nlohmann::json load(const fs::path& file, DetectorNet& net, torch::optim::Optimi
   std::string error;
   if (!readFileBytes(file, bytes, error)) throw ModelError("cannot read " + file.string() + ": " + error);
   if (bytes.size() >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4)
-    return loadLegacy(file, bytes, net, opt, optimizer, check);
+    return loadLegacy(file, bytes, net, average, opt, optimizer, check);
   const std::string bad = file.string() + " is not a readable sdd training checkpoint: ";
   if (!tensorfile::hasMagic(bytes, kMagic)) throw ModelError(bad + "unrecognised signature");
   const tensorfile::Parsed f = tensorfile::parse(bytes, kVersion, bad, file);
@@ -168,6 +173,15 @@ nlohmann::json load(const fs::path& file, DetectorNet& net, torch::optim::Optimi
     const std::string needs = "the architecture (" + net->spec().describe() + ")";
     const auto model = tensorfile::stateTensors(*net);
     for (auto [name, t] : model) tensorfile::copyInto(bytes, f, "model/" + name, t, file.string() + ": weight ", needs);
+    const bool hasAverage = f.entries.count("average/" + model.front().first) > 0;
+    if (hasAverage && !average)
+      throw ModelError(file.string() + ": the checkpoint holds a weight average (the run was made with --ema); "
+                       "resume with the same --ema");
+    if (average) {
+      if (!hasAverage) throw ModelError(file.string() + ": " + kNoAverage);
+      for (auto [name, t] : tensorfile::stateTensors(**average))
+        tensorfile::copyInto(bytes, f, "average/" + name, t, file.string() + ": averaged weight ", needs);
+    }
     const auto all = optimizedParams(opt);
     ska::flat_hash_map<std::string, std::unique_ptr<torch::optim::OptimizerParamState>> restored;
     const Source src{[&](const std::string& n) { return f.entries.count(n) > 0; },

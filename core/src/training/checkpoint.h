@@ -17,16 +17,18 @@
 
 namespace sdd::checkpoint {
 
-/// Writes `file` atomically (temp file + rename). `optimizer` is "adam", "adamw" or "sgd".
+/// Writes `file` atomically (temp file + rename). `optimizer` is "adam", "adamw" or "sgd";
+/// `average` (may be null) is the run's weight average (TrainConfig::ema).
 /// Throws ModelError naming the file and the OS reason (e.g. a full disk).
-void save(const std::filesystem::path& file, DetectorNet& net, torch::optim::Optimizer& opt,
+void save(const std::filesystem::path& file, DetectorNet& net, DetectorNet* average, torch::optim::Optimizer& opt,
           const std::string& optimizer, const nlohmann::json& trainerState);
 
 /// Restores weights and optimizer state in place (the tensors keep their memory format) and
 /// returns the trainer state, which `check` sees (and can refuse by throwing) before anything
 /// is restored. Reads both formats. Throws ModelError naming the file and why
-/// (damaged, truncated, another architecture or optimizer, not a checkpoint).
-nlohmann::json load(const std::filesystem::path& file, DetectorNet& net, torch::optim::Optimizer& opt,
+/// (damaged, truncated, another architecture or optimizer, not a checkpoint). `average`
+/// (may be null) receives the weight average; a checkpoint without one is refused for it.
+nlohmann::json load(const std::filesystem::path& file, DetectorNet& net, DetectorNet* average, torch::optim::Optimizer& opt,
                     const std::string& optimizer, const std::function<void(const nlohmann::json&)>& check);
 
 /// Writes `file` as earlier versions wrote checkpoint.pt (a LibTorch archive): only to make

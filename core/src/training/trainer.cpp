@@ -10,6 +10,7 @@
 #include <ATen/CPUGeneratorImpl.h>
 #include <fstream>
 #include <iomanip>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <stdexcept>
@@ -17,6 +18,7 @@
 #include <torch/torch.h>
 
 #include "imaging/batch.h"
+#include "model/tensor_file.h"
 #include "training/checkpoint.h"
 #include "sdd/imaging/image_loader.h"
 #include "sdd/metrics/metrics.h"
@@ -46,6 +48,8 @@ void TrainConfig::validate() const {
   if (noise < 0 || noise > 1) bad("noise must be in [0, 1] (pixel units)");
   if (blur < 0 || blur > 10) bad("blur must be in [0, 10] pixels");
   if (threads < 0) bad("threads must be >= 0");
+  if (labelSmoothing < 0 || labelSmoothing >= 1) bad("label smoothing must be in [0, 1)");
+  if (ema != 0 && (ema < 0.5 || ema >= 1)) bad("ema decay must be 0 (off) or in [0.5, 1)");
 }
 
 void to_json(nlohmann::json& j, const TrainConfig& c) {
@@ -55,7 +59,8 @@ void to_json(nlohmann::json& j, const TrainConfig& c) {
        {"patience", c.patience},     {"augment", c.augment},        {"brightness", c.brightness},
        {"contrast", c.contrast},     {"class_weights", c.classWeights}, {"keep", c.keep},
        {"seed", c.seed},             {"threads", c.threads},        {"device", c.device},
-       {"channels_last", c.channelsLast}, {"noise", c.noise},   {"blur", c.blur}};
+       {"channels_last", c.channelsLast}, {"noise", c.noise},   {"blur", c.blur},
+       {"label_smoothing", c.labelSmoothing}, {"ema", c.ema}};
 }
 
 void from_json(const nlohmann::json& j, TrainConfig& c) {
@@ -76,12 +81,35 @@ void from_json(const nlohmann::json& j, TrainConfig& c) {
   c.noise = j.value("noise", d.noise);
   c.blur = j.value("blur", d.blur);
   c.classWeights = j.value("class_weights", d.classWeights);
+  c.labelSmoothing = j.value("label_smoothing", d.labelSmoothing);
+  c.ema = j.value("ema", d.ema);
   c.keep = j.value("keep", d.keep);
   c.seed = j.value("seed", d.seed);
   c.threads = j.value("threads", d.threads);
   c.device = j.value("device", d.device);
   c.channelsLast = j.value("channels_last", d.channelsLast);
 }
+
+TrainRecipe trainRecipe(const std::string& name, int numClasses) {
+  TrainRecipe r;
+  r.name = name;
+  if (name == "default") {
+    r.spec = ModelSpec::recommended(numClasses);
+    r.config.epochs = 80;
+    r.config.learningRate = 3e-3;
+    r.config.ema = 0.999;
+  } else if (name == "tableII" || name == "tableII-bn") {
+    r.spec = ModelSpec::tableII(numClasses);
+    r.spec.batchNorm = name == "tableII-bn";
+    r.config.epochs = 60;
+    r.config.learningRate = 1e-3;
+  } else {
+    throw std::invalid_argument("unknown recipe '" + name + "' (expected default, tableII or tableII-bn)");
+  }
+  return r;
+}
+
+std::vector<std::string> trainRecipeNames() { return {"default", "tableII", "tableII-bn"}; }
 
 void to_json(nlohmann::json& j, const EpochStats& s) {
   j = {{"epoch", s.epoch},           {"train_loss", s.trainLoss}, {"train_acc", s.trainAccuracy},
@@ -237,6 +265,31 @@ torch::Tensor augmentBatch(torch::Tensor x01, const TrainConfig& c, std::mt19937
   return torch::stack(out);
 }
 
+// The averaged weights (TrainConfig::ema): every parameter and floating-point buffer (BatchNorm
+// statistics) of `average` moves towards the trained network's after each step; counters are
+// copied. The tensor lists are taken once (loading a checkpoint restores them in place). The
+// decay starts low so that the average is not dominated by the random initialisation.
+class WeightAverage {
+ public:
+  WeightAverage(DetectorNet& average, DetectorNet& net) {
+    for (auto& [name, t] : tensorfile::stateTensors(*average)) average_.push_back(t);
+    for (auto& [name, t] : tensorfile::stateTensors(*net)) source_.push_back(t);
+  }
+  void update(double decay, std::int64_t step) {
+    torch::NoGradGuard guard;
+    const double d = std::min(decay, (1.0 + static_cast<double>(step)) / (10.0 + static_cast<double>(step)));
+    for (std::size_t i = 0; i < average_.size(); ++i) {
+      if (average_[i].is_floating_point())
+        average_[i].mul_(d).add_(source_[i], 1.0 - d);
+      else
+        average_[i].copy_(source_[i]);
+    }
+  }
+
+ private:
+  std::vector<torch::Tensor> average_, source_;
+};
+
 std::string csvHeader() {
   return "epoch,train_loss,train_acc,val_loss,val_acc,val_macro_f1,lr,seconds,best\n";
 }
@@ -342,15 +395,23 @@ TrainResult Trainer::run(bool resume) {
     throw std::runtime_error("not enough free space in " + m.outDir.string() + ": " +
                              std::to_string(space.available / 1024) + " KB free, this run needs about " +
                              std::to_string(needed / 1024) + " KB (model files and checkpoints)");
-  if (!resume) {
-    // What the run is, for the workbench's run list and for resuming it later.
-    const nlohmann::json manifest = {{"spec", m.spec},
-                                     {"config", m.config},
-                                     {"dataset", m.dataset.root().string()},
-                                     {"architecture", m.spec.describe()},
-                                     {"started", nowIso8601()}};
+  // What the run is, for the workbench's run list and for resuming it later. A resume keeps
+  // the start time and records the settings it goes on with (e.g. more epochs), once its
+  // checkpoint has been accepted.
+  auto writeManifest = [&] {
+    nlohmann::json manifest = {{"spec", m.spec},
+                               {"config", m.config},
+                               {"dataset", m.dataset.root().string()},
+                               {"architecture", m.spec.describe()},
+                               {"started", nowIso8601()}};
+    if (resume) {
+      std::ifstream old(m.outDir / "run.json");
+      const nlohmann::json before = nlohmann::json::parse(old, nullptr, false);
+      if (before.is_object() && before.contains("started")) manifest["started"] = before["started"];
+    }
     writeFileAtomically(m.outDir / "run.json", manifest.dump(2) + "\n");
-  }
+  };
+  if (!resume) writeManifest();
 
   say("loading " + std::to_string(m.dataset.samples().size()) + " images into memory");
   SplitData train = loadSplit(m.dataset, Split::Train, m.spec, threads, onMessage);
@@ -363,6 +424,18 @@ TrainResult Trainer::run(bool resume) {
   DetectorNet net(m.spec);
   net->to(device);
   if (channelsLast) toChannelsLast(*net);
+  // With --ema, the weight average is the model: validated, saved and checkpointed.
+  DetectorNet average{nullptr};
+  std::optional<WeightAverage> averager;
+  if (m.config.ema > 0) {
+    average = DetectorNet(m.spec);
+    average->to(device);
+    if (channelsLast) toChannelsLast(*average);
+    average->eval();
+    averager.emplace(average, net);
+    averager->update(0.0, 0);  // start equal to the network
+  }
+  DetectorNet& model = average ? average : net;
 
   std::unique_ptr<torch::optim::Optimizer> opt;
   if (m.config.optimizer == "sgd") {
@@ -409,7 +482,7 @@ TrainResult Trainer::run(bool resume) {
     const fs::path found = findCheckpoint(m.outDir);
     if (found.empty()) throw ModelError("--resume: no checkpoint in " + m.outDir.string());
     try {
-      const nlohmann::json state = checkpoint::load(found, net, *opt, m.config.optimizer, [&](const nlohmann::json& st) {
+      const nlohmann::json state = checkpoint::load(found, net, average ? &average : nullptr, *opt, m.config.optimizer, [&](const nlohmann::json& st) {
         const ModelSpec savedSpec = st.at("architecture").get<ModelSpec>();
         if (savedSpec != m.spec)
           throw ModelError("--resume: checkpoint architecture (" + savedSpec.describe() +
@@ -440,6 +513,7 @@ TrainResult Trainer::run(bool resume) {
       throw ModelError(what.rfind("--resume", 0) == 0 ? what : "--resume: " + what);
     }
     say("resuming after epoch " + std::to_string(firstEpoch));
+    writeManifest();
   }
 
   const long batchSize = m.config.batchSize;
@@ -451,13 +525,13 @@ TrainResult Trainer::run(bool resume) {
     loss = acc = f1 = 0;
     if (nVal == 0) return;
     torch::NoGradGuard guard;
-    net->eval();
+    model->eval();
     std::vector<std::vector<float>> probs;
     double lossSum = 0;
     for (long b = 0; b < nVal; b += 100) {
       const long e = std::min(nVal, b + 100);
       auto x = normalizeBatch(val.x.slice(0, b, e), meta.normalization, device, channelsLast);
-      auto logits = net->forward(x);
+      auto logits = model->forward(x);
       auto y = val.y.slice(0, b, e).to(device);
       lossSum += torch::nn::functional::cross_entropy(
                      logits, y, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
@@ -486,7 +560,7 @@ TrainResult Trainer::run(bool resume) {
                                   {"norm_std", meta.normalization.std},
                                   {"config", configJson},
                                   {"split", {{"fingerprint", fingerprint}, {"train", nTrain}, {"validation", nVal}}}};
-    checkpoint::save(ckptFile, net, *opt, m.config.optimizer, state);
+    checkpoint::save(ckptFile, net, average ? &average : nullptr, *opt, m.config.optimizer, state);
     // A run resumed from a checkpoint of an earlier version goes on in the new format.
     std::error_code rec;
     fs::remove(m.outDir / kLegacyCheckpointFile, rec);
@@ -540,11 +614,12 @@ TrainResult Trainer::run(bool resume) {
       auto y = train.y.index_select(0, idx).to(device);
       opt->zero_grad();
       auto logits = net->forward(x);
-      auto options = torch::nn::functional::CrossEntropyFuncOptions();
+      auto options = torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(m.config.labelSmoothing);
       if (lossWeights.defined()) options.weight(lossWeights);
       auto loss = torch::nn::functional::cross_entropy(logits, y, options);
       loss.backward();
       opt->step();
+      if (averager) averager->update(m.config.ema, static_cast<std::int64_t>(epoch) * batches + b + 1);
       lossSum += loss.item<double>() * (hi - lo);
       correct += logits.argmax(1).eq(y).sum().item<long>();
       seen += hi - lo;
@@ -592,8 +667,8 @@ TrainResult Trainer::run(bool resume) {
     // Every file is written by temp file + rename, so a failure here (disk full) leaves the
     // previous epoch's checkpoint whole: say so, and how to go on.
     try {
-      if (s.best) saveModelFile(result.bestFile, net, metadataFor(s, "best validation macro F1"));
-      saveModelFile(m.outDir / "last.sddm", net, metadataFor(s, "last epoch"));
+      if (s.best) saveModelFile(result.bestFile, model, metadataFor(s, "best validation macro F1"));
+      saveModelFile(m.outDir / "last.sddm", model, metadataFor(s, "last epoch"));
       saveCheckpoint(s.epoch);
       writeLog(m.outDir, result.history);
     } catch (const std::exception& e) {

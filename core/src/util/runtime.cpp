@@ -86,7 +86,7 @@ std::filesystem::path shippedModelFile() {
 std::vector<std::filesystem::path> shippedModelFiles() {
   std::vector<std::filesystem::path> out{shippedModelFile()};
   std::error_code ec;
-  for (const char* name : {"neu-fast.sddm", "neu-tableII.sddm"}) {
+  for (const char* name : {"neu-tableII.sddm"}) {
     const auto file = shippedModel(name);
     if (std::filesystem::exists(file, ec) && file != out.front()) out.push_back(file);
   }

@@ -38,11 +38,9 @@ struct ModelSpec {
   /// The paper's Table II network.
   static ModelSpec tableII(int numClasses = 6);
   /// Our default: Table II's conv widths with BatchNorm and a global-average-pooling head
-  /// straight into the output layer (25,158 weights for 6 classes; docs/performance.md).
+  /// straight into the output layer, at 50 px (NEU's JPEGs decoded at quarter scale):
+  /// 25,158 weights and 2.6 M MACs for 6 classes (docs/performance.md).
   static ModelSpec recommended(int numClasses = 6);
-  /// The recommended network at 50 px (JPEGs decoded at quarter scale): 2.6 M MACs, for
-  /// batch-1 inference under 1 ms on two CPU cores; a little less accurate (performance.md).
-  static ModelSpec fast(int numClasses = 6);
 
   /// Throws ModelError when the spec cannot build a network (e.g. pools shrink to 0).
   void validate() const;

@@ -36,6 +36,10 @@ struct TrainConfig {
   double noise = 0.0;              ///< max Gaussian noise sigma, [0,1] pixel units (0.04 ~ 10 grey levels)
   double blur = 0.0;               ///< max Gaussian blur sigma in pixels, applied to half the images
   bool classWeights = false;       ///< inverse-frequency loss weights
+  double labelSmoothing = 0.0;     ///< cross-entropy label smoothing, [0, 1)
+  /// Exponential moving average of the weights (decay per batch, e.g. 0.999; 0 = off). The
+  /// averaged weights are what is validated and saved.
+  double ema = 0.0;
   std::string keep = "last";       ///< which epoch becomes model.sddm: last | best
   std::uint64_t seed = 42;
   int threads = 0;                 ///< 0 = all cores
@@ -47,6 +51,20 @@ struct TrainConfig {
 };
 void to_json(nlohmann::json& j, const TrainConfig& c);
 void from_json(const nlohmann::json& j, TrainConfig& c);
+
+/// A named recipe: the network and how to train it. The CLI's --preset and the Train tab's
+/// presets are these (docs/performance.md measures them).
+struct TrainRecipe {
+  std::string name;
+  ModelSpec spec;
+  TrainConfig config;
+};
+/// "default": ModelSpec::recommended(), Adam lr 0.003 with cosine decay over 80 epochs and a
+/// weight average (ema 0.999). "tableII": the paper's network, lr 0.001, 60 epochs.
+/// "tableII-bn": the same with BatchNorm. Throws std::invalid_argument for other names.
+TrainRecipe trainRecipe(const std::string& name, int numClasses = 6);
+/// The names trainRecipe accepts, the default first.
+std::vector<std::string> trainRecipeNames();
 
 struct EpochStats {
   int epoch = 0;  ///< 1-based

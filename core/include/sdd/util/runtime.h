@@ -23,9 +23,8 @@ bool cudaAvailable();
 /// (<prefix>/share/sdd-workbench/models), else the source tree's resources/.
 std::filesystem::path shippedModelFile();
 
-/// Every model that ships with the program, the default first: neu-default.sddm, the fast
-/// recipe (neu-fast.sddm, 50 px) and the paper's Table II network trained here
-/// (neu-tableII.sddm), for comparisons (Table V).
+/// Every model that ships with the program, the default first: neu-default.sddm and the
+/// paper's Table II network trained here (neu-tableII.sddm), for comparisons (Table V).
 std::vector<std::filesystem::path> shippedModelFiles();
 
 }  // namespace sdd
