@@ -104,10 +104,18 @@ ReductionResult reduceModel(const Dataset& dataset, const ReductionConfig& confi
   if (!base.accepted && onMessage)
     onMessage("the base network itself stays below the F1 floor; no reduction is tried");
 
+  // Reductions commute (drop the last stage of a network whose last width was halved = the
+  // network dropped before): a candidate that already failed would train to the same result
+  // (same seed, same settings), so it is not trained again.
+  std::vector<ModelSpec> rejected;
   bool progress = base.accepted;
   while (progress && step < config.maxSteps) {
     progress = false;
     for (const auto& [change, spec] : reductionCandidates(current)) {
+      if (std::find(rejected.begin(), rejected.end(), spec) != rejected.end()) {
+        if (onMessage) onMessage("skipping " + spec.describe() + ": already tried, below the target");
+        continue;
+      }
       ++step;
       ReductionStep r = trainAndMeasure(dataset, spec, config.brief, dirFor(step), step, change, onMessage, cancel, cancelled);
       if (cancelled) return result.cancelled = true, result;
@@ -119,6 +127,7 @@ ReductionResult reduceModel(const Dataset& dataset, const ReductionConfig& confi
         progress = true;
         break;
       }
+      rejected.push_back(spec);
       if (step >= config.maxSteps) break;
     }
   }
