@@ -188,10 +188,12 @@ void markBestEpoch(QCustomPlot* plot, int epoch, double f1) {
   line->setPen(QPen(QColor(0, 158, 115), 1, Qt::DotLine));
   auto* label = new QCPItemText(plot);
   label->position->setType(QCPItemPosition::ptPlotCoords);
-  label->position->setCoords(epoch, plot->yAxis->range().lower + 0.04 * plot->yAxis->range().size());
+  // Half-way up: the legends sit in a corner (loss: top right, accuracy: bottom right) and the
+  // settled curves run along the bottom (loss) or the top (accuracy), so the middle is free.
+  label->position->setCoords(epoch, plot->yAxis->range().lower + 0.5 * plot->yAxis->range().size());
   // Left of the line when it is near the right edge, so the label stays inside the plot.
   const bool rightHalf = epoch > plot->xAxis->range().center();
-  label->setPositionAlignment(Qt::AlignBottom | (rightHalf ? Qt::AlignRight : Qt::AlignLeft));
+  label->setPositionAlignment(Qt::AlignVCenter | (rightHalf ? Qt::AlignRight : Qt::AlignLeft));
   label->setText(QObject::tr(" best: epoch %1, F1 %2 ").arg(epoch).arg(f1, 0, 'f', 4));
   label->setColor(QColor(0, 120, 90));
 }
