@@ -98,6 +98,8 @@ int main(int argc, char** argv) {
                                   {"classes", meta.classes},
                                   {"config", {{"optimizer", "adam"}}}};
     sdd::checkpoint::save(out / "checkpoint" / "tiny.sddc", net, nullptr, opt, "adam", state);
+    sdd::DetectorNet average(meta.spec);  // a run with --ema also checkpoints its weight average
+    sdd::checkpoint::save(out / "checkpoint" / "tiny-ema.sddc", net, &average, opt, "adam", state);
     // The same as checkpoint.pt of earlier versions wrote it.
     sdd::checkpoint::saveLegacy(out / "checkpoint" / "tiny.pt", net, opt, state);
   }

@@ -109,32 +109,23 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
   patience_->setSpecialValueText(tr("off"));
   augment_ = new QCheckBox(tr("flips, 90° rotations, brightness/contrast"));
   augment_->setChecked(true);
-  noise_ = new QDoubleSpinBox;
-  noise_->setRange(0, 1);
-  noise_->setDecimals(3);
-  noise_->setSingleStep(0.01);
-  noise_->setSpecialValueText(tr("off"));
-  noise_->setToolTip(tr("Largest Gaussian noise sigma added to training images, in [0,1] pixel units (0.04 is about 10 grey levels)"));
-  blur_ = new QDoubleSpinBox;
-  blur_->setRange(0, 10);
-  blur_->setDecimals(1);
-  blur_->setSingleStep(0.5);
-  blur_->setSpecialValueText(tr("off"));
+  // Amounts from 0 ("off") up to `max`: noise, blur, weight average, label smoothing.
+  auto amount = [this](double max, int decimals, double step, const QString& tip) {
+    auto* s = new QDoubleSpinBox;
+    s->setRange(0, max);
+    s->setDecimals(decimals);
+    s->setSingleStep(step);
+    s->setSpecialValueText(tr("off"));
+    s->setToolTip(tip);
+    return s;
+  };
+  noise_ = amount(1, 3, 0.01, tr("Largest Gaussian noise sigma added to training images, in [0,1] pixel units (0.04 is about 10 grey levels)"));
+  blur_ = amount(10, 1, 0.5, tr("Largest Gaussian blur sigma applied to half of the training images"));
   blur_->setSuffix(tr(" px"));
-  blur_->setToolTip(tr("Largest Gaussian blur sigma applied to half of the training images"));
-  ema_ = new QDoubleSpinBox;
-  ema_->setRange(0, 0.9999);
-  ema_->setDecimals(4);
-  ema_->setSingleStep(0.0005);
-  ema_->setSpecialValueText(tr("off"));
-  ema_->setToolTip(tr("Validate and keep an exponential moving average of the weights, with this decay per batch "
-                      "(0.999 in the recommended recipe; off = the weights as trained)"));
-  labelSmoothing_ = new QDoubleSpinBox;
-  labelSmoothing_->setRange(0, 0.5);
-  labelSmoothing_->setDecimals(2);
-  labelSmoothing_->setSingleStep(0.05);
-  labelSmoothing_->setSpecialValueText(tr("off"));
-  labelSmoothing_->setToolTip(tr("Share of each training label spread evenly over all classes"));
+  ema_ = amount(0.9999, 4, 0.0005,
+                tr("Validate and keep an exponential moving average of the weights, with this decay per batch "
+                   "(0.999 in the recommended recipe; off = the weights as trained)"));
+  labelSmoothing_ = amount(0.5, 2, 0.05, tr("Share of each training label spread evenly over all classes"));
   classWeights_ = new QCheckBox(tr("inverse class frequency"));
   keep_ = new QComboBox;
   keep_->addItem(tr("last epoch"), QStringLiteral("last"));
