@@ -118,6 +118,27 @@ void drop(QWidget* target, const QStringList& files) {
 
 /// Samples the GUI thread's event loop: a 5 ms timer records the time between its ticks;
 /// a tick late by N ms means the loop was blocked for about N ms.
+///
+/// The limits it is held to: issue #7's 100 ms at the 99th percentile and no freeze of a
+/// second, in the release build (which the release run of tools/test.sh asserts). Code built
+/// with AddressSanitizer runs several times slower (the 20,000-image filters take 30–260 ms
+/// there against 1–24 ms), so under the sanitizers these tests look for memory errors and
+/// hold the latency to five times the limits: still a hang, but not the sanitizer's overhead,
+/// fails them.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr double kSanitizerSlowdown = 5;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr double kSanitizerSlowdown = 5;
+#else
+constexpr double kSanitizerSlowdown = 1;
+#endif
+#else
+constexpr double kSanitizerSlowdown = 1;
+#endif
+constexpr double kP99LimitMs = 100 * kSanitizerSlowdown;
+constexpr double kFreezeLimitMs = 1000 * kSanitizerSlowdown;
+
 class EventLoopProbe {
  public:
   EventLoopProbe() {
@@ -634,7 +655,7 @@ class GuiTest : public QObject {
           probe.samples(), probe.percentile(0.50), probe.percentile(0.99), probe.worst());
     qInfo("resident memory %.0f MB before, %.0f MB after; %d thumbnails cached (limit %d)", rssBefore, rssAfter,
           w.datasetModel()->cachedThumbnails(), DatasetModel::kMaxCachedThumbnails);
-    QVERIFY2(probe.percentile(0.99) < 100, qPrintable(QStringLiteral("p99 %1 ms").arg(probe.percentile(0.99))));
+    QVERIFY2(probe.percentile(0.99) < kP99LimitMs, qPrintable(QStringLiteral("p99 %1 ms").arg(probe.percentile(0.99))));
     QVERIFY(w.datasetModel()->cachedThumbnails() <= DatasetModel::kMaxCachedThumbnails);
   }
 
@@ -703,8 +724,8 @@ class GuiTest : public QObject {
     qInfo("event loop over %lld ms: %d samples, p50 %.1f ms, p99 %.1f ms, worst %.1f ms; %d thumbnails cached",
           probe.elapsed(), probe.samples(), probe.percentile(0.50), probe.percentile(0.99), probe.worst(),
           w.datasetModel()->cachedThumbnails());
-    QVERIFY2(probe.percentile(0.99) < 100, qPrintable(QStringLiteral("p99 %1 ms").arg(probe.percentile(0.99))));
-    QVERIFY2(probe.worst() < 1000, qPrintable(QStringLiteral("GUI froze for %1 ms").arg(probe.worst())));
+    QVERIFY2(probe.percentile(0.99) < kP99LimitMs, qPrintable(QStringLiteral("p99 %1 ms").arg(probe.percentile(0.99))));
+    QVERIFY2(probe.worst() < kFreezeLimitMs, qPrintable(QStringLiteral("GUI froze for %1 ms").arg(probe.worst())));
   }
 };
 

@@ -11,5 +11,7 @@ ctest --preset release -j2 "$@"
 if [[ "${SDD_SKIP_ASAN:-0}" == 1 ]]; then exit 0; fi
 tools/setup.sh --asan
 # Left out under the sanitizers, to keep CI well under 30 minutes: the NEU integration tests
-# (real-data training; ~10x slower instrumented), which the release run above covers.
+# (real-data training; ~10x slower instrumented), which the release run above covers. The
+# GUI latency checks hold five times looser limits there (tests/gui_test.cpp); the release run
+# asserts issue #7's 100 ms.
 ctest --preset asan -j2 -E "^NeuIntegration\." "$@"

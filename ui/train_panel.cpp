@@ -110,7 +110,7 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
   augment_ = new QCheckBox(tr("flips, 90° rotations, brightness/contrast"));
   augment_->setChecked(true);
   // Amounts from 0 ("off") up to `max`: noise, blur, weight average, label smoothing.
-  auto amount = [this](double max, int decimals, double step, const QString& tip) {
+  auto amount = [](double max, int decimals, double step, const QString& tip) {
     auto* s = new QDoubleSpinBox;
     s->setRange(0, max);
     s->setDecimals(decimals);
