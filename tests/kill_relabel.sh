@@ -25,9 +25,9 @@ fail=0 acked=0
 for i in $(seq 1 "$KILLS"); do
   "$SDD" relabel "$DATA" --workspace "$WS" --csv "$WORK/flips.csv" > "$WORK/out.$i" 2> "$WORK/err.$i" &
   pid=$!
-  # Kill after a random number of acknowledged relabels (1 to 6,000 of the 9,000), whatever
+  # Kill after a random number of acknowledged relabels (1 to 3,000 of the 9,000), whatever
   # the machine's speed: a timed kill let an idle machine finish the import first.
-  target=$((1 + (RANDOM * 32768 + RANDOM) % 6000))
+  target=$((1 + (RANDOM * 32768 + RANDOM) % 3000))
   for _ in $(seq 1 3000); do
     [ "$(grep -c '^relabelled' "$WORK/out.$i" 2>/dev/null)" -ge "$target" ] && break
     sleep 0.01
