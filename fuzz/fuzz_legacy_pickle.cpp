@@ -8,7 +8,7 @@
 
 #include <torch/torch.h>
 
-#include "fuzz_support.h"
+#include "fuzz_model_support.h"
 #include "sdd/model/archive_check.h"
 #include "sdd/model/detector_net.h"
 

@@ -1,16 +1,16 @@
 #pragma once
 // Shared by the libFuzzer targets: a private scratch folder per process (tmpfs when there
-// is one) for the targets that must go through real files.
+// is one) for the targets that must go through real files, and invariant failures. Free of
+// LibTorch, so the targets that do not need it compile in seconds (model helpers:
+// fuzz_model_support.h).
 #include <unistd.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
-
-#include "sdd/model/detector_net.h"
-#include "sdd/model/model_spec.h"
 
 namespace sdd::fuzz {
 
@@ -34,43 +34,10 @@ inline void writeFile(const std::filesystem::path& file, const std::uint8_t* dat
   out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
 }
 
-/// The metadata of the smallest model worth saving (16 px, one conv block of 4, BN, GAP,
-/// 2 classes): the seed model file and the frame fuzz_model_metadata writes around its input.
-inline sdd::ModelMetadata tinyModelMetadata() {
-  sdd::ModelMetadata meta;
-  meta.spec.inputSize = 16;
-  meta.spec.inputChannels = 3;
-  meta.spec.convChannels = {4};
-  meta.spec.head = sdd::HeadType::GlobalAvgPool;
-  meta.spec.fcWidth = 0;
-  meta.spec.batchNorm = true;
-  meta.spec.numClasses = 2;
-  meta.classes = {"crazing", "patches"};
-  meta.normalization.mean = {0.5f, 0.5f, 0.5f};
-  meta.normalization.std = {0.25f, 0.25f, 0.25f};
-  return meta;
-}
-
 /// A failed invariant: abort so libFuzzer records the input as a crash.
 [[noreturn]] inline void fail(const char* what) {
   std::fprintf(stderr, "invariant failed: %s\n", what);
   std::abort();
-}
-
-/// Loads a model file; the only acceptable failure is a ModelError, and a model that loads
-/// must run and answer one probability per class.
-inline void loadAndRunModel(const std::filesystem::path& file) {
-  try {
-    sdd::LoadedModel m = sdd::loadModelFile(file);
-    const auto& spec = m.metadata.spec;
-    if (spec.inputSize <= 256) {
-      torch::NoGradGuard guard;
-      const auto out = m.net->forward(torch::zeros({1, spec.inputChannels, spec.inputSize, spec.inputSize}));
-      if (out.size(1) != static_cast<std::int64_t>(m.metadata.classes.size()))
-        fail("model output width differs from its class list");
-    }
-  } catch (const sdd::ModelError&) {
-  }
 }
 
 }  // namespace sdd::fuzz

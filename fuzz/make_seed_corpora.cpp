@@ -9,7 +9,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include "fuzz_support.h"
+#include "fuzz_model_support.h"
 #include "sdd/imaging/image_loader.h"
 #include "sdd/model/archive_check.h"
 #include "sdd/model/detector_net.h"
