@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # README command 2: build, then run the whole test suite; then (issue #7) build again with
 # clang + AddressSanitizer + UndefinedBehaviorSanitizer and run the suite under it, together
-# with each libFuzzer target for SDD_FUZZ_SECONDS (20) seconds. Tests that need the real NEU
+# with each libFuzzer target for SDD_FUZZ_SECONDS (10) seconds. Tests that need the real NEU
 # data read data/NEU-DET (a link to your copy; .ci/run links ../shared/datasets/NEU-DET there).
 #   SDD_SKIP_ASAN=1 tools/test.sh     only the release suite (a quick local check)
 set -euo pipefail
