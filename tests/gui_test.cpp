@@ -125,14 +125,13 @@ void drop(QWidget* target, const QStringList& files) {
 /// there against 1–24 ms), so under the sanitizers these tests look for memory errors and
 /// hold the latency to five times the limits: still a hang, but not the sanitizer's overhead,
 /// fails them.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr double kSanitizerSlowdown = 5;
-#elif defined(__has_feature)
+#if defined(__has_feature)
 #if __has_feature(address_sanitizer)
-constexpr double kSanitizerSlowdown = 5;
-#else
-constexpr double kSanitizerSlowdown = 1;
+#define SDD_UNDER_ASAN 1
 #endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(SDD_UNDER_ASAN)
+constexpr double kSanitizerSlowdown = 5;
 #else
 constexpr double kSanitizerSlowdown = 1;
 #endif
