@@ -10,6 +10,10 @@ Args::Args(const std::vector<std::string>& argv, const std::set<std::string>& va
            const std::set<std::string>& switches) {
   for (std::size_t i = 0; i < argv.size(); ++i) {
     const std::string& a = argv[i];
+    if (a == "--") {  // the rest are positionals, even when they begin with '-'
+      positionals_.insert(positionals_.end(), argv.begin() + static_cast<std::ptrdiff_t>(i) + 1, argv.end());
+      break;
+    }
     if (a.size() < 3 || a.compare(0, 2, "--") != 0) {
       if (a.size() >= 2 && a[0] == '-' && a != "-")
         throw CliError("unknown option '" + a + "' (options are spelled --name)");

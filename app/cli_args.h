@@ -1,5 +1,6 @@
 #pragma once
-/// Command-line parsing for `sdd`: `sdd <command> [positionals] [--flag value|--flag=value]`.
+/// Command-line parsing for `sdd`: `sdd <command> [positionals] [--flag value|--flag=value]`;
+/// after a lone `--` every argument is a positional.
 /// Unknown flags and bad values throw CliError with a message naming the flag.
 
 #include <map>

@@ -5,12 +5,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <unistd.h>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
 
 #include "report.h"
 #include "sdd/dataset/dataset.h"
+#include "sdd/util/atomic_file.h"
 
 namespace sdd::cli {
 
@@ -38,7 +38,12 @@ int runReport(const Dataset& dataset, const ReportRequest& r) {
           std::cerr << "\r" << what.toStdString() << ": " << done << "/" << total << (done == total ? "\n" : "") << std::flush;
       });
   sddui::writeReportPdf(data, QString::fromStdString(r.pdf.string()));
-  sddui::recordReport(data, QString::fromStdString(r.pdf.string()));
+  try {
+    sddui::recordReport(data, QString::fromStdString(r.pdf.string()));
+  } catch (const WriteError& e) {
+    throw WriteError("the report " + r.pdf.string() + " was written, but recording it in the workspace failed: " +
+                     e.what());
+  }
   const auto& ev = data.evaluation;
   std::cout << "report " << r.pdf.string() << "\n"
             << std::fixed << std::setprecision(4) << "  " << ev.samples.size() << " " << r.split
@@ -48,9 +53,7 @@ int runReport(const Dataset& dataset, const ReportRequest& r) {
             << ev.device << "\n"
             << "  " << data.comparison.size() << " model(s) in the comparison\n";
   if (!r.json.empty()) {
-    std::ofstream f(r.json);
-    f << sddui::reportJson(data).dump(2) << "\n";
-    if (!f) throw std::runtime_error("cannot write --json file " + r.json.string());
+    sdd::writeFileAtomically(r.json, sddui::reportJson(data).dump(2) + "\n");
   }
   return 0;
 }

@@ -9,7 +9,9 @@
 #include <iomanip>
 #include <iostream>
 #include <set>
+#include <optional>
 #include <sstream>
+#include <thread>
 #include <unistd.h>
 
 #include "cli_args.h"
@@ -25,7 +27,9 @@
 #include "sdd/training/cross_validation.h"
 #include "sdd/training/reduction.h"
 #include "sdd/training/trainer.h"
+#include "sdd/util/atomic_file.h"
 #include "sdd/util/csv.h"
+#include "sdd/util/json.h"
 #include "sdd/util/runtime.h"
 
 namespace fs = std::filesystem;
@@ -35,6 +39,8 @@ using sdd::cli::CliError;
 namespace {
 
 constexpr const char* kDefaultDataset = "data/NEU-DET";
+/// Exit code when an output file or standard output could not be written (disk full, ...).
+constexpr int kExitWriteError = 6;
 
 std::atomic<bool> gCancel{false};
 
@@ -67,7 +73,8 @@ class (then a seeded, stratified 80/20 split is made). MODEL defaults to the shi
 Run `sdd <command> --help` for the options of a command.
 
 exit codes: 0 success, 1 failure, 2 bad command line (unknown option, bad value),
-            3 dataset problem, 4 model file problem, 5 label journal problem
+            3 dataset problem, 4 model file problem, 5 label journal problem,
+            6 an output file or standard output could not be written (e.g. disk full)
 )";
 
 const char* kTrainHelp = R"(usage: sdd train [DATASET] [options]
@@ -225,8 +232,6 @@ std::string hms(double seconds) {
   return buf;
 }
 
-using sdd::csvField;
-
 fs::path defaultModel() { return sdd::shippedModelFile(); }
 
 fs::path datasetArg(const Args& args) {
@@ -245,7 +250,9 @@ fs::path datasetArg(const Args& args) {
 
 /// Applies the relabel journal of `workspace` (when given) to `ds`, reporting what it did.
 void applyWorkspace(sdd::Dataset& ds, const fs::path& workspace) {
-  const sdd::LabelStore store(sdd::LabelStore::journalFile(workspace));
+  sdd::requireWorkspaceOutsideDataset(workspace, ds.root());
+  // Reading labels needs no write access: a workspace on a read-only medium works.
+  const sdd::LabelStore store(sdd::LabelStore::journalFile(workspace), sdd::LabelStore::Access::ReadOnly);
   const sdd::AppliedLabels r = sdd::applyLabels(ds, store);
   for (const auto& p : r.unknownPaths)
     std::cerr << "warning: workspace relabels " << p << ", which is not in the dataset; ignored\n";
@@ -400,6 +407,16 @@ void parseTrainOptions(const Args& args, sdd::TrainConfig& cfg, sdd::ModelSpec& 
   spec.dropout = args.real("dropout", spec.dropout, 0, 0.99);
   spec.inputSize = args.integer("input-size", spec.inputSize, 8, 4096);
   spec.inputChannels = std::stoi(args.choice("channels", std::to_string(spec.inputChannels), {"1", "3"}));
+  // The network the options describe, checked before anything is scanned or allocated (the
+  // class count is not known yet: any valid one will do). Its limits are those of model
+  // files; here they are a bad command line.
+  sdd::ModelSpec check = spec;
+  check.numClasses = std::max(2, check.numClasses);
+  try {
+    check.validate();
+  } catch (const sdd::ModelError& e) {
+    throw CliError(e.what());
+  }
 }
 
 int cmdTrain(const std::vector<std::string>& argv) {
@@ -427,11 +444,12 @@ int cmdTrain(const std::vector<std::string>& argv) {
   // given on the command line still change them (e.g. --epochs to train longer).
   nlohmann::json run;
   if (resume) {
-    std::ifstream f(out / "run.json");
+    std::ifstream f(out / "run.json", std::ios::binary);
     if (f) {
+      const std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
       try {
-        run = nlohmann::json::parse(f);
-      } catch (const nlohmann::json::exception& e) {
+        run = sdd::parseJson(text);
+      } catch (const sdd::JsonError& e) {
         throw CliError((out / "run.json").string() + " is damaged (" + e.what() + "); give the run's options again");
       }
     }
@@ -573,23 +591,20 @@ int cmdEval(const std::vector<std::string>& argv) {
     j["ms_per_image"] = {{"median", me.medianMs}, {"p95", me.p95Ms}, {"mean", me.meanMs}};
     j["images"] = used.size();
     j["skipped"] = me.skipped.size();
-    std::ofstream f(args.str("json", ""));
-    if (!f) throw CliError("cannot write --json file " + args.str("json", ""));
-    f << j.dump(2) << "\n";
+    sdd::writeFileAtomically(args.str("json", ""), j.dump(2) + "\n");
   }
   if (args.has("csv")) {
-    std::ofstream f(args.str("csv", ""));
-    if (!f) throw CliError("cannot write --csv file " + args.str("csv", ""));
-    f << "file,true_class,predicted_class,correct";
-    for (const auto& c : ds.classes()) f << ",p_" << csvField(c);
-    f << "\n";
+    std::vector<std::string> header = {"file", "true_class", "predicted_class", "correct"};
+    for (const auto& c : ds.classes()) header.push_back("p_" + c);
+    sdd::CsvWriter csv(header);
     for (std::size_t k = 0; k < used.size(); ++k) {
       const int pred = static_cast<int>(std::max_element(probs[k].begin(), probs[k].end()) - probs[k].begin());
-      f << csvField(ds.samples()[used[k]].path.string()) << ',' << csvField(ds.classes()[truth[k]])
-        << ',' << csvField(ds.classes()[pred]) << ',' << (pred == truth[k] ? 1 : 0);
-      for (float p : probs[k]) f << ',' << std::setprecision(6) << p;
-      f << "\n";
+      csv.text(ds.samples()[used[k]].path.string()).text(ds.classes()[truth[k]]).text(ds.classes()[pred]);
+      csv.integer(pred == truth[k] ? 1 : 0);
+      for (float p : probs[k]) csv.number(p);
+      csv.endRow();
     }
+    sdd::writeFileAtomically(args.str("csv", ""), csv.str());
   }
   return 0;
 }
@@ -645,19 +660,18 @@ int cmdSuspects(const std::vector<std::string>& argv) {
               << "  labelled " << ds.classes()[std::size_t(sl.label)] << ", looks like "
               << ds.classes()[std::size_t(sl.suggested)] << " (" << sl.suggestedProbability << ")\n";
   if (args.has("csv")) {
-    std::ofstream f(args.str("csv", ""));
-    if (!f) throw CliError("cannot write --csv file " + args.str("csv", ""));
-    f << "file,label,fold,p_label,most_probable,p_most_probable,suspected\n";
+    sdd::CsvWriter csv({"file", "label", "fold", "p_label", "most_probable", "p_most_probable", "suspected"});
     for (std::size_t i = 0; i < oof.probs.size(); ++i) {
       if (oof.probs[i].empty()) continue;
       const auto& p = oof.probs[i];
       const int best = int(std::max_element(p.begin(), p.end()) - p.begin());
       const int label = ds.samples()[i].label;
       const bool suspected = std::any_of(list.begin(), list.end(), [i](const auto& x) { return x.sample == i; });
-      f << csvField(ds.samples()[i].path.string()) << ',' << csvField(ds.classes()[std::size_t(label)]) << ','
-        << oof.fold[i] + 1 << ',' << std::setprecision(6) << p[std::size_t(label)] << ','
-        << csvField(ds.classes()[std::size_t(best)]) << ',' << p[std::size_t(best)] << ',' << (suspected ? 1 : 0) << "\n";
+      csv.text(ds.samples()[i].path.string()).text(ds.classes()[std::size_t(label)]).integer(oof.fold[i] + 1);
+      csv.number(p[std::size_t(label)]).text(ds.classes()[std::size_t(best)]).number(p[std::size_t(best)]);
+      csv.integer(suspected ? 1 : 0).endRow();
     }
+    sdd::writeFileAtomically(args.str("csv", ""), csv.str());
   }
   return 0;
 }
@@ -718,8 +732,8 @@ int cmdReduce(const std::vector<std::string>& argv) {
             << std::setprecision(0) << secs << " s in all\n";
   const std::string csvPath = args.str("csv", (out / "table-v.csv").string());
   const std::string mdPath = args.str("markdown", (out / "table-v.md").string());
-  std::ofstream(csvPath) << sdd::reductionCsv(r);
-  std::ofstream(mdPath) << md;
+  sdd::writeFileAtomically(csvPath, sdd::reductionCsv(r));
+  sdd::writeFileAtomically(mdPath, md);
   return 0;
 }
 
@@ -824,14 +838,10 @@ int cmdPredict(const std::vector<std::string>& argv) {
   if (!files.empty()) predictor.predictImages({cv::Mat(predictor.metadata().spec.inputSize,
                                                        predictor.metadata().spec.inputSize, CV_8UC3,
                                                        cv::Scalar(128, 128, 128))});
-  std::ofstream csv;
-  if (args.has("csv")) {
-    csv.open(args.str("csv", ""));
-    if (!csv) throw CliError("cannot write --csv file " + args.str("csv", ""));
-    csv << "file,predicted_class";
-    for (const auto& c : classes) csv << ",p_" << csvField(c);
-    csv << ",read_ms,decode_ms,preprocess_ms,inference_ms,total_ms,error\n";
-  }
+  std::vector<std::string> header = {"file", "predicted_class"};
+  for (const auto& c : classes) header.push_back("p_" + c);
+  for (const char* h : {"read_ms", "decode_ms", "preprocess_ms", "inference_ms", "total_ms", "error"}) header.push_back(h);
+  sdd::CsvWriter csv(header);
   std::vector<double> totals;
   int failed = 0;
   nlohmann::json jsonImages = nlohmann::json::array();
@@ -852,7 +862,9 @@ int cmdPredict(const std::vector<std::string>& argv) {
     if (!p.ok()) {
       ++failed;
       std::cerr << "warning: " << f.string() << ": " << p.error << "\n";
-      if (csv) csv << csvField(f.string()) << ",," << std::string(classes.size() + 4, ',') << csvField(p.error) << "\n";
+      csv.text(f.string());
+      for (std::size_t k = 1; k + 1 < header.size(); ++k) csv.empty();
+      csv.text(p.error).endRow();
       continue;
     }
     totals.push_back(p.totalMs);
@@ -861,12 +873,10 @@ int cmdPredict(const std::vector<std::string>& argv) {
     for (std::size_t c = 0; c < classes.size(); ++c)
       std::cout << (c ? " " : "  [") << classes[c] << "=" << std::setprecision(3) << p.probabilities[c];
     std::cout << "]  " << std::setprecision(2) << p.totalMs << " ms\n";
-    if (csv) {
-      csv << csvField(f.string()) << ',' << csvField(classes[p.classIndex]);
-      for (float v : p.probabilities) csv << ',' << std::setprecision(6) << v;
-      csv << ',' << std::setprecision(3) << p.readMs << ',' << p.decodeMs << ',' << p.preprocessMs
-          << ',' << p.inferenceMs << ',' << p.totalMs << ",\n";
-    }
+    csv.text(f.string()).text(classes[p.classIndex]);
+    for (float v : p.probabilities) csv.number(v);
+    for (double ms : {p.readMs, p.decodeMs, p.preprocessMs, p.inferenceMs, p.totalMs}) csv.number(ms, 4);
+    csv.empty().endRow();
   }
   if (!totals.empty()) {
     std::vector<double> sorted = totals;
@@ -893,10 +903,9 @@ int cmdPredict(const std::vector<std::string>& argv) {
                         {"failed", failed},
                         {"images", jsonImages}};
     if (!sorted.empty()) j["median_ms"] = sorted[sorted.size() / 2];
-    std::ofstream f(args.str("json", ""));
-    f << j.dump(2) << "\n";
-    if (!f) throw CliError("cannot write --json file " + args.str("json", ""));
+    sdd::writeFileAtomically(args.str("json", ""), j.dump(2) + "\n");
   }
+  if (args.has("csv")) sdd::writeFileAtomically(args.str("csv", ""), csv.str());
   return failed && totals.empty() ? 1 : 0;
 }
 
@@ -928,19 +937,72 @@ int cmdInfo(const std::vector<std::string>& argv) {
 
 const char* kRelabelHelp = R"(usage: sdd relabel [DATASET] --workspace DIR (--csv FILE | FILE... --to CLASS)
 Records label changes in the workspace's journal (DIR/labels.sqlite, created when missing),
-as the workbench does; the image files are never touched. Each change is committed on its own
-before its line "relabelled PATH: OLD -> NEW" is printed, so a crash or kill loses nothing
-that was printed.
+as the workbench does; the image files are never touched. Changes are committed in
+transactions of up to 256 rows, each before its lines "relabelled PATH: OLD -> NEW" are
+printed, so a crash or kill loses nothing that was printed; other programs writing the same
+journal (the workbench) get their turn between transactions.
   --csv FILE           rows "path,label" (optional header; path relative to DATASET or
                        absolute); bad rows are reported with their line number and left out
+  FILE...              images: absolute, relative to the current folder or to DATASET;
+                       after `--`, names that begin with '-' are files too
   --to CLASS           the new class of the FILE arguments
   --quiet              print only the summary
+DIR must lie outside DATASET.
 )";
 
 const char* kJournalHelp = R"(usage: sdd journal --workspace DIR [--csv FILE]
 Checks the workspace's label journal with SQLite's integrity check and prints its size and
 current relabels; --csv FILE writes every journal row as CSV. Exit 1 when the check fails.
+The journal is only read: a read-only workspace works.
 )";
+
+namespace {
+
+/// Finds the dataset sample a user's path names: the journal path itself, a path relative
+/// to the current folder or to the dataset, or an absolute one, also through symbolic links
+/// (compared as canonical paths). `cwdFirst`: a FILE argument means the current folder
+/// before the dataset's; a CSV row the dataset's first.
+class SampleLookup {
+ public:
+  explicit SampleLookup(const sdd::Dataset& ds) : ds_(ds) {
+    for (std::size_t i = 0; i < ds.samples().size(); ++i)
+      byJournalPath_[sdd::journalPath(ds.root(), ds.samples()[i].path)] = i;
+  }
+  std::optional<std::size_t> find(const fs::path& p, bool cwdFirst) {
+    if (!p.is_absolute()) {
+      const auto it = byJournalPath_.find(sdd::journalPath(ds_.root(), ds_.root() / p));
+      if (!cwdFirst && it != byJournalPath_.end()) return it->second;
+    }
+    std::vector<fs::path> tries;
+    if (p.is_absolute()) {
+      tries = {p};
+    } else if (cwdFirst) {
+      tries = {fs::current_path() / p, ds_.root() / p};
+    } else {
+      tries = {ds_.root() / p, fs::current_path() / p};
+    }
+    for (const fs::path& t : tries) {
+      std::error_code ec;
+      const fs::path c = fs::canonical(t, ec);
+      if (ec) continue;
+      if (byCanonical_.empty()) {
+        for (std::size_t i = 0; i < ds_.samples().size(); ++i) {
+          const fs::path ci = fs::canonical(ds_.samples()[i].path, ec);
+          if (!ec) byCanonical_[ci.string()] = i;
+        }
+      }
+      const auto it = byCanonical_.find(c.string());
+      if (it != byCanonical_.end()) return it->second;
+    }
+    return std::nullopt;
+  }
+
+ private:
+  const sdd::Dataset& ds_;
+  std::map<std::string, std::size_t> byJournalPath_, byCanonical_;
+};
+
+}  // namespace
 
 int cmdRelabel(const std::vector<std::string>& argv) {
   Args args(argv, {"workspace", "csv", "to"}, {"help", "quiet"});
@@ -961,9 +1023,8 @@ int cmdRelabel(const std::vector<std::string>& argv) {
   }
   sdd::ScanOptions opt;
   const sdd::Dataset ds = sdd::Dataset::scan(root, opt);
-  std::map<std::string, std::size_t> byPath;
-  for (std::size_t i = 0; i < ds.samples().size(); ++i)
-    byPath[sdd::journalPath(ds.root(), ds.samples()[i].path)] = i;
+  sdd::requireWorkspaceOutsideDataset(ws, ds.root());
+  SampleLookup lookup(ds);
   const std::set<std::string> classes(ds.classes().begin(), ds.classes().end());
 
   struct Want {
@@ -971,7 +1032,8 @@ int cmdRelabel(const std::vector<std::string>& argv) {
   };
   std::vector<Want> wants;
   std::size_t rejected = 0;
-  if (args.has("csv")) {
+  const bool fromCsv = args.has("csv");
+  if (fromCsv) {
     const fs::path csv = args.str("csv", "");
     std::ifstream in(csv, std::ios::binary);
     if (!in) throw CliError("--csv " + csv.string() + ": cannot open the file");
@@ -990,12 +1052,24 @@ int cmdRelabel(const std::vector<std::string>& argv) {
   sdd::LabelStore store(sdd::LabelStore::journalFile(ws));
   std::size_t applied = 0, unchanged = 0;
   const bool quiet = args.has("quiet");
+  // Up to 256 rows per transaction: one fsync each instead of one per row, and a 2 ms pause
+  // between transactions in which another writer of the journal (the workbench) gets the lock.
+  constexpr std::size_t kChunk = 256;
+  std::vector<sdd::LabelAssignment> chunk;
+  auto commit = [&] {
+    if (chunk.empty()) return;
+    const auto written = store.assign(chunk, "relabel", "sdd relabel");
+    unchanged += chunk.size() - written.size();
+    applied += written.size();
+    if (!quiet)
+      for (const auto& c : written) std::cout << "relabelled " << c.path << ": " << c.oldLabel << " -> " << c.newLabel << "\n";
+    std::cout.flush();
+    chunk.clear();
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  };
   for (const Want& w : wants) {
-    const fs::path p = w.path;
-    const std::string rel = p.is_absolute() ? sdd::journalPath(ds.root(), p)
-                                            : sdd::journalPath(ds.root(), ds.root() / p);
-    const auto it = byPath.find(rel);
-    if (it == byPath.end()) {
+    const auto index = lookup.find(w.path, !fromCsv);
+    if (!index) {
       std::cerr << w.where << ": " << w.path << " is not an image of the dataset " << ds.root().string() << "; left out\n";
       ++rejected;
       continue;
@@ -1005,18 +1079,11 @@ int cmdRelabel(const std::vector<std::string>& argv) {
       ++rejected;
       continue;
     }
-    const sdd::Sample& sample = ds.samples()[it->second];
-    const auto written = store.assign({{rel, ds.classes()[sample.originalLabel], w.label}}, "relabel", "sdd relabel");
-    if (written.empty()) {
-      ++unchanged;
-      continue;
-    }
-    ++applied;
-    if (!quiet) {
-      std::cout << "relabelled " << rel << ": " << written.front().oldLabel << " -> " << written.front().newLabel << "\n";
-      std::cout.flush();
-    }
+    const sdd::Sample& sample = ds.samples()[*index];
+    chunk.push_back({sdd::journalPath(ds.root(), sample.path), ds.classes()[sample.originalLabel], w.label});
+    if (chunk.size() == kChunk) commit();
   }
+  commit();
   std::cout << applied << " relabel(s) recorded in " << store.file().string() << ", " << unchanged
             << " already had that label, " << rejected << " left out\n";
   return rejected ? 1 : 0;
@@ -1032,7 +1099,7 @@ int cmdJournal(const std::vector<std::string>& argv) {
   if (ws.empty()) throw CliError("--workspace DIR is required");
   const fs::path file = sdd::LabelStore::journalFile(ws);
   if (!fs::exists(file)) throw CliError("--workspace " + ws.string() + ": no label journal (" + file.string() + ") there");
-  const sdd::LabelStore store(file);
+  const sdd::LabelStore store(file, sdd::LabelStore::Access::ReadOnly);
   const std::string check = store.integrityCheck();
   const auto rows = store.journal();
   std::cout << "journal " << file.string() << ": integrity " << check << ", " << rows.size()
@@ -1041,49 +1108,65 @@ int cmdJournal(const std::vector<std::string>& argv) {
   return check == "ok" ? 0 : 1;
 }
 
+namespace {
+
+int dispatch(const std::string& cmd, const std::vector<std::string>& rest) {
+  if (cmd == "scan") return cmdScan(rest);
+  if (cmd == "train") return cmdTrain(rest);
+  if (cmd == "eval") return cmdEval(rest);
+  if (cmd == "predict") return cmdPredict(rest);
+  if (cmd == "info") return cmdInfo(rest);
+  if (cmd == "report") return cmdReport(rest);
+  if (cmd == "suspects") return cmdSuspects(rest);
+  if (cmd == "reduce") return cmdReduce(rest);
+  if (cmd == "export") return cmdExport(rest);
+  if (cmd == "relabel") return cmdRelabel(rest);
+  if (cmd == "journal") return cmdJournal(rest);
+  if (cmd == "--version") {
+    std::cout << "sdd " << SDD_VERSION << "\n";
+    return 0;
+  }
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+    std::cout << kUsage;
+    return 0;
+  }
+  std::cerr << (cmd.empty() ? "sdd: no command given\n" : "sdd: unknown command '" + cmd + "'\n") << kUsage;
+  return 2;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   std::vector<std::string> rest(argv + std::min(argc, 2), argv + argc);
   const std::string cmd = argc > 1 ? argv[1] : "";
+  auto fail = [&](int code, const std::string& what) {
+    std::cerr << "sdd " << cmd << ": " << what << "\n";
+    return code;
+  };
+  int rc = 0;
   try {
-    if (cmd == "scan") return cmdScan(rest);
-    if (cmd == "train") return cmdTrain(rest);
-    if (cmd == "eval") return cmdEval(rest);
-    if (cmd == "predict") return cmdPredict(rest);
-    if (cmd == "info") return cmdInfo(rest);
-    if (cmd == "report") return cmdReport(rest);
-    if (cmd == "suspects") return cmdSuspects(rest);
-    if (cmd == "reduce") return cmdReduce(rest);
-    if (cmd == "export") return cmdExport(rest);
-    if (cmd == "relabel") return cmdRelabel(rest);
-    if (cmd == "journal") return cmdJournal(rest);
-    if (cmd == "--version") {
-      std::cout << "sdd " << SDD_VERSION << "\n";
-      return 0;
-    }
-    if (cmd == "--help" || cmd == "-h" || cmd == "help") {
-      std::cout << kUsage;
-      return 0;
-    }
-    std::cerr << (cmd.empty() ? "sdd: no command given\n" : "sdd: unknown command '" + cmd + "'\n")
-              << kUsage;
-    return 2;
+    rc = dispatch(cmd, rest);
   } catch (const CliError& e) {
-    std::cerr << "sdd " << cmd << ": " << e.what() << "\n";
-    return 2;
+    rc = fail(2, e.what());
   } catch (const std::invalid_argument& e) {
-    std::cerr << "sdd " << cmd << ": " << e.what() << "\n";
-    return 2;
+    rc = fail(2, e.what());
   } catch (const sdd::DatasetError& e) {
-    std::cerr << "sdd " << cmd << ": " << e.what() << "\n";
-    return 3;
+    rc = fail(3, e.what());
   } catch (const sdd::ModelError& e) {
-    std::cerr << "sdd " << cmd << ": " << e.what() << "\n";
-    return 4;
+    rc = fail(4, e.what());
   } catch (const sdd::LabelStoreError& e) {
-    std::cerr << "sdd " << cmd << ": " << e.what() << "\n";
-    return 5;
+    rc = fail(5, e.what());
+  } catch (const sdd::WriteError& e) {
+    rc = fail(kExitWriteError, e.what());
   } catch (const std::exception& e) {
-    std::cerr << "sdd " << cmd << ": error: " << e.what() << "\n";
-    return 1;
+    // OpenCV's and LibTorch's exceptions end here too, as a message and not std::terminate.
+    rc = fail(1, std::string("error: ") + e.what());
   }
+  // What went to standard output only reaches a full disk or /dev/full when it is flushed.
+  try {
+    sdd::flushStandardOutput();
+  } catch (const sdd::WriteError& e) {
+    return fail(rc ? rc : kExitWriteError, e.what());
+  }
+  return rc;
 }

@@ -330,6 +330,24 @@ TEST(ImageLoader, HeadersClaimingGigapixelsAreRefusedBeforeDecoding) {
   }
 }
 
+// One size rule for every path: `sdd scan` (no target size) refused a JPEG whose header says
+// 65000 x 65000 while `sdd predict` (decoding at 1/8 scale for a 50-px model) classified it.
+TEST(ImageLoader, TheSizeRuleIsTheSameAtEveryDecodeScale) {
+  std::vector<uchar> buf;
+  cv::imencode(".jpg", patternImage(0, 1, 16, 16, 1), buf);
+  std::vector<std::uint8_t> bytes(buf.begin(), buf.end());
+  std::size_t sof = 0;
+  for (std::size_t i = 2; i + 9 < bytes.size(); ++i)
+    if (bytes[i] == 0xFF && bytes[i + 1] == 0xC0) sof = i;
+  ASSERT_GT(sof, 0u) << "no baseline SOF marker";
+  for (std::size_t k : {sof + 5, sof + 7}) bytes[k] = 0xFD, bytes[k + 1] = 0xE8;  // 65000
+  for (int target : {0, 50, 200}) {
+    const DecodedImage d = decodeImage(bytes, target);
+    EXPECT_FALSE(d.ok()) << "decoded for a " << target << "-px model";
+    EXPECT_NE(d.error.find("65000 x 65000"), std::string::npos) << d.error;
+  }
+}
+
 TEST(ImageLoader, JpegsTwiceTheModelInputAreDecodedAtReducedScale) {
   TempDir dir;
   const cv::Mat big = patternImage(0, 1, 200, 200, 1);

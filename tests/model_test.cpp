@@ -1,10 +1,13 @@
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include "sdd/inference/predictor.h"
 #include "sdd/model/archive_check.h"
 #include "sdd/model/detector_net.h"
 #include "sdd/model/onnx_export.h"
 #include "sdd/util/runtime.h"
+#include "training/checkpoint.h"
 #include "test_support.h"
 
 using namespace sdd;
@@ -215,6 +218,117 @@ TEST(ModelFile, DamagedMetadataIsAClearErrorBeforeAnyAllocation) {
       EXPECT_NE(std::string(e.what()).find("bad.sddm"), std::string::npos) << e.what();
     }
   }
+}
+
+namespace {
+/// `file` (an SDD container: model or checkpoint) with its header JSON text replaced by
+/// `edit(header)` and the CRC made valid again: what a crafted file looks like.
+std::string withHeader(const std::string& file, const std::function<std::string(std::string)>& edit) {
+  auto le = [](const std::string& b, std::size_t at, int n) {
+    std::uint64_t v = 0;
+    for (int i = 0; i < n; ++i) v |= std::uint64_t(std::uint8_t(b[at + i])) << (8 * i);
+    return v;
+  };
+  const std::size_t len = le(file, 12, 8);
+  const std::string header = edit(file.substr(20, len));
+  std::string out = file.substr(0, 12);
+  for (int i = 0; i < 8; ++i) out += char((header.size() >> (8 * i)) & 0xFF);
+  out += header + file.substr(20 + len, file.size() - 20 - len - 4);
+  const std::uint32_t crc = crc32(reinterpret_cast<const std::uint8_t*>(out.data()), out.size());
+  for (int i = 0; i < 4; ++i) out += char((crc >> (8 * i)) & 0xFF);
+  return out;
+}
+
+void replaceFirst(std::string& s, const std::string& from, const std::string& to) {
+  const auto at = s.find(from);
+  ASSERT_NE(at, std::string::npos) << from;
+  s.replace(at, from.size(), to);
+}
+}  // namespace
+
+// A crafted model file (valid CRC) with a float tensor offset was read as offset 0 (undefined
+// float-to-int conversion): predictions changed silently. Offsets and sizes must be whole
+// numbers inside the file, and no two tensors may share bytes.
+TEST(ModelFile, FloatOrOverlappingTensorOffsetsAreRefused) {
+  TempDir dir;
+  const ModelSpec s = tinySpec();
+  DetectorNet net(s);
+  saveModelFile(dir / "m.sddm", net, metaFor(s));
+  const std::string good = sdd::test::readBytes(dir / "m.sddm");
+  const std::vector<std::pair<std::string, std::function<void(std::string&)>>> cases = {
+      {"a float offset", [](std::string& h) { replaceFirst(h, "\"offset\":0", "\"offset\":1e300"); }},
+      {"a fractional offset", [](std::string& h) { replaceFirst(h, "\"offset\":0", "\"offset\":0.5"); }},
+      {"a negative size", [](std::string& h) { replaceFirst(h, "\"size\":", "\"size\":-"); }},
+      {"every offset 0", [](std::string& h) {
+         for (std::size_t at = h.find("\"offset\":"); at != std::string::npos; at = h.find("\"offset\":", at + 1)) {
+           const std::size_t end = h.find_first_of(",}", at);
+           h.replace(at, end - at, "\"offset\":0");
+         }
+       }}};
+  for (const auto& [what, edit] : cases) {
+    sdd::test::writeBytes(dir / "bad.sddm", withHeader(good, [&](std::string h) {
+                            edit(h);
+                            return h;
+                          }));
+    try {
+      loadModelFile(dir / "bad.sddm");
+      ADD_FAILURE() << what << " was accepted";
+    } catch (const ModelError& e) {
+      EXPECT_NE(std::string(e.what()).find("bad.sddm"), std::string::npos) << what << ": " << e.what();
+    }
+  }
+}
+
+// A model file or checkpoint whose JSON nests 100,000 levels deep (valid CRC) crashed every
+// command that read it (SIGSEGV). Now: a ModelError, before the parser runs.
+TEST(ModelFile, DeeplyNestedJsonInAModelOrCheckpointIsAClearError) {
+  TempDir dir;
+  const ModelSpec s = tinySpec();
+  DetectorNet net(s);
+  saveModelFile(dir / "m.sddm", net, metaFor(s));
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  sdd::test::writeBytes(dir / "deep.sddm", withHeader(sdd::test::readBytes(dir / "m.sddm"), [&](std::string h) {
+                          replaceFirst(h, "\"metrics\":", "\"metrics\":" + deep + ",\"was\":");
+                          return h;
+                        }));
+  EXPECT_THROW(readModelMetadata(dir / "deep.sddm"), ModelError);
+  EXPECT_THROW(loadModelFile(dir / "deep.sddm"), ModelError);
+
+  torch::optim::Adam opt(net->parameters(), torch::optim::AdamOptions(1e-3));
+  sdd::checkpoint::save(dir / "c.sddc", net, nullptr, opt, "adam", {{"epoch", 1}});
+  sdd::test::writeBytes(dir / "deep.sddc", withHeader(sdd::test::readBytes(dir / "c.sddc"), [&](std::string h) {
+                          replaceFirst(h, "{", "{\"deep\":" + deep + ",");
+                          return h;
+                        }));
+  try {
+    sdd::checkpoint::load(dir / "deep.sddc", net, nullptr, opt, "adam", [](const nlohmann::json&) {});
+    FAIL() << "the nested checkpoint was read";
+  } catch (const ModelError& e) {
+    EXPECT_NE(std::string(e.what()).find("nested deeper"), std::string::npos) << e.what();
+  }
+}
+
+// A spec asking for more compute or memory per image than a line PC has is refused with the
+// figure and the limit, before anything is allocated (one needed 275 GB of activations).
+TEST(ModelSpec, ArchitecturesNeedingTooMuchMemoryOrComputeAreRefused) {
+  ModelSpec huge = tinySpec();
+  huge.inputSize = 4096;
+  huge.convChannels = {4096};
+  try {
+    huge.validate();
+    FAIL() << "accepted " << huge.describe();
+  } catch (const ModelError& e) {
+    const std::string what = e.what();
+    EXPECT_TRUE(what.find("multiply-accumulates") != std::string::npos || what.find("activations") != std::string::npos)
+        << what;
+  }
+  ModelSpec wide = ModelSpec::recommended();
+  wide.inputSize = 4096;  // `sdd train --input-size 4096`: 1.6 GB per image
+  EXPECT_THROW(wide.validate(), ModelError);
+  EXPECT_GT(wide.activationBytes(), ModelSpec::kMaxActivationBytes);
+  wide.inputSize = 1024;
+  EXPECT_NO_THROW(wide.validate());
+  EXPECT_NO_THROW(ModelSpec::tableII().validate());
 }
 
 // Found by fuzz_model_file (fuzz/regressions/model_file): one changed byte in the TorchScript

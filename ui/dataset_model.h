@@ -1,7 +1,8 @@
 #pragma once
 // Item model over a scanned sdd::Dataset plus its workspace label journal. Thumbnails are
 // decoded lazily on a thread pool and cached; relabels go to the journal before the view
-// changes. Lives on the GUI thread.
+// changes, and changes other programs make to the journal (`sdd relabel`, a second
+// workbench) reach the view within a second. Lives on the GUI thread.
 
 #include <QAbstractListModel>
 #include <QCache>
@@ -10,6 +11,7 @@
 #include <QSet>
 #include <QStringList>
 #include <QThreadPool>
+#include <QTimer>
 #include <QVector>
 
 #include <memory>
@@ -40,8 +42,9 @@ class DatasetModel : public QAbstractListModel {
   explicit DatasetModel(QObject* parent = nullptr);
   ~DatasetModel() override;
 
-  /// Takes a scanned dataset and its opened journal (already applied to the labels).
-  void reset(sdd::Dataset dataset, std::unique_ptr<sdd::LabelStore> store);
+  /// Takes a scanned dataset and its opened journal, already applied to the labels up to
+  /// journal row `appliedThrough` (later rows are applied at once).
+  void reset(sdd::Dataset dataset, std::unique_ptr<sdd::LabelStore> store, long long appliedThrough = 0);
   bool isEmpty() const { return !dataset_; }
   const sdd::Dataset* dataset() const { return dataset_.get(); }
   sdd::LabelStore* store() const { return store_.get(); }
@@ -49,14 +52,27 @@ class DatasetModel : public QAbstractListModel {
   const sdd::Sample& sample(int row) const { return dataset_->samples()[row]; }
   QString journalPath(int row) const;
   int rowForFile(const QString& file) const;
+  /// The row of a journal path (relative to the dataset root); -1 when none.
+  int rowForJournalPath(const QString& path) const { return rowByJournalPath_.value(path, -1); }
 
   int rowCount(const QModelIndex& parent = {}) const override;
   QVariant data(const QModelIndex& index, int role) const override;
 
-  /// Writes the changes to the journal (one transaction), then updates the rows. Returns
-  /// the error text, empty on success. `labels[i]` is the new class of `rows[i]`.
-  QString setLabels(const QVector<int>& rows, const QVector<int>& labels, const QString& action,
-                    const QString& note = {});
+  /// Writes the changes to the journal (one transaction) and returns the rows written;
+  /// `labels[i]` is the new class of `rows[i]`. With `expected`, only if each row's
+  /// current journal label is still `expected[i]` (compare-and-set). Throws like
+  /// sdd::LabelStore::assign (LabelConflictError, LabelStoreBusy, LabelStoreError). The view
+  /// is not changed: call syncFromJournal() or showLabels().
+  std::vector<sdd::LabelChange> writeLabels(const QVector<int>& rows, const QVector<int>& labels, const QString& action,
+                                            const QString& note = {}, const QVector<int>& expected = {});
+  /// Shows `labels[i]` as the label of `rows[i]` (after they are in the journal).
+  void showLabels(const QVector<int>& rows, const QVector<int>& labels);
+  /// Applies every journal row newer than those applied so far (this program's or another's)
+  /// to the labels; returns how many images changed. Also runs every second by itself when
+  /// another connection has committed (SQLite's data_version).
+  int syncFromJournal();
+  /// The class index of a label name; -1 when the dataset has no such class.
+  int classIndex(const std::string& name) const;
   /// Per-class counts of current labels.
   QVector<int> classCounts() const;
   int relabeledCount() const;
@@ -78,13 +94,25 @@ class DatasetModel : public QAbstractListModel {
  Q_SIGNALS:
   void labelsChanged();
   void predictionsChanged();
+  /// Labels changed by another program were applied (`images` of them), e.g. for a status
+  /// message.
+  void labelsChangedElsewhere(int images);
+  /// The journal could not be read while following other programs' changes.
+  void journalUnreadable(const QString& reason);
 
  private:
   void requestThumbnail(int row) const;
   void thumbnailReady(int row, const QImage& image, quint64 generation);
 
+  void pollJournal();
+
   std::unique_ptr<sdd::Dataset> dataset_;
   std::unique_ptr<sdd::LabelStore> store_;
+  long long appliedThrough_ = 0;  ///< newest journal row applied to the labels
+  long long dataVersion_ = -1;    ///< the journal's data_version at the last poll
+  QTimer journalPoll_;
+  QString lastPollError_;
+  QHash<QString, int> rowByJournalPath_;
   QStringList classes_;
   QVector<int> predicted_;
   QVector<float> confidence_;

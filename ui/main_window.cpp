@@ -43,6 +43,7 @@
 #include "dataset_model.h"
 #include "evaluate_panel.h"
 #include "inspector.h"
+#include "relabel_controller.h"
 #include "report.h"
 #include "train_panel.h"
 #include "sample_filter.h"
@@ -58,36 +59,11 @@ namespace sddui {
 
 namespace {
 
-/// One undoable relabel of one or more images. The journal row is written before the view
-/// changes; undo and redo are journal rows too ("undo", "redo"), so the history is complete.
-class RelabelCommand : public QUndoCommand {
- public:
-  RelabelCommand(MainWindow* w, DatasetModel* m, QVector<int> rows, QVector<int> oldLabels, int newLabel,
-                 QString note)
-      : window_(w), model_(m), rows_(std::move(rows)), old_(std::move(oldLabels)), new_(rows_.size(), newLabel),
-        note_(std::move(note)) {
-    setText(rows_.size() == 1 ? QObject::tr("relabel %1 as %2").arg(m->index(rows_[0]).data(DatasetModel::FileNameRole).toString(), m->classes().value(newLabel))
-                              : QObject::tr("relabel %1 images as %2").arg(rows_.size()).arg(m->classes().value(newLabel)));
-  }
-  void redo() override { apply(new_, first_ ? QStringLiteral("relabel") : QStringLiteral("redo")), first_ = false; }
-  void undo() override { apply(old_, QStringLiteral("undo")); }
-
- private:
-  void apply(const QVector<int>& labels, const QString& action) {
-    const QString err = model_->setLabels(rows_, labels, action, note_);
-    if (!err.isEmpty())
-      QMessageBox::critical(window_, QObject::tr("Label journal"), QObject::tr("The change was not saved: %1").arg(err));
-  }
-  MainWindow* window_;
-  DatasetModel* model_;
-  QVector<int> rows_, old_, new_;
-  QString note_;
-  bool first_ = true;
-};
-
 struct ScanOutcome {
   std::shared_ptr<sdd::Dataset> dataset;
   sdd::AppliedLabels applied;
+  long long journalRow = 0;  ///< the newest journal row when the labels were applied
+  bool readOnlyJournal = false;
   QString error;
 };
 
@@ -103,7 +79,8 @@ QString MainWindow::defaultWorkspace(const QString& datasetFolder) {
 
 MainWindow::MainWindow(const WorkbenchOptions& options, QWidget* parent)
     : QMainWindow(parent), options_(options), model_(new DatasetModel(this)), filter_(new SampleFilter(this)),
-      delegate_(new ThumbnailDelegate(this)), undo_(new QUndoStack(this)) {
+      delegate_(new ThumbnailDelegate(this)), undo_(new QUndoStack(this)),
+      relabels_(new RelabelController(model_, undo_, this)) {
   setWindowTitle(tr("SDD Workbench"));
   setAcceptDrops(true);
   filter_->setSourceModel(model_);
@@ -140,6 +117,21 @@ MainWindow::MainWindow(const WorkbenchOptions& options, QWidget* parent)
   connect(model_, &DatasetModel::labelsChanged, evalTimer_, QOverload<>::of(&QTimer::start));
   connect(model_, &DatasetModel::predictionsChanged, evalTimer_, QOverload<>::of(&QTimer::start));
   connect(model_, &DatasetModel::labelsChanged, this, [this] { inspector_->showRow(inspector_->row()); });
+  connect(model_, &DatasetModel::labelsChangedElsewhere, this, [this](int n) {
+    statusBar()->showMessage(tr("%n image(s) relabeled by another program", nullptr, n), 8000);
+  });
+  connect(model_, &DatasetModel::journalUnreadable, this, [this](const QString& reason) {
+    statusBar()->showMessage(tr("Cannot follow the label journal: %1").arg(reason), 10000);
+  });
+  connect(relabels_, &RelabelController::failed, this,
+          [this](const QString& reason) { showError(tr("Label journal"), tr("The change was not saved: %1").arg(reason)); });
+  connect(relabels_, &RelabelController::waiting, this, [this](int pending) {
+    if (pending > 0)
+      statusBar()->showMessage(tr("Waiting for the label journal (another program is writing to it): %n change(s) not saved yet",
+                                  nullptr, pending));
+    else
+      statusBar()->showMessage(tr("All changes saved to the label journal"), 4000);
+  });
   resize(1360, 860);
   {
     QSettings settings;
@@ -343,10 +335,21 @@ void MainWindow::buildMenus() {
   add(file, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
 
   QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-  QAction* u = undo_->createUndoAction(this, tr("&Undo"));
+  // Undo and redo go through the journal first (RelabelController), then the stack.
+  QAction* u = new QAction(tr("&Undo"), this);
+  u->setEnabled(false);
+  connect(undo_, &QUndoStack::canUndoChanged, u, &QAction::setEnabled);
+  connect(undo_, &QUndoStack::undoTextChanged, u,
+          [u](const QString& t) { u->setText(t.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(t)); });
+  connect(u, &QAction::triggered, relabels_, &RelabelController::undo);
   u->setShortcut(QKeySequence(tr("Ctrl+Z")));
   u->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
-  QAction* r = undo_->createRedoAction(this, tr("&Redo"));
+  QAction* r = new QAction(tr("&Redo"), this);
+  r->setEnabled(false);
+  connect(undo_, &QUndoStack::canRedoChanged, r, &QAction::setEnabled);
+  connect(undo_, &QUndoStack::redoTextChanged, r,
+          [r](const QString& t) { r->setText(t.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(t)); });
+  connect(r, &QAction::triggered, relabels_, &RelabelController::redo);
   r->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence(tr("Ctrl+Y"))});
   r->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
   edit->addAction(u);
@@ -440,18 +443,15 @@ void MainWindow::relabelSelection(int cls, const QString& note) {
   if (model_->isEmpty() || cls < 0 || cls >= model_->classes().size()) return;
   QModelIndexList sel = browser_->selectionModel()->selectedIndexes();
   if (sel.isEmpty() && browser_->currentIndex().isValid()) sel << browser_->currentIndex();
-  QVector<int> rows, old;
-  for (const QModelIndex& i : sel) {
-    const int row = filter_->mapToSource(i).row();
-    if (model_->sample(row).label == cls) continue;
-    rows << row;
-    old << model_->sample(row).label;
-  }
+  // Every selected image, also one the view shows with that label already: the journal
+  // knows its current label (another program may have changed it) and skips no-ops.
+  QVector<int> rows;
+  for (const QModelIndex& i : sel) rows << filter_->mapToSource(i).row();
   // Remember the current image before the relabel: the filter may drop it from the view.
   const QModelIndex current = browser_->currentIndex();
   const int viewRow = current.row();
   const int sourceRow = current.isValid() ? filter_->mapToSource(current).row() : -1;
-  if (!rows.isEmpty()) undo_->push(new RelabelCommand(this, model_, rows, old, cls, note));
+  relabels_->relabel(rows, cls, note);
   if (autoAdvance_->isChecked() && sel.size() == 1 && sourceRow >= 0) {
     // If it left the filtered view, the next image is now at its place.
     const int next = filter_->mapFromSource(model_->index(sourceRow)).isValid() ? viewRow + 1 : viewRow;
@@ -481,12 +481,16 @@ void MainWindow::openDataset(const QString& folder, const QString& workspace) {
       Q_EMIT datasetFailed(out.error);
       return;
     }
+    relabels_->clear();
     undo_->clear();
     // One connection per thread: the scan thread's journal connection is closed; the GUI
-    // thread opens its own for the relabels to come.
+    // thread opens its own for the relabels to come. It waits at most 30 ms for another
+    // writer's lock; RelabelController retries later rather than freezing the window.
     try {
-      model_->reset(std::move(*out.dataset),
-                    std::make_unique<sdd::LabelStore>(sdd::LabelStore::journalFile(ws.toStdString())));
+      const auto access = out.readOnlyJournal ? sdd::LabelStore::Access::ReadOnly : sdd::LabelStore::Access::ReadWrite;
+      auto store = std::make_unique<sdd::LabelStore>(sdd::LabelStore::journalFile(ws.toStdString()), access);
+      store->setBusyTimeout(30);
+      model_->reset(std::move(*out.dataset), std::move(store), out.journalRow);
     } catch (const std::exception& e) {
       showError(tr("Open dataset"), QString::fromStdString(e.what()));
       Q_EMIT datasetFailed(QString::fromStdString(e.what()));
@@ -541,8 +545,21 @@ void MainWindow::openDataset(const QString& folder, const QString& workspace) {
         }, Qt::QueuedConnection);
       };
       out.dataset = std::make_shared<sdd::Dataset>(sdd::Dataset::scan(folder.toStdString(), opt));
-      const sdd::LabelStore store(sdd::LabelStore::journalFile(ws.toStdString()));
-      out.applied = sdd::applyLabels(*out.dataset, store);
+      sdd::requireWorkspaceOutsideDataset(ws.toStdString(), folder.toStdString());
+      const auto journal = sdd::LabelStore::journalFile(ws.toStdString());
+      // A workspace on a read-only medium still shows its labels; relabels then fail with
+      // the reason instead of the dataset not opening at all.
+      std::unique_ptr<sdd::LabelStore> store;
+      try {
+        store = std::make_unique<sdd::LabelStore>(journal);
+      } catch (const sdd::LabelStoreError&) {
+        std::error_code ec;
+        if (!std::filesystem::exists(journal, ec)) throw;
+        store = std::make_unique<sdd::LabelStore>(journal, sdd::LabelStore::Access::ReadOnly);
+        out.readOnlyJournal = true;
+      }
+      out.journalRow = store->lastId();
+      out.applied = sdd::applyLabels(*out.dataset, *store);
     } catch (const std::exception& e) {
       out.error = QString::fromStdString(e.what());
     }

@@ -33,6 +33,7 @@ class DatasetModel;
 class EvaluatePanel;
 class TrainPanel;
 class Inspector;
+class RelabelController;
 class SampleFilter;
 class ThumbnailDelegate;
 
@@ -96,6 +97,7 @@ class MainWindow : public QMainWindow {
   QString modelFile() const { return modelOk_ ? modelInfo_.file : QString(); }
   Inspector* inspector() const { return inspector_; }
   QUndoStack* undoStack() const { return undo_; }
+  RelabelController* relabelController() const { return relabels_; }
   QString workspace() const { return workspace_; }
   bool busyClassifying() const { return activeBatch_ >= 0; }
 
@@ -156,6 +158,7 @@ class MainWindow : public QMainWindow {
   SampleFilter* filter_;
   ThumbnailDelegate* delegate_;
   QUndoStack* undo_;
+  RelabelController* relabels_;
   QTabWidget* tabs_ = nullptr;
   QStackedWidget* datasetStack_ = nullptr;
   QListView* browser_ = nullptr;

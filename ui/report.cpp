@@ -5,17 +5,22 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QBuffer>
 #include <QPdfWriter>
 
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <sstream>
 
 #include "plots.h"
 #include "qcp.h"
 #include "qimage_util.h"
 #include "sdd/inference/predictor.h"
 #include "sdd/labels/label_store.h"
+#include "sdd/util/atomic_file.h"
+#include "sdd/util/json.h"
+#include "sdd/util/shell_quote.h"
 #include "thumbnail_delegate.h"
 
 namespace sddui {
@@ -29,14 +34,16 @@ QString reportsFile(const QString& workspace) { return QDir(workspace).filePath(
 /// Lays out text, tables, plots and images top to bottom on A4 pages.
 class Document {
  public:
-  explicit Document(const QString& file) : writer_(file) {
+  /// The PDF is drawn into memory and written by save(), all or nothing.
+  explicit Document(const QString& file) : file_(file), writer_(&buffer_) {
+    buffer_.open(QIODevice::WriteOnly);
     writer_.setPageSize(QPageSize(QPageSize::A4));
     writer_.setPageMargins(QMarginsF(16, 14, 16, 16), QPageLayout::Millimeter);
     writer_.setResolution(96);  // layout in screen pixels; text, plots and images stay vector/full size
     writer_.setTitle(QObject::tr("SDD Workbench evaluation report"));
     writer_.setCreator(QStringLiteral("SDD Workbench"));
     if (!painter_.begin(&writer_))
-      throw std::runtime_error("cannot write the report to " + file.toStdString() + " (is the folder writable?)");
+      throw std::runtime_error("cannot draw the report " + file.toStdString());
     painter_.setRenderHint(QPainter::Antialiasing);
     const QRect page = writer_.pageLayout().paintRectPixels(96);
     width_ = page.width();
@@ -48,6 +55,12 @@ class Document {
   }
   ~Document() {
     if (painter_.isActive()) painter_.end();
+  }
+  /// Finishes the PDF and writes it (sdd::writeFileAtomically; throws sdd::WriteError).
+  void save() {
+    if (!painter_.end()) throw std::runtime_error("cannot finish the report " + file_.toStdString());
+    const QByteArray& bytes = buffer_.data();
+    sdd::writeFileAtomically(file_.toStdString(), std::string_view(bytes.constData(), std::size_t(bytes.size())));
   }
   QCPPainter& painter() { return painter_; }
   int width() const { return width_; }
@@ -159,6 +172,8 @@ class Document {
     painter_.restore();
   }
 
+  QString file_;
+  QBuffer buffer_;
   QPdfWriter writer_;
   QCPPainter painter_;
   QFont base_;
@@ -264,7 +279,7 @@ ReportData collectReport(const sdd::Dataset& dataset, const QString& modelFile, 
   if (!options.workspace.isEmpty()) {
     const auto journal = sdd::LabelStore::journalFile(options.workspace.toStdString());
     if (std::filesystem::exists(journal)) {
-      sdd::LabelStore store(journal);
+      const sdd::LabelStore store(journal, sdd::LabelStore::Access::ReadOnly);
       d.journalRows = static_cast<long long>(store.journal().size());
     }
     long long lastRows = 0;
@@ -272,10 +287,12 @@ ReportData collectReport(const sdd::Dataset& dataset, const QString& modelFile, 
     std::string line;
     while (std::getline(f, line)) {
       try {
-        const auto j = nlohmann::json::parse(line);
+        const auto j = sdd::parseJson(line);
         lastRows = j.value("journal_rows", 0LL);
         d.lastReportDate = qs(j.value("date", std::string()));
-      } catch (...) {
+      } catch (const std::exception&) {
+        // A damaged line (an older version killed mid-append) only loses that report's
+        // date: "relabels since the last report" then counts from the one before.
       }
     }
     d.relabelsSinceLastReport = std::max(0LL, d.journalRows - lastRows);
@@ -287,13 +304,48 @@ ReportData collectReport(const sdd::Dataset& dataset, const QString& modelFile, 
 
 void recordReport(const ReportData& d, const QString& pdfFile) {
   if (d.options.workspace.isEmpty()) return;
-  QDir().mkpath(d.options.workspace);
-  std::ofstream f(reportsFile(d.options.workspace).toStdString(), std::ios::app);
-  f << nlohmann::json{{"date", d.date.toStdString()},
-                      {"pdf", QFileInfo(pdfFile).absoluteFilePath().toStdString()},
-                      {"journal_rows", d.journalRows}}
-           .dump()
-    << "\n";
+  // An append-only log, rewritten whole so that a full disk cannot leave half a line.
+  std::string log;
+  {
+    std::ifstream in(reportsFile(d.options.workspace).toStdString(), std::ios::binary);
+    log.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  if (!log.empty() && log.back() != '\n') log += '\n';
+  log += nlohmann::json{{"date", d.date.toStdString()},
+                        {"pdf", QFileInfo(pdfFile).absoluteFilePath().toStdString()},
+                        {"journal_rows", d.journalRows}}
+             .dump() +
+         "\n";
+  sdd::writeFileAtomically(reportsFile(d.options.workspace).toStdString(), log);
+}
+
+std::string reproduceCommand(const ReportData& d) {
+  namespace fs = std::filesystem;
+  const sdd::Dataset& ds = *d.dataset;
+  const sdd::ScanOptions& scan = ds.scanOptions();
+  std::error_code ec;
+  auto absolute = [&](const fs::path& p) { return fs::absolute(p, ec).lexically_normal().string(); };
+  std::vector<std::string> words = {"sdd", "report", absolute(ds.root()), "--model", absolute(d.evaluation.modelFile),
+                                    "--split", d.evaluation.split};
+  if (!d.options.workspace.isEmpty()) words.insert(words.end(), {"--workspace", absolute(d.options.workspace.toStdString())});
+  if (scan.resplit) {
+    words.insert(words.end(), {"--split-seed", std::to_string(scan.seed)});
+  } else if (!ds.hasOwnSplit()) {
+    std::ostringstream fraction;
+    fraction << scan.validationFraction;
+    words.insert(words.end(), {"--val-fraction", fraction.str(), "--seed", std::to_string(scan.seed)});
+  }
+  if (!d.options.compareModels.isEmpty()) {
+    std::string list;
+    for (const QString& m : d.options.compareModels) list += (list.empty() ? "" : ",") + absolute(m.toStdString());
+    words.insert(words.end(), {"--compare", list});
+  }
+  if (d.options.fovMeters != 0.5) {
+    std::ostringstream fov;
+    fov << d.options.fovMeters;
+    words.insert(words.end(), {"--fov", fov.str()});
+  }
+  return sdd::shellCommand(words);
 }
 
 nlohmann::json reportJson(const ReportData& d) {
@@ -306,6 +358,7 @@ nlohmann::json reportJson(const ReportData& d) {
   j["ms_per_image"] = {{"median", ev.medianMs}, {"p95", ev.p95Ms}, {"mean", ev.meanMs}};
   j["dataset_hash"] = d.datasetHash.toStdString();
   j["model_hash"] = d.modelHash.toStdString();
+  j["reproduce"] = reproduceCommand(d);
   return j;
 }
 
@@ -542,8 +595,8 @@ void writeReportPdf(const ReportData& d, const QString& pdfFile) {
              {QObject::tr("Report date (UTC)"), d.date},
              {QObject::tr("Device"), qs(ev.device)}},
             {0.55, 0.45}, 2);
-  doc.paragraph(QObject::tr("To reproduce this report: sdd report %1 --model %2 --split %3")
-                    .arg(qs(ds.root().string()), qs(ev.modelFile.string()), qs(ev.split)));
+  doc.paragraph(QObject::tr("To reproduce this report (add --out FILE.pdf): %1").arg(qs(reproduceCommand(d))));
+  doc.save();
 }
 
 }  // namespace sddui

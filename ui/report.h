@@ -52,11 +52,16 @@ ReportData collectReport(const sdd::Dataset& dataset, const QString& modelFile, 
                          const std::function<void(int, int, const QString&)>& progress = {},
                          const std::atomic<bool>* cancel = nullptr);
 
-/// Writes the PDF. Throws std::runtime_error naming the file when it cannot be written.
+/// Writes the PDF, all or nothing. Throws sdd::WriteError naming the file and the reason
+/// when it cannot be written.
 void writeReportPdf(const ReportData& data, const QString& pdfFile);
 
+/// The shell-quoted `sdd report` command that evaluates the same model on the same data
+/// (dataset, workspace labels, split settings, compared models), without --out.
+std::string reproduceCommand(const ReportData& data);
+
 /// Remembers in the workspace that a report was written (for "relabels since the last
-/// report"). No-op without a workspace.
+/// report"). No-op without a workspace. Throws sdd::WriteError.
 void recordReport(const ReportData& data, const QString& pdfFile);
 
 /// The numbers of the report as JSON (what tests compare the PDF text with).

@@ -49,6 +49,16 @@ std::vector<fs::path> sortedEntries(const fs::path& dir, std::vector<ScanIssue>*
   return out;
 }
 
+/// A workbench workspace (it holds a label journal) inside the dataset folder: its runs and
+/// journal are not images of the dataset. The tools refuse to create one there; one made by
+/// hand is left out of the scan with one note instead of a class named after it.
+bool isWorkspaceFolder(const fs::path& dir, std::vector<ScanIssue>& issues) {
+  std::error_code ec;
+  if (!fs::exists(dir / "labels.sqlite", ec)) return false;
+  issues.push_back({dir, "a workbench workspace (it holds labels.sqlite), not part of the dataset; left out"});
+  return true;
+}
+
 /// Every regular file below `dir`, sorted. Symbolic links to folders are not followed (no
 /// loops); entries that cannot be examined (a dangling or looping link, no permission) and
 /// sub-folders that cannot be listed are reported and skipped, and the walk goes on.
@@ -62,6 +72,7 @@ std::vector<fs::path> filesBelow(const fs::path& dir, std::vector<ScanIssue>& is
       continue;
     }
     if (fs::is_directory(link)) {
+      if (isWorkspaceFolder(entry, issues)) continue;
       for (fs::path& f : filesBelow(entry, issues)) files.push_back(std::move(f));
       continue;
     }
@@ -110,6 +121,7 @@ void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& an
     if (isDir(entry)) {
       const std::string cls = entry.filename().string();
       if (!cls.empty() && cls[0] == '.') continue;  // hidden folders, e.g. .thumbnails
+      if (isWorkspaceFolder(entry, c.issues)) continue;
       c.classFolders.emplace(cls, entry);
       std::error_code ec;
       for (const fs::path& f : filesBelow(entry, c.issues)) {
@@ -271,6 +283,8 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
 
   Dataset ds;
   ds.root_ = root;
+  ds.options_ = options;
+  ds.options_.progress = nullptr;
   ds.ownSplit_ = ownSplit && !options.resplit;
   ds.layout_ = sawImagesDir     ? DatasetLayout::NeuDet
                : c.sawFlatNeuCls ? DatasetLayout::NeuCls

@@ -213,16 +213,14 @@ DecodedImage decodeImage(const std::vector<std::uint8_t>& bytes, int targetSize)
       break;
   }
   // Refuse what would need gigabytes before the decoder allocates it (found by fuzz_image:
-  // a 16-byte change to a JPEG header asked for 3 GB). 10,000 x 10,000 still decodes.
+  // a 16-byte change to a JPEG header asked for 3 GB). 10,000 x 10,000 still decodes. The
+  // rule is on the size the header declares, whatever the decode scale, so that scanning,
+  // training, prediction and the browser all accept or refuse the same files.
   std::uint64_t w = 0, h = 0;
-  if (headerSize(bytes, format, w, h)) {
-    const int k = jpegReduction(bytes, targetSize);
-    const std::uint64_t decoded = (w / k) * (h / k);
-    if (decoded > kMaxDecodedPixels) {
-      out.error = "image too large to decode (" + std::to_string(w) + " x " + std::to_string(h) +
-                  " pixels; at most " + std::to_string(kMaxDecodedPixels / 1'000'000) + " megapixels)";
-      return out;
-    }
+  if (headerSize(bytes, format, w, h) && w * h > kMaxDecodedPixels) {
+    out.error = "image too large to decode (" + std::to_string(w) + " x " + std::to_string(h) +
+                " pixels; at most " + std::to_string(kMaxDecodedPixels / 1'000'000) + " megapixels)";
+    return out;
   }
   try {
     cv::Mat raw(1, static_cast<int>(bytes.size()), CV_8UC1, const_cast<std::uint8_t*>(bytes.data()));

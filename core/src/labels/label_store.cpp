@@ -2,18 +2,22 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 #include <sqlite3.h>
 
 #include <chrono>
 #include <ctime>
-#include <fstream>
 #include <map>
 #include <system_error>
+#include <thread>
 
 #include "sdd/dataset/dataset.h"
+#include "sdd/util/atomic_file.h"
 #include "sdd/util/csv.h"
 
 namespace fs = std::filesystem;
@@ -44,12 +48,22 @@ std::string sqliteError(sqlite3* db, const std::string& message) {
   return sys ? message + " (" + std::strerror(sys) + ")" : message;
 }
 
+bool isBusy(int rc) { return (rc & 0xFF) == SQLITE_BUSY || (rc & 0xFF) == SQLITE_LOCKED; }
+
+/// The error for result code `rc`: LabelStoreBusy when another writer holds the lock.
+[[noreturn]] void throwFor(sqlite3* db, int rc, const fs::path& file, const std::string& message) {
+  if (isBusy(rc))
+    throw LabelStoreBusy("label journal " + file.string() +
+                         " is busy: another program is writing to it (" + message + ")");
+  throw LabelStoreError("label journal " + file.string() + ": " + sqliteError(db, message));
+}
+
 /// A prepared statement, finalized on scope exit.
 class Statement {
  public:
   Statement(sqlite3* db, const char* sql, const fs::path& file) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
-      throw LabelStoreError("label journal " + file.string() + ": " + sqliteError(db, sqlite3_errmsg(db)));
+    const int rc = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
+    if (rc != SQLITE_OK) throwFor(db, rc, file, sqlite3_errmsg(db));
   }
   ~Statement() { sqlite3_finalize(stmt_); }
   Statement(const Statement&) = delete;
@@ -63,8 +77,9 @@ class Statement {
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    throw LabelStoreError("label journal " + file.string() + ": " + sqliteError(db_, sqlite3_errmsg(db_)));
+    throwFor(db_, rc, file, sqlite3_errmsg(db_));
   }
+  void bind(int i, long long v) { sqlite3_bind_int64(stmt_, i, v); }
   void reset() {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
@@ -100,96 +115,208 @@ LabelChange readRow(const Statement& st) {
 
 struct LabelStore::Db {
   sqlite3* handle = nullptr;
+  int busyTimeoutMs = 5000;
   ~Db() { sqlite3_close(handle); }
 
   void exec(const char* sql, const fs::path& file) {
     char* err = nullptr;
-    if (sqlite3_exec(handle, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    const int rc = sqlite3_exec(handle, sql, nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
       const std::string msg = err ? err : sqlite3_errmsg(handle);
       sqlite3_free(err);
-      throw LabelStoreError("label journal " + file.string() + ": " + sqliteError(handle, msg));
+      throwFor(handle, rc, file, msg);
     }
   }
 };
+
+namespace {
+
+/// `file` as an SQLite URI path (RFC 3986 percent-encoding of everything but unreserved
+/// characters and '/'), for the immutable=1 parameter.
+std::string uriPath(const fs::path& file) {
+  const std::string abs = fs::absolute(file).string();
+  std::string out;
+  for (unsigned char c : abs) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+/// Runs `fn` again while the journal is busy, up to `timeoutMs`: the busy handler does not
+/// cover everything a new journal's setup does (switching to WAL mode, for one) when several
+/// processes create the same workspace at once.
+template <class Fn>
+void retryWhileBusy(int timeoutMs, Fn fn) {
+  const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
+  for (int wait = 1;; wait = std::min(wait * 2, 50)) {
+    try {
+      fn();
+      return;
+    } catch (const LabelStoreBusy&) {
+      if (std::chrono::steady_clock::now() >= until) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(wait));
+    }
+  }
+}
+
+}  // namespace
 
 fs::path LabelStore::journalFile(const fs::path& workspaceDir) {
   return workspaceDir / "labels.sqlite";
 }
 
-LabelStore::LabelStore(const fs::path& file) : file_(file), db_(std::make_unique<Db>()) {
+LabelStore::LabelStore(const fs::path& file, Access access)
+    : file_(file), access_(access), db_(std::make_unique<Db>()) {
   std::error_code ec;
-  if (!file.parent_path().empty()) fs::create_directories(file.parent_path(), ec);
-  if (ec)
-    throw LabelStoreError("cannot create the workspace folder " + file.parent_path().string() +
-                          ": " + ec.message());
-  // SQLite only says "unable to open database file"; name the usual reason first.
-  const fs::path folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
-  if (::access(folder.c_str(), W_OK) != 0) {
-    const int err = errno;
-    throw LabelStoreError("cannot write label journal " + file.string() + ": the workspace folder " +
-                          folder.string() + " is not writable (" + std::strerror(err) + ")");
+  if (access == Access::ReadOnly) {
+    if (!fs::exists(file, ec)) throw LabelStoreError("no label journal at " + file.string());
+    // A read-only connection still needs the journal's -shm file; on a read-only folder
+    // where it does not exist, immutable=1 reads the database file alone (a journal closed
+    // cleanly has all of its rows there).
+    auto open = [&](const std::string& name, int flags) {
+      sqlite3_close(db_->handle);
+      db_->handle = nullptr;
+      if (sqlite3_open_v2(name.c_str(), &db_->handle, flags, nullptr) != SQLITE_OK)
+        throw LabelStoreError("cannot open label journal " + file.string() + ": " +
+                              (db_->handle ? sqlite3_errmsg(db_->handle) : "out of memory"));
+      sqlite3_busy_timeout(db_->handle, db_->busyTimeoutMs);
+      Statement probe(db_->handle, "SELECT value FROM meta WHERE key='schema'", file_);
+      probe.step(file_);
+    };
+    try {
+      open(file.string(), SQLITE_OPEN_READONLY);
+    } catch (const LabelStoreBusy&) {
+      throw;
+    } catch (const LabelStoreError& first) {
+      const fs::path wal = file.string() + "-wal";
+      if (fs::exists(wal, ec) && fs::file_size(wal, ec) > 0)
+        throw LabelStoreError(std::string(first.what()) + "; its newest changes are in " + wal.string() +
+                              ", which cannot be read without write access to the folder");
+      open("file:" + uriPath(file) + "?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+    }
+  } else {
+    if (!file.parent_path().empty()) fs::create_directories(file.parent_path(), ec);
+    if (ec)
+      throw LabelStoreError("cannot create the workspace folder " + file.parent_path().string() + ": " +
+                            ec.message());
+    // SQLite only says "unable to open database file"; name the usual reason first.
+    const fs::path folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+    if (::access(folder.c_str(), W_OK) != 0) {
+      const int err = errno;
+      throw LabelStoreError("cannot write label journal " + file.string() + ": the workspace folder " +
+                            folder.string() + " is not writable (" + std::strerror(err) +
+                            "); commands that only read labels open it read-only");
+    }
+    if (sqlite3_open_v2(file.c_str(), &db_->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+        SQLITE_OK) {
+      throw LabelStoreError("cannot open label journal " + file.string() + ": " +
+                            (db_->handle ? sqlite3_errmsg(db_->handle) : "out of memory"));
+    }
+    sqlite3_busy_timeout(db_->handle, db_->busyTimeoutMs);
+    // Several processes may create one workspace at the same moment: every step is
+    // idempotent and the schema is made in one IMMEDIATE transaction.
+    retryWhileBusy(db_->busyTimeoutMs, [&] {
+      // A file that is not SQLite fails here, with SQLite's "file is not a database".
+      db_->exec("PRAGMA journal_mode=WAL", file_);
+    });
+    // journal_size_limit: the WAL file is truncated back to 4 MB after a checkpoint instead
+    // of keeping its largest size for ever.
+    db_->exec("PRAGMA synchronous=FULL; PRAGMA journal_size_limit=4194304;", file_);
+    retryWhileBusy(db_->busyTimeoutMs, [&] {
+      db_->exec("BEGIN IMMEDIATE", file_);
+      try {
+        db_->exec(
+            "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+            "CREATE TABLE IF NOT EXISTS changes("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL, original_label TEXT NOT NULL,"
+            " old_label TEXT NOT NULL, new_label TEXT NOT NULL, time TEXT NOT NULL,"
+            " action TEXT NOT NULL, note TEXT NOT NULL DEFAULT '');"
+            "CREATE INDEX IF NOT EXISTS changes_path ON changes(path, id);",
+            file_);
+        Statement put(db_->handle, "INSERT OR IGNORE INTO meta(key, value) VALUES('schema', ?1)", file_);
+        put.bind(1, std::to_string(kSchemaVersion));
+        put.step(file_);
+        db_->exec("COMMIT", file_);
+      } catch (...) {
+        sqlite3_exec(db_->handle, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+      }
+    });
   }
-  if (sqlite3_open_v2(file.c_str(), &db_->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                      nullptr) != SQLITE_OK) {
-    throw LabelStoreError("cannot open label journal " + file.string() + ": " +
-                          (db_->handle ? sqlite3_errmsg(db_->handle) : "out of memory"));
-  }
-  sqlite3_busy_timeout(db_->handle, 5000);
-  // A file that is not SQLite fails here, with SQLite's "file is not a database".
-  db_->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", file_);
-  db_->exec(
-      "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-      "CREATE TABLE IF NOT EXISTS changes("
-      " id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL, original_label TEXT NOT NULL,"
-      " old_label TEXT NOT NULL, new_label TEXT NOT NULL, time TEXT NOT NULL,"
-      " action TEXT NOT NULL, note TEXT NOT NULL DEFAULT '');"
-      "CREATE INDEX IF NOT EXISTS changes_path ON changes(path, id);",
-      file_);
   Statement version(db_->handle, "SELECT value FROM meta WHERE key='schema'", file_);
   if (version.step(file_)) {
-    if (std::stoi(version.text(0)) > kSchemaVersion)
+    int v = 0;
+    try {
+      v = std::stoi(version.text(0));
+    } catch (const std::exception&) {
+      throw LabelStoreError("label journal " + file.string() + " has a damaged schema version '" +
+                            version.text(0) + "'");
+    }
+    if (v > kSchemaVersion)
       throw LabelStoreError("label journal " + file.string() + " was written by a newer version (schema " +
                             version.text(0) + ")");
-  } else {
-    Statement put(db_->handle, "INSERT INTO meta(key, value) VALUES('schema', ?1)", file_);
-    put.bind(1, std::to_string(kSchemaVersion));
-    put.step(file_);
   }
 }
 
 LabelStore::~LabelStore() = default;
 
+void LabelStore::setBusyTimeout(int milliseconds) {
+  db_->busyTimeoutMs = milliseconds;
+  sqlite3_busy_timeout(db_->handle, milliseconds);
+}
+
 std::vector<LabelChange> LabelStore::assign(const std::vector<LabelAssignment>& changes,
                                             const std::string& action, const std::string& note) {
   std::vector<LabelChange> written;
   if (changes.empty()) return written;
+  if (readOnly())
+    throw LabelStoreError("label journal " + file_.string() + " is open read-only; the change was not saved");
   const std::string now = utcNow();
   db_->exec("BEGIN IMMEDIATE", file_);
   try {
-    Statement current(db_->handle,
-                      "SELECT new_label FROM changes WHERE path=?1 ORDER BY id DESC LIMIT 1", file_);
-    Statement insert(db_->handle,
-                     "INSERT INTO changes(path, original_label, old_label, new_label, time, action,"
-                     " note) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                     file_);
-    for (const LabelAssignment& a : changes) {
-      current.reset();
-      current.bind(1, a.path);
-      const std::string old = current.step(file_) ? current.text(0) : a.originalLabel;
-      if (old == a.label) continue;
-      insert.reset();
-      LabelChange c{0, a.path, a.originalLabel, old, a.label, now, action, note};
-      insert.bind(1, c.path);
-      insert.bind(2, c.originalLabel);
-      insert.bind(3, c.oldLabel);
-      insert.bind(4, c.newLabel);
-      insert.bind(5, c.time);
-      insert.bind(6, c.action);
-      insert.bind(7, c.note);
-      insert.step(file_);
-      c.id = sqlite3_last_insert_rowid(db_->handle);
-      written.push_back(std::move(c));
+    std::vector<LabelConflict> conflicts;
+    {
+      // Both statements are finalized before COMMIT: a statement still open at COMMIT keeps
+      // a read transaction alive and blocks the automatic checkpoint, so the WAL file grew
+      // without bound (81 MB after 6,000 relabels).
+      Statement current(db_->handle, (std::string(kSelectColumns) + " WHERE path=?1 ORDER BY id DESC LIMIT 1").c_str(),
+                        file_);
+      Statement insert(db_->handle,
+                       "INSERT INTO changes(path, original_label, old_label, new_label, time, action,"
+                       " note) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                       file_);
+      for (const LabelAssignment& a : changes) {
+        current.bind(1, a.path);
+        std::optional<LabelChange> last;
+        if (current.step(file_)) last = readRow(current);
+        current.reset();
+        const std::string old = last ? last->newLabel : a.originalLabel;
+        if (a.expected && *a.expected != old) {
+          conflicts.push_back({a.path, *a.expected, old, last.value_or(LabelChange{})});
+          continue;
+        }
+        if (old == a.label || !conflicts.empty()) continue;
+        LabelChange c{0, a.path, a.originalLabel, old, a.label, now, action, note};
+        insert.bind(1, c.path);
+        insert.bind(2, c.originalLabel);
+        insert.bind(3, c.oldLabel);
+        insert.bind(4, c.newLabel);
+        insert.bind(5, c.time);
+        insert.bind(6, c.action);
+        insert.bind(7, c.note);
+        insert.step(file_);
+        insert.reset();
+        c.id = sqlite3_last_insert_rowid(db_->handle);
+        written.push_back(std::move(c));
+      }
     }
+    if (!conflicts.empty()) throw LabelConflictError(std::move(conflicts));
     db_->exec("COMMIT", file_);
   } catch (...) {
     sqlite3_exec(db_->handle, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -197,6 +324,48 @@ std::vector<LabelChange> LabelStore::assign(const std::vector<LabelAssignment>& 
   }
   return written;
 }
+
+long long LabelStore::dataVersion() const {
+  Statement st(db_->handle, "PRAGMA data_version", file_);
+  return st.step(file_) ? st.integer(0) : 0;
+}
+
+std::vector<LabelChange> LabelStore::changesSince(long long id) const {
+  std::vector<LabelChange> out;
+  Statement st(db_->handle, (std::string(kSelectColumns) + " WHERE id>?1 ORDER BY id").c_str(), file_);
+  st.bind(1, id);
+  while (st.step(file_)) out.push_back(readRow(st));
+  return out;
+}
+
+long long LabelStore::lastId() const {
+  Statement st(db_->handle, "SELECT COALESCE(MAX(id), 0) FROM changes", file_);
+  return st.step(file_) ? st.integer(0) : 0;
+}
+
+std::optional<LabelChange> LabelStore::latest(const std::string& path) const {
+  Statement st(db_->handle, (std::string(kSelectColumns) + " WHERE path=?1 ORDER BY id DESC LIMIT 1").c_str(), file_);
+  st.bind(1, path);
+  if (st.step(file_)) return readRow(st);
+  return std::nullopt;
+}
+
+std::string LabelConflict::describe() const {
+  std::string who = changedBy.id == 0 ? std::string("its folder gives that label")
+                                      : "changed by " + changedBy.action +
+                                            (changedBy.note.empty() ? std::string() : " (" + changedBy.note + ")") +
+                                            " at " + changedBy.time;
+  return path + " is now '" + current + "', not '" + expected + "': " + who;
+}
+
+LabelConflictError::LabelConflictError(std::vector<LabelConflict> conflicts)
+    : LabelStoreError([&] {
+        std::string msg = "the label changed meanwhile, so nothing was written: ";
+        for (std::size_t i = 0; i < conflicts.size() && i < 5; ++i) msg += (i ? "; " : "") + conflicts[i].describe();
+        if (conflicts.size() > 5) msg += "; and " + std::to_string(conflicts.size() - 5) + " more";
+        return msg;
+      }()),
+      conflicts_(std::move(conflicts)) {}
 
 std::map<std::string, std::string> LabelStore::currentLabels() const {
   std::map<std::string, std::string> out;
@@ -222,15 +391,12 @@ std::vector<LabelChange> LabelStore::journal() const {
 }
 
 void LabelStore::exportCsv(const fs::path& csvFile) const {
-  std::ofstream f(csvFile, std::ios::binary);
-  if (!f) throw LabelStoreError("cannot write " + csvFile.string());
-  f << "id,path,original_label,old_label,new_label,time,action,note\n";
+  CsvWriter csv({"id", "path", "original_label", "old_label", "new_label", "time", "action", "note"});
   for (const LabelChange& c : journal()) {
-    f << c.id << ',' << csvField(c.path) << ',' << csvField(c.originalLabel) << ','
-      << csvField(c.oldLabel) << ',' << csvField(c.newLabel) << ',' << c.time << ','
-      << c.action << ',' << csvField(c.note) << '\n';
+    csv.integer(c.id).text(c.path).text(c.originalLabel).text(c.oldLabel).text(c.newLabel).text(c.time);
+    csv.text(c.action).text(c.note).endRow();
   }
-  if (!f.flush()) throw LabelStoreError("cannot write " + csvFile.string());
+  writeFileAtomically(csvFile, csv.str());
 }
 
 std::string LabelStore::integrityCheck() const {
@@ -313,6 +479,8 @@ LabelCsv parseLabelCsv(const std::string& text) {
     } else if (fields[0].empty() || fields[1].empty()) {
       out.errors.push_back(where + "empty path or label");
     } else {
+      for (auto& f : fields)
+        if (f.size() > 1 && f[0] == '\'' && csvNeedsInjectionGuard(std::string_view(f).substr(1))) f.erase(0, 1);
       out.rows.push_back({rowLine, fields[0], fields[1]});
     }
   }
@@ -361,27 +529,36 @@ std::size_t exportFolderPerClass(const Dataset& dataset, const fs::path& outDir)
     fs::path dir = outDir;
     if (dataset.hasOwnSplit()) dir /= s.split == Split::Train ? "train" : "validation";
     dir /= dataset.classes()[s.label];
-    fs::create_directories(dir);
     fs::path dst = dir / s.path.filename();
     // Two source folders may hold the same file name; never overwrite, number the copy.
-    for (int n = 2; fs::exists(dst); ++n)
+    for (int n = 2; fs::exists(dst, ec); ++n)
       dst = dir / (s.path.stem().string() + "_" + std::to_string(n) + s.path.extension().string());
-    fs::copy_file(s.path, dst);
+    copyFileAtomically(s.path, dst);
     ++copied;
   }
   return copied;
 }
 
 void exportManifest(const Dataset& dataset, const fs::path& csvFile) {
-  std::ofstream f(csvFile, std::ios::binary);
-  if (!f) throw std::runtime_error("cannot write " + csvFile.string());
-  f << "path,split,original_label,label\n";
+  CsvWriter csv({"path", "split", "original_label", "label"});
   for (const Sample& s : dataset.samples()) {
-    f << csvField(journalPath(dataset.root(), s.path)) << ',' << toString(s.split) << ','
-      << csvField(dataset.classes()[s.originalLabel]) << ','
-      << csvField(dataset.classes()[s.label]) << '\n';
+    csv.text(journalPath(dataset.root(), s.path)).text(toString(s.split));
+    csv.text(dataset.classes()[s.originalLabel]).text(dataset.classes()[s.label]).endRow();
   }
-  if (!f.flush()) throw std::runtime_error("cannot write " + csvFile.string());
+  writeFileAtomically(csvFile, csv.str());
+}
+
+void requireWorkspaceOutsideDataset(const fs::path& workspace, const fs::path& datasetRoot) {
+  std::error_code ec;
+  const fs::path ws = fs::weakly_canonical(fs::absolute(workspace, ec), ec);
+  const fs::path root = fs::weakly_canonical(fs::absolute(datasetRoot, ec), ec);
+  if (ws.empty() || root.empty()) return;
+  const auto mismatch = std::mismatch(root.begin(), root.end(), ws.begin(), ws.end());
+  if (mismatch.first == root.end())
+    throw LabelStoreError("the workspace " + workspace.string() + " lies inside the dataset folder " +
+                          datasetRoot.string() +
+                          ": its journal and runs would be scanned as images of the dataset; choose a folder "
+                          "outside it");
 }
 
 }  // namespace sdd

@@ -9,6 +9,8 @@
 #include "sdd/model/archive_check.h"
 #include "model/legacy_archive.h"
 #include "model/tensor_file.h"
+#include "sdd/util/atomic_file.h"
+#include "sdd/util/json.h"
 
 namespace fs = std::filesystem;
 
@@ -66,8 +68,7 @@ constexpr std::uint32_t kFileVersion = 2;
 static tensorfile::NamedTensors namedTensors(DetectorNet& net) { return tensorfile::stateTensors(*net); }
 
 void saveModelFile(const fs::path& file, DetectorNet& net, const ModelMetadata& meta) {
-  tensorfile::writeAtomically(file, tensorfile::pack(kMagic, kFileVersion, {{"metadata", meta}}, namedTensors(net)),
-                              "model file");
+  writeFileAtomically(file, tensorfile::pack(kMagic, kFileVersion, {{"metadata", meta}}, namedTensors(net)));
 }
 
 static ModelMetadata metadataFromJson(const nlohmann::json& j, const fs::path& file) {
@@ -119,8 +120,8 @@ static ModelMetadata readV1Metadata(const legacy::Archive& archive, const fs::pa
     throw ModelError(file.string() + " is a LibTorch archive but not an SDD model (no metadata)");
   nlohmann::json j;
   try {
-    j = nlohmann::json::parse(archive.string(kMetadataKey));
-  } catch (const nlohmann::json::exception& e) {
+    j = parseJson(archive.string(kMetadataKey));
+  } catch (const JsonError& e) {
     throw ModelError(file.string() + ": damaged model metadata: " + e.what());
   }
   return metadataFromJson(j, file);

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <iomanip>
 #include <sstream>
 
 namespace sdd {
@@ -49,6 +50,16 @@ void ModelSpec::validate() const {
     fail(std::to_string(convChannels.size()) + " pooling blocks shrink a " +
          std::to_string(inputSize) + " px input to nothing");
   if (parameterCount() > 100'000'000) fail("more than 100 million weights");
+  auto human = [](double v, const char* unit) {
+    std::ostringstream o;
+    o << std::setprecision(3) << v << unit;
+    return o.str();
+  };
+  if (macs() > kMaxMacs)
+    fail(human(macs() / 1e9, " G") + " multiply-accumulates per image; at most " + human(kMaxMacs / 1e9, " G"));
+  if (activationBytes() > kMaxActivationBytes)
+    fail(human(activationBytes() / 1048576.0, " MB") + " of activations per image; at most " +
+         human(kMaxActivationBytes / 1048576.0, " MB"));
 }
 
 int ModelSpec::featureSize() const {
@@ -90,6 +101,16 @@ std::int64_t ModelSpec::macs() const {
   }
   m += features * numClasses;
   return m;
+}
+
+std::int64_t ModelSpec::activationBytes() const {
+  std::int64_t floats = static_cast<std::int64_t>(inputChannels) * inputSize * inputSize, size = inputSize;
+  for (int out : convChannels) {
+    floats += (batchNorm ? 3 : 2) * out * size * size;  // conv, [BatchNorm,] ReLU
+    size /= 2;
+    floats += out * size * size;  // pooled
+  }
+  return floats * 4;
 }
 
 std::string ModelSpec::describe() const {

@@ -1,9 +1,9 @@
 #include "sdd/model/onnx_export.h"
 
 #include <cstring>
-#include <fstream>
 
 #include "sdd/model/detector_net.h"
+#include "sdd/util/atomic_file.h"
 
 namespace fs = std::filesystem;
 
@@ -263,18 +263,7 @@ std::string onnxBytesGreyInput(const fs::path& modelFile) {
 
 void exportOnnx(const fs::path& modelFile, const fs::path& onnxFile, const std::string& producerVersion) {
   const std::string bytes = onnxBytes(modelFile, producerVersion);
-  const fs::path tmp = onnxFile.string() + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary);
-    f.write(bytes.data(), std::streamsize(bytes.size()));
-    f.close();
-    if (!f) {
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      throw std::runtime_error("cannot write " + onnxFile.string());
-    }
-  }
-  fs::rename(tmp, onnxFile);
+  writeFileAtomically(onnxFile, bytes);
 }
 
 }  // namespace sdd

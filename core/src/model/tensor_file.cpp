@@ -7,6 +7,7 @@
 
 #include "sdd/model/archive_check.h"
 #include "sdd/model/model_spec.h"
+#include "sdd/util/json.h"
 
 namespace fs = std::filesystem;
 
@@ -88,19 +89,35 @@ Parsed parse(const std::vector<std::uint8_t>& b, std::uint32_t maxVersion, const
   if (crc32(b.data(), b.size() - 4) != getLe<std::uint32_t>(b, b.size() - 4))
     throw ModelError(bad + "damaged or truncated (CRC mismatch)");
   try {
-    f.header = nlohmann::json::parse(b.begin() + kPrefix, b.begin() + kPrefix + static_cast<std::ptrdiff_t>(headerLen));
-  } catch (const nlohmann::json::exception& e) {
+    f.header = parseJson(std::string_view(reinterpret_cast<const char*>(b.data()) + kPrefix, headerLen));
+  } catch (const JsonError& e) {
     throw ModelError(bad + "damaged header: " + e.what());
   }
   if (!f.header.is_object() || !f.header.contains("tensors") || !f.header["tensors"].is_array())
     throw ModelError(bad + "header lacks its tensor table");
+  f.payload = kPrefix + headerLen;
+  f.payloadEnd = b.size() - 4;
+  // Every entry's byte range is a pair of whole numbers inside the payload, and no two
+  // ranges overlap: a float offset (1e300) used to be read as 0, silently giving two weight
+  // tensors the same bytes.
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> ranges;
   for (const auto& e : f.header["tensors"]) {
     if (!e.is_object() || !e.contains("name") || !e["name"].is_string())
       throw ModelError(bad + "damaged tensor table");
-    f.entries[e["name"].get<std::string>()] = &e;
+    const std::string name = e["name"].get<std::string>();
+    const auto* offset = e.contains("offset") ? &e["offset"] : nullptr;
+    const auto* size = e.contains("size") ? &e["size"] : nullptr;
+    if (!offset || !size || !offset->is_number_unsigned() || !size->is_number_unsigned())
+      throw ModelError(bad + "tensor '" + name + "': offset and size must be whole numbers >= 0");
+    const auto o = offset->get<std::uint64_t>(), n = size->get<std::uint64_t>();
+    const std::uint64_t room = f.payloadEnd - f.payload;
+    if (o > room || n > room - o) throw ModelError(bad + "tensor '" + name + "' lies outside the file");
+    if (!f.entries.emplace(name, &e).second) throw ModelError(bad + "tensor '" + name + "' is listed twice");
+    if (n > 0) ranges.emplace_back(o, o + n);
   }
-  f.payload = kPrefix + headerLen;
-  f.payloadEnd = b.size() - 4;
+  std::sort(ranges.begin(), ranges.end());
+  for (std::size_t i = 1; i < ranges.size(); ++i)
+    if (ranges[i].first < ranges[i - 1].second) throw ModelError(bad + "two tensors share the same bytes");
   return f;
 }
 
@@ -130,33 +147,6 @@ void copyInto(const std::vector<std::uint8_t>& b, const Parsed& f, const std::st
     }
   } catch (const nlohmann::json::exception& ex) {
     throw ModelError(where + "'" + name + "': damaged entry: " + ex.what());
-  }
-}
-
-void writeAtomically(const fs::path& file, const std::string& bytes, const std::string& what) {
-  std::error_code ec;
-  if (file.has_parent_path()) fs::create_directories(file.parent_path(), ec);
-  const fs::path tmp = file.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      const int err = errno;
-      throw ModelError("cannot write " + what + " " + file.string() + ": " + std::strerror(err ? err : EIO));
-    }
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.flush();
-    if (!out) {
-      const int err = errno;
-      out.close();
-      fs::remove(tmp, ec);
-      throw ModelError("cannot write " + what + " " + file.string() + ": " + std::strerror(err ? err : EIO));
-    }
-  }
-  fs::rename(tmp, file, ec);
-  if (ec) {
-    std::error_code ignored;
-    fs::remove(tmp, ignored);
-    throw ModelError("cannot write " + what + " " + file.string() + ": " + ec.message());
   }
 }
 

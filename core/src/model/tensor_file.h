@@ -49,10 +49,6 @@ Parsed parse(const std::vector<std::uint8_t>& bytes, std::uint32_t maxVersion, c
 void copyInto(const std::vector<std::uint8_t>& bytes, const Parsed& f, const std::string& name,
               torch::Tensor& dst, const std::string& where, const std::string& needs);
 
-/// Writes `bytes` to `file` through a temp file + rename; on failure the old file is left as
-/// it was and the ModelError names the file and the OS reason (e.g. "No space left on device").
-void writeAtomically(const std::filesystem::path& file, const std::string& bytes, const std::string& what);
-
 std::string shapeString(torch::IntArrayRef shape);
 
 }  // namespace sdd::tensorfile

@@ -2,6 +2,8 @@
 
 #include "model/legacy_archive.h"
 #include "model/tensor_file.h"
+#include "sdd/util/atomic_file.h"
+#include "sdd/util/json.h"
 #include "sdd/imaging/image_loader.h"
 
 namespace fs = std::filesystem;
@@ -76,13 +78,15 @@ nlohmann::json loadLegacy(const fs::path& file, const std::vector<std::uint8_t>&
   if (!a.has("trainer_state")) throw ModelError(file.string() + " is not an sdd training checkpoint");
   nlohmann::json state;
   try {
-    state = nlohmann::json::parse(a.string("trainer_state"));
+    state = parseJson(a.string("trainer_state"));
     if (!state.is_object()) throw ModelError(bad + "damaged trainer state");
     const nlohmann::json config = state.value("config", nlohmann::json::object());
     const std::string kind = config.is_object() ? config.value("optimizer", optimizer) : optimizer;
     if (kind != optimizer)
       throw ModelError(file.string() + ": the checkpoint's optimizer is " + kind + ", the run asks for " + optimizer);
   } catch (const nlohmann::json::exception& e) {
+    throw ModelError(bad + "damaged trainer state: " + e.what());
+  } catch (const JsonError& e) {
     throw ModelError(bad + "damaged trainer state: " + e.what());
   }
   check(state);
@@ -134,7 +138,7 @@ void save(const fs::path& file, DetectorNet& net, DetectorNet* average, torch::o
   }
   const nlohmann::json header = {{"trainer_state", trainerState},
                                  {"optimizer", {{"kind", optimizer}, {"params", params}}}};
-  tensorfile::writeAtomically(file, tensorfile::pack(kMagic, kVersion, header, tensors), "checkpoint");
+  writeFileAtomically(file, tensorfile::pack(kMagic, kVersion, header, tensors));
 }
 
 void saveLegacy(const fs::path& file, DetectorNet& net, torch::optim::Optimizer& opt,

@@ -168,16 +168,16 @@ std::string reductionMarkdown(const ReductionResult& r) {
 }
 
 std::string reductionCsv(const ReductionResult& r) {
-  std::ostringstream o;
-  o << "step,change,accepted,layers,weights,macs,macro_f1,min_auc,ms_per_image,architecture\n";
+  CsvWriter csv({"step", "change", "accepted", "layers", "weights", "macs", "macro_f1", "min_auc", "ms_per_image",
+                 "architecture"});
   auto row = [&](const ReductionStep& s, const std::string& stepName) {
-    o << stepName << ',' << csvField(s.change) << ',' << (s.accepted ? 1 : 0) << ',' << s.summary.layers << ','
-      << s.summary.weights << ',' << s.summary.macs << ',' << fmt(s.summary.macroF1, 6) << ',' << fmt(s.summary.minAuc, 6)
-      << ',' << fmt(s.summary.medianMs, 4) << ',' << csvField(s.summary.architecture) << '\n';
+    csv.text(stepName).text(s.change).integer(s.accepted ? 1 : 0).integer(s.summary.layers).integer(s.summary.weights);
+    csv.integer(s.summary.macs).fixed(s.summary.macroF1, 6).fixed(s.summary.minAuc, 6).fixed(s.summary.medianMs, 4);
+    csv.text(s.summary.architecture).endRow();
   };
   for (const auto& s : r.tried) row(s, std::to_string(s.step));
   if (!r.final.summary.architecture.empty()) row(r.final, "final");
-  return o.str();
+  return csv.str();
 }
 
 }  // namespace sdd

@@ -23,6 +23,9 @@
 #include "sdd/imaging/image_loader.h"
 #include "sdd/metrics/metrics.h"
 #include "sdd/model/detector_net.h"
+#include "sdd/util/atomic_file.h"
+#include "sdd/util/csv.h"
+#include "sdd/util/json.h"
 #include "sdd/util/runtime.h"
 
 namespace fs = std::filesystem;
@@ -139,7 +142,7 @@ std::vector<EpochStats> readTrainingLog(const fs::path& runDir) {
     ++lineNo;
     if (line.empty()) continue;
     try {
-      out.push_back(nlohmann::json::parse(line).get<EpochStats>());
+      out.push_back(parseJson(line).get<EpochStats>());
     } catch (const std::exception& e) {
       throw std::runtime_error((runDir / "log.jsonl").string() + " line " + std::to_string(lineNo) +
                                ": " + e.what());
@@ -290,43 +293,15 @@ class WeightAverage {
   std::vector<torch::Tensor> average_, source_;
 };
 
-std::string csvHeader() {
-  return "epoch,train_loss,train_acc,val_loss,val_acc,val_macro_f1,lr,seconds,best\n";
-}
-
-std::string csvLine(const EpochStats& s) {
-  std::ostringstream o;
-  o << s.epoch << ',' << std::setprecision(6) << s.trainLoss << ',' << s.trainAccuracy << ','
-    << s.valLoss << ',' << s.valAccuracy << ',' << s.valMacroF1 << ',' << s.learningRate << ','
-    << std::setprecision(4) << s.seconds << ',' << (s.best ? 1 : 0) << '\n';
-  return o.str();
-}
-
-// Writes `text` to `file` through a temp file + rename; on any write error (disk full) the
-// old file stays as it was and the error names the file and the reason.
-void writeFileAtomically(const fs::path& file, const std::string& text) {
-  const fs::path tmp = file.string() + ".tmp";
-  std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-  f << text;
-  f.flush();
-  const int err = errno;
-  f.close();
-  std::error_code ec;
-  if (!f) {
-    fs::remove(tmp, ec);
-    throw std::runtime_error("cannot write " + file.string() + ": " + std::strerror(err ? err : EIO));
-  }
-  fs::rename(tmp, file, ec);
-  if (ec) throw std::runtime_error("cannot write " + file.string() + ": " + ec.message());
-}
-
 void writeLog(const fs::path& dir, const std::vector<EpochStats>& history) {
-  std::string csv = csvHeader(), jsonl;
+  CsvWriter csv({"epoch", "train_loss", "train_acc", "val_loss", "val_acc", "val_macro_f1", "lr", "seconds", "best"});
+  std::string jsonl;
   for (const auto& s : history) {
-    csv += csvLine(s);
+    csv.integer(s.epoch).number(s.trainLoss).number(s.trainAccuracy).number(s.valLoss).number(s.valAccuracy);
+    csv.number(s.valMacroF1).number(s.learningRate).number(s.seconds, 4).integer(s.best ? 1 : 0).endRow();
     jsonl += nlohmann::json(s).dump() + '\n';
   }
-  writeFileAtomically(dir / "log.csv", csv);
+  writeFileAtomically(dir / "log.csv", csv.str());
   writeFileAtomically(dir / "log.jsonl", jsonl);
 }
 
@@ -375,6 +350,17 @@ TrainResult Trainer::run(bool resume) {
   m.config.validate();
   m.spec.numClasses = static_cast<int>(m.dataset.classes().size());
   m.spec.validate();
+  // A batch whose activations and their gradients cannot fit in this machine's memory ended
+  // in the kernel's OOM killer (`--input-size 4096`); refuse it with the figures instead.
+  const double batchBytes = 3.0 * m.config.batchSize * static_cast<double>(m.spec.activationBytes());
+  const double memory = static_cast<double>(physicalMemoryBytes());
+  if (memory > 0 && batchBytes > 0.75 * memory) {
+    std::ostringstream o;
+    o << std::setprecision(3) << "a training batch of " << m.config.batchSize << " images of this network needs about "
+      << batchBytes / (1 << 30) << " GB of memory; this machine has " << memory / (1 << 30)
+      << " GB: use a smaller batch size or input size";
+    throw std::invalid_argument(o.str());
+  }
   auto say = [&](const std::string& s) {
     if (onMessage) onMessage(s);
   };
@@ -405,9 +391,14 @@ TrainResult Trainer::run(bool resume) {
                                {"architecture", m.spec.describe()},
                                {"started", nowIso8601()}};
     if (resume) {
+      // The start time of the first session; a damaged run.json is replaced below.
       std::ifstream old(m.outDir / "run.json");
-      const nlohmann::json before = nlohmann::json::parse(old, nullptr, false);
-      if (before.is_object() && before.contains("started")) manifest["started"] = before["started"];
+      const std::string text((std::istreambuf_iterator<char>(old)), std::istreambuf_iterator<char>());
+      try {
+        const nlohmann::json before = parseJson(text);
+        if (before.is_object() && before.contains("started")) manifest["started"] = before["started"];
+      } catch (const JsonError&) {
+      }
     }
     writeFileAtomically(m.outDir / "run.json", manifest.dump(2) + "\n");
   };
@@ -528,8 +519,10 @@ TrainResult Trainer::run(bool resume) {
     model->eval();
     std::vector<std::vector<float>> probs;
     double lossSum = 0;
-    for (long b = 0; b < nVal; b += 100) {
-      const long e = std::min(nVal, b + 100);
+    // At most ~256 MB of activations per validation batch (100 images of a small network).
+    const long evalBatch = std::clamp<long>(static_cast<long>((256LL << 20) / m.spec.activationBytes()), 1, 100);
+    for (long b = 0; b < nVal; b += evalBatch) {
+      const long e = std::min(nVal, b + evalBatch);
       auto x = normalizeBatch(val.x.slice(0, b, e), meta.normalization, device, channelsLast);
       auto logits = model->forward(x);
       auto y = val.y.slice(0, b, e).to(device);
@@ -676,8 +669,9 @@ TrainResult Trainer::run(bool resume) {
                                      ? "the checkpoint of the last saved epoch is intact: free space and "
                                        "run again with --resume"
                                      : "no epoch was saved";
-      throw std::runtime_error(std::string(e.what()) + " (epoch " + std::to_string(s.epoch) +
-                               " not saved; " + intact + ")");
+      const std::string msg = std::string(e.what()) + " (epoch " + std::to_string(s.epoch) + " not saved; " + intact + ")";
+      if (dynamic_cast<const WriteError*>(&e)) throw WriteError(msg);
+      throw std::runtime_error(msg);
     }
     if (onEpoch) onEpoch(s);
     if (m.config.patience > 0 && sinceBest >= m.config.patience) {
@@ -689,14 +683,10 @@ TrainResult Trainer::run(bool resume) {
 
   if (!result.history.empty()) {
     const fs::path source = m.config.keep == "best" ? result.bestFile : m.outDir / "last.sddm";
-    const fs::path tmp = result.modelFile.string() + ".tmp";
-    fs::copy_file(source, tmp, fs::copy_options::overwrite_existing, ec);
-    if (!ec) fs::rename(tmp, result.modelFile, ec);
-    if (ec) {
-      std::error_code ignored;
-      fs::remove(tmp, ignored);
-      throw std::runtime_error("cannot write " + result.modelFile.string() + ": " + ec.message() +
-                               " (" + source.filename().string() + " beside it is the same model)");
+    try {
+      copyFileAtomically(source, result.modelFile, false);
+    } catch (const WriteError& e) {
+      throw WriteError(std::string(e.what()) + " (" + source.filename().string() + " beside it is the same model)");
     }
   }
   result.seconds = std::chrono::duration<double>(Clock::now() - start).count();

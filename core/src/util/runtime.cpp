@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include <unistd.h>
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -37,6 +39,11 @@ int configureThreads(int threads) {
   const int n = threads > 0 ? threads : hw;
   torch::set_num_threads(n);
   return torch::get_num_threads();
+}
+
+std::int64_t physicalMemoryBytes() {
+  const long pages = sysconf(_SC_PHYS_PAGES), pageSize = sysconf(_SC_PAGESIZE);
+  return pages > 0 && pageSize > 0 ? static_cast<std::int64_t>(pages) * pageSize : 0;
 }
 
 bool cudaAvailable() { return torch::cuda::is_available(); }

@@ -78,6 +78,9 @@ class Dataset {
   const std::vector<Sample>& samples() const { return samples_; }
   const std::vector<ScanIssue>& skipped() const { return skipped_; }
   const std::vector<DuplicateGroup>& duplicates() const { return duplicates_; }
+  /// The options it was scanned with (without the progress callback): what a command line
+  /// needs to scan it again the same way.
+  const ScanOptions& scanOptions() const { return options_; }
 
   /// Indices of the samples in `split`, in scan order.
   std::vector<std::size_t> indices(Split split) const;
@@ -93,6 +96,7 @@ class Dataset {
 
  private:
   std::filesystem::path root_;
+  ScanOptions options_;
   DatasetLayout layout_ = DatasetLayout::FolderPerClass;
   bool ownSplit_ = false;
   std::vector<std::string> classes_;

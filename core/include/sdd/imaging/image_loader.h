@@ -34,8 +34,9 @@ std::uint64_t fnv1a64(const std::uint8_t* data, std::size_t size);
 /// training and inference both decode this way, so they see the same pixels.
 DecodedImage decodeImage(const std::vector<std::uint8_t>& bytes, int targetSize = 0);
 
-/// decodeImage refuses images whose header declares more pixels than this (after JPEG
-/// reduction): 150 megapixels, 450 MB as BGR.
+/// decodeImage refuses images whose header declares more pixels than this, whatever scale
+/// they would be decoded at: 150 megapixels, 450 MB as BGR. Every path (scan, training,
+/// prediction, thumbnails) decodes through decodeImage, so one rule holds everywhere.
 inline constexpr std::uint64_t kMaxDecodedPixels = 150'000'000;
 
 /// Reads and decodes a file (see decodeImage).

@@ -4,11 +4,16 @@
 /// label of an image is the new label of its latest journal row, else its label on disk.
 /// Each change is committed before the call returns, so a crash or kill loses nothing that
 /// a caller was told had been saved.
+/// Several processes may write one journal at once (the workbench and `sdd relabel`): each
+/// write is a transaction, a reader sees other processes' commits (dataVersion() says when
+/// there are new ones), and a change can be made conditional on the label it replaces
+/// (compare-and-set), so an undo never overwrites a newer change made elsewhere.
 /// Thread-safety: one LabelStore per thread (SQLite connections are not shared).
 
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -23,6 +28,13 @@ class LabelStoreError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// The journal is locked by another writer for longer than the busy timeout; nothing was
+/// written. Trying again later is the remedy.
+class LabelStoreBusy : public LabelStoreError {
+ public:
+  using LabelStoreError::LabelStoreError;
+};
+
 /// One journal row. Paths are relative to the dataset root, with '/' separators.
 struct LabelChange {
   long long id = 0;
@@ -35,17 +47,43 @@ struct LabelChange {
   std::string note;
 };
 
-/// One requested change: set `path` (relative) to `label`.
+/// One requested change: set `path` (relative) to `label`. With `expected`, only when the
+/// image's current label is still `expected` (compare-and-set).
 struct LabelAssignment {
   std::string path;
   std::string originalLabel;
   std::string label;
+  std::optional<std::string> expected = std::nullopt;
+};
+
+/// An image whose current label is not the one a compare-and-set expected.
+struct LabelConflict {
+  std::string path, expected, current;
+  /// The journal row that gave it its current label (id 0: none, the label is the one its
+  /// folder gives).
+  LabelChange changedBy;
+  /// "PATH is now CURRENT, not EXPECTED: changed by ACTION (NOTE) at TIME".
+  std::string describe() const;
+};
+
+/// A compare-and-set found other labels than it expected; nothing was written.
+class LabelConflictError : public LabelStoreError {
+ public:
+  explicit LabelConflictError(std::vector<LabelConflict> conflicts);
+  const std::vector<LabelConflict>& conflicts() const { return conflicts_; }
+
+ private:
+  std::vector<LabelConflict> conflicts_;
 };
 
 class LabelStore {
  public:
-  /// Opens (creating when needed) the journal `file`. Throws LabelStoreError when it cannot.
-  explicit LabelStore(const std::filesystem::path& file);
+  enum class Access {
+    ReadWrite,  ///< creates the journal (and its folder) when missing; needs write access
+    ReadOnly,   ///< an existing journal, also on a read-only folder or medium
+  };
+  /// Opens the journal `file`. Throws LabelStoreError when it cannot, naming the reason.
+  explicit LabelStore(const std::filesystem::path& file, Access access = Access::ReadWrite);
   ~LabelStore();
   LabelStore(const LabelStore&) = delete;
   LabelStore& operator=(const LabelStore&) = delete;
@@ -55,11 +93,30 @@ class LabelStore {
   /// The journal file of a workspace folder.
   static std::filesystem::path journalFile(const std::filesystem::path& workspaceDir);
 
+  bool readOnly() const { return access_ == Access::ReadOnly; }
+
+  /// How long a write waits for another writer's lock before LabelStoreBusy (default 5 s;
+  /// the workbench's GUI thread waits briefly and retries later instead of freezing).
+  void setBusyTimeout(int milliseconds);
+
   /// Appends one row per assignment whose label differs from the current one, all in one
   /// transaction; returns the rows written (assignments that change nothing are left out).
+  /// Throws LabelConflictError (nothing written) when an assignment's `expected` label is
+  /// not the current one, LabelStoreBusy when the journal stays locked, LabelStoreError
+  /// otherwise.
   std::vector<LabelChange> assign(const std::vector<LabelAssignment>& changes,
                                   const std::string& action = "relabel",
                                   const std::string& note = {});
+
+  /// Changes when another connection (another process, or another LabelStore) has
+  /// committed to the journal since the last call; cheap enough to poll every second.
+  long long dataVersion() const;
+  /// Every row with an id above `id`, oldest first.
+  std::vector<LabelChange> changesSince(long long id) const;
+  /// The id of the newest row; 0 for an empty journal.
+  long long lastId() const;
+  /// The newest row of `path`, if any.
+  std::optional<LabelChange> latest(const std::string& path) const;
 
   /// Current label per relabeled path (paths never relabeled are absent).
   std::map<std::string, std::string> currentLabels() const;
@@ -68,7 +125,7 @@ class LabelStore {
   /// Every row, oldest first.
   std::vector<LabelChange> journal() const;
 
-  /// Writes the whole journal as CSV (RFC 4180 quoting). Throws LabelStoreError on failure.
+  /// Writes the whole journal as CSV (sdd/util/csv.h), atomically. Throws WriteError.
   void exportCsv(const std::filesystem::path& csvFile) const;
 
   /// SQLite's PRAGMA integrity_check: "ok", or its findings one per line.
@@ -77,8 +134,14 @@ class LabelStore {
  private:
   struct Db;
   std::filesystem::path file_;
+  Access access_;
   std::unique_ptr<Db> db_;
 };
+
+/// Throws LabelStoreError when the workspace folder lies inside the dataset folder (its
+/// journal and runs would be scanned as images of the dataset).
+void requireWorkspaceOutsideDataset(const std::filesystem::path& workspace,
+                                    const std::filesystem::path& datasetRoot);
 
 /// One row of a relabel CSV: `path,label` (the path relative to the dataset root, or absolute).
 struct LabelCsvRow {
@@ -91,7 +154,8 @@ struct LabelCsv {
 };
 /// Parses relabel CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF, newlines
 /// inside quotes; an optional `path,label` header). Never throws: a bad row is reported in
-/// `errors` and the rest is kept.
+/// `errors` and the rest is kept. A field our CSV writer guarded against injection ('=x,
+/// '-x, ...) is read back as written (=x, -x).
 LabelCsv parseLabelCsv(const std::string& text);
 
 /// Path of `file` relative to `root` in the journal's form ('/' separators).
@@ -110,10 +174,11 @@ AppliedLabels applyLabels(Dataset& dataset, const LabelStore& store);
 
 /// Copies the dataset, with current labels, to `outDir/<class>/<file>` (folder per class;
 /// the split is kept as `outDir/train|validation/<class>/` when the dataset has its own).
-/// Refuses a non-empty `outDir`. Returns the number of files copied.
+/// Refuses a non-empty `outDir`. Each file is copied atomically (WriteError on failure).
+/// Returns the number of files copied.
 std::size_t exportFolderPerClass(const Dataset& dataset, const std::filesystem::path& outDir);
 
-/// Writes `path,split,original_label,label` for every sample as CSV.
+/// Writes `path,split,original_label,label` for every sample as CSV, atomically.
 void exportManifest(const Dataset& dataset, const std::filesystem::path& csvFile);
 
 }  // namespace sdd

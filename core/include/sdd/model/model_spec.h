@@ -42,13 +42,22 @@ struct ModelSpec {
   /// 25,158 weights and 2.6 M MACs for 6 classes (docs/performance.md).
   static ModelSpec recommended(int numClasses = 6);
 
-  /// Throws ModelError when the spec cannot build a network (e.g. pools shrink to 0).
+  /// Throws ModelError when the spec cannot build a network (e.g. pools shrink to 0) or
+  /// needs more compute or memory per image than kMaxMacs / kMaxActivationBytes.
   void validate() const;
   /// Spatial size of the last conv block's output.
   int featureSize() const;
   std::int64_t parameterCount() const;
   /// Multiply-accumulate operations for one image.
   std::int64_t macs() const;
+  /// Bytes of activations one image's forward pass holds (every block's conv, BatchNorm and
+  /// pooled outputs as float32): an upper estimate, checked before anything is allocated.
+  std::int64_t activationBytes() const;
+
+  /// What validate() allows: enough for 2,048-px inputs with the paper's widths; a model
+  /// file asking for more (a damaged or crafted one asked for 275 GB) is refused.
+  static constexpr std::int64_t kMaxMacs = 50'000'000'000;
+  static constexpr std::int64_t kMaxActivationBytes = 1LL << 30;
   /// One line, e.g. "200x200x3 conv[8,16,32,64] k3 flatten fc16 -> 6".
   std::string describe() const;
 

@@ -1,16 +1,48 @@
 #pragma once
-/// CSV helpers (RFC 4180 quoting) shared by every CSV the project writes.
+/// The one CSV writer of the project: RFC 4180 quoting (fields holding a comma, quote or line
+/// break are quoted, quotes doubled), the same number of fields in every row, and OWASP's
+/// guard against CSV injection: a text cell that begins with =, +, -, @, TAB or CR (which a
+/// spreadsheet would run as a formula) is written with a leading ' and quoted. Numbers are
+/// written as numbers. Rows end with "\n". Thread-safety: a CsvWriter is a plain value.
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace sdd {
 
-/// `s` as one CSV field: quoted, with doubled quotes, when it holds a comma, quote or newline.
-inline std::string csvField(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
+/// `s` as one CSV text field (quoted and injection-guarded as above).
+std::string csvField(std::string_view s);
+
+/// True when a text cell starting with `s` is injection-guarded by csvField (its first
+/// character is =, +, -, @, TAB or CR). Readers of our own CSVs use it to undo the guard.
+bool csvNeedsInjectionGuard(std::string_view s);
+
+class CsvWriter {
+ public:
+  /// The header row; every later row must have as many fields.
+  explicit CsvWriter(const std::vector<std::string>& header);
+
+  CsvWriter& text(std::string_view s);
+  /// `v` with `digits` significant digits (%g); NaN and infinities as "nan", "inf", "-inf".
+  CsvWriter& number(double v, int digits = 6);
+  /// `v` with `decimals` digits after the point (%f).
+  CsvWriter& fixed(double v, int decimals);
+  CsvWriter& integer(long long v);
+  CsvWriter& empty();
+  /// Ends the row. Throws std::logic_error when it does not have the header's field count
+  /// (a programming error: every row of a CSV must line up with its header).
+  void endRow();
+
+  std::size_t columns() const { return columns_; }
+  std::size_t rows() const { return rows_; }
+  /// The whole file so far (header included).
+  const std::string& str() const { return out_; }
+
+ private:
+  void field(const std::string& s);
+  std::string out_;
+  std::size_t columns_ = 0, inRow_ = 0, rows_ = 0;
+};
 
 }  // namespace sdd

@@ -1,6 +1,7 @@
 #pragma once
 /// Process-wide LibTorch settings: thread count and device choice.
 
+#include <cstdint>
 #include <filesystem>
 #include <vector>
 #include <string>
@@ -14,6 +15,9 @@ int configureThreads(int threads);
 /// Resolves "auto" to "cuda" when torch::cuda::is_available(), else "cpu". Throws
 /// std::invalid_argument for an unknown device or CUDA requested but unavailable.
 std::string resolveDevice(const std::string& requested);
+
+/// Bytes of physical memory of this machine; 0 when unknown.
+std::int64_t physicalMemoryBytes();
 
 /// True when this LibTorch build can see a CUDA device.
 bool cudaAvailable();

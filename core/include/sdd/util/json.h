@@ -1,0 +1,30 @@
+#pragma once
+/// The one way the program reads JSON from a file: nesting is limited before the parser
+/// runs (a crafted file nested 100,000 levels deep crashed the recursive code that walks the
+/// parsed value), and every failure is a JsonError saying what is wrong.
+/// Thread-safety: free functions.
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace sdd {
+
+class JsonError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Deeper than this is refused: our own files nest at most 5 levels.
+inline constexpr int kMaxJsonDepth = 64;
+
+/// The deepest nesting of arrays and objects in `text` (strings are skipped), counting no
+/// further than `stopAt`.
+int jsonDepth(std::string_view text, int stopAt = kMaxJsonDepth + 1);
+
+/// Parses `text`; throws JsonError for nesting deeper than `maxDepth` or invalid JSON.
+nlohmann::json parseJson(std::string_view text, int maxDepth = kMaxJsonDepth);
+
+}  // namespace sdd

@@ -1,0 +1,153 @@
+// The project's one way to write files, CSV, JSON and shell words (core/include/sdd/util).
+#include <gtest/gtest.h>
+
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <stdexcept>
+
+#include "sdd/util/atomic_file.h"
+#include "sdd/util/csv.h"
+#include "sdd/util/json.h"
+#include "sdd/util/parallel.h"
+#include "sdd/util/shell_quote.h"
+#include "sdd/labels/label_store.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using namespace sdd;
+using sdd::test::readBytes;
+using sdd::test::TempDir;
+using sdd::test::writeBytes;
+
+namespace {
+std::vector<std::string> filesIn(const fs::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+}  // namespace
+
+TEST(AtomicFile, WritesTheWholeFileCreatingFoldersAndLeavesNoTempFile) {
+  TempDir dir;
+  writeFileAtomically(dir / "a/b/out.csv", "x,y\n1,2\n");
+  EXPECT_EQ(readBytes(dir / "a/b/out.csv"), "x,y\n1,2\n");
+  writeFileAtomically(dir / "a/b/out.csv", "replaced");
+  EXPECT_EQ(readBytes(dir / "a/b/out.csv"), "replaced");
+  EXPECT_EQ(filesIn(dir / "a/b"), std::vector<std::string>{"out.csv"});
+  // Files get the usual permissions (0666 less the umask), not mkstemp's 0600.
+  const auto perms = fs::status(dir / "a/b/out.csv").permissions();
+  EXPECT_NE(perms & fs::perms::others_read, fs::perms::none);
+}
+
+// A write that fails half-way (here: the file size limit, as a full disk would) leaves the
+// old file as it was, no temp file, and says why in the OS's words. Run in a child process:
+// the limit must not hold for the test runner.
+TEST(AtomicFile, AFailedWriteKeepsTheOldFileAndNamesTheReason) {
+  TempDir dir;
+  writeBytes(dir / "report.json", "the old report");
+  const pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    std::signal(SIGXFSZ, SIG_IGN);
+    rlimit limit{1000, 1000};
+    setrlimit(RLIMIT_FSIZE, &limit);
+    try {
+      writeFileAtomically(dir / "report.json", std::string(5000, 'x'));
+    } catch (const WriteError& e) {
+      const std::string what = e.what();
+      _exit(what.find("report.json") != std::string::npos && what.find("File too large") != std::string::npos ? 0 : 2);
+    }
+    _exit(1);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "1: no error, 2: the error does not name the file and reason";
+  EXPECT_EQ(readBytes(dir / "report.json"), "the old report");
+  EXPECT_EQ(filesIn(dir.path()), std::vector<std::string>{"report.json"});
+}
+
+TEST(AtomicFile, AFolderInTheWayIsAClearError) {
+  TempDir dir;
+  writeBytes(dir / "blocker", "a file where a folder should be");
+  try {
+    writeFileAtomically(dir / "blocker/out.csv", "x");
+    FAIL() << "written below a regular file";
+  } catch (const WriteError& e) {
+    EXPECT_NE(std::string(e.what()).find("blocker/out.csv"), std::string::npos) << e.what();
+  }
+}
+
+TEST(AtomicFile, CopyRefusesToOverwriteAndCopiesEveryByte) {
+  TempDir dir;
+  std::string bytes(3 << 20, '\0');
+  for (std::size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<char>(i * 7);
+  writeBytes(dir / "src.bin", bytes);
+  copyFileAtomically(dir / "src.bin", dir / "out/dst.bin");
+  EXPECT_EQ(readBytes(dir / "out/dst.bin"), bytes);
+  EXPECT_THROW(copyFileAtomically(dir / "src.bin", dir / "out/dst.bin"), WriteError);
+  EXPECT_THROW(copyFileAtomically(dir / "missing.bin", dir / "out/x.bin"), std::runtime_error);
+  EXPECT_EQ(filesIn(dir / "out"), std::vector<std::string>{"dst.bin"});
+}
+
+TEST(Csv, QuotesFieldsAndKeepsEveryRowAsWideAsTheHeader) {
+  CsvWriter csv({"file", "p_a,b", "n"});
+  csv.text("x.png").number(0.25).integer(3).endRow();
+  csv.text("say \"hi\"\nnow").empty().fixed(1.5, 2).endRow();
+  EXPECT_EQ(csv.str(), "file,\"p_a,b\",n\nx.png,0.25,3\n\"say \"\"hi\"\"\nnow\",,1.50\n");
+  EXPECT_EQ(csv.rows(), 2u);
+  csv.text("short");
+  EXPECT_THROW(csv.endRow(), std::logic_error);
+}
+
+// OWASP: a cell a spreadsheet would run as a formula is written with a leading quote, and
+// our own CSV reader gives back the text as it was.
+TEST(Csv, GuardsCellsThatASpreadsheetWouldRunAndReadsThemBack) {
+  for (const std::string cell : {"=cmd|' /C calc'!A0", "+1", "-x.png", "@SUM(A1)", "\tx", "\rx"}) {
+    const std::string field = csvField(cell);
+    EXPECT_EQ(field.substr(0, 2), "\"'") << cell;
+    const LabelCsv parsed = parseLabelCsv(field + ",label\n");
+    ASSERT_EQ(parsed.rows.size(), 1u) << field;
+    EXPECT_EQ(parsed.rows[0].path, cell);
+  }
+  EXPECT_EQ(csvField("plain.png"), "plain.png");
+  CsvWriter csv({"v"});
+  csv.number(-0.5).endRow();  // numbers are numbers, never guarded
+  EXPECT_EQ(csv.str(), "v\n-0.5\n");
+}
+
+TEST(Json, RefusesDeepNestingBeforeParsing) {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  try {
+    parseJson(deep);
+    FAIL() << "100,000 levels were parsed";
+  } catch (const JsonError& e) {
+    EXPECT_NE(std::string(e.what()).find("deeper than 64"), std::string::npos) << e.what();
+  }
+  const std::string ok = std::string(64, '[') + std::string(64, ']');
+  EXPECT_NO_THROW(parseJson(ok));
+  // Brackets inside strings do not count; invalid JSON is a JsonError too.
+  EXPECT_EQ(parseJson(R"({"a": "[[[[\"[[[["})")["a"], "[[[[\"[[[[");
+  EXPECT_EQ(jsonDepth(R"({"a": ["]]]", {"b": 1}]})"), 3);
+  EXPECT_THROW(parseJson("{\"a\": "), JsonError);
+}
+
+TEST(ShellQuote, QuotesWhatTheShellWouldSplitOrExpand) {
+  EXPECT_EQ(shellQuote("data/NEU-DET"), "data/NEU-DET");
+  EXPECT_EQ(shellQuote("my data"), "'my data'");
+  EXPECT_EQ(shellQuote("it's $HOME"), "'it'\\''s $HOME'");
+  EXPECT_EQ(shellQuote(""), "''");
+  EXPECT_EQ(shellCommand({"sdd", "report", "a b"}), "sdd report 'a b'");
+}
+
+TEST(ParallelFor, AnExceptionInAWorkerReachesTheCaller) {
+  EXPECT_THROW(parallelFor(1000, 4,
+                           [](std::size_t i) {
+                             if (i == 500) throw std::runtime_error("image 500");
+                           }),
+               std::runtime_error);
+}

@@ -1,0 +1,54 @@
+#pragma once
+// One undoable relabel of one or more images.
+//
+// Ownership: the QUndoStack owns the command. The command points at the DatasetModel, which
+// outlives every command: the window clears the stack before the model takes another
+// dataset, and the model is the window's child like the stack.
+//
+// The relabel is in the journal before the command is pushed (RelabelController writes it),
+// so the first redo() only shows it. Later undo() and redo() write "undo"/"redo" rows as
+// compare-and-set: they apply only while each image still has the label this command left
+// it with. When another program (or a later change) has set another label, or the write
+// fails, the step is not made: the command marks itself obsolete, so QUndoStack drops it,
+// and hands the reason to its error callback. No dialogs here; the caller shows the error.
+
+#include <QString>
+#include <QUndoCommand>
+#include <QVector>
+
+#include <functional>
+
+namespace sddui {
+
+class DatasetModel;
+
+class RelabelCommand : public QUndoCommand {
+ public:
+  using ErrorSink = std::function<void(const QString&)>;
+
+  /// `rows` were relabeled from `oldLabels` to `newLabel` (already in the journal).
+  RelabelCommand(DatasetModel* model, QVector<int> rows, QVector<int> oldLabels, int newLabel, QString note,
+                 ErrorSink onError);
+
+  /// Writes the journal rows of undo() / redo() now, on their own; the next undo() / redo()
+  /// then only updates the view. RelabelController does this so that a busy journal can be
+  /// retried before the undo stack moves. Throws like DatasetModel::writeLabels (a
+  /// sdd::LabelConflictError when an image's label changed meanwhile).
+  void writeUndo();
+  void writeRedo();
+
+  void undo() override;
+  void redo() override;
+
+ private:
+  void write(bool undo);
+  void step(bool undo);
+
+  DatasetModel* model_;
+  QVector<int> rows_, old_, new_;
+  QString note_;
+  ErrorSink onError_;
+  bool written_ = true;  ///< the journal already holds the next step (the relabel itself, first)
+};
+
+}  // namespace sddui

@@ -1,0 +1,104 @@
+#include "relabel_controller.h"
+
+#include <QUndoStack>
+
+#include "dataset_model.h"
+#include "relabel_command.h"
+#include "sdd/labels/label_store.h"
+
+namespace sddui {
+
+RelabelController::RelabelController(DatasetModel* model, QUndoStack* stack, QObject* parent)
+    : QObject(parent), model_(model), stack_(stack) {
+  retry_.setSingleShot(true);
+  retry_.setInterval(100);
+  connect(&retry_, &QTimer::timeout, this, &RelabelController::process);
+}
+
+void RelabelController::relabel(const QVector<int>& rows, int cls, const QString& note) {
+  if (rows.isEmpty()) return;
+  queue_.enqueue({Change::Kind::Relabel, rows, cls, note});
+  process();
+}
+
+void RelabelController::undo() {
+  queue_.enqueue({Change::Kind::Undo, {}, -1, {}});
+  process();
+}
+
+void RelabelController::redo() {
+  queue_.enqueue({Change::Kind::Redo, {}, -1, {}});
+  process();
+}
+
+void RelabelController::clear() {
+  queue_.clear();
+  retry_.stop();
+  if (waiting_) {
+    waiting_ = false;
+    Q_EMIT waiting(0);
+  }
+}
+
+void RelabelController::process() {
+  if (retry_.isActive()) return;  // the head of the queue is waiting for the journal
+  while (!queue_.isEmpty()) {
+    if (!make(queue_.head())) {
+      waiting_ = true;
+      Q_EMIT waiting(int(queue_.size()));
+      retry_.start();
+      return;
+    }
+    queue_.dequeue();
+  }
+  if (waiting_) {
+    waiting_ = false;
+    Q_EMIT waiting(0);
+  }
+}
+
+bool RelabelController::make(const Change& c) {
+  auto report = [this](const QString& reason) { Q_EMIT failed(reason); };
+  try {
+    if (c.kind == Change::Kind::Relabel) {
+      if (model_->isEmpty()) return true;
+      const auto written = model_->writeLabels(c.rows, QVector<int>(c.rows.size(), c.cls), QStringLiteral("relabel"), c.note);
+      // The old labels as the journal had them: another program may have changed an image
+      // since the view last showed it, and undo must go back to what was really there.
+      QVector<int> rows, old;
+      for (const sdd::LabelChange& w : written) {
+        const int row = model_->rowForJournalPath(QString::fromStdString(w.path));
+        const int before = model_->classIndex(w.oldLabel);
+        if (row < 0 || before < 0) continue;
+        rows << row;
+        old << before;
+      }
+      model_->syncFromJournal();
+      if (!rows.isEmpty()) stack_->push(new RelabelCommand(model_, rows, old, c.cls, c.note, report));
+      return true;
+    }
+    const bool undo = c.kind == Change::Kind::Undo;
+    const int at = undo ? stack_->index() - 1 : stack_->index();
+    auto* cmd = dynamic_cast<RelabelCommand*>(const_cast<QUndoCommand*>(stack_->command(at)));
+    if (!cmd) return true;  // nothing to undo / redo
+    try {
+      undo ? cmd->writeUndo() : cmd->writeRedo();
+    } catch (const sdd::LabelConflictError& e) {
+      // Another program set a newer label: this step can never be made. Drop the command.
+      cmd->setObsolete(true);
+      undo ? stack_->undo() : stack_->redo();
+      Q_EMIT failed(QString::fromStdString(e.what()));
+      return true;
+    }
+    undo ? stack_->undo() : stack_->redo();
+    model_->syncFromJournal();
+    return true;
+  } catch (const sdd::LabelStoreBusy&) {
+    return false;
+  } catch (const std::exception& e) {
+    Q_EMIT failed(QString::fromStdString(e.what()));
+    return true;
+  }
+}
+
+}  // namespace sddui

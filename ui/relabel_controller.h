@@ -1,0 +1,62 @@
+#pragma once
+// The workbench's writes to the label journal: relabels, undo and redo, in the order the user
+// asked for them. Each goes to the journal first and reaches the view and the undo stack only
+// once committed. The GUI thread never waits long for the journal: when another program holds
+// its lock (a long `sdd relabel --csv` import), the change waits in a queue, the window shows
+// "waiting for the label journal", and it is retried every 100 ms. A change that fails for
+// good is reported by failed() and never enters the undo stack. Lives on the GUI thread.
+
+#include <QObject>
+#include <QQueue>
+#include <QString>
+#include <QTimer>
+#include <QVector>
+
+class QUndoStack;
+
+namespace sddui {
+
+class DatasetModel;
+
+class RelabelController : public QObject {
+  Q_OBJECT
+ public:
+  /// `model` and `stack` must outlive the controller (all three belong to the window).
+  RelabelController(DatasetModel* model, QUndoStack* stack, QObject* parent = nullptr);
+
+  /// Sets the label of `rows` (dataset rows) to class `cls`.
+  void relabel(const QVector<int>& rows, int cls, const QString& note = {});
+  /// Undoes / redoes the undo stack's current command, journal first.
+  void undo();
+  void redo();
+  /// Forgets changes still waiting (a new dataset was opened).
+  void clear();
+  /// Changes waiting for the journal.
+  int pending() const { return int(queue_.size()); }
+
+ Q_SIGNALS:
+  /// A change was not saved; `reason` says why (e.g. another program changed the label).
+  void failed(const QString& reason);
+  /// `pending` changes wait for the journal (another program holds its lock); 0 when all
+  /// are written again.
+  void waiting(int pending);
+
+ private:
+  struct Change {
+    enum class Kind { Relabel, Undo, Redo } kind;
+    QVector<int> rows;
+    int cls = -1;
+    QString note;
+  };
+  void process();
+  /// Makes `c`; false when the journal is busy and it must be tried again.
+  bool make(const Change& c);
+
+  DatasetModel* model_;
+  QUndoStack* stack_;
+  QQueue<Change> queue_;
+  QTimer retry_;
+  bool waiting_ = false;
+};
+
+}  // namespace sddui
