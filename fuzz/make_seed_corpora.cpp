@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -87,6 +88,14 @@ int main(int argc, char** argv) {
   sdd::saveModelFile(out / "model_file" / "tiny.sddm", net, meta);
   nlohmann::json j = meta;
   put(out / "model_metadata" / "tiny.json", j.dump());
+  // Nesting far deeper than the parsers allow (a 100,000-level one crashed every command);
+  // 2,000 levels keep the seed small.
+  const std::string deep = std::string(2000, '[') + std::string(2000, ']');
+  {
+    std::string text = j.dump();
+    text.insert(1, "\"deep\":" + deep + ",");
+    put(out / "model_metadata" / "deep-nesting.json", text);
+  }
   // A training checkpoint of the same model, with Adam's state after one step.
   {
     torch::optim::Adam opt(net->parameters(), torch::optim::AdamOptions(1e-3));
@@ -100,6 +109,20 @@ int main(int argc, char** argv) {
     sdd::checkpoint::save(out / "checkpoint" / "tiny.sddc", net, nullptr, opt, "adam", state);
     sdd::DetectorNet average(meta.spec);  // a run with --ema also checkpoints its weight average
     sdd::checkpoint::save(out / "checkpoint" / "tiny-ema.sddc", net, &average, opt, "adam", state);
+    // The same with the deep nesting in its header, CRC made valid again.
+    {
+      std::ifstream in(out / "checkpoint" / "tiny.sddc", std::ios::binary);
+      const std::string b((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      std::uint64_t len = 0;
+      for (int i = 0; i < 8; ++i) len |= std::uint64_t(static_cast<std::uint8_t>(b[12 + i])) << (8 * i);
+      const std::string header = "{\"deep\":" + deep + "," + b.substr(21, len - 1);
+      std::string bytes = b.substr(0, 12);
+      for (int i = 0; i < 8; ++i) bytes += static_cast<char>((header.size() >> (8 * i)) & 0xFF);
+      bytes += header + b.substr(20 + len, b.size() - 24 - len);
+      const std::uint32_t crc = sdd::crc32(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
+      for (int i = 0; i < 4; ++i) bytes += static_cast<char>((crc >> (8 * i)) & 0xFF);
+      put(out / "checkpoint" / "deep-nesting.sddc", bytes);
+    }
     // The same as checkpoint.pt of earlier versions wrote it.
     sdd::checkpoint::saveLegacy(out / "checkpoint" / "tiny.pt", net, opt, state);
   }

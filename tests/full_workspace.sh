@@ -5,11 +5,11 @@
 #   full_workspace.sh SDD GENERATOR WORKDIR
 set -u
 SDD=$1 GEN=$2 WORK=$3
-RO="$WORK/ro" SMALL="$WORK/small"
-cleanup() { umount "$RO" 2>/dev/null; umount "$SMALL" 2>/dev/null; }
+RO="$WORK/ro" SMALL="$WORK/small" ROWS="$WORK/ro-ws"
+cleanup() { umount "$RO" 2>/dev/null; umount "$SMALL" 2>/dev/null; umount "$ROWS" 2>/dev/null; }
 trap cleanup EXIT
 cleanup
-rm -rf "$WORK"; mkdir -p "$RO" "$SMALL"
+rm -rf "$WORK"; mkdir -p "$RO" "$SMALL" "$ROWS"
 "$GEN" --clean "$WORK/data" > /dev/null || { echo "FAIL: generator"; exit 1; }
 if ! mount -t tmpfs -o ro,size=1m tmpfs "$RO" 2>/dev/null || ! mount -t tmpfs -o size=8m tmpfs "$SMALL" 2>/dev/null; then
   echo "SKIP: cannot mount a tmpfs here (needs root with CAP_SYS_ADMIN)"; exit 77
@@ -74,6 +74,34 @@ rm -f "$SMALL/filler"
 check "journal integrity ok, first relabel kept" \
   'grep -q "integrity.*ok" "$WORK/9.out" && grep -q "$(basename "$IMG1")" "$WORK/journal.csv"'
 if [ $rc -eq 0 ]; then check "acknowledged relabel on the full disk kept" 'grep -q "$(basename "$IMG2")" "$WORK/journal.csv"'; fi
+
+# 5. Output files onto the full disk: exit 6 with the OS reason, nothing partial left.
+"$SDD" train "$WORK/data" "${ARGS[@]}" --epochs 1 --out "$WORK/tiny" > /dev/null 2>&1
+dd if=/dev/zero of="$SMALL/filler" bs=4k 2> /dev/null
+"$SDD" eval "$WORK/data" --model "$WORK/tiny/model.sddm" --split all --csv "$SMALL/e.csv" --json "$SMALL/e.json" \
+  > /dev/null 2> "$WORK/10.err"; rc=$?
+echo "  eval onto a full disk (exit $rc): $(cat "$WORK/10.err")"
+check "eval --csv/--json onto a full disk: exit 6, no space named, no file or temp file left" \
+  '[ $rc -eq 6 ] && grep -q "No space left on device" "$WORK/10.err" && [ -z "$(ls "$SMALL" | grep -v "^filler$\|^ws$\|^run$")" ]'
+"$SDD" predict "$WORK/data/disk" --model "$WORK/tiny/model.sddm" --csv "$SMALL/p.csv" > /dev/null 2> "$WORK/11.err"; rc=$?
+check "predict --csv onto a full disk: exit 6 (not 2, a bad command line)" '[ $rc -eq 6 ]'
+rm -f "$SMALL/filler"
+
+# 6. A workspace on a read-only medium: reading commands open the journal read-only and work;
+#    a relabel is refused with the reason.
+mount -t tmpfs -o size=4m tmpfs "$ROWS"
+"$SDD" relabel "$WORK/data" --workspace "$ROWS" "$IMG1" --to stripes > /dev/null 2>&1
+mount -o remount,ro "$ROWS"
+"$SDD" journal --workspace "$ROWS" > "$WORK/12.out" 2>&1; jrc=$?
+"$SDD" scan "$WORK/data" --workspace "$ROWS" > "$WORK/13.out" 2>&1; src=$?
+"$SDD" eval "$WORK/data" --model "$WORK/tiny/model.sddm" --workspace "$ROWS" > "$WORK/14.out" 2>&1; erc=$?
+"$SDD" train "$WORK/data" "${ARGS[@]}" --epochs 1 --workspace "$ROWS" --out "$WORK/ro-run" > "$WORK/15.out" 2>&1; trc=$?
+echo "  read-only workspace: journal $jrc, scan $src, eval $erc, train $trc"
+check "read-only workspace: journal, scan, eval and train read it (exit 0)" \
+  '[ $jrc -eq 0 ] && [ $src -eq 0 ] && [ $erc -eq 0 ] && [ $trc -eq 0 ] && grep -q "integrity ok, 1 change" "$WORK/12.out"'
+check "read-only workspace: the relabel in it is applied" 'grep -q "1 image(s) carry a relabeled class" "$WORK/14.out"'
+"$SDD" relabel "$WORK/data" --workspace "$ROWS" "$IMG2" --to stripes > /dev/null 2> "$WORK/16.err"; rc=$?
+check "read-only workspace: a relabel is refused (exit 5) with the reason" '[ $rc -eq 5 ] && grep -q "not writable" "$WORK/16.err"'
 
 check "the dataset folder is unchanged (SHA-256 of every file)" '[ "$before" = "$(dataset_state)" ]'
 [ $fail -eq 0 ] && echo "full-workspace-ok"

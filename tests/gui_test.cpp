@@ -7,6 +7,8 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QTreeWidget>
 #include <QTest>
 #include <QTimer>
 #include <QUndoStack>
@@ -25,12 +27,14 @@
 #include <fstream>
 
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 
 #include "classify_panel.h"
 #include "evaluate_panel.h"
 #include "inspector.h"
 #include "qcp.h"
 #include "reduction_dialog.h"
+#include "relabel_controller.h"
 #include "report.h"
 #include "train_panel.h"
 #include "dataset_model.h"
@@ -285,6 +289,95 @@ class GuiTest : public QObject {
     // The CLI-side core sees the same labels through the workspace.
     sdd::Dataset ds = sdd::Dataset::scan(dir / "data");
     QCOMPARE(sdd::applyLabels(ds, sdd::LabelStore(sdd::LabelStore::journalFile((dir / "ws")))).changed, size_t(1));
+  }
+
+  /// Another program relabels images of the open workspace (`sdd relabel`; here a second
+  /// journal connection): within about a second the window shows the new label, counts and
+  /// history, and an undo of an earlier change to that image is refused, naming it, instead
+  /// of overwriting the newer label.
+  void relabelsByAnotherProgramAppearAndUndoNeverOverwritesThem() {
+    TempDir dir;
+    makeDataset(dir / "data");
+    MainWindow w(opts(qs(dir / "data"), qs(dir / "ws"), {}));
+    w.show();
+    QVERIFY(waitFor([&] { return !w.datasetModel()->isEmpty(); }));
+    DatasetModel* m = w.datasetModel();
+    const int a = m->rowForJournalPath(QStringLiteral("disk/img_0.png"));
+    const int b = m->rowForJournalPath(QStringLiteral("disk/img_1.png"));
+    QVERIFY(a >= 0 && b >= 0);
+    sdd::LabelStore other(sdd::LabelStore::journalFile(dir / "ws"));
+    other.assign({{"disk/img_0.png", "disk", "ring"}}, "relabel", "sdd relabel");
+    QElapsedTimer seen;
+    seen.start();
+    QVERIFY2(waitFor([&] { return m->sample(a).label == 1; }, 3000), "the other program's relabel never showed");
+    qInfo("another program's relabel shown after %lld ms", seen.elapsed());
+    QCOMPARE(m->classCounts(), QVector<int>({4, 6, 5}));
+    w.showImage(a);
+    QVERIFY(w.inspector()->findChild<QTreeWidget*>()->topLevelItem(0)->text(3).contains(QStringLiteral("sdd relabel")));
+
+    // The window relabels b; then the other program changes b again; Ctrl+Z is refused.
+    w.showImage(b);
+    w.browser()->setFocus();
+    QTest::keyClick(w.browser(), Qt::Key_3);
+    QCOMPARE(m->sample(b).label, 2);
+    QCOMPARE(w.undoStack()->count(), 1);
+    other.assign({{"disk/img_1.png", "disk", "ring", std::string("stripes")}}, "relabel", "sdd relabel");
+    QVERIFY(waitFor([&] { return m->sample(b).label == 1; }, 3000));
+    QTest::keyClick(w.browser(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(other.currentLabels().at("disk/img_1.png"), std::string("ring"));
+    QCOMPARE(m->sample(b).label, 1);
+    QCOMPARE(w.undoStack()->count(), 0);  // the step that can never be made is dropped
+    const QString message = w.statusBar()->currentMessage();
+    QVERIFY2(message.contains(QStringLiteral("disk/img_1.png")) && message.contains(QStringLiteral("sdd relabel")),
+             qPrintable(message));
+  }
+
+  /// While another program holds the journal's lock (a long import), a key press neither
+  /// freezes the window nor loses the change: it waits, visibly, and is written once the lock
+  /// is free; only then does it enter the undo stack. A change that fails for good never does.
+  void aRelabelWaitsForABusyJournalWithoutFreezing() {
+    TempDir dir;
+    makeDataset(dir / "data");
+    MainWindow w(opts(qs(dir / "data"), qs(dir / "ws"), {}));
+    w.show();
+    QVERIFY(waitFor([&] { return !w.datasetModel()->isEmpty(); }));
+    DatasetModel* m = w.datasetModel();
+    const int row = m->rowForJournalPath(QStringLiteral("disk/img_2.png"));
+    sqlite3* other = nullptr;
+    QCOMPARE(sqlite3_open(sdd::LabelStore::journalFile(dir / "ws").c_str(), &other), SQLITE_OK);
+    QCOMPARE(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+    w.showImage(row);
+    w.browser()->setFocus();
+    QElapsedTimer t;
+    t.start();
+    QTest::keyClick(w.browser(), Qt::Key_2);
+    const qint64 pressMs = t.elapsed();
+    qInfo("key press with the journal locked returned after %lld ms", pressMs);
+    QVERIFY2(pressMs < 500, "the window blocked on the journal's lock");
+    QCOMPARE(m->sample(row).label, 0);  // not shown before it is saved
+    QCOMPARE(w.undoStack()->count(), 0);
+    QCOMPARE(w.relabelController()->pending(), 1);
+    QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("Waiting for the label journal")));
+    QTest::qWait(300);  // retries meanwhile
+    QCOMPARE(w.relabelController()->pending(), 1);
+    sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr);
+    QVERIFY(waitFor([&] { return w.relabelController()->pending() == 0; }, 3000));
+    QCOMPARE(m->sample(row).label, 1);
+    QCOMPARE(w.undoStack()->count(), 1);
+    QCOMPARE(sdd::LabelStore(sdd::LabelStore::journalFile(dir / "ws")).currentLabels().at("disk/img_2.png"),
+             std::string("ring"));
+
+    // A write the journal refuses (here a trigger another program installed) is reported and
+    // never enters the undo stack.
+    QCOMPARE(sqlite3_exec(other, "CREATE TRIGGER refuse BEFORE INSERT ON changes BEGIN SELECT RAISE(ABORT, 'refused by test'); END",
+                          nullptr, nullptr, nullptr),
+             SQLITE_OK);
+    QTest::keyClick(w.browser(), Qt::Key_3);
+    QCOMPARE(w.relabelController()->pending(), 0);
+    QCOMPARE(w.undoStack()->count(), 1);
+    QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("refused by test")),
+             qPrintable(w.statusBar()->currentMessage()));
+    sqlite3_close(other);
   }
 
   void dropClassifiesAndListsRejects() {

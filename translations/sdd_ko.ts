@@ -12,14 +12,6 @@
         <translation>이미지 %1장을 %2(으)로 다시 라벨링</translation>
     </message>
     <message>
-        <source>Label journal</source>
-        <translation>라벨 기록</translation>
-    </message>
-    <message>
-        <source>The change was not saved: %1</source>
-        <translation>변경 사항이 저장되지 않았습니다: %1</translation>
-    </message>
-    <message>
         <source>%1 (other classes)</source>
         <translation>%1 (다른 클래스)</translation>
     </message>
@@ -394,8 +386,8 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <translation>장치</translation>
     </message>
     <message>
-        <source>To reproduce this report: sdd report %1 --model %2 --split %3</source>
-        <translation>이 보고서를 재현하려면: sdd report %1 --model %2 --split %3</translation>
+        <source>To reproduce this report (add --out FILE.pdf): %1</source>
+        <translation>이 보고서를 재현하려면 (--out FILE.pdf 추가): %1</translation>
     </message>
 </context>
 <context>
@@ -1520,6 +1512,42 @@ classes: %4
     <message>
         <source>The language changes the next time SDD Workbench starts.</source>
         <translation>언어는 SDD Workbench를 다음에 시작할 때 바뀝니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) relabeled by another program</source>
+        <translation>
+            <numerusform>다른 프로그램이 이미지 %n개의 라벨을 바꿨습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot follow the label journal: %1</source>
+        <translation>라벨 기록을 따라갈 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Label journal</source>
+        <translation>라벨 기록</translation>
+    </message>
+    <message>
+        <source>The change was not saved: %1</source>
+        <translation>변경 사항이 저장되지 않았습니다: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for the label journal (another program is writing to it): %n change(s) not saved yet</source>
+        <translation>
+            <numerusform>라벨 기록을 기다리는 중 (다른 프로그램이 쓰는 중): 아직 저장되지 않은 변경 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All changes saved to the label journal</source>
+        <translation>모든 변경 사항이 라벨 기록에 저장되었습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>실행 취소(&amp;U) %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>다시 실행(&amp;R) %1</translation>
     </message>
 </context>
 <context>

@@ -12,14 +12,6 @@
         <translation>将 %1 张图像重新标注为 %2</translation>
     </message>
     <message>
-        <source>Label journal</source>
-        <translation>标签日志</translation>
-    </message>
-    <message>
-        <source>The change was not saved: %1</source>
-        <translation>更改未保存：%1</translation>
-    </message>
-    <message>
         <source>%1 (other classes)</source>
         <translation>%1（其他类别）</translation>
     </message>
@@ -394,8 +386,8 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <translation>设备</translation>
     </message>
     <message>
-        <source>To reproduce this report: sdd report %1 --model %2 --split %3</source>
-        <translation>复现此报告：sdd report %1 --model %2 --split %3</translation>
+        <source>To reproduce this report (add --out FILE.pdf): %1</source>
+        <translation>重现此报告（加上 --out FILE.pdf）：%1</translation>
     </message>
 </context>
 <context>
@@ -1520,6 +1512,42 @@ classes: %4
     <message>
         <source>The language changes the next time SDD Workbench starts.</source>
         <translation>语言将在下次启动 SDD Workbench 时更改。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) relabeled by another program</source>
+        <translation>
+            <numerusform>另一个程序重新标注了 %n 张图像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot follow the label journal: %1</source>
+        <translation>无法跟踪标注日志：%1</translation>
+    </message>
+    <message>
+        <source>Label journal</source>
+        <translation>标注日志</translation>
+    </message>
+    <message>
+        <source>The change was not saved: %1</source>
+        <translation>更改未保存：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for the label journal (another program is writing to it): %n change(s) not saved yet</source>
+        <translation>
+            <numerusform>正在等待标注日志（另一个程序正在写入）：%n 项更改尚未保存</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All changes saved to the label journal</source>
+        <translation>所有更改已保存到标注日志</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销(&amp;U) %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做(&amp;R) %1</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,93 @@
+#!/bin/bash
+# Every file the CLI writes is whole or absent, every CSV parses with a real CSV parser
+# (Python's csv module) into rows as wide as their header with no cell a spreadsheet would run
+# as a formula, and a failed write (full disk, file size limit, /dev/full) exits non-zero
+# with the reason. Flags asking for networks too big for the machine are refused with exit 2.
+#   cli_outputs.sh SDD GENERATOR WORKDIR
+set -u
+SDD=$(realpath "$1") GEN=$(realpath "$2") WORK=$3
+PY=$(command -v /usr/bin/python3 python3 | head -1)
+[ -n "$PY" ] || { echo "SKIP: no python3 to parse the CSV files"; exit 77; }
+rm -rf "$WORK"; mkdir -p "$WORK"
+fail=0
+check() { if eval "$2"; then echo "ok: $1"; else echo "FAIL: $1"; fail=1; fi; }
+"$GEN" --clean "$WORK/clean" > /dev/null || { echo "FAIL: generator"; exit 1; }
+# Class names a careless writer breaks: a comma, and a leading '=' (a spreadsheet formula);
+# file names beginning with '-' and '='.
+D="$WORK/data"
+mkdir -p "$D/a,b" "$D/=sum"
+cp "$WORK"/clean/disk/* "$D/a,b/"
+cp "$WORK"/clean/stripes/* "$D/=sum/"
+first=$(ls "$D/a,b" | head -1) second=$(ls "$D/a,b" | sed -n 2p)
+mv "$D/a,b/$first" "$D/a,b/-dash.png"
+mv "$D/a,b/$second" "$D/a,b/=cmd.png"
+ARGS=(--input-size 32 --conv 8,16 --threads 1 --quiet)
+"$SDD" train "$D" "${ARGS[@]}" --epochs 2 --out "$WORK/run" > "$WORK/train.out" 2>&1 || { echo "FAIL: train: $(cat "$WORK/train.out")"; exit 1; }
+M="$WORK/run/model.sddm"
+
+# csv_ok FILE COLUMNS: parses, every row as wide as the header (COLUMNS when given), no cell
+# begins with =, +, -, @, TAB or CR.
+csv_ok() {
+  "$PY" - "$1" "${2:-0}" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline='')))
+want = int(sys.argv[2]) or len(rows[0])
+bad = [r for r in rows if len(r) != want]
+danger = [c for r in rows for c in r if c[:1] in ('=', '+', '-', '@', '\t', '\r')]
+if bad or danger or len(rows) < 2:
+    print(f"  {sys.argv[1]}: {len(rows)} rows, widths {sorted(set(map(len, rows)))} (want {want}), formula-like cells {danger[:3]}")
+    sys.exit(1)
+PY
+}
+
+# 1. Every CSV the CLI writes.
+"$SDD" eval "$D" --model "$M" --split all --csv "$WORK/eval.csv" --json "$WORK/eval.json" > /dev/null 2>&1
+check "eval --csv: header 'p_a,b' is one field, 6 columns in every row" \
+  'csv_ok "$WORK/eval.csv" 6 && head -1 "$WORK/eval.csv" | grep -q "\"p_a,b\""'
+check "eval --csv: the class '=sum' is written guarded" 'grep -q "\"'"'"'=sum\"" "$WORK/eval.csv"'
+check "eval --json parses" '"$PY" -c "import json,sys; json.load(open(sys.argv[1]))" "$WORK/eval.json"'
+(cd "$D/a,b" && "$SDD" predict --model "$M" --csv "$WORK/predict.csv" -- -dash.png =cmd.png missing.png ./-also-missing.png > /dev/null 2>&1)
+check "predict --csv: error rows as wide as the others (10 columns), names guarded" \
+  'csv_ok "$WORK/predict.csv" 10 && [ "$(grep -c "file does not exist" "$WORK/predict.csv")" = 2 ] && grep -q "^\"'"'"'-dash.png\"" "$WORK/predict.csv"'
+(cd "$D/a,b" && "$SDD" relabel "$D" --workspace "$WORK/ws" --to '=sum' -- -dash.png > "$WORK/relabel.out" 2>&1)
+"$SDD" journal --workspace "$WORK/ws" --csv "$WORK/journal.csv" > /dev/null 2>&1
+check "journal --csv parses, the relabel is in it" 'csv_ok "$WORK/journal.csv" 8 && grep -q "a,b/-dash.png" "$WORK/journal.csv"'
+check "training log.csv parses" 'csv_ok "$WORK/run/log.csv" 9'
+"$SDD" suspects "$D" "${ARGS[@]}" --folds 2 --epochs 1 --out "$WORK/cv" --csv "$WORK/suspects.csv" > /dev/null 2>&1
+check "suspects --csv parses" 'csv_ok "$WORK/suspects.csv" 7'
+"$SDD" reduce "$D" "${ARGS[@]}" --preset default --epochs 1 --final-epochs 1 --max-steps 1 --out "$WORK/reduce" > /dev/null 2>&1
+check "reduce: table-v.csv parses" 'csv_ok "$WORK/reduce/table-v.csv" 10'
+
+# 2. Standard output on a full device: the command fails and says why.
+for cmd in "scan $D" "eval $D --model $M" "info $M" "journal --workspace $WORK/ws"; do
+  "$SDD" $cmd > /dev/full 2> "$WORK/full.err"; rc=$?
+  check "sdd $(echo "$cmd" | cut -d' ' -f1) > /dev/full: exit $rc, reason given" \
+    '[ $rc -ne 0 ] && grep -q "No space left on device" "$WORK/full.err"'
+done
+
+# 3. Output files that cannot be written whole (a 1 KB file size limit, as a nearly full
+#    disk): exit 6 with the reason, no partial, 0-byte or temp file left, older files kept.
+mkdir -p "$WORK/out"
+echo "an older eval.csv" > "$WORK/out/old.csv"
+limited() { (trap '' XFSZ; ulimit -f "${LIMIT_KB:-1}"; "$@"); }
+limited "$SDD" eval "$D" --model "$M" --split all --csv "$WORK/out/e.csv" --json "$WORK/out/e.json" > /dev/null 2> "$WORK/3.err"; rc=$?
+check "eval onto a full disk: exit 6 ($rc), reason named" '[ $rc -eq 6 ] && grep -q "File too large" "$WORK/3.err"'
+limited "$SDD" eval "$D" --model "$M" --split all --csv "$WORK/out/old.csv" > /dev/null 2>&1
+check "an older file is kept whole when its replacement fails" '[ "$(cat "$WORK/out/old.csv")" = "an older eval.csv" ]'
+limited "$SDD" predict "$D/=sum" --model "$M" --csv "$WORK/out/p.csv" --json "$WORK/out/p.json" > /dev/null 2> "$WORK/4.err"; rc=$?
+check "predict onto a full disk: exit 6 ($rc), not 2 (bad command line)" '[ $rc -eq 6 ] && grep -q "File too large" "$WORK/4.err"'
+limited "$SDD" export --model "$M" --onnx "$WORK/out/m.onnx" > /dev/null 2> "$WORK/5.err"; rc=$?
+check "export --onnx onto a full disk: exit 6 ($rc)" '[ $rc -eq 6 ]'
+LIMIT_KB=0 limited "$SDD" journal --workspace "$WORK/ws" --csv "$WORK/out/j.csv" > /dev/null 2>&1; rc=$?
+limited "$SDD" train "$D" "${ARGS[@]}" --epochs 1 --out "$WORK/out/run" > /dev/null 2> "$WORK/6.err"; trc=$?
+check "journal --csv ($rc) and train ($trc) onto a full disk fail" '[ $rc -eq 6 ] && [ $trc -ne 0 ]'
+check "no partial, 0-byte or temp file left" \
+  '[ "$(cd "$WORK/out" && find . -type f ! -path "./run/*" | sort | tr "\n" " ")" = "./old.csv " ] && [ -z "$(find "$WORK/out" -name "*.tmp")" ]'
+
+# 4. Networks too big for the machine: refused before anything is allocated.
+"$SDD" train "$D" --input-size 4096 --epochs 1 --out "$WORK/big" > /dev/null 2> "$WORK/7.err"; rc=$?
+check "--input-size 4096: exit 2 ($rc) with the figure and the limit" '[ $rc -eq 2 ] && grep -q "MB of activations per image; at most" "$WORK/7.err"'
+"$SDD" train "$D" --input-size 1024 --batch 65536 --epochs 1 --out "$WORK/big" > /dev/null 2> "$WORK/8.err"; rc=$?
+check "a batch that cannot fit in memory: exit 2 ($rc)" '[ $rc -eq 2 ] && grep -q "GB of memory" "$WORK/8.err"'
+[ $fail -eq 0 ] && echo "cli-outputs-ok"
+exit $fail
