@@ -90,10 +90,10 @@ int main(int argc, char** argv) {
   put(out / "model_metadata" / "tiny.json", j.dump());
   // Nesting far deeper than the parsers allow (a 100,000-level one crashed every command);
   // 2,000 levels keep the seed small.
-  const std::string deep = std::string(2000, '[') + std::string(2000, ']');
+  const std::string nested = std::string(2000, '[') + std::string(2000, ']');
   {
     std::string text = j.dump();
-    text.insert(1, "\"deep\":" + deep + ",");
+    text.insert(1, "\"deep\":" + nested + ",");
     put(out / "model_metadata" / "deep-nesting.json", text);
   }
   // A training checkpoint of the same model, with Adam's state after one step.
@@ -115,7 +115,7 @@ int main(int argc, char** argv) {
       const std::string b((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
       std::uint64_t len = 0;
       for (int i = 0; i < 8; ++i) len |= std::uint64_t(static_cast<std::uint8_t>(b[12 + i])) << (8 * i);
-      const std::string header = "{\"deep\":" + deep + "," + b.substr(21, len - 1);
+      const std::string header = "{\"deep\":" + nested + "," + b.substr(21, len - 1);
       std::string bytes = b.substr(0, 12);
       for (int i = 0; i < 8; ++i) bytes += static_cast<char>((header.size() >> (8 * i)) & 0xFF);
       bytes += header + b.substr(20 + len, b.size() - 24 - len);

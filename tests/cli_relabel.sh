@@ -55,17 +55,7 @@ check "60 processes creating 15 workspaces four at a time: all succeed ($bad fai
 [ $bad -eq 0 ] || cat "$WORK"/race.* | grep -v relabel | head -5
 
 # 6,000 relabels from one CSV: the WAL file stays under 8 MB (it grew to 81 MB).
-{
-  echo "path,label"
-  for round in $(seq 1 200); do
-    for f in "$D"/disk/* "$D"/stripes/*; do
-      rel=${f#"$D"/}
-      if [ $((round % 2)) -eq 1 ]; then [[ $rel == disk/* ]] && l=stripes || l=disk
-      else [[ $rel == disk/* ]] && l=disk || l=stripes; fi
-      echo "$rel,$l"
-    done
-  done
-} > "$WORK/flips.csv"
+bash "$(dirname "$0")/make_flips_csv.sh" "$D" 200 > "$WORK/flips.csv"
 "$SDD" relabel "$D" --workspace "$WORK/big" --csv "$WORK/flips.csv" --quiet > "$WORK/9.out" 2>&1 &
 pid=$! largest=0
 while kill -0 $pid 2> /dev/null; do

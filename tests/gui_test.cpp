@@ -25,6 +25,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <memory>
 
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
@@ -104,6 +105,15 @@ bool waitFor(F cond, int ms = 30000) {
   t.start();
   while (!cond() && t.elapsed() < ms) QTest::qWait(10);
   return cond();
+}
+
+/// makeDataset() in dir/data, a window on it with the workspace dir/ws, shown and opened.
+std::unique_ptr<MainWindow> openWorkbench(const TempDir& dir) {
+  makeDataset(dir / "data");
+  auto w = std::make_unique<MainWindow>(opts(qs(dir / "data"), qs(dir / "ws"), {}));
+  w->show();
+  if (!waitFor([&] { return !w->datasetModel()->isEmpty(); })) return nullptr;
+  return w;
 }
 
 void drop(QWidget* target, const QStringList& files) {
@@ -297,10 +307,9 @@ class GuiTest : public QObject {
   /// of overwriting the newer label.
   void relabelsByAnotherProgramAppearAndUndoNeverOverwritesThem() {
     TempDir dir;
-    makeDataset(dir / "data");
-    MainWindow w(opts(qs(dir / "data"), qs(dir / "ws"), {}));
-    w.show();
-    QVERIFY(waitFor([&] { return !w.datasetModel()->isEmpty(); }));
+    const auto window = openWorkbench(dir);
+    QVERIFY(window);
+    MainWindow& w = *window;
     DatasetModel* m = w.datasetModel();
     const int a = m->rowForJournalPath(QStringLiteral("disk/img_0.png"));
     const int b = m->rowForJournalPath(QStringLiteral("disk/img_1.png"));
@@ -337,10 +346,9 @@ class GuiTest : public QObject {
   /// is free; only then does it enter the undo stack. A change that fails for good never does.
   void aRelabelWaitsForABusyJournalWithoutFreezing() {
     TempDir dir;
-    makeDataset(dir / "data");
-    MainWindow w(opts(qs(dir / "data"), qs(dir / "ws"), {}));
-    w.show();
-    QVERIFY(waitFor([&] { return !w.datasetModel()->isEmpty(); }));
+    const auto window = openWorkbench(dir);
+    QVERIFY(window);
+    MainWindow& w = *window;
     DatasetModel* m = w.datasetModel();
     const int row = m->rowForJournalPath(QStringLiteral("disk/img_2.png"));
     sqlite3* other = nullptr;

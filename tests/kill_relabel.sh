@@ -9,17 +9,7 @@ rm -rf "$WORK"; mkdir -p "$WORK"
 DATA="$WORK/data" WS="$WORK/ws"
 "$GEN" --clean "$DATA" > /dev/null || { echo "FAIL: generator"; exit 1; }
 # 30,000 relabels: every image flips between the two classes 1,000 times.
-{
-  echo "path,label"
-  for round in $(seq 1 1000); do
-    for f in "$DATA"/disk/* "$DATA"/stripes/*; do
-      rel=${f#"$DATA"/}
-      if [ $((round % 2)) -eq 1 ]; then [[ $rel == disk/* ]] && l=stripes || l=disk
-      else [[ $rel == disk/* ]] && l=disk || l=stripes; fi
-      echo "$rel,$l"
-    done
-  done
-} > "$WORK/flips.csv"
+bash "$(dirname "$0")/make_flips_csv.sh" "$DATA" 1000 > "$WORK/flips.csv"
 RANDOM=11
 fail=0 acked=0
 for i in $(seq 1 "$KILLS"); do

@@ -265,8 +265,10 @@ TEST(ModelFile, FloatOrOverlappingTensorOffsetsAreRefused) {
            h.replace(at, end - at, "\"offset\":0");
          }
        }}};
-  for (const auto& [what, edit] : cases) {
-    sdd::test::writeBytes(dir / "bad.sddm", withHeader(good, [&](std::string h) {
+  for (const auto& c : cases) {
+    const std::string& what = c.first;
+    const auto& edit = c.second;
+    sdd::test::writeBytes(dir / "bad.sddm", withHeader(good, [&edit](std::string h) {
                             edit(h);
                             return h;
                           }));

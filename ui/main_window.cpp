@@ -335,21 +335,23 @@ void MainWindow::buildMenus() {
   add(file, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
 
   QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-  // Undo and redo go through the journal first (RelabelController), then the stack.
-  QAction* u = new QAction(tr("&Undo"), this);
-  u->setEnabled(false);
-  connect(undo_, &QUndoStack::canUndoChanged, u, &QAction::setEnabled);
-  connect(undo_, &QUndoStack::undoTextChanged, u,
-          [u](const QString& t) { u->setText(t.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(t)); });
-  connect(u, &QAction::triggered, relabels_, &RelabelController::undo);
+  // Undo and redo go through the journal first (RelabelController), then the stack. The
+  // actions follow the stack's state and texts as QUndoStack's own would.
+  auto stackAction = [this](const QString& name, const QString& withText, void (QUndoStack::*can)(bool),
+                            void (QUndoStack::*text)(const QString&), void (RelabelController::*run)()) {
+    auto* a = new QAction(name, this);
+    a->setEnabled(false);
+    connect(undo_, can, a, &QAction::setEnabled);
+    connect(undo_, text, a, [a, name, withText](const QString& t) { a->setText(t.isEmpty() ? name : withText.arg(t)); });
+    connect(a, &QAction::triggered, relabels_, run);
+    return a;
+  };
+  QAction* u = stackAction(tr("&Undo"), tr("&Undo %1"), &QUndoStack::canUndoChanged, &QUndoStack::undoTextChanged,
+                           &RelabelController::undo);
   u->setShortcut(QKeySequence(tr("Ctrl+Z")));
   u->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
-  QAction* r = new QAction(tr("&Redo"), this);
-  r->setEnabled(false);
-  connect(undo_, &QUndoStack::canRedoChanged, r, &QAction::setEnabled);
-  connect(undo_, &QUndoStack::redoTextChanged, r,
-          [r](const QString& t) { r->setText(t.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(t)); });
-  connect(r, &QAction::triggered, relabels_, &RelabelController::redo);
+  QAction* r = stackAction(tr("&Redo"), tr("&Redo %1"), &QUndoStack::canRedoChanged, &QUndoStack::redoTextChanged,
+                           &RelabelController::redo);
   r->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence(tr("Ctrl+Y"))});
   r->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
   edit->addAction(u);

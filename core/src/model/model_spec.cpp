@@ -52,7 +52,7 @@ void ModelSpec::validate() const {
   if (parameterCount() > 100'000'000) fail("more than 100 million weights");
   auto human = [](double v, const char* unit) {
     std::ostringstream o;
-    o << std::setprecision(3) << v << unit;
+    o << std::fixed << std::setprecision(v < 10 ? 1 : 0) << v << unit;
     return o.str();
   };
   if (macs() > kMaxMacs)

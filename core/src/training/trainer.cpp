@@ -356,7 +356,7 @@ TrainResult Trainer::run(bool resume) {
   const double memory = static_cast<double>(physicalMemoryBytes());
   if (memory > 0 && batchBytes > 0.75 * memory) {
     std::ostringstream o;
-    o << std::setprecision(3) << "a training batch of " << m.config.batchSize << " images of this network needs about "
+    o << std::fixed << std::setprecision(1) << "a training batch of " << m.config.batchSize << " images of this network needs about "
       << batchBytes / (1 << 30) << " GB of memory; this machine has " << memory / (1 << 30)
       << " GB: use a smaller batch size or input size";
     throw std::invalid_argument(o.str());
