@@ -87,7 +87,11 @@ check "no partial, 0-byte or temp file left" \
 # 4. Networks too big for the machine: refused before anything is allocated.
 "$SDD" train "$D" --input-size 4096 --epochs 1 --out "$WORK/big" > /dev/null 2> "$WORK/7.err"; rc=$?
 check "--input-size 4096: exit 2 ($rc) with the figure and the limit" '[ $rc -eq 2 ] && grep -q "MB of activations per image; at most" "$WORK/7.err"'
-"$SDD" train "$D" --input-size 1024 --batch 65536 --epochs 1 --out "$WORK/big" > /dev/null 2> "$WORK/8.err"; rc=$?
-check "a batch that cannot fit in memory: exit 2 ($rc)" '[ $rc -eq 2 ] && grep -q "GB of memory" "$WORK/8.err"'
+# 24 training images of 2,048 px: about 60 GB of activations in one batch. Checked only on
+# machines with less than 48 GB, where it cannot fit.
+if [ "$(awk '/^MemTotal:/ {print $2}' /proc/meminfo)" -lt 50000000 ]; then
+  "$SDD" train "$D" --input-size 2048 --batch 64 --epochs 1 --out "$WORK/big" > /dev/null 2> "$WORK/8.err"; rc=$?
+  check "a batch that cannot fit in memory: exit 2 ($rc)" '[ $rc -eq 2 ] && grep -q "GB of memory" "$WORK/8.err"'
+fi
 [ $fail -eq 0 ] && echo "cli-outputs-ok"
 exit $fail

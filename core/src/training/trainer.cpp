@@ -352,11 +352,13 @@ TrainResult Trainer::run(bool resume) {
   m.spec.validate();
   // A batch whose activations and their gradients cannot fit in this machine's memory ended
   // in the kernel's OOM killer (`--input-size 4096`); refuse it with the figures instead.
-  const double batchBytes = 3.0 * m.config.batchSize * static_cast<double>(m.spec.activationBytes());
+  const std::size_t batch = std::min<std::size_t>(static_cast<std::size_t>(m.config.batchSize),
+                                                  std::max<std::size_t>(1, m.dataset.indices(Split::Train).size()));
+  const double batchBytes = 3.0 * static_cast<double>(batch) * static_cast<double>(m.spec.activationBytes());
   const double memory = static_cast<double>(physicalMemoryBytes());
   if (memory > 0 && batchBytes > 0.75 * memory) {
     std::ostringstream o;
-    o << std::fixed << std::setprecision(1) << "a training batch of " << m.config.batchSize << " images of this network needs about "
+    o << std::fixed << std::setprecision(1) << "a training batch of " << batch << " images of this network needs about "
       << batchBytes / (1 << 30) << " GB of memory; this machine has " << memory / (1 << 30)
       << " GB: use a smaller batch size or input size";
     throw std::invalid_argument(o.str());
