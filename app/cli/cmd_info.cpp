@@ -1,0 +1,48 @@
+// sdd info
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "commands.h"
+#include "common.h"
+#include "sdd/model/model_spec.h"
+
+namespace fs = std::filesystem;
+
+namespace sdd::cli {
+
+int cmdInfo(const std::vector<std::string>& argv) {
+  Args args(argv, {}, {"help"});
+  if (args.has("help")) {
+    std::cout << "usage: sdd info [MODEL]\n";
+    return 0;
+  }
+  const fs::path path = args.positionals().empty() ? defaultModel() : fs::path(args.positionals()[0]);
+  const sdd::ModelMetadata m = sdd::readModelMetadata(path);
+  std::cout << "model        " << path.string() << "\n"
+            << "architecture " << m.spec.describe() << "\n"
+            << "parameters   " << m.spec.parameterCount() << "\n"
+            << "MACs/image   " << m.spec.macs() << "\n"
+            << "classes      ";
+  for (std::size_t i = 0; i < m.classes.size(); ++i) std::cout << (i ? ", " : "") << m.classes[i];
+  std::cout << "\nnormalization mean";
+  for (float v : m.normalization.mean) std::cout << " " << v;
+  std::cout << ", std";
+  for (float v : m.normalization.std) std::cout << " " << v;
+  std::cout << "\ncreated      " << m.createdAt << "\n"
+            << "metrics      " << m.metrics.dump() << "\n"
+            << "train config " << m.trainConfig.dump() << "\n";
+  return 0;
+}
+
+}  // namespace sdd::cli

@@ -1,0 +1,129 @@
+// sdd report: the workbench's PDF report, headless (it needs a QApplication for the plots,
+// offscreen when there is no display).
+#include <QApplication>
+
+#include <cstdlib>
+#include <iomanip>
+#include <iostream>
+#include <vector>
+
+#include "commands.h"
+#include "common.h"
+#include "report.h"
+#include "sdd/dataset/dataset.h"
+#include "sdd/util/atomic_file.h"
+
+namespace fs = std::filesystem;
+
+namespace sdd::cli {
+
+namespace {
+
+const char* kReportHelp = R"(usage: sdd report [DATASET] [options]
+  --model FILE         model to report on (default: the shipped model)
+  --out FILE           the PDF to write (default sdd-report.pdf)
+  --json FILE          also write the report's numbers as JSON
+  --split NAME         validation (default) | train | all
+  --compare LIST       further model files for the Table V comparison, comma separated
+  --workspace DIR      use the labels of a workbench workspace and count relabels since its
+                       last report
+  --fov M              field of view along the strip in metres for the line speed (0.5)
+  --val-fraction F, --seed N   split of a dataset without split folders
+  --split-seed N       ignore the split folders; seeded stratified split (as in sdd train)
+  --threads N          default 1 (one image at a time, timed from file read to decision)
+  --device D
+  --quiet              no progress line (it is shown only on a terminal anyway)
+)";
+
+struct ReportRequest {
+  fs::path model, pdf, json, workspace;
+  std::string split = "validation", device = "auto";
+  std::vector<fs::path> compare;
+  double fov = 0.5;
+  int threads = 1;
+  bool progress = false;  ///< a progress line on stderr
+};
+
+int runReport(const Dataset& dataset, const ReportRequest& r) {
+  // QCustomPlot draws through widgets: a QApplication is needed, without any display.
+  if (!std::getenv("QT_QPA_PLATFORM")) setenv("QT_QPA_PLATFORM", "offscreen", 1);
+  static int argc = 1;
+  static char name[] = "sdd";
+  static char* argv[] = {name, nullptr};
+  QApplication app(argc, argv);
+  QApplication::setApplicationVersion(QStringLiteral(SDD_VERSION));
+
+  sddui::ReportOptions opt;
+  opt.split = QString::fromStdString(r.split);
+  opt.device = QString::fromStdString(r.device);
+  opt.threads = r.threads;
+  opt.fovMeters = r.fov;
+  opt.workspace = QString::fromStdString(r.workspace.string());
+  opt.version = QStringLiteral(SDD_VERSION);
+  for (const auto& m : r.compare) opt.compareModels << QString::fromStdString(m.string());
+  const bool tty = r.progress;
+  const sddui::ReportData data = sddui::collectReport(
+      dataset, QString::fromStdString(r.model.string()), opt, [tty](int done, int total, const QString& what) {
+        if (tty && (done == total || done % 20 == 0))
+          std::cerr << "\r" << what.toStdString() << ": " << done << "/" << total << (done == total ? "\n" : "") << std::flush;
+      });
+  sddui::writeReportPdf(data, QString::fromStdString(r.pdf.string()));
+  try {
+    sddui::recordReport(data, QString::fromStdString(r.pdf.string()));
+  } catch (const WriteError& e) {
+    throw WriteError("the report " + r.pdf.string() + " was written, but recording it in the workspace failed: " +
+                     e.what());
+  }
+  const auto& ev = data.evaluation;
+  std::cout << "report " << r.pdf.string() << "\n"
+            << std::fixed << std::setprecision(4) << "  " << ev.samples.size() << " " << r.split
+            << " images: accuracy " << ev.eval.accuracy << ", macro F1 " << ev.eval.macroF1 << ", macro AUC "
+            << ev.eval.macroAuc << "\n"
+            << std::setprecision(2) << "  median " << ev.medianMs << " ms/image (file read to decision) on "
+            << ev.device << "\n"
+            << "  " << data.comparison.size() << " model(s) in the comparison\n";
+  if (!r.json.empty()) {
+    sdd::writeFileAtomically(r.json, sddui::reportJson(data).dump(2) + "\n");
+  }
+  return 0;
+}
+
+}  // namespace
+
+int cmdReport(const std::vector<std::string>& argv) {
+  Args args(argv,
+            {"model", "out", "json", "split", "compare", "workspace", "fov", "val-fraction", "split-seed", "seed",
+             "threads", "device"},
+            {"help", "quiet"});
+  if (args.has("help")) {
+    std::cout << kReportHelp;
+    return 0;
+  }
+  ReportRequest r;
+  r.model = args.str("model", defaultModel().string());
+  r.pdf = args.str("out", "sdd-report.pdf");
+  r.json = args.str("json", "");
+  r.split = args.choice("split", "validation", {"validation", "train", "all"});
+  r.workspace = args.str("workspace", "");
+  r.fov = args.real("fov", 0.5, 0.001, 1000);
+  r.threads = args.integer("threads", 1, 0, 1024);
+  r.device = args.str("device", "auto");
+  r.progress = isTty() && !args.has("quiet");
+  const std::string compare = args.str("compare", "");
+  for (std::size_t a = 0; a < compare.size();) {
+    std::size_t b = compare.find(',', a);
+    if (b == std::string::npos) b = compare.size();
+    if (b > a) {
+      const fs::path m = compare.substr(a, b - a);
+      if (!fs::exists(m)) throw CliError("--compare: model file does not exist: " + m.string());
+      r.compare.push_back(m);
+    }
+    a = b + 1;
+  }
+  if (!fs::exists(r.model)) throw sdd::ModelError("model file does not exist: " + r.model.string());
+  const sdd::Dataset ds = scanDataset(args, args.integer("seed", 42, 0, 2147483647), false,
+                                      r.workspace.string());
+  return runReport(ds, r);
+}
+
+}  // namespace sdd::cli

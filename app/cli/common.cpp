@@ -1,0 +1,208 @@
+#include "common.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <iomanip>
+#include <iostream>
+
+#include "sdd/labels/label_store.h"
+#include "sdd/util/runtime.h"
+
+namespace fs = std::filesystem;
+
+namespace sdd::cli {
+
+std::atomic<bool> gCancel{false};
+
+namespace {
+void onSigint(int) {
+  if (gCancel.exchange(true)) std::_Exit(130);  // second Ctrl-C: leave at once
+  const char msg[] = "\nstopping after the current batch (Ctrl-C again to quit now)...\n";
+  [[maybe_unused]] auto n = write(STDERR_FILENO, msg, sizeof msg - 1);
+}
+}  // namespace
+
+void installCtrlC() { std::signal(SIGINT, onSigint); }
+void restoreCtrlC() { std::signal(SIGINT, SIG_DFL); }
+
+bool isTty() { return isatty(STDERR_FILENO); }
+
+std::string hms(double seconds) {
+  const long s = static_cast<long>(seconds + 0.5);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, (s / 60) % 60, s % 60);
+  return buf;
+}
+
+fs::path defaultModel() { return sdd::shippedModelFile(); }
+
+fs::path datasetArg(const Args& args) {
+  if (args.positionals().size() > 1)
+    throw CliError("expected one DATASET folder, got " + std::to_string(args.positionals().size()));
+  const fs::path p = args.positionals().empty() ? fs::path(kDefaultDataset) : fs::path(args.positionals()[0]);
+  if (args.positionals().empty() && !fs::exists(p)) {
+    throw sdd::DatasetError(
+        "no dataset given and data/NEU-DET does not exist.\n"
+        "  Get the NEU surface defect database (NEU-DET layout) and link it there, e.g.\n"
+        "    ln -s /path/to/NEU-DET data/NEU-DET\n"
+        "  or pass a folder: sdd train /path/to/dataset");
+  }
+  return p;
+}
+
+/// Applies the relabel journal of `workspace` (when given) to `ds`, reporting what it did.
+void applyWorkspace(sdd::Dataset& ds, const fs::path& workspace) {
+  sdd::requireWorkspaceOutsideDataset(workspace, ds.root());
+  // Reading labels needs no write access: a workspace on a read-only medium works.
+  const sdd::LabelStore store(sdd::LabelStore::journalFile(workspace), sdd::LabelStore::Access::ReadOnly);
+  const sdd::AppliedLabels r = sdd::applyLabels(ds, store);
+  for (const auto& p : r.unknownPaths)
+    std::cerr << "warning: workspace relabels " << p << ", which is not in the dataset; ignored\n";
+  for (const auto& p : r.unknownLabels)
+    std::cerr << "warning: workspace relabel " << p << " names no class of the dataset; ignored\n";
+  std::cerr << "workspace " << workspace.string() << ": " << r.changed
+            << " image(s) carry a relabeled class\n";
+}
+
+/// Scans the dataset named by the command line: its positional or --dataset, --val-fraction,
+/// --split-seed (a fresh seeded stratified split even when the dataset has split folders) and
+/// `seed` for the split of a dataset without split folders.
+sdd::Dataset scanDataset(const Args& args, std::uint64_t seed, bool verbose,
+                         const fs::path& workspace) {
+  const fs::path root = datasetArg(args);
+  sdd::ScanOptions opt;
+  opt.validationFraction = args.real("val-fraction", 0.2, 0.0, 0.9);
+  opt.seed = seed;
+  if (args.has("split-seed")) {
+    opt.resplit = true;
+    opt.seed = static_cast<std::uint64_t>(args.integer("split-seed", 0, 0, 2147483647));
+  }
+  if (!workspace.empty() && !fs::exists(sdd::LabelStore::journalFile(workspace)))
+    throw CliError("--workspace " + workspace.string() + ": no label journal (" +
+                   sdd::LabelStore::journalFile(workspace).string() + ") there");
+  const auto t0 = std::chrono::steady_clock::now();
+  sdd::Dataset ds = sdd::Dataset::scan(root, opt);
+  const double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (!workspace.empty()) applyWorkspace(ds, workspace);
+  for (const auto& issue : ds.skipped())
+    std::cerr << "warning: skipped " << issue.file.string() << ": " << issue.reason << "\n";
+  if (!ds.skipped().empty())
+    std::cerr << "warning: " << ds.skipped().size() << " file(s) skipped in total\n";
+  for (const auto& g : ds.duplicates()) {
+    std::cerr << (g.crossSplit ? "warning: identical images on both sides of the split: "
+                               : "note: identical images: ");
+    for (std::size_t k = 0; k < g.samples.size(); ++k)
+      std::cerr << (k ? ", " : "") << ds.samples()[g.samples[k]].path.string();
+    std::cerr << "\n";
+  }
+  if (verbose) {
+    const auto tr = ds.classCounts(sdd::Split::Train), va = ds.classCounts(sdd::Split::Validation);
+    std::size_t w = 5;
+    for (const auto& c : ds.classes()) w = std::max(w, c.size());
+    std::cout << "dataset " << root.string() << " (" << sdd::toString(ds.layout()) << ", "
+              << ds.samples().size() << " images, " << ds.classes().size() << " classes, "
+              << (ds.hasOwnSplit() ? "its own train/validation split"
+                                   : "seeded stratified split")
+              << ", scanned in " << std::fixed << std::setprecision(1) << secs << " s)\n";
+    std::cout << "  " << std::left << std::setw(static_cast<int>(w)) << "class" << std::right
+              << std::setw(8) << "train" << std::setw(12) << "validation" << "\n";
+    for (std::size_t c = 0; c < ds.classes().size(); ++c)
+      std::cout << "  " << std::left << std::setw(static_cast<int>(w)) << ds.classes()[c]
+                << std::right << std::setw(8) << tr[c] << std::setw(12) << va[c] << "\n";
+  }
+  return ds;
+}
+
+void printProgress(const sdd::TrainProgress& p) {
+  static auto last = std::chrono::steady_clock::time_point{};
+  const auto now = std::chrono::steady_clock::now();
+  if (p.batch != p.batches && now - last < std::chrono::milliseconds(200)) return;
+  last = now;
+  constexpr int kWidth = 24;
+  const int filled = static_cast<int>(kWidth * p.batch / p.batches);
+  std::fprintf(stderr, "\r  epoch %d/%d [%s%s] %zu/%zu loss %.4f  elapsed %s  ETA %s ", p.epoch,
+               p.epochs, std::string(filled, '#').c_str(), std::string(kWidth - filled, '.').c_str(),
+               p.batch, p.batches, p.runningLoss, hms(p.elapsedSeconds).c_str(),
+               hms(p.etaSeconds).c_str());
+  std::fflush(stderr);
+}
+
+/// UTC time usable in a folder name, e.g. 2026-11-24T22-16-07Z.
+std::string fileStamp() {
+  std::string stamp = sdd::nowIso8601();
+  for (char& c : stamp)
+    if (c == ':') c = '-';
+  return stamp;
+}
+
+const std::set<std::string> kTrainValueFlags = {
+    "noise", "blur", "label-smoothing", "ema", "epochs", "batch", "lr", "optimizer", "weight-decay", "schedule", "step-size", "gamma", "patience", "keep",
+    "seed", "threads", "device", "val-fraction", "split-seed", "preset", "conv", "fc", "head", "dropout", "input-size", "channels",
+    "workspace"};
+const std::set<std::string> kTrainSwitches = {"no-augment", "class-weights", "bn", "no-bn", "no-channels-last"};
+
+/// The model and training options shared by `train`, `suspects` and `reduce`. Options not
+/// given keep the values of `run` (a run.json, when resuming a run) or else of the preset.
+void parseTrainOptions(const Args& args, sdd::TrainConfig& cfg, sdd::ModelSpec& spec,
+                       const std::string& defaultPreset, const nlohmann::json* run) {
+  if (run && !args.has("preset")) {
+    try {
+      spec = run->at("spec").get<sdd::ModelSpec>();
+      cfg = run->at("config").get<sdd::TrainConfig>();
+    } catch (const nlohmann::json::exception& e) {
+      throw CliError(std::string("the run's run.json is damaged (") + e.what() + "); give the run's options again");
+    }
+  } else {
+    // The recommended recipe (docs/performance.md) unless --preset asks for the paper's.
+    const sdd::TrainRecipe recipe = sdd::trainRecipe(args.choice("preset", defaultPreset, sdd::trainRecipeNames()));
+    spec = recipe.spec;
+    cfg = recipe.config;
+  }
+  cfg.epochs = args.integer("epochs", cfg.epochs, 1, 100000);
+  cfg.batchSize = args.integer("batch", cfg.batchSize, 1, 65536);
+  cfg.learningRate = args.real("lr", cfg.learningRate, 1e-9, 10);
+  cfg.optimizer = args.choice("optimizer", cfg.optimizer, {"adam", "adamw", "sgd"});
+  cfg.weightDecay = args.real("weight-decay", cfg.weightDecay, 0, 1);
+  cfg.schedule = args.choice("schedule", cfg.schedule, {"cosine", "step", "none"});
+  cfg.stepSize = args.integer("step-size", cfg.stepSize, 1, 100000);
+  cfg.gamma = args.real("gamma", cfg.gamma, 0, 1);
+  cfg.patience = args.integer("patience", cfg.patience, 0, 100000);
+  cfg.keep = args.choice("keep", cfg.keep, {"last", "best"});
+  cfg.seed = static_cast<std::uint64_t>(args.integer("seed", static_cast<int>(cfg.seed), 0, 2147483647));
+  cfg.threads = args.integer("threads", cfg.threads, 0, 1024);
+  cfg.device = args.str("device", cfg.device);
+  if (args.has("no-augment")) cfg.augment = false;
+  if (args.has("class-weights")) cfg.classWeights = true;
+  if (args.has("no-channels-last")) cfg.channelsLast = false;
+  cfg.noise = args.real("noise", cfg.noise, 0.0, 1.0);
+  cfg.blur = args.real("blur", cfg.blur, 0.0, 10.0);
+  cfg.labelSmoothing = args.real("label-smoothing", cfg.labelSmoothing, 0.0, 0.99);
+  cfg.ema = args.real("ema", cfg.ema, 0.0, 0.99999);
+  spec.convChannels = args.intList("conv", spec.convChannels);
+  spec.fcWidth = args.integer("fc", spec.fcWidth, 0, 65536);
+  if (args.has("head"))
+    spec.head = args.choice("head", "flatten", {"flatten", "gap"}) == "gap" ? sdd::HeadType::GlobalAvgPool
+                                                                          : sdd::HeadType::Flatten;
+  if (args.has("bn") && args.has("no-bn")) throw CliError("--bn and --no-bn contradict each other");
+  if (args.has("bn")) spec.batchNorm = true;
+  if (args.has("no-bn")) spec.batchNorm = false;
+  spec.dropout = args.real("dropout", spec.dropout, 0, 0.99);
+  spec.inputSize = args.integer("input-size", spec.inputSize, 8, 4096);
+  spec.inputChannels = std::stoi(args.choice("channels", std::to_string(spec.inputChannels), {"1", "3"}));
+  // The network the options describe, checked before anything is scanned or allocated (the
+  // class count is not known yet: any valid one will do). Its limits are those of model
+  // files; here they are a bad command line.
+  sdd::ModelSpec check = spec;
+  check.numClasses = std::max(2, check.numClasses);
+  try {
+    check.validate();
+  } catch (const sdd::ModelError& e) {
+    throw CliError(e.what());
+  }
+}
+
+}  // namespace sdd::cli
