@@ -36,7 +36,7 @@
 #include "qcp.h"
 #include "reduction_dialog.h"
 #include "relabel_controller.h"
-#include "report.h"
+#include "report_pdf.h"
 #include "train_panel.h"
 #include "dataset_model.h"
 #include "main_window.h"

@@ -150,7 +150,7 @@ TEST(Trainer, CancelledRunResumesToTheSameResultAsAnUninterruptedOne) {
     EXPECT_TRUE(part.cancelled);
     EXPECT_EQ(part.history.size(), 2u);
     EXPECT_TRUE(fs::exists(dir / "model.sddm"));
-    EXPECT_EQ(findCheckpoint(dir), dir / kCheckpointFile);
+    EXPECT_EQ(RunFolder(dir).findCheckpoint(), RunFolder(dir).checkpointFile());
     expectSameLosses(Trainer(f.ds, smallSpec(), c, dir).run(true), straight, optimizer);
   }
 }
@@ -165,9 +165,9 @@ void writeLegacyCheckpoint(const fs::path& dir, const TrainConfig& c, int classe
   toChannelsLast(*net);
   torch::optim::Adam opt(net->parameters(), torch::optim::AdamOptions(c.learningRate));
   nlohmann::json state;
-  sdd::checkpoint::load(dir / kCheckpointFile, net, nullptr, opt, "adam", [&](const nlohmann::json& s) { state = s; });
-  sdd::checkpoint::saveLegacy(dir / kLegacyCheckpointFile, net, opt, state);
-  fs::remove(dir / kCheckpointFile);
+  sdd::checkpoint::load(RunFolder(dir).checkpointFile(), net, nullptr, opt, "adam", [&](const nlohmann::json& s) { state = s; });
+  sdd::checkpoint::saveLegacy(RunFolder(dir).legacyCheckpointFile(), net, opt, state);
+  fs::remove(RunFolder(dir).checkpointFile());
 }
 
 }  // namespace
@@ -178,17 +178,17 @@ TEST(Trainer, ResumesACheckpointFromAnEarlierVersionAndGoesOnInTheNewFormat) {
   const TrainResult straight = Trainer(f.ds, smallSpec(), c, f.dir / "straight").run();
   cancelAfterTwoEpochs(f, c, f.dir / "old");
   writeLegacyCheckpoint(f.dir / "old", c, static_cast<int>(f.ds.classes().size()));
-  ASSERT_EQ(findCheckpoint(f.dir / "old"), f.dir / "old" / kLegacyCheckpointFile);
+  ASSERT_EQ(RunFolder(f.dir / "old").findCheckpoint(), RunFolder(f.dir / "old").legacyCheckpointFile());
   expectSameLosses(Trainer(f.ds, smallSpec(), c, f.dir / "old").run(true), straight, "legacy");
-  EXPECT_TRUE(fs::exists(f.dir / "old" / kCheckpointFile));
-  EXPECT_FALSE(fs::exists(f.dir / "old" / kLegacyCheckpointFile));
+  EXPECT_TRUE(fs::exists(RunFolder(f.dir / "old").checkpointFile()));
+  EXPECT_FALSE(fs::exists(RunFolder(f.dir / "old").legacyCheckpointFile()));
 }
 
 TEST(Trainer, DamagedCheckpointIsAClearErrorNamingTheFile) {
   Fixture f;
   const fs::path dir = f.dir / "run";
   cancelAfterTwoEpochs(f, smallConfig(4), dir);
-  const fs::path ckpt = dir / kCheckpointFile;
+  const fs::path ckpt = RunFolder(dir).checkpointFile();
   std::string good;
   {
     std::ifstream in(ckpt, std::ios::binary);
@@ -310,10 +310,10 @@ TEST(ModelEvaluation, EvaluatesASplitTimesEachImageAndSummarizesATableVRow) {
   Fixture f;
   const auto r = Trainer(f.ds, smallSpec(), smallConfig(3), f.dir / "run").run();
   // The run's log reads back as the history the trainer returned.
-  const auto log = sdd::readTrainingLog(f.dir / "run");
+  const auto log = RunFolder(f.dir / "run").readLog();
   ASSERT_EQ(log.size(), r.history.size());
   EXPECT_DOUBLE_EQ(log.back().valMacroF1, r.history.back().valMacroF1);
-  EXPECT_TRUE(sdd::readTrainingLog(f.dir / "nowhere").empty());
+  EXPECT_TRUE(RunFolder(f.dir / "nowhere").readLog().empty());
 
   Predictor predictor(r.modelFile, "cpu", 1);
   const auto ev = sdd::evaluateModel(predictor, r.modelFile, f.ds, "validation");

@@ -8,7 +8,7 @@ mkdir -p "$2"
 fail=0
 for lang in ko zh_CN; do
   cp "$1/translations/sdd_$lang.ts" "$2/sdd_$lang.ts"
-  "$LUPDATE" -silent -no-obsolete -locations none "$1/ui" "$1/app" -ts "$2/sdd_$lang.ts" >/dev/null
+  "$LUPDATE" -silent -no-obsolete -locations none "$1/report" "$1/ui" "$1/app" -ts "$2/sdd_$lang.ts" >/dev/null
   n=$(grep -c 'type="unfinished"' "$2/sdd_$lang.ts" || true)
   total=$(grep -c '<source>' "$2/sdd_$lang.ts")
   echo "$lang: $total strings, $n without a translation"

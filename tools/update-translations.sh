@@ -5,4 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LUPDATE=/usr/lib/qt6/bin/lupdate  # /usr/bin/lupdate may be Qt 5 (qtchooser)
-"$LUPDATE" -no-obsolete -locations none ui app -ts translations/sdd_ko.ts translations/sdd_zh_CN.ts
+"$LUPDATE" -no-obsolete -locations none report ui app -ts translations/sdd_ko.ts translations/sdd_zh_CN.ts

@@ -12,10 +12,6 @@
         <translation>이미지 %1장을 %2(으)로 다시 라벨링</translation>
     </message>
     <message>
-        <source>%1 (other classes)</source>
-        <translation>%1 (다른 클래스)</translation>
-    </message>
-    <message>
         <source>predicted class</source>
         <translation>예측 클래스</translation>
     </message>
@@ -82,14 +78,6 @@
     <message>
         <source>label %1 · predicted %2 (wrong)</source>
         <translation>라벨 %1 · 예측 %2 (오답)</translation>
-    </message>
-    <message>
-        <source>Evaluating %1</source>
-        <translation>%1 평가 중</translation>
-    </message>
-    <message>
-        <source>Comparing with %1</source>
-        <translation>%1과(와) 비교 중</translation>
     </message>
     <message>
         <source>Steel surface defect detection — evaluation report</source>
@@ -388,6 +376,10 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
     <message>
         <source>To reproduce this report (add --out FILE.pdf): %1</source>
         <translation>이 보고서를 재현하려면 (--out FILE.pdf 추가): %1</translation>
+    </message>
+    <message>
+        <source>Not compared: %1.</source>
+        <translation>비교하지 않음: %1.</translation>
     </message>
 </context>
 <context>
@@ -2040,6 +2032,10 @@ classes: %4
     <message>
         <source>Label smoothing</source>
         <translation>레이블 스무딩</translation>
+    </message>
+    <message>
+        <source>Resuming without the earlier curves: %1</source>
+        <translation>이전 곡선 없이 재개합니다: %1</translation>
     </message>
 </context>
 </TS>

@@ -12,10 +12,6 @@
         <translation>将 %1 张图像重新标注为 %2</translation>
     </message>
     <message>
-        <source>%1 (other classes)</source>
-        <translation>%1（其他类别）</translation>
-    </message>
-    <message>
         <source>predicted class</source>
         <translation>预测类别</translation>
     </message>
@@ -82,14 +78,6 @@
     <message>
         <source>label %1 · predicted %2 (wrong)</source>
         <translation>标签 %1 · 预测 %2（错误）</translation>
-    </message>
-    <message>
-        <source>Evaluating %1</source>
-        <translation>正在评估 %1</translation>
-    </message>
-    <message>
-        <source>Comparing with %1</source>
-        <translation>正在与 %1 比较</translation>
     </message>
     <message>
         <source>Steel surface defect detection — evaluation report</source>
@@ -388,6 +376,10 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
     <message>
         <source>To reproduce this report (add --out FILE.pdf): %1</source>
         <translation>重现此报告（加上 --out FILE.pdf）：%1</translation>
+    </message>
+    <message>
+        <source>Not compared: %1.</source>
+        <translation>未比较：%1。</translation>
     </message>
 </context>
 <context>
@@ -2040,6 +2032,10 @@ classes: %4
     <message>
         <source>Label smoothing</source>
         <translation>标签平滑</translation>
+    </message>
+    <message>
+        <source>Resuming without the earlier curves: %1</source>
+        <translation>在没有先前曲线的情况下继续：%1</translation>
     </message>
 </context>
 </TS>

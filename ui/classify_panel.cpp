@@ -16,11 +16,14 @@
 #include <QVBoxLayout>
 
 #include "qcp.h"
-#include "qimage_util.h"
+#include "display_image.h"
+#include "plots.h"
 #include "sdd/util/csv.h"
-#include "thumbnail_delegate.h"
 
 namespace sddui {
+
+using sddreport::classColor;
+using sddreport::loadDisplayImage;
 
 namespace {
 

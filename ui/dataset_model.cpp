@@ -12,9 +12,11 @@
 
 #include <algorithm>
 
-#include "qimage_util.h"
+#include "display_image.h"
 
 namespace sddui {
+
+using sddreport::loadDisplayImage;
 
 DatasetModel::DatasetModel(QObject* parent) : QAbstractListModel(parent) {
   pool_.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));

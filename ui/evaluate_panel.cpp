@@ -20,6 +20,10 @@
 #include "qcp.h"
 
 namespace sddui {
+
+using sddreport::drawConfusion;
+using sddreport::confusionCellAt;
+using sddreport::drawRoc;
 namespace {
 
 QTableWidget* makeTable(const QStringList& headers) {

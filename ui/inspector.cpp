@@ -14,10 +14,13 @@
 #include <QWheelEvent>
 
 #include "dataset_model.h"
-#include "qimage_util.h"
-#include "thumbnail_delegate.h"
+#include "display_image.h"
+#include "plots.h"
 
 namespace sddui {
+
+using sddreport::classColor;
+using sddreport::loadDisplayImage;
 
 ImageView::ImageView(QWidget* parent) : QGraphicsView(parent) {
   setScene(new QGraphicsScene(this));

@@ -5,7 +5,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QDialog>
@@ -44,7 +43,7 @@
 #include "evaluate_panel.h"
 #include "inspector.h"
 #include "relabel_controller.h"
-#include "report.h"
+#include "report_pdf.h"
 #include "train_panel.h"
 #include "sample_filter.h"
 #include "sdd/imaging/image_loader.h"
@@ -52,7 +51,10 @@
 #include "sdd/model/onnx_export.h"
 #include "sdd/training/cross_validation.h"
 #include "sdd/model/model_spec.h"
+#include "sdd/report/report_data.h"
 #include "sdd/util/runtime.h"
+#include "sdd/workspace/workspace.h"
+#include "plots.h"
 #include "thumbnail_delegate.h"
 
 namespace sddui {
@@ -70,11 +72,10 @@ struct ScanOutcome {
 }  // namespace
 
 QString MainWindow::defaultWorkspace(const QString& datasetFolder) {
-  const QString canonical = QFileInfo(datasetFolder).canonicalFilePath();
-  const QString hash = QString::fromLatin1(
-      QCryptographicHash::hash(canonical.toUtf8(), QCryptographicHash::Sha1).toHex().left(10));
+  // The base folder from Qt (it follows the platform and the tests' QStandardPaths test mode);
+  // the naming from the core, which the CLI shares.
   const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-  return QDir(base).filePath(QStringLiteral("workspaces/%1-%2").arg(QFileInfo(canonical).fileName(), hash));
+  return QString::fromStdString(sdd::Workspace::defaultFor(datasetFolder.toStdString(), base.toStdString()).string());
 }
 
 MainWindow::MainWindow(const WorkbenchOptions& options, QWidget* parent)
@@ -409,7 +410,7 @@ void MainWindow::rebuildLabelActions() {
   const QStringList classes = model_->classes();
   for (int k = 0; k < classes.size(); ++k) {
     QPixmap dot(12, 12);
-    dot.fill(classColor(k));
+    dot.fill(sddreport::classColor(k));
     QAction* a = labelMenu_->addAction(QIcon(dot), k < 9 ? tr("&%1  %2").arg(k + 1).arg(classes[k]) : classes[k]);
     if (k < 9) a->setShortcut(QKeySequence(Qt::Key_1 + k));
     a->setShortcutContext(Qt::WindowShortcut);
@@ -716,7 +717,7 @@ void MainWindow::refreshCounts() {
   const QStringList classes = model_->classes();
   for (int k = 0; k < classes.size(); ++k) {
     QPixmap dot(12, 12);
-    dot.fill(classColor(k));
+    dot.fill(sddreport::classColor(k));
     classList_->addItem(new QListWidgetItem(QIcon(dot), k < 9 ? tr("%1  %2  (%3)").arg(k + 1).arg(classes[k]).arg(counts[k])
                                                               : tr("%1  (%2)").arg(classes[k]).arg(counts[k])));
   }
@@ -928,42 +929,26 @@ void MainWindow::compareModels() {
   const std::string split = evaluate_->split().toStdString();
   const std::string device = options_.device.toStdString();
   evaluate_->setComparisonBusy(tr("Evaluating %1 model(s) on the %2 split…").arg(models.size()).arg(evaluate_->split()));
-  QPointer<MainWindow> self(this);
-  struct Outcome {
-    std::vector<sdd::ModelSummary> rows;
-    QStringList notes;
-  };
-  auto* watcher = new QFutureWatcher<Outcome>(this);
-  connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher] {
+  auto* watcher = new QFutureWatcher<sdd::ModelComparison>(this);
+  connect(watcher, &QFutureWatcher<sdd::ModelComparison>::finished, this, [this, watcher] {
     watcher->deleteLater();
     busyBackground_ = false;
-    const Outcome o = watcher->result();
+    const sdd::ModelComparison o = watcher->result();
+    QStringList notes;
+    for (const auto& m : o.skipped)
+      notes << QStringLiteral("%1 (%2)").arg(QString::fromStdString(sdd::modelLabel(m.file)), QString::fromStdString(m.reason));
     evaluate_->setComparison(o.rows);
     evaluate_->setComparisonBusy(tr("%1 model(s) measured on the %2 split, one image at a time from file read to decision. "
                                     "Grey rows: the paper's reported figures.%3")
                                      .arg(o.rows.size())
                                      .arg(evaluate_->split())
-                                     .arg(o.notes.isEmpty() ? QString() : tr(" Skipped: %1").arg(o.notes.join(QStringLiteral("; ")))));
+                                     .arg(notes.isEmpty() ? QString() : tr(" Skipped: %1").arg(notes.join(QStringLiteral("; ")))));
     Q_EMIT comparisonFinished(int(o.rows.size()));
   });
-  watcher->setFuture(QtConcurrent::run([models, dataset, split, device] {
-    Outcome o;
-    for (const QString& m : models) {
-      try {
-        sdd::Predictor p(m.toStdString(), device, 1);
-        if (p.metadata().classes != dataset->classes()) {
-          o.notes << QObject::tr("%1 (other classes)").arg(QFileInfo(m).fileName());
-          continue;
-        }
-        const auto ev = sdd::evaluateModel(p, m.toStdString(), *dataset, split);
-        const QFileInfo fi(m);
-        o.rows.push_back(sdd::summarize(ev, (fi.dir().dirName() + QStringLiteral("/") + fi.fileName()).toStdString()));
-      } catch (const std::exception& e) {
-        o.notes << QStringLiteral("%1 (%2)").arg(QFileInfo(m).fileName(), QString::fromStdString(e.what()));
-      }
-    }
-    return o;
-  }));
+  std::vector<std::filesystem::path> files;
+  for (const QString& m : models) files.push_back(m.toStdString());
+  watcher->setFuture(QtConcurrent::run(
+      [files, dataset, split, device] { return sdd::compareModels(*dataset, split, files, device); }));
 }
 
 void MainWindow::runPointingGame() {
@@ -1014,7 +999,7 @@ void MainWindow::findSuspectedLabels(int folds, int epochs) {
   cfg.patience = 0;
   cfg.device = options_.device.toStdString();
   const auto dataset = std::make_shared<const sdd::Dataset>(*model_->dataset());
-  const QString work = QDir(workspace_).filePath(QStringLiteral("crossval"));
+  const QString work = QString::fromStdString(sdd::Workspace(workspace_.toStdString()).crossValidationFolder().string());
   suspectsCancel_ = std::make_shared<std::atomic<bool>>(false);
   auto cancel = suspectsCancel_;
   evaluate_->setSuspectsBusy(true, tr("Training %1 models (%2 epochs each) in %3…").arg(folds).arg(epochs).arg(work));
@@ -1132,21 +1117,21 @@ void MainWindow::exportReport(const QString& pdfFile) {
     return;
   }
   busyBackground_ = true;
-  ReportOptions opt;
-  opt.split = evaluate_->split();
-  opt.device = options_.device;
-  opt.compareModels = workspaceModels();
-  opt.workspace = workspace_;
-  opt.version = QCoreApplication::applicationVersion();
+  sdd::ReportOptions opt;
+  opt.split = evaluate_->split().toStdString();
+  opt.device = options_.device.toStdString();
+  for (const QString& m : workspaceModels()) opt.compareModels.push_back(m.toStdString());
+  opt.workspace = workspace_.toStdString();
+  opt.version = QCoreApplication::applicationVersion().toStdString();
   const auto dataset = std::make_shared<const sdd::Dataset>(*model_->dataset());
-  const QString modelFile = modelInfo_.file;
+  const std::filesystem::path modelFile = modelInfo_.file.toStdString();
   progress_->setRange(0, 0);
   progress_->show();
   statusBar()->showMessage(tr("Evaluating for the report…"));
   // Evaluation off the GUI thread; the PDF (QCustomPlot widgets) is drawn on it.
-  auto* watcher = new QFutureWatcher<std::shared_ptr<ReportData>>(this);
+  auto* watcher = new QFutureWatcher<std::shared_ptr<sdd::ReportData>>(this);
   auto error = std::make_shared<QString>();
-  connect(watcher, &QFutureWatcher<std::shared_ptr<ReportData>>::finished, this, [this, watcher, error, pdfFile] {
+  connect(watcher, &QFutureWatcher<std::shared_ptr<sdd::ReportData>>::finished, this, [this, watcher, error, pdfFile] {
     watcher->deleteLater();
     busyBackground_ = false;
     progress_->hide();
@@ -1157,8 +1142,8 @@ void MainWindow::exportReport(const QString& pdfFile) {
       return;
     }
     try {
-      writeReportPdf(*data, pdfFile);
-      recordReport(*data, pdfFile);
+      sddreport::writeReportPdf(*data, pdfFile);
+      sdd::recordReport(*data, pdfFile.toStdString());
     } catch (const std::exception& e) {
       showError(tr("Export report"), QString::fromStdString(e.what()));
       Q_EMIT reportFailed(QString::fromStdString(e.what()));
@@ -1167,9 +1152,9 @@ void MainWindow::exportReport(const QString& pdfFile) {
     statusBar()->showMessage(tr("Report written to %1").arg(pdfFile), 10000);
     Q_EMIT reportWritten(pdfFile);
   });
-  watcher->setFuture(QtConcurrent::run([dataset, modelFile, opt, error]() -> std::shared_ptr<ReportData> {
+  watcher->setFuture(QtConcurrent::run([dataset, modelFile, opt, error]() -> std::shared_ptr<sdd::ReportData> {
     try {
-      return std::make_shared<ReportData>(collectReport(*dataset, modelFile, opt));
+      return std::make_shared<sdd::ReportData>(sdd::collectReport(*dataset, modelFile, opt));
     } catch (const std::exception& e) {
       *error = QString::fromStdString(e.what());
       return nullptr;

@@ -8,9 +8,6 @@
 
 namespace sddui {
 
-/// A distinct, colour-blind-friendly colour per class index (Okabe-Ito, then hues).
-QColor classColor(int cls);
-
 class ThumbnailDelegate : public QStyledItemDelegate {
   Q_OBJECT
  public:

@@ -30,12 +30,17 @@
 #include "plots.h"
 #include "reduction_dialog.h"
 #include "sdd/inference/model_evaluation.h"
+#include "sdd/workspace/workspace.h"
 #include "qcp.h"
 
 namespace sddui {
-namespace {
 
-constexpr const char* kRunFile = "run.json";
+using sddreport::CurveKind;
+using sddreport::setupCurvePlot;
+using sddreport::addRunCurves;
+using sddreport::markBestEpoch;
+using sddreport::seriesColor;
+namespace {
 
 QString formatSeconds(double s) {
   if (s < 0 || !std::isfinite(s)) return QStringLiteral("—");
@@ -45,12 +50,12 @@ QString formatSeconds(double s) {
   return QStringLiteral("%1 s").arg(t);
 }
 
-nlohmann::json readRunFile(const QString& dir) {
-  std::ifstream f(QDir(dir).filePath(QLatin1String(kRunFile)).toStdString());
-  if (!f) return {};
+/// A run's history for a list or a plot; a damaged log gives an empty history and `error`.
+std::vector<sdd::EpochStats> readLog(const QString& dir, QString* error = nullptr) {
   try {
-    return nlohmann::json::parse(f);
-  } catch (...) {
+    return sdd::RunFolder(dir.toStdString()).readLog();
+  } catch (const std::exception& e) {
+    if (error) *error = QString::fromStdString(e.what());
     return {};
   }
 }
@@ -268,7 +273,7 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
     if (ReductionDialog* d = openReduction()) d->show();
   });
   connect(useModel_, &QPushButton::clicked, this, [this] {
-    if (!runDir_.isEmpty()) Q_EMIT useModelRequested(QDir(runDir_).filePath(QStringLiteral("model.sddm")));
+    if (!runDir_.isEmpty()) Q_EMIT useModelRequested(QString::fromStdString(sdd::RunFolder(runDir_.toStdString()).modelFile().string()));
   });
   connect(runs_, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* it) {
     if (it && !training_) showRun(it->data(Qt::UserRole).toString());
@@ -395,14 +400,14 @@ void TrainPanel::setDataset(const sdd::Dataset* dataset, const QString& workspac
   refreshRuns();
 }
 
-QString TrainPanel::runsFolder() const { return workspace_.isEmpty() ? QString() : QDir(workspace_).filePath(QStringLiteral("runs")); }
+QString TrainPanel::runsFolder() const {
+  return workspace_.isEmpty() ? QString() : QString::fromStdString(sdd::Workspace(workspace_.toStdString()).runsFolder().string());
+}
 
 QStringList TrainPanel::runFolders() const {
   QStringList out;
-  if (runsFolder().isEmpty()) return out;
-  const QDir dir(runsFolder());
-  for (const QString& name : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name | QDir::Reversed))
-    if (QFileInfo::exists(dir.filePath(name + QStringLiteral("/") + QLatin1String(kRunFile)))) out << dir.filePath(name);
+  if (workspace_.isEmpty()) return out;
+  for (const sdd::RunFolder& run : sdd::Workspace(workspace_.toStdString()).runs()) out << QString::fromStdString(run.path().string());
   return out;
 }
 
@@ -414,13 +419,15 @@ void TrainPanel::refreshRuns() {
   runs_->clear();
   overlays_.clear();  // logs may have grown
   for (const QString& dir : runFolders()) {
-    std::vector<sdd::EpochStats> h;
+    QString problem;
+    const std::vector<sdd::EpochStats> h = readLog(dir, &problem);
+    std::optional<sdd::RunManifest> run;
     try {
-      h = sdd::readTrainingLog(dir.toStdString());
-    } catch (...) {
+      run = sdd::RunFolder(dir.toStdString()).readManifest();
+    } catch (const std::exception& e) {
+      problem = QString::fromStdString(e.what());
     }
-    const nlohmann::json run = readRunFile(dir);
-    const int total = run.contains("config") ? run["config"].value("epochs", 0) : 0;
+    const int total = run ? run->config.epochs : 0;
     double best = 0;
     for (const auto& e : h) best = std::max(best, e.valMacroF1);
     const bool done = total > 0 && int(h.size()) >= total;
@@ -433,7 +440,7 @@ void TrainPanel::refreshRuns() {
     it->setData(Qt::UserRole, dir);
     it->setFlags(it->flags() | Qt::ItemIsUserCheckable);
     it->setCheckState(checked.contains(dir) ? Qt::Checked : Qt::Unchecked);
-    it->setToolTip(QString::fromStdString(run.value("architecture", std::string())));
+    it->setToolTip(problem.isEmpty() ? QString::fromStdString(run ? run->architecture : std::string()) : problem);
     runs_->addItem(it);
     if (dir == runDir_) runs_->setCurrentItem(it);
   }
@@ -457,9 +464,8 @@ bool TrainPanel::startTraining() {
     status_->setText(tr("Cannot train: %1").arg(QString::fromStdString(e.what())));
     return false;
   }
-  const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-  QString dir = QDir(runsFolder()).filePath(stamp);
-  for (int k = 2; QFileInfo::exists(dir); ++k) dir = QDir(runsFolder()).filePath(QStringLiteral("%1-%2").arg(stamp).arg(k));
+  // Named like the CLI's runs, by the UTC start time, so the list orders both alike.
+  const QString dir = QString::fromStdString(sdd::Workspace(workspace_.toStdString()).newRun().path().string());
   if (!QDir().mkpath(dir)) {
     status_->setText(tr("Cannot create the run folder %1 (is the workspace writable?)").arg(dir));
     return false;
@@ -471,21 +477,23 @@ bool TrainPanel::startTraining() {
 
 bool TrainPanel::resumeTraining() {
   if (training_ || !dataset_ || runDir_.isEmpty()) return false;
-  const nlohmann::json run = readRunFile(runDir_);
   TrainJob job;
   try {
-    job.spec = run.at("spec").get<sdd::ModelSpec>();
-    job.config = run.at("config").get<sdd::TrainConfig>();
+    const auto run = sdd::RunFolder(runDir_.toStdString()).readManifest();
+    if (!run) throw sdd::RunFolderError("it has no run.json");
+    job.spec = run->spec;
+    job.config = run->config;
   } catch (const std::exception& e) {
     status_->setText(tr("Cannot resume %1: its run.json is unreadable (%2)").arg(runDir_, QString::fromStdString(e.what())));
     return false;
   }
   job.outDir = runDir_;
   job.resume = true;
-  std::vector<sdd::EpochStats> previous;
-  try {
-    previous = sdd::readTrainingLog(runDir_.toStdString());
-  } catch (...) {
+  QString problem;
+  const std::vector<sdd::EpochStats> previous = readLog(runDir_, &problem);
+  if (!problem.isEmpty()) {
+    // The curves would start empty; the checkpoint holds the history the run goes on with.
+    status_->setText(tr("Resuming without the earlier curves: %1").arg(problem));
   }
   start(job, previous);
   return true;
@@ -536,8 +544,8 @@ ReductionDialog* TrainPanel::openReduction() {
     status_->setText(tr("Cannot start the reduction: %1").arg(QString::fromStdString(e.what())));
     return nullptr;
   }
-  const QString dir = QDir(runsFolder()).filePath(QStringLiteral("reduce-") +
-                                                  QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+  const QString dir =
+      QString::fromStdString(sdd::Workspace(workspace_.toStdString()).newRun(QStringLiteral("reduce-").toStdString()).path().string());
   auto* d = new ReductionDialog(std::make_shared<const sdd::Dataset>(*dataset_), s, c, dir, this);
   d->setAttribute(Qt::WA_DeleteOnClose);
   connect(d, &ReductionDialog::useModelRequested, this, &TrainPanel::useModelRequested);
@@ -547,12 +555,17 @@ ReductionDialog* TrainPanel::openReduction() {
 void TrainPanel::setRunning(bool running) {
   training_ = running;
   stop_->setEnabled(running);
-  const bool hasCheckpoint = !runDir_.isEmpty() && !sdd::findCheckpoint(runDir_.toStdString()).empty();
-  const nlohmann::json run = runDir_.isEmpty() ? nlohmann::json() : readRunFile(runDir_);
-  const int planned = run.contains("config") ? run["config"].value("epochs", 0) : 0;
+  const sdd::RunFolder run(runDir_.toStdString());
+  const bool hasCheckpoint = !runDir_.isEmpty() && !run.findCheckpoint().empty();
+  int planned = 0;
+  try {
+    if (const auto m = runDir_.isEmpty() ? std::nullopt : run.readManifest()) planned = m->config.epochs;
+  } catch (const sdd::RunFolderError&) {
+    // Resume then says why it cannot read it.
+  }
   const bool unfinished = planned == 0 || int(history_.size()) < planned;
   resume_->setEnabled(!running && hasCheckpoint && unfinished && dataset_);
-  useModel_->setEnabled(!running && !runDir_.isEmpty() && QFileInfo::exists(QDir(runDir_).filePath(QStringLiteral("model.sddm"))));
+  useModel_->setEnabled(!running && !runDir_.isEmpty() && QFileInfo::exists(QString::fromStdString(run.modelFile().string())));
   for (QWidget* w : std::initializer_list<QWidget*>{preset_, inputSize_, conv_, fc_, head_, bn_, dropout_, epochs_, batch_, lr_, optimizer_,
                                                     schedule_, patience_, augment_, noise_, blur_, ema_, labelSmoothing_, classWeights_, keep_,
                                                     seed_, threads_})
@@ -630,12 +643,9 @@ void TrainPanel::onFinished(const TrainOutcome& o) {
 void TrainPanel::showRun(const QString& dir) {
   runDir_ = dir;
   if (!dir.isEmpty()) {
-    try {
-      history_ = sdd::readTrainingLog(dir.toStdString());
-    } catch (const std::exception& e) {
-      history_.clear();
-      status_->setText(QString::fromStdString(e.what()));
-    }
+    QString problem;
+    history_ = readLog(dir, &problem);
+    if (!problem.isEmpty()) status_->setText(problem);
   }
   batchX_.clear();
   batchY_.clear();
@@ -656,13 +666,8 @@ void TrainPanel::redraw() {
       const QString dir = it->data(Qt::UserRole).toString();
       if (it->checkState() != Qt::Checked || dir == runDir_) continue;
       // Read each overlaid run's log once, not at every redraw while a run trains.
-      if (!overlays_.contains(dir)) {
-        try {
-          overlays_.insert(dir, sdd::readTrainingLog(dir.toStdString()));
-        } catch (...) {
-          overlays_.insert(dir, {});
-        }
-      }
+      // A damaged log shows no curve; the run list's tooltip says why.
+      if (!overlays_.contains(dir)) overlays_.insert(dir, readLog(dir));
       addRunCurves(plot, kind, overlays_.value(dir), QFileInfo(dir).fileName(), true);
       ++k;
     }

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "commands.h"
+#include "sdd/training/run_folder.h"
 #include "common.h"
 #include "sdd/training/reduction.h"
 #include "sdd/util/atomic_file.h"
@@ -78,7 +79,7 @@ int cmdReduce(const std::vector<std::string>& argv) {
                                       args.str("workspace", ""));
   rc.base.numClasses = static_cast<int>(ds.classes().size());
   rc.base.validate();
-  const std::string stamp = fileStamp();
+  const std::string stamp = sdd::RunFolder::newName();
   const fs::path out = args.str("out", (fs::path("runs") / ("reduce-" + stamp)).string());
   std::cout << "model reduction (paper Fig. 3) from " << rc.base.describe() << " (" << rc.base.parameterCount()
             << " weights), keeping validation macro F1 within " << rc.tolerance << " of the base's"

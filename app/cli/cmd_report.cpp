@@ -9,7 +9,8 @@
 
 #include "commands.h"
 #include "common.h"
-#include "report.h"
+#include "report_pdf.h"
+#include "sdd/report/report_data.h"
 #include "sdd/dataset/dataset.h"
 #include "sdd/util/atomic_file.h"
 
@@ -36,11 +37,8 @@ const char* kReportHelp = R"(usage: sdd report [DATASET] [options]
 )";
 
 struct ReportRequest {
-  fs::path model, pdf, json, workspace;
-  std::string split = "validation", device = "auto";
-  std::vector<fs::path> compare;
-  double fov = 0.5;
-  int threads = 1;
+  fs::path model, pdf, json;
+  ReportOptions options;
   bool progress = false;  ///< a progress line on stderr
 };
 
@@ -53,38 +51,30 @@ int runReport(const Dataset& dataset, const ReportRequest& r) {
   QApplication app(argc, argv);
   QApplication::setApplicationVersion(QStringLiteral(SDD_VERSION));
 
-  sddui::ReportOptions opt;
-  opt.split = QString::fromStdString(r.split);
-  opt.device = QString::fromStdString(r.device);
-  opt.threads = r.threads;
-  opt.fovMeters = r.fov;
-  opt.workspace = QString::fromStdString(r.workspace.string());
-  opt.version = QStringLiteral(SDD_VERSION);
-  for (const auto& m : r.compare) opt.compareModels << QString::fromStdString(m.string());
   const bool tty = r.progress;
-  const sddui::ReportData data = sddui::collectReport(
-      dataset, QString::fromStdString(r.model.string()), opt, [tty](int done, int total, const QString& what) {
-        if (tty && (done == total || done % 20 == 0))
-          std::cerr << "\r" << what.toStdString() << ": " << done << "/" << total << (done == total ? "\n" : "") << std::flush;
-      });
-  sddui::writeReportPdf(data, QString::fromStdString(r.pdf.string()));
+  const ReportData data = collectReport(dataset, r.model, r.options, [tty](const ReportProgress& p) {
+    if (tty && (p.done == p.total || p.done % 20 == 0))
+      std::cerr << "\r" << (p.model == 0 ? "evaluating " : "comparing with ") << p.file.filename().string() << ": "
+                << p.done << "/" << p.total << (p.done == p.total ? "\n" : "") << std::flush;
+  });
+  sddreport::writeReportPdf(data, QString::fromStdString(r.pdf.string()));
   try {
-    sddui::recordReport(data, QString::fromStdString(r.pdf.string()));
+    recordReport(data, r.pdf);
   } catch (const WriteError& e) {
     throw WriteError("the report " + r.pdf.string() + " was written, but recording it in the workspace failed: " +
                      e.what());
   }
   const auto& ev = data.evaluation;
   std::cout << "report " << r.pdf.string() << "\n"
-            << std::fixed << std::setprecision(4) << "  " << ev.samples.size() << " " << r.split
+            << std::fixed << std::setprecision(4) << "  " << ev.samples.size() << " " << r.options.split
             << " images: accuracy " << ev.eval.accuracy << ", macro F1 " << ev.eval.macroF1 << ", macro AUC "
             << ev.eval.macroAuc << "\n"
             << std::setprecision(2) << "  median " << ev.medianMs << " ms/image (file read to decision) on "
             << ev.device << "\n"
             << "  " << data.comparison.size() << " model(s) in the comparison\n";
-  if (!r.json.empty()) {
-    sdd::writeFileAtomically(r.json, sddui::reportJson(data).dump(2) + "\n");
-  }
+  for (const auto& m : data.skippedModels)
+    std::cerr << "warning: " << m.file.string() << " not compared: " << m.reason << "\n";
+  if (!r.json.empty()) writeFileAtomically(r.json, reportJson(data).dump(2) + "\n");
   return 0;
 }
 
@@ -103,11 +93,12 @@ int cmdReport(const std::vector<std::string>& argv) {
   r.model = args.str("model", defaultModel().string());
   r.pdf = args.str("out", "sdd-report.pdf");
   r.json = args.str("json", "");
-  r.split = args.choice("split", "validation", {"validation", "train", "all"});
-  r.workspace = args.str("workspace", "");
-  r.fov = args.real("fov", 0.5, 0.001, 1000);
-  r.threads = args.integer("threads", 1, 0, 1024);
-  r.device = args.str("device", "auto");
+  r.options.split = args.choice("split", "validation", {"validation", "train", "all"});
+  r.options.workspace = args.str("workspace", "");
+  r.options.fovMeters = args.real("fov", 0.5, 0.001, 1000);
+  r.options.threads = args.integer("threads", 1, 0, 1024);
+  r.options.device = args.str("device", "auto");
+  r.options.version = SDD_VERSION;
   r.progress = isTty() && !args.has("quiet");
   const std::string compare = args.str("compare", "");
   for (std::size_t a = 0; a < compare.size();) {
@@ -116,13 +107,13 @@ int cmdReport(const std::vector<std::string>& argv) {
     if (b > a) {
       const fs::path m = compare.substr(a, b - a);
       if (!fs::exists(m)) throw CliError("--compare: model file does not exist: " + m.string());
-      r.compare.push_back(m);
+      r.options.compareModels.push_back(m);
     }
     a = b + 1;
   }
   if (!fs::exists(r.model)) throw sdd::ModelError("model file does not exist: " + r.model.string());
   const sdd::Dataset ds = scanDataset(args, args.integer("seed", 42, 0, 2147483647), false,
-                                      r.workspace.string());
+                                      r.options.workspace);
   return runReport(ds, r);
 }
 

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "commands.h"
+#include "sdd/training/run_folder.h"
 #include "common.h"
 #include "sdd/training/cross_validation.h"
 #include "sdd/util/atomic_file.h"
@@ -62,7 +63,7 @@ int cmdSuspects(const std::vector<std::string>& argv) {
   const sdd::Dataset ds = scanDataset(args, cfg.seed, false,
                                       args.str("workspace", ""));
   spec.numClasses = static_cast<int>(ds.classes().size());
-  const std::string stamp = fileStamp();
+  const std::string stamp = sdd::RunFolder::newName();
   const fs::path out = args.str("out", (fs::path("runs") / ("crossval-" + stamp)).string());
   std::cout << folds << "-fold cross-validation over " << ds.samples().size() << " images, " << cfg.epochs
             << " epochs per fold, " << spec.describe() << "; models in " << out.string() << "\n";

@@ -16,6 +16,8 @@
 #include "commands.h"
 #include "common.h"
 #include "sdd/training/trainer.h"
+#include "sdd/util/shell_quote.h"
+#include "sdd/workspace/workspace.h"
 #include "sdd/util/json.h"
 #include "sdd/util/runtime.h"
 
@@ -90,31 +92,27 @@ int cmdTrain(const std::vector<std::string>& argv) {
   fs::path out = args.str("out", "");
   if (out.empty()) {
     if (resume) throw CliError("--resume needs --out DIR (the folder of the run to continue)");
-    const std::string stamp = fileStamp();
     // With a workbench workspace the run joins the workspace's runs (its Train tab lists them).
     const std::string ws = args.str("workspace", "");
-    out = ws.empty() ? fs::path("runs") / ("train-" + stamp) : fs::path(ws) / "runs" / stamp;
+    out = ws.empty() ? fs::path("runs") / ("train-" + sdd::RunFolder::newName()) : sdd::Workspace(ws).newRun().path();
   }
-  if (!resume && !sdd::findCheckpoint(out).empty() && !args.has("force"))
+  const sdd::RunFolder runFolder(out);
+  if (!resume && !runFolder.findCheckpoint().empty() && !args.has("force"))
     throw CliError(out.string() + " already holds a training run; use --resume to continue it, "
                    "--force to overwrite it, or another --out");
   // A resumed run keeps its own settings (run.json, as the workbench's Resume does); options
   // given on the command line still change them (e.g. --epochs to train longer).
-  nlohmann::json run;
+  std::optional<sdd::RunManifest> run;
   if (resume) {
-    std::ifstream f(out / "run.json", std::ios::binary);
-    if (f) {
-      const std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-      try {
-        run = sdd::parseJson(text);
-      } catch (const sdd::JsonError& e) {
-        throw CliError((out / "run.json").string() + " is damaged (" + e.what() + "); give the run's options again");
-      }
+    try {
+      run = runFolder.readManifest();
+    } catch (const sdd::RunFolderError& e) {
+      throw CliError(std::string(e.what()) + "; give the run's options again");
     }
   }
   sdd::TrainConfig cfg;
   sdd::ModelSpec spec;
-  parseTrainOptions(args, cfg, spec, "default", run.is_object() ? &run : nullptr);
+  parseTrainOptions(args, cfg, spec, "default", run ? &*run : nullptr);
   sdd::resolveDevice(cfg.device);  // reject a bad --device before the scan
 
   const sdd::Dataset ds = scanDataset(args, cfg.seed, true, args.str("workspace", ""));
@@ -138,8 +136,17 @@ int cmdTrain(const std::vector<std::string>& argv) {
   };
   trainer.setCancelFlag(&gCancel);
   installCtrlC();
-  const sdd::TrainResult r = trainer.run(resume);
+  const std::string goOn = "sdd train --resume --out " + shellQuote(out.string());
+  sdd::TrainResult r;
+  try {
+    r = trainer.run(resume);
+  } catch (const sdd::ResumeError& e) {
+    throw sdd::ModelError(std::string("--resume: ") + e.what());
+  } catch (const sdd::EpochNotSaved& e) {
+    throw sdd::WriteError(std::string(e.what()) + (e.resumable() ? "; to go on: " + goOn : ""));
+  }
   restoreCtrlC();
+  if (r.cancelled) std::cerr << "to go on: " << goOn << "\n";
   if (r.history.empty()) {
     std::cerr << "stopped before the first epoch finished; nothing saved\n";
     return 130;

@@ -131,14 +131,6 @@ void printProgress(const sdd::TrainProgress& p) {
   std::fflush(stderr);
 }
 
-/// UTC time usable in a folder name, e.g. 2026-11-24T22-16-07Z.
-std::string fileStamp() {
-  std::string stamp = sdd::nowIso8601();
-  for (char& c : stamp)
-    if (c == ':') c = '-';
-  return stamp;
-}
-
 const std::set<std::string> kTrainValueFlags = {
     "noise", "blur", "label-smoothing", "ema", "epochs", "batch", "lr", "optimizer", "weight-decay", "schedule", "step-size", "gamma", "patience", "keep",
     "seed", "threads", "device", "val-fraction", "split-seed", "preset", "conv", "fc", "head", "dropout", "input-size", "channels",
@@ -148,14 +140,10 @@ const std::set<std::string> kTrainSwitches = {"no-augment", "class-weights", "bn
 /// The model and training options shared by `train`, `suspects` and `reduce`. Options not
 /// given keep the values of `run` (a run.json, when resuming a run) or else of the preset.
 void parseTrainOptions(const Args& args, sdd::TrainConfig& cfg, sdd::ModelSpec& spec,
-                       const std::string& defaultPreset, const nlohmann::json* run) {
+                       const std::string& defaultPreset, const RunManifest* run) {
   if (run && !args.has("preset")) {
-    try {
-      spec = run->at("spec").get<sdd::ModelSpec>();
-      cfg = run->at("config").get<sdd::TrainConfig>();
-    } catch (const nlohmann::json::exception& e) {
-      throw CliError(std::string("the run's run.json is damaged (") + e.what() + "); give the run's options again");
-    }
+    spec = run->spec;
+    cfg = run->config;
   } else {
     // The recommended recipe (docs/performance.md) unless --preset asks for the paper's.
     const sdd::TrainRecipe recipe = sdd::trainRecipe(args.choice("preset", defaultPreset, sdd::trainRecipeNames()));

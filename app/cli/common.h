@@ -43,8 +43,6 @@ Dataset scanDataset(const Args& args, std::uint64_t seed, bool verbose, const st
 
 /// A training progress line on standard error, at most 5 per second.
 void printProgress(const TrainProgress& p);
-/// UTC time usable in a folder name, e.g. 2026-11-24T22-16-07Z.
-std::string fileStamp();
 
 /// The flags of the model and training options shared by train, suspects and reduce.
 extern const std::set<std::string> kTrainValueFlags;
@@ -53,6 +51,6 @@ extern const std::set<std::string> kTrainSwitches;
 /// resuming a run) or else of the preset. Throws CliError for a network the options
 /// describe that cannot be built or is too big.
 void parseTrainOptions(const Args& args, TrainConfig& cfg, ModelSpec& spec,
-                       const std::string& defaultPreset = "default", const nlohmann::json* run = nullptr);
+                       const std::string& defaultPreset = "default", const RunManifest* run = nullptr);
 
 }  // namespace sdd::cli

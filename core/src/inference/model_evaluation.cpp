@@ -22,15 +22,6 @@ std::string hex64(std::uint64_t h) {
   return buf;
 }
 
-double percentile(std::vector<double> v, double q) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  const double pos = q * static_cast<double>(v.size() - 1);
-  const auto lo = static_cast<std::size_t>(std::floor(pos));
-  const std::size_t hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (v[hi] - v[lo]) * (pos - static_cast<double>(lo));
-}
-
 }  // namespace
 
 int ModelEvaluation::predicted(std::size_t k) const {
@@ -246,6 +237,52 @@ ModelSummary summarize(const ModelEvaluation& ev, const std::string& name) {
   s.medianMs = ev.medianMs;
   s.images = ev.samples.size();
   return s;
+}
+
+std::string modelLabel(const std::filesystem::path& file) {
+  return (file.parent_path().filename() / file.filename()).string();
+}
+
+ModelComparison compareModels(const Dataset& dataset, const std::string& split,
+                              const std::vector<std::filesystem::path>& models, const std::string& device, int threads,
+                              const std::function<void(std::size_t, std::size_t, std::size_t)>& progress,
+                              const std::atomic<bool>* cancel) {
+  ModelComparison out;
+  for (std::size_t i = 0; i < models.size(); ++i) {
+    if (cancel && cancel->load()) break;
+    try {
+      Predictor predictor(models[i], device, threads);
+      if (predictor.metadata().classes != dataset.classes()) {
+        out.skipped.push_back({models[i], "trained on other classes"});
+        continue;
+      }
+      const ModelEvaluation ev = evaluateModel(
+          predictor, models[i], dataset, split,
+          [&](std::size_t done, std::size_t total) {
+            if (progress) progress(i, done, total);
+          },
+          cancel);
+      if (ev.cancelled) break;
+      out.rows.push_back(summarize(ev, modelLabel(models[i])));
+    } catch (const ModelError& e) {
+      out.skipped.push_back({models[i], e.what()});
+    } catch (const DatasetError& e) {
+      out.skipped.push_back({models[i], e.what()});
+    }
+  }
+  return out;
+}
+
+nlohmann::json evaluationJson(const ModelEvaluation& ev, const Dataset& dataset) {
+  nlohmann::json j = toJson(ev.eval);
+  j["model"] = ev.modelFile.string();
+  j["dataset"] = dataset.root().string();
+  j["split"] = ev.split;
+  j["device"] = ev.device;
+  j["ms_per_image"] = {{"median", ev.medianMs}, {"p95", ev.p95Ms}, {"mean", ev.meanMs}};
+  j["images"] = ev.samples.size();
+  j["skipped"] = ev.skipped.size();
+  return j;
 }
 
 const std::vector<ReportedModel>& paperTableV() {

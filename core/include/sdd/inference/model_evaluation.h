@@ -101,6 +101,33 @@ struct ModelSummary {
   std::size_t images = 0;
 };
 ModelSummary summarize(const ModelEvaluation& ev, const std::string& name);
+/// How a model is named in a comparison: its folder and file name ("2026-11-24T22-16-07Z/model.sddm").
+std::string modelLabel(const std::filesystem::path& file);
+
+/// A model a comparison left out, and why (trained on other classes, unreadable).
+struct SkippedModel {
+  std::filesystem::path file;
+  std::string reason;
+};
+/// Table V of the models we measured: one row per model evaluated, in the order given.
+struct ModelComparison {
+  std::vector<ModelSummary> rows;
+  std::vector<SkippedModel> skipped;
+};
+/// Evaluates each model file on `split` (evaluateModel, batch 1, on `device`); a model that
+/// cannot be used for this dataset is listed in `skipped` with the reason and does not stop
+/// the rest. `progress(model, done, total)` follows the images of model number `model`;
+/// `cancel` stops between images (the rows then hold the models finished).
+ModelComparison compareModels(const Dataset& dataset, const std::string& split,
+                              const std::vector<std::filesystem::path>& models, const std::string& device,
+                              int threads = 1,
+                              const std::function<void(std::size_t, std::size_t, std::size_t)>& progress = {},
+                              const std::atomic<bool>* cancel = nullptr);
+
+/// The evaluation as JSON, the one schema of `sdd eval --json`, `sdd report --json` and the
+/// workbench: the metrics (toJson: accuracy, per class, macro, confusion matrix, ROC) plus
+/// model, dataset, split, device, images, skipped and ms_per_image {median, p95, mean}.
+nlohmann::json evaluationJson(const ModelEvaluation& ev, const Dataset& dataset);
 /// Weight layers of a spec (conv blocks + hidden FC + output FC).
 int weightLayers(const ModelSpec& spec);
 

@@ -75,4 +75,8 @@ std::string formatConfusion(const Evaluation& eval);
 /// All numbers including the ROC points.
 nlohmann::json toJson(const Evaluation& eval);
 
+/// The q-quantile (0..1) of `values`, interpolated linearly between the two nearest ranks
+/// (so the median of an even count is the mean of the middle two); 0 for none.
+double percentile(std::vector<double> values, double q);
+
 }  // namespace sdd

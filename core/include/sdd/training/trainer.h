@@ -16,86 +16,28 @@
 
 #include "sdd/dataset/dataset.h"
 #include "sdd/model/model_spec.h"
+#include "sdd/training/run_folder.h"
+#include "sdd/training/train_config.h"
+#include "sdd/util/atomic_file.h"
 
 namespace sdd {
 
-struct TrainConfig {
-  int epochs = 60;
-  int batchSize = 32;
-  double learningRate = 1e-3;
-  std::string optimizer = "adam";  ///< adam | adamw | sgd
-  double weightDecay = 0.0;
-  double momentum = 0.9;           ///< sgd only
-  std::string schedule = "cosine";  ///< none | cosine | step
-  int stepSize = 20;               ///< step schedule: epochs between decays
-  double gamma = 0.1;              ///< step schedule: decay factor
-  int patience = 0;                ///< early stopping on validation macro F1; 0 = off
-  bool augment = true;             ///< flips, 90° rotations, brightness/contrast
-  double brightness = 0.1;         ///< max additive shift, in [0,1] pixel units
-  double contrast = 0.1;           ///< max relative contrast change
-  double noise = 0.0;              ///< max Gaussian noise sigma, [0,1] pixel units (0.04 ~ 10 grey levels)
-  double blur = 0.0;               ///< max Gaussian blur sigma in pixels, applied to half the images
-  bool classWeights = false;       ///< inverse-frequency loss weights
-  double labelSmoothing = 0.0;     ///< cross-entropy label smoothing, [0, 1)
-  /// Exponential moving average of the weights (decay per batch, e.g. 0.999; 0 = off). The
-  /// averaged weights are what is validated and saved.
-  double ema = 0.0;
-  std::string keep = "last";       ///< which epoch becomes model.sddm: last | best
-  std::uint64_t seed = 42;
-  int threads = 0;                 ///< 0 = all cores
-  std::string device = "auto";     ///< auto | cpu | cuda | cuda:N
-  bool channelsLast = true;        ///< measured ~1.3x faster on CPU for this CNN
+/// An epoch could not be saved (disk full, ...), so the run stopped there. `resumable()`:
+/// the checkpoint of the epoch before is intact and the run can be resumed from it.
+class EpochNotSaved : public WriteError {
+ public:
+  EpochNotSaved(const std::string& what, bool resumable) : WriteError(what), resumable_(resumable) {}
+  bool resumable() const { return resumable_; }
 
-  /// Throws std::invalid_argument naming the bad field.
-  void validate() const;
-};
-void to_json(nlohmann::json& j, const TrainConfig& c);
-void from_json(const nlohmann::json& j, TrainConfig& c);
-
-/// A named recipe: the network and how to train it. The CLI's --preset and the Train tab's
-/// presets are these (docs/performance.md measures them).
-struct TrainRecipe {
-  std::string name;
-  ModelSpec spec;
-  TrainConfig config;
-};
-/// "default": ModelSpec::recommended(), Adam lr 0.003 with cosine decay over 80 epochs and a
-/// weight average (ema 0.999). "tableII": the paper's network, lr 0.001, 60 epochs.
-/// "tableII-bn": the same with BatchNorm. Throws std::invalid_argument for other names.
-TrainRecipe trainRecipe(const std::string& name, int numClasses = 6);
-/// The names trainRecipe accepts, the default first.
-std::vector<std::string> trainRecipeNames();
-
-struct EpochStats {
-  int epoch = 0;  ///< 1-based
-  double trainLoss = 0, trainAccuracy = 0;
-  double valLoss = 0, valAccuracy = 0, valMacroF1 = 0;
-  double learningRate = 0;
-  double seconds = 0;
-  bool best = false;
+ private:
+  bool resumable_;
 };
 
-void to_json(nlohmann::json& j, const EpochStats& s);
-void from_json(const nlohmann::json& j, EpochStats& s);
-
-/// The per-epoch history of a run folder (its log.jsonl). Empty when the folder holds no
-/// log; throws std::runtime_error naming the file and line when the log is damaged.
-std::vector<EpochStats> readTrainingLog(const std::filesystem::path& runDir);
-
-/// The checkpoint a run writes after every epoch (weights, optimizer state, trainer state;
-/// our own format, see core/src/training/checkpoint.h), and the LibTorch archive earlier
-/// versions wrote, which --resume still reads.
-inline constexpr const char* kCheckpointFile = "checkpoint.sddc";
-inline constexpr const char* kLegacyCheckpointFile = "checkpoint.pt";
-
-/// The checkpoint in `runDir` that a resume would continue from, or an empty path.
-std::filesystem::path findCheckpoint(const std::filesystem::path& runDir);
-
-struct TrainProgress {
-  int epoch = 0, epochs = 0;
-  std::size_t batch = 0, batches = 0;
-  double runningLoss = 0;
-  double elapsedSeconds = 0, etaSeconds = 0;
+/// A run cannot be resumed from its checkpoint (missing, damaged, another network, classes
+/// or split). The message says which, in words that name no command-line flag.
+class ResumeError : public ModelError {
+ public:
+  using ModelError::ModelError;
 };
 
 struct TrainResult {
@@ -111,8 +53,8 @@ struct TrainResult {
 
 class Trainer {
  public:
-  /// `outDir` receives run.json (spec, config, dataset), model.sddm, best.sddm,
-  /// last.sddm, checkpoint.sddc, log.csv and log.jsonl. Created if missing.
+  /// `outDir` is the run's folder (RunFolder: run.json, the models, the checkpoint, the
+  /// logs). Created if missing.
   Trainer(Dataset dataset, ModelSpec spec, TrainConfig config, std::filesystem::path outDir);
   ~Trainer();
 
@@ -124,8 +66,9 @@ class Trainer {
   void setCancelFlag(const std::atomic<bool>* flag) { cancel_ = flag; }
 
   /// Runs to completion, early stop, or cancellation. With resume = true, continues from
-  /// outDir's checkpoint (findCheckpoint; throws ModelError if it is missing, damaged or
-  /// from another setup).
+  /// the run folder's checkpoint (throws ResumeError when it is missing, damaged or from
+  /// another setup). An epoch that cannot be saved ends the run with EpochNotSaved. A network or batch
+  /// too big for the machine is std::invalid_argument.
   TrainResult run(bool resume = false);
 
  private:

@@ -1,10 +1,10 @@
-#include "qimage_util.h"
+#include "display_image.h"
 
 #include <opencv2/imgproc.hpp>
 
 #include "sdd/imaging/image_loader.h"
 
-namespace sddui {
+namespace sddreport {
 
 QImage loadDisplayImage(const std::filesystem::path& file, int maxSide, QString* error) {
   const sdd::DecodedImage d = sdd::loadImage(file);
@@ -26,4 +26,4 @@ QImage loadDisplayImage(const std::filesystem::path& file, int maxSide, QString*
   return QImage(rgb.data, rgb.cols, rgb.rows, int(rgb.step), QImage::Format_RGB888).copy();
 }
 
-}  // namespace sddui
+}  // namespace sddreport

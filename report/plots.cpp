@@ -6,7 +6,7 @@
 #include "sdd/metrics/metrics.h"
 #include "sdd/training/trainer.h"
 
-namespace sddui {
+namespace sddreport {
 
 QColor seriesColor(int i) {
   static const QColor kColors[] = {QColor(0, 114, 178),  QColor(213, 94, 0),  QColor(0, 158, 115),
@@ -198,4 +198,13 @@ void markBestEpoch(QCustomPlot* plot, int epoch, double f1) {
   label->setColor(QColor(0, 120, 90));
 }
 
-}  // namespace sddui
+QColor classColor(int cls) {
+  static const QColor kColors[] = {QColor(0, 114, 178),  QColor(230, 159, 0), QColor(0, 158, 115),
+                                   QColor(204, 121, 167), QColor(86, 180, 233), QColor(213, 94, 0),
+                                   QColor(240, 228, 66),  QColor(120, 120, 120)};
+  if (cls < 0) return QColor(160, 160, 160);
+  if (cls < 8) return kColors[cls];
+  return QColor::fromHsv((cls * 47) % 360, 160, 200);
+}
+
+}  // namespace sddreport

@@ -1,4 +1,4 @@
-#include "report.h"
+#include "report_pdf.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -13,23 +13,19 @@
 #include <fstream>
 #include <sstream>
 
+#include "display_image.h"
 #include "plots.h"
 #include "qcp.h"
-#include "qimage_util.h"
-#include "sdd/inference/predictor.h"
-#include "sdd/labels/label_store.h"
 #include "sdd/util/atomic_file.h"
-#include "sdd/util/json.h"
-#include "sdd/util/shell_quote.h"
-#include "thumbnail_delegate.h"
 
-namespace sddui {
+namespace sddreport {
+
+using sdd::ReportData;
 namespace {
 
 QString qs(const std::string& s) { return QString::fromStdString(s); }
 QString fixed(double v, int d = 4) { return std::isnan(v) ? QStringLiteral("n/a") : QString::number(v, 'f', d); }
 
-QString reportsFile(const QString& workspace) { return QDir(workspace).filePath(QStringLiteral("reports.jsonl")); }
 
 /// Lays out text, tables, plots and images top to bottom on A4 pages.
 class Document {
@@ -227,141 +223,6 @@ void drawExample(Document& doc, int x, int w, const ReportData& d, std::size_t k
 
 }  // namespace
 
-ReportData collectReport(const sdd::Dataset& dataset, const QString& modelFile, const ReportOptions& options,
-                         const std::function<void(int, int, const QString&)>& progress,
-                         const std::atomic<bool>* cancel) {
-  ReportData d;
-  d.options = options;
-  d.dataset = std::make_shared<const sdd::Dataset>(dataset);
-  d.date = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-  const std::string split = options.split.toStdString();
-  QStringList models{modelFile};
-  for (const QString& m : options.compareModels)
-    if (QFileInfo(m).canonicalFilePath() != QFileInfo(modelFile).canonicalFilePath() && !models.contains(m)) models << m;
-
-  for (int i = 0; i < models.size(); ++i) {
-    if (cancel && cancel->load()) throw std::runtime_error("report cancelled");
-    const QString what = i == 0 ? QObject::tr("Evaluating %1").arg(QFileInfo(models[i]).fileName())
-                                : QObject::tr("Comparing with %1").arg(QFileInfo(models[i]).fileName());
-    auto step = [&](std::size_t done, std::size_t total) {
-      if (progress) progress(int(done), int(total), what);
-    };
-    if (i == 0) {
-      sdd::Predictor predictor(models[i].toStdString(), options.device.toStdString(), options.threads);
-      d.evaluation = sdd::evaluateModel(predictor, models[i].toStdString(), *d.dataset, split, step, cancel);
-      if (d.evaluation.cancelled) throw std::runtime_error("report cancelled");
-      const QFileInfo fi(models[i]);
-      d.comparison.push_back(sdd::summarize(d.evaluation, (fi.dir().dirName() + QStringLiteral("/") + fi.fileName()).toStdString()));
-      continue;
-    }
-    try {
-      sdd::Predictor predictor(models[i].toStdString(), options.device.toStdString(), options.threads);
-      if (predictor.metadata().classes != dataset.classes()) continue;  // another task's model
-      const sdd::ModelEvaluation ev = sdd::evaluateModel(predictor, models[i].toStdString(), *d.dataset, split, step, cancel);
-      const QFileInfo fi(models[i]);
-      d.comparison.push_back(sdd::summarize(ev, (fi.dir().dirName() + QStringLiteral("/") + fi.fileName()).toStdString()));
-    } catch (const sdd::ModelError&) {
-      // A damaged or foreign model in the workspace does not stop the report.
-    }
-  }
-
-  const QString runDir = QFileInfo(modelFile).absolutePath();
-  try {
-    d.history = sdd::readTrainingLog(runDir.toStdString());
-    if (!d.history.empty()) d.historySource = QDir(runDir).filePath(QStringLiteral("log.jsonl"));
-  } catch (const std::exception&) {
-    d.history.clear();
-  }
-  d.datasetHash = qs(sdd::datasetFingerprint(*d.dataset));
-  d.modelHash = qs(sdd::fileFingerprint(modelFile.toStdString()));
-  for (const auto& s : d.dataset->samples()) d.relabelsTotal += s.label != s.originalLabel;
-
-  if (!options.workspace.isEmpty()) {
-    const auto journal = sdd::LabelStore::journalFile(options.workspace.toStdString());
-    if (std::filesystem::exists(journal)) {
-      const sdd::LabelStore store(journal, sdd::LabelStore::Access::ReadOnly);
-      d.journalRows = static_cast<long long>(store.journal().size());
-    }
-    long long lastRows = 0;
-    std::ifstream f(reportsFile(options.workspace).toStdString());
-    std::string line;
-    while (std::getline(f, line)) {
-      try {
-        const auto j = sdd::parseJson(line);
-        lastRows = j.value("journal_rows", 0LL);
-        d.lastReportDate = qs(j.value("date", std::string()));
-      } catch (const std::exception&) {
-        // A damaged line (an older version killed mid-append) only loses that report's
-        // date: "relabels since the last report" then counts from the one before.
-      }
-    }
-    d.relabelsSinceLastReport = std::max(0LL, d.journalRows - lastRows);
-  } else {
-    d.relabelsSinceLastReport = d.journalRows;
-  }
-  return d;
-}
-
-void recordReport(const ReportData& d, const QString& pdfFile) {
-  if (d.options.workspace.isEmpty()) return;
-  // An append-only log, rewritten whole so that a full disk cannot leave half a line.
-  std::string log;
-  {
-    std::ifstream in(reportsFile(d.options.workspace).toStdString(), std::ios::binary);
-    log.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
-  if (!log.empty() && log.back() != '\n') log += '\n';
-  log += nlohmann::json{{"date", d.date.toStdString()},
-                        {"pdf", QFileInfo(pdfFile).absoluteFilePath().toStdString()},
-                        {"journal_rows", d.journalRows}}
-             .dump() +
-         "\n";
-  sdd::writeFileAtomically(reportsFile(d.options.workspace).toStdString(), log);
-}
-
-std::string reproduceCommand(const ReportData& d) {
-  namespace fs = std::filesystem;
-  const sdd::Dataset& ds = *d.dataset;
-  const sdd::ScanOptions& scan = ds.scanOptions();
-  std::error_code ec;
-  auto absolute = [&](const fs::path& p) { return fs::absolute(p, ec).lexically_normal().string(); };
-  std::vector<std::string> words = {"sdd", "report", absolute(ds.root()), "--model", absolute(d.evaluation.modelFile),
-                                    "--split", d.evaluation.split};
-  if (!d.options.workspace.isEmpty()) words.insert(words.end(), {"--workspace", absolute(d.options.workspace.toStdString())});
-  if (scan.resplit) {
-    words.insert(words.end(), {"--split-seed", std::to_string(scan.seed)});
-  } else if (!ds.hasOwnSplit()) {
-    std::ostringstream fraction;
-    fraction << scan.validationFraction;
-    words.insert(words.end(), {"--val-fraction", fraction.str(), "--seed", std::to_string(scan.seed)});
-  }
-  if (!d.options.compareModels.isEmpty()) {
-    std::string list;
-    for (const QString& m : d.options.compareModels) list += (list.empty() ? "" : ",") + absolute(m.toStdString());
-    words.insert(words.end(), {"--compare", list});
-  }
-  if (d.options.fovMeters != 0.5) {
-    std::ostringstream fov;
-    fov << d.options.fovMeters;
-    words.insert(words.end(), {"--fov", fov.str()});
-  }
-  return sdd::shellCommand(words);
-}
-
-nlohmann::json reportJson(const ReportData& d) {
-  const auto& ev = d.evaluation;
-  nlohmann::json j = sdd::toJson(ev.eval);
-  j.erase("roc");
-  j["split"] = ev.split;
-  j["images"] = ev.samples.size();
-  j["model"] = ev.modelFile.string();
-  j["ms_per_image"] = {{"median", ev.medianMs}, {"p95", ev.p95Ms}, {"mean", ev.meanMs}};
-  j["dataset_hash"] = d.datasetHash.toStdString();
-  j["model_hash"] = d.modelHash.toStdString();
-  j["reproduce"] = reproduceCommand(d);
-  return j;
-}
-
 void writeReportPdf(const ReportData& d, const QString& pdfFile) {
   const auto& ev = d.evaluation;
   const sdd::Evaluation& e = ev.eval;
@@ -372,7 +233,7 @@ void writeReportPdf(const ReportData& d, const QString& pdfFile) {
 
   doc.title(QObject::tr("Steel surface defect detection — evaluation report"),
             QObject::tr("SDD Workbench %1 · %2 · model %3 on %4")
-                .arg(d.options.version, d.date, QFileInfo(qs(ev.modelFile.string())).fileName(),
+                .arg(qs(d.options.version), qs(d.date), QFileInfo(qs(ev.modelFile.string())).fileName(),
                      qs(ds.root().filename().string())));
 
   // Summary block first: what a reader wants on page one.
@@ -416,8 +277,8 @@ void writeReportPdf(const ReportData& d, const QString& pdfFile) {
   doc.paragraph(QObject::tr("Relabels: %1 images carry a label different from their folder's; %2 journal entries since %3.")
                     .arg(d.relabelsTotal)
                     .arg(d.relabelsSinceLastReport)
-                    .arg(d.lastReportDate.isEmpty() ? QObject::tr("the workspace was created (no earlier report)")
-                                                    : QObject::tr("the last report (%1)").arg(d.lastReportDate)));
+                    .arg(d.lastReportDate.empty() ? QObject::tr("the workspace was created (no earlier report)")
+                                                  : QObject::tr("the last report (%1)").arg(qs(d.lastReportDate))));
 
   // 2. Model.
   doc.heading(QObject::tr("2. Model"));
@@ -474,7 +335,7 @@ void writeReportPdf(const ReportData& d, const QString& pdfFile) {
                       .arg(best->epoch)
                       .arg(fixed(d.history.back().valAccuracy))
                       .arg(fixed(d.history.back().valMacroF1))
-                      .arg(d.historySource));
+                      .arg(qs(d.historySource.string())));
     for (CurveKind kind : {CurveKind::Loss, CurveKind::Accuracy}) {
       QCustomPlot plot;
       plot.resize(600, 240);
@@ -537,6 +398,12 @@ void writeReportPdf(const ReportData& d, const QString& pdfFile) {
   doc.table({QObject::tr("Model"), QObject::tr("Layers"), QObject::tr("Weights"), QObject::tr("MACs"), QObject::tr("Macro F1"),
              QObject::tr("Min AUC"), QObject::tr("ms/img")},
             t5, {0.36, 0.085, 0.11, 0.125, 0.105, 0.105, 0.11}, 1, {}, grey);
+  if (!d.skippedModels.empty()) {
+    QStringList skipped;
+    for (const auto& m : d.skippedModels)
+      skipped << QStringLiteral("%1 (%2)").arg(qs(sdd::modelLabel(m.file)), qs(m.reason));
+    doc.paragraph(QObject::tr("Not compared: %1.").arg(skipped.join(QStringLiteral("; "))));
+  }
   doc.paragraph(QObject::tr("Our rows are measured here, on the %1 split of this dataset, on %2. The grey rows are the paper's own "
                             "reported figures on NEU (not measured here; the paper gives no AUC or MACs).")
                     .arg(qs(ev.split), qs(ev.device)),
@@ -588,15 +455,15 @@ void writeReportPdf(const ReportData& d, const QString& pdfFile) {
   doc.heading(QObject::tr("8. Reproducibility"));
   const std::string seed = meta.trainConfig.contains("seed") ? meta.trainConfig["seed"].dump() : std::string("n/a");
   doc.table({QObject::tr("Item"), QObject::tr("Value")},
-            {{QObject::tr("Dataset fingerprint (FNV-1a 64: paths, contents, labels, split)"), d.datasetHash},
-             {QObject::tr("Model file fingerprint (FNV-1a 64)"), d.modelHash},
+            {{QObject::tr("Dataset fingerprint (FNV-1a 64: paths, contents, labels, split)"), qs(d.datasetHash)},
+             {QObject::tr("Model file fingerprint (FNV-1a 64)"), qs(d.modelHash)},
              {QObject::tr("Training seed"), qs(seed)},
-             {QObject::tr("Program version"), d.options.version},
-             {QObject::tr("Report date (UTC)"), d.date},
+             {QObject::tr("Program version"), qs(d.options.version)},
+             {QObject::tr("Report date (UTC)"), qs(d.date)},
              {QObject::tr("Device"), qs(ev.device)}},
             {0.55, 0.45}, 2);
-  doc.paragraph(QObject::tr("To reproduce this report (add --out FILE.pdf): %1").arg(qs(reproduceCommand(d))));
+  doc.paragraph(QObject::tr("To reproduce this report (add --out FILE.pdf): %1").arg(qs(sdd::reproduceCommand(d))));
   doc.save();
 }
 
-}  // namespace sddui
+}  // namespace sddreport

@@ -1,7 +1,7 @@
 #pragma once
-// The paper's figures drawn with QCustomPlot, shared by the panels and the PDF report:
-// confusion matrix heat map (Fig. 6), one-vs-rest ROC curves (Fig. 7) and training curves
-// (Figs. 4-5).
+// The paper's figures drawn with QCustomPlot, shared by the workbench's panels and the PDF
+// report: confusion matrix heat map (Fig. 6), one-vs-rest ROC curves (Fig. 7) and training
+// curves (Figs. 4-5), and the colours of classes and series.
 
 #include <QColor>
 #include <QPair>
@@ -20,7 +20,7 @@ struct Evaluation;
 struct EpochStats;
 }
 
-namespace sddui {
+namespace sddreport {
 
 /// Heat map of the confusion matrix: each cell shows its count and row percentage, rows are
 /// true classes (top to bottom), columns predicted classes. Cell (t, p) centres at x = p,
@@ -47,5 +47,7 @@ void markBestEpoch(QCustomPlot* plot, int epoch, double f1);
 
 /// Colour of curve `i` in a series of curves (colour-blind safe).
 QColor seriesColor(int i);
+/// A distinct, colour-blind-friendly colour per class index (Okabe-Ito, then hues).
+QColor classColor(int cls);
 
-}  // namespace sddui
+}  // namespace sddreport

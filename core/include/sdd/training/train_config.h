@@ -1,0 +1,83 @@
+#pragma once
+/// How to train: the training settings, the named recipes (the CLI's --preset and the Train
+/// tab's presets), and what training reports per epoch and per batch. Plain data, no
+/// LibTorch. Thread-safety: plain values.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sdd/model/model_spec.h"
+
+namespace sdd {
+
+struct TrainConfig {
+  int epochs = 60;
+  int batchSize = 32;
+  double learningRate = 1e-3;
+  std::string optimizer = "adam";  ///< adam | adamw | sgd
+  double weightDecay = 0.0;
+  double momentum = 0.9;           ///< sgd only
+  std::string schedule = "cosine";  ///< none | cosine | step
+  int stepSize = 20;               ///< step schedule: epochs between decays
+  double gamma = 0.1;              ///< step schedule: decay factor
+  int patience = 0;                ///< early stopping on validation macro F1; 0 = off
+  bool augment = true;             ///< flips, 90° rotations, brightness/contrast
+  double brightness = 0.1;         ///< max additive shift, in [0,1] pixel units
+  double contrast = 0.1;           ///< max relative contrast change
+  double noise = 0.0;              ///< max Gaussian noise sigma, [0,1] pixel units (0.04 ~ 10 grey levels)
+  double blur = 0.0;               ///< max Gaussian blur sigma in pixels, applied to half the images
+  bool classWeights = false;       ///< inverse-frequency loss weights
+  double labelSmoothing = 0.0;     ///< cross-entropy label smoothing, [0, 1)
+  /// Exponential moving average of the weights (decay per batch, e.g. 0.999; 0 = off). The
+  /// averaged weights are what is validated and saved.
+  double ema = 0.0;
+  std::string keep = "last";       ///< which epoch becomes model.sddm: last | best
+  std::uint64_t seed = 42;
+  int threads = 0;                 ///< 0 = all cores
+  std::string device = "auto";     ///< auto | cpu | cuda | cuda:N
+  bool channelsLast = true;        ///< measured ~1.3x faster on CPU for this CNN
+
+  /// Throws std::invalid_argument naming the bad field.
+  void validate() const;
+};
+void to_json(nlohmann::json& j, const TrainConfig& c);
+void from_json(const nlohmann::json& j, TrainConfig& c);
+
+/// A named recipe: the network and how to train it. The CLI's --preset and the Train tab's
+/// presets are these (docs/performance.md measures them).
+struct TrainRecipe {
+  std::string name;
+  ModelSpec spec;
+  TrainConfig config;
+};
+/// "default": ModelSpec::recommended(), Adam lr 0.003 with cosine decay over 80 epochs and a
+/// weight average (ema 0.999). "tableII": the paper's network, lr 0.001, 60 epochs.
+/// "tableII-bn": the same with BatchNorm. Throws std::invalid_argument for other names.
+TrainRecipe trainRecipe(const std::string& name, int numClasses = 6);
+/// The names trainRecipe accepts, the default first.
+std::vector<std::string> trainRecipeNames();
+
+struct EpochStats {
+  int epoch = 0;  ///< 1-based
+  double trainLoss = 0, trainAccuracy = 0;
+  double valLoss = 0, valAccuracy = 0, valMacroF1 = 0;
+  double learningRate = 0;
+  double seconds = 0;
+  bool best = false;
+};
+
+void to_json(nlohmann::json& j, const EpochStats& s);
+void from_json(const nlohmann::json& j, EpochStats& s);
+
+struct TrainProgress {
+  int epoch = 0, epochs = 0;
+  std::size_t batch = 0, batches = 0;
+  double runningLoss = 0;
+  double elapsedSeconds = 0, etaSeconds = 0;
+};
+
+}  // namespace sdd

@@ -1,0 +1,17 @@
+#pragma once
+// Internal: the training-time augmentation of a batch (TrainConfig: flips, 90° rotations of
+// square images, brightness/contrast jitter, optional blur and Gaussian noise), drawn from
+// the caller's seeded generator so that a run repeats for a given seed and thread count.
+
+#include <random>
+
+#include <torch/torch.h>
+
+#include "sdd/training/train_config.h"
+
+namespace sdd::training {
+
+/// `x01`: float images [N,C,H,W] in [0,1]; returns an augmented copy, values kept in [0,1].
+torch::Tensor augmentBatch(torch::Tensor x01, const TrainConfig& config, std::mt19937_64& rng);
+
+}  // namespace sdd::training

@@ -1,0 +1,106 @@
+#include "sdd/training/train_config.h"
+
+#include <stdexcept>
+
+namespace sdd {
+
+void TrainConfig::validate() const {
+  auto bad = [](const std::string& what) { throw std::invalid_argument(what); };
+  if (epochs < 1) bad("epochs must be >= 1");
+  if (batchSize < 1) bad("batch size must be >= 1");
+  if (!(learningRate > 0)) bad("learning rate must be > 0");
+  if (optimizer != "adam" && optimizer != "adamw" && optimizer != "sgd")
+    bad("optimizer must be adam, adamw or sgd (got '" + optimizer + "')");
+  if (schedule != "none" && schedule != "cosine" && schedule != "step")
+    bad("schedule must be none, cosine or step (got '" + schedule + "')");
+  if (schedule == "step" && stepSize < 1) bad("step size must be >= 1");
+  if (patience < 0) bad("patience must be >= 0");
+  if (keep != "last" && keep != "best") bad("keep must be last or best (got '" + keep + "')");
+  if (weightDecay < 0) bad("weight decay must be >= 0");
+  if (brightness < 0 || brightness > 1 || contrast < 0 || contrast > 1)
+    bad("brightness/contrast jitter must be in [0, 1]");
+  if (noise < 0 || noise > 1) bad("noise must be in [0, 1] (pixel units)");
+  if (blur < 0 || blur > 10) bad("blur must be in [0, 10] pixels");
+  if (threads < 0) bad("threads must be >= 0");
+  if (labelSmoothing < 0 || labelSmoothing >= 1) bad("label smoothing must be in [0, 1)");
+  if (ema != 0 && (ema < 0.5 || ema >= 1)) bad("ema decay must be 0 (off) or in [0.5, 1)");
+}
+
+void to_json(nlohmann::json& j, const TrainConfig& c) {
+  j = {{"epochs", c.epochs},         {"batch_size", c.batchSize},   {"lr", c.learningRate},
+       {"optimizer", c.optimizer},   {"weight_decay", c.weightDecay}, {"momentum", c.momentum},
+       {"schedule", c.schedule},     {"step_size", c.stepSize},     {"gamma", c.gamma},
+       {"patience", c.patience},     {"augment", c.augment},        {"brightness", c.brightness},
+       {"contrast", c.contrast},     {"class_weights", c.classWeights}, {"keep", c.keep},
+       {"seed", c.seed},             {"threads", c.threads},        {"device", c.device},
+       {"channels_last", c.channelsLast}, {"noise", c.noise},   {"blur", c.blur},
+       {"label_smoothing", c.labelSmoothing}, {"ema", c.ema}};
+}
+
+void from_json(const nlohmann::json& j, TrainConfig& c) {
+  TrainConfig d;
+  c.epochs = j.value("epochs", d.epochs);
+  c.batchSize = j.value("batch_size", d.batchSize);
+  c.learningRate = j.value("lr", d.learningRate);
+  c.optimizer = j.value("optimizer", d.optimizer);
+  c.weightDecay = j.value("weight_decay", d.weightDecay);
+  c.momentum = j.value("momentum", d.momentum);
+  c.schedule = j.value("schedule", d.schedule);
+  c.stepSize = j.value("step_size", d.stepSize);
+  c.gamma = j.value("gamma", d.gamma);
+  c.patience = j.value("patience", d.patience);
+  c.augment = j.value("augment", d.augment);
+  c.brightness = j.value("brightness", d.brightness);
+  c.contrast = j.value("contrast", d.contrast);
+  c.noise = j.value("noise", d.noise);
+  c.blur = j.value("blur", d.blur);
+  c.classWeights = j.value("class_weights", d.classWeights);
+  c.labelSmoothing = j.value("label_smoothing", d.labelSmoothing);
+  c.ema = j.value("ema", d.ema);
+  c.keep = j.value("keep", d.keep);
+  c.seed = j.value("seed", d.seed);
+  c.threads = j.value("threads", d.threads);
+  c.device = j.value("device", d.device);
+  c.channelsLast = j.value("channels_last", d.channelsLast);
+}
+
+TrainRecipe trainRecipe(const std::string& name, int numClasses) {
+  TrainRecipe r;
+  r.name = name;
+  if (name == "default") {
+    r.spec = ModelSpec::recommended(numClasses);
+    r.config.epochs = 80;
+    r.config.learningRate = 3e-3;
+    r.config.ema = 0.999;
+  } else if (name == "tableII" || name == "tableII-bn") {
+    r.spec = ModelSpec::tableII(numClasses);
+    r.spec.batchNorm = name == "tableII-bn";
+    r.config.epochs = 60;
+    r.config.learningRate = 1e-3;
+  } else {
+    throw std::invalid_argument("unknown recipe '" + name + "' (expected default, tableII or tableII-bn)");
+  }
+  return r;
+}
+
+std::vector<std::string> trainRecipeNames() { return {"default", "tableII", "tableII-bn"}; }
+
+void to_json(nlohmann::json& j, const EpochStats& s) {
+  j = {{"epoch", s.epoch},           {"train_loss", s.trainLoss}, {"train_acc", s.trainAccuracy},
+       {"val_loss", s.valLoss},      {"val_acc", s.valAccuracy},  {"val_macro_f1", s.valMacroF1},
+       {"lr", s.learningRate},       {"seconds", s.seconds},      {"best", s.best}};
+}
+
+void from_json(const nlohmann::json& j, EpochStats& s) {
+  s.epoch = j.at("epoch");
+  s.trainLoss = j.at("train_loss");
+  s.trainAccuracy = j.at("train_acc");
+  s.valLoss = j.at("val_loss");
+  s.valAccuracy = j.at("val_acc");
+  s.valMacroF1 = j.at("val_macro_f1");
+  s.learningRate = j.at("lr");
+  s.seconds = j.at("seconds");
+  s.best = j.at("best");
+}
+
+}  // namespace sdd

@@ -1,0 +1,73 @@
+#include "training/training_data.h"
+
+#include <algorithm>
+#include <iomanip>
+#include <sstream>
+
+#include "imaging/batch.h"
+#include "sdd/imaging/image_loader.h"
+
+namespace fs = std::filesystem;
+
+namespace sdd::training {
+
+SplitData loadSplit(const Dataset& ds, Split split, const ModelSpec& spec, int threads,
+                    const std::function<void(const std::string&)>& message) {
+  std::vector<fs::path> files;
+  std::vector<int64_t> labels;
+  for (std::size_t i : ds.indices(split)) {
+    files.push_back(ds.samples()[i].path);
+    labels.push_back(ds.samples()[i].label);
+  }
+  LoadedInputs in = loadModelInputs(files, spec.inputSize, spec.inputChannels, threads);
+  std::vector<cv::Mat> images;
+  std::vector<int64_t> kept;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (!in.errors[i].empty()) {
+      // The file changed since the scan; skip it rather than abort hours of training.
+      if (message) message("warning: skipping " + files[i].string() + ": " + in.errors[i]);
+      continue;
+    }
+    images.push_back(in.images[i]);
+    kept.push_back(labels[i]);
+  }
+  SplitData d;
+  d.x = imagesToTensorU8(images);
+  d.y = torch::tensor(kept, torch::kInt64);
+  return d;
+}
+
+Normalization computeNormalization(const torch::Tensor& u8) {
+  Normalization n;
+  n.mean.clear();
+  n.std.clear();
+  const long c = u8.size(1);
+  for (long k = 0; k < c; ++k) {
+    auto ch = u8.select(1, k).to(torch::kFloat64).div(255.0);
+    n.mean.push_back(static_cast<float>(ch.mean().item<double>()));
+    n.std.push_back(std::max(1e-3f, static_cast<float>(ch.std().item<double>())));
+  }
+  return n;
+}
+
+// A resume on another split (another split seed, files added or removed) would mix
+// validation images into training unnoticed.
+std::string splitFingerprint(const Dataset& ds) {
+  std::uint64_t h = 1469598103934665603ull;  // FNV-1a 64
+  auto mix = [&](const std::string& s) {
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    h = (h ^ 0xFF) * 1099511628211ull;
+  };
+  for (Split split : {Split::Train, Split::Validation}) {
+    std::vector<std::string> names;
+    for (std::size_t i : ds.indices(split)) names.push_back(ds.samples()[i].path.lexically_relative(ds.root()).generic_string());
+    std::sort(names.begin(), names.end());
+    mix(split == Split::Train ? "train" : "validation");
+    for (const auto& n : names) mix(n);
+  }
+  std::ostringstream o;
+  o << std::hex << std::setw(16) << std::setfill('0') << h;
+  return o.str();
+}
+
+}  // namespace sdd::training

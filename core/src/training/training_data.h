@@ -1,0 +1,33 @@
+#pragma once
+// Internal: a split's images decoded once into memory for training, the normalization
+// statistics of the training images, and the fingerprint of a split that a resume compares.
+
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include <torch/torch.h>
+
+#include "sdd/dataset/dataset.h"
+#include "sdd/model/model_spec.h"
+
+namespace sdd::training {
+
+struct SplitData {
+  torch::Tensor x;  // uint8 [N,C,H,W]
+  torch::Tensor y;  // int64 [N]
+};
+
+/// Decodes the images of `split` at the network's input size. A file that changed since the
+/// scan is skipped with a message rather than ending hours of training.
+SplitData loadSplit(const Dataset& ds, Split split, const ModelSpec& spec, int threads,
+                    const std::function<void(const std::string&)>& message);
+
+/// Per-channel mean and standard deviation of uint8 images [N,C,H,W], in [0,1] units.
+Normalization computeNormalization(const torch::Tensor& u8);
+
+/// Which files are in the training and in the validation split (not their labels: a resumed
+/// run may use labels corrected since), as 16 hex digits.
+std::string splitFingerprint(const Dataset& ds);
+
+}  // namespace sdd::training
