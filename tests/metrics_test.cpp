@@ -97,3 +97,15 @@ TEST(Evaluate, MacroAveragesOverClassesAndFindsArgmax) {
   EXPECT_EQ(j["per_class"].size(), 3u);
   EXPECT_NE(formatTableIV(e).find("macro avg"), std::string::npos);
 }
+
+// One percentile for every median the tools show (the CLI, the Evaluate tab, the report):
+// the Evaluate tab and `sdd predict` took sorted[n/2], which for an even count is the upper
+// of the middle two (3 for {1, 2, 3, 10}), so the tab and the report could disagree.
+TEST(Percentile, MedianOfAnEvenCountIsTheMeanOfTheMiddleTwo) {
+  EXPECT_DOUBLE_EQ(percentile({10, 1, 3, 2}, 0.5), 2.5);
+  EXPECT_DOUBLE_EQ(percentile({3, 1, 2}, 0.5), 2.0);
+  EXPECT_DOUBLE_EQ(percentile({5}, 0.95), 5.0);
+  EXPECT_DOUBLE_EQ(percentile({}, 0.5), 0.0);
+  EXPECT_DOUBLE_EQ(percentile({0, 10}, 0.95), 9.5);
+  EXPECT_DOUBLE_EQ(percentile({0, 10}, 2.0), 10.0) << "q is clamped to [0, 1]";
+}

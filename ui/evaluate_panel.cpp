@@ -17,6 +17,7 @@
 #include <numeric>
 
 #include "plots.h"
+#include "sdd/metrics/metrics.h"
 #include "qcp.h"
 
 namespace sddui {
@@ -256,9 +257,7 @@ void EvaluatePanel::setResults(const QStringList& classes, const QVector<int>& r
       minAuc = c.auc;
       minAucClass = QString::fromStdString(c.name);
     }
-  QVector<double> sorted = ms;
-  std::sort(sorted.begin(), sorted.end());
-  const double median = sorted.isEmpty() ? 0 : sorted[sorted.size() / 2];
+  const double median = sdd::percentile(std::vector<double>(ms.begin(), ms.end()), 0.5);
   summary_->setText(
       tr("<b>%1</b> of %2 images · accuracy <b>%3</b> · macro F1 <b>%4</b> · macro AUC %5 · lowest AUC %6 (%7) · "
          "median %8 ms/image, file read to decision")

@@ -133,16 +133,9 @@ int cmdEval(const std::vector<std::string>& argv) {
   }
 
   if (args.has("json")) {
-    nlohmann::json j = sdd::toJson(ev);
+    nlohmann::json j = sdd::evaluationJson(me, ds);
     if (!pointing.is_null()) j["pointing_game"] = pointing;
     if (!robustness.is_null()) j["robustness"] = robustness;
-    j["model"] = modelPath.string();
-    j["dataset"] = ds.root().string();
-    j["split"] = split;
-    j["device"] = predictor.deviceName();
-    j["ms_per_image"] = {{"median", me.medianMs}, {"p95", me.p95Ms}, {"mean", me.meanMs}};
-    j["images"] = used.size();
-    j["skipped"] = me.skipped.size();
     sdd::writeFileAtomically(args.str("json", ""), j.dump(2) + "\n");
   }
   if (args.has("csv")) {

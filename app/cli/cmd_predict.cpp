@@ -17,6 +17,7 @@
 #include "common.h"
 #include "sdd/imaging/image_loader.h"
 #include "sdd/inference/predictor.h"
+#include "sdd/metrics/metrics.h"
 #include "sdd/util/atomic_file.h"
 #include "sdd/util/csv.h"
 
@@ -110,30 +111,26 @@ int cmdPredict(const std::vector<std::string>& argv) {
     csv.empty().endRow();
   }
   if (!totals.empty()) {
-    std::vector<double> sorted = totals;
-    std::sort(sorted.begin(), sorted.end());
     double sum = 0;
     for (double t : totals) sum += t;
     const double mean = sum / totals.size();
-    const double median = sorted[sorted.size() / 2];
     std::cout << "\n" << totals.size() << " image(s) on " << predictor.deviceName()
-              << ": mean " << std::setprecision(3) << mean << " ms, median " << median
-              << " ms, max " << sorted.back() << " ms per image (file read -> decision)\n";
+              << ": mean " << std::setprecision(3) << mean << " ms, median " << sdd::percentile(totals, 0.5)
+              << " ms, max " << *std::max_element(totals.begin(), totals.end())
+              << " ms per image (file read -> decision)\n";
     if (fov > 0)
       std::cout << "line speed at a " << fov << " m field of view: " << std::setprecision(1)
                 << fov / (mean / 1000.0) << " m/s (from the mean time)\n";
   }
   if (failed) std::cerr << failed << " file(s) could not be classified\n";
   if (args.has("json")) {
-    std::vector<double> sorted = totals;
-    std::sort(sorted.begin(), sorted.end());
     nlohmann::json j = {{"model", modelPath.string()},
                         {"device", predictor.deviceName()},
                         {"engine", predictor.engine()},
                         {"classified", totals.size()},
                         {"failed", failed},
                         {"images", jsonImages}};
-    if (!sorted.empty()) j["median_ms"] = sorted[sorted.size() / 2];
+    if (!totals.empty()) j["median_ms"] = sdd::percentile(totals, 0.5);
     sdd::writeFileAtomically(args.str("json", ""), j.dump(2) + "\n");
   }
   if (args.has("csv")) sdd::writeFileAtomically(args.str("csv", ""), csv.str());
