@@ -16,10 +16,10 @@
 
 #include <cstdio>
 
-#include "dataset_model.h"
+#include "models/dataset_model.h"
 #include "main_window.h"
-#include "sample_filter.h"
-#include "train_panel.h"
+#include "models/sample_filter.h"
+#include "panels/train_panel.h"
 
 using namespace sddui;
 

@@ -383,6 +383,105 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
     </message>
 </context>
 <context>
+    <name>sddui::BrowseFilters</name>
+    <message>
+        <source>by current label</source>
+        <translation>현재 라벨 기준</translation>
+    </message>
+    <message>
+        <source>by original label</source>
+        <translation>원래 라벨 기준</translation>
+    </message>
+    <message>
+        <source>All splits</source>
+        <translation>모든 분할</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>검증</translation>
+    </message>
+    <message>
+        <source>All images</source>
+        <translation>모든 이미지</translation>
+    </message>
+    <message>
+        <source>Relabeled</source>
+        <translation>다시 라벨링됨</translation>
+    </message>
+    <message>
+        <source>Misclassified</source>
+        <translation>잘못 분류됨</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>중복 이미지</translation>
+    </message>
+    <message>
+        <source>Not classified yet</source>
+        <translation>아직 분류되지 않음</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>파일 이름</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>클래스</translation>
+    </message>
+    <message>
+        <source>Confidence (lowest first)</source>
+        <translation>신뢰도 (낮은 순)</translation>
+    </message>
+    <message>
+        <source>Search file names</source>
+        <translation>파일 이름 검색</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Classes&lt;/b&gt;</source>
+        <translation>&lt;b&gt;클래스&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>분할</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>표시</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation>정렬</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>All classes  (%1)</source>
+        <translation>모든 클래스  (%1)</translation>
+    </message>
+    <message>
+        <source>%1  %2  (%3)</source>
+        <translation>%1  %2  (%3)</translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+    <message>
+        <source>Relabeled (%1)</source>
+        <translation>다시 라벨링됨 (%1)</translation>
+    </message>
+</context>
+<context>
     <name>sddui::ClassifyPanel</name>
     <message>
         <source>Classify images…</source>
@@ -762,6 +861,88 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <source>not measured here</source>
         <translation>여기서 측정하지 않음</translation>
     </message>
+    <message>
+        <source>%1 model(s) measured on the %2 split, one image at a time from file read to decision. Grey rows: the paper&apos;s reported figures.%3</source>
+        <translation>%2 분할에서 모델 %1개를 측정했습니다(이미지 한 장씩, 파일 읽기부터 판정까지). 회색 행: 논문 보고값.%3</translation>
+    </message>
+    <message>
+        <source> Skipped: %1</source>
+        <translation> 제외됨: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::EvaluationController</name>
+    <message>
+        <source>Evaluating %1 model(s) on the %2 split…</source>
+        <translation>%2 분할에서 모델 %1개 평가 중…</translation>
+    </message>
+    <message>
+        <source>Computing Grad-CAM for the %1 split…</source>
+        <translation>%1 분할의 Grad-CAM 계산 중…</translation>
+    </message>
+    <message>
+        <source>Pointing game failed: %1</source>
+        <translation>포인팅 게임 실패: %1</translation>
+    </message>
+    <message>
+        <source>Training %1 models (%2 epochs each) in %3…</source>
+        <translation>%3에서 모델 %1개 학습 중 (각 %2 에포크)…</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>중지했습니다.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>실패: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::Exports</name>
+    <message>
+        <source>Export label journal</source>
+        <translation>라벨 기록 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Label journal written to %1</source>
+        <translation>라벨 기록을 %1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Export relabeled copy to an empty folder</source>
+        <translation>재라벨링된 사본을 빈 폴더로 내보내기</translation>
+    </message>
+    <message>
+        <source>%1 images copied to %2</source>
+        <translation>이미지 %1장을 %2에 복사했습니다</translation>
+    </message>
+    <message>
+        <source>Export manifest</source>
+        <translation>매니페스트 내보내기</translation>
+    </message>
+    <message>
+        <source>Manifest written to %1</source>
+        <translation>매니페스트를 %1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>불러온 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Export model as ONNX</source>
+        <translation>모델을 ONNX로 내보내기</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX 모델 (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Model written to %1 (input &quot;image&quot;: RGB / 255, NCHW; output &quot;probabilities&quot;)</source>
+        <translation>모델을 %1에 저장했습니다 (입력 &quot;image&quot;: RGB / 255, NCHW; 출력 &quot;probabilities&quot;)</translation>
+    </message>
 </context>
 <context>
     <name>sddui::InferenceWorker</name>
@@ -930,6 +1111,44 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
     </message>
 </context>
 <context>
+    <name>sddui::LabelActions</name>
+    <message>
+        <source>&amp;%1  %2</source>
+        <translation>&amp;%1  %2</translation>
+    </message>
+    <message>
+        <source>Other Class, with a Note…</source>
+        <translation>다른 클래스, 메모와 함께…</translation>
+    </message>
+    <message>
+        <source>Relabel with a note</source>
+        <translation>메모와 함께 다시 라벨링</translation>
+    </message>
+    <message>
+        <source>why (kept in the label journal)</source>
+        <translation>이유 (라벨 기록에 보관됨)</translation>
+    </message>
+    <message>
+        <source>New class</source>
+        <translation>새 클래스</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::LanguageMenu</name>
+    <message>
+        <source>System default</source>
+        <translation>시스템 기본값</translation>
+    </message>
+    <message>
+        <source>The language changes the next time SDD Workbench starts.</source>
+        <translation>언어는 SDD Workbench를 다음에 시작할 때 바뀝니다.</translation>
+    </message>
+</context>
+<context>
     <name>sddui::MainWindow</name>
     <message>
         <source>SDD Workbench</source>
@@ -950,14 +1169,6 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <translation>%1의 Grad-CAM</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Welcome to SDD Workbench&lt;/h2&gt;&lt;p&gt;Open a dataset folder with &lt;b&gt;File ▸ Open Dataset…&lt;/b&gt; (Ctrl+O).&lt;/p&gt;&lt;p&gt;It reads the NEU-DET layout (&lt;i&gt;train|validation/images/&amp;lt;class&amp;gt;/&lt;/i&gt;), the NEU-CLS layout (&lt;i&gt;Cr_1.bmp … Sc_300.bmp&lt;/i&gt;) and any folder with one sub-folder per class.&lt;br&gt;Get the NEU surface defect database and link it as &lt;i&gt;data/NEU-DET&lt;/i&gt; to have it opened at start.&lt;/p&gt;&lt;p&gt;To classify images now, drop image files or folders anywhere on this window.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;SDD Workbench에 오신 것을 환영합니다&lt;/h2&gt;&lt;p&gt;&lt;b&gt;파일 ▸ 데이터셋 열기…&lt;/b&gt;(Ctrl+O)로 데이터셋 폴더를 여세요.&lt;/p&gt;&lt;p&gt;NEU-DET 구조(&lt;i&gt;train|validation/images/&amp;lt;class&amp;gt;/&lt;/i&gt;), NEU-CLS 구조(&lt;i&gt;Cr_1.bmp … Sc_300.bmp&lt;/i&gt;), 그리고 클래스마다 하위 폴더가 있는 모든 폴더를 읽습니다.&lt;br&gt;NEU 표면 결함 데이터베이스를 받아 &lt;i&gt;data/NEU-DET&lt;/i&gt;로 연결하면 시작할 때 열립니다.&lt;/p&gt;&lt;p&gt;지금 이미지를 분류하려면 이미지 파일이나 폴더를 이 창 아무 곳에나 끌어다 놓으세요.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Open Dataset…</source>
-        <translation>데이터셋 열기…</translation>
-    </message>
-    <message>
         <source>Training finished: %1</source>
         <translation>학습 완료: %1</translation>
     </message>
@@ -976,78 +1187,6 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
     <message>
         <source>Evaluate</source>
         <translation>평가</translation>
-    </message>
-    <message>
-        <source>by current label</source>
-        <translation>현재 라벨 기준</translation>
-    </message>
-    <message>
-        <source>by original label</source>
-        <translation>원래 라벨 기준</translation>
-    </message>
-    <message>
-        <source>All splits</source>
-        <translation>모든 분할</translation>
-    </message>
-    <message>
-        <source>Validation</source>
-        <translation>검증</translation>
-    </message>
-    <message>
-        <source>All images</source>
-        <translation>모든 이미지</translation>
-    </message>
-    <message>
-        <source>Relabeled</source>
-        <translation>다시 라벨링됨</translation>
-    </message>
-    <message>
-        <source>Misclassified</source>
-        <translation>잘못 분류됨</translation>
-    </message>
-    <message>
-        <source>Duplicates</source>
-        <translation>중복 이미지</translation>
-    </message>
-    <message>
-        <source>Not classified yet</source>
-        <translation>아직 분류되지 않음</translation>
-    </message>
-    <message>
-        <source>File name</source>
-        <translation>파일 이름</translation>
-    </message>
-    <message>
-        <source>Class</source>
-        <translation>클래스</translation>
-    </message>
-    <message>
-        <source>Confidence (lowest first)</source>
-        <translation>신뢰도 (낮은 순)</translation>
-    </message>
-    <message>
-        <source>Search file names</source>
-        <translation>파일 이름 검색</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Classes&lt;/b&gt;</source>
-        <translation>&lt;b&gt;클래스&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Split</source>
-        <translation>분할</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>표시</translation>
-    </message>
-    <message>
-        <source>Predicted</source>
-        <translation>예측</translation>
-    </message>
-    <message>
-        <source>Sort</source>
-        <translation>정렬</translation>
     </message>
     <message>
         <source>Browse</source>
@@ -1122,16 +1261,8 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>실행 취소(&amp;U)</translation>
-    </message>
-    <message>
         <source>Ctrl+Z</source>
         <translation>Ctrl+Z</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
         <source>Ctrl+Shift+Z</source>
@@ -1186,30 +1317,6 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <translation>SDD Workbench 정보</translation>
     </message>
     <message>
-        <source>&amp;%1  %2</source>
-        <translation>&amp;%1  %2</translation>
-    </message>
-    <message>
-        <source>Other Class, with a Note…</source>
-        <translation>다른 클래스, 메모와 함께…</translation>
-    </message>
-    <message>
-        <source>Relabel with a note</source>
-        <translation>메모와 함께 다시 라벨링</translation>
-    </message>
-    <message>
-        <source>why (kept in the label journal)</source>
-        <translation>이유 (라벨 기록에 보관됨)</translation>
-    </message>
-    <message>
-        <source>New class</source>
-        <translation>새 클래스</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>메모</translation>
-    </message>
-    <message>
         <source>Scanning %1…</source>
         <translation>%1 스캔 중…</translation>
     </message>
@@ -1220,30 +1327,6 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
     <message>
         <source>Open dataset</source>
         <translation>데이터셋 열기</translation>
-    </message>
-    <message>
-        <source>Any</source>
-        <translation>전체</translation>
-    </message>
-    <message>
-        <source>Opened %1: %2 images, %3 classes (%4)</source>
-        <translation>%1 열림: 이미지 %2장, 클래스 %3개 (%4)</translation>
-    </message>
-    <message>
-        <source>, %1 file(s) skipped</source>
-        <translation>, %1개 파일 건너뜀</translation>
-    </message>
-    <message>
-        <source>, %1 relabel(s) from the workspace</source>
-        <translation>, 작업 공간의 재라벨 %1건</translation>
-    </message>
-    <message>
-        <source>%1: relabeled in the workspace but no longer in the dataset</source>
-        <translation>%1: 작업 공간에서 다시 라벨링되었지만 더 이상 데이터셋에 없습니다</translation>
-    </message>
-    <message>
-        <source>%1 file(s) could not be used; the rest of the dataset is open.</source>
-        <translation>%1개 파일을 사용할 수 없습니다. 나머지 데이터셋은 열렸습니다.</translation>
     </message>
     <message>
         <source>Open model</source>
@@ -1258,10 +1341,6 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
 %1</translation>
     </message>
     <message>
-        <source>Loading model…</source>
-        <translation>모델 불러오는 중…</translation>
-    </message>
-    <message>
         <source>Still classifying the previous batch; stop it first.</source>
         <translation>이전 배치를 아직 분류 중입니다. 먼저 중지하세요.</translation>
     </message>
@@ -1274,64 +1353,8 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <translation>폴더의 이미지가 아닌 파일 %1개는 무시했습니다</translation>
     </message>
     <message>
-        <source>All classes  (%1)</source>
-        <translation>모든 클래스  (%1)</translation>
-    </message>
-    <message>
-        <source>%1  %2  (%3)</source>
-        <translation>%1  %2  (%3)</translation>
-    </message>
-    <message>
-        <source>%1  (%2)</source>
-        <translation>%1  (%2)</translation>
-    </message>
-    <message>
-        <source>Relabeled (%1)</source>
-        <translation>다시 라벨링됨 (%1)</translation>
-    </message>
-    <message>
-        <source>No dataset</source>
-        <translation>데이터셋 없음</translation>
-    </message>
-    <message>
-        <source>Dataset: %1</source>
-        <translation>데이터셋: %1</translation>
-    </message>
-    <message>
-        <source>%1
-Workspace (label journal): %2</source>
-        <translation>%1
-작업 공간(라벨 기록): %2</translation>
-    </message>
-    <message>
-        <source>Model: %1</source>
-        <translation>모델: %1</translation>
-    </message>
-    <message>
-        <source> (other classes)</source>
-        <translation> (다른 클래스)</translation>
-    </message>
-    <message>
-        <source>%1
-%2, %3 parameters
-classes: %4
-%5</source>
-        <translation>%1
-%2, 파라미터 %3개
-클래스: %4
-%5</translation>
-    </message>
-    <message>
-        <source>Device: %1</source>
-        <translation>장치: %1</translation>
-    </message>
-    <message>
         <source>Needs an open dataset and a model trained on its classes</source>
         <translation>열린 데이터셋과 그 클래스로 학습한 모델이 필요합니다</translation>
-    </message>
-    <message>
-        <source>No model</source>
-        <translation>모델 없음</translation>
     </message>
     <message>
         <source>Open dataset folder</source>
@@ -1350,36 +1373,8 @@ classes: %4
         <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff);;모든 파일 (*)</translation>
     </message>
     <message>
-        <source>Export label journal</source>
-        <translation>라벨 기록 내보내기</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 파일 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Label journal written to %1</source>
-        <translation>라벨 기록을 %1에 저장했습니다</translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation>내보내기</translation>
-    </message>
-    <message>
-        <source>Export relabeled copy to an empty folder</source>
-        <translation>재라벨링된 사본을 빈 폴더로 내보내기</translation>
-    </message>
-    <message>
-        <source>%1 images copied to %2</source>
-        <translation>이미지 %1장을 %2에 복사했습니다</translation>
-    </message>
-    <message>
-        <source>Export manifest</source>
-        <translation>매니페스트 내보내기</translation>
-    </message>
-    <message>
-        <source>Manifest written to %1</source>
-        <translation>매니페스트를 %1에 저장했습니다</translation>
     </message>
     <message>
         <source>Open a dataset first.</source>
@@ -1398,64 +1393,12 @@ classes: %4
         <translation>라벨 %2, 예측 %3인 이미지 %1장 표시 (%4 분할)</translation>
     </message>
     <message>
-        <source>Evaluating %1 model(s) on the %2 split…</source>
-        <translation>%2 분할에서 모델 %1개 평가 중…</translation>
-    </message>
-    <message>
-        <source>%1 model(s) measured on the %2 split, one image at a time from file read to decision. Grey rows: the paper&apos;s reported figures.%3</source>
-        <translation>%2 분할에서 모델 %1개를 측정했습니다(이미지 한 장씩, 파일 읽기부터 판정까지). 회색 행: 논문 보고값.%3</translation>
-    </message>
-    <message>
-        <source> Skipped: %1</source>
-        <translation> 제외됨: %1</translation>
-    </message>
-    <message>
-        <source>Computing Grad-CAM for the %1 split…</source>
-        <translation>%1 분할의 Grad-CAM 계산 중…</translation>
-    </message>
-    <message>
-        <source>Pointing game failed: %1</source>
-        <translation>포인팅 게임 실패: %1</translation>
-    </message>
-    <message>
         <source>Suspected label errors</source>
         <translation>의심되는 라벨 오류</translation>
     </message>
     <message>
         <source>The Train tab&apos;s settings are not valid: %1</source>
         <translation>학습 탭의 설정이 유효하지 않습니다: %1</translation>
-    </message>
-    <message>
-        <source>Training %1 models (%2 epochs each) in %3…</source>
-        <translation>%3에서 모델 %1개 학습 중 (각 %2 에포크)…</translation>
-    </message>
-    <message>
-        <source>Stopped.</source>
-        <translation>중지했습니다.</translation>
-    </message>
-    <message>
-        <source>Failed: %1</source>
-        <translation>실패: %1</translation>
-    </message>
-    <message>
-        <source>Export model</source>
-        <translation>모델 내보내기</translation>
-    </message>
-    <message>
-        <source>No model is loaded.</source>
-        <translation>불러온 모델이 없습니다.</translation>
-    </message>
-    <message>
-        <source>Export model as ONNX</source>
-        <translation>모델을 ONNX로 내보내기</translation>
-    </message>
-    <message>
-        <source>ONNX models (*.onnx)</source>
-        <translation>ONNX 모델 (*.onnx)</translation>
-    </message>
-    <message>
-        <source>Model written to %1 (input &quot;image&quot;: RGB / 255, NCHW; output &quot;probabilities&quot;)</source>
-        <translation>모델을 %1에 저장했습니다 (입력 &quot;image&quot;: RGB / 255, NCHW; 출력 &quot;probabilities&quot;)</translation>
     </message>
     <message>
         <source>Export report</source>
@@ -1498,48 +1441,12 @@ classes: %4
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <source>System default</source>
-        <translation>시스템 기본값</translation>
-    </message>
-    <message>
-        <source>The language changes the next time SDD Workbench starts.</source>
-        <translation>언어는 SDD Workbench를 다음에 시작할 때 바뀝니다.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n image(s) relabeled by another program</source>
-        <translation>
-            <numerusform>다른 프로그램이 이미지 %n개의 라벨을 바꿨습니다</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cannot follow the label journal: %1</source>
-        <translation>라벨 기록을 따라갈 수 없습니다: %1</translation>
-    </message>
-    <message>
         <source>Label journal</source>
         <translation>라벨 기록</translation>
     </message>
     <message>
         <source>The change was not saved: %1</source>
         <translation>변경 사항이 저장되지 않았습니다: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Waiting for the label journal (another program is writing to it): %n change(s) not saved yet</source>
-        <translation>
-            <numerusform>라벨 기록을 기다리는 중 (다른 프로그램이 쓰는 중): 아직 저장되지 않은 변경 %n개</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>All changes saved to the label journal</source>
-        <translation>모든 변경 사항이 라벨 기록에 저장되었습니다</translation>
-    </message>
-    <message>
-        <source>&amp;Undo %1</source>
-        <translation>실행 취소(&amp;U) %1</translation>
-    </message>
-    <message>
-        <source>&amp;Redo %1</source>
-        <translation>다시 실행(&amp;R) %1</translation>
     </message>
 </context>
 <context>
@@ -1657,6 +1564,45 @@ classes: %4
     </message>
 </context>
 <context>
+    <name>sddui::RelabelController</name>
+    <message numerus="yes">
+        <source>Waiting for the label journal (another program is writing to it): %n change(s) not saved yet</source>
+        <translation>
+            <numerusform>라벨 기록을 기다리는 중 (다른 프로그램이 쓰는 중): 아직 저장되지 않은 변경 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All changes saved to the label journal</source>
+        <translation>모든 변경 사항이 라벨 기록에 저장되었습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) relabeled by another program</source>
+        <translation>
+            <numerusform>다른 프로그램이 이미지 %n개의 라벨을 바꿨습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot follow the label journal: %1</source>
+        <translation>라벨 기록을 따라갈 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>실행 취소(&amp;U) %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>다시 실행(&amp;R) %1</translation>
+    </message>
+</context>
+<context>
     <name>sddui::ResultsModel</name>
     <message>
         <source>— %1</source>
@@ -1697,6 +1643,80 @@ classes: %4
     <message>
         <source>cannot write %1: %2</source>
         <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::ScanProblems</name>
+    <message>
+        <source>Opened %1: %2 images, %3 classes (%4)</source>
+        <translation>%1 열림: 이미지 %2장, 클래스 %3개 (%4)</translation>
+    </message>
+    <message>
+        <source>, %1 file(s) skipped</source>
+        <translation>, %1개 파일 건너뜀</translation>
+    </message>
+    <message>
+        <source>, %1 relabel(s) from the workspace</source>
+        <translation>, 작업 공간의 재라벨 %1건</translation>
+    </message>
+    <message>
+        <source>%1: relabeled in the workspace but no longer in the dataset</source>
+        <translation>%1: 작업 공간에서 다시 라벨링되었지만 더 이상 데이터셋에 없습니다</translation>
+    </message>
+    <message>
+        <source>Open dataset</source>
+        <translation>데이터셋 열기</translation>
+    </message>
+    <message>
+        <source>%1 file(s) could not be used; the rest of the dataset is open.</source>
+        <translation>%1개 파일을 사용할 수 없습니다. 나머지 데이터셋은 열렸습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::StatusLabels</name>
+    <message>
+        <source>No dataset</source>
+        <translation>데이터셋 없음</translation>
+    </message>
+    <message>
+        <source>Dataset: %1</source>
+        <translation>데이터셋: %1</translation>
+    </message>
+    <message>
+        <source>%1
+Workspace (label journal): %2</source>
+        <translation>%1
+작업 공간(라벨 기록): %2</translation>
+    </message>
+    <message>
+        <source>Loading model…</source>
+        <translation>모델 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>모델 없음</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>모델: %1</translation>
+    </message>
+    <message>
+        <source> (other classes)</source>
+        <translation> (다른 클래스)</translation>
+    </message>
+    <message>
+        <source>%1
+%2, %3 parameters
+classes: %4
+%5</source>
+        <translation>%1
+%2, 파라미터 %3개
+클래스: %4
+%5</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>장치: %1</translation>
     </message>
 </context>
 <context>
@@ -2036,6 +2056,17 @@ classes: %4
     <message>
         <source>Resuming without the earlier curves: %1</source>
         <translation>이전 곡선 없이 재개합니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::WelcomePage</name>
+    <message>
+        <source>&lt;h2&gt;Welcome to SDD Workbench&lt;/h2&gt;&lt;p&gt;Open a dataset folder with &lt;b&gt;File ▸ Open Dataset…&lt;/b&gt; (Ctrl+O).&lt;/p&gt;&lt;p&gt;It reads the NEU-DET layout (&lt;i&gt;train|validation/images/&amp;lt;class&amp;gt;/&lt;/i&gt;), the NEU-CLS layout (&lt;i&gt;Cr_1.bmp … Sc_300.bmp&lt;/i&gt;) and any folder with one sub-folder per class.&lt;br&gt;Get the NEU surface defect database and link it as &lt;i&gt;data/NEU-DET&lt;/i&gt; to have it opened at start.&lt;/p&gt;&lt;p&gt;To classify images now, drop image files or folders anywhere on this window.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;SDD Workbench에 오신 것을 환영합니다&lt;/h2&gt;&lt;p&gt;&lt;b&gt;파일 ▸ 데이터셋 열기…&lt;/b&gt;(Ctrl+O)로 데이터셋 폴더를 여세요.&lt;/p&gt;&lt;p&gt;NEU-DET 구조(&lt;i&gt;train|validation/images/&amp;lt;class&amp;gt;/&lt;/i&gt;), NEU-CLS 구조(&lt;i&gt;Cr_1.bmp … Sc_300.bmp&lt;/i&gt;), 그리고 클래스마다 하위 폴더가 있는 모든 폴더를 읽습니다.&lt;br&gt;NEU 표면 결함 데이터베이스를 받아 &lt;i&gt;data/NEU-DET&lt;/i&gt;로 연결하면 시작할 때 열립니다.&lt;/p&gt;&lt;p&gt;지금 이미지를 분류하려면 이미지 파일이나 폴더를 이 창 아무 곳에나 끌어다 놓으세요.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open Dataset…</source>
+        <translation>데이터셋 열기…</translation>
     </message>
 </context>
 </TS>

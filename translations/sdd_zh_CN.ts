@@ -383,6 +383,105 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
     </message>
 </context>
 <context>
+    <name>sddui::BrowseFilters</name>
+    <message>
+        <source>by current label</source>
+        <translation>按当前标签</translation>
+    </message>
+    <message>
+        <source>by original label</source>
+        <translation>按原始标签</translation>
+    </message>
+    <message>
+        <source>All splits</source>
+        <translation>所有划分</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>All images</source>
+        <translation>所有图像</translation>
+    </message>
+    <message>
+        <source>Relabeled</source>
+        <translation>已重新标注</translation>
+    </message>
+    <message>
+        <source>Misclassified</source>
+        <translation>分类错误</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>重复图像</translation>
+    </message>
+    <message>
+        <source>Not classified yet</source>
+        <translation>尚未分类</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Confidence (lowest first)</source>
+        <translation>置信度（从低到高）</translation>
+    </message>
+    <message>
+        <source>Search file names</source>
+        <translation>搜索文件名</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Classes&lt;/b&gt;</source>
+        <translation>&lt;b&gt;类别&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>划分</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>All classes  (%1)</source>
+        <translation>所有类别  (%1)</translation>
+    </message>
+    <message>
+        <source>%1  %2  (%3)</source>
+        <translation>%1  %2  (%3)</translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+    <message>
+        <source>Relabeled (%1)</source>
+        <translation>已重新标注（%1）</translation>
+    </message>
+</context>
+<context>
     <name>sddui::ClassifyPanel</name>
     <message>
         <source>Classify images…</source>
@@ -762,6 +861,88 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <source>not measured here</source>
         <translation>未在此测量</translation>
     </message>
+    <message>
+        <source>%1 model(s) measured on the %2 split, one image at a time from file read to decision. Grey rows: the paper&apos;s reported figures.%3</source>
+        <translation>在 %2 划分上测量了 %1 个模型（逐张图像，从读取文件到判定）。灰色行：论文报告值。%3</translation>
+    </message>
+    <message>
+        <source> Skipped: %1</source>
+        <translation> 已跳过：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::EvaluationController</name>
+    <message>
+        <source>Evaluating %1 model(s) on the %2 split…</source>
+        <translation>正在 %2 划分上评估 %1 个模型…</translation>
+    </message>
+    <message>
+        <source>Computing Grad-CAM for the %1 split…</source>
+        <translation>正在计算 %1 划分的 Grad-CAM…</translation>
+    </message>
+    <message>
+        <source>Pointing game failed: %1</source>
+        <translation>指向游戏失败：%1</translation>
+    </message>
+    <message>
+        <source>Training %1 models (%2 epochs each) in %3…</source>
+        <translation>正在 %3 中训练 %1 个模型（每个 %2 轮）…</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::Exports</name>
+    <message>
+        <source>Export label journal</source>
+        <translation>导出标签日志</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Label journal written to %1</source>
+        <translation>标签日志已写入 %1</translation>
+    </message>
+    <message>
+        <source>Export relabeled copy to an empty folder</source>
+        <translation>将重新标注后的副本导出到空文件夹</translation>
+    </message>
+    <message>
+        <source>%1 images copied to %2</source>
+        <translation>已将 %1 张图像复制到 %2</translation>
+    </message>
+    <message>
+        <source>Export manifest</source>
+        <translation>导出清单</translation>
+    </message>
+    <message>
+        <source>Manifest written to %1</source>
+        <translation>清单已写入 %1</translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>未加载模型。</translation>
+    </message>
+    <message>
+        <source>Export model as ONNX</source>
+        <translation>将模型导出为 ONNX</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX 模型 (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Model written to %1 (input &quot;image&quot;: RGB / 255, NCHW; output &quot;probabilities&quot;)</source>
+        <translation>模型已写入 %1（输入 &quot;image&quot;：RGB / 255，NCHW；输出 &quot;probabilities&quot;）</translation>
+    </message>
 </context>
 <context>
     <name>sddui::InferenceWorker</name>
@@ -930,6 +1111,44 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
     </message>
 </context>
 <context>
+    <name>sddui::LabelActions</name>
+    <message>
+        <source>&amp;%1  %2</source>
+        <translation>&amp;%1  %2</translation>
+    </message>
+    <message>
+        <source>Other Class, with a Note…</source>
+        <translation>其他类别，附备注…</translation>
+    </message>
+    <message>
+        <source>Relabel with a note</source>
+        <translation>附备注重新标注</translation>
+    </message>
+    <message>
+        <source>why (kept in the label journal)</source>
+        <translation>原因（保存在标签日志中）</translation>
+    </message>
+    <message>
+        <source>New class</source>
+        <translation>新类别</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::LanguageMenu</name>
+    <message>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <source>The language changes the next time SDD Workbench starts.</source>
+        <translation>语言将在下次启动 SDD Workbench 时更改。</translation>
+    </message>
+</context>
+<context>
     <name>sddui::MainWindow</name>
     <message>
         <source>SDD Workbench</source>
@@ -950,14 +1169,6 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <translation>%1 的 Grad-CAM</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Welcome to SDD Workbench&lt;/h2&gt;&lt;p&gt;Open a dataset folder with &lt;b&gt;File ▸ Open Dataset…&lt;/b&gt; (Ctrl+O).&lt;/p&gt;&lt;p&gt;It reads the NEU-DET layout (&lt;i&gt;train|validation/images/&amp;lt;class&amp;gt;/&lt;/i&gt;), the NEU-CLS layout (&lt;i&gt;Cr_1.bmp … Sc_300.bmp&lt;/i&gt;) and any folder with one sub-folder per class.&lt;br&gt;Get the NEU surface defect database and link it as &lt;i&gt;data/NEU-DET&lt;/i&gt; to have it opened at start.&lt;/p&gt;&lt;p&gt;To classify images now, drop image files or folders anywhere on this window.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;欢迎使用 SDD Workbench&lt;/h2&gt;&lt;p&gt;通过 &lt;b&gt;文件 ▸ 打开数据集…&lt;/b&gt;（Ctrl+O）打开一个数据集文件夹。&lt;/p&gt;&lt;p&gt;支持 NEU-DET 结构（&lt;i&gt;train|validation/images/&amp;lt;class&amp;gt;/&lt;/i&gt;）、NEU-CLS 结构（&lt;i&gt;Cr_1.bmp … Sc_300.bmp&lt;/i&gt;），以及每个类别一个子文件夹的任意文件夹。&lt;br&gt;获取 NEU 表面缺陷数据库并链接为 &lt;i&gt;data/NEU-DET&lt;/i&gt;，启动时即可自动打开。&lt;/p&gt;&lt;p&gt;若要立即分类图像，请将图像文件或文件夹拖放到此窗口的任意位置。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Open Dataset…</source>
-        <translation>打开数据集…</translation>
-    </message>
-    <message>
         <source>Training finished: %1</source>
         <translation>训练完成：%1</translation>
     </message>
@@ -976,78 +1187,6 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
     <message>
         <source>Evaluate</source>
         <translation>评估</translation>
-    </message>
-    <message>
-        <source>by current label</source>
-        <translation>按当前标签</translation>
-    </message>
-    <message>
-        <source>by original label</source>
-        <translation>按原始标签</translation>
-    </message>
-    <message>
-        <source>All splits</source>
-        <translation>所有划分</translation>
-    </message>
-    <message>
-        <source>Validation</source>
-        <translation>验证</translation>
-    </message>
-    <message>
-        <source>All images</source>
-        <translation>所有图像</translation>
-    </message>
-    <message>
-        <source>Relabeled</source>
-        <translation>已重新标注</translation>
-    </message>
-    <message>
-        <source>Misclassified</source>
-        <translation>分类错误</translation>
-    </message>
-    <message>
-        <source>Duplicates</source>
-        <translation>重复图像</translation>
-    </message>
-    <message>
-        <source>Not classified yet</source>
-        <translation>尚未分类</translation>
-    </message>
-    <message>
-        <source>File name</source>
-        <translation>文件名</translation>
-    </message>
-    <message>
-        <source>Class</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Confidence (lowest first)</source>
-        <translation>置信度（从低到高）</translation>
-    </message>
-    <message>
-        <source>Search file names</source>
-        <translation>搜索文件名</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Classes&lt;/b&gt;</source>
-        <translation>&lt;b&gt;类别&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Split</source>
-        <translation>划分</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>显示</translation>
-    </message>
-    <message>
-        <source>Predicted</source>
-        <translation>预测</translation>
-    </message>
-    <message>
-        <source>Sort</source>
-        <translation>排序</translation>
     </message>
     <message>
         <source>Browse</source>
@@ -1122,16 +1261,8 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
         <source>Ctrl+Z</source>
         <translation>Ctrl+Z</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>Ctrl+Shift+Z</source>
@@ -1186,30 +1317,6 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <translation>关于 SDD Workbench</translation>
     </message>
     <message>
-        <source>&amp;%1  %2</source>
-        <translation>&amp;%1  %2</translation>
-    </message>
-    <message>
-        <source>Other Class, with a Note…</source>
-        <translation>其他类别，附备注…</translation>
-    </message>
-    <message>
-        <source>Relabel with a note</source>
-        <translation>附备注重新标注</translation>
-    </message>
-    <message>
-        <source>why (kept in the label journal)</source>
-        <translation>原因（保存在标签日志中）</translation>
-    </message>
-    <message>
-        <source>New class</source>
-        <translation>新类别</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
         <source>Scanning %1…</source>
         <translation>正在扫描 %1…</translation>
     </message>
@@ -1220,30 +1327,6 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
     <message>
         <source>Open dataset</source>
         <translation>打开数据集</translation>
-    </message>
-    <message>
-        <source>Any</source>
-        <translation>任意</translation>
-    </message>
-    <message>
-        <source>Opened %1: %2 images, %3 classes (%4)</source>
-        <translation>已打开 %1：%2 张图像，%3 个类别（%4）</translation>
-    </message>
-    <message>
-        <source>, %1 file(s) skipped</source>
-        <translation>，跳过 %1 个文件</translation>
-    </message>
-    <message>
-        <source>, %1 relabel(s) from the workspace</source>
-        <translation>，来自工作区的 %1 次重新标注</translation>
-    </message>
-    <message>
-        <source>%1: relabeled in the workspace but no longer in the dataset</source>
-        <translation>%1：在工作区中重新标注过，但已不在数据集中</translation>
-    </message>
-    <message>
-        <source>%1 file(s) could not be used; the rest of the dataset is open.</source>
-        <translation>%1 个文件无法使用；数据集的其余部分已打开。</translation>
     </message>
     <message>
         <source>Open model</source>
@@ -1258,10 +1341,6 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
 %1</translation>
     </message>
     <message>
-        <source>Loading model…</source>
-        <translation>正在加载模型…</translation>
-    </message>
-    <message>
         <source>Still classifying the previous batch; stop it first.</source>
         <translation>仍在分类上一批；请先停止。</translation>
     </message>
@@ -1274,64 +1353,8 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <translation>已忽略文件夹中 %1 个非图像文件</translation>
     </message>
     <message>
-        <source>All classes  (%1)</source>
-        <translation>所有类别  (%1)</translation>
-    </message>
-    <message>
-        <source>%1  %2  (%3)</source>
-        <translation>%1  %2  (%3)</translation>
-    </message>
-    <message>
-        <source>%1  (%2)</source>
-        <translation>%1  (%2)</translation>
-    </message>
-    <message>
-        <source>Relabeled (%1)</source>
-        <translation>已重新标注（%1）</translation>
-    </message>
-    <message>
-        <source>No dataset</source>
-        <translation>无数据集</translation>
-    </message>
-    <message>
-        <source>Dataset: %1</source>
-        <translation>数据集：%1</translation>
-    </message>
-    <message>
-        <source>%1
-Workspace (label journal): %2</source>
-        <translation>%1
-工作区（标签日志）：%2</translation>
-    </message>
-    <message>
-        <source>Model: %1</source>
-        <translation>模型：%1</translation>
-    </message>
-    <message>
-        <source> (other classes)</source>
-        <translation>（其他类别）</translation>
-    </message>
-    <message>
-        <source>%1
-%2, %3 parameters
-classes: %4
-%5</source>
-        <translation>%1
-%2，%3 个参数
-类别：%4
-%5</translation>
-    </message>
-    <message>
-        <source>Device: %1</source>
-        <translation>设备：%1</translation>
-    </message>
-    <message>
         <source>Needs an open dataset and a model trained on its classes</source>
         <translation>需要已打开的数据集以及按其类别训练的模型</translation>
-    </message>
-    <message>
-        <source>No model</source>
-        <translation>无模型</translation>
     </message>
     <message>
         <source>Open dataset folder</source>
@@ -1350,36 +1373,8 @@ classes: %4
         <translation>图像 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Export label journal</source>
-        <translation>导出标签日志</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Label journal written to %1</source>
-        <translation>标签日志已写入 %1</translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation>导出</translation>
-    </message>
-    <message>
-        <source>Export relabeled copy to an empty folder</source>
-        <translation>将重新标注后的副本导出到空文件夹</translation>
-    </message>
-    <message>
-        <source>%1 images copied to %2</source>
-        <translation>已将 %1 张图像复制到 %2</translation>
-    </message>
-    <message>
-        <source>Export manifest</source>
-        <translation>导出清单</translation>
-    </message>
-    <message>
-        <source>Manifest written to %1</source>
-        <translation>清单已写入 %1</translation>
     </message>
     <message>
         <source>Open a dataset first.</source>
@@ -1398,64 +1393,12 @@ classes: %4
         <translation>显示标签为 %2、预测为 %3 的 %1 张图像（%4 划分）</translation>
     </message>
     <message>
-        <source>Evaluating %1 model(s) on the %2 split…</source>
-        <translation>正在 %2 划分上评估 %1 个模型…</translation>
-    </message>
-    <message>
-        <source>%1 model(s) measured on the %2 split, one image at a time from file read to decision. Grey rows: the paper&apos;s reported figures.%3</source>
-        <translation>在 %2 划分上测量了 %1 个模型（逐张图像，从读取文件到判定）。灰色行：论文报告值。%3</translation>
-    </message>
-    <message>
-        <source> Skipped: %1</source>
-        <translation> 已跳过：%1</translation>
-    </message>
-    <message>
-        <source>Computing Grad-CAM for the %1 split…</source>
-        <translation>正在计算 %1 划分的 Grad-CAM…</translation>
-    </message>
-    <message>
-        <source>Pointing game failed: %1</source>
-        <translation>指向游戏失败：%1</translation>
-    </message>
-    <message>
         <source>Suspected label errors</source>
         <translation>疑似标签错误</translation>
     </message>
     <message>
         <source>The Train tab&apos;s settings are not valid: %1</source>
         <translation>训练选项卡的设置无效：%1</translation>
-    </message>
-    <message>
-        <source>Training %1 models (%2 epochs each) in %3…</source>
-        <translation>正在 %3 中训练 %1 个模型（每个 %2 轮）…</translation>
-    </message>
-    <message>
-        <source>Stopped.</source>
-        <translation>已停止。</translation>
-    </message>
-    <message>
-        <source>Failed: %1</source>
-        <translation>失败：%1</translation>
-    </message>
-    <message>
-        <source>Export model</source>
-        <translation>导出模型</translation>
-    </message>
-    <message>
-        <source>No model is loaded.</source>
-        <translation>未加载模型。</translation>
-    </message>
-    <message>
-        <source>Export model as ONNX</source>
-        <translation>将模型导出为 ONNX</translation>
-    </message>
-    <message>
-        <source>ONNX models (*.onnx)</source>
-        <translation>ONNX 模型 (*.onnx)</translation>
-    </message>
-    <message>
-        <source>Model written to %1 (input &quot;image&quot;: RGB / 255, NCHW; output &quot;probabilities&quot;)</source>
-        <translation>模型已写入 %1（输入 &quot;image&quot;：RGB / 255，NCHW；输出 &quot;probabilities&quot;）</translation>
     </message>
     <message>
         <source>Export report</source>
@@ -1498,48 +1441,12 @@ classes: %4
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <source>System default</source>
-        <translation>系统默认</translation>
-    </message>
-    <message>
-        <source>The language changes the next time SDD Workbench starts.</source>
-        <translation>语言将在下次启动 SDD Workbench 时更改。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n image(s) relabeled by another program</source>
-        <translation>
-            <numerusform>另一个程序重新标注了 %n 张图像</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cannot follow the label journal: %1</source>
-        <translation>无法跟踪标注日志：%1</translation>
-    </message>
-    <message>
         <source>Label journal</source>
         <translation>标注日志</translation>
     </message>
     <message>
         <source>The change was not saved: %1</source>
         <translation>更改未保存：%1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Waiting for the label journal (another program is writing to it): %n change(s) not saved yet</source>
-        <translation>
-            <numerusform>正在等待标注日志（另一个程序正在写入）：%n 项更改尚未保存</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>All changes saved to the label journal</source>
-        <translation>所有更改已保存到标注日志</translation>
-    </message>
-    <message>
-        <source>&amp;Undo %1</source>
-        <translation>撤销(&amp;U) %1</translation>
-    </message>
-    <message>
-        <source>&amp;Redo %1</source>
-        <translation>重做(&amp;R) %1</translation>
     </message>
 </context>
 <context>
@@ -1657,6 +1564,45 @@ classes: %4
     </message>
 </context>
 <context>
+    <name>sddui::RelabelController</name>
+    <message numerus="yes">
+        <source>Waiting for the label journal (another program is writing to it): %n change(s) not saved yet</source>
+        <translation>
+            <numerusform>正在等待标注日志（另一个程序正在写入）：%n 项更改尚未保存</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All changes saved to the label journal</source>
+        <translation>所有更改已保存到标注日志</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) relabeled by another program</source>
+        <translation>
+            <numerusform>另一个程序重新标注了 %n 张图像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot follow the label journal: %1</source>
+        <translation>无法跟踪标注日志：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销(&amp;U) %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做(&amp;R) %1</translation>
+    </message>
+</context>
+<context>
     <name>sddui::ResultsModel</name>
     <message>
         <source>— %1</source>
@@ -1697,6 +1643,80 @@ classes: %4
     <message>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::ScanProblems</name>
+    <message>
+        <source>Opened %1: %2 images, %3 classes (%4)</source>
+        <translation>已打开 %1：%2 张图像，%3 个类别（%4）</translation>
+    </message>
+    <message>
+        <source>, %1 file(s) skipped</source>
+        <translation>，跳过 %1 个文件</translation>
+    </message>
+    <message>
+        <source>, %1 relabel(s) from the workspace</source>
+        <translation>，来自工作区的 %1 次重新标注</translation>
+    </message>
+    <message>
+        <source>%1: relabeled in the workspace but no longer in the dataset</source>
+        <translation>%1：在工作区中重新标注过，但已不在数据集中</translation>
+    </message>
+    <message>
+        <source>Open dataset</source>
+        <translation>打开数据集</translation>
+    </message>
+    <message>
+        <source>%1 file(s) could not be used; the rest of the dataset is open.</source>
+        <translation>%1 个文件无法使用；数据集的其余部分已打开。</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::StatusLabels</name>
+    <message>
+        <source>No dataset</source>
+        <translation>无数据集</translation>
+    </message>
+    <message>
+        <source>Dataset: %1</source>
+        <translation>数据集：%1</translation>
+    </message>
+    <message>
+        <source>%1
+Workspace (label journal): %2</source>
+        <translation>%1
+工作区（标签日志）：%2</translation>
+    </message>
+    <message>
+        <source>Loading model…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>无模型</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>模型：%1</translation>
+    </message>
+    <message>
+        <source> (other classes)</source>
+        <translation>（其他类别）</translation>
+    </message>
+    <message>
+        <source>%1
+%2, %3 parameters
+classes: %4
+%5</source>
+        <translation>%1
+%2，%3 个参数
+类别：%4
+%5</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>设备：%1</translation>
     </message>
 </context>
 <context>
@@ -2036,6 +2056,17 @@ classes: %4
     <message>
         <source>Resuming without the earlier curves: %1</source>
         <translation>在没有先前曲线的情况下继续：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::WelcomePage</name>
+    <message>
+        <source>&lt;h2&gt;Welcome to SDD Workbench&lt;/h2&gt;&lt;p&gt;Open a dataset folder with &lt;b&gt;File ▸ Open Dataset…&lt;/b&gt; (Ctrl+O).&lt;/p&gt;&lt;p&gt;It reads the NEU-DET layout (&lt;i&gt;train|validation/images/&amp;lt;class&amp;gt;/&lt;/i&gt;), the NEU-CLS layout (&lt;i&gt;Cr_1.bmp … Sc_300.bmp&lt;/i&gt;) and any folder with one sub-folder per class.&lt;br&gt;Get the NEU surface defect database and link it as &lt;i&gt;data/NEU-DET&lt;/i&gt; to have it opened at start.&lt;/p&gt;&lt;p&gt;To classify images now, drop image files or folders anywhere on this window.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;欢迎使用 SDD Workbench&lt;/h2&gt;&lt;p&gt;通过 &lt;b&gt;文件 ▸ 打开数据集…&lt;/b&gt;（Ctrl+O）打开一个数据集文件夹。&lt;/p&gt;&lt;p&gt;支持 NEU-DET 结构（&lt;i&gt;train|validation/images/&amp;lt;class&amp;gt;/&lt;/i&gt;）、NEU-CLS 结构（&lt;i&gt;Cr_1.bmp … Sc_300.bmp&lt;/i&gt;），以及每个类别一个子文件夹的任意文件夹。&lt;br&gt;获取 NEU 表面缺陷数据库并链接为 &lt;i&gt;data/NEU-DET&lt;/i&gt;，启动时即可自动打开。&lt;/p&gt;&lt;p&gt;若要立即分类图像，请将图像文件或文件夹拖放到此窗口的任意位置。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open Dataset…</source>
+        <translation>打开数据集…</translation>
     </message>
 </context>
 </TS>

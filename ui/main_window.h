@@ -1,25 +1,22 @@
 #pragma once
-// The workbench window: dataset browser with filters, inspector, relabeling with undo, and
-// drag-and-drop classification on a worker thread.
+// The workbench window: a shell that lays out the tabs and docks and wires menus, panels and
+// the controllers together. The work itself lives elsewhere: relabels, undo and redo in
+// commands/ (RelabelController), inference in controllers/InferenceController, the long
+// analyses and the report in controllers/EvaluationController, exports in controllers/Exports,
+// opening a dataset in controllers/dataset_opener.
 
 #include <QMainWindow>
 #include <QStringList>
-#include <QThread>
 #include <QTimer>
 #include <QVector>
 
-#include <atomic>
 #include <memory>
 
-#include "inference_worker.h"
+#include "workers/inference_worker.h"
 
 class QAction;
-class QComboBox;
 class QDockWidget;
-class QLabel;
-class QLineEdit;
 class QListView;
-class QListWidget;
 class QMenu;
 class QProgressBar;
 class QStackedWidget;
@@ -28,14 +25,23 @@ class QUndoStack;
 
 namespace sddui {
 
+class BrowseFilters;
 class ClassifyPanel;
 class DatasetModel;
 class EvaluatePanel;
-class TrainPanel;
+class EvaluationController;
+class Exports;
+class InferenceController;
+class LabelActions;
 class Inspector;
+class RecentFiles;
 class RelabelController;
 class SampleFilter;
+class StatusLabels;
 class ThumbnailDelegate;
+class TrainPanel;
+struct AnalysisInput;
+struct OpenedDataset;
 
 struct WorkbenchOptions {
   QString dataset;    ///< opened at start when not empty
@@ -56,7 +62,7 @@ class MainWindow : public QMainWindow {
   /// Scans `folder` off the GUI thread; emits datasetOpened or datasetFailed.
   void openDataset(const QString& folder, const QString& workspace = {});
   /// Loads a model on the worker thread, refusing one whose classes differ from the open
-  /// dataset's. Returns false (and says why) when refused before loading.
+  /// dataset's. Returns false (and says why) if refused before loading.
   bool openModel(const QString& file);
   /// Classifies files and folders (recursively: image files only) on the worker thread.
   void classifyPaths(const QStringList& paths, bool showResults = true);
@@ -68,16 +74,15 @@ class MainWindow : public QMainWindow {
   void showConfusionCell(int truth, int predicted);
   /// Selects dataset row `row` in the browser (clearing filters that hide it).
   void showImage(int row);
-  /// Evaluates the loaded model, the shipped model and the workspace's trained models on
-  /// the Evaluate tab's split, off the GUI thread, for the Table V comparison.
+  /// The Table V comparison of the loaded model, the shipped models and the workspace's
+  /// trained models on the Evaluate tab's split, off the GUI thread.
   void compareModels();
-  /// Grad-CAM pointing game of the loaded model on the Evaluate tab's split, off the GUI
-  /// thread; emits pointingGameFinished.
+  /// Grad-CAM pointing game of the loaded model on the Evaluate tab's split.
   void runPointingGame();
   /// k-fold out-of-fold scoring of every image with the Train tab's model settings; lists
   /// suspected label errors on the Evaluate tab. Emits suspectsFinished.
   void findSuspectedLabels(int folds, int epochs);
-  /// Writes the PDF report off the GUI thread; emits reportWritten or reportFailed.
+  /// Writes the PDF report; emits reportWritten or reportFailed.
   void exportReport(const QString& pdfFile);
   /// Model files a comparison or report includes besides the loaded one.
   QStringList workspaceModels() const;
@@ -99,7 +104,7 @@ class MainWindow : public QMainWindow {
   QUndoStack* undoStack() const { return undo_; }
   RelabelController* relabelController() const { return relabels_; }
   QString workspace() const { return workspace_; }
-  bool busyClassifying() const { return activeBatch_ >= 0; }
+  bool busyClassifying() const;
 
   /// Relabels the selected images to class `cls` (undoable), then moves to the next image.
   void relabelSelection(int cls, const QString& note = {});
@@ -118,10 +123,6 @@ class MainWindow : public QMainWindow {
   void reportWritten(const QString& file);
   void reportFailed(const QString& reason);
 
-  // to the worker
-  void requestLoadModel(const QString& file, const QString& device);
-  void requestClassify(const QStringList& files, int batchId);
-
  protected:
   void dragEnterEvent(QDragEnterEvent* e) override;
   void dropEvent(QDropEvent* e) override;
@@ -130,28 +131,22 @@ class MainWindow : public QMainWindow {
  private:
   void buildUi();
   void buildMenus();
-  void rebuildLabelActions();
-  void refreshCounts();
+  void connectControllers();
   void refreshStatus();
   void showError(const QString& title, const QString& text);
+  void datasetScanned(const QString& folder, const QString& workspace, OpenedDataset opened);
   void onModelLoaded(const ModelInfo& info);
-  void onResult(int batchId, const ClassifyResult& r);
-  void onBatchFinished(int batchId, int ok, int failed, double seconds, bool cancelled);
-  void flushResults();
-  void onCurrentChanged();
+  void onResults(const QVector<ClassifyResult>& burst);
+  void onBatchFinished(int ok, int failed, double seconds, bool cancelled);
   void chooseDataset();
   void chooseModel();
   void chooseImages();
-  void exportJournal();
-  void exportCopy();
-  void exportManifest();
   void chooseReportFile();
-  void exportModelOnnx();
-  void rememberRecent(const QString& key, const QString& path);
-  void rebuildRecentMenus();
   void refreshEvaluation();
   void startupActions();
+  void updateDocks();
   bool modelMatchesDataset() const;
+  AnalysisInput analysisInput() const;
 
   WorkbenchOptions options_;
   DatasetModel* model_;
@@ -159,48 +154,29 @@ class MainWindow : public QMainWindow {
   ThumbnailDelegate* delegate_;
   QUndoStack* undo_;
   RelabelController* relabels_;
+  InferenceController* inference_;
+  EvaluationController* evaluation_;
+  Exports* exports_;
+  RecentFiles* recent_ = nullptr;
   QTabWidget* tabs_ = nullptr;
   QStackedWidget* datasetStack_ = nullptr;
   QListView* browser_ = nullptr;
+  BrowseFilters* filters_ = nullptr;
   Inspector* inspector_ = nullptr;
   ClassifyPanel* classify_ = nullptr;
   EvaluatePanel* evaluate_ = nullptr;
   TrainPanel* train_ = nullptr;
   QTimer* evalTimer_ = nullptr;
-  QString evaluatedSplit_;
-  bool busyBackground_ = false;
-  std::shared_ptr<std::atomic<bool>> suspectsCancel_;
-  QListWidget* classList_ = nullptr;
-  QComboBox* labelKind_ = nullptr;
-  QComboBox* split_ = nullptr;
-  QComboBox* status_ = nullptr;
-  QComboBox* predicted_ = nullptr;
-  QComboBox* sort_ = nullptr;
-  QLineEdit* search_ = nullptr;
-  QLabel* welcome_ = nullptr;
-  QLabel* datasetLabel_ = nullptr;
-  QLabel* modelLabel_ = nullptr;
-  QLabel* deviceLabel_ = nullptr;
+  StatusLabels* status_ = nullptr;
   QProgressBar* progress_ = nullptr;
-  QMenu* labelMenu_ = nullptr;
-  QMenu* recentDatasets_ = nullptr;
-  QMenu* recentModels_ = nullptr;
-  QList<QAction*> labelActions_;
-  QAction* autoAdvance_ = nullptr;
+  LabelActions* labels_ = nullptr;
   QDockWidget* browseDock_ = nullptr;
   QDockWidget* inspectorDock_ = nullptr;
-  void updateDocks();
 
-  QThread workerThread_;
-  InferenceWorker* worker_ = nullptr;
   ModelInfo modelInfo_;
   bool modelOk_ = false;
   QString pendingModel_;
-  int nextBatch_ = 0;
-  int activeBatch_ = -1;
   bool batchIsDataset_ = false;
-  QVector<ClassifyResult> pending_;
-  QTimer* flushTimer_ = nullptr;
   QString workspace_;
   bool scanning_ = false;
 };

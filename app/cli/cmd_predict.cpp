@@ -15,6 +15,7 @@
 
 #include "commands.h"
 #include "common.h"
+#include "sdd/dataset/file_walk.h"
 #include "sdd/imaging/image_loader.h"
 #include "sdd/inference/predictor.h"
 #include "sdd/metrics/metrics.h"
@@ -52,20 +53,11 @@ int cmdPredict(const std::vector<std::string>& argv) {
                            args.choice("engine", "torch", {"torch", "opencv"}));
   const auto& classes = predictor.metadata().classes;
 
-  std::vector<fs::path> files;
-  for (const fs::path p : args.positionals()) {
-    std::error_code ec;
-    if (fs::is_directory(p, ec)) {
-      std::vector<fs::path> found;
-      for (fs::recursive_directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec))
-        if (it->is_regular_file() && sdd::isImageExtension(it->path())) found.push_back(it->path());
-      std::sort(found.begin(), found.end());
-      if (found.empty()) std::cerr << "warning: no images in folder " << p.string() << "\n";
-      files.insert(files.end(), found.begin(), found.end());
-    } else {
-      files.push_back(p);
-    }
-  }
+  std::vector<fs::path> given(args.positionals().begin(), args.positionals().end());
+  const sdd::ImageList list = sdd::listImages(given);
+  for (const auto& issue : list.issues) std::cerr << "warning: " << issue.file.string() << ": " << issue.reason << "\n";
+  for (const auto& folder : list.emptyFolders) std::cerr << "warning: no images in folder " << folder.string() << "\n";
+  const std::vector<fs::path>& files = list.files;
   // The first forward pass allocates oneDNN primitives; time the steady state, as on a line.
   if (!files.empty()) predictor.predictImages({cv::Mat(predictor.metadata().spec.inputSize,
                                                        predictor.metadata().spec.inputSize, CV_8UC3,

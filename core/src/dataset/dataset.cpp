@@ -37,61 +37,6 @@ bool splitFromName(const std::string& name, Split& split) {
   return false;
 }
 
-/// The entries of a folder, sorted. A folder that cannot be listed (permissions, a symbolic
-/// link loop, I/O error) is reported in `issues` when given, instead of looking empty.
-std::vector<fs::path> sortedEntries(const fs::path& dir, std::vector<ScanIssue>* issues = nullptr) {
-  std::vector<fs::path> out;
-  std::error_code ec;
-  fs::directory_iterator it(dir, ec), end;
-  for (; !ec && it != end; it.increment(ec)) out.push_back(it->path());
-  if (ec && issues) issues->push_back({dir, "cannot list folder: " + ec.message() + "; its files are left out"});
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-/// A workbench workspace (it holds a label journal) inside the dataset folder: its runs and
-/// journal are not images of the dataset. The tools refuse to create one there; one made by
-/// hand is left out of the scan with one note instead of a class named after it.
-bool isWorkspaceFolder(const fs::path& dir, std::vector<ScanIssue>& issues) {
-  std::error_code ec;
-  if (!fs::exists(dir / "labels.sqlite", ec)) return false;
-  issues.push_back({dir, "a workbench workspace (it holds labels.sqlite), not part of the dataset; left out"});
-  return true;
-}
-
-/// Every regular file below `dir`, sorted. Symbolic links to folders are not followed (no
-/// loops); entries that cannot be examined (a dangling or looping link, no permission) and
-/// sub-folders that cannot be listed are reported and skipped, and the walk goes on.
-std::vector<fs::path> filesBelow(const fs::path& dir, std::vector<ScanIssue>& issues) {
-  std::vector<fs::path> files;
-  for (const fs::path& entry : sortedEntries(dir, &issues)) {
-    std::error_code ec;
-    const fs::file_status link = fs::symlink_status(entry, ec);
-    if (ec) {
-      issues.push_back({entry, "cannot examine: " + ec.message()});
-      continue;
-    }
-    if (fs::is_directory(link)) {
-      if (isWorkspaceFolder(entry, issues)) continue;
-      for (fs::path& f : filesBelow(entry, issues)) files.push_back(std::move(f));
-      continue;
-    }
-    const fs::file_status target = fs::status(entry, ec);
-    if (ec || !fs::exists(target)) {
-      issues.push_back({entry, fs::is_symlink(link) ? "symbolic link that leads nowhere (dangling or a loop); ignored"
-                                                    : "cannot examine: " + ec.message()});
-      continue;
-    }
-    if (fs::is_regular_file(target)) {
-      files.push_back(entry);
-    } else if (fs::is_directory(target)) {
-      issues.push_back({entry, "symbolic link to a folder; not followed"});
-    } else {
-      issues.push_back({entry, "not a regular file; ignored"});
-    }
-  }
-  return files;
-}
 
 bool isDir(const fs::path& p) {
   std::error_code ec;

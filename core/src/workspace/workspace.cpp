@@ -54,6 +54,14 @@ std::vector<RunFolder> Workspace::runs() const {
   return out;
 }
 
+std::vector<fs::path> Workspace::trainedModels() const {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (const RunFolder& run : runs())
+    if (fs::is_regular_file(run.modelFile(), ec)) out.push_back(run.modelFile());
+  return out;
+}
+
 RunFolder Workspace::newRun(const std::string& prefix) const {
   const std::string stamp = prefix + RunFolder::newName();
   fs::path dir = runsFolder() / stamp;

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "sdd/dataset/file_walk.h"
+
 namespace sdd {
 
 /// A user-caused problem with a dataset (missing folder, empty class, ...).
@@ -41,11 +43,6 @@ struct Sample {
   std::vector<BoundingBox> boxes;           ///< empty when there is no annotation
 };
 
-/// A file that was found but could not be used, and why.
-struct ScanIssue {
-  std::filesystem::path file;
-  std::string reason;
-};
 
 /// Two or more byte-identical images.
 struct DuplicateGroup {

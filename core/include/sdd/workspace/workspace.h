@@ -34,6 +34,8 @@ class Workspace {
   /// The training runs in runs/ (folders holding a run.json), newest first by the start
   /// time their run.json records; a run.json that cannot be read sorts by the folder's time.
   std::vector<RunFolder> runs() const;
+  /// The kept model (model.sddm) of every run that has one, newest run first.
+  std::vector<std::filesystem::path> trainedModels() const;
   /// A new run in runs/ (not created yet): `prefix` + the UTC time, unique in the folder.
   RunFolder newRun(const std::string& prefix = {}) const;
 

@@ -1,9 +1,10 @@
-#include "relabel_controller.h"
+#include "commands/relabel_controller.h"
 
+#include <QAction>
 #include <QUndoStack>
 
-#include "dataset_model.h"
-#include "relabel_command.h"
+#include "models/dataset_model.h"
+#include "commands/relabel_command.h"
 #include "sdd/labels/label_store.h"
 
 namespace sddui {
@@ -13,6 +14,39 @@ RelabelController::RelabelController(DatasetModel* model, QUndoStack* stack, QOb
   retry_.setSingleShot(true);
   retry_.setInterval(100);
   connect(&retry_, &QTimer::timeout, this, &RelabelController::process);
+  connect(this, &RelabelController::waiting, this, [this](int pending) {
+    if (pending > 0)
+      Q_EMIT statusMessage(
+          tr("Waiting for the label journal (another program is writing to it): %n change(s) not saved yet", nullptr, pending), 0);
+    else
+      Q_EMIT statusMessage(tr("All changes saved to the label journal"), 4000);
+  });
+  connect(model_, &DatasetModel::labelsChangedElsewhere, this, [this](int n) {
+    Q_EMIT statusMessage(tr("%n image(s) relabeled by another program", nullptr, n), 8000);
+  });
+  connect(model_, &DatasetModel::journalUnreadable, this, [this](const QString& reason) {
+    Q_EMIT statusMessage(tr("Cannot follow the label journal: %1").arg(reason), 10000);
+  });
+}
+
+QAction* RelabelController::createUndoAction(QObject* parent) {
+  auto* a = new QAction(tr("&Undo"), parent);
+  a->setEnabled(false);
+  connect(stack_, &QUndoStack::canUndoChanged, a, &QAction::setEnabled);
+  connect(stack_, &QUndoStack::undoTextChanged, a,
+          [a](const QString& t) { a->setText(t.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(t)); });
+  connect(a, &QAction::triggered, this, &RelabelController::undo);
+  return a;
+}
+
+QAction* RelabelController::createRedoAction(QObject* parent) {
+  auto* a = new QAction(tr("&Redo"), parent);
+  a->setEnabled(false);
+  connect(stack_, &QUndoStack::canRedoChanged, a, &QAction::setEnabled);
+  connect(stack_, &QUndoStack::redoTextChanged, a,
+          [a](const QString& t) { a->setText(t.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(t)); });
+  connect(a, &QAction::triggered, this, &RelabelController::redo);
+  return a;
 }
 
 void RelabelController::relabel(const QVector<int>& rows, int cls, const QString& note) {

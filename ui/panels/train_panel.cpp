@@ -1,4 +1,4 @@
-#include "train_panel.h"
+#include "panels/train_panel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -28,7 +28,7 @@
 #include <fstream>
 
 #include "plots.h"
-#include "reduction_dialog.h"
+#include "panels/reduction_dialog.h"
 #include "sdd/inference/model_evaluation.h"
 #include "sdd/workspace/workspace.h"
 #include "qcp.h"

@@ -12,6 +12,7 @@
 #include <QTimer>
 #include <QVector>
 
+class QAction;
 class QUndoStack;
 
 namespace sddui {
@@ -33,6 +34,10 @@ class RelabelController : public QObject {
   void clear();
   /// Changes waiting for the journal.
   int pending() const { return int(queue_.size()); }
+  /// Edit ▸ Undo / Redo: they follow the stack's state and texts as QUndoStack's own actions
+  /// would, and undo / redo through the journal first.
+  QAction* createUndoAction(QObject* parent);
+  QAction* createRedoAction(QObject* parent);
 
  Q_SIGNALS:
   /// A change was not saved; `reason` says why (e.g. another program changed the label).
@@ -40,6 +45,9 @@ class RelabelController : public QObject {
   /// `pending` changes wait for the journal (another program holds its lock); 0 when all
   /// are written again.
   void waiting(int pending);
+  /// A line for the status bar about the journal (waiting, saved, changed elsewhere);
+  /// `timeoutMs` 0: until the next one.
+  void statusMessage(const QString& text, int timeoutMs);
 
  private:
   struct Change {

@@ -1,4 +1,4 @@
-#include "evaluate_panel.h"
+#include "panels/evaluate_panel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -197,7 +197,7 @@ EvaluatePanel::EvaluatePanel(QWidget* parent) : QWidget(parent) {
   vs->setStretchFactor(0, 3);
   vs->setStretchFactor(1, 2);
   lay->addWidget(vs, 1);
-  setResults({}, {}, {}, {}, {}, {}, 0);
+  setResults({}, {}, 0);
   setComparison({});
 }
 
@@ -227,9 +227,12 @@ bool EvaluatePanel::eventFilter(QObject* watched, QEvent* event) {
   return QWidget::eventFilter(watched, event);
 }
 
-void EvaluatePanel::setResults(const QStringList& classes, const QVector<int>& rows, const QStringList& names,
-                               const std::vector<int>& truth, const std::vector<std::vector<float>>& probs,
-                               const QVector<double>& ms, int expected) {
+void EvaluatePanel::setResults(const QStringList& classes, const Predictions& predictions, int expected) {
+  const QVector<int>& rows = predictions.rows;
+  const QStringList& names = predictions.names;
+  const std::vector<int>& truth = predictions.truth;
+  const std::vector<std::vector<float>>& probs = predictions.probs;
+  const QVector<double>& ms = predictions.ms;
   table_->setRowCount(0);
   pairs_->setRowCount(0);
   losses_->setRowCount(0);
@@ -356,24 +359,24 @@ void EvaluatePanel::setSuspectsBusy(bool busy, const QString& text) {
   suspectsStatus_->setText(text);
 }
 
-void EvaluatePanel::setSuspects(const QStringList& classes, const QVector<int>& rows, const QStringList& names,
-                                const QVector<int>& labels, const QVector<int>& suggested, const QVector<float>& pLabel,
-                                const QVector<float>& pSuggested, int scored) {
-  suspects_->setRowCount(rows.size());
-  for (int r = 0; r < rows.size(); ++r) {
-    auto* first = cell(names.value(r));
-    first->setData(Qt::UserRole, rows[r]);
+void EvaluatePanel::setSuspects(const sdd::Dataset& dataset, const std::vector<sdd::SuspectedLabel>& list, int scored) {
+  const auto& classes = dataset.classes();
+  suspects_->setRowCount(int(list.size()));
+  for (int r = 0; r < int(list.size()); ++r) {
+    const sdd::SuspectedLabel& s = list[std::size_t(r)];
+    auto* first = cell(QString::fromStdString(dataset.samples()[s.sample].path.filename().string()));
+    first->setData(Qt::UserRole, int(s.sample));  // rows are dataset indices
     first->setToolTip(tr("Click to show it in the browser, then press a class number to relabel"));
     suspects_->setItem(r, 0, first);
-    suspects_->setItem(r, 1, cell(classes.value(labels[r])));
-    suspects_->setItem(r, 2, num(pLabel[r], 4));
-    suspects_->setItem(r, 3, cell(classes.value(suggested[r])));
-    suspects_->setItem(r, 4, num(pSuggested[r], 4));
+    suspects_->setItem(r, 1, cell(QString::fromStdString(classes.at(std::size_t(s.label)))));
+    suspects_->setItem(r, 2, num(s.labelProbability, 4));
+    suspects_->setItem(r, 3, cell(QString::fromStdString(classes.at(std::size_t(s.suggested)))));
+    suspects_->setItem(r, 4, num(s.suggestedProbability, 4));
   }
   suspects_->resizeColumnsToContents();
   setSuspectsBusy(false, tr("%1 of %2 images scored out of fold have a label the models doubt (P(label) < 0.5, another class "
                             "more probable), lowest first. Click one to inspect and relabel it.")
-                             .arg(rows.size())
+                             .arg(list.size())
                              .arg(scored));
 }
 
@@ -404,7 +407,16 @@ void EvaluatePanel::setPointingGame(const sdd::PointingGame& g) {
                                      .arg(g.withoutBoxes ? tr(", %1 without boxes left out").arg(g.withoutBoxes) : QString()));
 }
 
-void EvaluatePanel::setComparison(const std::vector<sdd::ModelSummary>& rows) {
+void EvaluatePanel::setComparison(const sdd::ModelComparison& comparison) {
+  const std::vector<sdd::ModelSummary>& rows = comparison.rows;
+  QStringList notes;
+  for (const auto& m : comparison.skipped)
+    notes << QStringLiteral("%1 (%2)").arg(QString::fromStdString(sdd::modelLabel(m.file)), QString::fromStdString(m.reason));
+  compareStatus_->setText(tr("%1 model(s) measured on the %2 split, one image at a time from file read to decision. "
+                             "Grey rows: the paper's reported figures.%3")
+                              .arg(rows.size())
+                              .arg(split())
+                              .arg(notes.isEmpty() ? QString() : tr(" Skipped: %1").arg(notes.join(QStringLiteral("; ")))));
   const auto& paper = sdd::paperTableV();
   compare_->setRowCount(int(rows.size() + paper.size()));
   int r = 0;

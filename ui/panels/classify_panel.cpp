@@ -1,4 +1,4 @@
-#include "classify_panel.h"
+#include "panels/classify_panel.h"
 
 #include <QDoubleSpinBox>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "inference_worker.h"
+#include "workers/inference_worker.h"
 
 #include <QElapsedTimer>
 

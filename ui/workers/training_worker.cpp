@@ -1,4 +1,4 @@
-#include "training_worker.h"
+#include "workers/training_worker.h"
 
 #include <chrono>
 

@@ -1,4 +1,4 @@
-#include "about.h"
+#include "widgets/about.h"
 
 #include <opencv2/core/version.hpp>
 

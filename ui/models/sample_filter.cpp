@@ -1,6 +1,6 @@
-#include "sample_filter.h"
+#include "models/sample_filter.h"
 
-#include "dataset_model.h"
+#include "models/dataset_model.h"
 
 namespace sddui {
 

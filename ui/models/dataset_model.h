@@ -18,8 +18,18 @@
 
 #include "sdd/dataset/dataset.h"
 #include "sdd/labels/label_store.h"
+#include "workers/inference_worker.h"
 
 namespace sddui {
+
+/// The classified images among some rows, in the form the Evaluate tab draws from.
+struct Predictions {
+  QVector<int> rows;                      ///< dataset rows
+  QStringList names;                      ///< their file names
+  std::vector<int> truth;                 ///< their current labels
+  std::vector<std::vector<float>> probs;  ///< their SoftMax outputs
+  QVector<double> ms;                     ///< file read -> decision
+};
 
 class DatasetModel : public QAbstractListModel {
   Q_OBJECT
@@ -81,9 +91,18 @@ class DatasetModel : public QAbstractListModel {
   /// one change notification. The predicted class is the most probable one.
   void setPredictions(const QVector<int>& rows, const QVector<QVector<float>>& probabilities,
                       const QVector<double>& milliseconds);
+  /// Records the classified images among `results` that are images of this dataset (by
+  /// file) as their predictions; returns each result's current label (-1: not in the
+  /// dataset).
+  QVector<int> applyResults(const QVector<ClassifyResult>& results);
+  /// The files of `rows`, for classifying them.
+  QStringList files(const std::vector<std::size_t>& rows) const;
+  QStringList allFiles() const;
   /// SoftMax output of a row; empty when it has not been classified.
   const QVector<float>& probabilities(int row) const { return probs_[row]; }
   double milliseconds(int row) const { return ms_[row]; }
+  /// The rows of `rows` classified by the current model (rows not classified are left out).
+  Predictions predictionsOf(const std::vector<std::size_t>& rows) const;
   void clearPredictions();
   int predictedCount() const;
   /// Thumbnails in the cache (at most kMaxCachedThumbnails) and still being decoded.

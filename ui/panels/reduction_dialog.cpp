@@ -1,4 +1,4 @@
-#include "reduction_dialog.h"
+#include "panels/reduction_dialog.h"
 
 #include <QDir>
 #include <fstream>

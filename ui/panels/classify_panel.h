@@ -8,7 +8,7 @@
 #include <QVector>
 #include <QWidget>
 
-#include "inference_worker.h"
+#include "workers/inference_worker.h"
 
 class QCustomPlot;
 class QDoubleSpinBox;

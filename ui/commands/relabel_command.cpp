@@ -1,8 +1,8 @@
-#include "relabel_command.h"
+#include "commands/relabel_command.h"
 
 #include <QObject>
 
-#include "dataset_model.h"
+#include "models/dataset_model.h"
 
 namespace sddui {
 

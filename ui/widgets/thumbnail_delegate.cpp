@@ -1,11 +1,11 @@
-#include "thumbnail_delegate.h"
+#include "widgets/thumbnail_delegate.h"
 
 #include "plots.h"
 
 #include <QApplication>
 #include <QPainter>
 
-#include "dataset_model.h"
+#include "models/dataset_model.h"
 
 namespace sddui {
 

@@ -1,4 +1,4 @@
-#include "inspector.h"
+#include "panels/inspector.h"
 
 #include <QCheckBox>
 #include <QGraphicsPixmapItem>
@@ -13,7 +13,7 @@
 #include <QVBoxLayout>
 #include <QWheelEvent>
 
-#include "dataset_model.h"
+#include "models/dataset_model.h"
 #include "display_image.h"
 #include "plots.h"
 

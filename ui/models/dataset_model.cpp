@@ -1,4 +1,4 @@
-#include "dataset_model.h"
+#include "models/dataset_model.h"
 
 #include <QDir>
 
@@ -289,6 +289,49 @@ void DatasetModel::setPredictions(const QVector<int>& rows, const QVector<QVecto
   }
   Q_EMIT dataChanged(index(lo), index(hi));
   Q_EMIT predictionsChanged();
+}
+
+QVector<int> DatasetModel::applyResults(const QVector<ClassifyResult>& results) {
+  QVector<int> truth, rows;
+  QVector<QVector<float>> probs;
+  QVector<double> ms;
+  for (const ClassifyResult& r : results) {
+    const int row = rowForFile(r.file);
+    truth << (row >= 0 ? sample(row).label : -1);
+    if (row < 0 || !r.ok()) continue;
+    rows << row;
+    probs << r.probabilities;
+    ms << r.totalMs;
+  }
+  setPredictions(rows, probs, ms);
+  return truth;
+}
+
+QStringList DatasetModel::files(const std::vector<std::size_t>& rows) const {
+  QStringList out;
+  for (std::size_t i : rows) out << QString::fromStdString(sample(int(i)).path.string());
+  return out;
+}
+
+QStringList DatasetModel::allFiles() const {
+  QStringList out;
+  for (int row = 0; row < rowCount(); ++row) out << QString::fromStdString(sample(row).path.string());
+  return out;
+}
+
+Predictions DatasetModel::predictionsOf(const std::vector<std::size_t>& rows) const {
+  Predictions out;
+  for (std::size_t i : rows) {
+    const int row = int(i);
+    const QVector<float>& p = probs_[row];
+    if (p.size() != classes_.size()) continue;
+    out.rows << row;
+    out.names << QString::fromStdString(sample(row).path.filename().string());
+    out.truth.push_back(sample(row).label);
+    out.probs.emplace_back(p.begin(), p.end());
+    out.ms << ms_[row];
+  }
+  return out;
 }
 
 void DatasetModel::clearPredictions() {

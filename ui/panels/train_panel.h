@@ -13,7 +13,7 @@
 #include <memory>
 #include <vector>
 
-#include "training_worker.h"
+#include "workers/training_worker.h"
 
 class QCheckBox;
 class QComboBox;

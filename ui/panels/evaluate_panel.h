@@ -10,7 +10,9 @@
 
 #include <memory>
 
+#include "models/dataset_model.h"
 #include "sdd/inference/model_evaluation.h"
+#include "sdd/training/cross_validation.h"
 
 class QComboBox;
 class QCustomPlot;
@@ -35,11 +37,10 @@ class EvaluatePanel : public QWidget {
   /// Shows the metrics of `truth`/`probs`; `rows` are dataset rows, `names` their file names
   /// and `ms` their file-to-decision times. `expected` is the number of images in the split
   /// (more than rows.size() while an evaluation is still running). Empty rows: a hint.
-  void setResults(const QStringList& classes, const QVector<int>& rows, const QStringList& names,
-                  const std::vector<int>& truth, const std::vector<std::vector<float>>& probs,
-                  const QVector<double>& ms, int expected);
+  void setResults(const QStringList& classes, const Predictions& predictions, int expected);
   /// Shows the model comparison (our measured rows) under the paper's reported rows.
-  void setComparison(const std::vector<sdd::ModelSummary>& rows);
+  /// Table V of the models measured (and those left out, with why) under the paper's rows.
+  void setComparison(const sdd::ModelComparison& comparison);
   void setComparisonBusy(const QString& text);
   /// Shows the pointing-game result (Grad-CAM peak inside a defect box, per class).
   void setPointingGame(const sdd::PointingGame& g);
@@ -47,9 +48,9 @@ class EvaluatePanel : public QWidget {
   QTableWidget* pointingTable() const { return pointing_; }
 
   /// Suspected label errors (k-fold out-of-fold probabilities).
-  void setSuspects(const QStringList& classes, const QVector<int>& rows, const QStringList& names,
-                   const QVector<int>& labels, const QVector<int>& suggested, const QVector<float>& pLabel,
-                   const QVector<float>& pSuggested, int scored);
+  /// The suspected label errors of `dataset` (rows are its sample indices) and how many
+  /// images were scored out of fold.
+  void setSuspects(const sdd::Dataset& dataset, const std::vector<sdd::SuspectedLabel>& list, int scored);
   void setSuspectsBusy(bool busy, const QString& text);
   int suspectFolds() const;
   int suspectEpochs() const;

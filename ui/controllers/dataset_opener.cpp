@@ -1,0 +1,46 @@
+#include "controllers/dataset_opener.h"
+
+#include <QMetaObject>
+#include <QPointer>
+
+#include "workers/background_job.h"
+
+namespace sddui {
+
+void openDatasetInBackground(QObject* context, const QString& folder, const QString& workspace,
+                             std::function<void(int, int)> progress, std::function<void(OpenedDataset)> done,
+                             std::function<void(const QString&)> failed) {
+  QPointer<QObject> ctx(context);
+  const std::string root = folder.toStdString(), ws = workspace.toStdString();
+  runInBackground<OpenedDataset>(
+      context,
+      [ctx, root, ws, progress] {
+        OpenedDataset out;
+        sdd::ScanOptions opt;
+        opt.progress = [ctx, progress](std::size_t done, std::size_t total) {
+          QMetaObject::invokeMethod(
+              ctx, [ctx, progress, done, total] { if (ctx && progress) progress(int(done), int(total)); },
+              Qt::QueuedConnection);
+        };
+        out.dataset = std::make_shared<sdd::Dataset>(sdd::Dataset::scan(root, opt));
+        sdd::requireWorkspaceOutsideDataset(ws, root);
+        const auto journal = sdd::LabelStore::journalFile(ws);
+        // A workspace on a read-only medium still shows its labels; relabels then fail with
+        // the reason instead of the dataset not opening at all.
+        std::unique_ptr<sdd::LabelStore> store;
+        try {
+          store = std::make_unique<sdd::LabelStore>(journal);
+        } catch (const sdd::LabelStoreError&) {
+          std::error_code ec;
+          if (!std::filesystem::exists(journal, ec)) throw;
+          store = std::make_unique<sdd::LabelStore>(journal, sdd::LabelStore::Access::ReadOnly);
+          out.readOnlyJournal = true;
+        }
+        out.journalRow = store->lastId();
+        out.applied = sdd::applyLabels(*out.dataset, *store);
+        return out;
+      },
+      std::move(done), std::move(failed));
+}
+
+}  // namespace sddui

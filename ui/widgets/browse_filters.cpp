@@ -1,0 +1,104 @@
+#include "widgets/browse_filters.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QVBoxLayout>
+
+#include "models/dataset_model.h"
+#include "models/sample_filter.h"
+#include "plots.h"
+
+namespace sddui {
+
+BrowseFilters::BrowseFilters(DatasetModel* model, SampleFilter* filter, QWidget* parent)
+    : QWidget(parent), model_(model), filter_(filter) {
+  auto* fl = new QVBoxLayout(this);
+  classList_ = new QListWidget;
+  classList_->setMinimumWidth(210);
+  connect(classList_, &QListWidget::currentRowChanged, this,
+          [this](int row) { filter_->setClassFilter(row - 1, labelKind_->currentIndex() == 1); });
+  labelKind_ = new QComboBox;
+  labelKind_->addItems({tr("by current label"), tr("by original label")});
+  connect(labelKind_, QOverload<int>::of(&QComboBox::currentIndexChanged), this,
+          [this](int i) { filter_->setClassFilter(classList_->currentRow() - 1, i == 1); });
+  split_ = new QComboBox;
+  split_->addItems({tr("All splits"), tr("Train"), tr("Validation")});
+  connect(split_, QOverload<int>::of(&QComboBox::currentIndexChanged), this, [this](int i) { filter_->setSplitFilter(i - 1); });
+  status_ = new QComboBox;
+  status_->addItems({tr("All images"), tr("Relabeled"), tr("Misclassified"), tr("Duplicates"), tr("Not classified yet")});
+  connect(status_, QOverload<int>::of(&QComboBox::currentIndexChanged), this,
+          [this](int i) { filter_->setStatus(static_cast<SampleFilter::Status>(i)); });
+  predicted_ = new QComboBox;
+  connect(predicted_, QOverload<int>::of(&QComboBox::currentIndexChanged), this,
+          [this](int i) { filter_->setPredictedFilter(i - 1); });
+  sort_ = new QComboBox;
+  sort_->addItems({tr("File name"), tr("Class"), tr("Confidence (lowest first)")});
+  connect(sort_, QOverload<int>::of(&QComboBox::currentIndexChanged), this,
+          [this](int i) { filter_->setSortKey(static_cast<SampleFilter::SortKey>(i)); });
+  search_ = new QLineEdit;
+  search_->setPlaceholderText(tr("Search file names"));
+  search_->setClearButtonEnabled(true);
+  connect(search_, &QLineEdit::textChanged, filter_, &SampleFilter::setNameFilter);
+  fl->addWidget(new QLabel(tr("<b>Classes</b>")));
+  fl->addWidget(classList_, 1);
+  fl->addWidget(labelKind_);
+  auto* form = new QFormLayout;
+  form->addRow(tr("Split"), split_);
+  form->addRow(tr("Show"), status_);
+  form->addRow(tr("Predicted"), predicted_);
+  form->addRow(tr("Sort"), sort_);
+  fl->addLayout(form);
+  fl->addWidget(search_);
+}
+
+void BrowseFilters::setClasses() {
+  predicted_->blockSignals(true);
+  predicted_->clear();
+  predicted_->addItem(tr("Any"));
+  predicted_->addItems(model_->classes());
+  predicted_->blockSignals(false);
+  refreshCounts();
+}
+
+void BrowseFilters::refreshCounts() {
+  const int keep = std::max(0, classList_->currentRow());
+  classList_->blockSignals(true);
+  classList_->clear();
+  const QVector<int> counts = model_->classCounts();
+  int total = 0;
+  for (int c : counts) total += c;
+  classList_->addItem(tr("All classes  (%1)").arg(total));
+  const QStringList classes = model_->classes();
+  for (int k = 0; k < classes.size(); ++k) {
+    QPixmap dot(12, 12);
+    dot.fill(sddreport::classColor(k));
+    classList_->addItem(new QListWidgetItem(QIcon(dot), k < 9 ? tr("%1  %2  (%3)").arg(k + 1).arg(classes[k]).arg(counts[k])
+                                                              : tr("%1  (%2)").arg(classes[k]).arg(counts[k])));
+  }
+  classList_->setCurrentRow(std::min(keep, classList_->count() - 1));
+  classList_->blockSignals(false);
+  const int relabeled = model_->relabeledCount();
+  status_->setItemText(1, relabeled ? tr("Relabeled (%1)").arg(relabeled) : tr("Relabeled"));
+}
+
+void BrowseFilters::showConfusionCell(int truth, int predicted, const QString& split) {
+  search_->clear();
+  status_->setCurrentIndex(0);
+  labelKind_->setCurrentIndex(0);  // the evaluation uses current labels
+  split_->setCurrentIndex(split == QLatin1String("train") ? 1 : split == QLatin1String("validation") ? 2 : 0);
+  classList_->setCurrentRow(truth + 1);
+  predicted_->setCurrentIndex(predicted + 1);
+}
+
+void BrowseFilters::showAll() {
+  search_->clear();
+  status_->setCurrentIndex(0);
+  split_->setCurrentIndex(0);
+  classList_->setCurrentRow(0);
+  predicted_->setCurrentIndex(0);
+}
+
+}  // namespace sddui

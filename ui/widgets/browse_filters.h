@@ -1,0 +1,45 @@
+#pragma once
+// The browser's left dock: the classes with their counts and the filters (current or
+// original label, split, relabeled / misclassified / duplicates / not classified, predicted
+// class, sort order, file-name search), all applied to the SampleFilter. Lives on the GUI
+// thread.
+
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QListWidget;
+
+namespace sddui {
+
+class DatasetModel;
+class SampleFilter;
+
+class BrowseFilters : public QWidget {
+  Q_OBJECT
+ public:
+  /// `model` and `filter` must outlive the widget.
+  BrowseFilters(DatasetModel* model, SampleFilter* filter, QWidget* parent = nullptr);
+
+  /// After a dataset was opened: its classes in the lists.
+  void setClasses();
+  /// After labels changed: the counts.
+  void refreshCounts();
+  /// Exactly the images of confusion cell (truth, predicted) of `split` (current labels).
+  void showConfusionCell(int truth, int predicted, const QString& split);
+  /// Every image: all filters cleared.
+  void showAll();
+
+ private:
+  DatasetModel* model_;
+  SampleFilter* filter_;
+  QListWidget* classList_;
+  QComboBox* labelKind_;
+  QComboBox* split_;
+  QComboBox* status_;
+  QComboBox* predicted_;
+  QComboBox* sort_;
+  QLineEdit* search_;
+};
+
+}  // namespace sddui
