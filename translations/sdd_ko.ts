@@ -1720,7 +1720,11 @@ classes: %4
     </message>
 </context>
 <context>
-    <name>sddui::TrainPanel</name>
+    <name>sddui::TrainForm</name>
+    <message>
+        <source>Recommended: 50 px, BatchNorm, global average pooling, weight average</source>
+        <translation>권장: 50 px, BatchNorm, 전역 평균 풀링, 가중치 평균</translation>
+    </message>
     <message>
         <source>Paper Table II (conv 8-16-32-64, FC 16)</source>
         <translation>논문 표 II (합성곱 8-16-32-64, FC 16)</translation>
@@ -1736,6 +1740,10 @@ classes: %4
     <message>
         <source>Output channels of each conv + max-pool block, comma separated</source>
         <translation>각 합성곱 + 최대 풀링 블록의 출력 채널 수, 쉼표로 구분</translation>
+    </message>
+    <message>
+        <source>Images are resized to this square size. On NEU&apos;s 200-px images 50 px was as accurate as 100 or 200 px for a fraction of the work; JPEGs at least twice the size are decoded at 1/2, 1/4 or 1/8 scale, which is also faster.</source>
+        <translation>이미지를 이 정사각형 크기로 조정합니다. NEU의 200 px 이미지에서 50 px는 100 px나 200 px만큼 정확했고 계산량은 그 일부에 불과했습니다. 입력의 두 배 이상인 JPEG는 1/2, 1/4 또는 1/8 배율로 디코딩되어 더 빠릅니다.</translation>
     </message>
     <message>
         <source>none</source>
@@ -1762,6 +1770,26 @@ classes: %4
         <translation>뒤집기, 90° 회전, 밝기/대비</translation>
     </message>
     <message>
+        <source>Largest Gaussian noise sigma added to training images, in [0,1] pixel units (0.04 is about 10 grey levels)</source>
+        <translation>학습 이미지에 더하는 가우스 잡음 시그마의 최댓값, [0,1] 픽셀 단위 (0.04는 약 10 그레이 레벨)</translation>
+    </message>
+    <message>
+        <source>Largest Gaussian blur sigma applied to half of the training images</source>
+        <translation>학습 이미지의 절반에 적용하는 가우스 블러 시그마의 최댓값</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Validate and keep an exponential moving average of the weights, with this decay per batch (0.999 in the recommended recipe; off = the weights as trained)</source>
+        <translation>가중치의 지수 이동 평균을 배치마다 이 감쇠율로 갱신하여 검증하고 저장합니다 (권장 레시피는 0.999, 끔 = 학습된 가중치 그대로)</translation>
+    </message>
+    <message>
+        <source>Share of each training label spread evenly over all classes</source>
+        <translation>각 학습 레이블에서 모든 클래스에 고르게 나누어 주는 비율</translation>
+    </message>
+    <message>
         <source>inverse class frequency</source>
         <translation>클래스 빈도의 역수</translation>
     </message>
@@ -1784,6 +1812,10 @@ classes: %4
     <message>
         <source>Preset</source>
         <translation>프리셋</translation>
+    </message>
+    <message>
+        <source>Input size</source>
+        <translation>입력 크기</translation>
     </message>
     <message>
         <source>Conv widths</source>
@@ -1834,6 +1866,22 @@ classes: %4
         <translation>데이터 증강</translation>
     </message>
     <message>
+        <source>Noise</source>
+        <translation>잡음</translation>
+    </message>
+    <message>
+        <source>Blur</source>
+        <translation>블러</translation>
+    </message>
+    <message>
+        <source>Weight average</source>
+        <translation>가중치 평균</translation>
+    </message>
+    <message>
+        <source>Label smoothing</source>
+        <translation>레이블 스무딩</translation>
+    </message>
+    <message>
         <source>Loss weights</source>
         <translation>손실 가중치</translation>
     </message>
@@ -1849,6 +1897,21 @@ classes: %4
         <source>Threads</source>
         <translation>스레드</translation>
     </message>
+    <message>
+        <source>conv widths: &apos;%1&apos; is not a positive whole number</source>
+        <translation>합성곱 너비: &apos;%1&apos;은(는) 양의 정수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>conv widths: give at least one width, e.g. 8,16,32,64</source>
+        <translation>합성곱 너비: 너비를 하나 이상 입력하세요. 예: 8,16,32,64</translation>
+    </message>
+    <message>
+        <source>%1 weights, %2 MACs per image, %3 weight layers</source>
+        <translation>가중치 %1개, 이미지당 MAC %2, 가중치 층 %3개</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::TrainPanel</name>
     <message>
         <source>Train</source>
         <translation>학습</translation>
@@ -1930,18 +1993,6 @@ classes: %4
         <translation>최고</translation>
     </message>
     <message>
-        <source>conv widths: &apos;%1&apos; is not a positive whole number</source>
-        <translation>합성곱 너비: &apos;%1&apos;은(는) 양의 정수가 아닙니다</translation>
-    </message>
-    <message>
-        <source>conv widths: give at least one width, e.g. 8,16,32,64</source>
-        <translation>합성곱 너비: 너비를 하나 이상 입력하세요. 예: 8,16,32,64</translation>
-    </message>
-    <message>
-        <source>%1 weights, %2 MACs per image, %3 weight layers</source>
-        <translation>가중치 %1개, 이미지당 MAC %2, 가중치 층 %3개</translation>
-    </message>
-    <message>
         <source>Ready to train on %1 (%2 images). Runs are kept in %3.</source>
         <translation>%1에서 학습할 준비가 되었습니다 (이미지 %2장). 실행은 %3에 보관됩니다.</translation>
     </message>
@@ -2004,54 +2055,6 @@ classes: %4
     <message>
         <source>train loss, running mean this epoch</source>
         <translation>학습 손실, 이번 에포크 누적 평균</translation>
-    </message>
-    <message>
-        <source>Largest Gaussian noise sigma added to training images, in [0,1] pixel units (0.04 is about 10 grey levels)</source>
-        <translation>학습 이미지에 더하는 가우스 잡음 시그마의 최댓값, [0,1] 픽셀 단위 (0.04는 약 10 그레이 레벨)</translation>
-    </message>
-    <message>
-        <source> px</source>
-        <translation> px</translation>
-    </message>
-    <message>
-        <source>Largest Gaussian blur sigma applied to half of the training images</source>
-        <translation>학습 이미지의 절반에 적용하는 가우스 블러 시그마의 최댓값</translation>
-    </message>
-    <message>
-        <source>Noise</source>
-        <translation>잡음</translation>
-    </message>
-    <message>
-        <source>Blur</source>
-        <translation>블러</translation>
-    </message>
-    <message>
-        <source>Input size</source>
-        <translation>입력 크기</translation>
-    </message>
-    <message>
-        <source>Recommended: 50 px, BatchNorm, global average pooling, weight average</source>
-        <translation>권장: 50 px, BatchNorm, 전역 평균 풀링, 가중치 평균</translation>
-    </message>
-    <message>
-        <source>Images are resized to this square size. On NEU&apos;s 200-px images 50 px was as accurate as 100 or 200 px for a fraction of the work; JPEGs at least twice the size are decoded at 1/2, 1/4 or 1/8 scale, which is also faster.</source>
-        <translation>이미지를 이 정사각형 크기로 조정합니다. NEU의 200 px 이미지에서 50 px는 100 px나 200 px만큼 정확했고 계산량은 그 일부에 불과했습니다. 입력의 두 배 이상인 JPEG는 1/2, 1/4 또는 1/8 배율로 디코딩되어 더 빠릅니다.</translation>
-    </message>
-    <message>
-        <source>Validate and keep an exponential moving average of the weights, with this decay per batch (0.999 in the recommended recipe; off = the weights as trained)</source>
-        <translation>가중치의 지수 이동 평균을 배치마다 이 감쇠율로 갱신하여 검증하고 저장합니다 (권장 레시피는 0.999, 끔 = 학습된 가중치 그대로)</translation>
-    </message>
-    <message>
-        <source>Share of each training label spread evenly over all classes</source>
-        <translation>각 학습 레이블에서 모든 클래스에 고르게 나누어 주는 비율</translation>
-    </message>
-    <message>
-        <source>Weight average</source>
-        <translation>가중치 평균</translation>
-    </message>
-    <message>
-        <source>Label smoothing</source>
-        <translation>레이블 스무딩</translation>
     </message>
     <message>
         <source>Resuming without the earlier curves: %1</source>

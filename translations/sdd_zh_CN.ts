@@ -1720,7 +1720,11 @@ classes: %4
     </message>
 </context>
 <context>
-    <name>sddui::TrainPanel</name>
+    <name>sddui::TrainForm</name>
+    <message>
+        <source>Recommended: 50 px, BatchNorm, global average pooling, weight average</source>
+        <translation>推荐：50 px、BatchNorm、全局平均池化、权重平均</translation>
+    </message>
     <message>
         <source>Paper Table II (conv 8-16-32-64, FC 16)</source>
         <translation>论文表 II（卷积 8-16-32-64，FC 16）</translation>
@@ -1736,6 +1740,10 @@ classes: %4
     <message>
         <source>Output channels of each conv + max-pool block, comma separated</source>
         <translation>每个卷积 + 最大池化块的输出通道数，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Images are resized to this square size. On NEU&apos;s 200-px images 50 px was as accurate as 100 or 200 px for a fraction of the work; JPEGs at least twice the size are decoded at 1/2, 1/4 or 1/8 scale, which is also faster.</source>
+        <translation>图像缩放到此正方形尺寸。在 NEU 的 200 px 图像上，50 px 与 100 px 或 200 px 一样准确，而计算量只是其一小部分；尺寸至少为输入两倍的 JPEG 以 1/2、1/4 或 1/8 比例解码，速度也更快。</translation>
     </message>
     <message>
         <source>none</source>
@@ -1762,6 +1770,26 @@ classes: %4
         <translation>翻转、90° 旋转、亮度/对比度</translation>
     </message>
     <message>
+        <source>Largest Gaussian noise sigma added to training images, in [0,1] pixel units (0.04 is about 10 grey levels)</source>
+        <translation>添加到训练图像的高斯噪声 sigma 的最大值，以 [0,1] 像素为单位（0.04 约为 10 个灰度级）</translation>
+    </message>
+    <message>
+        <source>Largest Gaussian blur sigma applied to half of the training images</source>
+        <translation>对一半训练图像施加的高斯模糊 sigma 的最大值</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Validate and keep an exponential moving average of the weights, with this decay per batch (0.999 in the recommended recipe; off = the weights as trained)</source>
+        <translation>验证并保存权重的指数移动平均，每个批次按此衰减率更新（推荐配方为 0.999；关闭 = 直接使用训练得到的权重）</translation>
+    </message>
+    <message>
+        <source>Share of each training label spread evenly over all classes</source>
+        <translation>每个训练标签中平均分配给所有类别的比例</translation>
+    </message>
+    <message>
         <source>inverse class frequency</source>
         <translation>类别频率的倒数</translation>
     </message>
@@ -1784,6 +1812,10 @@ classes: %4
     <message>
         <source>Preset</source>
         <translation>预设</translation>
+    </message>
+    <message>
+        <source>Input size</source>
+        <translation>输入尺寸</translation>
     </message>
     <message>
         <source>Conv widths</source>
@@ -1834,6 +1866,22 @@ classes: %4
         <translation>数据增强</translation>
     </message>
     <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>Blur</source>
+        <translation>模糊</translation>
+    </message>
+    <message>
+        <source>Weight average</source>
+        <translation>权重平均</translation>
+    </message>
+    <message>
+        <source>Label smoothing</source>
+        <translation>标签平滑</translation>
+    </message>
+    <message>
         <source>Loss weights</source>
         <translation>损失权重</translation>
     </message>
@@ -1849,6 +1897,21 @@ classes: %4
         <source>Threads</source>
         <translation>线程</translation>
     </message>
+    <message>
+        <source>conv widths: &apos;%1&apos; is not a positive whole number</source>
+        <translation>卷积宽度：&apos;%1&apos; 不是正整数</translation>
+    </message>
+    <message>
+        <source>conv widths: give at least one width, e.g. 8,16,32,64</source>
+        <translation>卷积宽度：请至少给出一个宽度，例如 8,16,32,64</translation>
+    </message>
+    <message>
+        <source>%1 weights, %2 MACs per image, %3 weight layers</source>
+        <translation>%1 个权重，每张图像 %2 次乘加，%3 个权重层</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::TrainPanel</name>
     <message>
         <source>Train</source>
         <translation>训练</translation>
@@ -1930,18 +1993,6 @@ classes: %4
         <translation>最佳</translation>
     </message>
     <message>
-        <source>conv widths: &apos;%1&apos; is not a positive whole number</source>
-        <translation>卷积宽度：&apos;%1&apos; 不是正整数</translation>
-    </message>
-    <message>
-        <source>conv widths: give at least one width, e.g. 8,16,32,64</source>
-        <translation>卷积宽度：请至少给出一个宽度，例如 8,16,32,64</translation>
-    </message>
-    <message>
-        <source>%1 weights, %2 MACs per image, %3 weight layers</source>
-        <translation>%1 个权重，每张图像 %2 次乘加，%3 个权重层</translation>
-    </message>
-    <message>
         <source>Ready to train on %1 (%2 images). Runs are kept in %3.</source>
         <translation>已准备好在 %1 上训练（%2 张图像）。运行保存在 %3。</translation>
     </message>
@@ -2004,54 +2055,6 @@ classes: %4
     <message>
         <source>train loss, running mean this epoch</source>
         <translation>训练损失，本轮累计平均</translation>
-    </message>
-    <message>
-        <source>Largest Gaussian noise sigma added to training images, in [0,1] pixel units (0.04 is about 10 grey levels)</source>
-        <translation>添加到训练图像的高斯噪声 sigma 的最大值，以 [0,1] 像素为单位（0.04 约为 10 个灰度级）</translation>
-    </message>
-    <message>
-        <source> px</source>
-        <translation> 像素</translation>
-    </message>
-    <message>
-        <source>Largest Gaussian blur sigma applied to half of the training images</source>
-        <translation>对一半训练图像施加的高斯模糊 sigma 的最大值</translation>
-    </message>
-    <message>
-        <source>Noise</source>
-        <translation>噪声</translation>
-    </message>
-    <message>
-        <source>Blur</source>
-        <translation>模糊</translation>
-    </message>
-    <message>
-        <source>Input size</source>
-        <translation>输入尺寸</translation>
-    </message>
-    <message>
-        <source>Recommended: 50 px, BatchNorm, global average pooling, weight average</source>
-        <translation>推荐：50 px、BatchNorm、全局平均池化、权重平均</translation>
-    </message>
-    <message>
-        <source>Images are resized to this square size. On NEU&apos;s 200-px images 50 px was as accurate as 100 or 200 px for a fraction of the work; JPEGs at least twice the size are decoded at 1/2, 1/4 or 1/8 scale, which is also faster.</source>
-        <translation>图像缩放到此正方形尺寸。在 NEU 的 200 px 图像上，50 px 与 100 px 或 200 px 一样准确，而计算量只是其一小部分；尺寸至少为输入两倍的 JPEG 以 1/2、1/4 或 1/8 比例解码，速度也更快。</translation>
-    </message>
-    <message>
-        <source>Validate and keep an exponential moving average of the weights, with this decay per batch (0.999 in the recommended recipe; off = the weights as trained)</source>
-        <translation>验证并保存权重的指数移动平均，每个批次按此衰减率更新（推荐配方为 0.999；关闭 = 直接使用训练得到的权重）</translation>
-    </message>
-    <message>
-        <source>Share of each training label spread evenly over all classes</source>
-        <translation>每个训练标签中平均分配给所有类别的比例</translation>
-    </message>
-    <message>
-        <source>Weight average</source>
-        <translation>权重平均</translation>
-    </message>
-    <message>
-        <source>Label smoothing</source>
-        <translation>标签平滑</translation>
     </message>
     <message>
         <source>Resuming without the earlier curves: %1</source>

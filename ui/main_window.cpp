@@ -23,9 +23,9 @@
 #include "commands/label_actions.h"
 #include "commands/relabel_controller.h"
 #include "controllers/evaluation_controller.h"
-#include "controllers/dataset_opener.h"
 #include "controllers/exports.h"
 #include "controllers/inference_controller.h"
+#include "controllers/session.h"
 #include "models/dataset_model.h"
 #include "models/sample_filter.h"
 #include "panels/classify_panel.h"
@@ -39,6 +39,7 @@
 #include "sdd/workspace/workspace.h"
 #include "widgets/about.h"
 #include "widgets/browse_filters.h"
+#include "widgets/browser_view.h"
 #include "widgets/language_menu.h"
 #include "widgets/recent_files.h"
 #include "widgets/scan_problems.h"
@@ -48,13 +49,7 @@
 
 namespace sddui {
 
-QString MainWindow::defaultWorkspace(const QString& datasetFolder) {
-  // The base folder from Qt (it follows the platform and the tests' QStandardPaths test mode);
-  // the naming from the core, which the CLI shares.
-  const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-  return QString::fromStdString(sdd::Workspace::defaultFor(datasetFolder.toStdString(), base.toStdString()).string());
-}
-
+QString MainWindow::defaultWorkspace(const QString& datasetFolder) { return Session::defaultWorkspace(datasetFolder); }
 QStringList MainWindow::recentDatasets() { return RecentFiles::datasets(); }
 QStringList MainWindow::recentModels() { return RecentFiles::models(); }
 
@@ -62,6 +57,7 @@ MainWindow::MainWindow(const WorkbenchOptions& options, QWidget* parent)
     : QMainWindow(parent), options_(options), model_(new DatasetModel(this)), filter_(new SampleFilter(this)),
       delegate_(new ThumbnailDelegate(this)), undo_(new QUndoStack(this)),
       relabels_(new RelabelController(model_, undo_, this)), inference_(new InferenceController(this)),
+      session_(new Session(model_, relabels_, undo_, inference_, options.device, this)),
       evaluation_(nullptr), exports_(new Exports(this, model_)) {
   setWindowTitle(tr("SDD Workbench"));
   setAcceptDrops(true);
@@ -84,20 +80,11 @@ MainWindow::MainWindow(const WorkbenchOptions& options, QWidget* parent)
 MainWindow::~MainWindow() = default;
 
 bool MainWindow::busyClassifying() const { return inference_->busy(); }
+QString MainWindow::workspace() const { return session_->workspace(); }
+QString MainWindow::modelFile() const { return session_->modelLoaded() ? session_->model().file : QString(); }
 
 void MainWindow::buildUi() {
-  browser_ = new QListView;
-  browser_->setModel(filter_);
-  browser_->setItemDelegate(delegate_);
-  browser_->setViewMode(QListView::IconMode);
-  browser_->setResizeMode(QListView::Adjust);
-  browser_->setMovement(QListView::Static);
-  browser_->setUniformItemSizes(true);
-  browser_->setLayoutMode(QListView::Batched);
-  browser_->setBatchSize(200);
-  browser_->setSpacing(2);
-  browser_->setSelectionMode(QAbstractItemView::ExtendedSelection);
-  browser_->setContextMenuPolicy(Qt::CustomContextMenu);
+  browser_ = new BrowserView(filter_, delegate_);
   connect(browser_->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
     const QModelIndex cur = browser_->currentIndex();
     inspector_->showRow(cur.isValid() ? filter_->mapToSource(cur).row() : -1);
@@ -212,17 +199,32 @@ void MainWindow::buildMenus() {
 }
 
 void MainWindow::connectControllers() {
-  connect(inference_, &InferenceController::modelLoaded, this, &MainWindow::onModelLoaded);
-  connect(inference_, &InferenceController::modelFailed, this, [this](const QString& file, const QString& reason) {
-    pendingModel_.clear();
+  connect(session_, &Session::modelReady, this, &MainWindow::onModelLoaded);
+  connect(session_, &Session::modelFailed, this, [this](const QString& file, const QString& reason) {
     showError(tr("Model"), tr("Could not load the model %1:\n%2").arg(file, reason));
     refreshStatus();
+  });
+  connect(session_, &Session::modelRefused, this, [this](const QString& reason) {
+    showError(tr("Open model"), tr("This model cannot be used with the open dataset.\n\n%1").arg(reason));
+  });
+  connect(session_, &Session::modelLoading, status_, &StatusLabels::setModelLoading);
+  connect(session_, &Session::scanProgress, this, [this](int done, int total) {
+    progress_->setRange(0, total);
+    progress_->setValue(done);
+  });
+  connect(session_, &Session::datasetOpened, this, &MainWindow::datasetScanned);
+  connect(session_, &Session::datasetFailed, this, [this](const QString& folder, const QString& reason) {
+    progress_->hide();
+    showError(tr("Open dataset"), reason);
+    statusBar()->showMessage(tr("Could not open %1").arg(folder), 8000);
+    Q_EMIT datasetFailed(reason);
   });
   connect(inference_, &InferenceController::results, this, &MainWindow::onResults);
   connect(inference_, &InferenceController::batchFinished, this, &MainWindow::onBatchFinished);
   connect(inspector_, &Inspector::explainRequested, inference_, &InferenceController::explain);
   connect(inference_, &InferenceController::explained, this, [this](const Explained& e) {
-    inspector_->setExplanation(e.file, e.overlay, e.peak, tr("Grad-CAM of %1").arg(modelInfo_.classes.value(e.classIndex)), e.error);
+    inspector_->setExplanation(e.file, e.overlay, e.peak, tr("Grad-CAM of %1").arg(session_->model().classes.value(e.classIndex)),
+                               e.error);
   });
   connect(classify_, &ClassifyPanel::classifyRequested, this, &MainWindow::chooseImages);
   connect(classify_, &ClassifyPanel::cancelRequested, inference_, &InferenceController::cancel);
@@ -268,105 +270,43 @@ void MainWindow::relabelSelection(int cls, const QString& note) { labels_->relab
 void MainWindow::relabelWithNote() { labels_->relabelWithNote(); }
 
 void MainWindow::openDataset(const QString& folder, const QString& workspace) {
-  if (scanning_) return;
-  scanning_ = true;
-  const QString ws = workspace.isEmpty() ? defaultWorkspace(folder) : workspace;
+  if (session_->scanning()) return;
   progress_->setRange(0, 0);
   progress_->show();
   statusBar()->showMessage(tr("Scanning %1…").arg(folder));
-  openDatasetInBackground(
-      this, folder, ws, [this](int done, int total) { progress_->setRange(0, total), progress_->setValue(done); },
-      [this, folder, ws](OpenedDataset opened) { datasetScanned(folder, ws, std::move(opened)); },
-      [this, folder](const QString& reason) {
-        scanning_ = false;
-        progress_->hide();
-        statusBar()->showMessage(tr("Could not open %1").arg(folder), 8000);
-        showError(tr("Open dataset"), reason);
-        Q_EMIT datasetFailed(reason);
-      });
+  session_->openDataset(folder, workspace);
 }
 
-void MainWindow::datasetScanned(const QString& folder, const QString& ws, OpenedDataset out) {
-  scanning_ = false;
+void MainWindow::datasetScanned(const QString& folder, const sdd::AppliedLabels& applied) {
   progress_->hide();
-  relabels_->clear();
-  undo_->clear();
-  // One connection per thread: the scan thread's journal connection is closed; the GUI
-  // thread opens its own for the relabels to come. It waits at most 30 ms for another
-  // writer's lock; RelabelController retries later rather than freezing the window.
-  try {
-    const auto access = out.readOnlyJournal ? sdd::LabelStore::Access::ReadOnly : sdd::LabelStore::Access::ReadWrite;
-    auto store = std::make_unique<sdd::LabelStore>(sdd::LabelStore::journalFile(ws.toStdString()), access);
-    store->setBusyTimeout(30);
-    model_->reset(std::move(*out.dataset), std::move(store), out.journalRow);
-  } catch (const std::exception& e) {
-    showError(tr("Open dataset"), QString::fromStdString(e.what()));
-    Q_EMIT datasetFailed(QString::fromStdString(e.what()));
-    return;
-  }
-  workspace_ = ws;
-  train_->setDataset(model_->dataset(), workspace_);
+  train_->setDataset(model_->dataset(), session_->workspace());
   refreshEvaluation();
-  QTimer::singleShot(0, this, &MainWindow::startupActions);
   delegate_->setClasses(model_->classes());
-  classify_->setClasses(modelOk_ && modelMatchesDataset() ? model_->classes() : modelInfo_.classes);
+  classify_->setClasses(modelOk() ? model_->classes() : session_->model().classes);
   filters_->setClasses();
   labels_->rebuild();
   datasetStack_->setCurrentIndex(1);
   tabs_->setCurrentIndex(0);
   updateDocks();
   refreshStatus();
-  statusBar()->showMessage(describeOpened(folder, *model_->dataset(), out.applied), 10000);
+  statusBar()->showMessage(describeOpened(folder, *model_->dataset(), applied), 10000);
   recent_->rememberDataset(folder);
-  showScanProblems(this, *model_->dataset(), out.applied);
+  showScanProblems(this, *model_->dataset(), applied);
   if (filter_->rowCount() > 0) browser_->setCurrentIndex(filter_->index(0, 0));
   Q_EMIT datasetOpened();
+  QTimer::singleShot(0, this, &MainWindow::startupActions);
 }
 
-bool MainWindow::modelMatchesDataset() const { return model_->isEmpty() || modelInfo_.classes == model_->classes(); }
+bool MainWindow::modelOk() const { return session_->modelLoaded() && session_->modelMatchesDataset(); }
 
-bool MainWindow::openModel(const QString& file) {
-  if (!model_->isEmpty()) {
-    try {
-      const sdd::ModelMetadata meta = sdd::readModelMetadata(file.toStdString());
-      sdd::requireSameClasses(meta.classes, model_->dataset()->classes(), file.toStdString());
-    } catch (const std::exception& e) {
-      showError(tr("Open model"), tr("This model cannot be used with the open dataset.\n\n%1").arg(QString::fromStdString(e.what())));
-      return false;
-    }
-  }
-  pendingModel_ = file;
-  status_->setModelLoading();
-  inference_->loadModel(file, options_.device);
-  return true;
-}
+bool MainWindow::openModel(const QString& file) { return session_->loadModel(file); }
 
 void MainWindow::onModelLoaded(const ModelInfo& info) {
-  if (modelOk_ && info.file != modelInfo_.file) model_->clearPredictions();  // never mix two models' outputs
-  modelInfo_ = info;
-  modelOk_ = true;
-  pendingModel_.clear();
   recent_->rememberModel(info.file);
   classify_->setClasses(info.classes);
   refreshStatus();
   Q_EMIT modelReady(info);
   startupActions();
-  if (!options_.classify.isEmpty()) {
-    const QStringList paths = options_.classify;
-    options_.classify.clear();
-    // After the dataset scan (if any), so dataset images get their true label.
-    auto start = [this, paths] { classifyPaths(paths); };
-    if (scanning_) {
-      auto* once = new QMetaObject::Connection;
-      *once = connect(this, &MainWindow::datasetOpened, this, [once, start] {
-        disconnect(*once);
-        delete once;
-        start();
-      });
-    } else {
-      start();
-    }
-  }
 }
 
 void MainWindow::classifyPaths(const QStringList& paths, bool showResults) {
@@ -383,7 +323,7 @@ void MainWindow::classifyPaths(const QStringList& paths, bool showResults) {
     statusBar()->showMessage(tr("No image files in what was dropped."), 6000);
     return;
   }
-  batchIsDataset_ = !model_->isEmpty() && modelMatchesDataset();
+  batchIsDataset_ = !model_->isEmpty() && session_->modelMatchesDataset();
   inference_->classify(files);
   classify_->beginBatch(files.size());
   if (showResults) tabs_->setCurrentWidget(classify_);
@@ -410,11 +350,13 @@ void MainWindow::onBatchFinished(int ok, int failed, double seconds, bool cancel
 }
 
 void MainWindow::refreshStatus() {
-  status_->setDataset(model_->isEmpty() ? QString() : QString::fromStdString(model_->dataset()->root().string()), workspace_);
-  if (modelOk_) {
-    status_->setModel(modelInfo_, modelMatchesDataset());
-    evaluate_->setCanEvaluate(!model_->isEmpty() && modelMatchesDataset(), tr("Needs an open dataset and a model trained on its classes"));
-  } else if (pendingModel_.isEmpty()) {
+  status_->setDataset(model_->isEmpty() ? QString() : QString::fromStdString(model_->dataset()->root().string()),
+                      session_->workspace());
+  if (session_->modelLoaded()) {
+    status_->setModel(session_->model(), session_->modelMatchesDataset());
+    evaluate_->setCanEvaluate(!model_->isEmpty() && session_->modelMatchesDataset(),
+                              tr("Needs an open dataset and a model trained on its classes"));
+  } else if (!session_->modelPending()) {
     status_->setNoModel();
   }
 }
@@ -442,8 +384,14 @@ void MainWindow::chooseImages() {
 }
 
 void MainWindow::startupActions() {
-  // Once both the dataset (if one was asked for) and the model are ready.
-  if (scanning_ || !modelOk_) return;
+  // Once both the dataset (if one was asked for) and the model are ready; the command line's
+  // images after the dataset, so that its images get their true labels.
+  if (session_->scanning() || !session_->modelLoaded()) return;
+  if (!options_.classify.isEmpty()) {
+    const QStringList paths = options_.classify;
+    options_.classify.clear();
+    classifyPaths(paths);
+  }
   if (!options_.evaluate.isEmpty() && !model_->isEmpty()) {
     const QString split = options_.evaluate;
     options_.evaluate.clear();
@@ -462,9 +410,9 @@ bool MainWindow::evaluateSplit(const QString& split) {
     showError(tr("Evaluate"), tr("Open a dataset first."));
     return false;
   }
-  if (!modelOk_ || !modelMatchesDataset()) {
+  if (!modelOk()) {
     showError(tr("Evaluate"), tr("The loaded model's classes (%1) differ from the dataset's (%2); open a model trained on these classes.")
-                                  .arg(modelInfo_.classes.join(QStringLiteral(", ")), model_->classes().join(QStringLiteral(", "))));
+                                  .arg(session_->model().classes.join(QStringLiteral(", ")), model_->classes().join(QStringLiteral(", "))));
     return false;
   }
   const QStringList files = model_->files(sdd::splitIndices(*model_->dataset(), split.toStdString()));
@@ -513,24 +461,17 @@ void MainWindow::showImage(int row) {
   browser_->setFocus();
 }
 
-QStringList MainWindow::workspaceModels() const {
-  QStringList out;
-  for (const auto& file : sdd::shippedModelFiles())
-    if (QFileInfo::exists(QString::fromStdString(file.string()))) out << QString::fromStdString(file.string());
-  if (!workspace_.isEmpty())
-    for (const auto& file : sdd::Workspace(workspace_.toStdString()).trainedModels()) out << QString::fromStdString(file.string());
-  return out;
-}
+QStringList MainWindow::workspaceModels() const { return session_->workspaceModels(); }
 
 AnalysisInput MainWindow::analysisInput() const {
-  return {std::make_shared<const sdd::Dataset>(*model_->dataset()), modelInfo_.file.toStdString(),
-          options_.device.toStdString(), evaluate_->split().toStdString(), workspace_.toStdString()};
+  return {std::make_shared<const sdd::Dataset>(*model_->dataset()), session_->model().file.toStdString(),
+          options_.device.toStdString(), evaluate_->split().toStdString(), session_->workspace().toStdString()};
 }
 
 void MainWindow::compareModels() {
   if (model_->isEmpty() || evaluation_->busy()) return;
   QStringList models;
-  if (modelOk_) models << modelInfo_.file;
+  if (session_->modelLoaded()) models << session_->model().file;
   for (const QString& m : workspaceModels())
     if (!models.contains(m)) models << m;
   std::vector<std::filesystem::path> files;
@@ -539,7 +480,7 @@ void MainWindow::compareModels() {
 }
 
 void MainWindow::runPointingGame() {
-  if (model_->isEmpty() || !modelOk_ || !modelMatchesDataset() || evaluation_->busy()) return;
+  if (model_->isEmpty() || !modelOk() || evaluation_->busy()) return;
   evaluation_->pointingGame(analysisInput());
 }
 
@@ -553,7 +494,7 @@ void MainWindow::findSuspectedLabels(int folds, int epochs) {
 }
 
 void MainWindow::chooseReportFile() {
-  if (model_->isEmpty() || !modelOk_) {
+  if (model_->isEmpty() || !modelOk()) {
     showError(tr("Export report"), tr("Open a dataset and a model with the same classes first."));
     return;
   }
@@ -562,7 +503,7 @@ void MainWindow::chooseReportFile() {
 }
 
 void MainWindow::exportReport(const QString& pdfFile) {
-  if (model_->isEmpty() || !modelOk_ || !modelMatchesDataset()) {
+  if (model_->isEmpty() || !modelOk()) {
     const QString why = tr("Open a dataset and a model with the same classes first.");
     showError(tr("Export report"), why);
     Q_EMIT reportFailed(why);

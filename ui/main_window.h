@@ -12,6 +12,7 @@
 
 #include <memory>
 
+#include "sdd/labels/label_store.h"
 #include "workers/inference_worker.h"
 
 class QAction;
@@ -37,11 +38,11 @@ class Inspector;
 class RecentFiles;
 class RelabelController;
 class SampleFilter;
+class Session;
 class StatusLabels;
 class ThumbnailDelegate;
 class TrainPanel;
 struct AnalysisInput;
-struct OpenedDataset;
 
 struct WorkbenchOptions {
   QString dataset;    ///< opened at start when not empty
@@ -99,11 +100,11 @@ class MainWindow : public QMainWindow {
   EvaluatePanel* evaluatePanel() const { return evaluate_; }
   TrainPanel* trainPanel() const { return train_; }
   QTabWidget* tabs() const { return tabs_; }
-  QString modelFile() const { return modelOk_ ? modelInfo_.file : QString(); }
+  QString modelFile() const;
   Inspector* inspector() const { return inspector_; }
   QUndoStack* undoStack() const { return undo_; }
   RelabelController* relabelController() const { return relabels_; }
-  QString workspace() const { return workspace_; }
+  QString workspace() const;
   bool busyClassifying() const;
 
   /// Relabels the selected images to class `cls` (undoable), then moves to the next image.
@@ -134,7 +135,7 @@ class MainWindow : public QMainWindow {
   void connectControllers();
   void refreshStatus();
   void showError(const QString& title, const QString& text);
-  void datasetScanned(const QString& folder, const QString& workspace, OpenedDataset opened);
+  void datasetScanned(const QString& folder, const sdd::AppliedLabels& applied);
   void onModelLoaded(const ModelInfo& info);
   void onResults(const QVector<ClassifyResult>& burst);
   void onBatchFinished(int ok, int failed, double seconds, bool cancelled);
@@ -145,7 +146,8 @@ class MainWindow : public QMainWindow {
   void refreshEvaluation();
   void startupActions();
   void updateDocks();
-  bool modelMatchesDataset() const;
+  /// A model is loaded and trained on the open dataset's classes (or no dataset is open).
+  bool modelOk() const;
   AnalysisInput analysisInput() const;
 
   WorkbenchOptions options_;
@@ -155,6 +157,7 @@ class MainWindow : public QMainWindow {
   QUndoStack* undo_;
   RelabelController* relabels_;
   InferenceController* inference_;
+  Session* session_;
   EvaluationController* evaluation_;
   Exports* exports_;
   RecentFiles* recent_ = nullptr;
@@ -173,12 +176,7 @@ class MainWindow : public QMainWindow {
   QDockWidget* browseDock_ = nullptr;
   QDockWidget* inspectorDock_ = nullptr;
 
-  ModelInfo modelInfo_;
-  bool modelOk_ = false;
-  QString pendingModel_;
   bool batchIsDataset_ = false;
-  QString workspace_;
-  bool scanning_ = false;
 };
 
 }  // namespace sddui

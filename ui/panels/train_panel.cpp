@@ -29,6 +29,7 @@
 
 #include "plots.h"
 #include "panels/reduction_dialog.h"
+#include "panels/train_form.h"
 #include "sdd/inference/model_evaluation.h"
 #include "sdd/workspace/workspace.h"
 #include "qcp.h"
@@ -63,118 +64,7 @@ std::vector<sdd::EpochStats> readLog(const QString& dir, QString* error = nullpt
 }  // namespace
 
 TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
-  // Settings form.
-  preset_ = new QComboBox;
-  // Item data: the core recipe (sdd::trainRecipe) each preset applies; Custom has none.
-  preset_->addItem(tr("Recommended: 50 px, BatchNorm, global average pooling, weight average"), QStringLiteral("default"));
-  preset_->addItem(tr("Paper Table II (conv 8-16-32-64, FC 16)"), QStringLiteral("tableII"));
-  preset_->addItem(tr("Table II + BatchNorm"), QStringLiteral("tableII-bn"));
-  preset_->addItem(tr("Custom"));
-  // The long preset names must not widen the settings column past its scroll area.
-  preset_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-  preset_->setMinimumContentsLength(18);
-  for (int i = 0; i < preset_->count(); ++i) preset_->setItemData(i, preset_->itemText(i), Qt::ToolTipRole);
-  conv_ = new QLineEdit(QStringLiteral("8,16,32,64"));
-  conv_->setToolTip(tr("Output channels of each conv + max-pool block, comma separated"));
-  inputSize_ = new QSpinBox;
-  inputSize_->setRange(8, 4096);
-  inputSize_->setValue(100);
-  inputSize_->setSuffix(QStringLiteral(" px"));
-  inputSize_->setToolTip(tr("Images are resized to this square size. On NEU's 200-px images 50 px was as accurate "
-                            "as 100 or 200 px for a fraction of the work; JPEGs at least twice the size are decoded "
-                            "at 1/2, 1/4 or 1/8 scale, which is also faster."));
-  fc_ = new QSpinBox;
-  fc_->setRange(0, 4096);
-  fc_->setValue(16);
-  fc_->setSpecialValueText(tr("none"));
-  head_ = new QComboBox;
-  head_->addItem(tr("flatten (Table II)"), int(sdd::HeadType::Flatten));
-  head_->addItem(tr("global average pool"), int(sdd::HeadType::GlobalAvgPool));
-  bn_ = new QCheckBox(tr("BatchNorm after each conv"));
-  dropout_ = new QDoubleSpinBox;
-  dropout_->setRange(0, 0.9);
-  dropout_->setSingleStep(0.05);
-  epochs_ = new QSpinBox;
-  epochs_->setRange(1, 10000);
-  epochs_->setValue(60);
-  batch_ = new QSpinBox;
-  batch_->setRange(1, 4096);
-  batch_->setValue(32);
-  lr_ = new QDoubleSpinBox;
-  lr_->setDecimals(5);
-  lr_->setRange(0.00001, 1.0);
-  lr_->setSingleStep(0.0001);
-  lr_->setValue(0.001);
-  optimizer_ = new QComboBox;
-  optimizer_->addItems({QStringLiteral("adam"), QStringLiteral("adamw"), QStringLiteral("sgd")});
-  schedule_ = new QComboBox;
-  schedule_->addItems({QStringLiteral("cosine"), QStringLiteral("step"), QStringLiteral("none")});
-  patience_ = new QSpinBox;
-  patience_->setRange(0, 1000);
-  patience_->setSpecialValueText(tr("off"));
-  augment_ = new QCheckBox(tr("flips, 90° rotations, brightness/contrast"));
-  augment_->setChecked(true);
-  // Amounts from 0 ("off") up to `max`: noise, blur, weight average, label smoothing.
-  auto amount = [](double max, int decimals, double step, const QString& tip) {
-    auto* s = new QDoubleSpinBox;
-    s->setRange(0, max);
-    s->setDecimals(decimals);
-    s->setSingleStep(step);
-    s->setSpecialValueText(tr("off"));
-    s->setToolTip(tip);
-    return s;
-  };
-  noise_ = amount(1, 3, 0.01, tr("Largest Gaussian noise sigma added to training images, in [0,1] pixel units (0.04 is about 10 grey levels)"));
-  blur_ = amount(10, 1, 0.5, tr("Largest Gaussian blur sigma applied to half of the training images"));
-  blur_->setSuffix(tr(" px"));
-  ema_ = amount(0.9999, 4, 0.0005,
-                tr("Validate and keep an exponential moving average of the weights, with this decay per batch "
-                   "(0.999 in the recommended recipe; off = the weights as trained)"));
-  labelSmoothing_ = amount(0.5, 2, 0.05, tr("Share of each training label spread evenly over all classes"));
-  classWeights_ = new QCheckBox(tr("inverse class frequency"));
-  keep_ = new QComboBox;
-  keep_->addItem(tr("last epoch"), QStringLiteral("last"));
-  keep_->addItem(tr("best validation F1"), QStringLiteral("best"));
-  seed_ = new QSpinBox;
-  seed_->setRange(0, 2147483647);
-  seed_->setValue(42);
-  threads_ = new QSpinBox;
-  threads_->setRange(0, 256);
-  threads_->setSpecialValueText(tr("all cores"));
-  formError_ = new QLabel;
-  formError_->setWordWrap(true);
-  formError_->setStyleSheet(QStringLiteral("color: #c00000"));
-  modelSize_ = new QLabel;
-  modelSize_->setWordWrap(true);
-
-  auto* modelBox = new QGroupBox(tr("Model"));
-  auto* mf = new QFormLayout(modelBox);
-  mf->addRow(tr("Preset"), preset_);
-  mf->addRow(tr("Input size"), inputSize_);
-  mf->addRow(tr("Conv widths"), conv_);
-  mf->addRow(tr("Hidden FC"), fc_);
-  mf->addRow(tr("Head"), head_);
-  mf->addRow(QString(), bn_);
-  mf->addRow(tr("Dropout"), dropout_);
-  mf->addRow(modelSize_);
-  auto* trainBox = new QGroupBox(tr("Training"));
-  auto* tf = new QFormLayout(trainBox);
-  tf->addRow(tr("Epochs"), epochs_);
-  tf->addRow(tr("Batch size"), batch_);
-  tf->addRow(tr("Learning rate"), lr_);
-  tf->addRow(tr("Optimizer"), optimizer_);
-  tf->addRow(tr("Schedule"), schedule_);
-  tf->addRow(tr("Early stop after"), patience_);
-  tf->addRow(tr("Augmentation"), augment_);
-  tf->addRow(tr("Noise"), noise_);
-  tf->addRow(tr("Blur"), blur_);
-  tf->addRow(tr("Weight average"), ema_);
-  tf->addRow(tr("Label smoothing"), labelSmoothing_);
-  tf->addRow(tr("Loss weights"), classWeights_);
-  tf->addRow(tr("Keep"), keep_);
-  tf->addRow(tr("Seed"), seed_);
-  tf->addRow(tr("Threads"), threads_);
-
+  form_ = new TrainForm;
   train_ = new QPushButton(style()->standardIcon(QStyle::SP_MediaPlay), tr("Train"));
   stop_ = new QPushButton(style()->standardIcon(QStyle::SP_MediaStop), tr("Stop"));
   resume_ = new QPushButton(style()->standardIcon(QStyle::SP_MediaSeekForward), tr("Resume"));
@@ -200,9 +90,7 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
 
   auto* form = new QWidget;
   auto* fl = new QVBoxLayout(form);
-  fl->addWidget(modelBox);
-  fl->addWidget(trainBox);
-  fl->addWidget(formError_);
+  fl->addWidget(form_);
   fl->addLayout(buttons);
   fl->addLayout(buttons2);
   fl->addWidget(new QLabel(tr("<b>Runs in this workspace</b>")));
@@ -256,16 +144,7 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
   lay->addWidget(scroll);
   lay->addWidget(right, 1);
 
-  connect(preset_, QOverload<int>::of(&QComboBox::currentIndexChanged), this, &TrainPanel::applyPreset);
-  for (QLineEdit* e : {conv_}) connect(e, &QLineEdit::textEdited, this, [this] { preset_->setCurrentIndex(preset_->count() - 1); validateForm(); });
-  for (QSpinBox* s : {fc_, inputSize_}) connect(s, QOverload<int>::of(&QSpinBox::valueChanged), this, [this] { validateForm(); });
-  for (QSpinBox* s : {epochs_, batch_, patience_, seed_, threads_})
-    connect(s, QOverload<int>::of(&QSpinBox::valueChanged), this, &TrainPanel::validateForm);
-  for (QDoubleSpinBox* s : {lr_, dropout_, noise_, blur_, ema_, labelSmoothing_})
-    connect(s, QOverload<double>::of(&QDoubleSpinBox::valueChanged), this, &TrainPanel::validateForm);
-  for (QComboBox* c : {head_, optimizer_, schedule_, keep_})
-    connect(c, QOverload<int>::of(&QComboBox::currentIndexChanged), this, &TrainPanel::validateForm);
-  connect(bn_, &QCheckBox::toggled, this, &TrainPanel::validateForm);
+  connect(form_, &TrainForm::changed, this, &TrainPanel::updateButtons);
   connect(train_, &QPushButton::clicked, this, &TrainPanel::startTraining);
   connect(stop_, &QPushButton::clicked, this, &TrainPanel::stopTraining);
   connect(resume_, &QPushButton::clicked, this, &TrainPanel::resumeTraining);
@@ -296,7 +175,6 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
   connect(worker_, &TrainingWorker::finished, this, &TrainPanel::onFinished);
   connect(worker_, &TrainingWorker::message, this, [this](const QString& m) { status_->setText(m); });
   thread_.start();
-  applyPreset(0);
   setRunning(false);
 }
 
@@ -306,82 +184,11 @@ TrainPanel::~TrainPanel() {
   thread_.wait();
 }
 
-void TrainPanel::applyPreset(int preset) {
-  const QString name = preset_->itemData(preset).toString();
-  if (name.isEmpty()) return validateForm();  // Custom: the form as it is
-  const sdd::TrainRecipe r = sdd::trainRecipe(name.toStdString());
-  const QSignalBlocker b1(conv_), b2(fc_), b3(head_), b4(bn_), b5(inputSize_);
-  inputSize_->setValue(r.spec.inputSize);
-  QStringList widths;
-  for (int w : r.spec.convChannels) widths << QString::number(w);
-  conv_->setText(widths.join(QLatin1Char(',')));
-  fc_->setValue(r.spec.fcWidth);
-  head_->setCurrentIndex(head_->findData(int(r.spec.head)));
-  bn_->setChecked(r.spec.batchNorm);
-  epochs_->setValue(r.config.epochs);
-  lr_->setValue(r.config.learningRate);
-  ema_->setValue(r.config.ema);
-  validateForm();
-}
+sdd::ModelSpec TrainPanel::spec() const { return form_->spec(); }
+sdd::TrainConfig TrainPanel::config() const { return form_->config(); }
+QSpinBox* TrainPanel::epochsBox() const { return form_->epochsBox(); }
 
-sdd::ModelSpec TrainPanel::spec() const {
-  sdd::ModelSpec s = sdd::ModelSpec::tableII(dataset_ ? int(dataset_->classes().size()) : 6);
-  s.convChannels.clear();
-  for (const QString& part : conv_->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-    bool ok = false;
-    const int w = part.trimmed().toInt(&ok);
-    if (!ok || w <= 0)
-      throw std::invalid_argument(tr("conv widths: '%1' is not a positive whole number").arg(part.trimmed()).toStdString());
-    s.convChannels.push_back(w);
-  }
-  if (s.convChannels.empty()) throw std::invalid_argument(tr("conv widths: give at least one width, e.g. 8,16,32,64").toStdString());
-  s.inputSize = inputSize_->value();
-  s.fcWidth = fc_->value();
-  s.head = sdd::HeadType(head_->currentData().toInt());
-  s.batchNorm = bn_->isChecked();
-  s.dropout = dropout_->value();
-  s.validate();
-  return s;
-}
-
-sdd::TrainConfig TrainPanel::config() const {
-  sdd::TrainConfig c;
-  c.epochs = epochs_->value();
-  c.batchSize = batch_->value();
-  c.learningRate = lr_->value();
-  c.optimizer = optimizer_->currentText().toStdString();
-  c.schedule = schedule_->currentText().toStdString();
-  c.patience = patience_->value();
-  c.augment = augment_->isChecked();
-  c.noise = noise_->value();
-  c.blur = blur_->value();
-  c.ema = ema_->value();
-  c.labelSmoothing = labelSmoothing_->value();
-  c.classWeights = classWeights_->isChecked();
-  c.keep = keep_->currentData().toString().toStdString();
-  c.seed = std::uint64_t(seed_->value());
-  c.threads = threads_->value();
-  c.validate();
-  return c;
-}
-
-void TrainPanel::validateForm() {
-  QString error;
-  try {
-    const sdd::ModelSpec s = spec();
-    config();
-    modelSize_->setText(tr("%1 weights, %2 MACs per image, %3 weight layers")
-                            .arg(QLocale().toString(qlonglong(s.parameterCount())))
-                            .arg(QLocale().toString(qlonglong(s.macs())))
-                            .arg(sdd::weightLayers(s)));
-  } catch (const std::exception& e) {
-    error = QString::fromStdString(e.what());
-    modelSize_->clear();
-  }
-  formError_->setText(error);
-  formError_->setVisible(!error.isEmpty());
-  train_->setEnabled(error.isEmpty() && dataset_ && !training_);
-}
+void TrainPanel::updateButtons() { train_->setEnabled(form_->error().isEmpty() && dataset_ && !training_); }
 
 void TrainPanel::setDataset(const sdd::Dataset* dataset, const QString& workspace) {
   if (workspace != workspace_ && !training_) {  // another dataset: its own runs
@@ -390,13 +197,14 @@ void TrainPanel::setDataset(const sdd::Dataset* dataset, const QString& workspac
   }
   dataset_ = dataset;
   workspace_ = workspace;
+  if (dataset) form_->setClassCount(int(dataset->classes().size()));
   if (!training_)
     status_->setText(dataset ? tr("Ready to train on %1 (%2 images). Runs are kept in %3.")
                                    .arg(QString::fromStdString(dataset->root().string()))
                                    .arg(dataset->samples().size())
                                    .arg(runsFolder())
                              : tr("Open a dataset to train on it."));
-  validateForm();
+  updateButtons();
   refreshRuns();
 }
 
@@ -566,11 +374,8 @@ void TrainPanel::setRunning(bool running) {
   const bool unfinished = planned == 0 || int(history_.size()) < planned;
   resume_->setEnabled(!running && hasCheckpoint && unfinished && dataset_);
   useModel_->setEnabled(!running && !runDir_.isEmpty() && QFileInfo::exists(QString::fromStdString(run.modelFile().string())));
-  for (QWidget* w : std::initializer_list<QWidget*>{preset_, inputSize_, conv_, fc_, head_, bn_, dropout_, epochs_, batch_, lr_, optimizer_,
-                                                    schedule_, patience_, augment_, noise_, blur_, ema_, labelSmoothing_, classWeights_, keep_,
-                                                    seed_, threads_})
-    w->setEnabled(!running);
-  validateForm();
+  form_->setEditable(!running);
+  updateButtons();
 }
 
 void TrainPanel::appendLogRow(const sdd::EpochStats& s) {

@@ -1,5 +1,5 @@
 #pragma once
-// The Train tab (paper Figs. 4-5): the training settings with validation, Train / Stop /
+// The Train tab (paper Figs. 4-5): the training settings (TrainForm), Train / Stop /
 // Resume, live loss and accuracy curves (per epoch, and the running loss per batch), the
 // best epoch, progress with ETA, a per-epoch log, and the workspace's runs whose curves can
 // be overlaid. Training runs on a TrainingWorker thread; the GUI thread only draws.
@@ -31,6 +31,8 @@ class QTableWidget;
 class QTimer;
 
 namespace sddui {
+
+class TrainForm;
 
 class TrainPanel : public QWidget {
   Q_OBJECT
@@ -68,7 +70,7 @@ class TrainPanel : public QWidget {
   const std::vector<sdd::EpochStats>& history() const { return history_; }
   QTableWidget* logTable() const { return log_; }
   QListWidget* runList() const { return runs_; }
-  QSpinBox* epochsBox() const { return epochs_; }
+  QSpinBox* epochsBox() const;
   QPushButton* stopButton() const { return stop_; }
   int batchPoints() const { return int(batchX_.size()); }
 
@@ -80,8 +82,7 @@ class TrainPanel : public QWidget {
   void useModelRequested(const QString& file);
 
  private:
-  void applyPreset(int preset);
-  void validateForm();
+  void updateButtons();
   void start(const TrainJob& job, const std::vector<sdd::EpochStats>& previous);
   void onEpoch(const sdd::EpochStats& s);
   void onProgress(const sdd::TrainProgress& p);
@@ -91,31 +92,7 @@ class TrainPanel : public QWidget {
   void setRunning(bool running);
   void appendLogRow(const sdd::EpochStats& s);
 
-  // settings
-  QComboBox* preset_;
-  QLineEdit* conv_;
-  QSpinBox* fc_;
-  QSpinBox* inputSize_;
-  QComboBox* head_;
-  QCheckBox* bn_;
-  QDoubleSpinBox* dropout_;
-  QSpinBox* epochs_;
-  QSpinBox* batch_;
-  QDoubleSpinBox* lr_;
-  QComboBox* optimizer_;
-  QComboBox* schedule_;
-  QSpinBox* patience_;
-  QCheckBox* augment_;
-  QDoubleSpinBox* noise_;
-  QDoubleSpinBox* blur_;
-  QDoubleSpinBox* ema_;
-  QDoubleSpinBox* labelSmoothing_;
-  QCheckBox* classWeights_;
-  QComboBox* keep_;
-  QSpinBox* seed_;
-  QSpinBox* threads_;
-  QLabel* formError_;
-  QLabel* modelSize_;
+  TrainForm* form_;
   // actions and progress
   QPushButton* train_;
   QPushButton* stop_;

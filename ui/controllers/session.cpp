@@ -1,0 +1,98 @@
+#include "controllers/session.h"
+
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QUndoStack>
+
+#include "commands/relabel_controller.h"
+#include "controllers/dataset_opener.h"
+#include "controllers/inference_controller.h"
+#include "models/dataset_model.h"
+#include "sdd/model/model_spec.h"
+#include "sdd/util/runtime.h"
+#include "sdd/workspace/workspace.h"
+
+namespace sddui {
+
+Session::Session(DatasetModel* model, RelabelController* relabels, QUndoStack* undo, InferenceController* inference,
+                 const QString& device, QObject* parent)
+    : QObject(parent), model_(model), relabels_(relabels), undo_(undo), inference_(inference), device_(device) {
+  connect(inference_, &InferenceController::modelLoaded, this, [this](const ModelInfo& info) {
+    if (modelOk_ && info.file != modelInfo_.file) model_->clearPredictions();  // never mix two models' outputs
+    modelInfo_ = info;
+    modelOk_ = true;
+    pendingModel_.clear();
+    Q_EMIT modelReady(info);
+  });
+  connect(inference_, &InferenceController::modelFailed, this, [this](const QString& file, const QString& reason) {
+    pendingModel_.clear();
+    Q_EMIT modelFailed(file, reason);
+  });
+}
+
+QString Session::defaultWorkspace(const QString& datasetFolder) {
+  // The base folder from Qt (it follows the platform and the tests' QStandardPaths test mode);
+  // the naming from the core, which the CLI shares.
+  const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+  return QString::fromStdString(sdd::Workspace::defaultFor(datasetFolder.toStdString(), base.toStdString()).string());
+}
+
+void Session::openDataset(const QString& folder, const QString& workspace) {
+  if (scanning_) return;
+  scanning_ = true;
+  const QString ws = workspace.isEmpty() ? defaultWorkspace(folder) : workspace;
+  openDatasetInBackground(
+      this, folder, ws, [this](int done, int total) { Q_EMIT scanProgress(done, total); },
+      [this, folder, ws](OpenedDataset out) {
+        scanning_ = false;
+        relabels_->clear();
+        undo_->clear();
+        // One journal connection per thread: the scan thread's is closed; the GUI thread
+        // opens its own, which waits at most 30 ms for another writer's lock
+        // (RelabelController retries later rather than freezing the window).
+        try {
+          const auto access = out.readOnlyJournal ? sdd::LabelStore::Access::ReadOnly : sdd::LabelStore::Access::ReadWrite;
+          auto store = std::make_unique<sdd::LabelStore>(sdd::LabelStore::journalFile(ws.toStdString()), access);
+          store->setBusyTimeout(30);
+          model_->reset(std::move(*out.dataset), std::move(store), out.journalRow);
+        } catch (const std::exception& e) {
+          Q_EMIT datasetFailed(folder, QString::fromStdString(e.what()));
+          return;
+        }
+        workspace_ = ws;
+        Q_EMIT datasetOpened(folder, out.applied);
+      },
+      [this, folder](const QString& reason) {
+        scanning_ = false;
+        Q_EMIT datasetFailed(folder, reason);
+      });
+}
+
+bool Session::modelMatchesDataset() const { return model_->isEmpty() || modelInfo_.classes == model_->classes(); }
+
+bool Session::loadModel(const QString& file) {
+  if (!model_->isEmpty()) {
+    try {
+      const sdd::ModelMetadata meta = sdd::readModelMetadata(file.toStdString());
+      sdd::requireSameClasses(meta.classes, model_->dataset()->classes(), file.toStdString());
+    } catch (const std::exception& e) {
+      Q_EMIT modelRefused(QString::fromStdString(e.what()));
+      return false;
+    }
+  }
+  pendingModel_ = file;
+  Q_EMIT modelLoading(file);
+  inference_->loadModel(file, device_);
+  return true;
+}
+
+QStringList Session::workspaceModels() const {
+  QStringList out;
+  for (const auto& file : sdd::shippedModelFiles())
+    if (QFileInfo::exists(QString::fromStdString(file.string()))) out << QString::fromStdString(file.string());
+  if (!workspace_.isEmpty())
+    for (const auto& file : sdd::Workspace(workspace_.toStdString()).trainedModels()) out << QString::fromStdString(file.string());
+  return out;
+}
+
+}  // namespace sddui
