@@ -4,6 +4,7 @@
 //
 //   sdd_bench [DATASET] [--model FILE] [--only latency|throughput|train] [--json FILE]
 #include <sys/resource.h>
+#include <torch/torch.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,15 +12,13 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
+#include <opencv2/dnn.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/dnn.hpp>
-#include <opencv2/imgproc.hpp>
-#include <torch/torch.h>
 
 #include "sdd/dataset/dataset.h"
 #include "sdd/imaging/image_loader.h"
@@ -27,15 +26,17 @@
 #include "sdd/model/detector_net.h"
 #include "sdd/model/onnx_export.h"
 #include "sdd/training/trainer.h"
-#include "sdd/util/runtime.h"
 #include "sdd/util/parallel.h"
+#include "sdd/util/runtime.h"
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+double msSince(Clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
 
 double percentile(std::vector<double> v, double q) {
   std::sort(v.begin(), v.end());
@@ -60,7 +61,9 @@ torch::Tensor naiveInput(const fs::path& file, const sdd::ModelMetadata& meta) {
   cv::cvtColor(img, img, cv::COLOR_BGR2RGB);
   cv::resize(img, img, cv::Size(meta.spec.inputSize, meta.spec.inputSize));
   img.convertTo(img, CV_32FC3, 1.0 / 255.0);
-  auto t = torch::from_blob(img.data, {1, img.rows, img.cols, 3}, torch::kFloat32).permute({0, 3, 1, 2}).clone();
+  auto t = torch::from_blob(img.data, {1, img.rows, img.cols, 3}, torch::kFloat32)
+               .permute({0, 3, 1, 2})
+               .clone();
   auto mean = torch::tensor(meta.normalization.mean).view({1, 3, 1, 1});
   auto stdv = torch::tensor(meta.normalization.std).view({1, 3, 1, 1});
   return (t - mean) / stdv;
@@ -68,7 +71,8 @@ torch::Tensor naiveInput(const fs::path& file, const sdd::ModelMetadata& meta) {
 
 void line(const char* what, double base, double ours, const char* unit, bool lowerIsBetter) {
   const double ratio = lowerIsBetter ? base / ours : ours / base;
-  std::printf("  %-44s baseline %9.2f %-9s optimized %9.2f %-9s  %.2fx\n", what, base, unit, ours, unit, ratio);
+  std::printf("  %-44s baseline %9.2f %-9s optimized %9.2f %-9s  %.2fx\n", what, base, unit, ours,
+              unit, ratio);
 }
 
 }  // namespace
@@ -86,19 +90,26 @@ int main(int argc, char** argv) {
       }
       return argv[++i];
     };
-    if (a == "--model") model = value();
-    else if (a == "--only") only = value();
-    else if (a == "--json") jsonFile = value();
+    if (a == "--model")
+      model = value();
+    else if (a == "--only")
+      only = value();
+    else if (a == "--json")
+      jsonFile = value();
     else if (a == "--help") {
-      std::puts("usage: sdd_bench [DATASET] [--model FILE] [--only latency|throughput|train] [--json FILE]");
+      std::puts(
+          "usage: sdd_bench [DATASET] [--model FILE] [--only latency|throughput|train] [--json "
+          "FILE]");
       return 0;
     } else if (a.rfind("--", 0) == 0) {
       std::fprintf(stderr, "sdd_bench: unknown option '%s'\n", a.c_str());
       return 2;
-    } else root = a;
+    } else
+      root = a;
   }
   if (!only.empty() && only != "latency" && only != "throughput" && only != "train") {
-    std::fprintf(stderr, "sdd_bench: --only expects latency, throughput or train, got '%s'\n", only.c_str());
+    std::fprintf(stderr, "sdd_bench: --only expects latency, throughput or train, got '%s'\n",
+                 only.c_str());
     return 2;
   }
   try {
@@ -109,8 +120,9 @@ int main(int argc, char** argv) {
     j["dataset"] = root.string();
     j["model"] = model.string();
     j["cores"] = cores;
-    std::printf("sdd_bench on %s (%zu validation, %zu train images), model %s, %u cores\n\n", root.c_str(), val.size(),
-                ds.indices(sdd::Split::Train).size(), model.filename().c_str(), cores);
+    std::printf("sdd_bench on %s (%zu validation, %zu train images), model %s, %u cores\n\n",
+                root.c_str(), val.size(), ds.indices(sdd::Split::Train).size(),
+                model.filename().c_str(), cores);
 
     if (only.empty() || only == "latency") {
       // The paper's measurement: one image at a time, file read to decision.
@@ -152,17 +164,29 @@ int main(int argc, char** argv) {
       std::printf("latency, batch 1, file read -> decision, %zu images, 1 thread:\n", val.size());
       line("median", percentile(base, 0.5), percentile(ours, 0.5), "ms", true);
       line("p95", percentile(base, 0.95), percentile(ours, 0.95), "ms", true);
-      line("median, OpenCV DNN on the ONNX export", percentile(base, 0.5), percentile(cvdnn, 0.5), "ms", true);
-      line("median, OpenCV DNN, all cores (one image)", percentile(base, 0.5), percentile(cvdnnAll, 0.5), "ms", true);
-      line("p95, OpenCV DNN, all cores (one image)", percentile(base, 0.95), percentile(cvdnnAll, 0.95), "ms", true);
-      std::printf("  stages of the last row, median ms: read %.3f, decode %.3f, preprocess %.3f, network %.3f\n",
-                  percentile(readMs, 0.5), percentile(decodeMs, 0.5), percentile(prepMs, 0.5), percentile(inferMs, 0.5));
-      j["latency_ms"]["opencv_dnn_all_cores_stages"] = {{"read", percentile(readMs, 0.5)}, {"decode", percentile(decodeMs, 0.5)},
-                                                         {"preprocess", percentile(prepMs, 0.5)}, {"network", percentile(inferMs, 0.5)}};
-      j["latency_ms"]["opencv_dnn"] = {{"median", percentile(cvdnn, 0.5)}, {"p95", percentile(cvdnn, 0.95)}};
-      j["latency_ms"]["opencv_dnn_all_cores"] = {{"median", percentile(cvdnnAll, 0.5)}, {"p95", percentile(cvdnnAll, 0.95)}};
-      j["latency_ms"]["baseline"] = {{"median", percentile(base, 0.5)}, {"p95", percentile(base, 0.95)}};
-      j["latency_ms"]["optimized"] = {{"median", percentile(ours, 0.5)}, {"p95", percentile(ours, 0.95)}};
+      line("median, OpenCV DNN on the ONNX export", percentile(base, 0.5), percentile(cvdnn, 0.5),
+           "ms", true);
+      line("median, OpenCV DNN, all cores (one image)", percentile(base, 0.5),
+           percentile(cvdnnAll, 0.5), "ms", true);
+      line("p95, OpenCV DNN, all cores (one image)", percentile(base, 0.95),
+           percentile(cvdnnAll, 0.95), "ms", true);
+      std::printf(
+          "  stages of the last row, median ms: read %.3f, decode %.3f, preprocess %.3f, network "
+          "%.3f\n",
+          percentile(readMs, 0.5), percentile(decodeMs, 0.5), percentile(prepMs, 0.5),
+          percentile(inferMs, 0.5));
+      j["latency_ms"]["opencv_dnn_all_cores_stages"] = {{"read", percentile(readMs, 0.5)},
+                                                        {"decode", percentile(decodeMs, 0.5)},
+                                                        {"preprocess", percentile(prepMs, 0.5)},
+                                                        {"network", percentile(inferMs, 0.5)}};
+      j["latency_ms"]["opencv_dnn"] = {{"median", percentile(cvdnn, 0.5)},
+                                       {"p95", percentile(cvdnn, 0.95)}};
+      j["latency_ms"]["opencv_dnn_all_cores"] = {{"median", percentile(cvdnnAll, 0.5)},
+                                                 {"p95", percentile(cvdnnAll, 0.95)}};
+      j["latency_ms"]["baseline"] = {{"median", percentile(base, 0.5)},
+                                     {"p95", percentile(base, 0.95)}};
+      j["latency_ms"]["optimized"] = {{"median", percentile(ours, 0.5)},
+                                      {"p95", percentile(ours, 0.95)}};
       std::printf("\n");
     }
 
@@ -176,29 +200,38 @@ int main(int argc, char** argv) {
         torch::NoGradGuard g;
         for (std::size_t b = 0; b < val.size(); b += 64) {
           std::vector<torch::Tensor> xs;
-          for (std::size_t i = b; i < std::min(val.size(), b + 64); ++i) xs.push_back(naiveInput(val[i], lm.metadata));
+          for (std::size_t i = b; i < std::min(val.size(), b + 64); ++i)
+            xs.push_back(naiveInput(val[i], lm.metadata));
           (void)lm.net->forward(torch::cat(xs)).argmax(1);
         }
       }
       const double baseS = msSince(t) / 1000.0;
       sdd::Predictor p(model, "cpu", 0);
       t = Clock::now();
-      const auto inputs = sdd::loadModelInputs(val, lm.metadata.spec.inputSize, lm.metadata.spec.inputChannels, 0);
+      const auto inputs =
+          sdd::loadModelInputs(val, lm.metadata.spec.inputSize, lm.metadata.spec.inputChannels, 0);
       const auto probs = p.predictImages(inputs.images, 64);
       const double oursS = msSince(t) / 1000.0;
       // The OpenCV DNN engine: parallel decode keeping grey images grey, then batches.
       sdd::Predictor cvp(model, "cpu", 0, "opencv");
       t = Clock::now();
       std::vector<cv::Mat> decoded(val.size());
-      sdd::parallelFor(val.size(), 0, [&](std::size_t i) { decoded[i] = sdd::loadImage(val[i], lm.metadata.spec.inputSize).image; });
+      sdd::parallelFor(val.size(), 0, [&](std::size_t i) {
+        decoded[i] = sdd::loadImage(val[i], lm.metadata.spec.inputSize).image;
+      });
       const auto cvProbs = cvp.predictImages(decoded, 64);
       const double cvS = msSince(t) / 1000.0;
       cv::setNumThreads(-1);
-      std::printf("throughput, batches of 64 including decode, %zu images (baseline 1 thread, optimized %u):\n",
-                  val.size(), cores);
-      line("images per second", double(val.size()) / baseS, double(probs.size()) / oursS, "img/s", false);
-      line("images per second, OpenCV DNN engine", double(val.size()) / baseS, double(cvProbs.size()) / cvS, "img/s", false);
-      j["throughput_img_s"] = {{"baseline", double(val.size()) / baseS}, {"optimized", double(probs.size()) / oursS},
+      std::printf(
+          "throughput, batches of 64 including decode, %zu images (baseline 1 thread, optimized "
+          "%u):\n",
+          val.size(), cores);
+      line("images per second", double(val.size()) / baseS, double(probs.size()) / oursS, "img/s",
+           false);
+      line("images per second, OpenCV DNN engine", double(val.size()) / baseS,
+           double(cvProbs.size()) / cvS, "img/s", false);
+      j["throughput_img_s"] = {{"baseline", double(val.size()) / baseS},
+                               {"optimized", double(probs.size()) / oursS},
                                {"opencv_dnn", double(cvProbs.size()) / cvS}};
       std::printf("\n");
     }
@@ -227,7 +260,8 @@ int main(int argc, char** argv) {
       for (int64_t b = 0; b < X.size(0); b += 32) {
         const auto idx = perm.slice(0, b, std::min<int64_t>(X.size(0), b + 32));
         opt.zero_grad();
-        auto loss = torch::nn::functional::cross_entropy(net->forward(X.index_select(0, idx)), Y.index_select(0, idx));
+        auto loss = torch::nn::functional::cross_entropy(net->forward(X.index_select(0, idx)),
+                                                         Y.index_select(0, idx));
         loss.backward();
         opt.step();
       }
@@ -236,18 +270,22 @@ int main(int argc, char** argv) {
       sdd::TrainConfig cfg;
       cfg.epochs = 2;  // the first epoch includes one-off warm-up; report the second
       cfg.threads = 0;
-      const fs::path dir = fs::temp_directory_path() / ("sdd_bench_train_" + std::to_string(::getpid()));
+      const fs::path dir =
+          fs::temp_directory_path() / ("sdd_bench_train_" + std::to_string(::getpid()));
       sdd::Trainer trainer(ds, spec, cfg, dir);
       std::vector<double> epochSeconds;
       trainer.onEpoch = [&](const sdd::EpochStats& s) { epochSeconds.push_back(s.seconds); };
       trainer.run();
       fs::remove_all(dir);
       const double oursS = epochSeconds.back();
-      std::printf("training, one epoch over %zu images (baseline 1 thread, no augmentation, training only; optimized: "
-                  "the default trainer, %u threads, augmentation and the validation pass included):\n",
-                  trainFiles.size(), cores);
+      std::printf(
+          "training, one epoch over %zu images (baseline 1 thread, no augmentation, training only; "
+          "optimized: "
+          "the default trainer, %u threads, augmentation and the validation pass included):\n",
+          trainFiles.size(), cores);
       line("seconds per epoch", baseS, oursS, "s", true);
-      line("training images per second", double(trainFiles.size()) / baseS, double(trainFiles.size()) / oursS, "img/s", false);
+      line("training images per second", double(trainFiles.size()) / baseS,
+           double(trainFiles.size()) / oursS, "img/s", false);
       j["train_epoch_s"] = {{"baseline", baseS}, {"optimized", oursS}};
       std::printf("\n");
     }

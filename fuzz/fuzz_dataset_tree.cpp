@@ -5,10 +5,9 @@
 #include <unistd.h>
 
 #include <cstdint>
+#include <opencv2/imgcodecs.hpp>
 #include <string>
 #include <vector>
-
-#include <opencv2/imgcodecs.hpp>
 
 #include "fuzz_support.h"
 #include "sdd/dataset/dataset.h"
@@ -30,9 +29,11 @@ struct Reader {
 
 const std::vector<std::string>& fixedNames() {
   static const std::vector<std::string> names = {
-      "train", "validation", "val", "test", "images", "IMAGES", "annotations", "ANNOTATIONS",
-      "crazing", "inclusion", "Cr_1.bmp", "In_2.jpg", "a.jpg", "a.xml", "b.png", "c.tif",
-      "x.JPG", "NEU-CLS", "..", ".", "with space.jpg", "new\nline.jpg", "\xff\xfe.jpg"};
+      "train",          "validation",    "val",         "test",    "images",
+      "IMAGES",         "annotations",   "ANNOTATIONS", "crazing", "inclusion",
+      "Cr_1.bmp",       "In_2.jpg",      "a.jpg",       "a.xml",   "b.png",
+      "c.tif",          "x.JPG",         "NEU-CLS",     "..",      ".",
+      "with space.jpg", "new\nline.jpg", "\xff\xfe.jpg"};
   return names;
 }
 
@@ -72,10 +73,14 @@ const std::string& pngBytes() {
 
 std::string content(Reader& r) {
   switch (r.byte() % 6) {
-    case 0: return jpegBytes();
-    case 1: return pngBytes();
-    case 2: return {};
-    case 3: return jpegBytes().substr(0, jpegBytes().size() / 2);
+    case 0:
+      return jpegBytes();
+    case 1:
+      return pngBytes();
+    case 2:
+      return {};
+    case 3:
+      return jpegBytes().substr(0, jpegBytes().size() / 2);
     case 4:
       return "<annotation><object><name>crazing</name><bndbox><xmin>1</xmin><ymin>2</ymin>"
              "<xmax>9</xmax><ymax>9</ymax></bndbox></object></annotation>";
@@ -107,15 +112,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       case 1:
       case 2: {
         const std::string bytes = content(r);
-        sdd::fuzz::writeFile(target, reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
+        sdd::fuzz::writeFile(target, reinterpret_cast<const std::uint8_t*>(bytes.data()),
+                             bytes.size());
         files.push_back(target);
         break;
       }
       default: {  // a symlink to a folder (possibly an ancestor: a loop) or a file or nothing
         const std::uint8_t b = r.byte();
-        const fs::path to = b % 3 == 0 ? dirs[b % dirs.size()]
+        const fs::path to = b % 3 == 0                     ? dirs[b % dirs.size()]
                             : b % 3 == 1 && !files.empty() ? files[b % files.size()]
-                                                            : parent / "missing";
+                                                           : parent / "missing";
         fs::create_symlink(to, target, ec);
         break;
       }

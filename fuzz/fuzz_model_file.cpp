@@ -2,9 +2,9 @@
 // damaged, from another program, not a model at all. Seeds: a version-2 file and a version-1
 // file (a LibTorch archive, which our own ZIP check and pickle reader parse). The only
 // acceptable failure is a ModelError; a file that loads must run.
-#include <cstdint>
-
 #include <torch/torch.h>
+
+#include <cstdint>
 
 #include "fuzz_model_support.h"
 #include "sdd/model/detector_net.h"

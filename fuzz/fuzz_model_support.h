@@ -35,7 +35,8 @@ inline void loadAndRunModel(const std::filesystem::path& file) {
     const auto& spec = m.metadata.spec;
     if (spec.inputSize <= 256) {
       torch::NoGradGuard guard;
-      const auto out = m.net->forward(torch::zeros({1, spec.inputChannels, spec.inputSize, spec.inputSize}));
+      const auto out =
+          m.net->forward(torch::zeros({1, spec.inputChannels, spec.inputSize, spec.inputSize}));
       if (out.size(1) != static_cast<std::int64_t>(m.metadata.classes.size()))
         fail("model output width differs from its class list");
     }

@@ -16,8 +16,8 @@ namespace sdd::fuzz {
 
 inline const std::filesystem::path& scratchDir() {
   static const std::filesystem::path dir = [] {
-    std::filesystem::path base = std::filesystem::exists("/dev/shm") ? "/dev/shm"
-                                                                      : std::filesystem::temp_directory_path();
+    std::filesystem::path base =
+        std::filesystem::exists("/dev/shm") ? "/dev/shm" : std::filesystem::temp_directory_path();
     auto d = base / ("sdd-fuzz-" + std::to_string(::getpid()));
     std::filesystem::create_directories(d);
     std::atexit([] {
@@ -29,7 +29,8 @@ inline const std::filesystem::path& scratchDir() {
   return dir;
 }
 
-inline void writeFile(const std::filesystem::path& file, const std::uint8_t* data, std::size_t size) {
+inline void writeFile(const std::filesystem::path& file, const std::uint8_t* data,
+                      std::size_t size) {
   std::ofstream out(file, std::ios::binary | std::ios::trunc);
   out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
 }

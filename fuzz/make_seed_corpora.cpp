@@ -4,11 +4,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <string>
-#include <vector>
-
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include <string>
+#include <vector>
 
 #include "fuzz_model_support.h"
 #include "sdd/imaging/image_loader.h"
@@ -39,7 +38,8 @@ int main(int argc, char** argv) {
   // Images: the formats and shapes users have, small.
   cv::Mat grad(8, 12, CV_8UC1);
   for (int y = 0; y < grad.rows; ++y)
-    for (int x = 0; x < grad.cols; ++x) grad.at<std::uint8_t>(y, x) = static_cast<std::uint8_t>(20 * x + 7 * y);
+    for (int x = 0; x < grad.cols; ++x)
+      grad.at<std::uint8_t>(y, x) = static_cast<std::uint8_t>(20 * x + 7 * y);
   cv::Mat color;
   cv::cvtColor(grad, color, cv::COLOR_GRAY2BGR);
   cv::Mat big(200, 200, CV_8UC1, cv::Scalar(128));
@@ -65,7 +65,8 @@ int main(int argc, char** argv) {
       "<height>200</height><depth>1</depth></size><object><name>crazing</name><pose>Unspecified"
       "</pose><truncated>0</truncated><difficult>0</difficult><bndbox><xmin>2</xmin><ymin>2</ymin>"
       "<xmax>193</xmax><ymax>194</ymax></bndbox></object><object><name>crazing</name><bndbox>"
-      "<xmin>10.5</xmin><ymin>0</ymin><xmax>50</xmax><ymax>60</ymax></bndbox></object></annotation>\n");
+      "<xmin>10.5</xmin><ymin>0</ymin><xmax>50</xmax><ymax>60</ymax></bndbox></object></"
+      "annotation>\n");
   put(out / "voc" / "unclosed.xml", "<annotation><object><name>x</name><bndbox><xmin>1</xmin>");
 
   put(out / "label_csv" / "plain.csv", "path,label\ncrazing/a.jpg,patches\nb.jpg,scratches\n");
@@ -76,11 +77,11 @@ int main(int argc, char** argv) {
   // a folder-per-class tree with a broken file and a symlink loop.
   auto program = [](std::initializer_list<int> ops) { return std::string(ops.begin(), ops.end()); };
   put(out / "dataset_tree" / "neu-det",  // train/images/{crazing,inclusion}/..., train/annotations
-      program({0, 0, 0,  1, 4, 0,  2, 8, 0,  1, 6, 0,  3, 10, 1, 0,  3, 11, 2, 0,  2, 9, 0,
-               5, 12, 1, 0,  4, 13, 1, 4}));
+      program({0, 0,  0, 1, 4, 0, 2, 8, 0,  1, 6, 0, 3,  10, 1, 0,
+               3, 11, 2, 0, 2, 9, 0, 5, 12, 1, 0, 4, 13, 1,  4}));
   put(out / "dataset_tree" / "per-class",  // crazing/, inclusion/, a broken file, a symlink loop
-      program({0, 8, 0,  0, 9, 0,  1, 12, 1, 0,  1, 13, 1, 0,  2, 12, 1, 0,  2, 15, 2, 3,
-               2, 14, 3, 0,  1, 16, 3, 0}));
+      program({0,  8, 0, 0, 9,  0, 1, 12, 1,  0, 1, 13, 1,  0, 2,
+               12, 1, 0, 2, 15, 2, 3, 2,  14, 3, 0, 1,  16, 3, 0}));
 
   // Models: a tiny real model file, and its metadata text alone.
   const sdd::ModelMetadata meta = sdd::fuzz::tinyModelMetadata();
@@ -100,7 +101,10 @@ int main(int argc, char** argv) {
   {
     torch::optim::Adam opt(net->parameters(), torch::optim::AdamOptions(1e-3));
     net->train();
-    net->forward(torch::rand({2, 3, meta.spec.inputSize, meta.spec.inputSize})).logsumexp(1).sum().backward();
+    net->forward(torch::rand({2, 3, meta.spec.inputSize, meta.spec.inputSize}))
+        .logsumexp(1)
+        .sum()
+        .backward();
     opt.step();
     const nlohmann::json state = {{"epochs_done", 1},
                                   {"architecture", meta.spec},
@@ -114,12 +118,14 @@ int main(int argc, char** argv) {
       std::ifstream in(out / "checkpoint" / "tiny.sddc", std::ios::binary);
       const std::string b((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
       std::uint64_t len = 0;
-      for (int i = 0; i < 8; ++i) len |= std::uint64_t(static_cast<std::uint8_t>(b[12 + i])) << (8 * i);
+      for (int i = 0; i < 8; ++i)
+        len |= std::uint64_t(static_cast<std::uint8_t>(b[12 + i])) << (8 * i);
       const std::string header = "{\"deep\":" + nested + "," + b.substr(21, len - 1);
       std::string bytes = b.substr(0, 12);
       for (int i = 0; i < 8; ++i) bytes += static_cast<char>((header.size() >> (8 * i)) & 0xFF);
       bytes += header + b.substr(20 + len, b.size() - 24 - len);
-      const std::uint32_t crc = sdd::crc32(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
+      const std::uint32_t crc =
+          sdd::crc32(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
       for (int i = 0; i < 4; ++i) bytes += static_cast<char>((crc >> (8 * i)) & 0xFF);
       put(out / "checkpoint" / "deep-nesting.sddc", bytes);
     }
@@ -141,7 +147,8 @@ int main(int argc, char** argv) {
       return 1;
     for (const auto& [name, e] : entries)
       if (name.size() > 9 && name.substr(name.size() - 9) == "/data.pkl")
-        put(out / "legacy_pickle" / "tiny-v1.pkl", std::string(bytes.begin() + e.offset, bytes.begin() + e.offset + e.size));
+        put(out / "legacy_pickle" / "tiny-v1.pkl",
+            std::string(bytes.begin() + e.offset, bytes.begin() + e.offset + e.size));
   }
   std::printf("seed corpora written to %s\n", out.c_str());
   return 0;

@@ -13,14 +13,18 @@ QImage loadDisplayImage(const std::filesystem::path& file, int maxSide, QString*
     return {};
   }
   cv::Mat rgb;
-  if (d.image.channels() == 1) cv::cvtColor(d.image, rgb, cv::COLOR_GRAY2RGB);
-  else if (d.image.channels() == 4) cv::cvtColor(d.image, rgb, cv::COLOR_BGRA2RGB);
-  else cv::cvtColor(d.image, rgb, cv::COLOR_BGR2RGB);
+  if (d.image.channels() == 1)
+    cv::cvtColor(d.image, rgb, cv::COLOR_GRAY2RGB);
+  else if (d.image.channels() == 4)
+    cv::cvtColor(d.image, rgb, cv::COLOR_BGRA2RGB);
+  else
+    cv::cvtColor(d.image, rgb, cv::COLOR_BGR2RGB);
   if (maxSide > 0 && std::max(rgb.cols, rgb.rows) > maxSide) {
     const double scale = double(maxSide) / std::max(rgb.cols, rgb.rows);
     cv::Mat small;
-    cv::resize(rgb, small, cv::Size(std::max(1, int(rgb.cols * scale)), std::max(1, int(rgb.rows * scale))), 0, 0,
-               cv::INTER_AREA);
+    cv::resize(rgb, small,
+               cv::Size(std::max(1, int(rgb.cols * scale)), std::max(1, int(rgb.rows * scale))), 0,
+               0, cv::INTER_AREA);
     rgb = small;
   }
   return QImage(rgb.data, rgb.cols, rgb.rows, int(rgb.step), QImage::Format_RGB888).copy();

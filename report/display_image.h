@@ -4,13 +4,13 @@
 
 #include <QImage>
 #include <QString>
-
 #include <filesystem>
 
 namespace sddreport {
 
 /// Decodes `file` (any format the core reads) to an RGB QImage; null with `error` set when
 /// it cannot. `maxSide` > 0 shrinks it to fit a square of that size.
-QImage loadDisplayImage(const std::filesystem::path& file, int maxSide = 0, QString* error = nullptr);
+QImage loadDisplayImage(const std::filesystem::path& file, int maxSide = 0,
+                        QString* error = nullptr);
 
 }  // namespace sddreport

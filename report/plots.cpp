@@ -9,7 +9,7 @@
 namespace sddreport {
 
 QColor seriesColor(int i) {
-  static const QColor kColors[] = {QColor(0, 114, 178),  QColor(213, 94, 0),  QColor(0, 158, 115),
+  static const QColor kColors[] = {QColor(0, 114, 178),   QColor(213, 94, 0),  QColor(0, 158, 115),
                                    QColor(204, 121, 167), QColor(230, 159, 0), QColor(86, 180, 233),
                                    QColor(90, 90, 90)};
   return kColors[i % 7];
@@ -56,7 +56,8 @@ void drawConfusion(QCustomPlot* plot, const sdd::Evaluation& eval) {
       const double share = support > 0 ? double(c) / support : 0.0;
       auto* text = new QCPItemText(plot);
       text->position->setCoords(p, t);
-      text->setText(support > 0 ? QStringLiteral("%1\n%2%").arg(c).arg(100.0 * share, 0, 'f', share < 0.1 && c ? 1 : 0)
+      text->setText(support > 0 ? QStringLiteral("%1\n%2%").arg(c).arg(100.0 * share, 0, 'f',
+                                                                       share < 0.1 && c ? 1 : 0)
                                 : QStringLiteral("0"));
       text->setFont(small);
       text->setColor(share > 0.5 ? Qt::white : (c ? QColor(20, 20, 20) : QColor(170, 170, 170)));
@@ -82,7 +83,8 @@ void drawConfusion(QCustomPlot* plot, const sdd::Evaluation& eval) {
 }
 
 QPair<int, int> confusionCellAt(QCustomPlot* plot, const QPointF& pos, int classes) {
-  if (!plot->xAxis || !plot->axisRect() || !plot->axisRect()->rect().contains(pos.toPoint())) return {-1, -1};
+  if (!plot->xAxis || !plot->axisRect() || !plot->axisRect()->rect().contains(pos.toPoint()))
+    return {-1, -1};
   const int p = int(std::lround(plot->xAxis->pixelToCoord(pos.x())));
   const int t = int(std::lround(plot->yAxis->pixelToCoord(pos.y())));
   if (p < 0 || t < 0 || p >= classes || t >= classes) return {-1, -1};
@@ -106,7 +108,9 @@ void drawRoc(QCustomPlot* plot, const sdd::Evaluation& eval) {
     auto* g = plot->addGraph();
     g->setData(x, y, true);
     g->setPen(QPen(seriesColor(int(c)), 2));
-    g->setName(QStringLiteral("%1  AUC %2").arg(QString::fromStdString(eval.classes[c])).arg(curve.auc, 0, 'f', 4));
+    g->setName(QStringLiteral("%1  AUC %2")
+                   .arg(QString::fromStdString(eval.classes[c]))
+                   .arg(curve.auc, 0, 'f', 4));
   }
   auto* chance = plot->addGraph();
   chance->setData(QVector<double>{0, 1}, QVector<double>{0, 1});
@@ -125,17 +129,20 @@ void setupCurvePlot(QCustomPlot* plot, CurveKind kind) {
   plot->clearItems();
   plot->legend->setVisible(false);  // shown once a curve is added (an empty legend is a stray box)
   plot->legend->setFont(QFont(plot->font().family(), plot->font().pointSize() - 1));
-  plot->axisRect()->insetLayout()->setInsetAlignment(
-      0, kind == CurveKind::Loss ? (Qt::AlignTop | Qt::AlignRight) : (Qt::AlignBottom | Qt::AlignRight));
+  plot->axisRect()->insetLayout()->setInsetAlignment(0, kind == CurveKind::Loss
+                                                            ? (Qt::AlignTop | Qt::AlignRight)
+                                                            : (Qt::AlignBottom | Qt::AlignRight));
   plot->xAxis->setLabel(QObject::tr("epoch"));
-  plot->yAxis->setLabel(kind == CurveKind::Loss ? QObject::tr("cross-entropy loss") : QObject::tr("accuracy / macro F1"));
+  plot->yAxis->setLabel(kind == CurveKind::Loss ? QObject::tr("cross-entropy loss")
+                                                : QObject::tr("accuracy / macro F1"));
   plot->xAxis->setRange(0, 10);
   plot->yAxis->setRange(kind == CurveKind::Loss ? QCPRange(0, 2) : QCPRange(0, 1.02));
   plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
 }
 
-QVector<QCPGraph*> addRunCurves(QCustomPlot* plot, CurveKind kind, const std::vector<sdd::EpochStats>& history,
-                                const QString& name, bool faded) {
+QVector<QCPGraph*> addRunCurves(QCustomPlot* plot, CurveKind kind,
+                                const std::vector<sdd::EpochStats>& history, const QString& name,
+                                bool faded) {
   struct Series {
     QString label;
     double sdd::EpochStats::*field;
@@ -144,12 +151,17 @@ QVector<QCPGraph*> addRunCurves(QCustomPlot* plot, CurveKind kind, const std::ve
   };
   QVector<Series> series;
   if (kind == CurveKind::Loss) {
-    series.append({QObject::tr("train loss"), &sdd::EpochStats::trainLoss, seriesColor(0), Qt::SolidLine});
-    series.append({QObject::tr("validation loss"), &sdd::EpochStats::valLoss, seriesColor(1), Qt::SolidLine});
+    series.append(
+        {QObject::tr("train loss"), &sdd::EpochStats::trainLoss, seriesColor(0), Qt::SolidLine});
+    series.append(
+        {QObject::tr("validation loss"), &sdd::EpochStats::valLoss, seriesColor(1), Qt::SolidLine});
   } else {
-    series.append({QObject::tr("train accuracy"), &sdd::EpochStats::trainAccuracy, seriesColor(0), Qt::SolidLine});
-    series.append({QObject::tr("validation accuracy"), &sdd::EpochStats::valAccuracy, seriesColor(1), Qt::SolidLine});
-    series.append({QObject::tr("validation macro F1"), &sdd::EpochStats::valMacroF1, seriesColor(2), Qt::DashLine});
+    series.append({QObject::tr("train accuracy"), &sdd::EpochStats::trainAccuracy, seriesColor(0),
+                   Qt::SolidLine});
+    series.append({QObject::tr("validation accuracy"), &sdd::EpochStats::valAccuracy,
+                   seriesColor(1), Qt::SolidLine});
+    series.append({QObject::tr("validation macro F1"), &sdd::EpochStats::valMacroF1, seriesColor(2),
+                   Qt::DashLine});
   }
   QVector<QCPGraph*> out;
   if (history.empty()) return out;
@@ -199,7 +211,7 @@ void markBestEpoch(QCustomPlot* plot, int epoch, double f1) {
 }
 
 QColor classColor(int cls) {
-  static const QColor kColors[] = {QColor(0, 114, 178),  QColor(230, 159, 0), QColor(0, 158, 115),
+  static const QColor kColors[] = {QColor(0, 114, 178),   QColor(230, 159, 0),  QColor(0, 158, 115),
                                    QColor(204, 121, 167), QColor(86, 180, 233), QColor(213, 94, 0),
                                    QColor(240, 228, 66),  QColor(120, 120, 120)};
   if (cls < 0) return QColor(160, 160, 160);

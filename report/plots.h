@@ -9,7 +9,6 @@
 #include <QString>
 #include <QStringList>
 #include <QVector>
-
 #include <vector>
 
 class QCustomPlot;
@@ -18,7 +17,7 @@ class QCPGraph;
 namespace sdd {
 struct Evaluation;
 struct EpochStats;
-}
+}  // namespace sdd
 
 namespace sddreport {
 
@@ -40,7 +39,8 @@ void setupCurvePlot(QCustomPlot* plot, CurveKind kind);
 /// Adds the per-epoch curves of one run: loss (train, validation) or accuracy (train,
 /// validation, validation macro F1). `faded` draws them thin and light (overlaid runs);
 /// `name` prefixes the legend entries. Returns the graphs added (none for an empty history).
-QVector<QCPGraph*> addRunCurves(QCustomPlot* plot, CurveKind kind, const std::vector<sdd::EpochStats>& history,
+QVector<QCPGraph*> addRunCurves(QCustomPlot* plot, CurveKind kind,
+                                const std::vector<sdd::EpochStats>& history,
                                 const QString& name = {}, bool faded = false);
 /// A dashed vertical line at the best epoch, labelled.
 void markBestEpoch(QCustomPlot* plot, int epoch, double f1);

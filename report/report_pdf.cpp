@@ -1,13 +1,12 @@
 #include "report_pdf.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QBuffer>
 #include <QPdfWriter>
-
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -24,8 +23,9 @@ using sdd::ReportData;
 namespace {
 
 QString qs(const std::string& s) { return QString::fromStdString(s); }
-QString fixed(double v, int d = 4) { return std::isnan(v) ? QStringLiteral("n/a") : QString::number(v, 'f', d); }
-
+QString fixed(double v, int d = 4) {
+  return std::isnan(v) ? QStringLiteral("n/a") : QString::number(v, 'f', d);
+}
 
 /// Lays out text, tables, plots and images top to bottom on A4 pages.
 class Document {
@@ -35,7 +35,8 @@ class Document {
     buffer_.open(QIODevice::WriteOnly);
     writer_.setPageSize(QPageSize(QPageSize::A4));
     writer_.setPageMargins(QMarginsF(16, 14, 16, 16), QPageLayout::Millimeter);
-    writer_.setResolution(96);  // layout in screen pixels; text, plots and images stay vector/full size
+    writer_.setResolution(
+        96);  // layout in screen pixels; text, plots and images stay vector/full size
     writer_.setTitle(QObject::tr("SDD Workbench evaluation report"));
     writer_.setCreator(QStringLiteral("SDD Workbench"));
     if (!painter_.begin(&writer_))
@@ -54,9 +55,11 @@ class Document {
   }
   /// Finishes the PDF and writes it (sdd::writeFileAtomically; throws sdd::WriteError).
   void save() {
-    if (!painter_.end()) throw std::runtime_error("cannot finish the report " + file_.toStdString());
+    if (!painter_.end())
+      throw std::runtime_error("cannot finish the report " + file_.toStdString());
     const QByteArray& bytes = buffer_.data();
-    sdd::writeFileAtomically(file_.toStdString(), std::string_view(bytes.constData(), std::size_t(bytes.size())));
+    sdd::writeFileAtomically(file_.toStdString(),
+                             std::string_view(bytes.constData(), std::size_t(bytes.size())));
   }
   QCPPainter& painter() { return painter_; }
   int width() const { return width_; }
@@ -105,19 +108,23 @@ class Document {
     QFont f = base_;
     if (small) f.setPointSizeF(7.5);
     painter_.setFont(f);
-    const QRect box = painter_.fontMetrics().boundingRect(QRect(0, 0, width_, 10000), Qt::TextWordWrap, text);
+    const QRect box =
+        painter_.fontMetrics().boundingRect(QRect(0, 0, width_, 10000), Qt::TextWordWrap, text);
     ensure(box.height() + 4);
     painter_.drawText(QRect(0, y_, width_, box.height()), Qt::TextWordWrap, text);
     y_ += box.height() + 6;
     painter_.setFont(base_);
   }
   /// `widths` are fractions of the page width; columns from `rightFrom` on are right aligned.
-  void table(const QStringList& headers, const QList<QStringList>& rows, const QVector<double>& widths, int rightFrom = 1,
-             const QVector<int>& boldRows = {}, const QVector<int>& greyRows = {}) {
+  void table(const QStringList& headers, const QList<QStringList>& rows,
+             const QVector<double>& widths, int rightFrom = 1, const QVector<int>& boldRows = {},
+             const QVector<int>& greyRows = {}) {
     painter_.setFont(base_);
     const int rh = painter_.fontMetrics().height() + 6;
     auto drawRow = [&](const QStringList& cells, bool header, bool bold, bool grey, bool shade) {
-      if (shade || header) painter_.fillRect(QRect(0, y_, width_, rh), header ? QColor(225, 232, 240) : QColor(246, 247, 249));
+      if (shade || header)
+        painter_.fillRect(QRect(0, y_, width_, rh),
+                          header ? QColor(225, 232, 240) : QColor(246, 247, 249));
       QFont f = base_;
       f.setBold(header || bold);
       painter_.setFont(f);
@@ -125,7 +132,8 @@ class Document {
       double x = 0;
       for (int c = 0; c < cells.size() && c < widths.size(); ++c) {
         const int w = int(widths[c] * width_);
-        const Qt::Alignment a = (c >= rightFrom ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter;
+        const Qt::Alignment a =
+            (c >= rightFrom ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter;
         const QString text = painter_.fontMetrics().elidedText(cells[c], Qt::ElideMiddle, w - 8);
         painter_.drawText(QRect(int(x) + 4, y_, w - 8, rh), a, text);
         x += w;
@@ -202,7 +210,8 @@ void drawExample(Document& doc, int x, int w, const ReportData& d, std::size_t k
   p.setPen(pred == truth ? QColor(0, 120, 60) : QColor(200, 0, 0));
   p.drawText(QRect(tx, y + 12, tw, 12), Qt::AlignLeft | Qt::AlignVCenter,
              pred == truth ? QObject::tr("label %1 · predicted %1").arg(qs(classes[truth]))
-                           : QObject::tr("label %1 · predicted %2 (wrong)").arg(qs(classes[truth]), qs(classes[pred])));
+                           : QObject::tr("label %1 · predicted %2 (wrong)")
+                                 .arg(qs(classes[truth]), qs(classes[pred])));
   p.setPen(Qt::black);
   const int n = int(classes.size());
   const int barTop = y + 28;
@@ -215,8 +224,10 @@ void drawExample(Document& doc, int x, int w, const ReportData& d, std::size_t k
     p.drawText(QRect(tx, ry, labelW, rowH), Qt::AlignLeft | Qt::AlignVCenter,
                p.fontMetrics().elidedText(qs(classes[std::size_t(c)]), Qt::ElideRight, labelW));
     p.fillRect(QRect(tx + labelW, ry + 2, std::max(1, int(v * barW)), rowH - 3),
-               c == pred ? (pred == truth ? QColor(0, 114, 178) : QColor(213, 0, 0)) : QColor(160, 168, 180));
-    p.drawText(QRect(tx + labelW + barW + 2, ry, 34, rowH), Qt::AlignLeft | Qt::AlignVCenter, QString::number(v, 'f', 3));
+               c == pred ? (pred == truth ? QColor(0, 114, 178) : QColor(213, 0, 0))
+                         : QColor(160, 168, 180));
+    p.drawText(QRect(tx + labelW + barW + 2, ry, 34, rowH), Qt::AlignLeft | Qt::AlignVCenter,
+               QString::number(v, 'f', 3));
   }
   p.setFont(f);
 }
@@ -231,10 +242,11 @@ void writeReportPdf(const ReportData& d, const QString& pdfFile) {
   const auto& classes = ds.classes();
   Document doc(pdfFile);
 
-  doc.title(QObject::tr("Steel surface defect detection — evaluation report"),
-            QObject::tr("SDD Workbench %1 · %2 · model %3 on %4")
-                .arg(qs(d.options.version), qs(d.date), QFileInfo(qs(ev.modelFile.string())).fileName(),
-                     qs(ds.root().filename().string())));
+  doc.title(
+      QObject::tr("Steel surface defect detection — evaluation report"),
+      QObject::tr("SDD Workbench %1 · %2 · model %3 on %4")
+          .arg(qs(d.options.version), qs(d.date), QFileInfo(qs(ev.modelFile.string())).fileName(),
+               qs(ds.root().filename().string())));
 
   // Summary block first: what a reader wants on page one.
   double minAuc = 1;
@@ -245,40 +257,49 @@ void writeReportPdf(const ReportData& d, const QString& pdfFile) {
       minAucClass = qs(c.name);
     }
   doc.heading(QObject::tr("Summary"));
-  doc.table({QObject::tr("Measure"), QObject::tr("Value")},
-            {{QObject::tr("Images evaluated (%1 split)").arg(qs(ev.split)), QString::number(ev.samples.size())},
-             {QObject::tr("Accuracy"), fixed(e.accuracy)},
-             {QObject::tr("Macro F1"), fixed(e.macroF1)},
-             {QObject::tr("Macro AUC"), fixed(e.macroAuc)},
-             {QObject::tr("Lowest class AUC"), QStringLiteral("%1 (%2)").arg(fixed(minAuc), minAucClass)},
-             {QObject::tr("Median time per image, file read to decision"), QObject::tr("%1 ms").arg(fixed(ev.medianMs, 2))}},
-            {0.6, 0.4});
+  doc.table(
+      {QObject::tr("Measure"), QObject::tr("Value")},
+      {{QObject::tr("Images evaluated (%1 split)").arg(qs(ev.split)),
+        QString::number(ev.samples.size())},
+       {QObject::tr("Accuracy"), fixed(e.accuracy)},
+       {QObject::tr("Macro F1"), fixed(e.macroF1)},
+       {QObject::tr("Macro AUC"), fixed(e.macroAuc)},
+       {QObject::tr("Lowest class AUC"), QStringLiteral("%1 (%2)").arg(fixed(minAuc), minAucClass)},
+       {QObject::tr("Median time per image, file read to decision"),
+        QObject::tr("%1 ms").arg(fixed(ev.medianMs, 2))}},
+      {0.6, 0.4});
 
   // 1. Dataset.
   doc.heading(QObject::tr("1. Dataset"));
   const auto trainCounts = ds.classCounts(sdd::Split::Train);
   const auto valCounts = ds.classCounts(sdd::Split::Validation);
-  doc.paragraph(QObject::tr("Folder: %1\nLayout: %2 · %3 classes · %4 images (%5 train, %6 validation; %7) · %8 files skipped while "
+  doc.paragraph(QObject::tr("Folder: %1\nLayout: %2 · %3 classes · %4 images (%5 train, %6 "
+                            "validation; %7) · %8 files skipped while "
                             "scanning · %9 duplicate groups.")
                     .arg(qs(ds.root().string()), qs(sdd::toString(ds.layout())))
                     .arg(classes.size())
                     .arg(ds.samples().size())
                     .arg(ds.indices(sdd::Split::Train).size())
                     .arg(ds.indices(sdd::Split::Validation).size())
-                    .arg(ds.hasOwnSplit() ? QObject::tr("the dataset's own split") : QObject::tr("seeded stratified split"))
+                    .arg(ds.hasOwnSplit() ? QObject::tr("the dataset's own split")
+                                          : QObject::tr("seeded stratified split"))
                     .arg(ds.skipped().size())
                     .arg(ds.duplicates().size()));
   QList<QStringList> rows;
   for (std::size_t c = 0; c < classes.size(); ++c)
-    rows << QStringList{qs(classes[c]), QString::number(trainCounts[c]), QString::number(valCounts[c]),
+    rows << QStringList{qs(classes[c]), QString::number(trainCounts[c]),
+                        QString::number(valCounts[c]),
                         QString::number(trainCounts[c] + valCounts[c])};
-  doc.table({QObject::tr("Class"), QObject::tr("Train"), QObject::tr("Validation"), QObject::tr("Total")}, rows,
-            {0.4, 0.2, 0.2, 0.2});
-  doc.paragraph(QObject::tr("Relabels: %1 images carry a label different from their folder's; %2 journal entries since %3.")
+  doc.table(
+      {QObject::tr("Class"), QObject::tr("Train"), QObject::tr("Validation"), QObject::tr("Total")},
+      rows, {0.4, 0.2, 0.2, 0.2});
+  doc.paragraph(QObject::tr("Relabels: %1 images carry a label different from their folder's; %2 "
+                            "journal entries since %3.")
                     .arg(d.relabelsTotal)
                     .arg(d.relabelsSinceLastReport)
-                    .arg(d.lastReportDate.empty() ? QObject::tr("the workspace was created (no earlier report)")
-                                                  : QObject::tr("the last report (%1)").arg(qs(d.lastReportDate))));
+                    .arg(d.lastReportDate.empty()
+                             ? QObject::tr("the workspace was created (no earlier report)")
+                             : QObject::tr("the last report (%1)").arg(qs(d.lastReportDate))));
 
   // 2. Model.
   doc.heading(QObject::tr("2. Model"));
@@ -289,22 +310,31 @@ void writeReportPdf(const ReportData& d, const QString& pdfFile) {
   for (std::size_t i = 0; i < spec.convChannels.size(); ++i) {
     const int out = spec.convChannels[i];
     const long long w = (long long)spec.kernelSize * spec.kernelSize * ch * out + out;
-    arch << QStringList{QObject::tr("conv %1×%1 + ReLU%2 + max-pool 2×2").arg(spec.kernelSize).arg(spec.batchNorm ? QObject::tr(" + BN") : QString()),
-                        QStringLiteral("%1×%1×%2").arg(size).arg(ch), QStringLiteral("%1×%1×%2").arg(size / 2).arg(out),
-                        QString::number(w)};
+    arch << QStringList{QObject::tr("conv %1×%1 + ReLU%2 + max-pool 2×2")
+                            .arg(spec.kernelSize)
+                            .arg(spec.batchNorm ? QObject::tr(" + BN") : QString()),
+                        QStringLiteral("%1×%1×%2").arg(size).arg(ch),
+                        QStringLiteral("%1×%1×%2").arg(size / 2).arg(out), QString::number(w)};
     size /= 2;
     ch = out;
   }
   const long long features = spec.head == sdd::HeadType::Flatten ? (long long)size * size * ch : ch;
   if (spec.fcWidth > 0)
-    arch << QStringList{QObject::tr("%1 + FC + ReLU").arg(spec.head == sdd::HeadType::Flatten ? QObject::tr("flatten") : QObject::tr("global average pool")),
-                        QString::number(features), QString::number(spec.fcWidth), QString::number(features * spec.fcWidth + spec.fcWidth)};
+    arch << QStringList{
+        QObject::tr("%1 + FC + ReLU")
+            .arg(spec.head == sdd::HeadType::Flatten ? QObject::tr("flatten")
+                                                     : QObject::tr("global average pool")),
+        QString::number(features), QString::number(spec.fcWidth),
+        QString::number(features * spec.fcWidth + spec.fcWidth)};
   const long long lastIn = spec.fcWidth > 0 ? spec.fcWidth : features;
-  arch << QStringList{QObject::tr("FC + SoftMax"), QString::number(lastIn), QString::number(spec.numClasses),
+  arch << QStringList{QObject::tr("FC + SoftMax"), QString::number(lastIn),
+                      QString::number(spec.numClasses),
                       QString::number(lastIn * spec.numClasses + spec.numClasses)};
-  doc.table({QObject::tr("Layer"), QObject::tr("Input"), QObject::tr("Output"), QObject::tr("Weights (incl. bias)")}, arch,
-            {0.42, 0.17, 0.17, 0.24});
-  doc.paragraph(QObject::tr("%1 · %2 weight layers · %3 weights in total (incl. BatchNorm) · %4 multiply-accumulates per image · "
+  doc.table({QObject::tr("Layer"), QObject::tr("Input"), QObject::tr("Output"),
+             QObject::tr("Weights (incl. bias)")},
+            arch, {0.42, 0.17, 0.17, 0.24});
+  doc.paragraph(QObject::tr("%1 · %2 weight layers · %3 weights in total (incl. BatchNorm) · %4 "
+                            "multiply-accumulates per image · "
                             "file %5 (created %6).")
                     .arg(qs(spec.describe()))
                     .arg(sdd::weightLayers(spec))
@@ -317,17 +347,21 @@ void writeReportPdf(const ReportData& d, const QString& pdfFile) {
   if (!meta.trainConfig.empty()) {
     QStringList parts;
     for (auto it = meta.trainConfig.begin(); it != meta.trainConfig.end(); ++it)
-      parts << QStringLiteral("%1 = %2").arg(qs(it.key()), qs(it.value().is_string() ? it.value().get<std::string>() : it.value().dump()));
+      parts << QStringLiteral("%1 = %2").arg(
+          qs(it.key()),
+          qs(it.value().is_string() ? it.value().get<std::string>() : it.value().dump()));
     doc.paragraph(QObject::tr("Settings: %1").arg(parts.join(QStringLiteral(" · "))), true);
   } else {
     doc.paragraph(QObject::tr("The model file records no training settings."));
   }
   if (!d.history.empty()) {
-    const auto best = std::max_element(d.history.begin(), d.history.end(),
-                                       [](const auto& a, const auto& b) { return a.valMacroF1 < b.valMacroF1; });
+    const auto best =
+        std::max_element(d.history.begin(), d.history.end(),
+                         [](const auto& a, const auto& b) { return a.valMacroF1 < b.valMacroF1; });
     double secs = 0;
     for (const auto& h : d.history) secs += h.seconds;
-    doc.paragraph(QObject::tr("%1 epochs, %2 s of training; best validation macro F1 %3 at epoch %4; last epoch: validation accuracy %5, "
+    doc.paragraph(QObject::tr("%1 epochs, %2 s of training; best validation macro F1 %3 at epoch "
+                              "%4; last epoch: validation accuracy %5, "
                               "macro F1 %6. Log: %7")
                       .arg(d.history.size())
                       .arg(secs, 0, 'f', 0)
@@ -345,17 +379,23 @@ void writeReportPdf(const ReportData& d, const QString& pdfFile) {
       doc.plot(&plot, 600, 240);
     }
   } else {
-    doc.paragraph(QObject::tr("No training log (log.jsonl) next to the model file, so no curves are shown."));
+    doc.paragraph(
+        QObject::tr("No training log (log.jsonl) next to the model file, so no curves are shown."));
   }
 
   // 4. Evaluation.
   doc.newPage();
-  doc.heading(QObject::tr("4. Evaluation on the %1 split (%2 images)").arg(qs(ev.split)).arg(ev.samples.size()));
-  doc.paragraph(QObject::tr("Accuracy %1 · macro precision %2 · macro recall %3 · macro F1 %4 · macro AUC %5 · mean cross-entropy %6. "
-                            "Labels are the current labels (relabels included). %7 images could not be classified.")
-                    .arg(fixed(e.accuracy), fixed(e.macroPrecision), fixed(e.macroRecall), fixed(e.macroF1), fixed(e.macroAuc),
-                         fixed(e.meanLoss))
-                    .arg(ev.skipped.size()));
+  doc.heading(QObject::tr("4. Evaluation on the %1 split (%2 images)")
+                  .arg(qs(ev.split))
+                  .arg(ev.samples.size()));
+  doc.paragraph(
+      QObject::tr(
+          "Accuracy %1 · macro precision %2 · macro recall %3 · macro F1 %4 · macro AUC %5 · mean "
+          "cross-entropy %6. "
+          "Labels are the current labels (relabels included). %7 images could not be classified.")
+          .arg(fixed(e.accuracy), fixed(e.macroPrecision), fixed(e.macroRecall), fixed(e.macroF1),
+               fixed(e.macroAuc), fixed(e.meanLoss))
+          .arg(ev.skipped.size()));
   {
     QCustomPlot plot;
     const int side = std::min(520, 200 + 50 * int(classes.size()));
@@ -363,17 +403,23 @@ void writeReportPdf(const ReportData& d, const QString& pdfFile) {
     drawConfusion(&plot, e);
     doc.plot(&plot, side + 60, side);
   }
-  doc.paragraph(QObject::tr("Confusion matrix (Fig. 6): rows are true classes, columns predicted classes; each cell gives the "
+  doc.paragraph(QObject::tr("Confusion matrix (Fig. 6): rows are true classes, columns predicted "
+                            "classes; each cell gives the "
                             "image count and the share of its row."),
                 true);
   QList<QStringList> t4;
   for (const auto& c : e.perClass)
-    t4 << QStringList{qs(c.name), fixed(c.precision), fixed(c.recall), fixed(c.f1), fixed(c.auc), QString::number(c.support)};
-  t4 << QStringList{QObject::tr("macro average"), fixed(e.macroPrecision), fixed(e.macroRecall), fixed(e.macroF1), fixed(e.macroAuc),
+    t4 << QStringList{qs(c.name),  fixed(c.precision), fixed(c.recall),
+                      fixed(c.f1), fixed(c.auc),       QString::number(c.support)};
+  t4 << QStringList{QObject::tr("macro average"),
+                    fixed(e.macroPrecision),
+                    fixed(e.macroRecall),
+                    fixed(e.macroF1),
+                    fixed(e.macroAuc),
                     QString::number(e.confusion.total())};
   doc.heading(QObject::tr("Table IV: precision, recall and F1 per class"));
-  doc.table({QObject::tr("Class"), QObject::tr("Precision"), QObject::tr("Recall"), QObject::tr("F1"), QObject::tr("AUC"),
-             QObject::tr("Support")},
+  doc.table({QObject::tr("Class"), QObject::tr("Precision"), QObject::tr("Recall"),
+             QObject::tr("F1"), QObject::tr("AUC"), QObject::tr("Support")},
             t4, {0.3, 0.14, 0.14, 0.14, 0.14, 0.14}, 1, {int(t4.size()) - 1});
   doc.heading(QObject::tr("ROC curves, one class against the rest (Fig. 7)"), 400);
   {
@@ -388,40 +434,56 @@ void writeReportPdf(const ReportData& d, const QString& pdfFile) {
   QList<QStringList> t5;
   QVector<int> grey;
   for (const auto& s : d.comparison)
-    t5 << QStringList{qs(s.name), QString::number(s.layers), QString::number(s.weights), QString::number(s.macs), fixed(s.macroF1),
-                      fixed(s.minAuc), fixed(s.medianMs, 2)};
+    t5 << QStringList{qs(s.name),
+                      QString::number(s.layers),
+                      QString::number(s.weights),
+                      QString::number(s.macs),
+                      fixed(s.macroF1),
+                      fixed(s.minAuc),
+                      fixed(s.medianMs, 2)};
   for (const auto& p : sdd::paperTableV()) {
     grey << int(t5.size());
-    t5 << QStringList{QObject::tr("%1 (reported by the paper)").arg(qs(p.model)), qs(p.layers), qs(p.weights), QStringLiteral("—"),
-                      qs(p.f1), QStringLiteral("—"), QStringLiteral("—")};
+    t5 << QStringList{QObject::tr("%1 (reported by the paper)").arg(qs(p.model)),
+                      qs(p.layers),
+                      qs(p.weights),
+                      QStringLiteral("—"),
+                      qs(p.f1),
+                      QStringLiteral("—"),
+                      QStringLiteral("—")};
   }
-  doc.table({QObject::tr("Model"), QObject::tr("Layers"), QObject::tr("Weights"), QObject::tr("MACs"), QObject::tr("Macro F1"),
-             QObject::tr("Min AUC"), QObject::tr("ms/img")},
-            t5, {0.36, 0.085, 0.11, 0.125, 0.105, 0.105, 0.11}, 1, {}, grey);
+  doc.table(
+      {QObject::tr("Model"), QObject::tr("Layers"), QObject::tr("Weights"), QObject::tr("MACs"),
+       QObject::tr("Macro F1"), QObject::tr("Min AUC"), QObject::tr("ms/img")},
+      t5, {0.36, 0.085, 0.11, 0.125, 0.105, 0.105, 0.11}, 1, {}, grey);
   if (!d.skippedModels.empty()) {
     QStringList skipped;
     for (const auto& m : d.skippedModels)
       skipped << QStringLiteral("%1 (%2)").arg(qs(sdd::modelLabel(m.file)), qs(m.reason));
     doc.paragraph(QObject::tr("Not compared: %1.").arg(skipped.join(QStringLiteral("; "))));
   }
-  doc.paragraph(QObject::tr("Our rows are measured here, on the %1 split of this dataset, on %2. The grey rows are the paper's own "
-                            "reported figures on NEU (not measured here; the paper gives no AUC or MACs).")
-                    .arg(qs(ev.split), qs(ev.device)),
-                true);
+  doc.paragraph(
+      QObject::tr("Our rows are measured here, on the %1 split of this dataset, on %2. The grey "
+                  "rows are the paper's own "
+                  "reported figures on NEU (not measured here; the paper gives no AUC or MACs).")
+          .arg(qs(ev.split), qs(ev.device)),
+      true);
 
   // 6. Timing.
   doc.heading(QObject::tr("6. Inference time and line speed"));
   const double perImageS = ev.meanMs / 1000.0;
-  doc.paragraph(QObject::tr("Measured as the paper does: each image read from its file, decoded, preprocessed and classified on its own "
-                            "(batch 1), from reading the file to the decision, on %1 over %2 images.\n"
-                            "median %3 ms · 95th percentile %4 ms · mean %5 ms per image.\n"
-                            "With a field of view of %6 m along the strip, the mean time allows a line speed of %7 m/s "
-                            "(paper: 3.5 ms/image on an RTX 3090, 143.57 m/s at 0.5 m).")
-                    .arg(qs(ev.device))
-                    .arg(ev.ms.size())
-                    .arg(fixed(ev.medianMs, 2), fixed(ev.p95Ms, 2), fixed(ev.meanMs, 2))
-                    .arg(d.options.fovMeters, 0, 'f', 2)
-                    .arg(perImageS > 0 ? d.options.fovMeters / perImageS : 0.0, 0, 'f', 1));
+  doc.paragraph(
+      QObject::tr("Measured as the paper does: each image read from its file, decoded, "
+                  "preprocessed and classified on its own "
+                  "(batch 1), from reading the file to the decision, on %1 over %2 images.\n"
+                  "median %3 ms · 95th percentile %4 ms · mean %5 ms per image.\n"
+                  "With a field of view of %6 m along the strip, the mean time allows a line speed "
+                  "of %7 m/s "
+                  "(paper: 3.5 ms/image on an RTX 3090, 143.57 m/s at 0.5 m).")
+          .arg(qs(ev.device))
+          .arg(ev.ms.size())
+          .arg(fixed(ev.medianMs, 2), fixed(ev.p95Ms, 2), fixed(ev.meanMs, 2))
+          .arg(d.options.fovMeters, 0, 'f', 2)
+          .arg(perImageS > 0 ? d.options.fovMeters / perImageS : 0.0, 0, 'f', 1));
 
   // 7. Examples.
   doc.newPage();
@@ -429,7 +491,8 @@ void writeReportPdf(const ReportData& d, const QString& pdfFile) {
   std::vector<std::size_t> wrong, shown;
   for (std::size_t k = 0; k < ev.samples.size(); ++k)
     if (ev.predicted(k) != ev.truth[k]) wrong.push_back(k);
-  for (std::size_t c = 0; c < classes.size(); ++c) {  // the most confident correct image of each class
+  for (std::size_t c = 0; c < classes.size();
+       ++c) {  // the most confident correct image of each class
     std::size_t bestK = ev.samples.size();
     for (std::size_t k = 0; k < ev.samples.size(); ++k)
       if (ev.truth[k] == int(c) && ev.predicted(k) == int(c) &&
@@ -438,7 +501,8 @@ void writeReportPdf(const ReportData& d, const QString& pdfFile) {
     if (bestK < ev.samples.size()) shown.push_back(bestK);
   }
   const std::size_t maxWrong = 40;
-  doc.paragraph(QObject::tr("One correctly classified image per class (the most confident), then %1 of the %2 misclassified images "
+  doc.paragraph(QObject::tr("One correctly classified image per class (the most confident), then "
+                            "%1 of the %2 misclassified images "
                             "(red frame).")
                     .arg(std::min(wrong.size(), maxWrong))
                     .arg(wrong.size()));
@@ -453,16 +517,19 @@ void writeReportPdf(const ReportData& d, const QString& pdfFile) {
 
   // 8. Reproducibility.
   doc.heading(QObject::tr("8. Reproducibility"));
-  const std::string seed = meta.trainConfig.contains("seed") ? meta.trainConfig["seed"].dump() : std::string("n/a");
+  const std::string seed =
+      meta.trainConfig.contains("seed") ? meta.trainConfig["seed"].dump() : std::string("n/a");
   doc.table({QObject::tr("Item"), QObject::tr("Value")},
-            {{QObject::tr("Dataset fingerprint (FNV-1a 64: paths, contents, labels, split)"), qs(d.datasetHash)},
+            {{QObject::tr("Dataset fingerprint (FNV-1a 64: paths, contents, labels, split)"),
+              qs(d.datasetHash)},
              {QObject::tr("Model file fingerprint (FNV-1a 64)"), qs(d.modelHash)},
              {QObject::tr("Training seed"), qs(seed)},
              {QObject::tr("Program version"), qs(d.options.version)},
              {QObject::tr("Report date (UTC)"), qs(d.date)},
              {QObject::tr("Device"), qs(ev.device)}},
             {0.55, 0.45}, 2);
-  doc.paragraph(QObject::tr("To reproduce this report (add --out FILE.pdf): %1").arg(qs(sdd::reproduceCommand(d))));
+  doc.paragraph(QObject::tr("To reproduce this report (add --out FILE.pdf): %1")
+                    .arg(qs(sdd::reproduceCommand(d))));
   doc.save();
 }
 

@@ -1,9 +1,9 @@
 // Training-time augmentation (core/src/training/augmentation.h), on its own.
+#include "training/augmentation.h"
+
 #include <gtest/gtest.h>
 
 #include <random>
-
-#include "training/augmentation.h"
 
 using sdd::TrainConfig;
 using sdd::training::augmentBatch;
@@ -21,8 +21,10 @@ TEST(Augmentation, RepeatsForTheSameGeneratorAndKeepsPixelsInRange) {
   c.blur = 1.5;
   std::mt19937_64 a(7), b(7), other(8);
   const torch::Tensor x = batch();
-  const torch::Tensor ya = augmentBatch(x, c, a), yb = augmentBatch(x, c, b), yc = augmentBatch(x, c, other);
-  EXPECT_TRUE(torch::equal(ya, yb)) << "the same seed must give the same batch (runs repeat, resumes match)";
+  const torch::Tensor ya = augmentBatch(x, c, a), yb = augmentBatch(x, c, b),
+                      yc = augmentBatch(x, c, other);
+  EXPECT_TRUE(torch::equal(ya, yb))
+      << "the same seed must give the same batch (runs repeat, resumes match)";
   EXPECT_FALSE(torch::equal(ya, yc));
   EXPECT_EQ(ya.sizes(), x.sizes());
   EXPECT_GE(ya.min().item<float>(), 0.f);
@@ -39,7 +41,9 @@ TEST(Augmentation, FlipsAndRotationsOnlyMovePixels) {
   const torch::Tensor y = augmentBatch(x, c, rng);
   bool moved = false;
   for (long i = 0; i < x.size(0); ++i) {
-    EXPECT_TRUE(torch::equal(std::get<0>(x[i].flatten().sort()), std::get<0>(y[i].flatten().sort()))) << "image " << i;
+    EXPECT_TRUE(
+        torch::equal(std::get<0>(x[i].flatten().sort()), std::get<0>(y[i].flatten().sort())))
+        << "image " << i;
     moved = moved || !torch::equal(x[i], y[i]);
   }
   EXPECT_TRUE(moved) << "four images, none flipped or rotated";

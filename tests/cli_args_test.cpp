@@ -22,7 +22,8 @@ std::string errorOf(const std::vector<std::string>& argv) {
 }  // namespace
 
 TEST(CliArgs, ValuesSwitchesAndPositionalsInAnyOrder) {
-  const Args a({"data", "--epochs", "3", "--quiet", "--lr=0.5", "more"}, {"epochs", "lr"}, {"quiet"});
+  const Args a({"data", "--epochs", "3", "--quiet", "--lr=0.5", "more"}, {"epochs", "lr"},
+               {"quiet"});
   EXPECT_EQ(a.positionals(), (std::vector<std::string>{"data", "more"}));
   EXPECT_EQ(a.integer("epochs", 0, 1, 10), 3);
   EXPECT_DOUBLE_EQ(a.real("lr", 0, 0, 1), 0.5);
@@ -45,10 +46,14 @@ TEST(CliArgs, BadInputNamesTheFlagAndTheValue) {
   EXPECT_EQ(errorOf({"--quiet=yes"}), "--quiet takes no value");
   EXPECT_EQ(errorOf({"--epochs", "many"}), "--epochs expects a whole number, got 'many'");
   EXPECT_EQ(errorOf({"--epochs", "1000"}), "--epochs must be between 1 and 100, got 1000");
-  EXPECT_EQ(errorOf({"--epochs", "99999999999999999999"}), "--epochs expects a whole number, got '99999999999999999999'");
-  EXPECT_EQ(errorOf({"--conv", "8,,16"}), "--conv expects comma-separated positive numbers, got '8,,16'");
-  EXPECT_EQ(errorOf({"--conv", "8,-16"}), "--conv expects comma-separated positive numbers, got '8,-16'");
-  EXPECT_EQ(errorOf({"--optimizer", "rmsprop"}), "--optimizer must be one of adam, sgd, got 'rmsprop'");
+  EXPECT_EQ(errorOf({"--epochs", "99999999999999999999"}),
+            "--epochs expects a whole number, got '99999999999999999999'");
+  EXPECT_EQ(errorOf({"--conv", "8,,16"}),
+            "--conv expects comma-separated positive numbers, got '8,,16'");
+  EXPECT_EQ(errorOf({"--conv", "8,-16"}),
+            "--conv expects comma-separated positive numbers, got '8,-16'");
+  EXPECT_EQ(errorOf({"--optimizer", "rmsprop"}),
+            "--optimizer must be one of adam, sgd, got 'rmsprop'");
   EXPECT_EQ(errorOf({"--lr", "nan"}), "--lr expects a number, got 'nan'");
   EXPECT_EQ(errorOf({"--epochs", "5", "--conv", "8,16", "--lr", "1e-3"}), "");
 }

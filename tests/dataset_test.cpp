@@ -1,11 +1,11 @@
+#include "sdd/dataset/dataset.h"
+
 #include <gtest/gtest.h>
-#include <opencv2/imgproc.hpp>
 
 #include <fstream>
-
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
-#include "sdd/dataset/dataset.h"
 #include "sdd/imaging/image_loader.h"
 #include "test_support.h"
 
@@ -103,8 +103,8 @@ TEST(Dataset, ReadsNeuClsFlatFolderAndMapsPrefixesToClassNames) {
   const Dataset ds = Dataset::scan(dir.path());
   EXPECT_EQ(ds.layout(), DatasetLayout::NeuCls);
   EXPECT_FALSE(ds.hasOwnSplit());
-  const std::vector<std::string> expected = {"crazing",         "inclusion", "patches",
-                                             "pitted_surface",  "rolled-in_scale", "scratches"};
+  const std::vector<std::string> expected = {"crazing",        "inclusion",       "patches",
+                                             "pitted_surface", "rolled-in_scale", "scratches"};
   EXPECT_EQ(ds.classes(), expected);
   EXPECT_EQ(ds.samples().size(), 30u);
   // Stratified 80/20: one of five per class goes to validation.
@@ -197,7 +197,8 @@ TEST(Dataset, MissingFolderIsAClearError) {
 
 TEST(Dataset, AClassFolderWithoutUsableImagesIsLeftOutWithAReason) {
   TempDir dir;
-  for (int n = 0; n < 3; ++n) writeImage(dir / "good" / (std::to_string(n) + ".png"), patternImage(0, n));
+  for (int n = 0; n < 3; ++n)
+    writeImage(dir / "good" / (std::to_string(n) + ".png"), patternImage(0, n));
   writeImage(dir / "other/0.png", patternImage(1, 0));
   fs::create_directories(dir / "hollow");
   writeBytes(dir / "hollow/broken.jpg", "garbage");
@@ -214,10 +215,11 @@ TEST(Dataset, SymlinkLoopsAndDanglingLinksAreReportedAndTheRestOfTheFolderIsRead
   TempDir dir;
   for (int c = 0; c < 2; ++c)
     for (int n = 0; n < 4; ++n)
-      writeImage(dir / ("c" + std::to_string(c)) / (std::to_string(n) + ".png"), patternImage(c, n));
-  fs::create_directory_symlink(".", dir / "c0/0loop");            // a link to its own folder
+      writeImage(dir / ("c" + std::to_string(c)) / (std::to_string(n) + ".png"),
+                 patternImage(c, n));
+  fs::create_directory_symlink(".", dir / "c0/0loop");           // a link to its own folder
   fs::create_symlink(dir / "c1/aa.png", dir / "c1/aa.png.lnk");  // dangling (target missing)
-  fs::create_symlink("b.png", dir / "c1/a.png");                  // a two-link loop
+  fs::create_symlink("b.png", dir / "c1/a.png");                 // a two-link loop
   fs::create_symlink("a.png", dir / "c1/b.png");
   const Dataset ds = Dataset::scan(dir.path());
   EXPECT_EQ(ds.samples().size(), 8u);  // every good file, also those sorted after the loops
@@ -228,7 +230,8 @@ TEST(Dataset, SymlinkLoopsAndDanglingLinksAreReportedAndTheRestOfTheFolderIsRead
 
 TEST(Dataset, FewerThanTwoClassesIsAClearError) {
   TempDir dir;
-  for (int n = 0; n < 3; ++n) writeImage(dir / "only" / (std::to_string(n) + ".png"), patternImage(0, n));
+  for (int n = 0; n < 3; ++n)
+    writeImage(dir / "only" / (std::to_string(n) + ".png"), patternImage(0, n));
   EXPECT_THROW(Dataset::scan(dir.path()), DatasetError);
   TempDir empty;
   EXPECT_THROW(Dataset::scan(empty.path()), DatasetError);
@@ -281,8 +284,9 @@ TEST(ImageLoader, ResizesAndConvertsToModelInput) {
 
 TEST(VocReader, MalformedAnnotationReportsAnError) {
   TempDir dir;
-  writeBytes(dir / "bad.xml", "<annotation><object><name>x</name><bndbox><xmin>abc</xmin>"
-                              "</bndbox></object></annotation>");
+  writeBytes(dir / "bad.xml",
+             "<annotation><object><name>x</name><bndbox><xmin>abc</xmin>"
+             "</bndbox></object></annotation>");
   std::string err;
   EXPECT_TRUE(readVocBoxes(dir / "bad.xml", &err).empty());
   EXPECT_NE(err.find("malformed"), std::string::npos);
@@ -293,14 +297,17 @@ TEST(VocReader, MalformedAnnotationReportsAnError) {
 TEST(VocReader, OutOfRangeCoordinatesAreMalformedNotUndefined) {
   for (const char* v : {"444444444444444444442", "-1e300", "nan", "inf", "1e7"}) {
     std::string err;
-    const std::string xml = std::string("<annotation><object><name>x</name><bndbox><xmin>") + v +
-                            "</xmin><ymin>1</ymin><xmax>2</xmax><ymax>3</ymax></bndbox></object></annotation>";
+    const std::string xml =
+        std::string("<annotation><object><name>x</name><bndbox><xmin>") + v +
+        "</xmin><ymin>1</ymin><xmax>2</xmax><ymax>3</ymax></bndbox></object></annotation>";
     EXPECT_TRUE(parseVocBoxes(xml, &err).empty()) << v;
     EXPECT_NE(err.find("malformed"), std::string::npos) << v;
   }
   std::string err;
-  const auto boxes = parseVocBoxes("<object><name>crazing</name><xmin>2.5</xmin><ymin>0</ymin>"
-                                   "<xmax>199</xmax><ymax>200</ymax></object>", &err);
+  const auto boxes = parseVocBoxes(
+      "<object><name>crazing</name><xmin>2.5</xmin><ymin>0</ymin>"
+      "<xmax>199</xmax><ymax>200</ymax></object>",
+      &err);
   ASSERT_EQ(boxes.size(), 1u) << err;
   EXPECT_EQ(boxes[0].xmin, 2);
   EXPECT_EQ(boxes[0].ymax, 200);
@@ -309,7 +316,8 @@ TEST(VocReader, OutOfRangeCoordinatesAreMalformedNotUndefined) {
 // Found by fuzz_image (fuzz/regressions/image): a JPEG whose header claims ~1 gigapixel made
 // OpenCV allocate 3 GB. Headers declaring more than kMaxDecodedPixels are refused up front.
 TEST(ImageLoader, HeadersClaimingGigapixelsAreRefusedBeforeDecoding) {
-  for (const auto& f : fs::directory_iterator(fs::path(SDD_SOURCE_DIR) / "fuzz/regressions/image")) {
+  for (const auto& f :
+       fs::directory_iterator(fs::path(SDD_SOURCE_DIR) / "fuzz/regressions/image")) {
     const DecodedImage d = loadImage(f.path(), 0);
     EXPECT_FALSE(d.ok()) << f.path();
     EXPECT_NE(d.error.find("too large"), std::string::npos) << d.error;
@@ -320,7 +328,9 @@ TEST(ImageLoader, HeadersClaimingGigapixelsAreRefusedBeforeDecoding) {
     std::vector<std::uint8_t> bytes(buf.begin(), buf.end());
     EXPECT_TRUE(decodeImage(bytes).ok()) << ext;
     if (std::string(ext) == ".png") {  // IHDR width/height, big-endian
-      bytes[16] = bytes[20] = 0x00; bytes[17] = bytes[21] = 0x01; bytes[18] = bytes[22] = 0x00;
+      bytes[16] = bytes[20] = 0x00;
+      bytes[17] = bytes[21] = 0x01;
+      bytes[18] = bytes[22] = 0x00;
     } else {  // BMP: little-endian at 18 and 22
       bytes[20] = bytes[24] = 0x01;
     }

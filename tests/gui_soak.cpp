@@ -13,11 +13,10 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTest>
-
 #include <cstdio>
 
-#include "models/dataset_model.h"
 #include "main_window.h"
+#include "models/dataset_model.h"
 #include "models/sample_filter.h"
 #include "panels/train_panel.h"
 
@@ -76,7 +75,8 @@ int main(int argc, char** argv) {
 
   TrainPanel* train = w.trainPanel();
   w.tabs()->setCurrentWidget(train);
-  QObject::connect(train, &TrainPanel::epochFinished, [](int epoch) { say(QStringLiteral("epoch %1").arg(epoch)); });
+  QObject::connect(train, &TrainPanel::epochFinished,
+                   [](int epoch) { say(QStringLiteral("epoch %1").arg(epoch)); });
   QObject::connect(train, &TrainPanel::trainingFinished, [](const TrainOutcome& out) {
     say(QStringLiteral("finished %1").arg(out.error));
     QCoreApplication::exit(out.error.isEmpty() ? 0 : 1);

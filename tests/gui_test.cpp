@@ -1,46 +1,44 @@
 // Drives the real workbench widgets offscreen (QT_QPA_PLATFORM=offscreen).
+#include <sqlite3.h>
+
 #include <QApplication>
+#include <QComboBox>
 #include <QDropEvent>
 #include <QElapsedTimer>
 #include <QListView>
-#include <QMimeData>
-#include <QSettings>
-#include <QSignalSpy>
-#include <QStandardPaths>
-#include <QStatusBar>
-#include <QTreeWidget>
-#include <QTest>
-#include <QTimer>
-#include <QUndoStack>
-#include <QUrl>
-
-#include <QComboBox>
 #include <QListWidget>
+#include <QMimeData>
 #include <QProcess>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableWidget>
-
+#include <QTest>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QUndoStack>
+#include <QUrl>
 #include <algorithm>
 #include <fstream>
 #include <memory>
-
 #include <nlohmann/json.hpp>
-#include <sqlite3.h>
 
+#include "commands/relabel_controller.h"
+#include "main_window.h"
+#include "models/dataset_model.h"
+#include "models/sample_filter.h"
 #include "panels/classify_panel.h"
 #include "panels/evaluate_panel.h"
 #include "panels/inspector.h"
-#include "qcp.h"
 #include "panels/reduction_dialog.h"
-#include "commands/relabel_controller.h"
-#include "report_pdf.h"
 #include "panels/train_panel.h"
-#include "models/dataset_model.h"
-#include "main_window.h"
-#include "models/sample_filter.h"
+#include "qcp.h"
+#include "report_pdf.h"
 #include "sdd/dataset/dataset.h"
 #include "sdd/labels/label_store.h"
 #include "sdd/util/runtime.h"
@@ -66,7 +64,8 @@ QString pdfText(const QString& pdf) {
 }
 
 /// Workbench options on the CPU with the given dataset, workspace and model.
-WorkbenchOptions opts(const QString& dataset, const QString& workspace = {}, const QString& model = {}) {
+WorkbenchOptions opts(const QString& dataset, const QString& workspace = {},
+                      const QString& model = {}) {
   WorkbenchOptions o;
   o.dataset = dataset;
   o.workspace = workspace;
@@ -94,7 +93,8 @@ void makeDataset(const fs::path& root) {
   const char* classes[] = {"disk", "ring", "stripes"};
   for (int c = 0; c < 3; ++c)
     for (int n = 0; n < 5; ++n)
-      writeImage(root / classes[c] / ("img_" + std::to_string(n) + ".png"), patternImage(c == 2 ? 0 : c + 1, n));
+      writeImage(root / classes[c] / ("img_" + std::to_string(n) + ".png"),
+                 patternImage(c == 2 ? 0 : c + 1, n));
   writeBytes(root / "disk" / "broken.png", "not a png at all");
 }
 
@@ -161,7 +161,8 @@ class EventLoopProbe {
     QObject::connect(&timer_, &QTimer::timeout, [this] {
       const qint64 now = clock_.nsecsElapsed();
       gaps_.push_back((now - last_) / 1e6);
-      if (gaps_.back() > 50) qInfo("  event-loop gap of %.0f ms ending at %lld ms", gaps_.back(), now / 1000000);
+      if (gaps_.back() > 50)
+        qInfo("  event-loop gap of %.0f ms ending at %lld ms", gaps_.back(), now / 1000000);
       last_ = now;
     });
     timer_.start();
@@ -215,19 +216,22 @@ class GuiTest : public QObject {
   /// The browser's "File name" order is natural: numbers by value, letters ignoring case.
   void fileNamesSortNaturally() {
     TempDir dir;
-    const char* names[] = {"img_10.png", "img_2.png", "IMG_3.png", "img_002.png", "img_1.png", "a.png", "img_100.png", "img_1b.png"};
+    const char* names[] = {"img_10.png", "img_2.png", "IMG_3.png",   "img_002.png",
+                           "img_1.png",  "a.png",     "img_100.png", "img_1b.png"};
     int n = 0;
     for (const char* name : names) {
       const int cls = n++ % 2;
-      writeImage(dir / "data" / (cls ? "crazing" : "patches") / name, patternImage(cls, n, 16, 16, 1));
+      writeImage(dir / "data" / (cls ? "crazing" : "patches") / name,
+                 patternImage(cls, n, 16, 16, 1));
     }
     DatasetModel m;
     m.reset(sdd::Dataset::scan(dir / "data"), nullptr);
     QMap<int, QString> byRank;
     for (int r = 0; r < m.rowCount(); ++r)
-      byRank.insert(m.index(r).data(DatasetModel::NameRankRole).toInt(), m.index(r).data(DatasetModel::FileNameRole).toString());
-    QCOMPARE(byRank.values(), QStringList({"a.png", "img_1.png", "img_1b.png", "img_002.png", "img_2.png", "IMG_3.png",
-                                           "img_10.png", "img_100.png"}));
+      byRank.insert(m.index(r).data(DatasetModel::NameRankRole).toInt(),
+                    m.index(r).data(DatasetModel::FileNameRole).toString());
+    QCOMPARE(byRank.values(), QStringList({"a.png", "img_1.png", "img_1b.png", "img_002.png",
+                                           "img_2.png", "IMG_3.png", "img_10.png", "img_100.png"}));
   }
 
   void relabelUndoAndReopenPersist() {
@@ -282,7 +286,8 @@ class GuiTest : public QObject {
       // A relabel with a note keeps the note in the journal.
       w.browser()->setCurrentIndex(w.filter()->index(1, 0));
       const int second = w.filter()->mapToSource(w.browser()->currentIndex()).row();
-      w.relabelSelection((m->sample(second).label + 1) % 3, QStringLiteral("edge looks like a ring"));
+      w.relabelSelection((m->sample(second).label + 1) % 3,
+                         QStringLiteral("edge looks like a ring"));
       const auto h = m->store()->history(m->journalPath(second).toStdString());
       QCOMPARE(h.size(), size_t(1));
       QCOMPARE(h[0].note, std::string("edge looks like a ring"));
@@ -293,12 +298,15 @@ class GuiTest : public QObject {
     QVERIFY(waitFor([&] { return !again.datasetModel()->isEmpty(); }));
     DatasetModel* m = again.datasetModel();
     int relabeled = 0;
-    for (int r = 0; r < m->rowCount(); ++r) relabeled += m->index(r).data(DatasetModel::RelabeledRole).toBool();
+    for (int r = 0; r < m->rowCount(); ++r)
+      relabeled += m->index(r).data(DatasetModel::RelabeledRole).toBool();
     QCOMPARE(relabeled, 1);
     QCOMPARE(m->relabeledCount(), 1);
     // The CLI-side core sees the same labels through the workspace.
     sdd::Dataset ds = sdd::Dataset::scan(dir / "data");
-    QCOMPARE(sdd::applyLabels(ds, sdd::LabelStore(sdd::LabelStore::journalFile((dir / "ws")))).changed, size_t(1));
+    QCOMPARE(
+        sdd::applyLabels(ds, sdd::LabelStore(sdd::LabelStore::journalFile((dir / "ws")))).changed,
+        size_t(1));
   }
 
   /// Another program relabels images of the open workspace (`sdd relabel`; here a second
@@ -318,11 +326,13 @@ class GuiTest : public QObject {
     other.assign({{"disk/img_0.png", "disk", "ring"}}, "relabel", "sdd relabel");
     QElapsedTimer seen;
     seen.start();
-    QVERIFY2(waitFor([&] { return m->sample(a).label == 1; }, 3000), "the other program's relabel never showed");
+    QVERIFY2(waitFor([&] { return m->sample(a).label == 1; }, 3000),
+             "the other program's relabel never showed");
     qInfo("another program's relabel shown after %lld ms", seen.elapsed());
     QCOMPARE(m->classCounts(), QVector<int>({4, 6, 5}));
     w.showImage(a);
-    QVERIFY(w.inspector()->findChild<QTreeWidget*>()->topLevelItem(0)->text(3).contains(QStringLiteral("sdd relabel")));
+    QVERIFY(w.inspector()->findChild<QTreeWidget*>()->topLevelItem(0)->text(3).contains(
+        QStringLiteral("sdd relabel")));
 
     // The window relabels b; then the other program changes b again; Ctrl+Z is refused.
     w.showImage(b);
@@ -330,14 +340,16 @@ class GuiTest : public QObject {
     QTest::keyClick(w.browser(), Qt::Key_3);
     QCOMPARE(m->sample(b).label, 2);
     QCOMPARE(w.undoStack()->count(), 1);
-    other.assign({{"disk/img_1.png", "disk", "ring", std::string("stripes")}}, "relabel", "sdd relabel");
+    other.assign({{"disk/img_1.png", "disk", "ring", std::string("stripes")}}, "relabel",
+                 "sdd relabel");
     QVERIFY(waitFor([&] { return m->sample(b).label == 1; }, 3000));
     QTest::keyClick(w.browser(), Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(other.currentLabels().at("disk/img_1.png"), std::string("ring"));
     QCOMPARE(m->sample(b).label, 1);
     QCOMPARE(w.undoStack()->count(), 0);  // the step that can never be made is dropped
     const QString message = w.statusBar()->currentMessage();
-    QVERIFY2(message.contains(QStringLiteral("disk/img_1.png")) && message.contains(QStringLiteral("sdd relabel")),
+    QVERIFY2(message.contains(QStringLiteral("disk/img_1.png")) &&
+                 message.contains(QStringLiteral("sdd relabel")),
              qPrintable(message));
   }
 
@@ -365,19 +377,24 @@ class GuiTest : public QObject {
     QCOMPARE(m->sample(row).label, 0);  // not shown before it is saved
     QCOMPARE(w.undoStack()->count(), 0);
     QCOMPARE(w.relabelController()->pending(), 1);
-    QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("Waiting for the label journal")));
+    QVERIFY(
+        w.statusBar()->currentMessage().contains(QStringLiteral("Waiting for the label journal")));
     QTest::qWait(300);  // retries meanwhile
     QCOMPARE(w.relabelController()->pending(), 1);
     sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr);
     QVERIFY(waitFor([&] { return w.relabelController()->pending() == 0; }, 3000));
     QCOMPARE(m->sample(row).label, 1);
     QCOMPARE(w.undoStack()->count(), 1);
-    QCOMPARE(sdd::LabelStore(sdd::LabelStore::journalFile(dir / "ws")).currentLabels().at("disk/img_2.png"),
+    QCOMPARE(sdd::LabelStore(sdd::LabelStore::journalFile(dir / "ws"))
+                 .currentLabels()
+                 .at("disk/img_2.png"),
              std::string("ring"));
 
     // A write the journal refuses (here a trigger another program installed) is reported and
     // never enters the undo stack.
-    QCOMPARE(sqlite3_exec(other, "CREATE TRIGGER refuse BEFORE INSERT ON changes BEGIN SELECT RAISE(ABORT, 'refused by test'); END",
+    QCOMPARE(sqlite3_exec(other,
+                          "CREATE TRIGGER refuse BEFORE INSERT ON changes BEGIN SELECT "
+                          "RAISE(ABORT, 'refused by test'); END",
                           nullptr, nullptr, nullptr),
              SQLITE_OK);
     QTest::keyClick(w.browser(), Qt::Key_3);
@@ -435,7 +452,8 @@ class GuiTest : public QObject {
     QVERIFY(waitFor([&] { return !w.datasetModel()->isEmpty(); }, 60000));
     DatasetModel* m = w.datasetModel();
     QCOMPARE(m->classes(), QStringList({"disk", "stripes"}));  // empty_class left out
-    QVERIFY2(m->rowCount() >= 33 && m->rowCount() <= 35, qPrintable(QString::number(m->rowCount())));
+    QVERIFY2(m->rowCount() >= 33 && m->rowCount() <= 35,
+             qPrintable(QString::number(m->rowCount())));
     QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("skipped")));
     // Browse every image, the huge one included: thumbnails and the inspector load them.
     for (int r = 0; r < w.filter()->rowCount(); ++r) {
@@ -456,7 +474,8 @@ class GuiTest : public QObject {
     bool truncatedNamed = false;
     for (int r = 0; r < res->rowCount(); ++r) {
       const ClassifyResult& c = res->at(r).result;
-      if (c.file.endsWith(QStringLiteral("truncated.jpg"))) truncatedNamed = !c.ok() && c.error.contains(QStringLiteral("truncated"));
+      if (c.file.endsWith(QStringLiteral("truncated.jpg")))
+        truncatedNamed = !c.ok() && c.error.contains(QStringLiteral("truncated"));
     }
     QVERIFY(truncatedNamed);
     QDir(data).removeRecursively();  // the generator left an unreadable file
@@ -490,7 +509,7 @@ class GuiTest : public QObject {
     QVERIFY(waitFor([&] { return epochs.count() >= 3; }, 120000));
     QTest::qWait(300);  // one coalesced redraw
     QVERIFY(t->lossPlot()->graphCount() >= 2);
-    QVERIFY(t->lossPlot()->graph(0)->dataCount() >= 3);  // train loss per epoch
+    QVERIFY(t->lossPlot()->graph(0)->dataCount() >= 3);      // train loss per epoch
     QVERIFY(t->accuracyPlot()->graph(1)->dataCount() >= 3);  // validation accuracy
     QVERIFY(t->batchPoints() >= 3);
     QVERIFY(t->logTable()->rowCount() >= 3);
@@ -523,7 +542,8 @@ class GuiTest : public QObject {
       QVERIFY(reduced.at(0).at(0).toBool());
       QVERIFY(d->table()->rowCount() >= 3);  // base, at least one reduction, final
       QCOMPARE(d->table()->item(d->table()->rowCount() - 1, 0)->text(), QStringLiteral("final"));
-      QVERIFY(d->table()->item(1, 4)->text().toLongLong() < d->table()->item(0, 4)->text().toLongLong());
+      QVERIFY(d->table()->item(1, 4)->text().toLongLong() <
+              d->table()->item(0, 4)->text().toLongLong());
       delete d;
     }
 
@@ -582,7 +602,9 @@ class GuiTest : public QObject {
     w.showConfusionCell(0, ev.confusion.count(0, 0) ? 0 : 1);
     w.browser()->setCurrentIndex(w.filter()->index(0, 0));
     w.relabelSelection(1 + (w.filter()->index(0, 0).data(DatasetModel::LabelRole).toInt() == 1));
-    QVERIFY(waitFor([&] { return e->evaluation()->confusion.support(0) == ev.confusion.support(0) - 1; }, 5000));
+    QVERIFY(waitFor(
+        [&] { return e->evaluation()->confusion.support(0) == ev.confusion.support(0) - 1; },
+        5000));
 
     // Table V: the loaded model measured; the shipped NEU model (other classes) left out;
     // the paper's rows shown as reported.
@@ -616,16 +638,19 @@ class GuiTest : public QObject {
     QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.at(0).at(0).toString()));
     const QString text = pdfText(pdf);
     QVERIFY2(!text.isEmpty(), "pdftotext could not read the report");
-    for (const char* section : {"1. Dataset", "2. Model", "3. Training", "4. Evaluation on the all split", "Table IV",
-                                "ROC curves", "5. Model comparison (Table V)", "6. Inference time and line speed",
-                                "7. Examples (Fig. 8)", "8. Reproducibility", "reported by the paper"})
+    for (const char* section :
+         {"1. Dataset", "2. Model", "3. Training", "4. Evaluation on the all split", "Table IV",
+          "ROC curves", "5. Model comparison (Table V)", "6. Inference time and line speed",
+          "7. Examples (Fig. 8)", "8. Reproducibility", "reported by the paper"})
       QVERIFY2(text.contains(QLatin1String(section)), section);
     const sdd::Evaluation* now = e->evaluation();  // with the relabel
     QVERIFY(text.contains(QStringLiteral("Macro F1")));
-    QVERIFY2(text.contains(QRegularExpression(QStringLiteral("macro average\\s+%1\\s+%2\\s+%3")
-                                                  .arg(f4(now->macroPrecision), f4(now->macroRecall), f4(now->macroF1)))),
+    QVERIFY2(text.contains(QRegularExpression(
+                 QStringLiteral("macro average\\s+%1\\s+%2\\s+%3")
+                     .arg(f4(now->macroPrecision), f4(now->macroRecall), f4(now->macroF1)))),
              qPrintable(text));
-    QVERIFY2(text.simplified().contains(QStringLiteral("Relabels: 1 images carry")), qPrintable(text));
+    QVERIFY2(text.simplified().contains(QStringLiteral("Relabels: 1 images carry")),
+             qPrintable(text));
     QVERIFY(QFileInfo::exists(qs(dir / "ws" / "reports.jsonl")));
   }
 
@@ -636,26 +661,32 @@ class GuiTest : public QObject {
     const fs::path model = trainSmallModel(dir / "data", dir / "run", 4);
     const QString sddExe = QStringLiteral(SDD_CLI);
     QProcess eval;
-    eval.start(sddExe, {QStringLiteral("eval"), qs(dir / "data"), QStringLiteral("--model"), qs(model),
-                        QStringLiteral("--json"), qs(dir / "eval.json"), QStringLiteral("--split"), QStringLiteral("all")});
+    eval.start(sddExe, {QStringLiteral("eval"), qs(dir / "data"), QStringLiteral("--model"),
+                        qs(model), QStringLiteral("--json"), qs(dir / "eval.json"),
+                        QStringLiteral("--split"), QStringLiteral("all")});
     QVERIFY(eval.waitForFinished(120000));
     QCOMPARE(eval.exitCode(), 0);
     QProcess rep;
-    rep.start(sddExe, {QStringLiteral("report"), qs(dir / "data"), QStringLiteral("--model"), qs(model),
-                       QStringLiteral("--out"), qs(dir / "r.pdf"), QStringLiteral("--split"), QStringLiteral("all")});
+    rep.start(sddExe, {QStringLiteral("report"), qs(dir / "data"), QStringLiteral("--model"),
+                       qs(model), QStringLiteral("--out"), qs(dir / "r.pdf"),
+                       QStringLiteral("--split"), QStringLiteral("all")});
     QVERIFY(rep.waitForFinished(120000));
     QVERIFY2(rep.exitCode() == 0, rep.readAllStandardError().constData());
     std::ifstream jf(dir / "eval.json");
     const auto j = nlohmann::json::parse(jf);
     const QString text = pdfText(qs(dir / "r.pdf"));
-    QVERIFY2(text.contains(QRegularExpression(QStringLiteral("Accuracy\\s+%1").arg(f4(j["accuracy"].get<double>())))), qPrintable(text));
-    QVERIFY(text.contains(QRegularExpression(QStringLiteral("macro average\\s+%1\\s+%2\\s+%3\\s+%4")
-                                                 .arg(f4(j["macro"]["precision"]), f4(j["macro"]["recall"]), f4(j["macro"]["f1"]),
-                                                      f4(j["macro"]["auc"])))));
+    QVERIFY2(text.contains(QRegularExpression(
+                 QStringLiteral("Accuracy\\s+%1").arg(f4(j["accuracy"].get<double>())))),
+             qPrintable(text));
+    QVERIFY(text.contains(
+        QRegularExpression(QStringLiteral("macro average\\s+%1\\s+%2\\s+%3\\s+%4")
+                               .arg(f4(j["macro"]["precision"]), f4(j["macro"]["recall"]),
+                                    f4(j["macro"]["f1"]), f4(j["macro"]["auc"])))));
     for (const auto& c : j["per_class"])
-      QVERIFY2(text.contains(QRegularExpression(QStringLiteral("%1\\s+%2\\s+%3\\s+%4")
-                                                    .arg(QString::fromStdString(c["class"].get<std::string>()), f4(c["precision"]),
-                                                         f4(c["recall"]), f4(c["f1"])))),
+      QVERIFY2(text.contains(QRegularExpression(
+                   QStringLiteral("%1\\s+%2\\s+%3\\s+%4")
+                       .arg(QString::fromStdString(c["class"].get<std::string>()),
+                            f4(c["precision"]), f4(c["recall"]), f4(c["f1"])))),
                c["class"].get<std::string>().c_str());
     QVERIFY(text.contains(QStringLiteral("8. Reproducibility")));
   }
@@ -665,12 +696,14 @@ class GuiTest : public QObject {
   void screenshotTour() {
     const QString out = qEnvironmentVariable("SDD_SCREENSHOT_DIR");
     const fs::path neu = sdd::test::neuDetDir();
-    if (out.isEmpty() || neu.empty()) QSKIP("set SDD_SCREENSHOT_DIR (and have data/NEU-DET) to save screenshots");
+    if (out.isEmpty() || neu.empty())
+      QSKIP("set SDD_SCREENSHOT_DIR (and have data/NEU-DET) to save screenshots");
     QDir().mkpath(out);
     MainWindow w(opts(qs(neu), qEnvironmentVariable("SDD_SCREENSHOT_WORKSPACE")));
     w.resize(1360, 860);
     w.show();
-    QVERIFY(waitFor([&] { return !w.datasetModel()->isEmpty() && !w.modelFile().isEmpty(); }, 60000));
+    QVERIFY(
+        waitFor([&] { return !w.datasetModel()->isEmpty() && !w.modelFile().isEmpty(); }, 60000));
     QSignalSpy done(&w, &MainWindow::classificationFinished);
     QVERIFY(w.evaluateSplit(QStringLiteral("validation")));
     QVERIFY(done.wait(120000));
@@ -749,13 +782,16 @@ class GuiTest : public QObject {
     QCOMPARE(done.at(0).at(0).toInt(), 1800);
     QCOMPARE(w.datasetModel()->predictedCount(), 1800);
     const double rssAfter = residentMegabytes();
-    qInfo("1800 images classified in %lld ms while training (epochs finished meanwhile: %lld)", batchMs,
-          static_cast<long long>(epochs.count()));
-    qInfo("event loop over %lld ms: %d samples, p50 %.1f ms, p99 %.1f ms, worst %.1f ms", probe.elapsed(),
-          probe.samples(), probe.percentile(0.50), probe.percentile(0.99), probe.worst());
-    qInfo("resident memory %.0f MB before, %.0f MB after; %d thumbnails cached (limit %d)", rssBefore, rssAfter,
-          w.datasetModel()->cachedThumbnails(), DatasetModel::kMaxCachedThumbnails);
-    QVERIFY2(probe.percentile(0.99) < kP99LimitMs, qPrintable(QStringLiteral("p99 %1 ms").arg(probe.percentile(0.99))));
+    qInfo("1800 images classified in %lld ms while training (epochs finished meanwhile: %lld)",
+          batchMs, static_cast<long long>(epochs.count()));
+    qInfo("event loop over %lld ms: %d samples, p50 %.1f ms, p99 %.1f ms, worst %.1f ms",
+          probe.elapsed(), probe.samples(), probe.percentile(0.50), probe.percentile(0.99),
+          probe.worst());
+    qInfo("resident memory %.0f MB before, %.0f MB after; %d thumbnails cached (limit %d)",
+          rssBefore, rssAfter, w.datasetModel()->cachedThumbnails(),
+          DatasetModel::kMaxCachedThumbnails);
+    QVERIFY2(probe.percentile(0.99) < kP99LimitMs,
+             qPrintable(QStringLiteral("p99 %1 ms").arg(probe.percentile(0.99))));
     QVERIFY(w.datasetModel()->cachedThumbnails() <= DatasetModel::kMaxCachedThumbnails);
   }
 
@@ -766,7 +802,8 @@ class GuiTest : public QObject {
     gen.start();
     const char* classes[] = {"crazing", "inclusion", "patches", "scratches"};
     for (int n = 0; n < 20000; ++n)
-      writeImage(dir / "data" / classes[n % 4] / ("img_" + std::to_string(n) + ".png"), patternImage(n % 4, n, 40, 40, 1));
+      writeImage(dir / "data" / classes[n % 4] / ("img_" + std::to_string(n) + ".png"),
+                 patternImage(n % 4, n, 40, 40, 1));
     qInfo("20000 images generated in %lld ms", gen.elapsed());
 
     QElapsedTimer opening;
@@ -780,7 +817,9 @@ class GuiTest : public QObject {
     QCOMPARE(w.datasetModel()->rowCount(), 20000);
     QElapsedTimer thumbs;
     thumbs.start();
-    QVERIFY(waitFor([&] { return w.datasetModel()->cachedThumbnails() > 0 && w.datasetModel()->pendingThumbnails() == 0; }));
+    QVERIFY(waitFor([&] {
+      return w.datasetModel()->cachedThumbnails() > 0 && w.datasetModel()->pendingThumbnails() == 0;
+    }));
     const qint64 firstThumbsMs = thumbs.elapsed();
     const int firstScreen = w.datasetModel()->cachedThumbnails();
 
@@ -808,7 +847,8 @@ class GuiTest : public QObject {
       QCOMPARE(w.filter()->rowCount(), expectRows);
       QTest::qWait(30);
     };
-    timed([&] { w.filter()->setNameFilter(QStringLiteral("img_1999")); }, 11);  // img_1999, img_19990..19999
+    timed([&] { w.filter()->setNameFilter(QStringLiteral("img_1999")); },
+          11);  // img_1999, img_19990..19999
     timed([&] { w.filter()->setNameFilter({}); }, 20000);
     timed([&] { w.filter()->setClassFilter(2, false); }, 5000);
     timed([&] { w.filter()->setClassFilter(-1, false); }, 20000);
@@ -818,14 +858,21 @@ class GuiTest : public QObject {
     for (qint64 ms : filterMs) filterText << QString::number(ms);
     QTest::qWait(50);
     probe.stop();
-    qInfo("20000 images: open %lld ms, first screen of thumbnails (%d) %lld ms later, 40-jump scroll to the "
-          "bottom with its thumbnails %lld ms; filters name/clear/class/clear/relabeled/all: %s ms",
-          openMs, firstScreen, firstThumbsMs, scrollMs, qPrintable(filterText.join(QStringLiteral("/"))));
-    qInfo("event loop over %lld ms: %d samples, p50 %.1f ms, p99 %.1f ms, worst %.1f ms; %d thumbnails cached",
-          probe.elapsed(), probe.samples(), probe.percentile(0.50), probe.percentile(0.99), probe.worst(),
-          w.datasetModel()->cachedThumbnails());
-    QVERIFY2(probe.percentile(0.99) < kP99LimitMs, qPrintable(QStringLiteral("p99 %1 ms").arg(probe.percentile(0.99))));
-    QVERIFY2(probe.worst() < kFreezeLimitMs, qPrintable(QStringLiteral("GUI froze for %1 ms").arg(probe.worst())));
+    qInfo(
+        "20000 images: open %lld ms, first screen of thumbnails (%d) %lld ms later, 40-jump scroll "
+        "to the "
+        "bottom with its thumbnails %lld ms; filters name/clear/class/clear/relabeled/all: %s ms",
+        openMs, firstScreen, firstThumbsMs, scrollMs,
+        qPrintable(filterText.join(QStringLiteral("/"))));
+    qInfo(
+        "event loop over %lld ms: %d samples, p50 %.1f ms, p99 %.1f ms, worst %.1f ms; %d "
+        "thumbnails cached",
+        probe.elapsed(), probe.samples(), probe.percentile(0.50), probe.percentile(0.99),
+        probe.worst(), w.datasetModel()->cachedThumbnails());
+    QVERIFY2(probe.percentile(0.99) < kP99LimitMs,
+             qPrintable(QStringLiteral("p99 %1 ms").arg(probe.percentile(0.99))));
+    QVERIFY2(probe.worst() < kFreezeLimitMs,
+             qPrintable(QStringLiteral("GUI froze for %1 ms").arg(probe.worst())));
   }
 };
 

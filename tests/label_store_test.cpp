@@ -1,15 +1,14 @@
-#include <gtest/gtest.h>
+#include "sdd/labels/label_store.h"
 
-#include <csignal>
+#include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <sqlite3.h>
-
 #include <chrono>
+#include <csignal>
 
 #include "sdd/dataset/dataset.h"
-#include "sdd/labels/label_store.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -153,7 +152,8 @@ TEST(LabelStore, AnotherConnectionsChangesAreSeenAndACompareAndSetRefusesToOverw
   const long long version = gui.dataVersion();
   const long long seen = gui.lastId();
   cli.assign({{"a.png", "cat", "bird"}}, "relabel", "sdd relabel");
-  EXPECT_NE(gui.dataVersion(), version) << "data_version must change after another connection's commit";
+  EXPECT_NE(gui.dataVersion(), version)
+      << "data_version must change after another connection's commit";
   const auto news = gui.changesSince(seen);
   ASSERT_EQ(news.size(), 1u);
   EXPECT_EQ(news[0].newLabel, "bird");
@@ -208,8 +208,9 @@ TEST(LabelStore, TheWriteAheadLogStaysUnder8MBDuringA100000RowImport) {
   std::vector<LabelAssignment> chunk;
   for (int i = 0; i < 100000; ++i) {
     // 3,000 images, each flipped between "b" and "c" on every visit: 100,000 real changes.
-    chunk.push_back({"class " + std::to_string(i % 7) + "/image_" + std::to_string(i % 3000) + ".png", "a",
-                     (i / 3000) % 2 ? "b" : "c"});
+    chunk.push_back(
+        {"class " + std::to_string(i % 7) + "/image_" + std::to_string(i % 3000) + ".png", "a",
+         (i / 3000) % 2 ? "b" : "c"});
     if (chunk.size() == 256 || i == 99999) {
       store.assign(chunk);
       chunk.clear();
@@ -257,7 +258,8 @@ TEST(LabelStore, ManyProcessesCreatingOneWorkspaceAtOnceAllSucceed) {
       waitpid(pid, &status, 0);
       EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "round " << round;
     }
-    EXPECT_EQ(LabelStore(file).currentLabels().size(), std::size_t(kProcesses)) << "round " << round;
+    EXPECT_EQ(LabelStore(file).currentLabels().size(), std::size_t(kProcesses))
+        << "round " << round;
   }
 }
 
@@ -274,7 +276,8 @@ TEST(LabelStore, ReadOnlyAccessReadsTheJournalAndRefusesWrites) {
   EXPECT_EQ(reader.currentLabels().at("a.png"), "dog");
   EXPECT_EQ(reader.integrityCheck(), "ok");
   EXPECT_THROW(reader.assign({{"a.png", "cat", "cat"}}), LabelStoreError);
-  EXPECT_THROW(LabelStore(dir / "none/labels.sqlite", LabelStore::Access::ReadOnly), LabelStoreError);
+  EXPECT_THROW(LabelStore(dir / "none/labels.sqlite", LabelStore::Access::ReadOnly),
+               LabelStoreError);
   EXPECT_FALSE(fs::exists(dir / "none")) << "reading created a folder";
 }
 

@@ -4,18 +4,20 @@
 // --clean writes only the plain good images (for the crash-safety tests).
 // Prints one line per planted file: "good|bad <path> <what it is>", so tests and
 // docs/reliability.md can list what was tried.
+#include <sys/stat.h>
+
+#include <cstddef>
 #include <cstdio>
+// jpeglib.h uses size_t and FILE without including their headers.
+#include <jpeglib.h>
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <string>
-#include <vector>
-
-#include <jpeglib.h>
-#include <sys/stat.h>
-
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include <string>
+#include <vector>
 
 #include "test_support.h"
 
@@ -132,9 +134,11 @@ int main(int argc, char** argv) {
   writeBytes(root / "disk/text.jpg", "this is a text file, not a JPEG\n");
   plant("bad", root / "disk/text.jpg", "text named .jpg");
   std::string garbled = jpg;
-  for (std::size_t i = garbled.size() / 3; i < garbled.size() - 2; i += 7) garbled[i] = static_cast<char>(0xFF);
+  for (std::size_t i = garbled.size() / 3; i < garbled.size() - 2; i += 7)
+    garbled[i] = static_cast<char>(0xFF);
   writeBytes(root / "stripes/garbled.jpg", garbled);
-  plant("bad?", root / "stripes/garbled.jpg", "JPEG with garbled entropy data (decoders may accept it)");
+  plant("bad?", root / "stripes/garbled.jpg",
+        "JPEG with garbled entropy data (decoders may accept it)");
   writeBytes(root / "disk/notes.txt", "not an image\n");
   plant("bad", root / "disk/notes.txt", "not an image extension");
 

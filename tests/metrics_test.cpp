@@ -1,8 +1,8 @@
+#include "sdd/metrics/metrics.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
-
-#include "sdd/metrics/metrics.h"
 
 using namespace sdd;
 
@@ -91,7 +91,8 @@ TEST(Evaluate, MacroAveragesOverClassesAndFindsArgmax) {
   EXPECT_NEAR(e.perClass[1].f1, 0.5, 1e-12);
   EXPECT_DOUBLE_EQ(e.perClass[2].f1, 0.0);
   EXPECT_NEAR(e.macroF1, (2.0 / 3 + 0.5) / 3, 1e-12);
-  EXPECT_NEAR(e.meanLoss, -(std::log(0.7) + std::log(0.2) + std::log(0.8) + std::log(0.1)) / 4, 1e-6);
+  EXPECT_NEAR(e.meanLoss, -(std::log(0.7) + std::log(0.2) + std::log(0.8) + std::log(0.1)) / 4,
+              1e-6);
   const auto j = toJson(e);
   EXPECT_EQ(j["confusion_matrix"][0][1], 1);
   EXPECT_EQ(j["per_class"].size(), 3u);

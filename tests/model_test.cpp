@@ -7,8 +7,8 @@
 #include "sdd/model/detector_net.h"
 #include "sdd/model/onnx_export.h"
 #include "sdd/util/runtime.h"
-#include "training/checkpoint.h"
 #include "test_support.h"
+#include "training/checkpoint.h"
 
 using namespace sdd;
 namespace fs = std::filesystem;
@@ -29,6 +29,15 @@ ModelSpec tinySpec() {
   s.head = HeadType::GlobalAvgPool;
   s.fcWidth = 0;
   s.numClasses = 2;
+  return s;
+}
+
+/// 32-px input, conv 4-8, flatten head with FC 16, 3 classes: two conv blocks to save and load.
+ModelSpec twoBlockSpec() {
+  ModelSpec s;
+  s.inputSize = 32;
+  s.convChannels = {4, 8};
+  s.numClasses = 3;
   return s;
 }
 
@@ -108,10 +117,7 @@ TEST(DetectorNet, OutputShapeIsBatchByClasses) {
 
 TEST(ModelFile, SaveLoadRoundTripKeepsWeightsAndMetadata) {
   TempDir dir;
-  ModelSpec s;
-  s.inputSize = 32;
-  s.convChannels = {4, 8};
-  s.numClasses = 3;
+  ModelSpec s = twoBlockSpec();
   s.batchNorm = true;
   torch::manual_seed(1);
   DetectorNet net(s);
@@ -133,10 +139,7 @@ TEST(ModelFile, SaveLoadRoundTripKeepsWeightsAndMetadata) {
 
 TEST(ModelFile, WeightsFromAnotherArchitectureAreAClearError) {
   TempDir dir;
-  ModelSpec a;
-  a.inputSize = 32;
-  a.convChannels = {4, 8};
-  a.numClasses = 3;
+  const ModelSpec a = twoBlockSpec();
   ModelSpec b = a;
   b.convChannels = {4, 12};
   DetectorNet net(a);
@@ -158,17 +161,16 @@ TEST(ModelFile, GarbageAndMissingFilesAreClearErrors) {
 
 TEST(ModelFile, TruncatedFilesAreClearErrorsAtEveryLength) {
   TempDir dir;
-  ModelSpec s;
-  s.inputSize = 32;
-  s.convChannels = {4, 8};
-  s.numClasses = 3;
+  const ModelSpec s = twoBlockSpec();
   DetectorNet net(s);
   saveModelFile(dir / "m.sddm", net, metaFor(s));
   const std::string whole = sdd::test::readBytes(dir / "m.sddm");
   int tried = 0;
-  for (std::size_t len = 0; len < whole.size(); len += std::max<std::size_t>(1, whole.size() / 40)) {
+  for (std::size_t len = 0; len < whole.size();
+       len += std::max<std::size_t>(1, whole.size() / 40)) {
     sdd::test::writeBytes(dir / "cut.sddm", whole.substr(0, len));
-    EXPECT_THROW(loadModelFile(dir / "cut.sddm"), ModelError) << len << " of " << whole.size() << " bytes";
+    EXPECT_THROW(loadModelFile(dir / "cut.sddm"), ModelError)
+        << len << " of " << whole.size() << " bytes";
     EXPECT_THROW(Predictor(dir / "cut.sddm", "cpu", 1, "torch"), ModelError) << len;
     EXPECT_THROW(Predictor(dir / "cut.sddm", "cpu", 1, "opencv"), ModelError) << len;
     EXPECT_THROW(onnxBytes(dir / "cut.sddm"), ModelError) << len;
@@ -204,9 +206,12 @@ TEST(ModelFile, DamagedMetadataIsAClearErrorBeforeAnyAllocation) {
   const nlohmann::json good = metaFor(s);
   EXPECT_NO_THROW(loadModelFile(writeWithMetadata("good.sddm", good)));
   const std::vector<std::pair<std::string, std::string>> cases = {
-      {"/architecture/conv_channels/0", "1000000"}, {"/architecture/input_size", "1000000"},
-      {"/architecture/kernel_size", "999"},          {"/architecture/fc_width", "100000000"},
-      {"/normalization/std/0", "0"},                 {"/normalization/mean/1", "1e39"}};
+      {"/architecture/conv_channels/0", "1000000"},
+      {"/architecture/input_size", "1000000"},
+      {"/architecture/kernel_size", "999"},
+      {"/architecture/fc_width", "100000000"},
+      {"/normalization/std/0", "0"},
+      {"/normalization/mean/1", "1e39"}};
   for (const auto& [pointer, value] : cases) {
     nlohmann::json bad = good;
     bad[nlohmann::json::json_pointer(pointer)] = nlohmann::json::parse(value);
@@ -223,7 +228,8 @@ TEST(ModelFile, DamagedMetadataIsAClearErrorBeforeAnyAllocation) {
 namespace {
 /// `file` (an SDD container: model or checkpoint) with its header JSON text replaced by
 /// `edit(header)` and the CRC made valid again: what a crafted file looks like.
-std::string withHeader(const std::string& file, const std::function<std::string(std::string)>& edit) {
+std::string withHeader(const std::string& file,
+                       const std::function<std::string(std::string)>& edit) {
   auto le = [](const std::string& b, std::size_t at, int n) {
     std::uint64_t v = 0;
     for (int i = 0; i < n; ++i) v |= std::uint64_t(std::uint8_t(b[at + i])) << (8 * i);
@@ -256,11 +262,14 @@ TEST(ModelFile, FloatOrOverlappingTensorOffsetsAreRefused) {
   saveModelFile(dir / "m.sddm", net, metaFor(s));
   const std::string good = sdd::test::readBytes(dir / "m.sddm");
   const std::vector<std::pair<std::string, std::function<void(std::string&)>>> cases = {
-      {"a float offset", [](std::string& h) { replaceFirst(h, "\"offset\":0", "\"offset\":1e300"); }},
-      {"a fractional offset", [](std::string& h) { replaceFirst(h, "\"offset\":0", "\"offset\":0.5"); }},
+      {"a float offset",
+       [](std::string& h) { replaceFirst(h, "\"offset\":0", "\"offset\":1e300"); }},
+      {"a fractional offset",
+       [](std::string& h) { replaceFirst(h, "\"offset\":0", "\"offset\":0.5"); }},
       {"a negative size", [](std::string& h) { replaceFirst(h, "\"size\":", "\"size\":-"); }},
       {"every offset 0", [](std::string& h) {
-         for (std::size_t at = h.find("\"offset\":"); at != std::string::npos; at = h.find("\"offset\":", at + 1)) {
+         for (std::size_t at = h.find("\"offset\":"); at != std::string::npos;
+              at = h.find("\"offset\":", at + 1)) {
            const std::size_t end = h.find_first_of(",}", at);
            h.replace(at, end - at, "\"offset\":0");
          }
@@ -276,7 +285,8 @@ TEST(ModelFile, FloatOrOverlappingTensorOffsetsAreRefused) {
       loadModelFile(dir / "bad.sddm");
       ADD_FAILURE() << what << " was accepted";
     } catch (const ModelError& e) {
-      EXPECT_NE(std::string(e.what()).find("bad.sddm"), std::string::npos) << what << ": " << e.what();
+      EXPECT_NE(std::string(e.what()).find("bad.sddm"), std::string::npos)
+          << what << ": " << e.what();
     }
   }
 }
@@ -289,7 +299,8 @@ TEST(ModelFile, DeeplyNestedJsonInAModelOrCheckpointIsAClearError) {
   DetectorNet net(s);
   saveModelFile(dir / "m.sddm", net, metaFor(s));
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
-  sdd::test::writeBytes(dir / "deep.sddm", withHeader(sdd::test::readBytes(dir / "m.sddm"), [&](std::string h) {
+  sdd::test::writeBytes(dir / "deep.sddm",
+                        withHeader(sdd::test::readBytes(dir / "m.sddm"), [&](std::string h) {
                           replaceFirst(h, "\"metrics\":", "\"metrics\":" + deep + ",\"was\":");
                           return h;
                         }));
@@ -298,12 +309,14 @@ TEST(ModelFile, DeeplyNestedJsonInAModelOrCheckpointIsAClearError) {
 
   torch::optim::Adam opt(net->parameters(), torch::optim::AdamOptions(1e-3));
   sdd::checkpoint::save(dir / "c.sddc", net, nullptr, opt, "adam", {{"epoch", 1}});
-  sdd::test::writeBytes(dir / "deep.sddc", withHeader(sdd::test::readBytes(dir / "c.sddc"), [&](std::string h) {
+  sdd::test::writeBytes(dir / "deep.sddc",
+                        withHeader(sdd::test::readBytes(dir / "c.sddc"), [&](std::string h) {
                           replaceFirst(h, "{", "{\"deep\":" + deep + ",");
                           return h;
                         }));
   try {
-    sdd::checkpoint::load(dir / "deep.sddc", net, nullptr, opt, "adam", [](const nlohmann::json&) {});
+    sdd::checkpoint::load(dir / "deep.sddc", net, nullptr, opt, "adam",
+                          [](const nlohmann::json&) {});
     FAIL() << "the nested checkpoint was read";
   } catch (const ModelError& e) {
     EXPECT_NE(std::string(e.what()).find("nested deeper"), std::string::npos) << e.what();
@@ -321,7 +334,8 @@ TEST(ModelSpec, ArchitecturesNeedingTooMuchMemoryOrComputeAreRefused) {
     FAIL() << "accepted " << huge.describe();
   } catch (const ModelError& e) {
     const std::string what = e.what();
-    EXPECT_TRUE(what.find("multiply-accumulates") != std::string::npos || what.find("activations") != std::string::npos)
+    EXPECT_TRUE(what.find("multiply-accumulates") != std::string::npos ||
+                what.find("activations") != std::string::npos)
         << what;
   }
   ModelSpec wide = ModelSpec::recommended();
@@ -369,7 +383,8 @@ TEST(ModelFile, EverySingleDamagedByteIsAClearError) {
       loadModelFile(f.path());
       ADD_FAILURE() << f.path() << " loaded";
     } catch (const ModelError& e) {
-      EXPECT_NE(std::string(e.what()).find(f.path().filename().string()), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find(f.path().filename().string()), std::string::npos)
+          << e.what();
     }
   }
   EXPECT_EQ(damaged, 1);
@@ -401,9 +416,11 @@ TEST(ModelFile, ShippedModelsAreVersion2AndAnUpgradeKeepsEveryWeight) {
   EXPECT_EQ(sdd::test::readBytes(dir / "v1.sddm"), v1);  // the old file is untouched
   LoadedModel a = loadModelFile(dir / "v1.sddm"), b = loadModelFile(dir / "v2.sddm");
   auto pb = b.net->named_parameters(true);
-  for (const auto& p : a.net->named_parameters(true)) EXPECT_TRUE(torch::equal(p.value(), pb[p.key()])) << p.key();
+  for (const auto& p : a.net->named_parameters(true))
+    EXPECT_TRUE(torch::equal(p.value(), pb[p.key()])) << p.key();
   auto bb = b.net->named_buffers(true);
-  for (const auto& p : a.net->named_buffers(true)) EXPECT_TRUE(torch::equal(p.value(), bb[p.key()])) << p.key();
+  for (const auto& p : a.net->named_buffers(true))
+    EXPECT_TRUE(torch::equal(p.value(), bb[p.key()])) << p.key();
 }
 
 TEST(ArchiveCheck, Crc32MatchesTheStandardCheckValue) {
@@ -418,7 +435,8 @@ TEST(LegacyArchive, PicklesThatCallAnythingElseOrReachOutsideTheirStorageAreRefu
   using namespace std::string_literals;
   TempDir dir;
   auto loadPickle = [&](const std::string& pickle, std::size_t storageBytes = 64) {
-    std::vector<std::pair<std::string, std::string>> entries = {{"m/data.pkl", pickle}, {"m/version", "3\n"}};
+    std::vector<std::pair<std::string, std::string>> entries = {{"m/data.pkl", pickle},
+                                                                {"m/version", "3\n"}};
     entries.emplace_back("m/data/0", std::string(storageBytes, '\0'));
     sdd::test::writeBytes(dir / "v1.sddm", makeStoredZip(entries));
     try {
@@ -429,12 +447,20 @@ TEST(LegacyArchive, PicklesThatCallAnythingElseOrReachOutsideTheirStorageAreRefu
     return std::string("loaded");
   };
   // cos\nsystem\n(S'touch x'\ntR. — the classic: in Python this runs a shell command.
-  EXPECT_NE(loadPickle("\x80\x02" "cos\nsystem\nX\x07\x00\x00\x00touch x\x85R."s), "loaded");
-  EXPECT_NE(loadPickle("\x80\x02" "cos\nsystem\nX\x07\x00\x00\x00touch x\x85R."s).find("unsupported call 'os system'"),
+  EXPECT_NE(loadPickle("\x80\x02"
+                       "cos\nsystem\nX\x07\x00\x00\x00touch x\x85R."s),
+            "loaded");
+  EXPECT_NE(loadPickle("\x80\x02"
+                       "cos\nsystem\nX\x07\x00\x00\x00touch x\x85R."s)
+                .find("unsupported call 'os system'"),
             std::string::npos);
   EXPECT_FALSE(fs::exists("x"));
-  EXPECT_NE(loadPickle("\x80\x02" "cbuiltins\neval\n)\x81."s).find("object of class 'builtins eval'"), std::string::npos);
-  EXPECT_NE(loadPickle("\x80\x04\x95\x00."s).find("unsupported pickle opcode 0x95"), std::string::npos);
+  EXPECT_NE(loadPickle("\x80\x02"
+                       "cbuiltins\neval\n)\x81."s)
+                .find("object of class 'builtins eval'"),
+            std::string::npos);
+  EXPECT_NE(loadPickle("\x80\x04\x95\x00."s).find("unsupported pickle opcode 0x95"),
+            std::string::npos);
   EXPECT_NE(loadPickle("\x80\x02h\x05"s).find("memo entry 5 missing"), std::string::npos);
   EXPECT_NE(loadPickle("\x80\x02((((("s).find("ends early"), std::string::npos);
   EXPECT_NE(loadPickle("").find("ends early"), std::string::npos);
@@ -474,7 +500,8 @@ TEST(LegacyArchive, PicklesThatCallAnythingElseOrReachOutsideTheirStorageAreRefu
     loadModelFile(dir / "outside.sddm");
     ADD_FAILURE() << "loaded";
   } catch (const ModelError& e) {
-    EXPECT_NE(std::string(e.what()).find("lies outside its storage"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("lies outside its storage"), std::string::npos)
+        << e.what();
   }
   // And the untouched archive, rewrapped, still loads: the reader is not simply refusing.
   parts.clear();

@@ -74,6 +74,7 @@ TEST(NeuIntegration, ShippedModelsReproduceTheReadmeFigures) {
     EXPECT_GE(e.macroF1, m.f1) << m.file;
     for (const auto& c : e.perClass) EXPECT_GE(c.auc, m.auc) << m.file << " " << c.name;
     // The model file records what it reached; eval must agree with it.
-    EXPECT_NEAR(predictor.metadata().metrics["val_macro_f1"].get<double>(), e.macroF1, 1e-9) << m.file;
+    EXPECT_NEAR(predictor.metadata().metrics["val_macro_f1"].get<double>(), e.macroF1, 1e-9)
+        << m.file;
   }
 }

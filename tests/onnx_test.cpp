@@ -17,14 +17,16 @@ using namespace sdd;
 namespace {
 
 /// Largest absolute difference between LibTorch's and OpenCV DNN's probabilities.
-double maxDifference(const fs::path& model, const fs::path& onnx, const std::vector<cv::Mat>& images) {
+double maxDifference(const fs::path& model, const fs::path& onnx,
+                     const std::vector<cv::Mat>& images) {
   Predictor p(model, "cpu", 1);
   const auto ours = p.predictImages(images);
   cv::dnn::Net net = cv::dnn::readNetFromONNX(onnx.string());
   const ModelSpec& spec = p.metadata().spec;
   double worst = 0;
   for (std::size_t i = 0; i < images.size(); ++i) {
-    const cv::Mat in = toModelInput(images[i], spec.inputSize, spec.inputChannels);  // RGB, model size
+    const cv::Mat in =
+        toModelInput(images[i], spec.inputSize, spec.inputChannels);  // RGB, model size
     net.setInput(cv::dnn::blobFromImage(in, 1.0 / 255.0));
     const cv::Mat out = net.forward();
     EXPECT_EQ(out.total(), ours[i].size());
@@ -34,13 +36,22 @@ double maxDifference(const fs::path& model, const fs::path& onnx, const std::vec
   return worst;
 }
 
+/// Both engines give every image of `ds` the same class and probabilities within 1e-4.
+void expectSameAnswers(Predictor& torchEngine, Predictor& openCvEngine, const Dataset& ds) {
+  for (const auto& s : ds.samples()) {
+    const Prediction a = torchEngine.predictFile(s.path), b = openCvEngine.predictFile(s.path);
+    ASSERT_TRUE(a.ok() && b.ok()) << s.path;
+    EXPECT_EQ(a.classIndex, b.classIndex) << s.path;
+    for (std::size_t c = 0; c < a.probabilities.size(); ++c)
+      EXPECT_NEAR(a.probabilities[c], b.probabilities[c], 1e-4);
+  }
+}
+
 }  // namespace
 
 TEST(OnnxExport, OpenCvDnnMatchesLibTorchOnGeneratedImagesForEveryHead) {
   test::TempDir dir;
-  for (int c = 0; c < 3; ++c)
-    for (int n = 0; n < 8; ++n)
-      test::writeImage(dir / "data" / ("c" + std::to_string(c)) / (std::to_string(n) + ".png"), test::patternImage(c, n, 40, 40));
+  test::writePatternDataset(dir / "data", 3, 8);
   const Dataset ds = Dataset::scan(dir / "data");
   std::vector<cv::Mat> images;
   for (int n = 0; n < 6; ++n) images.push_back(test::patternImage(n % 3, 100 + n, 57, 43));
@@ -73,15 +84,14 @@ TEST(OnnxExport, ShippedModelMatchesLibTorchOnRealNeuImages) {
   const Dataset ds = Dataset::scan(neu);
   std::vector<cv::Mat> images;
   const auto val = ds.indices(Split::Validation);
-  for (std::size_t k = 0; k < val.size(); k += 6) images.push_back(loadImage(ds.samples()[val[k]].path).image);  // 60 images
+  for (std::size_t k = 0; k < val.size(); k += 6)
+    images.push_back(loadImage(ds.samples()[val[k]].path).image);  // 60 images
   EXPECT_LT(maxDifference(shippedModelFile(), dir / "neu.onnx", images), 1e-4);
 }
 
 TEST(OnnxExport, TheOpenCvEngineOfPredictorGivesTheSameAnswers) {
   test::TempDir dir;
-  for (int c = 0; c < 3; ++c)
-    for (int n = 0; n < 6; ++n)
-      test::writeImage(dir / "data" / ("c" + std::to_string(c)) / (std::to_string(n) + ".png"), test::patternImage(c, n, 40, 40));
+  test::writePatternDataset(dir / "data", 3, 6);
   const Dataset ds = Dataset::scan(dir / "data");
   ModelSpec spec;
   spec.inputSize = 32;
@@ -94,12 +104,7 @@ TEST(OnnxExport, TheOpenCvEngineOfPredictorGivesTheSameAnswers) {
   Predictor torchP(r.modelFile, "cpu", 1, "torch");
   Predictor cvP(r.modelFile, "cpu", 1, "opencv");
   EXPECT_EQ(cvP.engine(), "opencv");
-  for (const auto& s : ds.samples()) {
-    const Prediction a = torchP.predictFile(s.path), b = cvP.predictFile(s.path);
-    ASSERT_TRUE(a.ok() && b.ok());
-    EXPECT_EQ(a.classIndex, b.classIndex);
-    for (std::size_t c = 0; c < a.probabilities.size(); ++c) EXPECT_NEAR(a.probabilities[c], b.probabilities[c], 1e-4);
-  }
+  expectSameAnswers(torchP, cvP, ds);
   test::writeBytes(dir / "bad.jpg", "not an image");
   EXPECT_FALSE(cvP.predictFile(dir / "bad.jpg").ok());
   EXPECT_THROW(Predictor(r.modelFile, "cpu", 1, "tensorrt"), std::invalid_argument);
@@ -127,16 +132,11 @@ TEST(OnnxExport, GreyImagesTakeTheFoldedOneChannelNetWithTheSameAnswers) {
     Predictor torchP(r.modelFile, "cpu", 1, "torch");
     Predictor cvP(r.modelFile, "cpu", 1, "opencv");
     // Grey files (the folded net) one at a time.
-    for (const auto& s : ds.samples()) {
-      const Prediction a = torchP.predictFile(s.path), b = cvP.predictFile(s.path);
-      ASSERT_TRUE(a.ok() && b.ok());
-      EXPECT_EQ(a.classIndex, b.classIndex);
-      for (std::size_t c = 0; c < a.probabilities.size(); ++c)
-        EXPECT_NEAR(a.probabilities[c], b.probabilities[c], 1e-4);
-    }
+    expectSameAnswers(torchP, cvP, ds);
     // A mixed batch: grey and colour images come back in input order.
     std::vector<cv::Mat> images;
-    for (int n = 0; n < 6; ++n) images.push_back(test::patternImage(n % 3, 50 + n, 45, 37, n % 2 ? 1 : 3));
+    for (int n = 0; n < 6; ++n)
+      images.push_back(test::patternImage(n % 3, 50 + n, 45, 37, n % 2 ? 1 : 3));
     const auto a = torchP.predictImages(images, 4), b = cvP.predictImages(images, 4);
     ASSERT_EQ(a.size(), images.size());
     ASSERT_EQ(b.size(), images.size());
@@ -150,7 +150,8 @@ TEST(OnnxExport, GreyImagesTakeTheFoldedOneChannelNetWithTheSameAnswers) {
       const auto t = torchP.predictImages(colour, batch), o = cvP.predictImages(colour, batch);
       ASSERT_EQ(o.size(), colour.size());
       for (std::size_t i = 0; i < colour.size(); ++i)
-        for (std::size_t c = 0; c < t[i].size(); ++c) EXPECT_NEAR(t[i][c], o[i][c], 1e-4) << batch << " " << i;
+        for (std::size_t c = 0; c < t[i].size(); ++c)
+          EXPECT_NEAR(t[i][c], o[i][c], 1e-4) << batch << " " << i;
     }
   }
 }

@@ -1,14 +1,14 @@
 #include "test_support.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
-#include <random>
-#include <sstream>
-
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
-#include <unistd.h>
+#include <random>
+#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -44,10 +44,18 @@ cv::Mat patternImage(int cls, int variant, int width, int height, int channels) 
       float v = 110;
       const double d = std::hypot(x - cx, y - cy);
       switch (cls % 4) {
-        case 0: v += (((vertical ? x : y) + phase) / 4 % 2) ? 70 : -40; break;
-        case 1: v += d < r ? 120 : -30; break;
-        case 2: v += (d > r * 0.6 && d < r * 1.2) ? 120 : -30; break;
-        case 3: v += (((x + phase) / 5 + (y + phase) / 5) % 2) ? 70 : -40; break;
+        case 0:
+          v += (((vertical ? x : y) + phase) / 4 % 2) ? 70 : -40;
+          break;
+        case 1:
+          v += d < r ? 120 : -30;
+          break;
+        case 2:
+          v += (d > r * 0.6 && d < r * 1.2) ? 120 : -30;
+          break;
+        case 3:
+          v += (((x + phase) / 5 + (y + phase) / 5) % 2) ? 70 : -40;
+          break;
       }
       img.at<std::uint8_t>(y, x) = cv::saturate_cast<std::uint8_t>(v + noise(rng));
     }
@@ -79,6 +87,13 @@ fs::path neuDetDir() {
   if (const char* env = std::getenv("SDD_NEU_DIR")) return env;
   const fs::path p = fs::path(SDD_SOURCE_DIR) / "data/NEU-DET";
   return fs::exists(p / "train") ? p : fs::path();
+}
+
+void writePatternDataset(const std::filesystem::path& root, int classes, int perClass, int size) {
+  for (int c = 0; c < classes; ++c)
+    for (int n = 0; n < perClass; ++n)
+      writeImage(root / ("c" + std::to_string(c)) / (std::to_string(n) + ".png"),
+                 patternImage(c, n, size, size));
 }
 
 }  // namespace sdd::test

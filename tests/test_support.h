@@ -2,10 +2,9 @@
 // Helpers shared by the tests: temporary folders and generated images.
 #include <cstdint>
 #include <filesystem>
+#include <opencv2/core.hpp>
 #include <string>
 #include <vector>
-
-#include <opencv2/core.hpp>
 
 namespace sdd::test {
 
@@ -25,6 +24,11 @@ class TempDir {
 /// rotations: 0 = stripes, 1 = bright disk, 2 = ring, 3 = checkerboard (class % 4);
 /// `variant` seeds noise, position and orientation.
 cv::Mat patternImage(int cls, int variant, int width = 48, int height = 48, int channels = 3);
+
+/// A folder-per-class dataset in `root`: classes c0, c1, ... with `perClass` PNG pattern
+/// images (patternImage(class, n)) of `size` x `size` pixels each.
+void writePatternDataset(const std::filesystem::path& root, int classes, int perClass,
+                         int size = 40);
 
 /// Writes an image (format from the extension), creating folders.
 void writeImage(const std::filesystem::path& file, const cv::Mat& image);

@@ -131,7 +131,8 @@ TrainResult cancelAfterTwoEpochs(const Fixture& f, const TrainConfig& c, const f
 void expectSameLosses(const TrainResult& a, const TrainResult& b, const std::string& what) {
   ASSERT_EQ(a.history.size(), b.history.size()) << what;
   for (std::size_t i = 0; i < a.history.size(); ++i)
-    EXPECT_NEAR(a.history[i].trainLoss, b.history[i].trainLoss, 1e-6) << what << ", epoch " << i + 1;
+    EXPECT_NEAR(a.history[i].trainLoss, b.history[i].trainLoss, 1e-6)
+        << what << ", epoch " << i + 1;
 }
 
 }  // namespace
@@ -144,7 +145,8 @@ TEST(Trainer, CancelledRunResumesToTheSameResultAsAnUninterruptedOne) {
     TrainConfig c = smallConfig(4);
     c.optimizer = optimizer;
     if (optimizer == "sgd") c.learningRate = 0.05;
-    const TrainResult straight = Trainer(f.ds, smallSpec(), c, f.dir / ("straight-" + optimizer)).run();
+    const TrainResult straight =
+        Trainer(f.ds, smallSpec(), c, f.dir / ("straight-" + optimizer)).run();
     const fs::path dir = f.dir / ("resumed-" + optimizer);
     const TrainResult part = cancelAfterTwoEpochs(f, c, dir);
     EXPECT_TRUE(part.cancelled);
@@ -165,7 +167,8 @@ void writeLegacyCheckpoint(const fs::path& dir, const TrainConfig& c, int classe
   toChannelsLast(*net);
   torch::optim::Adam opt(net->parameters(), torch::optim::AdamOptions(c.learningRate));
   nlohmann::json state;
-  sdd::checkpoint::load(RunFolder(dir).checkpointFile(), net, nullptr, opt, "adam", [&](const nlohmann::json& s) { state = s; });
+  sdd::checkpoint::load(RunFolder(dir).checkpointFile(), net, nullptr, opt, "adam",
+                        [&](const nlohmann::json& s) { state = s; });
   sdd::checkpoint::saveLegacy(RunFolder(dir).legacyCheckpointFile(), net, opt, state);
   fs::remove(RunFolder(dir).checkpointFile());
 }
@@ -178,7 +181,8 @@ TEST(Trainer, ResumesACheckpointFromAnEarlierVersionAndGoesOnInTheNewFormat) {
   const TrainResult straight = Trainer(f.ds, smallSpec(), c, f.dir / "straight").run();
   cancelAfterTwoEpochs(f, c, f.dir / "old");
   writeLegacyCheckpoint(f.dir / "old", c, static_cast<int>(f.ds.classes().size()));
-  ASSERT_EQ(RunFolder(f.dir / "old").findCheckpoint(), RunFolder(f.dir / "old").legacyCheckpointFile());
+  ASSERT_EQ(RunFolder(f.dir / "old").findCheckpoint(),
+            RunFolder(f.dir / "old").legacyCheckpointFile());
   expectSameLosses(Trainer(f.ds, smallSpec(), c, f.dir / "old").run(true), straight, "legacy");
   EXPECT_TRUE(fs::exists(RunFolder(f.dir / "old").checkpointFile()));
   EXPECT_FALSE(fs::exists(RunFolder(f.dir / "old").legacyCheckpointFile()));
@@ -303,7 +307,10 @@ TEST(PointingGame, CountsImagesWithBoxesPerClassAndAgainstTheCentreBaseline) {
   EXPECT_EQ(g.withoutBoxes, int(samples.size()) - 2);
   EXPECT_GE(g.totalHits(), 1) << "a box over the whole image always holds the peak";
   EXPECT_EQ(g.totalCentreHits(), 1);
-  EXPECT_EQ(g.images[std::size_t(samples[0].label)] + (samples[1].label == samples[0].label ? 0 : g.images[std::size_t(samples[1].label)]), 2);
+  EXPECT_EQ(
+      g.images[std::size_t(samples[0].label)] +
+          (samples[1].label == samples[0].label ? 0 : g.images[std::size_t(samples[1].label)]),
+      2);
 }
 
 TEST(ModelEvaluation, EvaluatesASplitTimesEachImageAndSummarizesATableVRow) {
@@ -324,7 +331,8 @@ TEST(ModelEvaluation, EvaluatesASplitTimesEachImageAndSummarizesATableVRow) {
   EXPECT_EQ(ev.eval.confusion.total(), std::int64_t(val.size()));
   EXPECT_GT(ev.medianMs, 0.0);
   EXPECT_GE(ev.p95Ms, ev.medianMs);
-  for (std::size_t k = 0; k < ev.samples.size(); ++k) EXPECT_EQ(ev.truth[k], f.ds.samples()[ev.samples[k]].label);
+  for (std::size_t k = 0; k < ev.samples.size(); ++k)
+    EXPECT_EQ(ev.truth[k], f.ds.samples()[ev.samples[k]].label);
 
   const sdd::ModelSummary s = sdd::summarize(ev, "tiny");
   EXPECT_EQ(s.layers, sdd::weightLayers(smallSpec()));
@@ -376,9 +384,11 @@ TEST(CrossValidation, ScoresEveryImageOutOfFoldAndFlagsAPlantedLabelError) {
   for (std::size_t k = 1; k < suspects.size(); ++k)
     EXPECT_LE(suspects[k - 1].labelProbability, suspects[k].labelProbability);
 
-  EXPECT_THROW(outOfFoldProbabilities(ds, smallSpec(), smallConfig(1), 1, f.dir / "cv1"), std::invalid_argument);
+  EXPECT_THROW(outOfFoldProbabilities(ds, smallSpec(), smallConfig(1), 1, f.dir / "cv1"),
+               std::invalid_argument);
   std::atomic<bool> stop{true};
-  EXPECT_TRUE(outOfFoldProbabilities(ds, smallSpec(), smallConfig(1), 3, f.dir / "cv2", {}, &stop).cancelled);
+  EXPECT_TRUE(outOfFoldProbabilities(ds, smallSpec(), smallConfig(1), 3, f.dir / "cv2", {}, &stop)
+                  .cancelled);
 }
 
 TEST(Reduction, CandidatesAreSmallerAndTheSearchKeepsTheTargetF1) {
@@ -401,7 +411,8 @@ TEST(Reduction, CandidatesAreSmallerAndTheSearchKeepsTheTargetF1) {
   rc.tolerance = 0.2;
   rc.maxSteps = 3;
   std::vector<int> seen;
-  const ReductionResult r = reduceModel(f.ds, rc, f.dir / "reduce", [&](const ReductionStep& s) { seen.push_back(s.step); });
+  const ReductionResult r = reduceModel(f.ds, rc, f.dir / "reduce",
+                                        [&](const ReductionStep& s) { seen.push_back(s.step); });
   ASSERT_FALSE(r.cancelled);
   ASSERT_GE(r.tried.size(), 2u) << "base F1 " << r.tried[0].summary.macroF1;
   EXPECT_EQ(r.tried[0].change, "base network");
@@ -429,7 +440,9 @@ TEST(Robustness, PerturbationsChangeImagesAsDescribedAndEveryRowIsEvaluated) {
   const cv::Mat bright = perturb(img, {"brightness", 20}, 1);
   EXPECT_NEAR(cv::mean(bright)[0], std::min(255.0, cv::mean(img)[0] + 20), 20.0);
   EXPECT_GT(cv::mean(bright)[0], cv::mean(img)[0]);
-  EXPECT_EQ(cv::norm(perturb(img, {"noise", 10}, 3), perturb(img, {"noise", 10}, 3), cv::NORM_INF), 0.0) << "seeded";
+  EXPECT_EQ(cv::norm(perturb(img, {"noise", 10}, 3), perturb(img, {"noise", 10}, 3), cv::NORM_INF),
+            0.0)
+      << "seeded";
   EXPECT_GT(cv::norm(perturb(img, {"noise", 10}, 3), img, cv::NORM_L1), 0.0);
   EXPECT_GT(cv::norm(perturb(img, {"blur", 2}, 3), img, cv::NORM_L1), 0.0);
   EXPECT_THROW(perturb(img, {"rotate", 1}, 1), std::invalid_argument);
@@ -476,11 +489,16 @@ TEST(Trainer, ResumeOnAnotherSplitIsRefused) {
     Trainer(grown, smallSpec(), smallConfig(4), f.dir / "run").run(true);
     ADD_FAILURE() << "resumed on another split";
   } catch (const ModelError& e) {
-    EXPECT_NE(std::string(e.what()).find("split differs from the run's (72/18 images then, 73/18 now"), std::string::npos)
+    EXPECT_NE(
+        std::string(e.what()).find("split differs from the run's (72/18 images then, 73/18 now"),
+        std::string::npos)
         << e.what();
   }
   fs::remove(f.dir / "data" / "train" / "pattern0" / "extra.png");
-  EXPECT_EQ(Trainer(Dataset::scan(f.dir / "data"), smallSpec(), smallConfig(4), f.dir / "run").run(true).history.size(), 4u);
+  EXPECT_EQ(Trainer(Dataset::scan(f.dir / "data"), smallSpec(), smallConfig(4), f.dir / "run")
+                .run(true)
+                .history.size(),
+            4u);
 }
 
 // --ema: the weight average is what is validated, saved and checkpointed; it does not feed
@@ -493,19 +511,23 @@ TEST(Trainer, WeightAverageIsValidatedSavedAndSurvivesAResume) {
   const TrainResult plain = Trainer(f.ds, smallSpec(), smallConfig(4), f.dir / "plain").run();
   ASSERT_EQ(averaged.history.size(), 4u);
   for (std::size_t i = 0; i < 4; ++i)
-    EXPECT_DOUBLE_EQ(averaged.history[i].trainLoss, plain.history[i].trainLoss) << "epoch " << i + 1;
-  EXPECT_NE(averaged.history.back().valLoss, plain.history.back().valLoss) << "validated: the average";
+    EXPECT_DOUBLE_EQ(averaged.history[i].trainLoss, plain.history[i].trainLoss)
+        << "epoch " << i + 1;
+  EXPECT_NE(averaged.history.back().valLoss, plain.history.back().valLoss)
+      << "validated: the average";
 
   // model.sddm holds the average: its validation loss is the one the log recorded.
   Predictor predictor(averaged.modelFile, "cpu", 1);
   const auto ev = sdd::evaluateModel(predictor, averaged.modelFile, f.ds, "validation");
   double loss = 0;
-  for (std::size_t k = 0; k < ev.probs.size(); ++k) loss -= std::log(ev.probs[k][std::size_t(ev.truth[k])]);
+  for (std::size_t k = 0; k < ev.probs.size(); ++k)
+    loss -= std::log(ev.probs[k][std::size_t(ev.truth[k])]);
   EXPECT_NEAR(loss / double(ev.probs.size()), averaged.history.back().valLoss, 1e-4);
 
   const fs::path dir = f.dir / "resumed";
   cancelAfterTwoEpochs(f, c, dir);
-  // The average is part of the run: resuming without it (or it without a run that had one) is refused.
+  // The average is part of the run: resuming without it (or it without a run that had one) is
+  // refused.
   EXPECT_THROW(Trainer(f.ds, smallSpec(), smallConfig(4), dir).run(true), ModelError);
   TrainConfig withAverage = c;
   EXPECT_THROW(Trainer(f.ds, smallSpec(), withAverage, f.dir / "plain").run(true), ModelError);

@@ -1,6 +1,5 @@
 // The project's one way to write files, CSV, JSON and shell words (core/include/sdd/util).
 #include <gtest/gtest.h>
-
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -8,12 +7,12 @@
 #include <csignal>
 #include <stdexcept>
 
+#include "sdd/labels/label_store.h"
 #include "sdd/util/atomic_file.h"
 #include "sdd/util/csv.h"
 #include "sdd/util/json.h"
 #include "sdd/util/parallel.h"
 #include "sdd/util/shell_quote.h"
-#include "sdd/labels/label_store.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -59,14 +58,18 @@ TEST(AtomicFile, AFailedWriteKeepsTheOldFileAndNamesTheReason) {
       writeFileAtomically(dir / "report.json", std::string(5000, 'x'));
     } catch (const WriteError& e) {
       const std::string what = e.what();
-      _exit(what.find("report.json") != std::string::npos && what.find("File too large") != std::string::npos ? 0 : 2);
+      _exit(what.find("report.json") != std::string::npos &&
+                    what.find("File too large") != std::string::npos
+                ? 0
+                : 2);
     }
     _exit(1);
   }
   int status = 0;
   waitpid(pid, &status, 0);
   ASSERT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 0) << "1: no error, 2: the error does not name the file and reason";
+  EXPECT_EQ(WEXITSTATUS(status), 0)
+      << "1: no error, 2: the error does not name the file and reason";
   EXPECT_EQ(readBytes(dir / "report.json"), "the old report");
   EXPECT_EQ(filesIn(dir.path()), std::vector<std::string>{"report.json"});
 }

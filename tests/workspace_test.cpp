@@ -1,10 +1,11 @@
 // Workspaces and run folders (sdd/workspace, sdd/training/run_folder.h): one naming and one
 // listing for the workbench and the CLI.
+#include "sdd/workspace/workspace.h"
+
 #include <gtest/gtest.h>
 
 #include "sdd/training/run_folder.h"
 #include "sdd/util/sha1.h"
-#include "sdd/workspace/workspace.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -25,13 +26,15 @@ void makeRun(const fs::path& dir, const std::string& started) {
 TEST(Workspace, ListsRunsNewestFirstByStartTimeWhateverTheirNames) {
   TempDir dir;
   const Workspace ws(dir / "ws");
-  makeRun(ws.runsFolder() / "20261202-101500", "2026-12-02T09:15:00Z");  // an older workbench's name
+  makeRun(ws.runsFolder() / "20261202-101500",
+          "2026-12-02T09:15:00Z");  // an older workbench's name
   makeRun(ws.runsFolder() / "2026-12-02T09-30-00Z", "2026-12-02T09:30:00Z");
   makeRun(ws.runsFolder() / "2026-12-01T23-00-00Z", "2026-12-01T23:00:00Z");
   fs::create_directories(ws.runsFolder() / "not-a-run");
   std::vector<std::string> names;
   for (const RunFolder& r : ws.runs()) names.push_back(r.name());
-  EXPECT_EQ(names, (std::vector<std::string>{"2026-12-02T09-30-00Z", "20261202-101500", "2026-12-01T23-00-00Z"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"2026-12-02T09-30-00Z", "20261202-101500",
+                                             "2026-12-01T23-00-00Z"}));
 }
 
 TEST(Workspace, NewRunsAreNamedByUtcTimeAndNeverReuseAFolder) {
@@ -78,7 +81,8 @@ TEST(Workspace, ReportsLogKeepsGoodLinesAroundADamagedOne) {
   TempDir dir;
   const Workspace ws(dir / "ws");
   ws.recordReport({"2026-12-01T10:00:00Z", "/tmp/a.pdf", 3});
-  writeBytes(ws.reportsLogFile(), sdd::test::readBytes(ws.reportsLogFile()) + "{\"date\": \"2026-12-01T11");
+  writeBytes(ws.reportsLogFile(),
+             sdd::test::readBytes(ws.reportsLogFile()) + "{\"date\": \"2026-12-01T11");
   ws.recordReport({"2026-12-02T10:00:00Z", "/tmp/b.pdf", 9});
   const auto reports = ws.reports();
   ASSERT_EQ(reports.size(), 2u);
@@ -95,6 +99,7 @@ TEST(Workspace, DefaultLocationIsNamedAfterTheDatasetAndItsPathHash) {
   TempDir dir;
   fs::create_directories(dir / "NEU-DET");
   const fs::path canonical = fs::canonical(dir / "NEU-DET");
-  EXPECT_EQ(Workspace::defaultFor(dir / "NEU-DET", "/base"),
-            fs::path("/base/workspaces") / ("NEU-DET-" + sha1Hex(canonical.string()).substr(0, 10)));
+  EXPECT_EQ(
+      Workspace::defaultFor(dir / "NEU-DET", "/base"),
+      fs::path("/base/workspaces") / ("NEU-DET-" + sha1Hex(canonical.string()).substr(0, 10)));
 }

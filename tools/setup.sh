@@ -12,7 +12,7 @@ PACKAGES=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqcustomplot-dev libqcustomplot2.1-qt6
   libtorch-dev libopenblas0-openmp libopencv-dev libsqlite3-dev nlohmann-json3-dev
-  libgtest-dev libjpeg-dev zlib1g-dev xvfb xauth poppler-utils python3
+  libgtest-dev libjpeg-dev zlib1g-dev xvfb xauth poppler-utils python3 clang-format
 )
 case "${1:-}" in
   "") ;;

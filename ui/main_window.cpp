@@ -49,16 +49,24 @@
 
 namespace sddui {
 
-QString MainWindow::defaultWorkspace(const QString& datasetFolder) { return Session::defaultWorkspace(datasetFolder); }
+QString MainWindow::defaultWorkspace(const QString& datasetFolder) {
+  return Session::defaultWorkspace(datasetFolder);
+}
 QStringList MainWindow::recentDatasets() { return RecentFiles::datasets(); }
 QStringList MainWindow::recentModels() { return RecentFiles::models(); }
 
 MainWindow::MainWindow(const WorkbenchOptions& options, QWidget* parent)
-    : QMainWindow(parent), options_(options), model_(new DatasetModel(this)), filter_(new SampleFilter(this)),
-      delegate_(new ThumbnailDelegate(this)), undo_(new QUndoStack(this)),
-      relabels_(new RelabelController(model_, undo_, this)), inference_(new InferenceController(this)),
+    : QMainWindow(parent),
+      options_(options),
+      model_(new DatasetModel(this)),
+      filter_(new SampleFilter(this)),
+      delegate_(new ThumbnailDelegate(this)),
+      undo_(new QUndoStack(this)),
+      relabels_(new RelabelController(model_, undo_, this)),
+      inference_(new InferenceController(this)),
       session_(new Session(model_, relabels_, undo_, inference_, options.device, this)),
-      evaluation_(nullptr), exports_(new Exports(this, model_)) {
+      evaluation_(nullptr),
+      exports_(new Exports(this, model_)) {
   setWindowTitle(tr("SDD Workbench"));
   setAcceptDrops(true);
   filter_->setSourceModel(model_);
@@ -72,7 +80,8 @@ MainWindow::MainWindow(const WorkbenchOptions& options, QWidget* parent)
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
   }
-  openModel(options_.model.isEmpty() ? QString::fromStdString(sdd::shippedModelFile().string()) : options_.model);
+  openModel(options_.model.isEmpty() ? QString::fromStdString(sdd::shippedModelFile().string())
+                                     : options_.model);
   if (!options_.dataset.isEmpty()) openDataset(options_.dataset, options_.workspace);
   refreshStatus();
 }
@@ -81,7 +90,9 @@ MainWindow::~MainWindow() = default;
 
 bool MainWindow::busyClassifying() const { return inference_->busy(); }
 QString MainWindow::workspace() const { return session_->workspace(); }
-QString MainWindow::modelFile() const { return session_->modelLoaded() ? session_->model().file : QString(); }
+QString MainWindow::modelFile() const {
+  return session_->modelLoaded() ? session_->model().file : QString();
+}
 
 void MainWindow::buildUi() {
   browser_ = new BrowserView(filter_, delegate_);
@@ -109,7 +120,8 @@ void MainWindow::buildUi() {
   tabs_->addTab(evaluate_, tr("Evaluate"));
   setCentralWidget(tabs_);
 
-  auto dock = [this](QWidget* content, const QString& title, const char* name, Qt::DockWidgetArea area) {
+  auto dock = [this](QWidget* content, const QString& title, const char* name,
+                     Qt::DockWidgetArea area) {
     auto* d = new QDockWidget(title);
     d->setObjectName(QLatin1String(name));
     d->setWidget(content);
@@ -141,8 +153,8 @@ void MainWindow::buildMenus() {
   QToolBar* tb = addToolBar(tr("Main"));
   tb->setObjectName(QStringLiteral("mainToolbar"));
   tb->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-  auto add = [&](QMenu* m, const QString& text, const QKeySequence& key, auto fn, bool toolbar = false,
-                 QStyle::StandardPixmap icon = QStyle::SP_CustomBase) {
+  auto add = [&](QMenu* m, const QString& text, const QKeySequence& key, auto fn,
+                 bool toolbar = false, QStyle::StandardPixmap icon = QStyle::SP_CustomBase) {
     QAction* a = m->addAction(text);
     if (!key.isEmpty()) a->setShortcut(key);
     if (icon != QStyle::SP_CustomBase) a->setIcon(style()->standardIcon(icon));
@@ -150,12 +162,16 @@ void MainWindow::buildMenus() {
     if (toolbar) tb->addAction(a);
     return a;
   };
-  add(file, tr("&Open Dataset…"), QKeySequence::Open, &MainWindow::chooseDataset, true, QStyle::SP_DirOpenIcon);
-  add(file, tr("Open &Model…"), QKeySequence(), &MainWindow::chooseModel, true, QStyle::SP_FileDialogDetailedView);
-  recent_ = new RecentFiles(file->addMenu(tr("Recent &Datasets")), file->addMenu(tr("Recent M&odels")), this);
+  add(file, tr("&Open Dataset…"), QKeySequence::Open, &MainWindow::chooseDataset, true,
+      QStyle::SP_DirOpenIcon);
+  add(file, tr("Open &Model…"), QKeySequence(), &MainWindow::chooseModel, true,
+      QStyle::SP_FileDialogDetailedView);
+  recent_ = new RecentFiles(file->addMenu(tr("Recent &Datasets")),
+                            file->addMenu(tr("Recent M&odels")), this);
   connect(recent_, &RecentFiles::datasetChosen, this, [this](const QString& f) { openDataset(f); });
   connect(recent_, &RecentFiles::modelChosen, this, [this](const QString& f) { openModel(f); });
-  add(file, tr("&Classify Images…"), QKeySequence(tr("Ctrl+K")), &MainWindow::chooseImages, true, QStyle::SP_MediaPlay);
+  add(file, tr("&Classify Images…"), QKeySequence(tr("Ctrl+K")), &MainWindow::chooseImages, true,
+      QStyle::SP_MediaPlay);
   file->addSeparator();
   add(file, tr("Export Label &Journal (CSV)…"), QKeySequence(), [this] { exports_->journal(); });
   add(file, tr("Export Relabeled &Copy…"), QKeySequence(), [this] { exports_->relabeledCopy(); });
@@ -182,14 +198,18 @@ void MainWindow::buildMenus() {
   autoAdvance->setCheckable(true);
   autoAdvance->setChecked(true);
   labels_ = new LabelActions(this, browser_, filter_, model_, relabels_, labelMenu, autoAdvance);
-  connect(browser_, &QWidget::customContextMenuRequested, this, [this, labelMenu](const QPoint& pos) {
-    if (!model_->isEmpty()) labelMenu->exec(browser_->viewport()->mapToGlobal(pos));
-  });
+  connect(browser_, &QWidget::customContextMenuRequested, this,
+          [this, labelMenu](const QPoint& pos) {
+            if (!model_->isEmpty()) labelMenu->exec(browser_->viewport()->mapToGlobal(pos));
+          });
 
   QMenu* ds = menuBar()->addMenu(tr("&Dataset"));
-  add(ds, tr("Classify &All Images"), QKeySequence(tr("Ctrl+Shift+K")), [this] {
-    if (!model_->isEmpty()) classifyPaths(model_->allFiles());
-  }, true, QStyle::SP_MediaSeekForward);
+  add(
+      ds, tr("Classify &All Images"), QKeySequence(tr("Ctrl+Shift+K")),
+      [this] {
+        if (!model_->isEmpty()) classifyPaths(model_->allFiles());
+      },
+      true, QStyle::SP_MediaSeekForward);
   add(ds, tr("&Clear Predictions"), QKeySequence(), [this] { model_->clearPredictions(); });
 
   fillLanguageMenu(menuBar()->addMenu(tr("&Settings"))->addMenu(tr("&Language")),
@@ -200,12 +220,14 @@ void MainWindow::buildMenus() {
 
 void MainWindow::connectControllers() {
   connect(session_, &Session::modelReady, this, &MainWindow::onModelLoaded);
-  connect(session_, &Session::modelFailed, this, [this](const QString& file, const QString& reason) {
-    showError(tr("Model"), tr("Could not load the model %1:\n%2").arg(file, reason));
-    refreshStatus();
-  });
+  connect(session_, &Session::modelFailed, this,
+          [this](const QString& file, const QString& reason) {
+            showError(tr("Model"), tr("Could not load the model %1:\n%2").arg(file, reason));
+            refreshStatus();
+          });
   connect(session_, &Session::modelRefused, this, [this](const QString& reason) {
-    showError(tr("Open model"), tr("This model cannot be used with the open dataset.\n\n%1").arg(reason));
+    showError(tr("Open model"),
+              tr("This model cannot be used with the open dataset.\n\n%1").arg(reason));
   });
   connect(session_, &Session::modelLoading, status_, &StatusLabels::setModelLoading);
   connect(session_, &Session::scanProgress, this, [this](int done, int total) {
@@ -213,24 +235,27 @@ void MainWindow::connectControllers() {
     progress_->setValue(done);
   });
   connect(session_, &Session::datasetOpened, this, &MainWindow::datasetScanned);
-  connect(session_, &Session::datasetFailed, this, [this](const QString& folder, const QString& reason) {
-    progress_->hide();
-    showError(tr("Open dataset"), reason);
-    statusBar()->showMessage(tr("Could not open %1").arg(folder), 8000);
-    Q_EMIT datasetFailed(reason);
-  });
+  connect(session_, &Session::datasetFailed, this,
+          [this](const QString& folder, const QString& reason) {
+            progress_->hide();
+            showError(tr("Open dataset"), reason);
+            statusBar()->showMessage(tr("Could not open %1").arg(folder), 8000);
+            Q_EMIT datasetFailed(reason);
+          });
   connect(inference_, &InferenceController::results, this, &MainWindow::onResults);
   connect(inference_, &InferenceController::batchFinished, this, &MainWindow::onBatchFinished);
   connect(inspector_, &Inspector::explainRequested, inference_, &InferenceController::explain);
   connect(inference_, &InferenceController::explained, this, [this](const Explained& e) {
-    inspector_->setExplanation(e.file, e.overlay, e.peak, tr("Grad-CAM of %1").arg(session_->model().classes.value(e.classIndex)),
-                               e.error);
+    inspector_->setExplanation(
+        e.file, e.overlay, e.peak,
+        tr("Grad-CAM of %1").arg(session_->model().classes.value(e.classIndex)), e.error);
   });
   connect(classify_, &ClassifyPanel::classifyRequested, this, &MainWindow::chooseImages);
   connect(classify_, &ClassifyPanel::cancelRequested, inference_, &InferenceController::cancel);
   connect(train_, &TrainPanel::useModelRequested, this, [this](const QString& f) { openModel(f); });
   connect(train_, &TrainPanel::trainingFinished, this, [this](const TrainOutcome& o) {
-    if (o.error.isEmpty() && !o.cancelled) statusBar()->showMessage(tr("Training finished: %1").arg(o.modelFile), 10000);
+    if (o.error.isEmpty() && !o.cancelled)
+      statusBar()->showMessage(tr("Training finished: %1").arg(o.modelFile), 10000);
   });
   connect(evaluate_, &EvaluatePanel::evaluateRequested, this, &MainWindow::evaluateSplit);
   connect(evaluate_, &EvaluatePanel::cellActivated, this, &MainWindow::showConfusionCell);
@@ -238,12 +263,16 @@ void MainWindow::connectControllers() {
   connect(evaluate_, &EvaluatePanel::compareRequested, this, &MainWindow::compareModels);
   connect(evaluate_, &EvaluatePanel::pointingGameRequested, this, &MainWindow::runPointingGame);
   connect(evaluate_, &EvaluatePanel::suspectsRequested, this, &MainWindow::findSuspectedLabels);
-  connect(evaluate_, &EvaluatePanel::suspectsCancelRequested, evaluation_, &EvaluationController::cancelSuspects);
+  connect(evaluate_, &EvaluatePanel::suspectsCancelRequested, evaluation_,
+          &EvaluationController::cancelSuspects);
   connect(evaluate_, &EvaluatePanel::splitChanged, this, &MainWindow::refreshEvaluation);
 
-  connect(evaluation_, &EvaluationController::comparisonFinished, this, &MainWindow::comparisonFinished);
-  connect(evaluation_, &EvaluationController::pointingGameFinished, this, &MainWindow::pointingGameFinished);
-  connect(evaluation_, &EvaluationController::suspectsFinished, this, &MainWindow::suspectsFinished);
+  connect(evaluation_, &EvaluationController::comparisonFinished, this,
+          &MainWindow::comparisonFinished);
+  connect(evaluation_, &EvaluationController::pointingGameFinished, this,
+          &MainWindow::pointingGameFinished);
+  connect(evaluation_, &EvaluationController::suspectsFinished, this,
+          &MainWindow::suspectsFinished);
   connect(evaluation_, &EvaluationController::reportWritten, this, [this](const QString& pdf) {
     progress_->hide();
     statusBar()->showMessage(tr("Report written to %1").arg(pdf), 10000);
@@ -254,19 +283,25 @@ void MainWindow::connectControllers() {
     showError(tr("Export report"), tr("The report was not written: %1").arg(reason));
     Q_EMIT reportFailed(reason);
   });
-  connect(exports_, &Exports::written, this, [this](const QString& m) { statusBar()->showMessage(m, 10000); });
-  connect(exports_, &Exports::failed, this, [this](const QString& reason) { showError(tr("Export"), reason); });
+  connect(exports_, &Exports::written, this,
+          [this](const QString& m) { statusBar()->showMessage(m, 10000); });
+  connect(exports_, &Exports::failed, this,
+          [this](const QString& reason) { showError(tr("Export"), reason); });
 
   connect(model_, &DatasetModel::labelsChanged, filters_, &BrowseFilters::refreshCounts);
   connect(model_, &DatasetModel::labelsChanged, evalTimer_, QOverload<>::of(&QTimer::start));
   connect(model_, &DatasetModel::predictionsChanged, evalTimer_, QOverload<>::of(&QTimer::start));
-  connect(model_, &DatasetModel::labelsChanged, this, [this] { inspector_->showRow(inspector_->row()); });
-  connect(relabels_, &RelabelController::failed, this,
-          [this](const QString& reason) { showError(tr("Label journal"), tr("The change was not saved: %1").arg(reason)); });
+  connect(model_, &DatasetModel::labelsChanged, this,
+          [this] { inspector_->showRow(inspector_->row()); });
+  connect(relabels_, &RelabelController::failed, this, [this](const QString& reason) {
+    showError(tr("Label journal"), tr("The change was not saved: %1").arg(reason));
+  });
   connect(relabels_, &RelabelController::statusMessage, statusBar(), &QStatusBar::showMessage);
 }
 
-void MainWindow::relabelSelection(int cls, const QString& note) { labels_->relabelSelection(cls, note); }
+void MainWindow::relabelSelection(int cls, const QString& note) {
+  labels_->relabelSelection(cls, note);
+}
 void MainWindow::relabelWithNote() { labels_->relabelWithNote(); }
 
 void MainWindow::openDataset(const QString& folder, const QString& workspace) {
@@ -297,7 +332,9 @@ void MainWindow::datasetScanned(const QString& folder, const sdd::AppliedLabels&
   QTimer::singleShot(0, this, &MainWindow::startupActions);
 }
 
-bool MainWindow::modelOk() const { return session_->modelLoaded() && session_->modelMatchesDataset(); }
+bool MainWindow::modelOk() const {
+  return session_->modelLoaded() && session_->modelMatchesDataset();
+}
 
 bool MainWindow::openModel(const QString& file) { return session_->loadModel(file); }
 
@@ -330,11 +367,14 @@ void MainWindow::classifyPaths(const QStringList& paths, bool showResults) {
   progress_->setRange(0, files.size());
   progress_->setValue(0);
   progress_->show();
-  if (list.ignored) statusBar()->showMessage(tr("%1 non-image file(s) in the folders ignored").arg(list.ignored), 8000);
+  if (list.ignored)
+    statusBar()->showMessage(tr("%1 non-image file(s) in the folders ignored").arg(list.ignored),
+                             8000);
 }
 
 void MainWindow::onResults(const QVector<ClassifyResult>& burst) {
-  const QVector<int> truth = batchIsDataset_ ? model_->applyResults(burst) : QVector<int>(burst.size(), -1);
+  const QVector<int> truth =
+      batchIsDataset_ ? model_->applyResults(burst) : QVector<int>(burst.size(), -1);
   QVector<ClassifiedImage> rows;
   rows.reserve(burst.size());
   for (int i = 0; i < burst.size(); ++i) rows << ClassifiedImage{burst[i], truth[i]};
@@ -350,8 +390,9 @@ void MainWindow::onBatchFinished(int ok, int failed, double seconds, bool cancel
 }
 
 void MainWindow::refreshStatus() {
-  status_->setDataset(model_->isEmpty() ? QString() : QString::fromStdString(model_->dataset()->root().string()),
-                      session_->workspace());
+  status_->setDataset(
+      model_->isEmpty() ? QString() : QString::fromStdString(model_->dataset()->root().string()),
+      session_->workspace());
   if (session_->modelLoaded()) {
     status_->setModel(session_->model(), session_->modelMatchesDataset());
     evaluate_->setCanEvaluate(!model_->isEmpty() && session_->modelMatchesDataset(),
@@ -373,13 +414,15 @@ void MainWindow::chooseDataset() {
 }
 
 void MainWindow::chooseModel() {
-  const QString f = QFileDialog::getOpenFileName(this, tr("Open model"), QString(), tr("SDD models (*.sddm);;All files (*)"));
+  const QString f = QFileDialog::getOpenFileName(this, tr("Open model"), QString(),
+                                                 tr("SDD models (*.sddm);;All files (*)"));
   if (!f.isEmpty()) openModel(f);
 }
 
 void MainWindow::chooseImages() {
-  const QStringList files = QFileDialog::getOpenFileNames(this, tr("Classify images"), QString(),
-                                                          tr("Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff);;All files (*)"));
+  const QStringList files = QFileDialog::getOpenFileNames(
+      this, tr("Classify images"), QString(),
+      tr("Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff);;All files (*)"));
   if (!files.isEmpty()) classifyPaths(files);
 }
 
@@ -399,7 +442,8 @@ void MainWindow::startupActions() {
     tabs_->setCurrentWidget(evaluate_);
   }
   if (!options_.tab.isEmpty()) {
-    const QStringList names{QStringLiteral("dataset"), QStringLiteral("classify"), QStringLiteral("train"), QStringLiteral("evaluate")};
+    const QStringList names{QStringLiteral("dataset"), QStringLiteral("classify"),
+                            QStringLiteral("train"), QStringLiteral("evaluate")};
     tabs_->setCurrentIndex(std::max(0, int(names.indexOf(options_.tab))));
     options_.tab.clear();
   }
@@ -411,11 +455,14 @@ bool MainWindow::evaluateSplit(const QString& split) {
     return false;
   }
   if (!modelOk()) {
-    showError(tr("Evaluate"), tr("The loaded model's classes (%1) differ from the dataset's (%2); open a model trained on these classes.")
-                                  .arg(session_->model().classes.join(QStringLiteral(", ")), model_->classes().join(QStringLiteral(", "))));
+    showError(tr("Evaluate"), tr("The loaded model's classes (%1) differ from the dataset's (%2); "
+                                 "open a model trained on these classes.")
+                                  .arg(session_->model().classes.join(QStringLiteral(", ")),
+                                       model_->classes().join(QStringLiteral(", "))));
     return false;
   }
-  const QStringList files = model_->files(sdd::splitIndices(*model_->dataset(), split.toStdString()));
+  const QStringList files =
+      model_->files(sdd::splitIndices(*model_->dataset(), split.toStdString()));
   if (files.isEmpty()) {
     showError(tr("Evaluate"), tr("The %1 split has no images.").arg(split));
     return false;
@@ -440,10 +487,11 @@ void MainWindow::showConfusionCell(int truth, int predicted) {
   const QString split = evaluate_->split();
   tabs_->setCurrentIndex(0);
   filters_->showConfusionCell(truth, predicted, split);
-  statusBar()->showMessage(tr("Showing %1 image(s) labeled %2 and predicted %3 (%4 split)")
-                               .arg(filter_->rowCount())
-                               .arg(model_->classes().value(truth), model_->classes().value(predicted), split),
-                           10000);
+  statusBar()->showMessage(
+      tr("Showing %1 image(s) labeled %2 and predicted %3 (%4 split)")
+          .arg(filter_->rowCount())
+          .arg(model_->classes().value(truth), model_->classes().value(predicted), split),
+      10000);
   if (filter_->rowCount() > 0) browser_->setCurrentIndex(filter_->index(0, 0));
   browser_->setFocus();
 }
@@ -464,8 +512,9 @@ void MainWindow::showImage(int row) {
 QStringList MainWindow::workspaceModels() const { return session_->workspaceModels(); }
 
 AnalysisInput MainWindow::analysisInput() const {
-  return {std::make_shared<const sdd::Dataset>(*model_->dataset()), session_->model().file.toStdString(),
-          options_.device.toStdString(), evaluate_->split().toStdString(), session_->workspace().toStdString()};
+  return {std::make_shared<const sdd::Dataset>(*model_->dataset()),
+          session_->model().file.toStdString(), options_.device.toStdString(),
+          evaluate_->split().toStdString(), session_->workspace().toStdString()};
 }
 
 void MainWindow::compareModels() {
@@ -489,7 +538,9 @@ void MainWindow::findSuspectedLabels(int folds, int epochs) {
   try {
     evaluation_->suspectedLabels(analysisInput(), train_->spec(), train_->config(), folds, epochs);
   } catch (const std::exception& e) {
-    showError(tr("Suspected label errors"), tr("The Train tab's settings are not valid: %1").arg(QString::fromStdString(e.what())));
+    showError(
+        tr("Suspected label errors"),
+        tr("The Train tab's settings are not valid: %1").arg(QString::fromStdString(e.what())));
   }
 }
 
@@ -498,7 +549,8 @@ void MainWindow::chooseReportFile() {
     showError(tr("Export report"), tr("Open a dataset and a model with the same classes first."));
     return;
   }
-  const QString f = QFileDialog::getSaveFileName(this, tr("Export report"), QStringLiteral("sdd-report.pdf"), tr("PDF files (*.pdf)"));
+  const QString f = QFileDialog::getSaveFileName(
+      this, tr("Export report"), QStringLiteral("sdd-report.pdf"), tr("PDF files (*.pdf)"));
   if (!f.isEmpty()) exportReport(f);
 }
 
@@ -519,7 +571,8 @@ void MainWindow::exportReport(const QString& pdfFile) {
   progress_->setRange(0, 0);
   progress_->show();
   statusBar()->showMessage(tr("Evaluating for the report…"));
-  evaluation_->report(analysisInput(), compare, QCoreApplication::applicationVersion().toStdString(), pdfFile);
+  evaluation_->report(analysisInput(), compare,
+                      QCoreApplication::applicationVersion().toStdString(), pdfFile);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* e) {

@@ -9,7 +9,6 @@
 #include <QStringList>
 #include <QTimer>
 #include <QVector>
-
 #include <memory>
 
 #include "sdd/labels/label_store.h"

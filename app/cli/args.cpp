@@ -11,7 +11,8 @@ Args::Args(const std::vector<std::string>& argv, const std::set<std::string>& va
   for (std::size_t i = 0; i < argv.size(); ++i) {
     const std::string& a = argv[i];
     if (a == "--") {  // the rest are positionals, even when they begin with '-'
-      positionals_.insert(positionals_.end(), argv.begin() + static_cast<std::ptrdiff_t>(i) + 1, argv.end());
+      positionals_.insert(positionals_.end(), argv.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                          argv.end());
       break;
     }
     if (a.size() < 3 || a.compare(0, 2, "--") != 0) {
@@ -91,8 +92,8 @@ std::vector<int> Args::intList(const std::string& flag, const std::vector<int>& 
     char* end = nullptr;
     const long v = std::strtol(item.c_str(), &end, 10);
     if (item.empty() || *end != '\0' || v <= 0 || v > 4096)
-      throw CliError("--" + flag + " expects comma-separated positive numbers, got '" +
-                     it->second + "'");
+      throw CliError("--" + flag + " expects comma-separated positive numbers, got '" + it->second +
+                     "'");
     out.push_back(static_cast<int>(v));
   }
   if (out.empty()) throw CliError("--" + flag + " needs at least one number");

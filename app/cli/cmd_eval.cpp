@@ -51,8 +51,8 @@ const char* kEvalHelp = R"(usage: sdd eval [DATASET] [options]
 
 int cmdEval(const std::vector<std::string>& argv) {
   Args args(argv,
-            {"model", "split", "json", "csv", "threads", "device", "val-fraction", "split-seed", "seed",
-             "workspace", "cam", "engine"},
+            {"model", "split", "json", "csv", "threads", "device", "val-fraction", "split-seed",
+             "seed", "workspace", "cam", "engine"},
             {"help", "pointing-game", "perturb"});
   if (args.has("help")) {
     std::cout << kEvalHelp;
@@ -62,14 +62,16 @@ int cmdEval(const std::vector<std::string>& argv) {
   const std::string split = args.choice("split", "validation", {"validation", "train", "all"});
   const int threads = args.integer("threads", 1, 0, 1024);
   const std::string device = args.str("device", "auto");
-  sdd::Predictor predictor(modelPath, device, threads, args.choice("engine", "torch", {"torch", "opencv"}));
+  sdd::Predictor predictor(modelPath, device, threads,
+                           args.choice("engine", "torch", {"torch", "opencv"}));
   const auto& meta = predictor.metadata();
-  const sdd::Dataset ds = scanDataset(args, args.integer("seed", 42, 0, 2147483647), false,
-                                      args.str("workspace", ""));
+  const sdd::Dataset ds =
+      scanDataset(args, args.integer("seed", 42, 0, 2147483647), false, args.str("workspace", ""));
   sdd::requireSameClasses(meta.classes, ds.classes(), modelPath);
 
   const sdd::ModelEvaluation me = sdd::evaluateModel(predictor, modelPath, ds, split);
-  for (const auto& sk : me.skipped) std::cerr << "warning: skipped " << sk.file.string() << ": " << sk.reason << "\n";
+  for (const auto& sk : me.skipped)
+    std::cerr << "warning: skipped " << sk.file.string() << ": " << sk.reason << "\n";
   const sdd::Evaluation& ev = me.eval;
   const auto& used = me.samples;
   const auto& probs = me.probs;
@@ -79,30 +81,38 @@ int cmdEval(const std::vector<std::string>& argv) {
             << "data  " << ds.root().string() << ", " << split << " split, " << used.size()
             << " images on " << predictor.deviceName() << " (" << predictor.engine() << ")\n"
             << "time  file read -> decision, batch 1: median " << std::fixed << std::setprecision(2)
-            << me.medianMs << " ms, p95 " << me.p95Ms << " ms, mean " << me.meanMs << " ms/image\n\n"
+            << me.medianMs << " ms, p95 " << me.p95Ms << " ms, mean " << me.meanMs
+            << " ms/image\n\n"
             << sdd::formatTableIV(ev) << "\nconfusion matrix (rows = true class):\n"
             << sdd::formatConfusion(ev);
 
   nlohmann::json pointing;
   if (args.has("pointing-game")) {
-    const auto cam = sdd::camMethodFromString(args.choice("cam", "gradcam", {"gradcam", "hirescam"}));
+    const auto cam =
+        sdd::camMethodFromString(args.choice("cam", "gradcam", {"gradcam", "hirescam"}));
     const sdd::PointingGame g = sdd::pointingGame(predictor, ds, split, cam);
     pointing["cam"] = sdd::toString(cam);
-    std::cout << "\npointing game (" << sdd::toString(cam) << "): CAM peak for the labelled class inside a defect box\n"
-              << "class                images   peak in box   image centre in box (baseline)   peak at the border\n";
+    std::cout << "\npointing game (" << sdd::toString(cam)
+              << "): CAM peak for the labelled class inside a defect box\n"
+              << "class                images   peak in box   image centre in box (baseline)   "
+                 "peak at the border\n";
     for (std::size_t c = 0; c < g.classes.size(); ++c) {
       const double n = std::max(1, g.images[c]);
-      std::cout << std::left << std::setw(20) << g.classes[c] << std::right << std::setw(7) << g.images[c]
-                << std::setw(10) << std::setprecision(1) << 100.0 * g.hits[c] / n << " %"
-                << std::setw(14) << 100.0 * g.centreHits[c] / n << " %" << std::setw(28)
+      std::cout << std::left << std::setw(20) << g.classes[c] << std::right << std::setw(7)
+                << g.images[c] << std::setw(10) << std::setprecision(1) << 100.0 * g.hits[c] / n
+                << " %" << std::setw(14) << 100.0 * g.centreHits[c] / n << " %" << std::setw(28)
                 << 100.0 * g.borderPeaks[c] / n << " %\n";
-      pointing["per_class"].push_back({{"class", g.classes[c]}, {"images", g.images[c]}, {"hits", g.hits[c]},
-                                       {"centre_hits", g.centreHits[c]}, {"border_peaks", g.borderPeaks[c]}});
+      pointing["per_class"].push_back({{"class", g.classes[c]},
+                                       {"images", g.images[c]},
+                                       {"hits", g.hits[c]},
+                                       {"centre_hits", g.centreHits[c]},
+                                       {"border_peaks", g.borderPeaks[c]}});
     }
     const double n = std::max(1, g.totalImages());
-    std::cout << std::left << std::setw(20) << "all" << std::right << std::setw(7) << g.totalImages()
-              << std::setw(10) << 100.0 * g.totalHits() / n << " %" << std::setw(14)
-              << 100.0 * g.totalCentreHits() / n << " %" << std::setw(28) << 100.0 * g.totalBorderPeaks() / n
+    std::cout << std::left << std::setw(20) << "all" << std::right << std::setw(7)
+              << g.totalImages() << std::setw(10) << 100.0 * g.totalHits() / n << " %"
+              << std::setw(14) << 100.0 * g.totalCentreHits() / n << " %" << std::setw(28)
+              << 100.0 * g.totalBorderPeaks() / n
               << " %\n(peak at the border: within 8 % of the image size of its edge)\n";
     if (g.withoutBoxes) std::cout << g.withoutBoxes << " image(s) without defect boxes left out\n";
     pointing["images"] = g.totalImages();
@@ -115,19 +125,25 @@ int cmdEval(const std::vector<std::string>& argv) {
   nlohmann::json robustness;
   if (args.has("perturb")) {
     const auto rows = sdd::evaluateRobustness(predictor, ds, split, sdd::defaultPerturbations());
-    std::cout << "\nrobustness: accuracy on perturbed copies of the " << split << " split (per-class accuracy = recall)\n"
-              << std::left << std::setw(24) << "perturbation" << std::right << std::setw(9) << "accuracy"
-              << std::setw(10) << "macro F1";
-    for (const auto& c : ds.classes()) std::cout << "  " << std::setw(std::max<int>(6, int(c.size()))) << c;
+    std::cout << "\nrobustness: accuracy on perturbed copies of the " << split
+              << " split (per-class accuracy = recall)\n"
+              << std::left << std::setw(24) << "perturbation" << std::right << std::setw(9)
+              << "accuracy" << std::setw(10) << "macro F1";
+    for (const auto& c : ds.classes())
+      std::cout << "  " << std::setw(std::max<int>(6, int(c.size()))) << c;
     std::cout << "\n";
     for (const auto& r : rows) {
-      std::cout << std::left << std::setw(24) << r.perturbation.name() << std::right << std::setprecision(4)
-                << std::setw(9) << r.accuracy << std::setw(10) << r.macroF1;
+      std::cout << std::left << std::setw(24) << r.perturbation.name() << std::right
+                << std::setprecision(4) << std::setw(9) << r.accuracy << std::setw(10) << r.macroF1;
       for (std::size_t c = 0; c < r.classAccuracy.size(); ++c)
-        std::cout << "  " << std::setw(std::max<int>(6, int(ds.classes()[c].size()))) << r.classAccuracy[c];
+        std::cout << "  " << std::setw(std::max<int>(6, int(ds.classes()[c].size())))
+                  << r.classAccuracy[c];
       std::cout << "\n";
-      robustness.push_back({{"perturbation", r.perturbation.name()}, {"kind", r.perturbation.kind},
-                            {"level", r.perturbation.level}, {"accuracy", r.accuracy}, {"macro_f1", r.macroF1},
+      robustness.push_back({{"perturbation", r.perturbation.name()},
+                            {"kind", r.perturbation.kind},
+                            {"level", r.perturbation.level},
+                            {"accuracy", r.accuracy},
+                            {"macro_f1", r.macroF1},
                             {"class_accuracy", r.classAccuracy}});
     }
   }
@@ -143,8 +159,11 @@ int cmdEval(const std::vector<std::string>& argv) {
     for (const auto& c : ds.classes()) header.push_back("p_" + c);
     sdd::CsvWriter csv(header);
     for (std::size_t k = 0; k < used.size(); ++k) {
-      const int pred = static_cast<int>(std::max_element(probs[k].begin(), probs[k].end()) - probs[k].begin());
-      csv.text(ds.samples()[used[k]].path.string()).text(ds.classes()[truth[k]]).text(ds.classes()[pred]);
+      const int pred =
+          static_cast<int>(std::max_element(probs[k].begin(), probs[k].end()) - probs[k].begin());
+      csv.text(ds.samples()[used[k]].path.string())
+          .text(ds.classes()[truth[k]])
+          .text(ds.classes()[pred]);
       csv.integer(pred == truth[k] ? 1 : 0);
       for (float p : probs[k]) csv.number(p);
       csv.endRow();

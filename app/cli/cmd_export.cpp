@@ -48,21 +48,24 @@ int cmdExport(const std::vector<std::string>& argv) {
   if (args.has("sddm")) {
     const fs::path out = args.str("sddm", "");
     std::error_code ec;
-    if (fs::equivalent(model, out, ec)) throw CliError("--sddm: give a new file, not the model itself");
+    if (fs::equivalent(model, out, ec))
+      throw CliError("--sddm: give a new file, not the model itself");
     const auto meta = sdd::upgradeModelFile(model, out);
-    std::cout << "wrote " << out.string() << " (" << fs::file_size(out) << " bytes, SDD model format 2): "
-              << meta.spec.describe() << "\n";
+    std::cout << "wrote " << out.string() << " (" << fs::file_size(out)
+              << " bytes, SDD model format 2): " << meta.spec.describe() << "\n";
     return 0;
   }
   const fs::path out = args.str("onnx", "");
   sdd::exportOnnx(model, out, SDD_VERSION);
   const auto meta = sdd::readModelMetadata(model);
-  std::cout << "wrote " << out.string() << " (" << fs::file_size(out) << " bytes, ONNX opset 13): "
-            << meta.spec.describe() << "\ninput  \"image\"  float [N," << meta.spec.inputChannels << ","
-            << meta.spec.inputSize << "," << meta.spec.inputSize << "], "
-            << (meta.spec.inputChannels == 3 ? "RGB" : "grey") << " pixels / 255 (normalization is inside)\n"
+  std::cout << "wrote " << out.string() << " (" << fs::file_size(out)
+            << " bytes, ONNX opset 13): " << meta.spec.describe() << "\ninput  \"image\"  float [N,"
+            << meta.spec.inputChannels << "," << meta.spec.inputSize << "," << meta.spec.inputSize
+            << "], " << (meta.spec.inputChannels == 3 ? "RGB" : "grey")
+            << " pixels / 255 (normalization is inside)\n"
             << "output \"probabilities\" float [N," << meta.classes.size() << "]: ";
-  for (std::size_t i = 0; i < meta.classes.size(); ++i) std::cout << (i ? ", " : "") << meta.classes[i];
+  for (std::size_t i = 0; i < meta.classes.size(); ++i)
+    std::cout << (i ? ", " : "") << meta.classes[i];
   std::cout << "\n";
   return 0;
 }

@@ -27,7 +27,8 @@ int cmdInfo(const std::vector<std::string>& argv) {
     std::cout << "usage: sdd info [MODEL]\n";
     return 0;
   }
-  const fs::path path = args.positionals().empty() ? defaultModel() : fs::path(args.positionals()[0]);
+  const fs::path path =
+      args.positionals().empty() ? defaultModel() : fs::path(args.positionals()[0]);
   const sdd::ModelMetadata m = sdd::readModelMetadata(path);
   std::cout << "model        " << path.string() << "\n"
             << "architecture " << m.spec.describe() << "\n"

@@ -40,7 +40,9 @@ int cmdJournal(const std::vector<std::string>& argv) {
   const fs::path ws = args.str("workspace", "");
   if (ws.empty()) throw CliError("--workspace DIR is required");
   const fs::path file = sdd::LabelStore::journalFile(ws);
-  if (!fs::exists(file)) throw CliError("--workspace " + ws.string() + ": no label journal (" + file.string() + ") there");
+  if (!fs::exists(file))
+    throw CliError("--workspace " + ws.string() + ": no label journal (" + file.string() +
+                   ") there");
   const sdd::LabelStore store(file, sdd::LabelStore::Access::ReadOnly);
   const std::string check = store.integrityCheck();
   const auto rows = store.journal();

@@ -49,22 +49,28 @@ int cmdPredict(const std::vector<std::string>& argv) {
   }
   const fs::path modelPath = args.str("model", defaultModel().string());
   const double fov = args.real("fov", 0, 0, 1000);
-  sdd::Predictor predictor(modelPath, args.str("device", "auto"), args.integer("threads", 1, 0, 1024),
+  sdd::Predictor predictor(modelPath, args.str("device", "auto"),
+                           args.integer("threads", 1, 0, 1024),
                            args.choice("engine", "torch", {"torch", "opencv"}));
   const auto& classes = predictor.metadata().classes;
 
   std::vector<fs::path> given(args.positionals().begin(), args.positionals().end());
   const sdd::ImageList list = sdd::listImages(given);
-  for (const auto& issue : list.issues) std::cerr << "warning: " << issue.file.string() << ": " << issue.reason << "\n";
-  for (const auto& folder : list.emptyFolders) std::cerr << "warning: no images in folder " << folder.string() << "\n";
+  for (const auto& issue : list.issues)
+    std::cerr << "warning: " << issue.file.string() << ": " << issue.reason << "\n";
+  for (const auto& folder : list.emptyFolders)
+    std::cerr << "warning: no images in folder " << folder.string() << "\n";
   const std::vector<fs::path>& files = list.files;
   // The first forward pass allocates oneDNN primitives; time the steady state, as on a line.
-  if (!files.empty()) predictor.predictImages({cv::Mat(predictor.metadata().spec.inputSize,
-                                                       predictor.metadata().spec.inputSize, CV_8UC3,
-                                                       cv::Scalar(128, 128, 128))});
+  if (!files.empty())
+    predictor.predictImages(
+        {cv::Mat(predictor.metadata().spec.inputSize, predictor.metadata().spec.inputSize, CV_8UC3,
+                 cv::Scalar(128, 128, 128))});
   std::vector<std::string> header = {"file", "predicted_class"};
   for (const auto& c : classes) header.push_back("p_" + c);
-  for (const char* h : {"read_ms", "decode_ms", "preprocess_ms", "inference_ms", "total_ms", "error"}) header.push_back(h);
+  for (const char* h :
+       {"read_ms", "decode_ms", "preprocess_ms", "inference_ms", "total_ms", "error"})
+    header.push_back(h);
   sdd::CsvWriter csv(header);
   std::vector<double> totals;
   int failed = 0;
@@ -75,9 +81,13 @@ int cmdPredict(const std::vector<std::string>& argv) {
       nlohmann::json item = {{"file", f.string()}};
       if (p.ok()) {
         item["class"] = classes[std::size_t(p.classIndex)];
-        for (std::size_t c = 0; c < classes.size(); ++c) item["probabilities"][classes[c]] = p.probabilities[c];
-        item["ms"] = {{"read", p.readMs}, {"decode", p.decodeMs}, {"preprocess", p.preprocessMs},
-                      {"inference", p.inferenceMs}, {"total", p.totalMs}};
+        for (std::size_t c = 0; c < classes.size(); ++c)
+          item["probabilities"][classes[c]] = p.probabilities[c];
+        item["ms"] = {{"read", p.readMs},
+                      {"decode", p.decodeMs},
+                      {"preprocess", p.preprocessMs},
+                      {"inference", p.inferenceMs},
+                      {"total", p.totalMs}};
       } else {
         item["error"] = p.error;
       }
@@ -95,19 +105,22 @@ int cmdPredict(const std::vector<std::string>& argv) {
     std::cout << f.string() << ": " << classes[p.classIndex] << " (" << std::fixed
               << std::setprecision(3) << p.probabilities[p.classIndex] << ")";
     for (std::size_t c = 0; c < classes.size(); ++c)
-      std::cout << (c ? " " : "  [") << classes[c] << "=" << std::setprecision(3) << p.probabilities[c];
+      std::cout << (c ? " " : "  [") << classes[c] << "=" << std::setprecision(3)
+                << p.probabilities[c];
     std::cout << "]  " << std::setprecision(2) << p.totalMs << " ms\n";
     csv.text(f.string()).text(classes[p.classIndex]);
     for (float v : p.probabilities) csv.number(v);
-    for (double ms : {p.readMs, p.decodeMs, p.preprocessMs, p.inferenceMs, p.totalMs}) csv.number(ms, 4);
+    for (double ms : {p.readMs, p.decodeMs, p.preprocessMs, p.inferenceMs, p.totalMs})
+      csv.number(ms, 4);
     csv.empty().endRow();
   }
   if (!totals.empty()) {
     double sum = 0;
     for (double t : totals) sum += t;
     const double mean = sum / totals.size();
-    std::cout << "\n" << totals.size() << " image(s) on " << predictor.deviceName()
-              << ": mean " << std::setprecision(3) << mean << " ms, median " << sdd::percentile(totals, 0.5)
+    std::cout << "\n"
+              << totals.size() << " image(s) on " << predictor.deviceName() << ": mean "
+              << std::setprecision(3) << mean << " ms, median " << sdd::percentile(totals, 0.5)
               << " ms, max " << *std::max_element(totals.begin(), totals.end())
               << " ms per image (file read -> decision)\n";
     if (fov > 0)

@@ -14,9 +14,9 @@
 #include <thread>
 
 #include "commands.h"
-#include "sdd/training/run_folder.h"
 #include "common.h"
 #include "sdd/training/reduction.h"
+#include "sdd/training/run_folder.h"
 #include "sdd/util/atomic_file.h"
 #include "sdd/util/runtime.h"
 
@@ -53,7 +53,8 @@ Table V for every model tried and writes it as CSV and Markdown.
 
 int cmdReduce(const std::vector<std::string>& argv) {
   std::set<std::string> values = kTrainValueFlags, switches = kTrainSwitches;
-  values.insert({"target-f1", "tolerance", "final-epochs", "final-lr", "max-steps", "out", "csv", "markdown"});
+  values.insert({"target-f1", "tolerance", "final-epochs", "final-lr", "max-steps", "out", "csv",
+                 "markdown"});
   switches.insert({"help", "quiet"});
   Args args(argv, values, switches);
   if (args.has("help")) {
@@ -66,7 +67,8 @@ int cmdReduce(const std::vector<std::string>& argv) {
   const bool paperBase = rc.base.head == sdd::HeadType::Flatten;
   if (!args.has("conv")) rc.base.convChannels = {16, 32, 64, 128};
   if (!args.has("fc") && paperBase) rc.base.fcWidth = 32;
-  const int recipeEpochs = sdd::trainRecipe(args.choice("preset", "tableII", sdd::trainRecipeNames())).config.epochs;
+  const int recipeEpochs =
+      sdd::trainRecipe(args.choice("preset", "tableII", sdd::trainRecipeNames())).config.epochs;
   rc.brief.epochs = args.integer("epochs", 20, 1, 100000);
   rc.extra = rc.brief;
   rc.extra.epochs = args.integer("final-epochs", recipeEpochs, 1, 100000);
@@ -75,22 +77,24 @@ int cmdReduce(const std::vector<std::string>& argv) {
   rc.tolerance = args.real("tolerance", 0.01, 0.0, 1.0);
   rc.maxSteps = args.integer("max-steps", 12, 0, 1000);
   sdd::resolveDevice(rc.brief.device);
-  const sdd::Dataset ds = scanDataset(args, rc.brief.seed, false,
-                                      args.str("workspace", ""));
+  const sdd::Dataset ds = scanDataset(args, rc.brief.seed, false, args.str("workspace", ""));
   rc.base.numClasses = static_cast<int>(ds.classes().size());
   rc.base.validate();
   const std::string stamp = sdd::RunFolder::newName();
   const fs::path out = args.str("out", (fs::path("runs") / ("reduce-" + stamp)).string());
-  std::cout << "model reduction (paper Fig. 3) from " << rc.base.describe() << " (" << rc.base.parameterCount()
-            << " weights), keeping validation macro F1 within " << rc.tolerance << " of the base's"
-            << (rc.targetF1 > 0 ? " and >= " + std::to_string(rc.targetF1) : std::string()) << "; " << rc.brief.epochs
-            << " epochs per candidate, " << rc.extra.epochs << " for the chosen one; in " << out.string() << "\n";
+  std::cout << "model reduction (paper Fig. 3) from " << rc.base.describe() << " ("
+            << rc.base.parameterCount() << " weights), keeping validation macro F1 within "
+            << rc.tolerance << " of the base's"
+            << (rc.targetF1 > 0 ? " and >= " + std::to_string(rc.targetF1) : std::string()) << "; "
+            << rc.brief.epochs << " epochs per candidate, " << rc.extra.epochs
+            << " for the chosen one; in " << out.string() << "\n";
   const auto t0 = std::chrono::steady_clock::now();
   const sdd::ReductionResult r = sdd::reduceModel(
       ds, rc, out,
       [](const sdd::ReductionStep& s) {
-        std::cout << std::fixed << std::setprecision(4) << "step " << s.step << " (" << s.change << "): "
-                  << s.summary.architecture << ", " << s.summary.weights << " weights, macro F1 " << s.summary.macroF1
+        std::cout << std::fixed << std::setprecision(4) << "step " << s.step << " (" << s.change
+                  << "): " << s.summary.architecture << ", " << s.summary.weights
+                  << " weights, macro F1 " << s.summary.macroF1
                   << (s.accepted ? "  kept" : "  below target") << "\n"
                   << std::flush;
       },
@@ -99,12 +103,14 @@ int cmdReduce(const std::vector<std::string>& argv) {
       },
       &gCancel);
   if (isTty() && !args.has("quiet")) std::fprintf(stderr, "\n");
-  if (r.cancelled) throw std::runtime_error("stopped; the models trained so far are in " + out.string());
+  if (r.cancelled)
+    throw std::runtime_error("stopped; the models trained so far are in " + out.string());
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const std::string md = sdd::reductionMarkdown(r);
-  std::cout << "\nTable V, our models (measured on the validation split):\n\n" << md << "\nchosen: "
-            << r.chosen.describe() << "; final model " << (out / "final" / "model.sddm").string() << "; "
-            << std::setprecision(0) << secs << " s in all\n";
+  std::cout << "\nTable V, our models (measured on the validation split):\n\n"
+            << md << "\nchosen: " << r.chosen.describe() << "; final model "
+            << (out / "final" / "model.sddm").string() << "; " << std::setprecision(0) << secs
+            << " s in all\n";
   const std::string csvPath = args.str("csv", (out / "table-v.csv").string());
   const std::string mdPath = args.str("markdown", (out / "table-v.md").string());
   sdd::writeFileAtomically(csvPath, sdd::reductionCsv(r));

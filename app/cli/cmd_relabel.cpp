@@ -23,7 +23,8 @@ namespace sdd::cli {
 
 namespace {
 
-const char* kRelabelHelp = R"(usage: sdd relabel [DATASET] --workspace DIR (--csv FILE | FILE... --to CLASS)
+const char* kRelabelHelp =
+    R"(usage: sdd relabel [DATASET] --workspace DIR (--csv FILE | FILE... --to CLASS)
 Records label changes in the workspace's journal (DIR/labels.sqlite, created when missing),
 as the workbench does; the image files are never touched. Changes are committed in
 transactions of up to 256 rows, each before its lines "relabelled PATH: OLD -> NEW" are
@@ -120,7 +121,8 @@ int cmdRelabel(const std::vector<std::string>& argv) {
     std::stringstream text;
     text << in.rdbuf();
     const sdd::LabelCsv parsed = sdd::parseLabelCsv(text.str());
-    for (const auto& e : parsed.errors) std::cerr << csv.string() << ": " << e << "; row left out\n";
+    for (const auto& e : parsed.errors)
+      std::cerr << csv.string() << ": " << e << "; row left out\n";
     rejected += parsed.errors.size();
     for (const auto& r : parsed.rows)
       wants.push_back({csv.string() + ": line " + std::to_string(r.line), r.path, r.label});
@@ -142,7 +144,8 @@ int cmdRelabel(const std::vector<std::string>& argv) {
     unchanged += chunk.size() - written.size();
     applied += written.size();
     if (!quiet)
-      for (const auto& c : written) std::cout << "relabelled " << c.path << ": " << c.oldLabel << " -> " << c.newLabel << "\n";
+      for (const auto& c : written)
+        std::cout << "relabelled " << c.path << ": " << c.oldLabel << " -> " << c.newLabel << "\n";
     std::cout.flush();
     chunk.clear();
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
@@ -150,7 +153,8 @@ int cmdRelabel(const std::vector<std::string>& argv) {
   for (const Want& w : wants) {
     const auto index = lookup.find(w.path, !fromCsv);
     if (!index) {
-      std::cerr << w.where << ": " << w.path << " is not an image of the dataset " << ds.root().string() << "; left out\n";
+      std::cerr << w.where << ": " << w.path << " is not an image of the dataset "
+                << ds.root().string() << "; left out\n";
       ++rejected;
       continue;
     }
@@ -160,7 +164,8 @@ int cmdRelabel(const std::vector<std::string>& argv) {
       continue;
     }
     const sdd::Sample& sample = ds.samples()[*index];
-    chunk.push_back({sdd::journalPath(ds.root(), sample.path), ds.classes()[sample.originalLabel], w.label});
+    chunk.push_back(
+        {sdd::journalPath(ds.root(), sample.path), ds.classes()[sample.originalLabel], w.label});
     if (chunk.size() == kChunk) commit();
   }
   commit();

@@ -1,7 +1,6 @@
 // sdd report: the workbench's PDF report, headless (it needs a QApplication for the plots,
 // offscreen when there is no display).
 #include <QApplication>
-
 #include <cstdlib>
 #include <iomanip>
 #include <iostream>
@@ -10,8 +9,8 @@
 #include "commands.h"
 #include "common.h"
 #include "report_pdf.h"
-#include "sdd/report/report_data.h"
 #include "sdd/dataset/dataset.h"
+#include "sdd/report/report_data.h"
 #include "sdd/util/atomic_file.h"
 
 namespace fs = std::filesystem;
@@ -52,25 +51,27 @@ int runReport(const Dataset& dataset, const ReportRequest& r) {
   QApplication::setApplicationVersion(QStringLiteral(SDD_VERSION));
 
   const bool tty = r.progress;
-  const ReportData data = collectReport(dataset, r.model, r.options, [tty](const ReportProgress& p) {
-    if (tty && (p.done == p.total || p.done % 20 == 0))
-      std::cerr << "\r" << (p.model == 0 ? "evaluating " : "comparing with ") << p.file.filename().string() << ": "
-                << p.done << "/" << p.total << (p.done == p.total ? "\n" : "") << std::flush;
-  });
+  const ReportData data =
+      collectReport(dataset, r.model, r.options, [tty](const ReportProgress& p) {
+        if (tty && (p.done == p.total || p.done % 20 == 0))
+          std::cerr << "\r" << (p.model == 0 ? "evaluating " : "comparing with ")
+                    << p.file.filename().string() << ": " << p.done << "/" << p.total
+                    << (p.done == p.total ? "\n" : "") << std::flush;
+      });
   sddreport::writeReportPdf(data, QString::fromStdString(r.pdf.string()));
   try {
     recordReport(data, r.pdf);
   } catch (const WriteError& e) {
-    throw WriteError("the report " + r.pdf.string() + " was written, but recording it in the workspace failed: " +
-                     e.what());
+    throw WriteError("the report " + r.pdf.string() +
+                     " was written, but recording it in the workspace failed: " + e.what());
   }
   const auto& ev = data.evaluation;
   std::cout << "report " << r.pdf.string() << "\n"
-            << std::fixed << std::setprecision(4) << "  " << ev.samples.size() << " " << r.options.split
-            << " images: accuracy " << ev.eval.accuracy << ", macro F1 " << ev.eval.macroF1 << ", macro AUC "
-            << ev.eval.macroAuc << "\n"
-            << std::setprecision(2) << "  median " << ev.medianMs << " ms/image (file read to decision) on "
-            << ev.device << "\n"
+            << std::fixed << std::setprecision(4) << "  " << ev.samples.size() << " "
+            << r.options.split << " images: accuracy " << ev.eval.accuracy << ", macro F1 "
+            << ev.eval.macroF1 << ", macro AUC " << ev.eval.macroAuc << "\n"
+            << std::setprecision(2) << "  median " << ev.medianMs
+            << " ms/image (file read to decision) on " << ev.device << "\n"
             << "  " << data.comparison.size() << " model(s) in the comparison\n";
   for (const auto& m : data.skippedModels)
     std::cerr << "warning: " << m.file.string() << " not compared: " << m.reason << "\n";
@@ -82,8 +83,8 @@ int runReport(const Dataset& dataset, const ReportRequest& r) {
 
 int cmdReport(const std::vector<std::string>& argv) {
   Args args(argv,
-            {"model", "out", "json", "split", "compare", "workspace", "fov", "val-fraction", "split-seed", "seed",
-             "threads", "device"},
+            {"model", "out", "json", "split", "compare", "workspace", "fov", "val-fraction",
+             "split-seed", "seed", "threads", "device"},
             {"help", "quiet"});
   if (args.has("help")) {
     std::cout << kReportHelp;
@@ -112,8 +113,8 @@ int cmdReport(const std::vector<std::string>& argv) {
     a = b + 1;
   }
   if (!fs::exists(r.model)) throw sdd::ModelError("model file does not exist: " + r.model.string());
-  const sdd::Dataset ds = scanDataset(args, args.integer("seed", 42, 0, 2147483647), false,
-                                      r.options.workspace);
+  const sdd::Dataset ds =
+      scanDataset(args, args.integer("seed", 42, 0, 2147483647), false, r.options.workspace);
   return runReport(ds, r);
 }
 

@@ -6,7 +6,8 @@
 namespace sdd::cli {
 
 int cmdReport(const std::vector<std::string>&) {
-  throw std::runtime_error("this sdd was built without Qt (SDD_BUILD_UI=OFF), which draws the report");
+  throw std::runtime_error(
+      "this sdd was built without Qt (SDD_BUILD_UI=OFF), which draws the report");
 }
 
 }  // namespace sdd::cli

@@ -24,11 +24,12 @@ namespace sdd::cli {
 int cmdScan(const std::vector<std::string>& argv) {
   Args args(argv, {"val-fraction", "split-seed", "seed", "workspace"}, {"help"});
   if (args.has("help")) {
-    std::cout << "usage: sdd scan [DATASET] [--val-fraction F] [--seed N] [--split-seed N] [--workspace DIR]\n";
+    std::cout << "usage: sdd scan [DATASET] [--val-fraction F] [--seed N] [--split-seed N] "
+                 "[--workspace DIR]\n";
     return 0;
   }
-  const sdd::Dataset ds = scanDataset(args, args.integer("seed", 42, 0, 2147483647), true,
-                                      args.str("workspace", ""));
+  const sdd::Dataset ds =
+      scanDataset(args, args.integer("seed", 42, 0, 2147483647), true, args.str("workspace", ""));
   std::size_t boxes = 0, annotated = 0;
   for (const auto& s : ds.samples()) {
     boxes += s.boxes.size();

@@ -14,9 +14,9 @@
 #include <thread>
 
 #include "commands.h"
-#include "sdd/training/run_folder.h"
 #include "common.h"
 #include "sdd/training/cross_validation.h"
+#include "sdd/training/run_folder.h"
 #include "sdd/util/atomic_file.h"
 #include "sdd/util/csv.h"
 #include "sdd/util/runtime.h"
@@ -60,13 +60,13 @@ int cmdSuspects(const std::vector<std::string>& argv) {
   const int folds = args.integer("folds", 5, 2, 100);
   const double threshold = args.real("threshold", 0.5, 0.0, 1.0);
   sdd::resolveDevice(cfg.device);
-  const sdd::Dataset ds = scanDataset(args, cfg.seed, false,
-                                      args.str("workspace", ""));
+  const sdd::Dataset ds = scanDataset(args, cfg.seed, false, args.str("workspace", ""));
   spec.numClasses = static_cast<int>(ds.classes().size());
   const std::string stamp = sdd::RunFolder::newName();
   const fs::path out = args.str("out", (fs::path("runs") / ("crossval-" + stamp)).string());
-  std::cout << folds << "-fold cross-validation over " << ds.samples().size() << " images, " << cfg.epochs
-            << " epochs per fold, " << spec.describe() << "; models in " << out.string() << "\n";
+  std::cout << folds << "-fold cross-validation over " << ds.samples().size() << " images, "
+            << cfg.epochs << " epochs per fold, " << spec.describe() << "; models in "
+            << out.string() << "\n";
   const auto t0 = std::chrono::steady_clock::now();
   const sdd::OutOfFold oof = sdd::outOfFoldProbabilities(
       ds, spec, cfg, folds, out,
@@ -86,24 +86,33 @@ int cmdSuspects(const std::vector<std::string>& argv) {
     const auto& p = oof.probs[i];
     correct += std::max_element(p.begin(), p.end()) - p.begin() == ds.samples()[i].label;
   }
-  std::cout << std::fixed << std::setprecision(4) << scored << " images scored out of fold in " << std::setprecision(0)
-            << secs << " s; out-of-fold accuracy " << std::setprecision(4) << double(correct) / std::max(1, scored)
-            << "\n" << list.size() << " suspected label error(s) (P(label) < " << threshold
+  std::cout << std::fixed << std::setprecision(4) << scored << " images scored out of fold in "
+            << std::setprecision(0) << secs << " s; out-of-fold accuracy " << std::setprecision(4)
+            << double(correct) / std::max(1, scored) << "\n"
+            << list.size() << " suspected label error(s) (P(label) < " << threshold
             << " and another class more probable):\n";
   for (const auto& sl : list)
-    std::cout << "  " << std::setprecision(4) << sl.labelProbability << "  " << ds.samples()[sl.sample].path.string()
-              << "  labelled " << ds.classes()[std::size_t(sl.label)] << ", looks like "
-              << ds.classes()[std::size_t(sl.suggested)] << " (" << sl.suggestedProbability << ")\n";
+    std::cout << "  " << std::setprecision(4) << sl.labelProbability << "  "
+              << ds.samples()[sl.sample].path.string() << "  labelled "
+              << ds.classes()[std::size_t(sl.label)] << ", looks like "
+              << ds.classes()[std::size_t(sl.suggested)] << " (" << sl.suggestedProbability
+              << ")\n";
   if (args.has("csv")) {
-    sdd::CsvWriter csv({"file", "label", "fold", "p_label", "most_probable", "p_most_probable", "suspected"});
+    sdd::CsvWriter csv(
+        {"file", "label", "fold", "p_label", "most_probable", "p_most_probable", "suspected"});
     for (std::size_t i = 0; i < oof.probs.size(); ++i) {
       if (oof.probs[i].empty()) continue;
       const auto& p = oof.probs[i];
       const int best = int(std::max_element(p.begin(), p.end()) - p.begin());
       const int label = ds.samples()[i].label;
-      const bool suspected = std::any_of(list.begin(), list.end(), [i](const auto& x) { return x.sample == i; });
-      csv.text(ds.samples()[i].path.string()).text(ds.classes()[std::size_t(label)]).integer(oof.fold[i] + 1);
-      csv.number(p[std::size_t(label)]).text(ds.classes()[std::size_t(best)]).number(p[std::size_t(best)]);
+      const bool suspected =
+          std::any_of(list.begin(), list.end(), [i](const auto& x) { return x.sample == i; });
+      csv.text(ds.samples()[i].path.string())
+          .text(ds.classes()[std::size_t(label)])
+          .integer(oof.fold[i] + 1);
+      csv.number(p[std::size_t(label)])
+          .text(ds.classes()[std::size_t(best)])
+          .number(p[std::size_t(best)]);
       csv.integer(suspected ? 1 : 0).endRow();
     }
     sdd::writeFileAtomically(args.str("csv", ""), csv.str());

@@ -16,10 +16,10 @@
 #include "commands.h"
 #include "common.h"
 #include "sdd/training/trainer.h"
-#include "sdd/util/shell_quote.h"
-#include "sdd/workspace/workspace.h"
 #include "sdd/util/json.h"
 #include "sdd/util/runtime.h"
+#include "sdd/util/shell_quote.h"
+#include "sdd/workspace/workspace.h"
 
 namespace fs = std::filesystem;
 
@@ -94,11 +94,13 @@ int cmdTrain(const std::vector<std::string>& argv) {
     if (resume) throw CliError("--resume needs --out DIR (the folder of the run to continue)");
     // With a workbench workspace the run joins the workspace's runs (its Train tab lists them).
     const std::string ws = args.str("workspace", "");
-    out = ws.empty() ? fs::path("runs") / ("train-" + sdd::RunFolder::newName()) : sdd::Workspace(ws).newRun().path();
+    out = ws.empty() ? fs::path("runs") / ("train-" + sdd::RunFolder::newName())
+                     : sdd::Workspace(ws).newRun().path();
   }
   const sdd::RunFolder runFolder(out);
   if (!resume && !runFolder.findCheckpoint().empty() && !args.has("force"))
-    throw CliError(out.string() + " already holds a training run; use --resume to continue it, "
+    throw CliError(out.string() +
+                   " already holds a training run; use --resume to continue it, "
                    "--force to overwrite it, or another --out");
   // A resumed run keeps its own settings (run.json, as the workbench's Resume does); options
   // given on the command line still change them (e.g. --epochs to train longer).
@@ -120,8 +122,8 @@ int cmdTrain(const std::vector<std::string>& argv) {
   spec.validate();
   std::cout << "model " << spec.describe() << ": " << spec.parameterCount() << " parameters, "
             << std::fixed << std::setprecision(2) << spec.macs() / 1e6 << " M MACs per image\n";
-  std::cout << "device " << sdd::resolveDevice(cfg.device) << ", " << sdd::configureThreads(cfg.threads)
-            << " thread(s); output " << out.string() << "\n";
+  std::cout << "device " << sdd::resolveDevice(cfg.device) << ", "
+            << sdd::configureThreads(cfg.threads) << " thread(s); output " << out.string() << "\n";
 
   sdd::Trainer trainer(ds, spec, cfg, out);
   const bool bar = isTty() && !args.has("quiet");
@@ -129,9 +131,11 @@ int cmdTrain(const std::vector<std::string>& argv) {
   trainer.onMessage = [](const std::string& m) { std::cerr << m << "\n"; };
   trainer.onEpoch = [&](const sdd::EpochStats& s) {
     if (bar) std::fprintf(stderr, "\r%*s\r", 110, "");
-    std::printf("epoch %3d/%d  train loss %.4f acc %.4f | val loss %.4f acc %.4f F1 %.4f | lr %.2e | %.1f s%s\n",
-                s.epoch, cfg.epochs, s.trainLoss, s.trainAccuracy, s.valLoss, s.valAccuracy,
-                s.valMacroF1, s.learningRate, s.seconds, s.best ? "  *best" : "");
+    std::printf(
+        "epoch %3d/%d  train loss %.4f acc %.4f | val loss %.4f acc %.4f F1 %.4f | lr %.2e | %.1f "
+        "s%s\n",
+        s.epoch, cfg.epochs, s.trainLoss, s.trainAccuracy, s.valLoss, s.valAccuracy, s.valMacroF1,
+        s.learningRate, s.seconds, s.best ? "  *best" : "");
     std::fflush(stdout);
   };
   trainer.setCancelFlag(&gCancel);
@@ -153,7 +157,10 @@ int cmdTrain(const std::vector<std::string>& argv) {
   }
   const auto& last = r.history.back();
   std::cout << "\nfinished " << r.history.size() << " epoch(s) in " << hms(r.seconds)
-            << (r.cancelled ? " (stopped by user)" : r.earlyStopped ? " (early stop)" : "") << "\n"
+            << (r.cancelled      ? " (stopped by user)"
+                : r.earlyStopped ? " (early stop)"
+                                 : "")
+            << "\n"
             << "  last epoch " << last.epoch << ": val accuracy " << std::setprecision(4)
             << last.valAccuracy << ", macro F1 " << last.valMacroF1 << "\n"
             << "  best epoch " << r.bestEpoch << ": macro F1 " << r.bestMacroF1 << "\n"

@@ -42,7 +42,8 @@ fs::path defaultModel() { return sdd::shippedModelFile(); }
 fs::path datasetArg(const Args& args) {
   if (args.positionals().size() > 1)
     throw CliError("expected one DATASET folder, got " + std::to_string(args.positionals().size()));
-  const fs::path p = args.positionals().empty() ? fs::path(kDefaultDataset) : fs::path(args.positionals()[0]);
+  const fs::path p =
+      args.positionals().empty() ? fs::path(kDefaultDataset) : fs::path(args.positionals()[0]);
   if (args.positionals().empty() && !fs::exists(p)) {
     throw sdd::DatasetError(
         "no dataset given and data/NEU-DET does not exist.\n"
@@ -57,7 +58,8 @@ fs::path datasetArg(const Args& args) {
 void applyWorkspace(sdd::Dataset& ds, const fs::path& workspace) {
   sdd::requireWorkspaceOutsideDataset(workspace, ds.root());
   // Reading labels needs no write access: a workspace on a read-only medium works.
-  const sdd::LabelStore store(sdd::LabelStore::journalFile(workspace), sdd::LabelStore::Access::ReadOnly);
+  const sdd::LabelStore store(sdd::LabelStore::journalFile(workspace),
+                              sdd::LabelStore::Access::ReadOnly);
   const sdd::AppliedLabels r = sdd::applyLabels(ds, store);
   for (const auto& p : r.unknownPaths)
     std::cerr << "warning: workspace relabels " << p << ", which is not in the dataset; ignored\n";
@@ -85,8 +87,7 @@ sdd::Dataset scanDataset(const Args& args, std::uint64_t seed, bool verbose,
                    sdd::LabelStore::journalFile(workspace).string() + ") there");
   const auto t0 = std::chrono::steady_clock::now();
   sdd::Dataset ds = sdd::Dataset::scan(root, opt);
-  const double secs =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (!workspace.empty()) applyWorkspace(ds, workspace);
   for (const auto& issue : ds.skipped())
     std::cerr << "warning: skipped " << issue.file.string() << ": " << issue.reason << "\n";
@@ -105,11 +106,11 @@ sdd::Dataset scanDataset(const Args& args, std::uint64_t seed, bool verbose,
     for (const auto& c : ds.classes()) w = std::max(w, c.size());
     std::cout << "dataset " << root.string() << " (" << sdd::toString(ds.layout()) << ", "
               << ds.samples().size() << " images, " << ds.classes().size() << " classes, "
-              << (ds.hasOwnSplit() ? "its own train/validation split"
-                                   : "seeded stratified split")
+              << (ds.hasOwnSplit() ? "its own train/validation split" : "seeded stratified split")
               << ", scanned in " << std::fixed << std::setprecision(1) << secs << " s)\n";
     std::cout << "  " << std::left << std::setw(static_cast<int>(w)) << "class" << std::right
-              << std::setw(8) << "train" << std::setw(12) << "validation" << "\n";
+              << std::setw(8) << "train" << std::setw(12) << "validation"
+              << "\n";
     for (std::size_t c = 0; c < ds.classes().size(); ++c)
       std::cout << "  " << std::left << std::setw(static_cast<int>(w)) << ds.classes()[c]
                 << std::right << std::setw(8) << tr[c] << std::setw(12) << va[c] << "\n";
@@ -125,17 +126,23 @@ void printProgress(const sdd::TrainProgress& p) {
   constexpr int kWidth = 24;
   const int filled = static_cast<int>(kWidth * p.batch / p.batches);
   std::fprintf(stderr, "\r  epoch %d/%d [%s%s] %zu/%zu loss %.4f  elapsed %s  ETA %s ", p.epoch,
-               p.epochs, std::string(filled, '#').c_str(), std::string(kWidth - filled, '.').c_str(),
-               p.batch, p.batches, p.runningLoss, hms(p.elapsedSeconds).c_str(),
-               hms(p.etaSeconds).c_str());
+               p.epochs, std::string(filled, '#').c_str(),
+               std::string(kWidth - filled, '.').c_str(), p.batch, p.batches, p.runningLoss,
+               hms(p.elapsedSeconds).c_str(), hms(p.etaSeconds).c_str());
   std::fflush(stderr);
 }
 
-const std::set<std::string> kTrainValueFlags = {
-    "noise", "blur", "label-smoothing", "ema", "epochs", "batch", "lr", "optimizer", "weight-decay", "schedule", "step-size", "gamma", "patience", "keep",
-    "seed", "threads", "device", "val-fraction", "split-seed", "preset", "conv", "fc", "head", "dropout", "input-size", "channels",
-    "workspace"};
-const std::set<std::string> kTrainSwitches = {"no-augment", "class-weights", "bn", "no-bn", "no-channels-last"};
+const std::set<std::string> kTrainValueFlags = {"noise",      "blur",      "label-smoothing",
+                                                "ema",        "epochs",    "batch",
+                                                "lr",         "optimizer", "weight-decay",
+                                                "schedule",   "step-size", "gamma",
+                                                "patience",   "keep",      "seed",
+                                                "threads",    "device",    "val-fraction",
+                                                "split-seed", "preset",    "conv",
+                                                "fc",         "head",      "dropout",
+                                                "input-size", "channels",  "workspace"};
+const std::set<std::string> kTrainSwitches = {"no-augment", "class-weights", "bn", "no-bn",
+                                              "no-channels-last"};
 
 /// The model and training options shared by `train`, `suspects` and `reduce`. Options not
 /// given keep the values of `run` (a run.json, when resuming a run) or else of the preset.
@@ -146,7 +153,8 @@ void parseTrainOptions(const Args& args, sdd::TrainConfig& cfg, sdd::ModelSpec& 
     cfg = run->config;
   } else {
     // The recommended recipe (docs/performance.md) unless --preset asks for the paper's.
-    const sdd::TrainRecipe recipe = sdd::trainRecipe(args.choice("preset", defaultPreset, sdd::trainRecipeNames()));
+    const sdd::TrainRecipe recipe =
+        sdd::trainRecipe(args.choice("preset", defaultPreset, sdd::trainRecipeNames()));
     spec = recipe.spec;
     cfg = recipe.config;
   }
@@ -160,7 +168,8 @@ void parseTrainOptions(const Args& args, sdd::TrainConfig& cfg, sdd::ModelSpec& 
   cfg.gamma = args.real("gamma", cfg.gamma, 0, 1);
   cfg.patience = args.integer("patience", cfg.patience, 0, 100000);
   cfg.keep = args.choice("keep", cfg.keep, {"last", "best"});
-  cfg.seed = static_cast<std::uint64_t>(args.integer("seed", static_cast<int>(cfg.seed), 0, 2147483647));
+  cfg.seed =
+      static_cast<std::uint64_t>(args.integer("seed", static_cast<int>(cfg.seed), 0, 2147483647));
   cfg.threads = args.integer("threads", cfg.threads, 0, 1024);
   cfg.device = args.str("device", cfg.device);
   if (args.has("no-augment")) cfg.augment = false;
@@ -173,14 +182,16 @@ void parseTrainOptions(const Args& args, sdd::TrainConfig& cfg, sdd::ModelSpec& 
   spec.convChannels = args.intList("conv", spec.convChannels);
   spec.fcWidth = args.integer("fc", spec.fcWidth, 0, 65536);
   if (args.has("head"))
-    spec.head = args.choice("head", "flatten", {"flatten", "gap"}) == "gap" ? sdd::HeadType::GlobalAvgPool
-                                                                          : sdd::HeadType::Flatten;
+    spec.head = args.choice("head", "flatten", {"flatten", "gap"}) == "gap"
+                    ? sdd::HeadType::GlobalAvgPool
+                    : sdd::HeadType::Flatten;
   if (args.has("bn") && args.has("no-bn")) throw CliError("--bn and --no-bn contradict each other");
   if (args.has("bn")) spec.batchNorm = true;
   if (args.has("no-bn")) spec.batchNorm = false;
   spec.dropout = args.real("dropout", spec.dropout, 0, 0.99);
   spec.inputSize = args.integer("input-size", spec.inputSize, 8, 4096);
-  spec.inputChannels = std::stoi(args.choice("channels", std::to_string(spec.inputChannels), {"1", "3"}));
+  spec.inputChannels =
+      std::stoi(args.choice("channels", std::to_string(spec.inputChannels), {"1", "3"}));
   // The network the options describe, checked before anything is scanned or allocated (the
   // class count is not known yet: any valid one will do). Its limits are those of model
   // files; here they are a bad command line.

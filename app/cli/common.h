@@ -39,7 +39,8 @@ void applyWorkspace(Dataset& ds, const std::filesystem::path& workspace);
 /// --split-seed (a seeded stratified split even when the dataset has split folders) and
 /// `seed` for the split of a dataset without split folders; then the workspace's labels.
 /// `verbose` prints the class table.
-Dataset scanDataset(const Args& args, std::uint64_t seed, bool verbose, const std::filesystem::path& workspace = {});
+Dataset scanDataset(const Args& args, std::uint64_t seed, bool verbose,
+                    const std::filesystem::path& workspace = {});
 
 /// A training progress line on standard error, at most 5 per second.
 void printProgress(const TrainProgress& p);
@@ -51,6 +52,7 @@ extern const std::set<std::string> kTrainSwitches;
 /// resuming a run) or else of the preset. Throws CliError for a network the options
 /// describe that cannot be built or is too big.
 void parseTrainOptions(const Args& args, TrainConfig& cfg, ModelSpec& spec,
-                       const std::string& defaultPreset = "default", const RunManifest* run = nullptr);
+                       const std::string& defaultPreset = "default",
+                       const RunManifest* run = nullptr);
 
 }  // namespace sdd::cli

@@ -65,7 +65,8 @@ int dispatch(const std::string& cmd, const std::vector<std::string>& rest) {
     std::cout << kUsage;
     return 0;
   }
-  std::cerr << (cmd.empty() ? "sdd: no command given\n" : "sdd: unknown command '" + cmd + "'\n") << kUsage;
+  std::cerr << (cmd.empty() ? "sdd: no command given\n" : "sdd: unknown command '" + cmd + "'\n")
+            << kUsage;
   return 2;
 }
 

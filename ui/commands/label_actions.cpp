@@ -16,10 +16,17 @@
 
 namespace sddui {
 
-LabelActions::LabelActions(QWidget* window, QListView* browser, SampleFilter* filter, DatasetModel* model,
-                           RelabelController* relabels, QMenu* labelMenu, QAction* autoAdvance)
-    : QObject(window), window_(window), browser_(browser), filter_(filter), model_(model), relabels_(relabels),
-      menu_(labelMenu), autoAdvance_(autoAdvance) {}
+LabelActions::LabelActions(QWidget* window, QListView* browser, SampleFilter* filter,
+                           DatasetModel* model, RelabelController* relabels, QMenu* labelMenu,
+                           QAction* autoAdvance)
+    : QObject(window),
+      window_(window),
+      browser_(browser),
+      filter_(filter),
+      model_(model),
+      relabels_(relabels),
+      menu_(labelMenu),
+      autoAdvance_(autoAdvance) {}
 
 void LabelActions::rebuild() {
   for (QAction* a : actions_) {
@@ -32,7 +39,8 @@ void LabelActions::rebuild() {
   for (int k = 0; k < classes.size(); ++k) {
     QPixmap dot(12, 12);
     dot.fill(sddreport::classColor(k));
-    QAction* a = menu_->addAction(QIcon(dot), k < 9 ? tr("&%1  %2").arg(k + 1).arg(classes[k]) : classes[k]);
+    QAction* a =
+        menu_->addAction(QIcon(dot), k < 9 ? tr("&%1  %2").arg(k + 1).arg(classes[k]) : classes[k]);
     if (k < 9) a->setShortcut(QKeySequence(Qt::Key_1 + k));
     a->setShortcutContext(Qt::WindowShortcut);
     connect(a, &QAction::triggered, this, [this, k] { relabelSelection(k); });
@@ -40,7 +48,8 @@ void LabelActions::rebuild() {
     actions_ << a;
   }
   menu_->addSeparator();
-  connect(menu_->addAction(tr("Other Class, with a Note…")), &QAction::triggered, this, &LabelActions::relabelWithNote);
+  connect(menu_->addAction(tr("Other Class, with a Note…")), &QAction::triggered, this,
+          &LabelActions::relabelWithNote);
 }
 
 void LabelActions::relabelWithNote() {
@@ -77,7 +86,8 @@ void LabelActions::relabelSelection(int cls, const QString& note) {
   relabels_->relabel(rows, cls, note);
   if (autoAdvance_->isChecked() && sel.size() == 1 && sourceRow >= 0) {
     // If it left the filtered view, the next image is now at its place.
-    const int next = filter_->mapFromSource(model_->index(sourceRow)).isValid() ? viewRow + 1 : viewRow;
+    const int next =
+        filter_->mapFromSource(model_->index(sourceRow)).isValid() ? viewRow + 1 : viewRow;
     if (next < filter_->rowCount()) browser_->setCurrentIndex(filter_->index(next, 0));
   }
 }

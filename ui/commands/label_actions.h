@@ -25,8 +25,8 @@ class LabelActions : public QObject {
  public:
   /// All pointers outlive this object (they belong to `window`). `labelMenu` receives one
   /// action per class; `autoAdvance` is the Advance After Labeling switch.
-  LabelActions(QWidget* window, QListView* browser, SampleFilter* filter, DatasetModel* model, RelabelController* relabels,
-               QMenu* labelMenu, QAction* autoAdvance);
+  LabelActions(QWidget* window, QListView* browser, SampleFilter* filter, DatasetModel* model,
+               RelabelController* relabels, QMenu* labelMenu, QAction* autoAdvance);
 
   /// One action (and key) per class of the open dataset.
   void rebuild();

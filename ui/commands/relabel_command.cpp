@@ -6,19 +6,25 @@
 
 namespace sddui {
 
-RelabelCommand::RelabelCommand(DatasetModel* model, QVector<int> rows, QVector<int> oldLabels, int newLabel,
-                               QString note, ErrorSink onError)
-    : model_(model), rows_(std::move(rows)), old_(std::move(oldLabels)), new_(rows_.size(), newLabel),
-      note_(std::move(note)), onError_(std::move(onError)) {
+RelabelCommand::RelabelCommand(DatasetModel* model, QVector<int> rows, QVector<int> oldLabels,
+                               int newLabel, QString note, ErrorSink onError)
+    : model_(model),
+      rows_(std::move(rows)),
+      old_(std::move(oldLabels)),
+      new_(rows_.size(), newLabel),
+      note_(std::move(note)),
+      onError_(std::move(onError)) {
   const QString cls = model->classes().value(newLabel);
   setText(rows_.size() == 1
-              ? QObject::tr("relabel %1 as %2").arg(model->index(rows_[0]).data(DatasetModel::FileNameRole).toString(), cls)
+              ? QObject::tr("relabel %1 as %2")
+                    .arg(model->index(rows_[0]).data(DatasetModel::FileNameRole).toString(), cls)
               : QObject::tr("relabel %1 images as %2").arg(rows_.size()).arg(cls));
 }
 
 void RelabelCommand::write(bool undo) {
   // Compare-and-set: an undo expects the labels this command set, a redo the ones it found.
-  model_->writeLabels(rows_, undo ? old_ : new_, undo ? QStringLiteral("undo") : QStringLiteral("redo"), note_,
+  model_->writeLabels(rows_, undo ? old_ : new_,
+                      undo ? QStringLiteral("undo") : QStringLiteral("redo"), note_,
                       undo ? new_ : old_);
   written_ = true;
 }

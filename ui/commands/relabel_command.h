@@ -15,7 +15,6 @@
 #include <QString>
 #include <QUndoCommand>
 #include <QVector>
-
 #include <functional>
 
 namespace sddui {
@@ -27,8 +26,8 @@ class RelabelCommand : public QUndoCommand {
   using ErrorSink = std::function<void(const QString&)>;
 
   /// `rows` were relabeled from `oldLabels` to `newLabel` (already in the journal).
-  RelabelCommand(DatasetModel* model, QVector<int> rows, QVector<int> oldLabels, int newLabel, QString note,
-                 ErrorSink onError);
+  RelabelCommand(DatasetModel* model, QVector<int> rows, QVector<int> oldLabels, int newLabel,
+                 QString note, ErrorSink onError);
 
   /// Writes the journal rows of undo() / redo() now, on their own; the next undo() / redo()
   /// then only updates the view. RelabelController does this so that a busy journal can be

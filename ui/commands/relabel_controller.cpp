@@ -3,8 +3,8 @@
 #include <QAction>
 #include <QUndoStack>
 
-#include "models/dataset_model.h"
 #include "commands/relabel_command.h"
+#include "models/dataset_model.h"
 #include "sdd/labels/label_store.h"
 
 namespace sddui {
@@ -16,8 +16,10 @@ RelabelController::RelabelController(DatasetModel* model, QUndoStack* stack, QOb
   connect(&retry_, &QTimer::timeout, this, &RelabelController::process);
   connect(this, &RelabelController::waiting, this, [this](int pending) {
     if (pending > 0)
-      Q_EMIT statusMessage(
-          tr("Waiting for the label journal (another program is writing to it): %n change(s) not saved yet", nullptr, pending), 0);
+      Q_EMIT statusMessage(tr("Waiting for the label journal (another program is writing to it): "
+                              "%n change(s) not saved yet",
+                              nullptr, pending),
+                           0);
     else
       Q_EMIT statusMessage(tr("All changes saved to the label journal"), 4000);
   });
@@ -96,7 +98,8 @@ bool RelabelController::make(const Change& c) {
   try {
     if (c.kind == Change::Kind::Relabel) {
       if (model_->isEmpty()) return true;
-      const auto written = model_->writeLabels(c.rows, QVector<int>(c.rows.size(), c.cls), QStringLiteral("relabel"), c.note);
+      const auto written = model_->writeLabels(c.rows, QVector<int>(c.rows.size(), c.cls),
+                                               QStringLiteral("relabel"), c.note);
       // The old labels as the journal had them: another program may have changed an image
       // since the view last showed it, and undo must go back to what was really there.
       QVector<int> rows, old;
@@ -108,7 +111,8 @@ bool RelabelController::make(const Change& c) {
         old << before;
       }
       model_->syncFromJournal();
-      if (!rows.isEmpty()) stack_->push(new RelabelCommand(model_, rows, old, c.cls, c.note, report));
+      if (!rows.isEmpty())
+        stack_->push(new RelabelCommand(model_, rows, old, c.cls, c.note, report));
       return true;
     }
     const bool undo = c.kind == Change::Kind::Undo;

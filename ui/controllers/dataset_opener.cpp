@@ -8,7 +8,8 @@
 namespace sddui {
 
 void openDatasetInBackground(QObject* context, const QString& folder, const QString& workspace,
-                             std::function<void(int, int)> progress, std::function<void(OpenedDataset)> done,
+                             std::function<void(int, int)> progress,
+                             std::function<void(OpenedDataset)> done,
                              std::function<void(const QString&)> failed) {
   QPointer<QObject> ctx(context);
   const std::string root = folder.toStdString(), ws = workspace.toStdString();
@@ -19,7 +20,10 @@ void openDatasetInBackground(QObject* context, const QString& folder, const QStr
         sdd::ScanOptions opt;
         opt.progress = [ctx, progress](std::size_t done, std::size_t total) {
           QMetaObject::invokeMethod(
-              ctx, [ctx, progress, done, total] { if (ctx && progress) progress(int(done), int(total)); },
+              ctx,
+              [ctx, progress, done, total] {
+                if (ctx && progress) progress(int(done), int(total));
+              },
               Qt::QueuedConnection);
         };
         out.dataset = std::make_shared<sdd::Dataset>(sdd::Dataset::scan(root, opt));

@@ -4,7 +4,6 @@
 
 #include <QObject>
 #include <QString>
-
 #include <functional>
 #include <memory>
 
@@ -25,7 +24,8 @@ struct OpenedDataset {
 /// inside the dataset). `progress(done, total)` and then `done` or `failed` are called on
 /// `context`'s thread.
 void openDatasetInBackground(QObject* context, const QString& folder, const QString& workspace,
-                             std::function<void(int, int)> progress, std::function<void(OpenedDataset)> done,
+                             std::function<void(int, int)> progress,
+                             std::function<void(OpenedDataset)> done,
                              std::function<void(const QString&)> failed);
 
 }  // namespace sddui

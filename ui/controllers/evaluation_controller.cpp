@@ -12,15 +12,18 @@
 
 namespace sddui {
 
-EvaluationController::EvaluationController(EvaluatePanel* panel, QObject* parent) : QObject(parent), panel_(panel) {}
+EvaluationController::EvaluationController(EvaluatePanel* panel, QObject* parent)
+    : QObject(parent), panel_(panel) {}
 
 // Qt's thread pool waits for running jobs at exit: a k-fold training must stop now.
 EvaluationController::~EvaluationController() { cancelSuspects(); }
 
-void EvaluationController::compareModels(const AnalysisInput& in, const std::vector<std::filesystem::path>& models) {
+void EvaluationController::compareModels(const AnalysisInput& in,
+                                         const std::vector<std::filesystem::path>& models) {
   busy_ = true;
-  panel_->setComparisonBusy(
-      tr("Evaluating %1 model(s) on the %2 split…").arg(models.size()).arg(QString::fromStdString(in.split)));
+  panel_->setComparisonBusy(tr("Evaluating %1 model(s) on the %2 split…")
+                                .arg(models.size())
+                                .arg(QString::fromStdString(in.split)));
   runInBackground<sdd::ModelComparison>(
       this, [in, models] { return sdd::compareModels(*in.dataset, in.split, models, in.device); },
       [this](sdd::ModelComparison c) {
@@ -37,7 +40,8 @@ void EvaluationController::compareModels(const AnalysisInput& in, const std::vec
 
 void EvaluationController::pointingGame(const AnalysisInput& in) {
   busy_ = true;
-  panel_->setPointingGameBusy(tr("Computing Grad-CAM for the %1 split…").arg(QString::fromStdString(in.split)));
+  panel_->setPointingGameBusy(
+      tr("Computing Grad-CAM for the %1 split…").arg(QString::fromStdString(in.split)));
   runInBackground<sdd::PointingGame>(
       this,
       [in] {
@@ -56,29 +60,35 @@ void EvaluationController::pointingGame(const AnalysisInput& in) {
       });
 }
 
-void EvaluationController::suspectedLabels(const AnalysisInput& in, const sdd::ModelSpec& spec, sdd::TrainConfig config,
-                                           int folds, int epochs) {
+void EvaluationController::suspectedLabels(const AnalysisInput& in, const sdd::ModelSpec& spec,
+                                           sdd::TrainConfig config, int folds, int epochs) {
   if (suspectsCancel_) return;
   config.epochs = epochs;
   config.patience = 0;
   config.device = in.device;
   const std::filesystem::path work = sdd::Workspace(in.workspace).crossValidationFolder();
   suspectsCancel_ = std::make_shared<std::atomic<bool>>(false);
-  panel_->setSuspectsBusy(
-      true, tr("Training %1 models (%2 epochs each) in %3…").arg(folds).arg(epochs).arg(QString::fromStdString(work.string())));
+  panel_->setSuspectsBusy(true, tr("Training %1 models (%2 epochs each) in %3…")
+                                    .arg(folds)
+                                    .arg(epochs)
+                                    .arg(QString::fromStdString(work.string())));
   auto cancel = suspectsCancel_;
   QPointer<EvaluatePanel> panel(panel_);
   runInBackground<sdd::OutOfFold>(
       this,
       [=] {
-        return sdd::outOfFoldProbabilities(*in.dataset, spec, config, folds, work,
-                                           [panel](const sdd::CrossValidationProgress& p) {
-                                             const QString text = QString::fromStdString(p.message);
-                                             QMetaObject::invokeMethod(
-                                                 panel, [panel, text] { if (panel) panel->setSuspectsBusy(true, text); },
-                                                 Qt::QueuedConnection);
-                                           },
-                                           cancel.get());
+        return sdd::outOfFoldProbabilities(
+            *in.dataset, spec, config, folds, work,
+            [panel](const sdd::CrossValidationProgress& p) {
+              const QString text = QString::fromStdString(p.message);
+              QMetaObject::invokeMethod(
+                  panel,
+                  [panel, text] {
+                    if (panel) panel->setSuspectsBusy(true, text);
+                  },
+                  Qt::QueuedConnection);
+            },
+            cancel.get());
       },
       [this, in](sdd::OutOfFold oof) {
         suspectsCancel_.reset();
@@ -105,7 +115,8 @@ void EvaluationController::cancelSuspects() {
   if (suspectsCancel_) *suspectsCancel_ = true;
 }
 
-void EvaluationController::report(const AnalysisInput& in, const std::vector<std::filesystem::path>& compare,
+void EvaluationController::report(const AnalysisInput& in,
+                                  const std::vector<std::filesystem::path>& compare,
                                   const std::string& version, const QString& pdfFile) {
   busy_ = true;
   sdd::ReportOptions options;

@@ -7,7 +7,6 @@
 
 #include <QObject>
 #include <QString>
-
 #include <atomic>
 #include <filesystem>
 #include <memory>
@@ -45,12 +44,13 @@ class EvaluationController : public QObject {
   void compareModels(const AnalysisInput& in, const std::vector<std::filesystem::path>& models);
   void pointingGame(const AnalysisInput& in);
   /// k-fold with the Train tab's network and settings (`epochs` per fold).
-  void suspectedLabels(const AnalysisInput& in, const sdd::ModelSpec& spec, sdd::TrainConfig config, int folds, int epochs);
+  void suspectedLabels(const AnalysisInput& in, const sdd::ModelSpec& spec, sdd::TrainConfig config,
+                       int folds, int epochs);
   void cancelSuspects();
   /// Evaluates (off the GUI thread), then draws and writes the PDF (on it: the plots are
   /// widgets) and records it in the workspace.
-  void report(const AnalysisInput& in, const std::vector<std::filesystem::path>& compare, const std::string& version,
-              const QString& pdfFile);
+  void report(const AnalysisInput& in, const std::vector<std::filesystem::path>& compare,
+              const std::string& version, const QString& pdfFile);
 
  Q_SIGNALS:
   void comparisonFinished(int models);

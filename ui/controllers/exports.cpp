@@ -4,7 +4,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QWidget>
-
 #include <memory>
 
 #include "models/dataset_model.h"
@@ -14,12 +13,14 @@
 
 namespace sddui {
 
-Exports::Exports(QWidget* window, DatasetModel* model) : QObject(window), window_(window), model_(model) {}
+Exports::Exports(QWidget* window, DatasetModel* model)
+    : QObject(window), window_(window), model_(model) {}
 
 void Exports::journal() {
   if (!model_->store()) return;
-  const QString f = QFileDialog::getSaveFileName(window_, tr("Export label journal"), QStringLiteral("label-journal.csv"),
-                                                 tr("CSV files (*.csv)"));
+  const QString f =
+      QFileDialog::getSaveFileName(window_, tr("Export label journal"),
+                                   QStringLiteral("label-journal.csv"), tr("CSV files (*.csv)"));
   if (f.isEmpty()) return;
   try {
     model_->store()->exportCsv(f.toStdString());
@@ -31,7 +32,8 @@ void Exports::journal() {
 
 void Exports::relabeledCopy() {
   if (model_->isEmpty()) return;
-  const QString dir = QFileDialog::getExistingDirectory(window_, tr("Export relabeled copy to an empty folder"));
+  const QString dir =
+      QFileDialog::getExistingDirectory(window_, tr("Export relabeled copy to an empty folder"));
   if (dir.isEmpty()) return;
   auto dataset = std::make_shared<const sdd::Dataset>(*model_->dataset());
   runInBackground<std::size_t>(
@@ -42,8 +44,8 @@ void Exports::relabeledCopy() {
 
 void Exports::manifest() {
   if (model_->isEmpty()) return;
-  const QString f =
-      QFileDialog::getSaveFileName(window_, tr("Export manifest"), QStringLiteral("manifest.csv"), tr("CSV files (*.csv)"));
+  const QString f = QFileDialog::getSaveFileName(
+      window_, tr("Export manifest"), QStringLiteral("manifest.csv"), tr("CSV files (*.csv)"));
   if (f.isEmpty()) return;
   try {
     sdd::exportManifest(*model_->dataset(), f.toStdString());
@@ -58,9 +60,10 @@ void Exports::onnx(const QString& modelFile) {
     Q_EMIT failed(tr("No model is loaded."));
     return;
   }
-  const QString f = QFileDialog::getSaveFileName(window_, tr("Export model as ONNX"),
-                                                 QFileInfo(modelFile).completeBaseName() + QStringLiteral(".onnx"),
-                                                 tr("ONNX models (*.onnx)"));
+  const QString f = QFileDialog::getSaveFileName(
+      window_, tr("Export model as ONNX"),
+      QFileInfo(modelFile).completeBaseName() + QStringLiteral(".onnx"),
+      tr("ONNX models (*.onnx)"));
   if (f.isEmpty()) return;
   const std::string version = QCoreApplication::applicationVersion().toStdString();
   runInBackground<bool>(
@@ -70,7 +73,9 @@ void Exports::onnx(const QString& modelFile) {
         return true;
       },
       [this, f](bool) {
-        Q_EMIT written(tr("Model written to %1 (input \"image\": RGB / 255, NCHW; output \"probabilities\")").arg(f));
+        Q_EMIT written(
+            tr("Model written to %1 (input \"image\": RGB / 255, NCHW; output \"probabilities\")")
+                .arg(f));
       },
       [this](const QString& reason) { Q_EMIT failed(reason); });
 }

@@ -2,7 +2,8 @@
 
 namespace sddui {
 
-InferenceController::InferenceController(QObject* parent) : QObject(parent), worker_(new InferenceWorker) {
+InferenceController::InferenceController(QObject* parent)
+    : QObject(parent), worker_(new InferenceWorker) {
   worker_->moveToThread(&thread_);
   connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
   connect(this, &InferenceController::requestLoadModel, worker_, &InferenceWorker::loadModel);
@@ -36,7 +37,9 @@ InferenceController::~InferenceController() {
   thread_.wait();
 }
 
-void InferenceController::loadModel(const QString& file, const QString& device) { Q_EMIT requestLoadModel(file, device); }
+void InferenceController::loadModel(const QString& file, const QString& device) {
+  Q_EMIT requestLoadModel(file, device);
+}
 
 bool InferenceController::classify(const QStringList& files) {
   if (busy()) return false;

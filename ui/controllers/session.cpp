@@ -14,27 +14,35 @@
 
 namespace sddui {
 
-Session::Session(DatasetModel* model, RelabelController* relabels, QUndoStack* undo, InferenceController* inference,
-                 const QString& device, QObject* parent)
-    : QObject(parent), model_(model), relabels_(relabels), undo_(undo), inference_(inference), device_(device) {
+Session::Session(DatasetModel* model, RelabelController* relabels, QUndoStack* undo,
+                 InferenceController* inference, const QString& device, QObject* parent)
+    : QObject(parent),
+      model_(model),
+      relabels_(relabels),
+      undo_(undo),
+      inference_(inference),
+      device_(device) {
   connect(inference_, &InferenceController::modelLoaded, this, [this](const ModelInfo& info) {
-    if (modelOk_ && info.file != modelInfo_.file) model_->clearPredictions();  // never mix two models' outputs
+    if (modelOk_ && info.file != modelInfo_.file)
+      model_->clearPredictions();  // never mix two models' outputs
     modelInfo_ = info;
     modelOk_ = true;
     pendingModel_.clear();
     Q_EMIT modelReady(info);
   });
-  connect(inference_, &InferenceController::modelFailed, this, [this](const QString& file, const QString& reason) {
-    pendingModel_.clear();
-    Q_EMIT modelFailed(file, reason);
-  });
+  connect(inference_, &InferenceController::modelFailed, this,
+          [this](const QString& file, const QString& reason) {
+            pendingModel_.clear();
+            Q_EMIT modelFailed(file, reason);
+          });
 }
 
 QString Session::defaultWorkspace(const QString& datasetFolder) {
   // The base folder from Qt (it follows the platform and the tests' QStandardPaths test mode);
   // the naming from the core, which the CLI shares.
   const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-  return QString::fromStdString(sdd::Workspace::defaultFor(datasetFolder.toStdString(), base.toStdString()).string());
+  return QString::fromStdString(
+      sdd::Workspace::defaultFor(datasetFolder.toStdString(), base.toStdString()).string());
 }
 
 void Session::openDataset(const QString& folder, const QString& workspace) {
@@ -51,8 +59,10 @@ void Session::openDataset(const QString& folder, const QString& workspace) {
         // opens its own, which waits at most 30 ms for another writer's lock
         // (RelabelController retries later rather than freezing the window).
         try {
-          const auto access = out.readOnlyJournal ? sdd::LabelStore::Access::ReadOnly : sdd::LabelStore::Access::ReadWrite;
-          auto store = std::make_unique<sdd::LabelStore>(sdd::LabelStore::journalFile(ws.toStdString()), access);
+          const auto access = out.readOnlyJournal ? sdd::LabelStore::Access::ReadOnly
+                                                  : sdd::LabelStore::Access::ReadWrite;
+          auto store = std::make_unique<sdd::LabelStore>(
+              sdd::LabelStore::journalFile(ws.toStdString()), access);
           store->setBusyTimeout(30);
           model_->reset(std::move(*out.dataset), std::move(store), out.journalRow);
         } catch (const std::exception& e) {
@@ -68,7 +78,9 @@ void Session::openDataset(const QString& folder, const QString& workspace) {
       });
 }
 
-bool Session::modelMatchesDataset() const { return model_->isEmpty() || modelInfo_.classes == model_->classes(); }
+bool Session::modelMatchesDataset() const {
+  return model_->isEmpty() || modelInfo_.classes == model_->classes();
+}
 
 bool Session::loadModel(const QString& file) {
   if (!model_->isEmpty()) {
@@ -89,9 +101,11 @@ bool Session::loadModel(const QString& file) {
 QStringList Session::workspaceModels() const {
   QStringList out;
   for (const auto& file : sdd::shippedModelFiles())
-    if (QFileInfo::exists(QString::fromStdString(file.string()))) out << QString::fromStdString(file.string());
+    if (QFileInfo::exists(QString::fromStdString(file.string())))
+      out << QString::fromStdString(file.string());
   if (!workspace_.isEmpty())
-    for (const auto& file : sdd::Workspace(workspace_.toStdString()).trainedModels()) out << QString::fromStdString(file.string());
+    for (const auto& file : sdd::Workspace(workspace_.toStdString()).trainedModels())
+      out << QString::fromStdString(file.string());
   return out;
 }
 

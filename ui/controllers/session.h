@@ -24,8 +24,8 @@ class Session : public QObject {
   Q_OBJECT
  public:
   /// All pointers outlive the session (they belong to the window).
-  Session(DatasetModel* model, RelabelController* relabels, QUndoStack* undo, InferenceController* inference,
-          const QString& device, QObject* parent = nullptr);
+  Session(DatasetModel* model, RelabelController* relabels, QUndoStack* undo,
+          InferenceController* inference, const QString& device, QObject* parent = nullptr);
 
   /// Scans `folder` off the GUI thread with the journal of `workspace` (empty: the dataset's
   /// default workspace); ends with datasetOpened or datasetFailed.

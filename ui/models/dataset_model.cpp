@@ -1,16 +1,11 @@
 #include "models/dataset_model.h"
 
 #include <QDir>
-
+#include <QFileInfo>
+#include <QPointer>
 #include <algorithm>
 #include <limits>
 #include <numeric>
-
-
-#include <QFileInfo>
-#include <QPointer>
-
-#include <algorithm>
 
 #include "display_image.h"
 
@@ -64,7 +59,8 @@ static QString absolutePathOf(const QString& file) {
   return QDir::isAbsolutePath(file) ? QDir::cleanPath(file) : QFileInfo(file).absoluteFilePath();
 }
 
-void DatasetModel::reset(sdd::Dataset dataset, std::unique_ptr<sdd::LabelStore> store, long long appliedThrough) {
+void DatasetModel::reset(sdd::Dataset dataset, std::unique_ptr<sdd::LabelStore> store,
+                         long long appliedThrough) {
   beginResetModel();
   ++generation_;
   pool_.clear();
@@ -92,8 +88,10 @@ void DatasetModel::reset(sdd::Dataset dataset, std::unique_ptr<sdd::LabelStore> 
   }
   appliedThrough_ = appliedThrough;
   dataVersion_ = -1;
-  if (store_) journalPoll_.start();
-  else journalPoll_.stop();
+  if (store_)
+    journalPoll_.start();
+  else
+    journalPoll_.stop();
   // Natural-order rank of each file name (crazing_2 before crazing_10), computed once: the
   // browser's sort compares these ints instead of collating strings, which made widening a
   // filter on 20,000 images take ~230 ms (issue #7).
@@ -106,7 +104,8 @@ void DatasetModel::reset(sdd::Dataset dataset, std::unique_ptr<sdd::LabelStore> 
     }
     std::vector<int> order(static_cast<std::size_t>(n));
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return keys[std::size_t(a)] < keys[std::size_t(b)]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return keys[std::size_t(a)] < keys[std::size_t(b)]; });
     nameRank_ = QVector<int>(n);
     for (int i = 0; i < n; ++i) nameRank_[order[std::size_t(i)]] = i;
   }
@@ -137,25 +136,38 @@ QVariant DatasetModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
     case FileNameRole:
       return QString::fromStdString(s.path.filename().string());
-    case NameRankRole: return nameRank_[row];
+    case NameRankRole:
+      return nameRank_[row];
     case Qt::ToolTipRole:
-      return QStringLiteral("%1\n%2 · %3×%4").arg(QString::fromStdString(s.path.string()),
-                                                  classes_[s.label]).arg(s.width).arg(s.height);
+      return QStringLiteral("%1\n%2 · %3×%4")
+          .arg(QString::fromStdString(s.path.string()), classes_[s.label])
+          .arg(s.width)
+          .arg(s.height);
     case Qt::DecorationRole: {
       if (QImage* img = thumbs_.object(row)) return *img;
       requestThumbnail(row);
       return {};
     }
-    case PathRole: return QString::fromStdString(s.path.string());
-    case LabelRole: return s.label;
-    case OriginalLabelRole: return s.originalLabel;
-    case SplitRole: return int(s.split);
-    case PredictedRole: return predicted_[row];
-    case ConfidenceRole: return confidence_[row];
-    case RelabeledRole: return s.label != s.originalLabel;
-    case DuplicateRole: return duplicates_.contains(row);
-    case MisclassifiedRole: return predicted_[row] >= 0 && predicted_[row] != s.label;
-    default: return {};
+    case PathRole:
+      return QString::fromStdString(s.path.string());
+    case LabelRole:
+      return s.label;
+    case OriginalLabelRole:
+      return s.originalLabel;
+    case SplitRole:
+      return int(s.split);
+    case PredictedRole:
+      return predicted_[row];
+    case ConfidenceRole:
+      return confidence_[row];
+    case RelabeledRole:
+      return s.label != s.originalLabel;
+    case DuplicateRole:
+      return duplicates_.contains(row);
+    case MisclassifiedRole:
+      return predicted_[row] >= 0 && predicted_[row] != s.label;
+    default:
+      return {};
   }
 }
 
@@ -168,18 +180,21 @@ void DatasetModel::requestThumbnail(int row) const {
   // Priority = request order: after a fast scroll the rows now on screen come first, not
   // the thousands the view passed on the way.
   requests_ = requests_ == std::numeric_limits<int>::max() ? 0 : requests_ + 1;
-  pool_.start([self, file, row, gen] {
-    QImage img = loadDisplayImage(file, kThumbSize);
-    if (img.isNull()) {
-      img = QImage(kThumbSize, kThumbSize, QImage::Format_RGB888);
-      img.fill(QColor(90, 40, 40));
-    }
-    QMetaObject::invokeMethod(
-        self, [self, row, img, gen] {
-          if (self) self->thumbnailReady(row, img, gen);
-        },
-        Qt::QueuedConnection);
-  }, requests_);
+  pool_.start(
+      [self, file, row, gen] {
+        QImage img = loadDisplayImage(file, kThumbSize);
+        if (img.isNull()) {
+          img = QImage(kThumbSize, kThumbSize, QImage::Format_RGB888);
+          img.fill(QColor(90, 40, 40));
+        }
+        QMetaObject::invokeMethod(
+            self,
+            [self, row, img, gen] {
+              if (self) self->thumbnailReady(row, img, gen);
+            },
+            Qt::QueuedConnection);
+      },
+      requests_);
 }
 
 void DatasetModel::thumbnailReady(int row, const QImage& image, quint64 generation) {
@@ -190,9 +205,10 @@ void DatasetModel::thumbnailReady(int row, const QImage& image, quint64 generati
   Q_EMIT dataChanged(i, i, {Qt::DecorationRole});
 }
 
-std::vector<sdd::LabelChange> DatasetModel::writeLabels(const QVector<int>& rows, const QVector<int>& labels,
-                                                      const QString& action, const QString& note,
-                                                      const QVector<int>& expected) {
+std::vector<sdd::LabelChange> DatasetModel::writeLabels(const QVector<int>& rows,
+                                                        const QVector<int>& labels,
+                                                        const QString& action, const QString& note,
+                                                        const QVector<int>& expected) {
   if (!dataset_ || !store_) throw sdd::LabelStoreError(tr("no dataset is open").toStdString());
   std::vector<sdd::LabelAssignment> changes;
   for (int i = 0; i < rows.size(); ++i) {
@@ -208,7 +224,8 @@ void DatasetModel::showLabels(const QVector<int>& rows, const QVector<int>& labe
   if (!dataset_) return;
   bool changed = false;
   for (int i = 0; i < rows.size(); ++i) {
-    if (labels[i] < 0 || labels[i] >= classes_.size() || sample(rows[i]).label == labels[i]) continue;
+    if (labels[i] < 0 || labels[i] >= classes_.size() || sample(rows[i]).label == labels[i])
+      continue;
     dataset_->setLabel(std::size_t(rows[i]), labels[i]);
     const QModelIndex idx = index(rows[i]);
     Q_EMIT dataChanged(idx, idx);
@@ -239,7 +256,8 @@ int DatasetModel::syncFromJournal() {
   for (int r : rows) before.insert(r, sample(r).label);
   showLabels(rows, labels);
   int changed = 0;
-  for (auto it = before.cbegin(); it != before.cend(); ++it) changed += sample(it.key()).label != it.value();
+  for (auto it = before.cbegin(); it != before.cend(); ++it)
+    changed += sample(it.key()).label != it.value();
   return changed;
 }
 
@@ -272,7 +290,8 @@ int DatasetModel::relabeledCount() const {
   return n;
 }
 
-void DatasetModel::setPredictions(const QVector<int>& rows, const QVector<QVector<float>>& probabilities,
+void DatasetModel::setPredictions(const QVector<int>& rows,
+                                  const QVector<QVector<float>>& probabilities,
                                   const QVector<double>& milliseconds) {
   if (rows.isEmpty()) return;
   int lo = rows[0], hi = rows[0];
@@ -315,7 +334,8 @@ QStringList DatasetModel::files(const std::vector<std::size_t>& rows) const {
 
 QStringList DatasetModel::allFiles() const {
   QStringList out;
-  for (int row = 0; row < rowCount(); ++row) out << QString::fromStdString(sample(row).path.string());
+  for (int row = 0; row < rowCount(); ++row)
+    out << QString::fromStdString(sample(row).path.string());
   return out;
 }
 

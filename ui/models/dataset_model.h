@@ -13,7 +13,6 @@
 #include <QThreadPool>
 #include <QTimer>
 #include <QVector>
-
 #include <memory>
 
 #include "sdd/dataset/dataset.h"
@@ -45,7 +44,7 @@ class DatasetModel : public QAbstractListModel {
     DuplicateRole,      ///< bool
     MisclassifiedRole,  ///< bool: predicted and differs from the current label
     FileNameRole,
-    NameRankRole,       ///< int: position of the file name in natural sort order
+    NameRankRole,  ///< int: position of the file name in natural sort order
   };
   static constexpr int kThumbSize = 112;
 
@@ -54,7 +53,8 @@ class DatasetModel : public QAbstractListModel {
 
   /// Takes a scanned dataset and its opened journal, already applied to the labels up to
   /// journal row `appliedThrough` (later rows are applied at once).
-  void reset(sdd::Dataset dataset, std::unique_ptr<sdd::LabelStore> store, long long appliedThrough = 0);
+  void reset(sdd::Dataset dataset, std::unique_ptr<sdd::LabelStore> store,
+             long long appliedThrough = 0);
   bool isEmpty() const { return !dataset_; }
   const sdd::Dataset* dataset() const { return dataset_.get(); }
   sdd::LabelStore* store() const { return store_.get(); }
@@ -73,8 +73,9 @@ class DatasetModel : public QAbstractListModel {
   /// current journal label is still `expected[i]` (compare-and-set). Throws like
   /// sdd::LabelStore::assign (LabelConflictError, LabelStoreBusy, LabelStoreError). The view
   /// is not changed: call syncFromJournal() or showLabels().
-  std::vector<sdd::LabelChange> writeLabels(const QVector<int>& rows, const QVector<int>& labels, const QString& action,
-                                            const QString& note = {}, const QVector<int>& expected = {});
+  std::vector<sdd::LabelChange> writeLabels(const QVector<int>& rows, const QVector<int>& labels,
+                                            const QString& action, const QString& note = {},
+                                            const QVector<int>& expected = {});
   /// Shows `labels[i]` as the label of `rows[i]` (after they are in the journal).
   void showLabels(const QVector<int>& rows, const QVector<int>& labels);
   /// Applies every journal row newer than those applied so far (this program's or another's)

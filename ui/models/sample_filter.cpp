@@ -46,11 +46,20 @@ bool SampleFilter::filterAcceptsRow(int row, const QModelIndex& parent) const {
   if (split_ >= 0 && i.data(R::SplitRole).toInt() != split_) return false;
   if (predicted_ >= 0 && i.data(R::PredictedRole).toInt() != predicted_) return false;
   switch (status_) {
-    case Status::All: break;
-    case Status::Relabeled: if (!i.data(R::RelabeledRole).toBool()) return false; break;
-    case Status::Misclassified: if (!i.data(R::MisclassifiedRole).toBool()) return false; break;
-    case Status::Duplicate: if (!i.data(R::DuplicateRole).toBool()) return false; break;
-    case Status::Unclassified: if (i.data(R::PredictedRole).toInt() >= 0) return false; break;
+    case Status::All:
+      break;
+    case Status::Relabeled:
+      if (!i.data(R::RelabeledRole).toBool()) return false;
+      break;
+    case Status::Misclassified:
+      if (!i.data(R::MisclassifiedRole).toBool()) return false;
+      break;
+    case Status::Duplicate:
+      if (!i.data(R::DuplicateRole).toBool()) return false;
+      break;
+    case Status::Unclassified:
+      if (i.data(R::PredictedRole).toInt() >= 0) return false;
+      break;
   }
   return name_.isEmpty() || i.data(R::FileNameRole).toString().contains(name_, Qt::CaseInsensitive);
 }
@@ -64,11 +73,13 @@ bool SampleFilter::lessThan(const QModelIndex& a, const QModelIndex& b) const {
       break;
     }
     case SortKey::Confidence: {
-      const float fa = a.data(R::ConfidenceRole).toFloat(), fb = b.data(R::ConfidenceRole).toFloat();
+      const float fa = a.data(R::ConfidenceRole).toFloat(),
+                  fb = b.data(R::ConfidenceRole).toFloat();
       if (fa != fb) return fa < fb;  // least confident first: what needs a look
       break;
     }
-    case SortKey::Name: break;
+    case SortKey::Name:
+      break;
   }
   // Natural file-name order (crazing_2 before crazing_10), ranked once by the model.
   return a.data(R::NameRankRole).toInt() < b.data(R::NameRankRole).toInt();

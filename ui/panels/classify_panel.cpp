@@ -15,9 +15,9 @@
 #include <QTextStream>
 #include <QVBoxLayout>
 
-#include "qcp.h"
 #include "display_image.h"
 #include "plots.h"
+#include "qcp.h"
 #include "sdd/util/csv.h"
 
 namespace sddui {
@@ -58,20 +58,29 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const {
   if (role == Qt::UserRole) return index.row();
   if (role == Qt::ForegroundRole && index.column() == Match && known && r.ok())
     return QColor(r.classIndex == c.trueLabel ? QColor(0, 130, 60) : QColor(213, 0, 0));
-  if (role == Qt::DecorationRole && index.column() == Predicted && r.ok()) return classColor(r.classIndex);
+  if (role == Qt::DecorationRole && index.column() == Predicted && r.ok())
+    return classColor(r.classIndex);
   if (role == Qt::TextAlignmentRole && (index.column() == Confidence || index.column() == Ms))
     return int(Qt::AlignRight | Qt::AlignVCenter);
   const bool sort = role == Qt::EditRole;
   if (role != Qt::DisplayRole && !sort) return {};
   switch (index.column()) {
-    case File: return QFileInfo(r.file).fileName();
-    case Predicted: return r.ok() ? classes_.value(r.classIndex) : tr("— %1").arg(r.error);
+    case File:
+      return QFileInfo(r.file).fileName();
+    case Predicted:
+      return r.ok() ? classes_.value(r.classIndex) : tr("— %1").arg(r.error);
     case Confidence:
       if (!r.ok()) return {};
-      return sort ? QVariant(r.probabilities[r.classIndex]) : QVariant(QString::number(r.probabilities[r.classIndex], 'f', 3));
-    case TrueLabel: return known ? classes_.value(c.trueLabel) : QString();
-    case Match: return known && r.ok() ? (r.classIndex == c.trueLabel ? tr("✓") : tr("✗ differs")) : QString();
-    case Ms: return r.ok() ? (sort ? QVariant(r.totalMs) : QVariant(QString::number(r.totalMs, 'f', 2))) : QVariant();
+      return sort ? QVariant(r.probabilities[r.classIndex])
+                  : QVariant(QString::number(r.probabilities[r.classIndex], 'f', 3));
+    case TrueLabel:
+      return known ? classes_.value(c.trueLabel) : QString();
+    case Match:
+      return known && r.ok() ? (r.classIndex == c.trueLabel ? tr("✓") : tr("✗ differs"))
+                             : QString();
+    case Ms:
+      return r.ok() ? (sort ? QVariant(r.totalMs) : QVariant(QString::number(r.totalMs, 'f', 2)))
+                    : QVariant();
   }
   return {};
 }
@@ -79,12 +88,18 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const {
 QVariant ResultsModel::headerData(int section, Qt::Orientation o, int role) const {
   if (o != Qt::Horizontal || role != Qt::DisplayRole) return {};
   switch (section) {
-    case File: return tr("File");
-    case Predicted: return tr("Predicted");
-    case Confidence: return tr("Probability");
-    case TrueLabel: return tr("Label");
-    case Match: return tr("Match");
-    case Ms: return tr("ms");
+    case File:
+      return tr("File");
+    case Predicted:
+      return tr("Predicted");
+    case Confidence:
+      return tr("Probability");
+    case TrueLabel:
+      return tr("Label");
+    case Match:
+      return tr("Match");
+    case Ms:
+      return tr("ms");
   }
   return {};
 }
@@ -103,7 +118,8 @@ QString ResultsModel::exportCsv(const QString& file) const {
         << (c.trueLabel >= 0 ? csv(classes_.value(c.trueLabel)) : QString()) << ','
         << (r.ok() ? QString::number(r.totalMs, 'f', 3) : QString());
     for (int k = 0; k < classes_.size(); ++k)
-      out << ',' << (k < r.probabilities.size() ? QString::number(r.probabilities[k], 'g', 6) : QString());
+      out << ','
+          << (k < r.probabilities.size() ? QString::number(r.probabilities[k], 'g', 6) : QString());
     out << ',' << csv(r.error) << '\n';
   }
   out.flush();
@@ -127,7 +143,8 @@ void ProbabilityChart::show(const QStringList& classes, const QVector<float>& p,
   plot_->clearPlottables();
   plot_->clearItems();
   QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-  for (int k = 0; k < classes.size(); ++k) ticker->addTick(k, classes[k] + (k == trueLabel ? tr(" (label)") : QString()));
+  for (int k = 0; k < classes.size(); ++k)
+    ticker->addTick(k, classes[k] + (k == trueLabel ? tr(" (label)") : QString()));
   plot_->yAxis->setTicker(ticker);
   plot_->yAxis->setRange(-0.7, classes.size() - 0.3);
   // One QCPBars per colour keeps the predicted class visibly different.
@@ -154,9 +171,17 @@ void ProbabilityChart::show(const QStringList& classes, const QVector<float>& p,
 }
 
 ClassifyPanel::ClassifyPanel(QWidget* parent)
-    : QWidget(parent), model_(new ResultsModel(this)), proxy_(new QSortFilterProxyModel(this)),
-      table_(new QTableView), image_(new QLabel), verdict_(new QLabel), chart_(new ProbabilityChart),
-      stats_(new QLabel), fov_(new QDoubleSpinBox), speed_(new QLabel), rejected_(new QListWidget),
+    : QWidget(parent),
+      model_(new ResultsModel(this)),
+      proxy_(new QSortFilterProxyModel(this)),
+      table_(new QTableView),
+      image_(new QLabel),
+      verdict_(new QLabel),
+      chart_(new ProbabilityChart),
+      stats_(new QLabel),
+      fov_(new QDoubleSpinBox),
+      speed_(new QLabel),
+      rejected_(new QListWidget),
       rejectedTitle_(new QLabel) {
   proxy_->setSourceModel(model_);
   proxy_->setSortRole(Qt::EditRole);
@@ -192,8 +217,8 @@ ClassifyPanel::ClassifyPanel(QWidget* parent)
   connect(cancel, &QPushButton::clicked, this, &ClassifyPanel::cancelRequested);
   auto* exportCsv = new QPushButton(tr("Export CSV…"));
   connect(exportCsv, &QPushButton::clicked, this, [this] {
-    const QString f = QFileDialog::getSaveFileName(this, tr("Export results"), QStringLiteral("classification.csv"),
-                                                   tr("CSV files (*.csv)"));
+    const QString f = QFileDialog::getSaveFileName(
+        this, tr("Export results"), QStringLiteral("classification.csv"), tr("CSV files (*.csv)"));
     if (f.isEmpty()) return;
     const QString err = model_->exportCsv(f);
     stats_->setText(err.isEmpty() ? tr("Results written to %1").arg(f) : err);
@@ -203,7 +228,8 @@ ClassifyPanel::ClassifyPanel(QWidget* parent)
   fov_->setValue(0.5);
   fov_->setSuffix(tr(" m"));
   fov_->setToolTip(tr("Field of view of the camera along the strip (paper: 0.5 m)"));
-  connect(fov_, QOverload<double>::of(&QDoubleSpinBox::valueChanged), this, &ClassifyPanel::updateStats);
+  connect(fov_, QOverload<double>::of(&QDoubleSpinBox::valueChanged), this,
+          &ClassifyPanel::updateStats);
   top->addWidget(classify);
   top->addWidget(cancel);
   top->addWidget(exportCsv);
@@ -246,8 +272,9 @@ ClassifyPanel::ClassifyPanel(QWidget* parent)
   lay->addLayout(top);
   lay->addWidget(stats_);
   lay->addWidget(split, 1);
-  verdict_->setText(tr("<p style='color:gray'>Drop image files or folders anywhere on this window "
-                       "to classify them.</p>"));
+  verdict_->setText(
+      tr("<p style='color:gray'>Drop image files or folders anywhere on this window "
+         "to classify them.</p>"));
   updateStats();
 }
 
@@ -288,8 +315,10 @@ void ClassifyPanel::addResults(const QVector<ClassifiedImage>& rows) {
   }
   model_->append(rows);
   // Show the first classified image of the batch; later ones on request.
-  if (okBefore == 0 && firstOk >= 0) selectResult(firstOk);
-  else if (before == 0 && !rows.isEmpty() && firstOk < 0) selectResult(0);
+  if (okBefore == 0 && firstOk >= 0)
+    selectResult(firstOk);
+  else if (before == 0 && !rows.isEmpty() && firstOk < 0)
+    selectResult(0);
   updateStats();
 }
 
@@ -313,7 +342,8 @@ void ClassifyPanel::showDetail(int row) {
   image_->setPixmap(img.isNull() ? QPixmap() : QPixmap::fromImage(img));
   if (!c.result.ok()) {
     verdict_->setText(tr("<b>%1</b><br><span style='color:#d50000'>not classified: %2</span>")
-                          .arg(QFileInfo(c.result.file).fileName().toHtmlEscaped(), c.result.error.toHtmlEscaped()));
+                          .arg(QFileInfo(c.result.file).fileName().toHtmlEscaped(),
+                               c.result.error.toHtmlEscaped()));
     chart_->show(classes_, QVector<float>(classes_.size(), 0.f), -1, -1);
     return;
   }
@@ -324,7 +354,8 @@ void ClassifyPanel::showDetail(int row) {
   if (c.trueLabel >= 0) {
     v += c.trueLabel == c.result.classIndex
              ? tr("<br><span style='color:#00823c'>✓ matches its label</span>")
-             : tr("<br><span style='color:#d50000'><b>✗ label is %1</b></span>").arg(classes_.value(c.trueLabel).toHtmlEscaped());
+             : tr("<br><span style='color:#d50000'><b>✗ label is %1</b></span>")
+                   .arg(classes_.value(c.trueLabel).toHtmlEscaped());
   }
   verdict_->setText(v);
   chart_->show(classes_, c.result.probabilities, c.result.classIndex, c.trueLabel);
@@ -340,10 +371,13 @@ void ClassifyPanel::updateStats() {
   const double mean = okCount_ ? sumMs_ / okCount_ : 0;
   QString s = tr("%1 of %2 image(s)").arg(done).arg(expected_);
   if (okCount_) s += tr(" · %1 ms/image (file read → decision)").arg(mean, 0, 'f', 2);
-  if (wallSeconds_ > 0 && okCount_) s += tr(" · %1 images/s").arg(okCount_ / wallSeconds_, 0, 'f', 1);
+  if (wallSeconds_ > 0 && okCount_)
+    s += tr(" · %1 images/s").arg(okCount_ / wallSeconds_, 0, 'f', 1);
   if (failed_) s += tr(" · %1 not classified").arg(failed_);
   stats_->setText(s);
-  speed_->setText(mean > 0 ? tr("→ line speed %1 m/s").arg(fov_->value() / (mean / 1000.0), 0, 'f', 1) : QString());
+  speed_->setText(mean > 0
+                      ? tr("→ line speed %1 m/s").arg(fov_->value() / (mean / 1000.0), 0, 'f', 1)
+                      : QString());
 }
 
 }  // namespace sddui

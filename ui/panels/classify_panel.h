@@ -34,7 +34,9 @@ class ResultsModel : public QAbstractTableModel {
   void append(const QVector<ClassifiedImage>& rows);
   const ClassifiedImage& at(int row) const { return rows_[row]; }
   int rowCount(const QModelIndex& p = {}) const override { return p.isValid() ? 0 : rows_.size(); }
-  int columnCount(const QModelIndex& p = {}) const override { return p.isValid() ? 0 : ColumnCount; }
+  int columnCount(const QModelIndex& p = {}) const override {
+    return p.isValid() ? 0 : ColumnCount;
+  }
   QVariant data(const QModelIndex& index, int role) const override;
   QVariant headerData(int section, Qt::Orientation o, int role) const override;
   /// Writes all rows with every class probability. Returns an error text or empty.

@@ -11,19 +11,18 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
-
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 
 #include "plots.h"
-#include "sdd/metrics/metrics.h"
 #include "qcp.h"
+#include "sdd/metrics/metrics.h"
 
 namespace sddui {
 
-using sddreport::drawConfusion;
 using sddreport::confusionCellAt;
+using sddreport::drawConfusion;
 using sddreport::drawRoc;
 namespace {
 
@@ -45,7 +44,9 @@ QTableWidgetItem* cell(const QString& text, bool number = false) {
   return it;
 }
 
-QTableWidgetItem* num(double v, int decimals) { return cell(QString::number(v, 'f', decimals), true); }
+QTableWidgetItem* num(double v, int decimals) {
+  return cell(QString::number(v, 'f', decimals), true);
+}
 
 QString fmtCount(std::int64_t n) {
   if (n >= 1000000) return QStringLiteral("%1M").arg(double(n) / 1e6, 0, 'f', 2);
@@ -63,7 +64,9 @@ EvaluatePanel::EvaluatePanel(QWidget* parent) : QWidget(parent) {
   split_->addItem(tr("Train split"), QStringLiteral("train"));
   split_->addItem(tr("All images"), QStringLiteral("all"));
   evaluate_ = new QPushButton(style()->standardIcon(QStyle::SP_MediaPlay), tr("Evaluate Model"));
-  evaluate_->setToolTip(tr("Classify every image of the split with the loaded model, one at a time, timed from file read to decision"));
+  evaluate_->setToolTip(
+      tr("Classify every image of the split with the loaded model, one at a time, timed from file "
+         "read to decision"));
   summary_ = new QLabel;
   summary_->setTextFormat(Qt::RichText);
   summary_->setWordWrap(true);
@@ -75,7 +78,8 @@ EvaluatePanel::EvaluatePanel(QWidget* parent) : QWidget(parent) {
   summary_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
   lay->addWidget(summary_);
   connect(evaluate_, &QPushButton::clicked, this, [this] { Q_EMIT evaluateRequested(split()); });
-  connect(split_, QOverload<int>::of(&QComboBox::currentIndexChanged), this, [this] { Q_EMIT splitChanged(split()); });
+  connect(split_, QOverload<int>::of(&QComboBox::currentIndexChanged), this,
+          [this] { Q_EMIT splitChanged(split()); });
 
   confusion_ = new QCustomPlot;
   confusion_->setMinimumSize(360, 300);
@@ -85,7 +89,9 @@ EvaluatePanel::EvaluatePanel(QWidget* parent) : QWidget(parent) {
   auto* confBox = new QWidget;
   auto* cl = new QVBoxLayout(confBox);
   cl->setContentsMargins(0, 0, 0, 0);
-  auto* confTitle = new QLabel(tr("<b>Confusion matrix</b> (rows: true class; counts and row %; click a cell to see its images)"));
+  auto* confTitle =
+      new QLabel(tr("<b>Confusion matrix</b> (rows: true class; counts and row %; click a cell to "
+                    "see its images)"));
   confTitle->setWordWrap(true);
   cl->addWidget(confTitle);
   cl->addWidget(confusion_, 1);
@@ -95,7 +101,9 @@ EvaluatePanel::EvaluatePanel(QWidget* parent) : QWidget(parent) {
   auto* rocBox = new QWidget;
   auto* rl = new QVBoxLayout(rocBox);
   rl->setContentsMargins(0, 0, 0, 0);
-  auto* rocTitle = new QLabel(tr("<b>ROC curves</b>, one class against the rest (wheel: zoom, drag: pan, double-click: reset)"));
+  auto* rocTitle =
+      new QLabel(tr("<b>ROC curves</b>, one class against the rest (wheel: zoom, drag: pan, "
+                    "double-click: reset)"));
   rocTitle->setWordWrap(true);
   rl->addWidget(rocTitle);
   rl->addWidget(roc_, 1);
@@ -109,14 +117,17 @@ EvaluatePanel::EvaluatePanel(QWidget* parent) : QWidget(parent) {
   plots->addWidget(confBox);
   plots->addWidget(rocBox);
 
-  table_ = makeTable({tr("Class"), tr("Precision"), tr("Recall"), tr("F1"), tr("AUC"), tr("Support")});
-  pairs_ = makeTable({tr("True class"), tr("Predicted as"), tr("Images"), tr("Share of the class")});
+  table_ =
+      makeTable({tr("Class"), tr("Precision"), tr("Recall"), tr("F1"), tr("AUC"), tr("Support")});
+  pairs_ =
+      makeTable({tr("True class"), tr("Predicted as"), tr("Images"), tr("Share of the class")});
   losses_ = makeTable({tr("Image"), tr("Label"), tr("Predicted"), tr("P(label)"), tr("Loss")});
-  compare_ = makeTable({tr("Model"), tr("Layers"), tr("Weights"), tr("MACs"), tr("Macro F1"), tr("Min AUC"),
-                        tr("ms/image"), tr("Architecture")});
+  compare_ = makeTable({tr("Model"), tr("Layers"), tr("Weights"), tr("MACs"), tr("Macro F1"),
+                        tr("Min AUC"), tr("ms/image"), tr("Architecture")});
   connect(pairs_, &QTableWidget::cellClicked, this, [this](int r, int) {
     const QTableWidgetItem* it = pairs_->item(r, 0);
-    if (it) Q_EMIT cellActivated(it->data(Qt::UserRole).toInt(), it->data(Qt::UserRole + 1).toInt());
+    if (it)
+      Q_EMIT cellActivated(it->data(Qt::UserRole).toInt(), it->data(Qt::UserRole + 1).toInt());
   });
   connect(losses_, &QTableWidget::cellClicked, this, [this](int r, int) {
     const QTableWidgetItem* it = losses_->item(r, 0);
@@ -127,8 +138,10 @@ EvaluatePanel::EvaluatePanel(QWidget* parent) : QWidget(parent) {
   auto* cb = new QVBoxLayout(compareBox);
   auto* cbTop = new QHBoxLayout;
   auto* compareBtn = new QPushButton(tr("Compare Models"));
-  compareBtn->setToolTip(tr("Evaluate the shipped model and every model trained in this workspace on the chosen split"));
-  compareStatus_ = new QLabel(tr("Ours: measured here on the chosen split. The paper's rows are its reported figures."));
+  compareBtn->setToolTip(tr(
+      "Evaluate the shipped model and every model trained in this workspace on the chosen split"));
+  compareStatus_ = new QLabel(
+      tr("Ours: measured here on the chosen split. The paper's rows are its reported figures."));
   compareStatus_->setWordWrap(true);
   cbTop->addWidget(compareBtn);
   cbTop->addWidget(compareStatus_, 1);
@@ -136,13 +149,18 @@ EvaluatePanel::EvaluatePanel(QWidget* parent) : QWidget(parent) {
   cb->addWidget(compare_, 1);
   connect(compareBtn, &QPushButton::clicked, this, &EvaluatePanel::compareRequested);
 
-  pointing_ = makeTable({tr("Class"), tr("Images with boxes"), tr("Grad-CAM peak in a box"), tr("Image centre in a box (baseline)")});
+  pointing_ = makeTable({tr("Class"), tr("Images with boxes"), tr("Grad-CAM peak in a box"),
+                         tr("Image centre in a box (baseline)")});
   auto* pointBox = new QWidget;
   auto* pb = new QVBoxLayout(pointBox);
   auto* pbTop = new QHBoxLayout;
   auto* pointBtn = new QPushButton(tr("Run Pointing Game"));
-  pointBtn->setToolTip(tr("For every image of the split with VOC defect boxes: is the Grad-CAM peak for its labelled class inside a box?"));
-  pointingStatus_ = new QLabel(tr("Needs a dataset with Pascal VOC boxes (NEU-DET has them). The image centre is shown as a baseline."));
+  pointBtn->setToolTip(
+      tr("For every image of the split with VOC defect boxes: is the Grad-CAM peak for its "
+         "labelled class inside a box?"));
+  pointingStatus_ =
+      new QLabel(tr("Needs a dataset with Pascal VOC boxes (NEU-DET has them). The image centre is "
+                    "shown as a baseline."));
   pointingStatus_->setWordWrap(true);
   pbTop->addWidget(pointBtn);
   pbTop->addWidget(pointingStatus_, 1);
@@ -150,7 +168,8 @@ EvaluatePanel::EvaluatePanel(QWidget* parent) : QWidget(parent) {
   pb->addWidget(pointing_, 1);
   connect(pointBtn, &QPushButton::clicked, this, &EvaluatePanel::pointingGameRequested);
 
-  suspects_ = makeTable({tr("Image"), tr("Label"), tr("Out-of-fold P(label)"), tr("Suggested"), tr("P(suggested)")});
+  suspects_ = makeTable(
+      {tr("Image"), tr("Label"), tr("Out-of-fold P(label)"), tr("Suggested"), tr("P(suggested)")});
   connect(suspects_, &QTableWidget::cellClicked, this, [this](int r, int) {
     const QTableWidgetItem* it = suspects_->item(r, 0);
     if (it) Q_EMIT imageActivated(it->data(Qt::UserRole).toInt());
@@ -167,11 +186,14 @@ EvaluatePanel::EvaluatePanel(QWidget* parent) : QWidget(parent) {
   cvEpochs_->setValue(15);
   cvEpochs_->setPrefix(tr("epochs: "));
   suspectsFind_ = new QPushButton(tr("Find Suspected Label Errors"));
-  suspectsFind_->setToolTip(tr("Train one model per fold on the other folds (the Train tab's settings) and score every image "
-                               "with the model that never saw it; list images whose label gets a low probability"));
+  suspectsFind_->setToolTip(
+      tr("Train one model per fold on the other folds (the Train tab's settings) and score every "
+         "image "
+         "with the model that never saw it; list images whose label gets a low probability"));
   suspectsStop_ = new QPushButton(tr("Stop"));
   suspectsStop_->setEnabled(false);
-  suspectsStatus_ = new QLabel(tr("k-fold cross-validation over all images; each is scored by a model that never saw it."));
+  suspectsStatus_ = new QLabel(
+      tr("k-fold cross-validation over all images; each is scored by a model that never saw it."));
   suspectsStatus_->setWordWrap(true);
   sbTop->addWidget(folds_);
   sbTop->addWidget(cvEpochs_);
@@ -180,7 +202,8 @@ EvaluatePanel::EvaluatePanel(QWidget* parent) : QWidget(parent) {
   sbTop->addWidget(suspectsStatus_, 1);
   sb->addLayout(sbTop);
   sb->addWidget(suspects_, 1);
-  connect(suspectsFind_, &QPushButton::clicked, this, [this] { Q_EMIT suspectsRequested(folds_->value(), cvEpochs_->value()); });
+  connect(suspectsFind_, &QPushButton::clicked, this,
+          [this] { Q_EMIT suspectsRequested(folds_->value(), cvEpochs_->value()); });
   connect(suspectsStop_, &QPushButton::clicked, this, &EvaluatePanel::suspectsCancelRequested);
 
   lists_ = new QTabWidget;
@@ -210,11 +233,14 @@ void EvaluatePanel::setSplit(const QString& split) {
 
 void EvaluatePanel::setCanEvaluate(bool can, const QString& why) {
   evaluate_->setEnabled(can);
-  evaluate_->setToolTip(can ? tr("Classify every image of the split with the loaded model, one at a time, timed from file read to decision") : why);
+  evaluate_->setToolTip(can ? tr("Classify every image of the split with the loaded model, one at "
+                                 "a time, timed from file read to decision")
+                            : why);
 }
 
 QPoint EvaluatePanel::cellCenter(int truth, int predicted) const {
-  return QPoint(int(confusion_->xAxis->coordToPixel(predicted)), int(confusion_->yAxis->coordToPixel(truth)));
+  return QPoint(int(confusion_->xAxis->coordToPixel(predicted)),
+                int(confusion_->yAxis->coordToPixel(truth)));
 }
 
 bool EvaluatePanel::eventFilter(QObject* watched, QEvent* event) {
@@ -227,7 +253,8 @@ bool EvaluatePanel::eventFilter(QObject* watched, QEvent* event) {
   return QWidget::eventFilter(watched, event);
 }
 
-void EvaluatePanel::setResults(const QStringList& classes, const Predictions& predictions, int expected) {
+void EvaluatePanel::setResults(const QStringList& classes, const Predictions& predictions,
+                               int expected) {
   const QVector<int>& rows = predictions.rows;
   const QStringList& names = predictions.names;
   const std::vector<int>& truth = predictions.truth;
@@ -244,8 +271,11 @@ void EvaluatePanel::setResults(const QStringList& classes, const Predictions& pr
     roc_->clearPlottables();
     roc_->clearItems();
     roc_->replot();
-    summary_->setText(expected > 0 ? tr("No image of this split has been classified yet: press <b>Evaluate Model</b>.")
-                                   : tr("Open a dataset and a model with the same classes, then press <b>Evaluate Model</b>."));
+    summary_->setText(
+        expected > 0
+            ? tr("No image of this split has been classified yet: press <b>Evaluate Model</b>.")
+            : tr("Open a dataset and a model with the same classes, then press <b>Evaluate "
+                 "Model</b>."));
     return;
   }
   std::vector<std::string> cls;
@@ -261,17 +291,17 @@ void EvaluatePanel::setResults(const QStringList& classes, const Predictions& pr
       minAucClass = QString::fromStdString(c.name);
     }
   const double median = sdd::percentile(std::vector<double>(ms.begin(), ms.end()), 0.5);
-  summary_->setText(
-      tr("<b>%1</b> of %2 images · accuracy <b>%3</b> · macro F1 <b>%4</b> · macro AUC %5 · lowest AUC %6 (%7) · "
-         "median %8 ms/image, file read to decision")
-          .arg(rows.size())
-          .arg(expected)
-          .arg(ev.accuracy, 0, 'f', 4)
-          .arg(ev.macroF1, 0, 'f', 4)
-          .arg(ev.macroAuc, 0, 'f', 4)
-          .arg(minAuc, 0, 'f', 4)
-          .arg(minAucClass)
-          .arg(median, 0, 'f', 2));
+  summary_->setText(tr("<b>%1</b> of %2 images · accuracy <b>%3</b> · macro F1 <b>%4</b> · macro "
+                       "AUC %5 · lowest AUC %6 (%7) · "
+                       "median %8 ms/image, file read to decision")
+                        .arg(rows.size())
+                        .arg(expected)
+                        .arg(ev.accuracy, 0, 'f', 4)
+                        .arg(ev.macroF1, 0, 'f', 4)
+                        .arg(ev.macroAuc, 0, 'f', 4)
+                        .arg(minAuc, 0, 'f', 4)
+                        .arg(minAucClass)
+                        .arg(median, 0, 'f', 2));
 
   drawConfusion(confusion_, ev);
   drawRoc(roc_, ev);
@@ -309,7 +339,8 @@ void EvaluatePanel::setResults(const QStringList& classes, const Predictions& pr
   for (int t = 0; t < n; ++t)
     for (int p = 0; p < n; ++p)
       if (t != p && ev.confusion.count(t, p) > 0) pairs.push_back({t, p, ev.confusion.count(t, p)});
-  std::stable_sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) { return a.n > b.n; });
+  std::stable_sort(pairs.begin(), pairs.end(),
+                   [](const Pair& a, const Pair& b) { return a.n > b.n; });
   pairs_->setRowCount(int(pairs.size()));
   for (int r = 0; r < int(pairs.size()); ++r) {
     auto* first = cell(classes[pairs[r].t]);
@@ -318,7 +349,11 @@ void EvaluatePanel::setResults(const QStringList& classes, const Predictions& pr
     pairs_->setItem(r, 0, first);
     pairs_->setItem(r, 1, cell(classes[pairs[r].p]));
     pairs_->setItem(r, 2, cell(QString::number(pairs[r].n), true));
-    pairs_->setItem(r, 3, cell(QStringLiteral("%1%").arg(100.0 * double(pairs[r].n) / double(ev.confusion.support(pairs[r].t)), 0, 'f', 1), true));
+    pairs_->setItem(
+        r, 3,
+        cell(QStringLiteral("%1%").arg(
+                 100.0 * double(pairs[r].n) / double(ev.confusion.support(pairs[r].t)), 0, 'f', 1),
+             true));
   }
   pairs_->resizeColumnsToContents();
 
@@ -359,12 +394,14 @@ void EvaluatePanel::setSuspectsBusy(bool busy, const QString& text) {
   suspectsStatus_->setText(text);
 }
 
-void EvaluatePanel::setSuspects(const sdd::Dataset& dataset, const std::vector<sdd::SuspectedLabel>& list, int scored) {
+void EvaluatePanel::setSuspects(const sdd::Dataset& dataset,
+                                const std::vector<sdd::SuspectedLabel>& list, int scored) {
   const auto& classes = dataset.classes();
   suspects_->setRowCount(int(list.size()));
   for (int r = 0; r < int(list.size()); ++r) {
     const sdd::SuspectedLabel& s = list[std::size_t(r)];
-    auto* first = cell(QString::fromStdString(dataset.samples()[s.sample].path.filename().string()));
+    auto* first =
+        cell(QString::fromStdString(dataset.samples()[s.sample].path.filename().string()));
     first->setData(Qt::UserRole, int(s.sample));  // rows are dataset indices
     first->setToolTip(tr("Click to show it in the browser, then press a class number to relabel"));
     suspects_->setItem(r, 0, first);
@@ -374,7 +411,8 @@ void EvaluatePanel::setSuspects(const sdd::Dataset& dataset, const std::vector<s
     suspects_->setItem(r, 4, num(s.suggestedProbability, 4));
   }
   suspects_->resizeColumnsToContents();
-  setSuspectsBusy(false, tr("%1 of %2 images scored out of fold have a label the models doubt (P(label) < 0.5, another class "
+  setSuspectsBusy(false, tr("%1 of %2 images scored out of fold have a label the models doubt "
+                            "(P(label) < 0.5, another class "
                             "more probable), lowest first. Click one to inspect and relabel it.")
                              .arg(list.size())
                              .arg(scored));
@@ -384,7 +422,10 @@ void EvaluatePanel::setPointingGameBusy(const QString& text) { pointingStatus_->
 
 void EvaluatePanel::setPointingGame(const sdd::PointingGame& g) {
   pointing_->setRowCount(int(g.classes.size()) + 1);
-  auto pct = [](int hits, int n) { return n ? QStringLiteral("%1 / %2  (%3%)").arg(hits).arg(n).arg(100.0 * hits / n, 0, 'f', 1) : QStringLiteral("—"); };
+  auto pct = [](int hits, int n) {
+    return n ? QStringLiteral("%1 / %2  (%3%)").arg(hits).arg(n).arg(100.0 * hits / n, 0, 'f', 1)
+             : QStringLiteral("—");
+  };
   for (int c = 0; c < int(g.classes.size()); ++c) {
     pointing_->setItem(c, 0, cell(QString::fromStdString(g.classes[c])));
     pointing_->setItem(c, 1, cell(QString::number(g.images[c]), true));
@@ -400,23 +441,28 @@ void EvaluatePanel::setPointingGame(const sdd::PointingGame& g) {
   bold.setBold(true);
   for (int c = 0; c < 4; ++c) pointing_->item(m, c)->setFont(bold);
   pointing_->resizeColumnsToContents();
-  pointingStatus_->setText(g.totalImages() == 0
-                               ? tr("No image of this split has defect boxes.")
-                               : tr("%1 images with boxes%2. Peak: the Grad-CAM maximum for the labelled class.")
-                                     .arg(g.totalImages())
-                                     .arg(g.withoutBoxes ? tr(", %1 without boxes left out").arg(g.withoutBoxes) : QString()));
+  pointingStatus_->setText(
+      g.totalImages() == 0
+          ? tr("No image of this split has defect boxes.")
+          : tr("%1 images with boxes%2. Peak: the Grad-CAM maximum for the labelled class.")
+                .arg(g.totalImages())
+                .arg(g.withoutBoxes ? tr(", %1 without boxes left out").arg(g.withoutBoxes)
+                                    : QString()));
 }
 
 void EvaluatePanel::setComparison(const sdd::ModelComparison& comparison) {
   const std::vector<sdd::ModelSummary>& rows = comparison.rows;
   QStringList notes;
   for (const auto& m : comparison.skipped)
-    notes << QStringLiteral("%1 (%2)").arg(QString::fromStdString(sdd::modelLabel(m.file)), QString::fromStdString(m.reason));
-  compareStatus_->setText(tr("%1 model(s) measured on the %2 split, one image at a time from file read to decision. "
-                             "Grey rows: the paper's reported figures.%3")
-                              .arg(rows.size())
-                              .arg(split())
-                              .arg(notes.isEmpty() ? QString() : tr(" Skipped: %1").arg(notes.join(QStringLiteral("; ")))));
+    notes << QStringLiteral("%1 (%2)").arg(QString::fromStdString(sdd::modelLabel(m.file)),
+                                           QString::fromStdString(m.reason));
+  compareStatus_->setText(
+      tr("%1 model(s) measured on the %2 split, one image at a time from file read to decision. "
+         "Grey rows: the paper's reported figures.%3")
+          .arg(rows.size())
+          .arg(split())
+          .arg(notes.isEmpty() ? QString()
+                               : tr(" Skipped: %1").arg(notes.join(QStringLiteral("; ")))));
   const auto& paper = sdd::paperTableV();
   compare_->setRowCount(int(rows.size() + paper.size()));
   int r = 0;
@@ -424,17 +470,23 @@ void EvaluatePanel::setComparison(const sdd::ModelComparison& comparison) {
     compare_->setItem(r, 0, cell(QString::fromStdString(s.name)));
     compare_->item(r, 0)->setToolTip(QString::fromStdString(s.file.string()));
     compare_->setItem(r, 1, cell(QString::number(s.layers), true));
-    compare_->setItem(r, 2, cell(QStringLiteral("%1 (%2)").arg(s.weights).arg(fmtCount(s.weights)), true));
+    compare_->setItem(
+        r, 2, cell(QStringLiteral("%1 (%2)").arg(s.weights).arg(fmtCount(s.weights)), true));
     compare_->setItem(r, 3, cell(fmtCount(s.macs), true));
     compare_->setItem(r, 4, num(s.macroF1, 4));
-    compare_->setItem(r, 5, cell(QStringLiteral("%1 (%2)").arg(s.minAuc, 0, 'f', 4).arg(QString::fromStdString(s.minAucClass)), true));
+    compare_->setItem(r, 5,
+                      cell(QStringLiteral("%1 (%2)")
+                               .arg(s.minAuc, 0, 'f', 4)
+                               .arg(QString::fromStdString(s.minAucClass)),
+                           true));
     compare_->setItem(r, 6, num(s.medianMs, 2));
     compare_->setItem(r, 7, cell(QString::fromStdString(s.architecture)));
     ++r;
   }
   for (const auto& p : paper) {
     const QColor grey(110, 110, 110);
-    compare_->setItem(r, 0, cell(tr("%1 — reported by the paper").arg(QString::fromStdString(p.model))));
+    compare_->setItem(r, 0,
+                      cell(tr("%1 — reported by the paper").arg(QString::fromStdString(p.model))));
     compare_->setItem(r, 1, cell(QString::fromStdString(p.layers), true));
     compare_->setItem(r, 2, cell(QString::fromStdString(p.weights), true));
     compare_->setItem(r, 3, cell(QStringLiteral("—"), true));

@@ -7,7 +7,6 @@
 #include <QStringList>
 #include <QVector>
 #include <QWidget>
-
 #include <memory>
 
 #include "models/dataset_model.h"
@@ -50,7 +49,8 @@ class EvaluatePanel : public QWidget {
   /// Suspected label errors (k-fold out-of-fold probabilities).
   /// The suspected label errors of `dataset` (rows are its sample indices) and how many
   /// images were scored out of fold.
-  void setSuspects(const sdd::Dataset& dataset, const std::vector<sdd::SuspectedLabel>& list, int scored);
+  void setSuspects(const sdd::Dataset& dataset, const std::vector<sdd::SuspectedLabel>& list,
+                   int scored);
   void setSuspectsBusy(bool busy, const QString& text);
   int suspectFolds() const;
   int suspectEpochs() const;

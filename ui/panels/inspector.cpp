@@ -13,8 +13,8 @@
 #include <QVBoxLayout>
 #include <QWheelEvent>
 
-#include "models/dataset_model.h"
 #include "display_image.h"
+#include "models/dataset_model.h"
 #include "plots.h"
 
 namespace sddui {
@@ -107,9 +107,16 @@ void ImageView::resizeEvent(QResizeEvent* e) {
 }
 
 Inspector::Inspector(DatasetModel* model, QWidget* parent)
-    : QWidget(parent), model_(model), view_(new ImageView), showBoxes_(new QCheckBox(tr("Defect boxes"))),
-      showHeat_(new QCheckBox(tr("Grad-CAM"))), opacity_(new QSlider(Qt::Horizontal)), heatInfo_(new QLabel),
-      title_(new QLabel), facts_(new QLabel), history_(new QTreeWidget) {
+    : QWidget(parent),
+      model_(model),
+      view_(new ImageView),
+      showBoxes_(new QCheckBox(tr("Defect boxes"))),
+      showHeat_(new QCheckBox(tr("Grad-CAM"))),
+      opacity_(new QSlider(Qt::Horizontal)),
+      heatInfo_(new QLabel),
+      title_(new QLabel),
+      facts_(new QLabel),
+      history_(new QTreeWidget) {
   auto* lay = new QVBoxLayout(this);
   lay->setContentsMargins(6, 6, 6, 6);
   title_->setTextFormat(Qt::RichText);
@@ -139,13 +146,16 @@ Inspector::Inspector(DatasetModel* model, QWidget* parent)
   tools->addWidget(showBoxes_);
   lay->addLayout(tools);
   auto* heat = new QHBoxLayout;
-  showHeat_->setToolTip(tr("Grad-CAM heat map of the predicted class: where the network looked (computed on the worker thread)"));
+  showHeat_->setToolTip(
+      tr("Grad-CAM heat map of the predicted class: where the network looked (computed on the "
+         "worker thread)"));
   opacity_->setRange(0, 100);
   opacity_->setValue(55);
   opacity_->setToolTip(tr("Heat map opacity"));
   opacity_->setMaximumWidth(120);
   heatInfo_->setWordWrap(true);
-  connect(opacity_, &QSlider::valueChanged, this, [this](int v) { view_->setOverlayOpacity(v / 100.0); });
+  connect(opacity_, &QSlider::valueChanged, this,
+          [this](int v) { view_->setOverlayOpacity(v / 100.0); });
   connect(showHeat_, &QCheckBox::toggled, this, [this](bool on) {
     if (on) {
       requestHeat();
@@ -186,8 +196,8 @@ void Inspector::requestHeat() {
   Q_EMIT explainRequested(QString::fromStdString(model_->sample(row_).path.string()));
 }
 
-void Inspector::setExplanation(const QString& file, const QImage& overlay, const QPoint& peak, const QString& className,
-                               const QString& error) {
+void Inspector::setExplanation(const QString& file, const QImage& overlay, const QPoint& peak,
+                               const QString& className, const QString& error) {
   if (!showHeat_->isChecked() || row_ < 0 || row_ >= model_->rowCount() ||
       QString::fromStdString(model_->sample(row_).path.string()) != file)
     return;  // a late answer for an image no longer shown
@@ -202,7 +212,8 @@ void Inspector::setExplanation(const QString& file, const QImage& overlay, const
     inBox = inBox || QRect(QPoint(b.xmin, b.ymin), QPoint(b.xmax, b.ymax)).contains(peak);
   heatInfo_->setText(model_->sample(row_).boxes.empty()
                          ? tr("%1; + marks the peak").arg(className)
-                         : tr("%1; peak (+) %2 a defect box").arg(className, inBox ? tr("inside") : tr("outside")));
+                         : tr("%1; peak (+) %2 a defect box")
+                               .arg(className, inBox ? tr("inside") : tr("outside")));
 }
 
 void Inspector::showRow(int row) {
@@ -226,35 +237,43 @@ void Inspector::showRow(int row) {
     imageRow_ = row;
     QList<QPair<QRect, QString>> boxes;
     for (const auto& b : s.boxes)
-      boxes.append({QRect(QPoint(b.xmin, b.ymin), QPoint(b.xmax, b.ymax)), QString::fromStdString(b.name)});
+      boxes.append(
+          {QRect(QPoint(b.xmin, b.ymin), QPoint(b.xmax, b.ymax)), QString::fromStdString(b.name)});
     view_->setBoxes(boxes);
     heatShown_ = false;
     heatInfo_->clear();
     if (showHeat_->isChecked()) requestHeat();
     showBoxes_->setEnabled(!boxes.isEmpty());
-    showBoxes_->setText(boxes.isEmpty() ? tr("No defect boxes") : tr("Defect boxes (%1)").arg(boxes.size()));
+    showBoxes_->setText(boxes.isEmpty() ? tr("No defect boxes")
+                                        : tr("Defect boxes (%1)").arg(boxes.size()));
   }
   const QString& error = imageError_;
 
   const QModelIndex idx = model_->index(row);
   const int pred = idx.data(DatasetModel::PredictedRole).toInt();
   auto chip = [&](int c) {
-    return QStringLiteral("<span style='color:%1'>●</span> %2").arg(classColor(c).name(), classes.value(c).toHtmlEscaped());
+    return QStringLiteral("<span style='color:%1'>●</span> %2")
+        .arg(classColor(c).name(), classes.value(c).toHtmlEscaped());
   };
-  title_->setText(QStringLiteral("<b>%1</b>").arg(QString::fromStdString(s.path.filename().string()).toHtmlEscaped()));
+  title_->setText(QStringLiteral("<b>%1</b>")
+                      .arg(QString::fromStdString(s.path.filename().string()).toHtmlEscaped()));
   QString f = QStringLiteral("<table cellspacing=2>");
   auto rowHtml = [&](const QString& k, const QString& v) {
     f += QStringLiteral("<tr><td style='color:gray'>%1&nbsp;</td><td>%2</td></tr>").arg(k, v);
   };
-  rowHtml(tr("Label"), chip(s.label) + (s.label != s.originalLabel ? tr(" (was %1)").arg(chip(s.originalLabel)) : QString()));
+  rowHtml(tr("Label"),
+          chip(s.label) + (s.label != s.originalLabel ? tr(" (was %1)").arg(chip(s.originalLabel))
+                                                      : QString()));
   if (pred >= 0) {
     const float conf = idx.data(DatasetModel::ConfidenceRole).toFloat();
-    rowHtml(tr("Predicted"), chip(pred) + QStringLiteral(" %1").arg(conf, 0, 'f', 3) +
-                                 (pred != s.label ? tr(" <b style='color:#d50000'>≠ label</b>") : QString()));
+    rowHtml(tr("Predicted"),
+            chip(pred) + QStringLiteral(" %1").arg(conf, 0, 'f', 3) +
+                (pred != s.label ? tr(" <b style='color:#d50000'>≠ label</b>") : QString()));
   }
   rowHtml(tr("Split"), QString::fromLatin1(sdd::toString(s.split)));
   rowHtml(tr("Size"), tr("%1 × %2, %3 channel(s)").arg(s.width).arg(s.height).arg(s.channels));
-  if (idx.data(DatasetModel::DuplicateRole).toBool()) rowHtml(tr("Duplicate"), tr("byte-identical to another image"));
+  if (idx.data(DatasetModel::DuplicateRole).toBool())
+    rowHtml(tr("Duplicate"), tr("byte-identical to another image"));
   if (!error.isEmpty()) rowHtml(tr("Error"), error.toHtmlEscaped());
   rowHtml(tr("File"), QString::fromStdString(s.path.string()).toHtmlEscaped());
   facts_->setText(f + QStringLiteral("</table>"));
@@ -264,7 +283,8 @@ void Inspector::showRow(int row) {
       for (const auto& c : store->history(model_->journalPath(row).toStdString())) {
         auto* item = new QTreeWidgetItem(history_);
         item->setText(0, QString::fromStdString(c.time).left(19).replace('T', ' '));
-        item->setText(1, QStringLiteral("%1 → %2").arg(QString::fromStdString(c.oldLabel), QString::fromStdString(c.newLabel)));
+        item->setText(1, QStringLiteral("%1 → %2").arg(QString::fromStdString(c.oldLabel),
+                                                       QString::fromStdString(c.newLabel)));
         item->setText(2, QString::fromStdString(c.action));
         item->setText(3, QString::fromStdString(c.note));
         item->setToolTip(3, QString::fromStdString(c.note));

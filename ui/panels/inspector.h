@@ -51,8 +51,8 @@ class Inspector : public QWidget {
   void showRow(int row);
   int row() const { return row_; }
   /// Shows a Grad-CAM result if it belongs to the image on display.
-  void setExplanation(const QString& file, const QImage& overlay, const QPoint& peak, const QString& className,
-                      const QString& error);
+  void setExplanation(const QString& file, const QImage& overlay, const QPoint& peak,
+                      const QString& className, const QString& error);
   bool heatmapOn() const;
   void setHeatmapOn(bool on);
   bool heatmapShown() const { return heatShown_; }

@@ -1,7 +1,6 @@
 #include "panels/reduction_dialog.h"
 
 #include <QDir>
-#include <fstream>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QFutureWatcher>
@@ -14,21 +13,30 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+#include <fstream>
 
 Q_DECLARE_METATYPE(sdd::ReductionStep)
 
 namespace sddui {
 
-ReductionDialog::ReductionDialog(std::shared_ptr<const sdd::Dataset> dataset, const sdd::ModelSpec& base,
-                                 const sdd::TrainConfig& training, const QString& outDir, QWidget* parent)
-    : QDialog(parent), dataset_(std::move(dataset)), base_(base), training_(training), outDir_(outDir) {
+ReductionDialog::ReductionDialog(std::shared_ptr<const sdd::Dataset> dataset,
+                                 const sdd::ModelSpec& base, const sdd::TrainConfig& training,
+                                 const QString& outDir, QWidget* parent)
+    : QDialog(parent),
+      dataset_(std::move(dataset)),
+      base_(base),
+      training_(training),
+      outDir_(outDir) {
   qRegisterMetaType<sdd::ReductionStep>();
   setWindowTitle(tr("Model reduction (paper Fig. 3)"));
   resize(980, 520);
   auto* lay = new QVBoxLayout(this);
-  auto* intro = new QLabel(tr("Starting from <b>%1</b> (%2 weights): train briefly, then try smaller variants (drop the last conv "
-                              "stage, halve the conv widths, halve or drop the hidden FC), fewest weights first, keeping the "
-                              "first whose validation macro F1 stays within the tolerance of the base network's; repeat; then train the chosen "
+  auto* intro = new QLabel(tr("Starting from <b>%1</b> (%2 weights): train briefly, then try "
+                              "smaller variants (drop the last conv "
+                              "stage, halve the conv widths, halve or drop the hidden FC), fewest "
+                              "weights first, keeping the "
+                              "first whose validation macro F1 stays within the tolerance of the "
+                              "base network's; repeat; then train the chosen "
                               "network longer. Runs go to %3.")
                                .arg(QString::fromStdString(base.describe()))
                                .arg(base.parameterCount())
@@ -65,15 +73,17 @@ ReductionDialog::ReductionDialog(std::shared_ptr<const sdd::Dataset> dataset, co
   buttons->addWidget(status_, 1);
   lay->addLayout(buttons);
   table_ = new QTableWidget(0, 9);
-  table_->setHorizontalHeaderLabels({tr("Step"), tr("Change"), tr("Kept"), tr("Layers"), tr("Weights"), tr("MACs"),
-                                     tr("Macro F1"), tr("Min AUC"), tr("ms/image")});
+  table_->setHorizontalHeaderLabels({tr("Step"), tr("Change"), tr("Kept"), tr("Layers"),
+                                     tr("Weights"), tr("MACs"), tr("Macro F1"), tr("Min AUC"),
+                                     tr("ms/image")});
   table_->verticalHeader()->hide();
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   lay->addWidget(table_, 1);
   connect(start_, &QPushButton::clicked, this, &ReductionDialog::start);
   connect(stop_, &QPushButton::clicked, this, &ReductionDialog::stop);
-  connect(use_, &QPushButton::clicked, this,
-          [this] { Q_EMIT useModelRequested(QDir(outDir_).filePath(QStringLiteral("final/model.sddm"))); });
+  connect(use_, &QPushButton::clicked, this, [this] {
+    Q_EMIT useModelRequested(QDir(outDir_).filePath(QStringLiteral("final/model.sddm")));
+  });
 }
 
 ReductionDialog::~ReductionDialog() {
@@ -131,17 +141,22 @@ void ReductionDialog::start() {
     stop_->setEnabled(false);
     const sdd::ReductionResult r = watcher->result();
     const bool ok = error->isEmpty() && !r.cancelled;
-    if (!error->isEmpty()) status_->setText(tr("Failed: %1").arg(*error));
-    else if (r.cancelled) status_->setText(tr("Stopped. The models trained so far are kept in %1.").arg(outDir_));
+    if (!error->isEmpty())
+      status_->setText(tr("Failed: %1").arg(*error));
+    else if (r.cancelled)
+      status_->setText(tr("Stopped. The models trained so far are kept in %1.").arg(outDir_));
     else
       status_->setText(tr("Chosen: %1 (%2 weights). Table V is also written as %3 and %4.")
                            .arg(QString::fromStdString(r.chosen.describe()))
                            .arg(r.chosen.parameterCount())
-                           .arg(QDir(outDir_).filePath(QStringLiteral("table-v.csv")), QDir(outDir_).filePath(QStringLiteral("table-v.md"))));
+                           .arg(QDir(outDir_).filePath(QStringLiteral("table-v.csv")),
+                                QDir(outDir_).filePath(QStringLiteral("table-v.md"))));
     use_->setEnabled(ok);
     if (ok) {
-      std::ofstream(QDir(outDir_).filePath(QStringLiteral("table-v.csv")).toStdString()) << sdd::reductionCsv(r);
-      std::ofstream(QDir(outDir_).filePath(QStringLiteral("table-v.md")).toStdString()) << sdd::reductionMarkdown(r);
+      std::ofstream(QDir(outDir_).filePath(QStringLiteral("table-v.csv")).toStdString())
+          << sdd::reductionCsv(r);
+      std::ofstream(QDir(outDir_).filePath(QStringLiteral("table-v.md")).toStdString())
+          << sdd::reductionMarkdown(r);
     }
     Q_EMIT finished(ok);
   });
@@ -150,17 +165,23 @@ void ReductionDialog::start() {
       return sdd::reduceModel(
           *dataset, rc, out,
           [self](const sdd::ReductionStep& s) {
-            QMetaObject::invokeMethod(self, [self, s] {
-              if (!self) return;
-              self->addRow(s, s.change.rfind("extra training", 0) == 0);
-              Q_EMIT self->stepDone(s.step);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                self,
+                [self, s] {
+                  if (!self) return;
+                  self->addRow(s, s.change.rfind("extra training", 0) == 0);
+                  Q_EMIT self->stepDone(s.step);
+                },
+                Qt::QueuedConnection);
           },
           [self](const std::string& m) {
             const QString text = QString::fromStdString(m);
-            QMetaObject::invokeMethod(self, [self, text] {
-              if (self) self->status_->setText(text);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                self,
+                [self, text] {
+                  if (self) self->status_->setText(text);
+                },
+                Qt::QueuedConnection);
           },
           cancel.get());
     } catch (const std::exception& e) {

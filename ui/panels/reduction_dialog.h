@@ -4,7 +4,6 @@
 // (sdd::reduceModel) and can be stopped.
 
 #include <QDialog>
-
 #include <atomic>
 #include <memory>
 
@@ -23,7 +22,8 @@ class ReductionDialog : public QDialog {
  public:
   /// `base`/`training`: the Train tab's settings; runs go to `outDir`.
   ReductionDialog(std::shared_ptr<const sdd::Dataset> dataset, const sdd::ModelSpec& base,
-                  const sdd::TrainConfig& training, const QString& outDir, QWidget* parent = nullptr);
+                  const sdd::TrainConfig& training, const QString& outDir,
+                  QWidget* parent = nullptr);
   ~ReductionDialog() override;
 
   void start();

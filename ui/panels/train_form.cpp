@@ -19,23 +19,26 @@ namespace sddui {
 TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
   preset_ = new QComboBox;
   // Item data: the core recipe (sdd::trainRecipe) each preset applies; Custom has none.
-  preset_->addItem(tr("Recommended: 50 px, BatchNorm, global average pooling, weight average"), QStringLiteral("default"));
+  preset_->addItem(tr("Recommended: 50 px, BatchNorm, global average pooling, weight average"),
+                   QStringLiteral("default"));
   preset_->addItem(tr("Paper Table II (conv 8-16-32-64, FC 16)"), QStringLiteral("tableII"));
   preset_->addItem(tr("Table II + BatchNorm"), QStringLiteral("tableII-bn"));
   preset_->addItem(tr("Custom"));
   // The long preset names must not widen the settings column past its scroll area.
   preset_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
   preset_->setMinimumContentsLength(18);
-  for (int i = 0; i < preset_->count(); ++i) preset_->setItemData(i, preset_->itemText(i), Qt::ToolTipRole);
+  for (int i = 0; i < preset_->count(); ++i)
+    preset_->setItemData(i, preset_->itemText(i), Qt::ToolTipRole);
   conv_ = new QLineEdit(QStringLiteral("8,16,32,64"));
   conv_->setToolTip(tr("Output channels of each conv + max-pool block, comma separated"));
   inputSize_ = new QSpinBox;
   inputSize_->setRange(8, 4096);
   inputSize_->setValue(100);
   inputSize_->setSuffix(QStringLiteral(" px"));
-  inputSize_->setToolTip(tr("Images are resized to this square size. On NEU's 200-px images 50 px was as accurate "
-                            "as 100 or 200 px for a fraction of the work; JPEGs at least twice the size are decoded "
-                            "at 1/2, 1/4 or 1/8 scale, which is also faster."));
+  inputSize_->setToolTip(
+      tr("Images are resized to this square size. On NEU's 200-px images 50 px was as accurate "
+         "as 100 or 200 px for a fraction of the work; JPEGs at least twice the size are decoded "
+         "at 1/2, 1/4 or 1/8 scale, which is also faster."));
   fc_ = new QSpinBox;
   fc_->setRange(0, 4096);
   fc_->setValue(16);
@@ -77,13 +80,18 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
     s->setToolTip(tip);
     return s;
   };
-  noise_ = amount(1, 3, 0.01, tr("Largest Gaussian noise sigma added to training images, in [0,1] pixel units (0.04 is about 10 grey levels)"));
-  blur_ = amount(10, 1, 0.5, tr("Largest Gaussian blur sigma applied to half of the training images"));
+  noise_ = amount(1, 3, 0.01,
+                  tr("Largest Gaussian noise sigma added to training images, in [0,1] pixel units "
+                     "(0.04 is about 10 grey levels)"));
+  blur_ =
+      amount(10, 1, 0.5, tr("Largest Gaussian blur sigma applied to half of the training images"));
   blur_->setSuffix(tr(" px"));
   ema_ = amount(0.9999, 4, 0.0005,
-                tr("Validate and keep an exponential moving average of the weights, with this decay per batch "
+                tr("Validate and keep an exponential moving average of the weights, with this "
+                   "decay per batch "
                    "(0.999 in the recommended recipe; off = the weights as trained)"));
-  labelSmoothing_ = amount(0.5, 2, 0.05, tr("Share of each training label spread evenly over all classes"));
+  labelSmoothing_ =
+      amount(0.5, 2, 0.05, tr("Share of each training label spread evenly over all classes"));
   classWeights_ = new QCheckBox(tr("inverse class frequency"));
   keep_ = new QComboBox;
   keep_->addItem(tr("last epoch"), QStringLiteral("last"));
@@ -134,9 +142,15 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
   layout->addWidget(trainBox);
   layout->addWidget(formError_);
 
-  connect(preset_, QOverload<int>::of(&QComboBox::currentIndexChanged), this, &TrainForm::applyPreset);
-  for (QLineEdit* e : {conv_}) connect(e, &QLineEdit::textEdited, this, [this] { preset_->setCurrentIndex(preset_->count() - 1); validate(); });
-  for (QSpinBox* s : {fc_, inputSize_}) connect(s, QOverload<int>::of(&QSpinBox::valueChanged), this, [this] { validate(); });
+  connect(preset_, QOverload<int>::of(&QComboBox::currentIndexChanged), this,
+          &TrainForm::applyPreset);
+  for (QLineEdit* e : {conv_})
+    connect(e, &QLineEdit::textEdited, this, [this] {
+      preset_->setCurrentIndex(preset_->count() - 1);
+      validate();
+    });
+  for (QSpinBox* s : {fc_, inputSize_})
+    connect(s, QOverload<int>::of(&QSpinBox::valueChanged), this, [this] { validate(); });
   for (QSpinBox* s : {epochs_, batch_, patience_, seed_, threads_})
     connect(s, QOverload<int>::of(&QSpinBox::valueChanged), this, &TrainForm::validate);
   for (QDoubleSpinBox* s : {lr_, dropout_, noise_, blur_, ema_, labelSmoothing_})
@@ -175,10 +189,13 @@ sdd::ModelSpec TrainForm::spec() const {
     bool ok = false;
     const int w = part.trimmed().toInt(&ok);
     if (!ok || w <= 0)
-      throw std::invalid_argument(tr("conv widths: '%1' is not a positive whole number").arg(part.trimmed()).toStdString());
+      throw std::invalid_argument(
+          tr("conv widths: '%1' is not a positive whole number").arg(part.trimmed()).toStdString());
     s.convChannels.push_back(w);
   }
-  if (s.convChannels.empty()) throw std::invalid_argument(tr("conv widths: give at least one width, e.g. 8,16,32,64").toStdString());
+  if (s.convChannels.empty())
+    throw std::invalid_argument(
+        tr("conv widths: give at least one width, e.g. 8,16,32,64").toStdString());
   s.inputSize = inputSize_->value();
   s.fcWidth = fc_->value();
   s.head = sdd::HeadType(head_->currentData().toInt());
@@ -230,9 +247,11 @@ QString TrainForm::validate() {
 }
 
 void TrainForm::setEditable(bool editable) {
-  for (QWidget* w : std::initializer_list<QWidget*>{preset_, inputSize_, conv_, fc_, head_, bn_, dropout_, epochs_, batch_, lr_,
-                                                    optimizer_, schedule_, patience_, augment_, noise_, blur_, ema_,
-                                                    labelSmoothing_, classWeights_, keep_, seed_, threads_})
+  for (QWidget* w : std::initializer_list<QWidget*>{
+           preset_,       inputSize_, conv_,  fc_,     head_,      bn_,
+           dropout_,      epochs_,    batch_, lr_,     optimizer_, schedule_,
+           patience_,     augment_,   noise_, blur_,   ema_,       labelSmoothing_,
+           classWeights_, keep_,      seed_,  threads_})
     w->setEnabled(editable);
 }
 

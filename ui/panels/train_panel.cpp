@@ -23,31 +23,34 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
-
 #include <algorithm>
 #include <fstream>
 
-#include "plots.h"
 #include "panels/reduction_dialog.h"
 #include "panels/train_form.h"
+#include "plots.h"
+#include "qcp.h"
 #include "sdd/inference/model_evaluation.h"
 #include "sdd/workspace/workspace.h"
-#include "qcp.h"
 
 namespace sddui {
 
-using sddreport::CurveKind;
-using sddreport::setupCurvePlot;
 using sddreport::addRunCurves;
+using sddreport::CurveKind;
 using sddreport::markBestEpoch;
 using sddreport::seriesColor;
+using sddreport::setupCurvePlot;
 namespace {
 
 QString formatSeconds(double s) {
   if (s < 0 || !std::isfinite(s)) return QStringLiteral("—");
   const int t = int(s + 0.5);
-  if (t >= 3600) return QStringLiteral("%1 h %2 min").arg(t / 3600).arg((t % 3600) / 60, 2, 10, QLatin1Char('0'));
-  if (t >= 60) return QStringLiteral("%1 min %2 s").arg(t / 60).arg(t % 60, 2, 10, QLatin1Char('0'));
+  if (t >= 3600)
+    return QStringLiteral("%1 h %2 min")
+        .arg(t / 3600)
+        .arg((t % 3600) / 60, 2, 10, QLatin1Char('0'));
+  if (t >= 60)
+    return QStringLiteral("%1 min %2 s").arg(t / 60).arg(t % 60, 2, 10, QLatin1Char('0'));
   return QStringLiteral("%1 s").arg(t);
 }
 
@@ -86,7 +89,8 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
   buttons2->addStretch();
 
   runs_ = new QListWidget;
-  runs_->setToolTip(tr("Runs kept in this workspace. Tick runs to overlay their curves; select one to see it."));
+  runs_->setToolTip(
+      tr("Runs kept in this workspace. Tick runs to overlay their curves; select one to see it."));
 
   auto* form = new QWidget;
   auto* fl = new QVBoxLayout(form);
@@ -99,8 +103,8 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
   scroll->setWidget(form);
   scroll->setWidgetResizable(true);
   // As wide as the form needs next to the vertical scroll bar, so no horizontal one appears.
-  const int needed = form->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width() +
-                     2 * scroll->frameWidth();
+  const int needed = form->minimumSizeHint().width() +
+                     scroll->verticalScrollBar()->sizeHint().width() + 2 * scroll->frameWidth();
   scroll->setMinimumWidth(std::clamp(needed, 330, 480));
   scroll->setMaximumWidth(std::max(420, scroll->minimumWidth()));
 
@@ -119,8 +123,9 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
   status_ = new QLabel(tr("Open a dataset to train on it."));
   status_->setWordWrap(true);
   log_ = new QTableWidget(0, 9);
-  log_->setHorizontalHeaderLabels({tr("Epoch"), tr("Train loss"), tr("Train acc"), tr("Val loss"), tr("Val acc"),
-                                   tr("Val macro F1"), tr("LR"), tr("Seconds"), tr("Best")});
+  log_->setHorizontalHeaderLabels({tr("Epoch"), tr("Train loss"), tr("Train acc"), tr("Val loss"),
+                                   tr("Val acc"), tr("Val macro F1"), tr("LR"), tr("Seconds"),
+                                   tr("Best")});
   log_->verticalHeader()->hide();
   log_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   log_->horizontalHeader()->setStretchLastSection(true);
@@ -152,7 +157,9 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
     if (ReductionDialog* d = openReduction()) d->show();
   });
   connect(useModel_, &QPushButton::clicked, this, [this] {
-    if (!runDir_.isEmpty()) Q_EMIT useModelRequested(QString::fromStdString(sdd::RunFolder(runDir_.toStdString()).modelFile().string()));
+    if (!runDir_.isEmpty())
+      Q_EMIT useModelRequested(
+          QString::fromStdString(sdd::RunFolder(runDir_.toStdString()).modelFile().string()));
   });
   connect(runs_, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* it) {
     if (it && !training_) showRun(it->data(Qt::UserRole).toString());
@@ -173,7 +180,8 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
   connect(worker_, &TrainingWorker::epochDone, this, &TrainPanel::onEpoch);
   connect(worker_, &TrainingWorker::progress, this, &TrainPanel::onProgress);
   connect(worker_, &TrainingWorker::finished, this, &TrainPanel::onFinished);
-  connect(worker_, &TrainingWorker::message, this, [this](const QString& m) { status_->setText(m); });
+  connect(worker_, &TrainingWorker::message, this,
+          [this](const QString& m) { status_->setText(m); });
   thread_.start();
   setRunning(false);
 }
@@ -188,7 +196,9 @@ sdd::ModelSpec TrainPanel::spec() const { return form_->spec(); }
 sdd::TrainConfig TrainPanel::config() const { return form_->config(); }
 QSpinBox* TrainPanel::epochsBox() const { return form_->epochsBox(); }
 
-void TrainPanel::updateButtons() { train_->setEnabled(form_->error().isEmpty() && dataset_ && !training_); }
+void TrainPanel::updateButtons() {
+  train_->setEnabled(form_->error().isEmpty() && dataset_ && !training_);
+}
 
 void TrainPanel::setDataset(const sdd::Dataset* dataset, const QString& workspace) {
   if (workspace != workspace_ && !training_) {  // another dataset: its own runs
@@ -209,20 +219,24 @@ void TrainPanel::setDataset(const sdd::Dataset* dataset, const QString& workspac
 }
 
 QString TrainPanel::runsFolder() const {
-  return workspace_.isEmpty() ? QString() : QString::fromStdString(sdd::Workspace(workspace_.toStdString()).runsFolder().string());
+  return workspace_.isEmpty() ? QString()
+                              : QString::fromStdString(
+                                    sdd::Workspace(workspace_.toStdString()).runsFolder().string());
 }
 
 QStringList TrainPanel::runFolders() const {
   QStringList out;
   if (workspace_.isEmpty()) return out;
-  for (const sdd::RunFolder& run : sdd::Workspace(workspace_.toStdString()).runs()) out << QString::fromStdString(run.path().string());
+  for (const sdd::RunFolder& run : sdd::Workspace(workspace_.toStdString()).runs())
+    out << QString::fromStdString(run.path().string());
   return out;
 }
 
 void TrainPanel::refreshRuns() {
   QStringList checked;
   for (int i = 0; i < runs_->count(); ++i)
-    if (runs_->item(i)->checkState() == Qt::Checked) checked << runs_->item(i)->data(Qt::UserRole).toString();
+    if (runs_->item(i)->checkState() == Qt::Checked)
+      checked << runs_->item(i)->data(Qt::UserRole).toString();
   const QSignalBlocker block(runs_);
   runs_->clear();
   overlays_.clear();  // logs may have grown
@@ -248,7 +262,9 @@ void TrainPanel::refreshRuns() {
     it->setData(Qt::UserRole, dir);
     it->setFlags(it->flags() | Qt::ItemIsUserCheckable);
     it->setCheckState(checked.contains(dir) ? Qt::Checked : Qt::Unchecked);
-    it->setToolTip(problem.isEmpty() ? QString::fromStdString(run ? run->architecture : std::string()) : problem);
+    it->setToolTip(problem.isEmpty()
+                       ? QString::fromStdString(run ? run->architecture : std::string())
+                       : problem);
     runs_->addItem(it);
     if (dir == runDir_) runs_->setCurrentItem(it);
   }
@@ -273,7 +289,8 @@ bool TrainPanel::startTraining() {
     return false;
   }
   // Named like the CLI's runs, by the UTC start time, so the list orders both alike.
-  const QString dir = QString::fromStdString(sdd::Workspace(workspace_.toStdString()).newRun().path().string());
+  const QString dir =
+      QString::fromStdString(sdd::Workspace(workspace_.toStdString()).newRun().path().string());
   if (!QDir().mkpath(dir)) {
     status_->setText(tr("Cannot create the run folder %1 (is the workspace writable?)").arg(dir));
     return false;
@@ -292,7 +309,8 @@ bool TrainPanel::resumeTraining() {
     job.spec = run->spec;
     job.config = run->config;
   } catch (const std::exception& e) {
-    status_->setText(tr("Cannot resume %1: its run.json is unreadable (%2)").arg(runDir_, QString::fromStdString(e.what())));
+    status_->setText(tr("Cannot resume %1: its run.json is unreadable (%2)")
+                         .arg(runDir_, QString::fromStdString(e.what())));
     return false;
   }
   job.outDir = runDir_;
@@ -352,8 +370,10 @@ ReductionDialog* TrainPanel::openReduction() {
     status_->setText(tr("Cannot start the reduction: %1").arg(QString::fromStdString(e.what())));
     return nullptr;
   }
-  const QString dir =
-      QString::fromStdString(sdd::Workspace(workspace_.toStdString()).newRun(QStringLiteral("reduce-").toStdString()).path().string());
+  const QString dir = QString::fromStdString(sdd::Workspace(workspace_.toStdString())
+                                                 .newRun(QStringLiteral("reduce-").toStdString())
+                                                 .path()
+                                                 .string());
   auto* d = new ReductionDialog(std::make_shared<const sdd::Dataset>(*dataset_), s, c, dir, this);
   d->setAttribute(Qt::WA_DeleteOnClose);
   connect(d, &ReductionDialog::useModelRequested, this, &TrainPanel::useModelRequested);
@@ -367,13 +387,15 @@ void TrainPanel::setRunning(bool running) {
   const bool hasCheckpoint = !runDir_.isEmpty() && !run.findCheckpoint().empty();
   int planned = 0;
   try {
-    if (const auto m = runDir_.isEmpty() ? std::nullopt : run.readManifest()) planned = m->config.epochs;
+    if (const auto m = runDir_.isEmpty() ? std::nullopt : run.readManifest())
+      planned = m->config.epochs;
   } catch (const sdd::RunFolderError&) {
     // Resume then says why it cannot read it.
   }
   const bool unfinished = planned == 0 || int(history_.size()) < planned;
   resume_->setEnabled(!running && hasCheckpoint && unfinished && dataset_);
-  useModel_->setEnabled(!running && !runDir_.isEmpty() && QFileInfo::exists(QString::fromStdString(run.modelFile().string())));
+  useModel_->setEnabled(!running && !runDir_.isEmpty() &&
+                        QFileInfo::exists(QString::fromStdString(run.modelFile().string())));
   form_->setEditable(!running);
   updateButtons();
 }
@@ -426,17 +448,19 @@ void TrainPanel::onFinished(const TrainOutcome& o) {
   if (!o.error.isEmpty()) {
     status_->setText(tr("Training failed: %1").arg(o.error));
   } else if (o.cancelled) {
-    status_->setText(tr("Stopped after %1 epochs (%2). Resume continues from the last completed epoch.")
-                         .arg(o.epochs)
-                         .arg(formatSeconds(o.seconds)));
+    status_->setText(
+        tr("Stopped after %1 epochs (%2). Resume continues from the last completed epoch.")
+            .arg(o.epochs)
+            .arg(formatSeconds(o.seconds)));
   } else {
-    status_->setText(tr("Finished %1 epochs in %2%3: best validation macro F1 %4 at epoch %5. Model: %6")
-                         .arg(o.epochs)
-                         .arg(formatSeconds(o.seconds))
-                         .arg(o.earlyStopped ? tr(" (early stop)") : QString())
-                         .arg(o.bestMacroF1, 0, 'f', 4)
-                         .arg(o.bestEpoch)
-                         .arg(o.modelFile));
+    status_->setText(
+        tr("Finished %1 epochs in %2%3: best validation macro F1 %4 at epoch %5. Model: %6")
+            .arg(o.epochs)
+            .arg(formatSeconds(o.seconds))
+            .arg(o.earlyStopped ? tr(" (early stop)") : QString())
+            .arg(o.bestMacroF1, 0, 'f', 4)
+            .arg(o.bestEpoch)
+            .arg(o.modelFile));
     progress_->setValue(progress_->maximum());
   }
   setRunning(false);
@@ -462,7 +486,8 @@ void TrainPanel::showRun(const QString& dir) {
 
 void TrainPanel::redraw() {
   dirty_ = false;
-  for (auto [plot, kind] : {std::pair{loss_, CurveKind::Loss}, std::pair{acc_, CurveKind::Accuracy}}) {
+  for (auto [plot, kind] :
+       {std::pair{loss_, CurveKind::Loss}, std::pair{acc_, CurveKind::Accuracy}}) {
     setupCurvePlot(plot, kind);
     // Overlaid runs first, faded.
     int k = 0;
@@ -487,8 +512,9 @@ void TrainPanel::redraw() {
       plot->legend->setVisible(true);
       plot->xAxis->setRange(0, std::max(plot->xAxis->range().upper, batchX_.last() + 0.5));
     }
-    const auto best = std::max_element(history_.begin(), history_.end(),
-                                       [](const auto& a, const auto& b) { return a.valMacroF1 < b.valMacroF1; });
+    const auto best =
+        std::max_element(history_.begin(), history_.end(),
+                         [](const auto& a, const auto& b) { return a.valMacroF1 < b.valMacroF1; });
     if (best != history_.end()) markBestEpoch(plot, best->epoch, best->valMacroF1);
     plot->replot(QCustomPlot::rpQueuedReplot);
   }

@@ -9,7 +9,6 @@
 #include <QThread>
 #include <QVector>
 #include <QWidget>
-
 #include <memory>
 #include <vector>
 
@@ -112,7 +111,7 @@ class TrainPanel : public QWidget {
   std::shared_ptr<const sdd::Dataset> datasetCopy_;
   const sdd::Dataset* dataset_ = nullptr;
   QString workspace_;
-  QString runDir_;          ///< the run being shown / trained
+  QString runDir_;  ///< the run being shown / trained
   QString lastModel_;
   bool training_ = false;
   std::vector<sdd::EpochStats> history_;

@@ -26,9 +26,11 @@ BrowseFilters::BrowseFilters(DatasetModel* model, SampleFilter* filter, QWidget*
           [this](int i) { filter_->setClassFilter(classList_->currentRow() - 1, i == 1); });
   split_ = new QComboBox;
   split_->addItems({tr("All splits"), tr("Train"), tr("Validation")});
-  connect(split_, QOverload<int>::of(&QComboBox::currentIndexChanged), this, [this](int i) { filter_->setSplitFilter(i - 1); });
+  connect(split_, QOverload<int>::of(&QComboBox::currentIndexChanged), this,
+          [this](int i) { filter_->setSplitFilter(i - 1); });
   status_ = new QComboBox;
-  status_->addItems({tr("All images"), tr("Relabeled"), tr("Misclassified"), tr("Duplicates"), tr("Not classified yet")});
+  status_->addItems({tr("All images"), tr("Relabeled"), tr("Misclassified"), tr("Duplicates"),
+                     tr("Not classified yet")});
   connect(status_, QOverload<int>::of(&QComboBox::currentIndexChanged), this,
           [this](int i) { filter_->setStatus(static_cast<SampleFilter::Status>(i)); });
   predicted_ = new QComboBox;
@@ -75,8 +77,9 @@ void BrowseFilters::refreshCounts() {
   for (int k = 0; k < classes.size(); ++k) {
     QPixmap dot(12, 12);
     dot.fill(sddreport::classColor(k));
-    classList_->addItem(new QListWidgetItem(QIcon(dot), k < 9 ? tr("%1  %2  (%3)").arg(k + 1).arg(classes[k]).arg(counts[k])
-                                                              : tr("%1  (%2)").arg(classes[k]).arg(counts[k])));
+    classList_->addItem(new QListWidgetItem(
+        QIcon(dot), k < 9 ? tr("%1  %2  (%3)").arg(k + 1).arg(classes[k]).arg(counts[k])
+                          : tr("%1  (%2)").arg(classes[k]).arg(counts[k])));
   }
   classList_->setCurrentRow(std::min(keep, classList_->count() - 1));
   classList_->blockSignals(false);
@@ -88,7 +91,9 @@ void BrowseFilters::showConfusionCell(int truth, int predicted, const QString& s
   search_->clear();
   status_->setCurrentIndex(0);
   labelKind_->setCurrentIndex(0);  // the evaluation uses current labels
-  split_->setCurrentIndex(split == QLatin1String("train") ? 1 : split == QLatin1String("validation") ? 2 : 0);
+  split_->setCurrentIndex(split == QLatin1String("train")        ? 1
+                          : split == QLatin1String("validation") ? 2
+                                                                 : 0);
   classList_->setCurrentRow(truth + 1);
   predicted_->setCurrentIndex(predicted + 1);
 }

@@ -2,7 +2,9 @@
 
 namespace sddui {
 
-BrowserView::BrowserView(QAbstractItemModel* model, QAbstractItemDelegate* delegate, QWidget* parent) : QListView(parent) {
+BrowserView::BrowserView(QAbstractItemModel* model, QAbstractItemDelegate* delegate,
+                         QWidget* parent)
+    : QListView(parent) {
   setModel(model);
   setItemDelegate(delegate);
   setViewMode(QListView::IconMode);

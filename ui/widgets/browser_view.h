@@ -10,7 +10,8 @@ class BrowserView : public QListView {
   Q_OBJECT
  public:
   /// Shows `model` (the filtered dataset) with `delegate` (ThumbnailDelegate).
-  BrowserView(QAbstractItemModel* model, QAbstractItemDelegate* delegate, QWidget* parent = nullptr);
+  BrowserView(QAbstractItemModel* model, QAbstractItemDelegate* delegate,
+              QWidget* parent = nullptr);
 };
 
 }  // namespace sddui

@@ -1,9 +1,8 @@
 #pragma once
 // Settings ▸ Language: the system's language or one of the translations, from the next start.
 
-#include <functional>
-
 #include <QString>
+#include <functional>
 
 class QMenu;
 

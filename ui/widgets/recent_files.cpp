@@ -20,8 +20,12 @@ RecentFiles::RecentFiles(QMenu* datasets, QMenu* models, QObject* parent)
 QStringList RecentFiles::datasets() { return QSettings().value(kDatasets).toStringList(); }
 QStringList RecentFiles::models() { return QSettings().value(kModels).toStringList(); }
 
-void RecentFiles::rememberDataset(const QString& folder) { remember(kDatasets, QFileInfo(folder).absoluteFilePath()); }
-void RecentFiles::rememberModel(const QString& file) { remember(kModels, QFileInfo(file).absoluteFilePath()); }
+void RecentFiles::rememberDataset(const QString& folder) {
+  remember(kDatasets, QFileInfo(folder).absoluteFilePath());
+}
+void RecentFiles::rememberModel(const QString& file) {
+  remember(kModels, QFileInfo(file).absoluteFilePath());
+}
 
 void RecentFiles::remember(const QString& key, const QString& path) {
   QSettings settings;
@@ -42,8 +46,10 @@ void RecentFiles::rebuild() {
       QAction* a = menu->addAction(path);
       a->setEnabled(QFileInfo::exists(path));
       connect(a, &QAction::triggered, this, [this, path, isDataset] {
-        if (isDataset) Q_EMIT datasetChosen(path);
-        else Q_EMIT modelChosen(path);
+        if (isDataset)
+          Q_EMIT datasetChosen(path);
+        else
+          Q_EMIT modelChosen(path);
       });
     }
     menu->setEnabled(!list.isEmpty());

@@ -6,17 +6,20 @@
 
 namespace sddui {
 
-
-QString describeOpened(const QString& folder, const sdd::Dataset& ds, const sdd::AppliedLabels& applied) {
-  QString msg = QCoreApplication::translate("sddui::ScanProblems", "Opened %1: %2 images, %3 classes (%4)")
-                    .arg(folder)
-                    .arg(ds.samples().size())
-                    .arg(ds.classes().size())
-                    .arg(QString::fromLatin1(sdd::toString(ds.layout())));
+QString describeOpened(const QString& folder, const sdd::Dataset& ds,
+                       const sdd::AppliedLabels& applied) {
+  QString msg =
+      QCoreApplication::translate("sddui::ScanProblems", "Opened %1: %2 images, %3 classes (%4)")
+          .arg(folder)
+          .arg(ds.samples().size())
+          .arg(ds.classes().size())
+          .arg(QString::fromLatin1(sdd::toString(ds.layout())));
   if (!ds.skipped().empty())
-    msg += QCoreApplication::translate("sddui::ScanProblems", ", %1 file(s) skipped").arg(ds.skipped().size());
+    msg += QCoreApplication::translate("sddui::ScanProblems", ", %1 file(s) skipped")
+               .arg(ds.skipped().size());
   if (applied.changed)
-    msg += QCoreApplication::translate("sddui::ScanProblems", ", %1 relabel(s) from the workspace").arg(applied.changed);
+    msg += QCoreApplication::translate("sddui::ScanProblems", ", %1 relabel(s) from the workspace")
+               .arg(applied.changed);
   return msg;
 }
 
@@ -24,14 +27,19 @@ void showScanProblems(QWidget* parent, const sdd::Dataset& ds, const sdd::Applie
   if (ds.skipped().empty() && applied.unknownPaths.empty()) return;
   QStringList lines;
   for (const auto& s : ds.skipped())
-    lines << QStringLiteral("%1: %2").arg(QString::fromStdString(s.file.string()), QString::fromStdString(s.reason));
+    lines << QStringLiteral("%1: %2").arg(QString::fromStdString(s.file.string()),
+                                          QString::fromStdString(s.reason));
   for (const auto& p : applied.unknownPaths)
-    lines << QCoreApplication::translate("sddui::ScanProblems", "%1: relabeled in the workspace but no longer in the dataset")
+    lines << QCoreApplication::translate(
+                 "sddui::ScanProblems",
+                 "%1: relabeled in the workspace but no longer in the dataset")
                  .arg(QString::fromStdString(p));
-  QMessageBox box(QMessageBox::Warning, QCoreApplication::translate("sddui::ScanProblems", "Open dataset"),
-                  QCoreApplication::translate("sddui::ScanProblems", "%1 file(s) could not be used; the rest of the dataset is open.")
-                      .arg(lines.size()),
-                  QMessageBox::Ok, parent);
+  QMessageBox box(
+      QMessageBox::Warning, QCoreApplication::translate("sddui::ScanProblems", "Open dataset"),
+      QCoreApplication::translate("sddui::ScanProblems",
+                                  "%1 file(s) could not be used; the rest of the dataset is open.")
+          .arg(lines.size()),
+      QMessageBox::Ok, parent);
   box.setDetailedText(lines.join('\n'));
   if (!qEnvironmentVariableIsSet("SDD_NO_DIALOGS")) box.exec();
 }

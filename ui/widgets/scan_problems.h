@@ -11,10 +11,13 @@ class QWidget;
 
 namespace sddui {
 
-/// "Opened FOLDER: N images, K classes (layout), M file(s) skipped, R relabel(s) from the workspace".
-QString describeOpened(const QString& folder, const sdd::Dataset& dataset, const sdd::AppliedLabels& applied);
+/// "Opened FOLDER: N images, K classes (layout), M file(s) skipped, R relabel(s) from the
+/// workspace".
+QString describeOpened(const QString& folder, const sdd::Dataset& dataset,
+                       const sdd::AppliedLabels& applied);
 /// A warning box (on `parent`) listing skipped files and journal entries for files no longer
 /// in the dataset; nothing when there are none, or when SDD_NO_DIALOGS is set.
-void showScanProblems(QWidget* parent, const sdd::Dataset& dataset, const sdd::AppliedLabels& applied);
+void showScanProblems(QWidget* parent, const sdd::Dataset& dataset,
+                      const sdd::AppliedLabels& applied);
 
 }  // namespace sddui

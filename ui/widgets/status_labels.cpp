@@ -10,10 +10,15 @@
 namespace sddui {
 
 StatusLabels::StatusLabels(QStatusBar* bar)
-    : QObject(bar), progress_(new QProgressBar), dataset_(new QLabel), model_(new QLabel), device_(new QLabel) {
+    : QObject(bar),
+      progress_(new QProgressBar),
+      dataset_(new QLabel),
+      model_(new QLabel),
+      device_(new QLabel) {
   progress_->setMaximumWidth(180);
   progress_->hide();
-  for (QWidget* w : std::initializer_list<QWidget*>{progress_, dataset_, model_, device_}) bar->addPermanentWidget(w);
+  for (QWidget* w : std::initializer_list<QWidget*>{progress_, dataset_, model_, device_})
+    bar->addPermanentWidget(w);
 }
 
 void StatusLabels::setDataset(const QString& root, const QString& workspace) {
@@ -30,7 +35,8 @@ void StatusLabels::setModelLoading() { model_->setText(tr("Loading model…")); 
 void StatusLabels::setNoModel() { model_->setText(tr("No model")); }
 
 void StatusLabels::setModel(const ModelInfo& info, bool matchesDataset) {
-  model_->setText(tr("Model: %1").arg(QFileInfo(info.file).fileName()) + (matchesDataset ? QString() : tr(" (other classes)")));
+  model_->setText(tr("Model: %1").arg(QFileInfo(info.file).fileName()) +
+                  (matchesDataset ? QString() : tr(" (other classes)")));
   model_->setToolTip(tr("%1\n%2, %3 parameters\nclasses: %4\n%5")
                          .arg(info.file, info.architecture)
                          .arg(info.parameters)

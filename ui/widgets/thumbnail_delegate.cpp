@@ -1,11 +1,10 @@
 #include "widgets/thumbnail_delegate.h"
 
-#include "plots.h"
-
 #include <QApplication>
 #include <QPainter>
 
 #include "models/dataset_model.h"
+#include "plots.h"
 
 namespace sddui {
 

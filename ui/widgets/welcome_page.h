@@ -2,7 +2,6 @@
 // The Dataset tab before a dataset is open: what the workbench reads and how to open it.
 
 #include <QWidget>
-
 #include <functional>
 
 namespace sddui {

@@ -7,7 +7,6 @@
 #include <QObject>
 #include <QString>
 #include <QtConcurrent/QtConcurrentRun>
-
 #include <exception>
 #include <functional>
 #include <memory>
@@ -26,8 +25,10 @@ void runInBackground(QObject* context, std::function<T()> work, std::function<vo
   QObject::connect(watcher, &QFutureWatcher<Outcome>::finished, context, [watcher, done, failed] {
     watcher->deleteLater();
     Outcome o = watcher->result();
-    if (o.value) done(std::move(*o.value));
-    else if (failed) failed(o.error);
+    if (o.value)
+      done(std::move(*o.value));
+    else if (failed)
+      failed(o.error);
   });
   watcher->setFuture(QtConcurrent::run([work]() -> Outcome {
     try {

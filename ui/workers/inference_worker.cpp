@@ -1,9 +1,7 @@
 #include "workers/inference_worker.h"
 
 #include <QElapsedTimer>
-
 #include <exception>
-
 #include <opencv2/imgproc.hpp>
 
 #include "sdd/imaging/image_loader.h"
@@ -36,7 +34,8 @@ void InferenceWorker::explain(const QString& file, int targetClass) {
       const auto* heat = u8.ptr<std::uint8_t>(y);
       auto* dst = reinterpret_cast<QRgb*>(img.scanLine(y));
       // Cold regions stay see-through so the defect texture remains visible.
-      for (int x = 0; x < colour.cols; ++x) dst[x] = qRgba(src[x][2], src[x][1], src[x][0], 60 + heat[x] * 195 / 255);
+      for (int x = 0; x < colour.cols; ++x)
+        dst[x] = qRgba(src[x][2], src[x][1], src[x][0], 60 + heat[x] * 195 / 255);
     }
     out.overlay = img;
   } catch (const std::exception& e) {
@@ -59,9 +58,10 @@ void InferenceWorker::loadModel(const QString& file, const QString& device) {
     info.device = QString::fromStdString(p->deviceName());
     info.parameters = meta.spec.parameterCount();
     if (meta.metrics.contains("val_macro_f1")) {
-      info.metricsSummary = tr("macro F1 %1 on %2")
-                                .arg(meta.metrics["val_macro_f1"].get<double>(), 0, 'f', 4)
-                                .arg(QString::fromStdString(meta.metrics.value("data", std::string("?"))));
+      info.metricsSummary =
+          tr("macro F1 %1 on %2")
+              .arg(meta.metrics["val_macro_f1"].get<double>(), 0, 'f', 4)
+              .arg(QString::fromStdString(meta.metrics.value("data", std::string("?"))));
     }
     predictor_ = std::move(p);
     Q_EMIT modelLoaded(info);

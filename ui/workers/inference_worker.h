@@ -8,7 +8,6 @@
 #include <QString>
 #include <QStringList>
 #include <QVector>
-
 #include <atomic>
 #include <memory>
 
@@ -23,7 +22,7 @@ struct ClassifyResult {
   QString file;
   int classIndex = -1;  ///< -1: not classified, see error
   QVector<float> probabilities;
-  double totalMs = 0;   ///< file read -> decision
+  double totalMs = 0;  ///< file read -> decision
   QString error;
   bool ok() const { return error.isEmpty(); }
 };

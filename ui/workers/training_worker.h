@@ -6,7 +6,6 @@
 #include <QMetaType>
 #include <QObject>
 #include <QString>
-
 #include <atomic>
 #include <memory>
 

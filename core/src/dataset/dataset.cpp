@@ -37,7 +37,6 @@ bool splitFromName(const std::string& name, Split& split) {
   return false;
 }
 
-
 bool isDir(const fs::path& p) {
   std::error_code ec;
   return fs::is_directory(p, ec);
@@ -125,9 +124,12 @@ std::string textBetween(const std::string& s, const std::string& tag, std::size_
 
 const char* toString(DatasetLayout layout) {
   switch (layout) {
-    case DatasetLayout::NeuDet: return "NEU-DET";
-    case DatasetLayout::NeuCls: return "NEU-CLS";
-    case DatasetLayout::FolderPerClass: return "folder-per-class";
+    case DatasetLayout::NeuDet:
+      return "NEU-DET";
+    case DatasetLayout::NeuCls:
+      return "NEU-CLS";
+    case DatasetLayout::FolderPerClass:
+      return "folder-per-class";
   }
   return "?";
 }
@@ -136,8 +138,8 @@ const char* toString(Split split) { return split == Split::Train ? "train" : "va
 
 std::string neuClassForPrefix(const std::string& prefix) {
   static const std::map<std::string, std::string> kMap = {
-      {"cr", "crazing"},         {"in", "inclusion"},        {"pa", "patches"},
-      {"ps", "pitted_surface"},  {"rs", "rolled-in_scale"},  {"sc", "scratches"}};
+      {"cr", "crazing"},        {"in", "inclusion"},       {"pa", "patches"},
+      {"ps", "pitted_surface"}, {"rs", "rolled-in_scale"}, {"sc", "scratches"}};
   const auto it = kMap.find(lower(prefix));
   return it == kMap.end() ? std::string() : it->second;
 }
@@ -231,7 +233,7 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
   ds.options_ = options;
   ds.options_.progress = nullptr;
   ds.ownSplit_ = ownSplit && !options.resplit;
-  ds.layout_ = sawImagesDir     ? DatasetLayout::NeuDet
+  ds.layout_ = sawImagesDir      ? DatasetLayout::NeuDet
                : c.sawFlatNeuCls ? DatasetLayout::NeuCls
                                  : DatasetLayout::FolderPerClass;
   ds.skipped_ = std::move(c.issues);
@@ -259,7 +261,8 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
     if (decoded[i].ok()) classSet.insert(c.candidates[i].className);
   for (const auto& [name, folder] : c.classFolders)
     if (!classSet.count(name))
-      ds.skipped_.push_back({folder, "class folder without any usable image; class '" + name + "' left out"});
+      ds.skipped_.push_back(
+          {folder, "class folder without any usable image; class '" + name + "' left out"});
   ds.classes_.assign(classSet.begin(), classSet.end());
   std::map<std::string, int> classIndex;
   for (std::size_t i = 0; i < ds.classes_.size(); ++i)
@@ -293,8 +296,9 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
     throw DatasetError("no usable images found in " + root.string() +
                        " (expected class folders, NEU-DET train/validation folders, or "
                        "NEU-CLS files like Cr_1.bmp)" +
-                       (ds.skipped_.empty() ? "" : "; " + std::to_string(ds.skipped_.size()) +
-                                                        " files were skipped"));
+                       (ds.skipped_.empty()
+                            ? ""
+                            : "; " + std::to_string(ds.skipped_.size()) + " files were skipped"));
   }
   if (ds.classes_.size() < 2)
     throw DatasetError("need at least 2 classes, found " + std::to_string(ds.classes_.size()) +

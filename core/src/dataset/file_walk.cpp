@@ -14,7 +14,8 @@ std::vector<fs::path> sortedEntries(const fs::path& dir, std::vector<ScanIssue>*
   std::error_code ec;
   fs::directory_iterator it(dir, ec), end;
   for (; !ec && it != end; it.increment(ec)) out.push_back(it->path());
-  if (ec && issues) issues->push_back({dir, "cannot list folder: " + ec.message() + "; its files are left out"});
+  if (ec && issues)
+    issues->push_back({dir, "cannot list folder: " + ec.message() + "; its files are left out"});
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -24,7 +25,8 @@ std::vector<fs::path> sortedEntries(const fs::path& dir, std::vector<ScanIssue>*
 bool isWorkspaceFolder(const fs::path& dir, std::vector<ScanIssue>& issues) {
   std::error_code ec;
   if (!fs::exists(LabelStore::journalFile(dir), ec)) return false;
-  issues.push_back({dir, "a workbench workspace (it holds labels.sqlite), not part of the dataset; left out"});
+  issues.push_back(
+      {dir, "a workbench workspace (it holds labels.sqlite), not part of the dataset; left out"});
   return true;
 }
 
@@ -44,8 +46,10 @@ std::vector<fs::path> filesBelow(const fs::path& dir, std::vector<ScanIssue>& is
     }
     const fs::file_status target = fs::status(entry, ec);
     if (ec || !fs::exists(target)) {
-      issues.push_back({entry, fs::is_symlink(link) ? "symbolic link that leads nowhere (dangling or a loop); ignored"
-                                                    : "cannot examine: " + ec.message()});
+      issues.push_back(
+          {entry, fs::is_symlink(link)
+                      ? "symbolic link that leads nowhere (dangling or a loop); ignored"
+                      : "cannot examine: " + ec.message()});
       continue;
     }
     if (fs::is_regular_file(target)) {

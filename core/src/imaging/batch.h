@@ -1,9 +1,9 @@
 #pragma once
 // Core-internal: cv::Mat <-> tensor conversion shared by training and inference.
-#include <vector>
+#include <torch/torch.h>
 
 #include <opencv2/core.hpp>
-#include <torch/torch.h>
+#include <vector>
 
 #include "sdd/model/model_spec.h"
 

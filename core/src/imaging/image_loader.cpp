@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
-
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -79,7 +78,8 @@ std::uint32_t be32(const std::vector<std::uint8_t>& b, std::size_t at) {
   return (std::uint32_t(b[at]) << 24) | (b[at + 1] << 16) | (b[at + 2] << 8) | b[at + 3];
 }
 
-bool headerSize(const std::vector<std::uint8_t>& b, Format format, std::uint64_t& w, std::uint64_t& h) {
+bool headerSize(const std::vector<std::uint8_t>& b, Format format, std::uint64_t& w,
+                std::uint64_t& h) {
   switch (format) {
     case Format::Jpeg: {
       int jw = 0, jh = 0;
@@ -95,7 +95,9 @@ bool headerSize(const std::vector<std::uint8_t>& b, Format format, std::uint64_t
       return true;
     case Format::Bmp: {
       if (b.size() < 26) return false;
-      auto le = [&](std::size_t at) { return b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (std::uint32_t(b[at + 3]) << 24); };
+      auto le = [&](std::size_t at) {
+        return b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (std::uint32_t(b[at + 3]) << 24);
+      };
       const auto sw = static_cast<std::int32_t>(le(18)), sh = static_cast<std::int32_t>(le(22));
       w = static_cast<std::uint64_t>(sw < 0 ? -static_cast<std::int64_t>(sw) : sw);
       h = static_cast<std::uint64_t>(sh < 0 ? -static_cast<std::int64_t>(sh) : sh);
@@ -219,18 +221,21 @@ DecodedImage decodeImage(const std::vector<std::uint8_t>& bytes, int targetSize)
   std::uint64_t w = 0, h = 0;
   if (headerSize(bytes, format, w, h) && w * h > kMaxDecodedPixels) {
     out.error = "image too large to decode (" + std::to_string(w) + " x " + std::to_string(h) +
-                " pixels; at most " + std::to_string(kMaxDecodedPixels / 1'000'000) + " megapixels)";
+                " pixels; at most " + std::to_string(kMaxDecodedPixels / 1'000'000) +
+                " megapixels)";
     return out;
   }
   try {
-    cv::Mat raw(1, static_cast<int>(bytes.size()), CV_8UC1, const_cast<std::uint8_t*>(bytes.data()));
+    cv::Mat raw(1, static_cast<int>(bytes.size()), CV_8UC1,
+                const_cast<std::uint8_t*>(bytes.data()));
     // IMREAD_UNCHANGED would keep 16-bit and alpha; we want 8-bit gray or BGR.
     // A JPEG at least twice the model input is decoded at 1/2, 1/4 or 1/8 scale by
     // libjpeg's scaled IDCT: much less work than decoding all pixels and shrinking them.
     const int k = jpegReduction(bytes, targetSize);
-    const int scale = k == 8 ? cv::IMREAD_REDUCED_GRAYSCALE_8
+    const int scale = k == 8   ? cv::IMREAD_REDUCED_GRAYSCALE_8
                       : k == 4 ? cv::IMREAD_REDUCED_GRAYSCALE_4
-                      : k == 2 ? cv::IMREAD_REDUCED_GRAYSCALE_2 : 0;
+                      : k == 2 ? cv::IMREAD_REDUCED_GRAYSCALE_2
+                               : 0;
     cv::Mat img = cv::imdecode(raw, cv::IMREAD_ANYCOLOR | scale);
     if (img.empty()) {
       out.error = "cannot decode image data (corrupt file)";

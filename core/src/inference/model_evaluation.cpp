@@ -4,9 +4,8 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
-#include <sstream>
-
 #include <opencv2/imgproc.hpp>
+#include <sstream>
 #include <stdexcept>
 
 #include "sdd/imaging/image_loader.h"
@@ -31,7 +30,8 @@ int ModelEvaluation::predicted(std::size_t k) const {
 
 std::vector<std::size_t> splitIndices(const Dataset& dataset, const std::string& split) {
   if (split != "validation" && split != "train" && split != "all")
-    throw std::invalid_argument("unknown split '" + split + "' (expected validation, train or all)");
+    throw std::invalid_argument("unknown split '" + split +
+                                "' (expected validation, train or all)");
   std::vector<std::size_t> idx;
   for (std::size_t i = 0; i < dataset.samples().size(); ++i) {
     const Split s = dataset.samples()[i].split;
@@ -51,7 +51,8 @@ ModelEvaluation evaluateModel(Predictor& predictor, const std::filesystem::path&
   out.device = predictor.deviceName();
   requireSameClasses(out.metadata.classes, dataset.classes(), modelFile);
   const auto idx = splitIndices(dataset, split);
-  if (idx.empty()) throw DatasetError("the " + split + " split of " + dataset.root().string() + " has no images");
+  if (idx.empty())
+    throw DatasetError("the " + split + " split of " + dataset.root().string() + " has no images");
   for (std::size_t k = 0; k < idx.size(); ++k) {
     if (cancel && cancel->load()) {
       out.cancelled = true;
@@ -127,14 +128,16 @@ PointingGame pointingGame(Predictor& predictor, const Dataset& dataset, const st
       continue;
     }
     std::vector<cv::Rect> boxes;
-    for (const auto& b : s.boxes) boxes.emplace_back(cv::Point(b.xmin, b.ymin), cv::Point(b.xmax + 1, b.ymax + 1));
+    for (const auto& b : s.boxes)
+      boxes.emplace_back(cv::Point(b.xmin, b.ymin), cv::Point(b.xmax + 1, b.ymax + 1));
     const Explanation e = predictor.explain(d.image, s.label, method);
     const auto c = static_cast<std::size_t>(s.label);
     ++g.images[c];
     g.hits[c] += peakInsideBoxes(e, boxes) ? 1 : 0;
     if (e.peak.x >= 0) {
       const int margin = std::max(1, int(0.08 * std::min(d.image.cols, d.image.rows)));
-      const int edge = std::min({e.peak.x, e.peak.y, d.image.cols - 1 - e.peak.x, d.image.rows - 1 - e.peak.y});
+      const int edge =
+          std::min({e.peak.x, e.peak.y, d.image.cols - 1 - e.peak.x, d.image.rows - 1 - e.peak.y});
       g.borderPeaks[c] += edge < margin ? 1 : 0;
     }
     const cv::Point centre(d.image.cols / 2, d.image.rows / 2);
@@ -155,9 +158,9 @@ std::string Perturbation::name() const {
 }
 
 std::vector<Perturbation> defaultPerturbations() {
-  return {{"none", 0},       {"noise", 5},         {"noise", 10},        {"noise", 20}, {"blur", 1},
-          {"blur", 2},       {"brightness", -40},  {"brightness", -20},  {"brightness", 20},
-          {"brightness", 40}};
+  return {{"none", 0},        {"noise", 5},      {"noise", 10},       {"noise", 20},
+          {"blur", 1},        {"blur", 2},       {"brightness", -40}, {"brightness", -20},
+          {"brightness", 20}, {"brightness", 40}};
 }
 
 cv::Mat perturb(const cv::Mat& image, const Perturbation& p, std::uint64_t seed) {
@@ -181,10 +184,12 @@ cv::Mat perturb(const cv::Mat& image, const Perturbation& p, std::uint64_t seed)
     image.convertTo(out, CV_8U, 1.0, p.level);
     return out;
   }
-  throw std::invalid_argument("unknown perturbation '" + p.kind + "' (expected none, noise, blur or brightness)");
+  throw std::invalid_argument("unknown perturbation '" + p.kind +
+                              "' (expected none, noise, blur or brightness)");
 }
 
-std::vector<RobustnessRow> evaluateRobustness(Predictor& predictor, const Dataset& dataset, const std::string& split,
+std::vector<RobustnessRow> evaluateRobustness(Predictor& predictor, const Dataset& dataset,
+                                              const std::string& split,
                                               const std::vector<Perturbation>& perturbations) {
   requireSameClasses(predictor.metadata().classes, dataset.classes(), "the model");
   const auto idx = splitIndices(dataset, split);
@@ -201,7 +206,8 @@ std::vector<RobustnessRow> evaluateRobustness(Predictor& predictor, const Datase
   for (const Perturbation& p : perturbations) {
     std::vector<cv::Mat> images;
     images.reserve(originals.size());
-    for (std::size_t k = 0; k < originals.size(); ++k) images.push_back(perturb(originals[k], p, 1000 + k));
+    for (std::size_t k = 0; k < originals.size(); ++k)
+      images.push_back(perturb(originals[k], p, 1000 + k));
     const Evaluation ev = evaluate(truth, predictor.predictImages(images), dataset.classes());
     RobustnessRow r;
     r.perturbation = p;
@@ -243,10 +249,11 @@ std::string modelLabel(const std::filesystem::path& file) {
   return (file.parent_path().filename() / file.filename()).string();
 }
 
-ModelComparison compareModels(const Dataset& dataset, const std::string& split,
-                              const std::vector<std::filesystem::path>& models, const std::string& device, int threads,
-                              const std::function<void(std::size_t, std::size_t, std::size_t)>& progress,
-                              const std::atomic<bool>* cancel) {
+ModelComparison compareModels(
+    const Dataset& dataset, const std::string& split,
+    const std::vector<std::filesystem::path>& models, const std::string& device, int threads,
+    const std::function<void(std::size_t, std::size_t, std::size_t)>& progress,
+    const std::atomic<bool>* cancel) {
   ModelComparison out;
   for (std::size_t i = 0; i < models.size(); ++i) {
     if (cancel && cancel->load()) break;
@@ -287,10 +294,8 @@ nlohmann::json evaluationJson(const ModelEvaluation& ev, const Dataset& dataset)
 
 const std::vector<ReportedModel>& paperTableV() {
   static const std::vector<ReportedModel> rows = {
-      {"ResNet152 [26]", "152", "55M", "0.912"},
-      {"ResNet50 [27]", "50", "55M", "0.975"},
-      {"MobileNet-v1 [28]", "28", "4.2M", "< 0.95"},
-      {"previous work [32]", "6", "0.17M", "0.931"},
+      {"ResNet152 [26]", "152", "55M", "0.912"},     {"ResNet50 [27]", "50", "55M", "0.975"},
+      {"MobileNet-v1 [28]", "28", "4.2M", "< 0.95"}, {"previous work [32]", "6", "0.17M", "0.931"},
       {"proposed (paper)", "6", "0.08M", "0.978"},
   };
   return rows;
@@ -320,7 +325,8 @@ std::string datasetFingerprint(const Dataset& dataset) {
 std::string fileFingerprint(const std::filesystem::path& file) {
   std::ifstream f(file, std::ios::binary);
   if (!f) throw std::runtime_error("cannot read " + file.string());
-  std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(f)),
+                                  std::istreambuf_iterator<char>());
   return hex64(fnv1a64(bytes.data(), bytes.size()));
 }
 

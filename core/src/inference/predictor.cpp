@@ -1,13 +1,12 @@
 #include "sdd/inference/predictor.h"
 
+#include <torch/torch.h>
+
 #include <algorithm>
 #include <chrono>
-#include <stdexcept>
-
 #include <opencv2/dnn.hpp>
 #include <opencv2/imgproc.hpp>
-
-#include <torch/torch.h>
+#include <stdexcept>
 
 #include "imaging/batch.h"
 #include "sdd/imaging/image_loader.h"
@@ -56,16 +55,18 @@ struct Predictor::Impl {
     auto x = normalizeBatch(imagesToTensorU8(inputs), model.metadata.normalization, device,
                             channelsLast);
     const torch::Tensor p = torch::softmax(model.net->forward(x), 1).to(torch::kCPU).contiguous();
-    for (long i = 0; i < p.size(0); ++i) out.emplace_back(p[i].data_ptr<float>(), p[i].data_ptr<float>() + p.size(1));
+    for (long i = 0; i < p.size(0); ++i)
+      out.emplace_back(p[i].data_ptr<float>(), p[i].data_ptr<float>() + p.size(1));
     return out;
   }
 };
 
-Predictor::Predictor(const std::filesystem::path& modelFile, const std::string& device,
-                     int threads, const std::string& engine)
+Predictor::Predictor(const std::filesystem::path& modelFile, const std::string& device, int threads,
+                     const std::string& engine)
     : impl_(std::make_unique<Impl>()) {
   if (engine != "torch" && engine != "opencv")
-    throw std::invalid_argument("unknown inference engine '" + engine + "' (expected torch or opencv)");
+    throw std::invalid_argument("unknown inference engine '" + engine +
+                                "' (expected torch or opencv)");
   impl_->engine = engine;
   configureThreads(threads);
   impl_->deviceName = resolveDevice(device);
@@ -74,7 +75,8 @@ Predictor::Predictor(const std::filesystem::path& modelFile, const std::string& 
   impl_->model = loadModelFile(modelFile, impl_->device);
   if (impl_->channelsLast) toChannelsLast(*impl_->model.net);
   if (engine == "opencv") {
-    if (!impl_->device.is_cpu()) throw std::invalid_argument("the opencv engine runs on the CPU only");
+    if (!impl_->device.is_cpu())
+      throw std::invalid_argument("the opencv engine runs on the CPU only");
     const std::string bytes = onnxBytes(modelFile);
     try {
       impl_->dnn = cv::dnn::readNetFromONNX(bytes.data(), bytes.size());
@@ -83,7 +85,8 @@ Predictor::Predictor(const std::filesystem::path& modelFile, const std::string& 
         impl_->dnnGrey = cv::dnn::readNetFromONNX(grey.data(), grey.size());
       }
     } catch (const cv::Exception& e) {
-      throw ModelError("OpenCV DNN cannot load the ONNX export of " + modelFile.string() + ": " + e.what());
+      throw ModelError("OpenCV DNN cannot load the ONNX export of " + modelFile.string() + ": " +
+                       e.what());
     }
     if (threads > 0) cv::setNumThreads(threads);
   }
@@ -167,11 +170,13 @@ Explanation Predictor::explain(const cv::Mat& image, int targetClass, CamMethod 
 
   Explanation e;
   e.probabilities.assign(prob.data_ptr<float>(), prob.data_ptr<float>() + prob.size(1));
-  e.classIndex = targetClass >= 0 ? targetClass : static_cast<int>(prob[0].argmax().item<int64_t>());
+  e.classIndex =
+      targetClass >= 0 ? targetClass : static_cast<int>(prob[0].argmax().item<int64_t>());
   const torch::Tensor grad = torch::autograd::grad({logits[0][e.classIndex]}, {features})[0];
   // Grad-CAM: channel weights = spatially averaged gradients. HiResCAM: the gradient at
   // each position (for a flatten head this is each position's exact linear contribution).
-  const torch::Tensor weights = method == CamMethod::GradCam ? grad.mean({2, 3}, /*keepdim=*/true) : grad;
+  const torch::Tensor weights =
+      method == CamMethod::GradCam ? grad.mean({2, 3}, /*keepdim=*/true) : grad;
   torch::Tensor cam = torch::relu((weights * features.detach()).sum(1))[0];
   cam = cam.to(torch::kCPU, torch::kFloat).contiguous();
   if (wasTraining) net->train();

@@ -1,16 +1,14 @@
 #include "sdd/labels/label_store.h"
 
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
-
-#include <sqlite3.h>
-
-#include <chrono>
 #include <ctime>
 #include <map>
 #include <system_error>
@@ -196,25 +194,27 @@ LabelStore::LabelStore(const fs::path& file, Access access)
     } catch (const LabelStoreError& first) {
       const fs::path wal = file.string() + "-wal";
       if (fs::exists(wal, ec) && fs::file_size(wal, ec) > 0)
-        throw LabelStoreError(std::string(first.what()) + "; its newest changes are in " + wal.string() +
+        throw LabelStoreError(std::string(first.what()) + "; its newest changes are in " +
+                              wal.string() +
                               ", which cannot be read without write access to the folder");
       open("file:" + uriPath(file) + "?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
     }
   } else {
     if (!file.parent_path().empty()) fs::create_directories(file.parent_path(), ec);
     if (ec)
-      throw LabelStoreError("cannot create the workspace folder " + file.parent_path().string() + ": " +
-                            ec.message());
+      throw LabelStoreError("cannot create the workspace folder " + file.parent_path().string() +
+                            ": " + ec.message());
     // SQLite only says "unable to open database file"; name the usual reason first.
     const fs::path folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
     if (::access(folder.c_str(), W_OK) != 0) {
       const int err = errno;
-      throw LabelStoreError("cannot write label journal " + file.string() + ": the workspace folder " +
-                            folder.string() + " is not writable (" + std::strerror(err) +
+      throw LabelStoreError("cannot write label journal " + file.string() +
+                            ": the workspace folder " + folder.string() + " is not writable (" +
+                            std::strerror(err) +
                             "); commands that only read labels open it read-only");
     }
-    if (sqlite3_open_v2(file.c_str(), &db_->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
-        SQLITE_OK) {
+    if (sqlite3_open_v2(file.c_str(), &db_->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                        nullptr) != SQLITE_OK) {
       throw LabelStoreError("cannot open label journal " + file.string() + ": " +
                             (db_->handle ? sqlite3_errmsg(db_->handle) : "out of memory"));
     }
@@ -234,12 +234,14 @@ LabelStore::LabelStore(const fs::path& file, Access access)
         db_->exec(
             "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
             "CREATE TABLE IF NOT EXISTS changes("
-            " id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL, original_label TEXT NOT NULL,"
+            " id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL, original_label TEXT NOT "
+            "NULL,"
             " old_label TEXT NOT NULL, new_label TEXT NOT NULL, time TEXT NOT NULL,"
             " action TEXT NOT NULL, note TEXT NOT NULL DEFAULT '');"
             "CREATE INDEX IF NOT EXISTS changes_path ON changes(path, id);",
             file_);
-        Statement put(db_->handle, "INSERT OR IGNORE INTO meta(key, value) VALUES('schema', ?1)", file_);
+        Statement put(db_->handle, "INSERT OR IGNORE INTO meta(key, value) VALUES('schema', ?1)",
+                      file_);
         put.bind(1, std::to_string(kSchemaVersion));
         put.step(file_);
         db_->exec("COMMIT", file_);
@@ -259,8 +261,8 @@ LabelStore::LabelStore(const fs::path& file, Access access)
                             version.text(0) + "'");
     }
     if (v > kSchemaVersion)
-      throw LabelStoreError("label journal " + file.string() + " was written by a newer version (schema " +
-                            version.text(0) + ")");
+      throw LabelStoreError("label journal " + file.string() +
+                            " was written by a newer version (schema " + version.text(0) + ")");
   }
 }
 
@@ -276,7 +278,8 @@ std::vector<LabelChange> LabelStore::assign(const std::vector<LabelAssignment>& 
   std::vector<LabelChange> written;
   if (changes.empty()) return written;
   if (readOnly())
-    throw LabelStoreError("label journal " + file_.string() + " is open read-only; the change was not saved");
+    throw LabelStoreError("label journal " + file_.string() +
+                          " is open read-only; the change was not saved");
   const std::string now = utcNow();
   db_->exec("BEGIN IMMEDIATE", file_);
   try {
@@ -285,12 +288,14 @@ std::vector<LabelChange> LabelStore::assign(const std::vector<LabelAssignment>& 
       // Both statements are finalized before COMMIT: a statement still open at COMMIT keeps
       // a read transaction alive and blocks the automatic checkpoint, so the WAL file grew
       // without bound (81 MB after 6,000 relabels).
-      Statement current(db_->handle, (std::string(kSelectColumns) + " WHERE path=?1 ORDER BY id DESC LIMIT 1").c_str(),
-                        file_);
-      Statement insert(db_->handle,
-                       "INSERT INTO changes(path, original_label, old_label, new_label, time, action,"
-                       " note) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                       file_);
+      Statement current(
+          db_->handle,
+          (std::string(kSelectColumns) + " WHERE path=?1 ORDER BY id DESC LIMIT 1").c_str(), file_);
+      Statement insert(
+          db_->handle,
+          "INSERT INTO changes(path, original_label, old_label, new_label, time, action,"
+          " note) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+          file_);
       for (const LabelAssignment& a : changes) {
         current.bind(1, a.path);
         std::optional<LabelChange> last;
@@ -332,7 +337,8 @@ long long LabelStore::dataVersion() const {
 
 std::vector<LabelChange> LabelStore::changesSince(long long id) const {
   std::vector<LabelChange> out;
-  Statement st(db_->handle, (std::string(kSelectColumns) + " WHERE id>?1 ORDER BY id").c_str(), file_);
+  Statement st(db_->handle, (std::string(kSelectColumns) + " WHERE id>?1 ORDER BY id").c_str(),
+               file_);
   st.bind(1, id);
   while (st.step(file_)) out.push_back(readRow(st));
   return out;
@@ -344,7 +350,9 @@ long long LabelStore::lastId() const {
 }
 
 std::optional<LabelChange> LabelStore::latest(const std::string& path) const {
-  Statement st(db_->handle, (std::string(kSelectColumns) + " WHERE path=?1 ORDER BY id DESC LIMIT 1").c_str(), file_);
+  Statement st(db_->handle,
+               (std::string(kSelectColumns) + " WHERE path=?1 ORDER BY id DESC LIMIT 1").c_str(),
+               file_);
   st.bind(1, path);
   if (st.step(file_)) return readRow(st);
   return std::nullopt;
@@ -353,7 +361,8 @@ std::optional<LabelChange> LabelStore::latest(const std::string& path) const {
 std::string LabelConflict::describe() const {
   std::string who = changedBy.id == 0 ? std::string("its folder gives that label")
                                       : "changed by " + changedBy.action +
-                                            (changedBy.note.empty() ? std::string() : " (" + changedBy.note + ")") +
+                                            (changedBy.note.empty() ? std::string()
+                                                                    : " (" + changedBy.note + ")") +
                                             " at " + changedBy.time;
   return path + " is now '" + current + "', not '" + expected + "': " + who;
 }
@@ -361,7 +370,8 @@ std::string LabelConflict::describe() const {
 LabelConflictError::LabelConflictError(std::vector<LabelConflict> conflicts)
     : LabelStoreError([&] {
         std::string msg = "the label changed meanwhile, so nothing was written: ";
-        for (std::size_t i = 0; i < conflicts.size() && i < 5; ++i) msg += (i ? "; " : "") + conflicts[i].describe();
+        for (std::size_t i = 0; i < conflicts.size() && i < 5; ++i)
+          msg += (i ? "; " : "") + conflicts[i].describe();
         if (conflicts.size() > 5) msg += "; and " + std::to_string(conflicts.size() - 5) + " more";
         return msg;
       }()),
@@ -391,9 +401,15 @@ std::vector<LabelChange> LabelStore::journal() const {
 }
 
 void LabelStore::exportCsv(const fs::path& csvFile) const {
-  CsvWriter csv({"id", "path", "original_label", "old_label", "new_label", "time", "action", "note"});
+  CsvWriter csv(
+      {"id", "path", "original_label", "old_label", "new_label", "time", "action", "note"});
   for (const LabelChange& c : journal()) {
-    csv.integer(c.id).text(c.path).text(c.originalLabel).text(c.oldLabel).text(c.newLabel).text(c.time);
+    csv.integer(c.id)
+        .text(c.path)
+        .text(c.originalLabel)
+        .text(c.oldLabel)
+        .text(c.newLabel)
+        .text(c.time);
     csv.text(c.action).text(c.note).endRow();
   }
   writeFileAtomically(csvFile, csv.str());
@@ -470,17 +486,20 @@ LabelCsv parseLabelCsv(const std::string& text) {
     }
     const bool header = first && fields.size() == 2 && fields[0] == "path" && fields[1] == "label";
     first = false;
-    if (header || (fields.size() == 1 && fields[0].empty() && !bad)) continue;  // header, blank line
+    if (header || (fields.size() == 1 && fields[0].empty() && !bad))
+      continue;  // header, blank line
     const std::string where = "line " + std::to_string(rowLine) + ": ";
     if (bad) {
       out.errors.push_back(where + why);
     } else if (fields.size() != 2) {
-      out.errors.push_back(where + "expected 2 fields (path,label), found " + std::to_string(fields.size()));
+      out.errors.push_back(where + "expected 2 fields (path,label), found " +
+                           std::to_string(fields.size()));
     } else if (fields[0].empty() || fields[1].empty()) {
       out.errors.push_back(where + "empty path or label");
     } else {
       for (auto& f : fields)
-        if (f.size() > 1 && f[0] == '\'' && csvNeedsInjectionGuard(std::string_view(f).substr(1))) f.erase(0, 1);
+        if (f.size() > 1 && f[0] == '\'' && csvNeedsInjectionGuard(std::string_view(f).substr(1)))
+          f.erase(0, 1);
       out.rows.push_back({rowLine, fields[0], fields[1]});
     }
   }
@@ -555,10 +574,11 @@ void requireWorkspaceOutsideDataset(const fs::path& workspace, const fs::path& d
   if (ws.empty() || root.empty()) return;
   const auto mismatch = std::mismatch(root.begin(), root.end(), ws.begin(), ws.end());
   if (mismatch.first == root.end())
-    throw LabelStoreError("the workspace " + workspace.string() + " lies inside the dataset folder " +
-                          datasetRoot.string() +
-                          ": its journal and runs would be scanned as images of the dataset; choose a folder "
-                          "outside it");
+    throw LabelStoreError(
+        "the workspace " + workspace.string() + " lies inside the dataset folder " +
+        datasetRoot.string() +
+        ": its journal and runs would be scanned as images of the dataset; choose a folder "
+        "outside it");
 }
 
 }  // namespace sdd

@@ -100,8 +100,8 @@ Evaluation evaluate(const std::vector<int>& truth, const std::vector<std::vector
   for (std::size_t i = 0; i < truth.size(); ++i) {
     if (static_cast<int>(probs[i].size()) != n)
       throw std::invalid_argument("evaluate: probability vector has the wrong length");
-    const int pred = static_cast<int>(std::max_element(probs[i].begin(), probs[i].end()) -
-                                      probs[i].begin());
+    const int pred =
+        static_cast<int>(std::max_element(probs[i].begin(), probs[i].end()) - probs[i].begin());
     e.confusion.add(truth[i], pred);
     loss -= std::log(std::max(1e-12, static_cast<double>(probs[i][truth[i]])));
   }
@@ -143,7 +143,8 @@ std::string formatTableIV(const Evaluation& e) {
   o << std::fixed << std::setprecision(4);
   o << std::left << std::setw(static_cast<int>(w)) << "class" << std::right << std::setw(11)
     << "precision" << std::setw(9) << "recall" << std::setw(9) << "F1" << std::setw(9) << "AUC"
-    << std::setw(9) << "support" << "\n";
+    << std::setw(9) << "support"
+    << "\n";
   for (const auto& r : e.perClass) {
     o << std::left << std::setw(static_cast<int>(w)) << r.name << std::right << std::setw(11)
       << r.precision << std::setw(9) << r.recall << std::setw(9) << r.f1 << std::setw(9) << r.auc
@@ -164,8 +165,10 @@ std::string formatConfusion(const Evaluation& e) {
   for (std::size_t c = 0; c < e.classes.size(); ++c) o << std::right << std::setw(6) << c;
   o << "\n";
   for (int t = 0; t < e.confusion.size(); ++t) {
-    o << std::left << std::setw(static_cast<int>(w) + 2) << (std::to_string(t) + " " + e.classes[t]);
-    for (int p = 0; p < e.confusion.size(); ++p) o << std::right << std::setw(6) << e.confusion.count(t, p);
+    o << std::left << std::setw(static_cast<int>(w) + 2)
+      << (std::to_string(t) + " " + e.classes[t]);
+    for (int p = 0; p < e.confusion.size(); ++p)
+      o << std::right << std::setw(6) << e.confusion.count(t, p);
     o << "\n";
   }
   return o.str();
@@ -193,8 +196,9 @@ nlohmann::json toJson(const Evaluation& e) {
     const auto& r = e.perClass[c];
     nlohmann::json pts = nlohmann::json::array();
     for (const auto& p : e.roc[c].points)
-      pts.push_back({p.fpr, p.tpr, std::isfinite(p.threshold) ? nlohmann::json(p.threshold)
-                                                              : nlohmann::json(nullptr)});
+      pts.push_back(
+          {p.fpr, p.tpr,
+           std::isfinite(p.threshold) ? nlohmann::json(p.threshold) : nlohmann::json(nullptr)});
     per.push_back({{"class", r.name},
                    {"precision", r.precision},
                    {"recall", r.recall},

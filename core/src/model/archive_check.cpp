@@ -1,9 +1,9 @@
 #include "sdd/model/archive_check.h"
 
+#include <zlib.h>
+
 #include <array>
 #include <map>
-
-#include <zlib.h>
 
 namespace sdd {
 namespace {
@@ -37,7 +37,8 @@ std::string makeStoredZip(const std::vector<std::pair<std::string, std::string>>
     putLe(dir, kCentralEntry, 4);
     for (int v : {20, 20, 0, 0, 0, 0}) putLe(dir, v, 2);
     putLe(dir, crc, 4), putLe(dir, data.size(), 4), putLe(dir, data.size(), 4);
-    for (int v : {static_cast<int>(name.size()), 0, 0, 0, 0}) putLe(dir, static_cast<std::uint64_t>(v), 2);
+    for (int v : {static_cast<int>(name.size()), 0, 0, 0, 0})
+      putLe(dir, static_cast<std::uint64_t>(v), 2);
     putLe(dir, 0, 4), putLe(dir, offset, 4);
     dir += name;
   }
@@ -69,10 +70,12 @@ std::string checkZipArchive(const std::vector<std::uint8_t>& b) {
   return checkZipArchive(b, ignored);
 }
 
-std::string checkZipArchive(const std::vector<std::uint8_t>& b, std::map<std::string, ZipEntry>& stored) {
+std::string checkZipArchive(const std::vector<std::uint8_t>& b,
+                            std::map<std::string, ZipEntry>& stored) {
   stored.clear();
   // The end-of-central-directory record: 22 bytes plus a comment of up to 65535 bytes.
-  if (b.size() < 22) return "too short to be a model archive (" + std::to_string(b.size()) + " bytes)";
+  if (b.size() < 22)
+    return "too short to be a model archive (" + std::to_string(b.size()) + " bytes)";
   std::size_t eocd = std::string::npos;
   const std::size_t lowest = b.size() >= 22 + 65535 ? b.size() - 22 - 65535 : 0;
   for (std::size_t i = b.size() - 22 + 1; i-- > lowest;) {
@@ -81,18 +84,21 @@ std::string checkZipArchive(const std::vector<std::uint8_t>& b, std::map<std::st
       break;
     }
   }
-  if (eocd == std::string::npos) return "not a model archive or truncated (no ZIP directory at its end)";
+  if (eocd == std::string::npos)
+    return "not a model archive or truncated (no ZIP directory at its end)";
   const std::size_t entries = le16(b, eocd + 10);
   const std::uint64_t dirSize = le32(b, eocd + 12), dirOffset = le32(b, eocd + 16);
   if (dirOffset == 0xFFFFFFFFu || entries == 0xFFFF) return "ZIP64 archives are not model files";
   if (dirOffset + dirSize > eocd) return "damaged archive (ZIP directory out of bounds)";
   std::size_t at = static_cast<std::size_t>(dirOffset);
   for (std::size_t n = 0; n < entries; ++n) {
-    if (at + 46 > eocd || le32(b, at) != kCentralEntry) return "damaged archive (ZIP directory entry " + std::to_string(n) + ")";
+    if (at + 46 > eocd || le32(b, at) != kCentralEntry)
+      return "damaged archive (ZIP directory entry " + std::to_string(n) + ")";
     const std::uint16_t method = le16(b, at + 10);
     const std::uint32_t crc = le32(b, at + 16);
     const std::uint64_t compressed = le32(b, at + 20), size = le32(b, at + 24);
-    const std::size_t nameLen = le16(b, at + 28), extraLen = le16(b, at + 30), commentLen = le16(b, at + 32);
+    const std::size_t nameLen = le16(b, at + 28), extraLen = le16(b, at + 30),
+                      commentLen = le16(b, at + 32);
     const std::uint64_t local = le32(b, at + 42);
     if (at + 46 + nameLen > eocd) return "damaged archive (ZIP entry name out of bounds)";
     const std::string name(b.begin() + at + 46, b.begin() + at + 46 + nameLen);
@@ -105,14 +111,16 @@ std::string checkZipArchive(const std::vector<std::uint8_t>& b, std::map<std::st
         name != std::string(b.begin() + local + 30, b.begin() + local + 30 + localNameLen))
       return "damaged archive (entry '" + name + "' is named differently in its local header)";
     const std::uint64_t data = local + 30 + localNameLen + le16(b, local + 28);
-    if (data + compressed > dirOffset) return "truncated or damaged archive (entry '" + name + "' out of bounds)";
+    if (data + compressed > dirOffset)
+      return "truncated or damaged archive (entry '" + name + "' out of bounds)";
     std::uint32_t actual = 0;
     if (method == 0) {  // stored: tensors and pickles
       if (compressed != size) return "damaged archive (entry '" + name + "' sizes disagree)";
       actual = crc32(b.data() + data, static_cast<std::size_t>(size));
       stored[name] = ZipEntry{static_cast<std::size_t>(data), static_cast<std::size_t>(size)};
     } else if (method == 8) {  // deflated: LibTorch compresses its TorchScript text
-      if (size > (std::uint64_t(1) << 30)) return "damaged archive (entry '" + name + "' claims over 1 GB)";
+      if (size > (std::uint64_t(1) << 30))
+        return "damaged archive (entry '" + name + "' claims over 1 GB)";
       std::vector<std::uint8_t> out(static_cast<std::size_t>(size) + 1);
       z_stream z{};
       if (inflateInit2(&z, -MAX_WBITS) != Z_OK) return "cannot check the archive (zlib)";
@@ -127,7 +135,8 @@ std::string checkZipArchive(const std::vector<std::uint8_t>& b, std::map<std::st
         return "damaged archive (entry '" + name + "' does not decompress)";
       actual = crc32(out.data(), produced);
     } else {
-      return "damaged archive (entry '" + name + "' uses compression method " + std::to_string(method) + ")";
+      return "damaged archive (entry '" + name + "' uses compression method " +
+             std::to_string(method) + ")";
     }
     if (actual != crc) return "damaged archive (entry '" + name + "' fails its CRC check)";
     at += 46 + nameLen + extraLen + commentLen;

@@ -5,10 +5,10 @@
 #include <fstream>
 #include <map>
 
-#include "sdd/imaging/image_loader.h"
-#include "sdd/model/archive_check.h"
 #include "model/legacy_archive.h"
 #include "model/tensor_file.h"
+#include "sdd/imaging/image_loader.h"
+#include "sdd/model/archive_check.h"
 #include "sdd/util/atomic_file.h"
 #include "sdd/util/json.h"
 
@@ -25,8 +25,9 @@ DetectorNetImpl::DetectorNetImpl(const ModelSpec& spec) : spec_(spec) {
   blocks_ = torch::nn::Sequential();
   int in = spec_.inputChannels;
   for (int out : spec_.convChannels) {
-    blocks_->push_back(torch::nn::Conv2d(
-        torch::nn::Conv2dOptions(in, out, spec_.kernelSize).stride(1).padding(spec_.kernelSize / 2)));
+    blocks_->push_back(torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, spec_.kernelSize)
+                                             .stride(1)
+                                             .padding(spec_.kernelSize / 2)));
     if (spec_.batchNorm) blocks_->push_back(torch::nn::BatchNorm2d(out));
     blocks_->push_back(torch::nn::ReLU());
     blocks_->push_back(torch::nn::MaxPool2d(torch::nn::MaxPool2dOptions(2).stride(2)));
@@ -65,10 +66,13 @@ void toChannelsLast(torch::nn::Module& module) {
 constexpr char kMagic[8] = {'S', 'D', 'D', 'M', 'O', 'D', 'E', 'L'};
 constexpr std::uint32_t kFileVersion = 2;
 
-static tensorfile::NamedTensors namedTensors(DetectorNet& net) { return tensorfile::stateTensors(*net); }
+static tensorfile::NamedTensors namedTensors(DetectorNet& net) {
+  return tensorfile::stateTensors(*net);
+}
 
 void saveModelFile(const fs::path& file, DetectorNet& net, const ModelMetadata& meta) {
-  writeFileAtomically(file, tensorfile::pack(kMagic, kFileVersion, {{"metadata", meta}}, namedTensors(net)));
+  writeFileAtomically(
+      file, tensorfile::pack(kMagic, kFileVersion, {{"metadata", meta}}, namedTensors(net)));
 }
 
 static ModelMetadata metadataFromJson(const nlohmann::json& j, const fs::path& file) {
@@ -89,26 +93,32 @@ static tensorfile::Parsed parseSddFile(const std::vector<std::uint8_t>& b, const
   return f;
 }
 
-static void readSddWeights(const std::vector<std::uint8_t>& b, const tensorfile::Parsed& f, DetectorNet& net,
-                           const fs::path& file) {
+static void readSddWeights(const std::vector<std::uint8_t>& b, const tensorfile::Parsed& f,
+                           DetectorNet& net, const fs::path& file) {
   const std::string needs = "the architecture (" + net->spec().describe() + ")";
   auto all = namedTensors(net);
-  for (auto& [name, t] : all) tensorfile::copyInto(b, f, name, t, file.string() + ": weight ", needs);
+  for (auto& [name, t] : all)
+    tensorfile::copyInto(b, f, name, t, file.string() + ": weight ", needs);
   if (all.size() != f.entries.size())
-    throw ModelError(file.string() + ": holds weights its architecture (" + net->spec().describe() + ") does not have");
+    throw ModelError(file.string() + ": holds weights its architecture (" + net->spec().describe() +
+                     ") does not have");
 }
 
-static bool isSddFile(const std::vector<std::uint8_t>& b) { return tensorfile::hasMagic(b, kMagic); }
+static bool isSddFile(const std::vector<std::uint8_t>& b) {
+  return tensorfile::hasMagic(b, kMagic);
+}
 static bool isZip(const std::vector<std::uint8_t>& b) {
   return b.size() >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
 }
 
 static std::vector<std::uint8_t> readModelBytes(const fs::path& file) {
   std::error_code ec;
-  if (!fs::is_regular_file(file, ec)) throw ModelError("model file does not exist: " + file.string());
+  if (!fs::is_regular_file(file, ec))
+    throw ModelError("model file does not exist: " + file.string());
   std::vector<std::uint8_t> bytes;
   std::string error;
-  if (!readFileBytes(file, bytes, error)) throw ModelError("cannot read " + file.string() + ": " + error);
+  if (!readFileBytes(file, bytes, error))
+    throw ModelError("cannot read " + file.string() + ": " + error);
   if (!isSddFile(bytes) && !isZip(bytes))
     throw ModelError(file.string() + " is not an SDD model file (unrecognised signature)");
   return bytes;
@@ -127,7 +137,9 @@ static ModelMetadata readV1Metadata(const legacy::Archive& archive, const fs::pa
   return metadataFromJson(j, file);
 }
 
-static std::string v1Bad(const fs::path& file) { return file.string() + " is not a readable SDD model file: "; }
+static std::string v1Bad(const fs::path& file) {
+  return file.string() + " is not a readable SDD model file: ";
+}
 
 ModelMetadata readModelMetadata(const fs::path& file) {
   const auto bytes = readModelBytes(file);
@@ -148,7 +160,8 @@ LoadedModel loadModelFile(const fs::path& file, const torch::Device& device) {
     out.metadata = readV1Metadata(archive, file);
     out.net = DetectorNet(out.metadata.spec);
     const std::string needs = "the architecture (" + out.metadata.spec.describe() + ")";
-    for (auto& [name, t] : namedTensors(out.net)) archive.copyTensor(name, t, file.string() + ": weight ", needs);
+    for (auto& [name, t] : namedTensors(out.net))
+      archive.copyTensor(name, t, file.string() + ": weight ", needs);
   }
   out.net->to(device);
   out.net->eval();
@@ -157,7 +170,8 @@ LoadedModel loadModelFile(const fs::path& file, const torch::Device& device) {
 
 ModelMetadata upgradeModelFile(const fs::path& file, const fs::path& out) {
   std::error_code ec;
-  if (fs::equivalent(file, out, ec)) throw ModelError("will not overwrite the model it reads: " + out.string());
+  if (fs::equivalent(file, out, ec))
+    throw ModelError("will not overwrite the model it reads: " + out.string());
   LoadedModel m = loadModelFile(file);
   saveModelFile(out, m.net, m.metadata);
   return m.metadata;

@@ -13,15 +13,28 @@ namespace {
 struct Value;
 using ValuePtr = std::shared_ptr<Value>;
 struct Value {
-  enum class Kind { None, Bool, Int, Float, Str, Tuple, List, Dict, Object, Global, Storage, Tensor };
+  enum class Kind {
+    None,
+    Bool,
+    Int,
+    Float,
+    Str,
+    Tuple,
+    List,
+    Dict,
+    Object,
+    Global,
+    Storage,
+    Tensor
+  };
   Kind kind = Kind::None;
   bool b = false;
   std::int64_t i = 0;
   double f = 0;
-  std::string s;                                 // Str; Global "module name"; Object class
-  std::vector<ValuePtr> items;                   // Tuple, List
+  std::string s;                                    // Str; Global "module name"; Object class
+  std::vector<ValuePtr> items;                      // Tuple, List
   std::vector<std::pair<ValuePtr, ValuePtr>> dict;  // Dict; Object attributes
-  TensorRef tensor;                              // Storage (key, dtype); Tensor
+  TensorRef tensor;                                 // Storage (key, dtype); Tensor
 };
 
 ValuePtr make(Value::Kind k) {
@@ -36,40 +49,69 @@ constexpr std::size_t kMaxStack = 1 << 20, kMaxMemo = 1 << 20, kMaxDims = 16;
 // (any other global, any opcode that could run code) is refused.
 class Unpickler {
  public:
-  Unpickler(const std::uint8_t* data, std::size_t size, std::string bad) : p_(data), end_(data + size), bad_(std::move(bad)) {}
+  Unpickler(const std::uint8_t* data, std::size_t size, std::string bad)
+      : p_(data), end_(data + size), bad_(std::move(bad)) {}
 
   ValuePtr run() {
     while (true) {
       const std::size_t at = static_cast<std::size_t>(p_ - begin_());
       const std::uint8_t op = byte();
       switch (op) {
-        case 0x80: byte(); break;  // PROTO
-        case '.': return pop();    // STOP
-        case 'c': {                // GLOBAL
+        case 0x80:
+          byte();
+          break;  // PROTO
+        case '.':
+          return pop();  // STOP
+        case 'c': {      // GLOBAL
           auto g = make(Value::Kind::Global);
           const std::string module = line();  // two statements: operand order is unspecified
           g->s = module + " " + line();
           push(g);
           break;
         }
-        case 'q': memoPut(byte()); break;
-        case 'r': memoPut(u32()); break;
-        case 'h': push(memoGet(byte())); break;
-        case 'j': push(memoGet(u32())); break;
-        case '(': marks_.push_back(stack_.size()); break;
-        case ')': push(make(Value::Kind::Tuple)); break;
-        case ']': push(make(Value::Kind::List)); break;
-        case '}': push(make(Value::Kind::Dict)); break;
-        case 'N': push(make(Value::Kind::None)); break;
-        case 0x88: case 0x89: {
+        case 'q':
+          memoPut(byte());
+          break;
+        case 'r':
+          memoPut(u32());
+          break;
+        case 'h':
+          push(memoGet(byte()));
+          break;
+        case 'j':
+          push(memoGet(u32()));
+          break;
+        case '(':
+          marks_.push_back(stack_.size());
+          break;
+        case ')':
+          push(make(Value::Kind::Tuple));
+          break;
+        case ']':
+          push(make(Value::Kind::List));
+          break;
+        case '}':
+          push(make(Value::Kind::Dict));
+          break;
+        case 'N':
+          push(make(Value::Kind::None));
+          break;
+        case 0x88:
+        case 0x89: {
           auto v = make(Value::Kind::Bool);
           v->b = op == 0x88;
           push(v);
           break;
         }
-        case 'K': pushInt(byte()); break;
-        case 'M': pushInt(u16()); break;
-        case 'J': pushInt(static_cast<std::int32_t>(u32())); break;
+        case 'K':
+          pushInt(byte());
+          break;
+        case 'M':
+          pushInt(u16());
+          break;
+        case 'J':
+          pushInt(static_cast<std::int32_t>(u32()));
+          break;
         case 0x8a: {  // LONG1: n little-endian two's-complement bytes
           const std::size_t n = byte();
           if (n > 8) fail("integer wider than 64 bits");
@@ -87,12 +129,24 @@ class Unpickler {
           push(f);
           break;
         }
-        case 'X': pushStr(u32()); break;         // BINUNICODE
-        case 0x8c: pushStr(byte()); break;       // SHORT_BINUNICODE
-        case 'T': pushStr(u32()); break;         // BINSTRING
-        case 'U': pushStr(byte()); break;        // SHORT_BINSTRING
-        case 't': push(tupleOf(popToMark())); break;
-        case 0x85: case 0x86: case 0x87: {
+        case 'X':
+          pushStr(u32());
+          break;  // BINUNICODE
+        case 0x8c:
+          pushStr(byte());
+          break;  // SHORT_BINUNICODE
+        case 'T':
+          pushStr(u32());
+          break;  // BINSTRING
+        case 'U':
+          pushStr(byte());
+          break;  // SHORT_BINSTRING
+        case 't':
+          push(tupleOf(popToMark()));
+          break;
+        case 0x85:
+        case 0x86:
+        case 0x87: {
           std::vector<ValuePtr> items(op - 0x84);
           for (std::size_t k = items.size(); k-- > 0;) items[k] = pop();
           push(tupleOf(std::move(items)));
@@ -137,10 +191,13 @@ class Unpickler {
           o->dict = state->dict;
           break;
         }
-        case 'Q': push(persistent(pop())); break;  // BINPERSID: a storage
+        case 'Q':
+          push(persistent(pop()));
+          break;  // BINPERSID: a storage
         case 'R': {
           auto args = pop(), fn = pop();
-          push(reduce(expect(fn, Value::Kind::Global, "REDUCE"), expect(args, Value::Kind::Tuple, "REDUCE")));
+          push(reduce(expect(fn, Value::Kind::Global, "REDUCE"),
+                      expect(args, Value::Kind::Tuple, "REDUCE")));
           break;
         }
         default: {
@@ -154,7 +211,9 @@ class Unpickler {
 
  private:
   const std::uint8_t* begin_() const { return end_ - size_; }
-  [[noreturn]] void fail(const std::string& why) const { throw ModelError(bad_ + "data.pkl: " + why); }
+  [[noreturn]] void fail(const std::string& why) const {
+    throw ModelError(bad_ + "data.pkl: " + why);
+  }
 
   std::uint8_t byte() {
     if (p_ >= end_) fail("ends early");
@@ -180,7 +239,8 @@ class Unpickler {
     stack_.push_back(std::move(v));
   }
   ValuePtr pop() {
-    if (stack_.empty() || (!marks_.empty() && stack_.size() <= marks_.back())) fail("stack underflow");
+    if (stack_.empty() || (!marks_.empty() && stack_.size() <= marks_.back()))
+      fail("stack underflow");
     auto v = std::move(stack_.back());
     stack_.pop_back();
     return v;
@@ -232,7 +292,8 @@ class Unpickler {
     return v->i;
   }
   std::vector<std::int64_t> intsOf(const ValuePtr& v, const char* what) const {
-    if (v->kind != Value::Kind::Tuple || v->items.size() > kMaxDims) fail(std::string(what) + " is not a shape");
+    if (v->kind != Value::Kind::Tuple || v->items.size() > kMaxDims)
+      fail(std::string(what) + " is not a shape");
     std::vector<std::int64_t> out;
     for (const auto& x : v->items) out.push_back(intOf(x, what));
     return out;
@@ -240,15 +301,18 @@ class Unpickler {
 
   // ('storage', torch.FloatStorage, key, location, numel)
   ValuePtr persistent(const ValuePtr& pid) const {
-    if (pid->kind != Value::Kind::Tuple || pid->items.size() != 5 || pid->items[0]->kind != Value::Kind::Str ||
-        pid->items[0]->s != "storage" || pid->items[1]->kind != Value::Kind::Global ||
-        pid->items[2]->kind != Value::Kind::Str)
+    if (pid->kind != Value::Kind::Tuple || pid->items.size() != 5 ||
+        pid->items[0]->kind != Value::Kind::Str || pid->items[0]->s != "storage" ||
+        pid->items[1]->kind != Value::Kind::Global || pid->items[2]->kind != Value::Kind::Str)
       fail("unsupported persistent id");
     auto st = make(Value::Kind::Storage);
     const std::string& type = pid->items[1]->s;
-    if (type == "torch FloatStorage") st->tensor.dtype = torch::kFloat32;
-    else if (type == "torch LongStorage") st->tensor.dtype = torch::kInt64;
-    else fail("unsupported storage type '" + type + "'");
+    if (type == "torch FloatStorage")
+      st->tensor.dtype = torch::kFloat32;
+    else if (type == "torch LongStorage")
+      st->tensor.dtype = torch::kInt64;
+    else
+      fail("unsupported storage type '" + type + "'");
     st->tensor.storage = pid->items[2]->s;
     return st;
   }
@@ -260,13 +324,15 @@ class Unpickler {
     }
     if (fn->s == "torch._utils _rebuild_tensor_v2") {
       // (storage, storage offset, sizes, strides, requires_grad, backward hooks)
-      if (args->items.size() < 4 || args->items[0]->kind != Value::Kind::Storage) fail("malformed tensor");
+      if (args->items.size() < 4 || args->items[0]->kind != Value::Kind::Storage)
+        fail("malformed tensor");
       auto t = make(Value::Kind::Tensor);
       t->tensor = args->items[0]->tensor;
       t->tensor.offset = intOf(args->items[1], "tensor offset");
       t->tensor.sizes = intsOf(args->items[2], "tensor sizes");
       t->tensor.strides = intsOf(args->items[3], "tensor strides");
-      if (t->tensor.sizes.size() != t->tensor.strides.size()) fail("tensor sizes and strides disagree");
+      if (t->tensor.sizes.size() != t->tensor.strides.size())
+        fail("tensor sizes and strides disagree");
       return t;
     }
     fail("unsupported call '" + fn->s + "'");
@@ -282,22 +348,37 @@ class Unpickler {
 };
 
 // Attribute paths of nested module objects, "a.b.c" → leaf. Tuples and lists are skipped.
-void flatten(const ValuePtr& v, const std::string& prefix, int depth, std::map<std::string, Leaf>& out,
-             const std::string& bad) {
+void flatten(const ValuePtr& v, const std::string& prefix, int depth,
+             std::map<std::string, Leaf>& out, const std::string& bad) {
   if (depth > 32) throw ModelError(bad + "data.pkl: objects nested too deep");
   for (const auto& [k, x] : v->dict) {
     if (k->kind != Value::Kind::Str) continue;
     const std::string path = prefix.empty() ? k->s : prefix + "." + k->s;
     switch (x->kind) {
       case Value::Kind::Object:
-      case Value::Kind::Dict: flatten(x, path, depth + 1, out, bad); break;
-      case Value::Kind::None: out[path] = std::monostate{}; break;
-      case Value::Kind::Bool: out[path] = x->b; break;
-      case Value::Kind::Int: out[path] = x->i; break;
-      case Value::Kind::Float: out[path] = x->f; break;
-      case Value::Kind::Str: out[path] = x->s; break;
-      case Value::Kind::Tensor: out[path] = x->tensor; break;
-      default: break;
+      case Value::Kind::Dict:
+        flatten(x, path, depth + 1, out, bad);
+        break;
+      case Value::Kind::None:
+        out[path] = std::monostate{};
+        break;
+      case Value::Kind::Bool:
+        out[path] = x->b;
+        break;
+      case Value::Kind::Int:
+        out[path] = x->i;
+        break;
+      case Value::Kind::Float:
+        out[path] = x->f;
+        break;
+      case Value::Kind::Str:
+        out[path] = x->s;
+        break;
+      case Value::Kind::Tensor:
+        out[path] = x->tensor;
+        break;
+      default:
+        break;
     }
   }
 }
@@ -348,8 +429,8 @@ void Archive::copyTensor(const std::string& path, torch::Tensor& dst, const std:
     throw ModelError(where + "'" + path + "' is missing for " + needs);
   const TensorRef& t = std::get<TensorRef>(it->second);
   if (t.sizes != dst.sizes().vec())
-    throw ModelError(where + "'" + path + "' has shape " + tensorfile::shapeString(t.sizes) + " but " + needs +
-                     " needs " + tensorfile::shapeString(dst.sizes()));
+    throw ModelError(where + "'" + path + "' has shape " + tensorfile::shapeString(t.sizes) +
+                     " but " + needs + " needs " + tensorfile::shapeString(dst.sizes()));
   if (t.dtype != dst.scalar_type()) throw ModelError(where + "'" + path + "' has the wrong type");
   const auto e = entries_.find(prefix_ + "data/" + t.storage);
   if (e == entries_.end()) throw ModelError(where + "'" + path + "': its storage is missing");
@@ -368,10 +449,12 @@ void Archive::copyTensor(const std::string& path, torch::Tensor& dst, const std:
                            __builtin_add_overflow(last, reach, &last)))
       throw ModelError(where + "'" + path + "' lies outside its storage");
   }
-  if (!empty && last >= storageNumel) throw ModelError(where + "'" + path + "' lies outside its storage");
+  if (!empty && last >= storageNumel)
+    throw ModelError(where + "'" + path + "' lies outside its storage");
   torch::NoGradGuard guard;
   auto storage = torch::empty({storageNumel}, torch::TensorOptions().dtype(t.dtype));
-  std::memcpy(storage.data_ptr(), bytes_->data() + e->second.offset, static_cast<std::size_t>(storageNumel * element));
+  std::memcpy(storage.data_ptr(), bytes_->data() + e->second.offset,
+              static_cast<std::size_t>(storageNumel * element));
   if (!empty) dst.copy_(storage.as_strided(t.sizes, t.strides, t.offset));
 }
 

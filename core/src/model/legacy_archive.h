@@ -8,13 +8,13 @@
 // archive's storages after every size, stride and offset is checked.
 // Thread-safety: an Archive is immutable after read().
 
+#include <torch/torch.h>
+
 #include <cstdint>
 #include <map>
 #include <string>
 #include <variant>
 #include <vector>
-
-#include <torch/torch.h>
 
 #include "sdd/model/archive_check.h"
 

@@ -1,8 +1,7 @@
 #include "sdd/model/model_spec.h"
 
-#include <cmath>
-
 #include <chrono>
+#include <cmath>
 #include <ctime>
 #include <iomanip>
 #include <sstream>
@@ -28,7 +27,9 @@ ModelSpec ModelSpec::recommended(int numClasses) {
 }
 
 void ModelSpec::validate() const {
-  auto fail = [](const std::string& why) { throw ModelError("invalid model architecture: " + why); };
+  auto fail = [](const std::string& why) {
+    throw ModelError("invalid model architecture: " + why);
+  };
   if (inputSize < 8) fail("input size must be at least 8 pixels");
   if (inputChannels != 1 && inputChannels != 3) fail("input channels must be 1 or 3");
   if (convChannels.empty()) fail("need at least one conv block");
@@ -56,7 +57,8 @@ void ModelSpec::validate() const {
     return o.str();
   };
   if (macs() > kMaxMacs)
-    fail(human(macs() / 1e9, " G") + " multiply-accumulates per image; at most " + human(kMaxMacs / 1e9, " G"));
+    fail(human(macs() / 1e9, " G") + " multiply-accumulates per image; at most " +
+         human(kMaxMacs / 1e9, " G"));
   if (activationBytes() > kMaxActivationBytes)
     fail(human(activationBytes() / 1048576.0, " MB") + " of activations per image; at most " +
          human(kMaxActivationBytes / 1048576.0, " MB"));
@@ -104,7 +106,8 @@ std::int64_t ModelSpec::macs() const {
 }
 
 std::int64_t ModelSpec::activationBytes() const {
-  std::int64_t floats = static_cast<std::int64_t>(inputChannels) * inputSize * inputSize, size = inputSize;
+  std::int64_t floats = static_cast<std::int64_t>(inputChannels) * inputSize * inputSize,
+               size = inputSize;
   for (int out : convChannels) {
     floats += (batchNorm ? 3 : 2) * out * size * size;  // conv, [BatchNorm,] ReLU
     size /= 2;
@@ -157,7 +160,8 @@ void from_json(const nlohmann::json& j, ModelSpec& s) {
   s.inputSize = intField(j.at("input_size"), "input_size");
   s.inputChannels = intField(j.at("input_channels"), "input_channels");
   s.convChannels.clear();
-  for (const auto& c : j.at("conv_channels")) s.convChannels.push_back(intField(c, "conv_channels"));
+  for (const auto& c : j.at("conv_channels"))
+    s.convChannels.push_back(intField(c, "conv_channels"));
   s.kernelSize = intField(j.at("kernel_size"), "kernel_size");
   const std::string head = j.at("head").get<std::string>();
   if (head != "flatten" && head != "gap") throw ModelError("unknown head type '" + head + "'");
@@ -182,7 +186,8 @@ void to_json(nlohmann::json& j, const ModelMetadata& m) {
 }
 
 void from_json(const nlohmann::json& j, ModelMetadata& m) {
-  if (j.value("format", "") != "sdd-model") throw ModelError("not an SDD model (format tag missing)");
+  if (j.value("format", "") != "sdd-model")
+    throw ModelError("not an SDD model (format tag missing)");
   m.formatVersion = intField(j.at("format_version"), "format_version");
   if (m.formatVersion > 1)
     throw ModelError("model format version " + std::to_string(m.formatVersion) +

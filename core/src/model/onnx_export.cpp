@@ -53,7 +53,8 @@ Pb tensor(const std::string& name, const torch::Tensor& t) {
   for (auto d : c.sizes()) p.i64(1, d);  // dims
   p.i64(2, kFloat);                      // data_type
   p.str(8, name);                        // name
-  p.str(9, std::string(static_cast<const char*>(c.data_ptr()), c.numel() * sizeof(float)));  // raw_data
+  p.str(9, std::string(static_cast<const char*>(c.data_ptr()),
+                       c.numel() * sizeof(float)));  // raw_data
   return p;
 }
 
@@ -151,8 +152,9 @@ std::string buildOnnx(LoadedModel& m, const fs::path& modelFile, const std::stri
   inits.push_back(tensor("norm_bias", -mean / stdev));
   inits.push_back(tensor("norm_zero", torch::zeros({c})));
   inits.push_back(tensor("norm_one", torch::ones({c})));
-  graph.msg(1, node("BatchNormalization", {"image", "norm_scale", "norm_bias", "norm_zero", "norm_one"},
-                    "normalized", {attrFloat("epsilon", 0.0f)}));
+  graph.msg(
+      1, node("BatchNormalization", {"image", "norm_scale", "norm_bias", "norm_zero", "norm_one"},
+              "normalized", {attrFloat("epsilon", 0.0f)}));
   std::string x = "normalized";
   int block = 0, convIndex = 0;
   for (const auto& child : net->blocks()->children()) {
@@ -174,14 +176,16 @@ std::string buildOnnx(LoadedModel& m, const fs::path& modelFile, const std::stri
       inits.push_back(tensor(p + ".bn.bias", bn->bias));
       inits.push_back(tensor(p + ".bn.mean", bn->running_mean));
       inits.push_back(tensor(p + ".bn.var", bn->running_var));
-      graph.msg(1, node("BatchNormalization", {x, p + ".bn.scale", p + ".bn.bias", p + ".bn.mean", p + ".bn.var"},
+      graph.msg(1, node("BatchNormalization",
+                        {x, p + ".bn.scale", p + ".bn.bias", p + ".bn.mean", p + ".bn.var"},
                         p + ".bn", {attrFloat("epsilon", float(bn->options.eps()))}));
       x = p + ".bn";
     } else if (std::dynamic_pointer_cast<torch::nn::ReLUImpl>(child)) {
       graph.msg(1, node("Relu", {x}, p + ".relu"));
       x = p + ".relu";
     } else if (std::dynamic_pointer_cast<torch::nn::MaxPool2dImpl>(child)) {
-      graph.msg(1, node("MaxPool", {x}, p + ".pool", {attrInts("kernel_shape", {2, 2}), attrInts("strides", {2, 2})}));
+      graph.msg(1, node("MaxPool", {x}, p + ".pool",
+                        {attrInts("kernel_shape", {2, 2}), attrInts("strides", {2, 2})}));
       x = p + ".pool";
       ++block;
     } else {
@@ -235,7 +239,7 @@ std::string buildOnnx(LoadedModel& m, const fs::path& modelFile, const std::stri
                                               {"size", spec.inputSize},
                                               {"scale", "pixel / 255"},
                                               {"normalization", "inside the graph"}})
-                                .dump()));
+                                  .dump()));
   model.msg(14, prop("architecture", spec.describe()));
   model.msg(14, prop("sdd_metadata", nlohmann::json(m.metadata).dump()));
   return model.bytes();
@@ -261,7 +265,8 @@ std::string onnxBytesGreyInput(const fs::path& modelFile) {
   return buildOnnx(m, modelFile, "", true);
 }
 
-void exportOnnx(const fs::path& modelFile, const fs::path& onnxFile, const std::string& producerVersion) {
+void exportOnnx(const fs::path& modelFile, const fs::path& onnxFile,
+                const std::string& producerVersion) {
   const std::string bytes = onnxBytes(modelFile, producerVersion);
   writeFileAtomically(onnxFile, bytes);
 }

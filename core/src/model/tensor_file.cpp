@@ -56,8 +56,11 @@ std::string pack(const char (&magic)[8], std::uint32_t version, nlohmann::json h
     for (const auto& [name, value] : tensors) {
       const torch::Tensor t = value.detach().to(torch::kCPU).contiguous();
       const std::size_t size = t.numel() * t.element_size();
-      table.push_back({{"name", name}, {"dtype", dtypeName(t)}, {"shape", t.sizes().vec()},
-                       {"offset", payload.size()}, {"size", size}});
+      table.push_back({{"name", name},
+                       {"dtype", dtypeName(t)},
+                       {"shape", t.sizes().vec()},
+                       {"offset", payload.size()},
+                       {"size", size}});
       payload.append(static_cast<const char*>(t.data_ptr()), size);
     }
   }
@@ -68,7 +71,8 @@ std::string pack(const char (&magic)[8], std::uint32_t version, nlohmann::json h
   putLe<std::uint64_t>(bytes, text.size());
   bytes += text;
   bytes += payload;
-  putLe<std::uint32_t>(bytes, crc32(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()));
+  putLe<std::uint32_t>(bytes,
+                       crc32(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()));
   return bytes;
 }
 
@@ -78,18 +82,22 @@ bool hasMagic(const std::vector<std::uint8_t>& b, const char (&magic)[8]) {
 
 Parsed parse(const std::vector<std::uint8_t>& b, std::uint32_t maxVersion, const std::string& bad,
              const fs::path& file) {
-  if (b.size() < kPrefix + 4) throw ModelError(bad + "truncated (" + std::to_string(b.size()) + " bytes)");
+  if (b.size() < kPrefix + 4)
+    throw ModelError(bad + "truncated (" + std::to_string(b.size()) + " bytes)");
   Parsed f;
   f.version = getLe<std::uint32_t>(b, 8);
   if (f.version > maxVersion)
     throw ModelError(file.string() + ": file format version " + std::to_string(f.version) +
-                     " is newer than this program understands (" + std::to_string(maxVersion) + ")");
+                     " is newer than this program understands (" + std::to_string(maxVersion) +
+                     ")");
   const auto headerLen = getLe<std::uint64_t>(b, 12);
-  if (headerLen > b.size() - kPrefix - 4) throw ModelError(bad + "truncated or damaged (header length)");
+  if (headerLen > b.size() - kPrefix - 4)
+    throw ModelError(bad + "truncated or damaged (header length)");
   if (crc32(b.data(), b.size() - 4) != getLe<std::uint32_t>(b, b.size() - 4))
     throw ModelError(bad + "damaged or truncated (CRC mismatch)");
   try {
-    f.header = parseJson(std::string_view(reinterpret_cast<const char*>(b.data()) + kPrefix, headerLen));
+    f.header =
+        parseJson(std::string_view(reinterpret_cast<const char*>(b.data()) + kPrefix, headerLen));
   } catch (const JsonError& e) {
     throw ModelError(bad + "damaged header: " + e.what());
   }
@@ -111,13 +119,16 @@ Parsed parse(const std::vector<std::uint8_t>& b, std::uint32_t maxVersion, const
       throw ModelError(bad + "tensor '" + name + "': offset and size must be whole numbers >= 0");
     const auto o = offset->get<std::uint64_t>(), n = size->get<std::uint64_t>();
     const std::uint64_t room = f.payloadEnd - f.payload;
-    if (o > room || n > room - o) throw ModelError(bad + "tensor '" + name + "' lies outside the file");
-    if (!f.entries.emplace(name, &e).second) throw ModelError(bad + "tensor '" + name + "' is listed twice");
+    if (o > room || n > room - o)
+      throw ModelError(bad + "tensor '" + name + "' lies outside the file");
+    if (!f.entries.emplace(name, &e).second)
+      throw ModelError(bad + "tensor '" + name + "' is listed twice");
     if (n > 0) ranges.emplace_back(o, o + n);
   }
   std::sort(ranges.begin(), ranges.end());
   for (std::size_t i = 1; i < ranges.size(); ++i)
-    if (ranges[i].first < ranges[i - 1].second) throw ModelError(bad + "two tensors share the same bytes");
+    if (ranges[i].first < ranges[i - 1].second)
+      throw ModelError(bad + "two tensors share the same bytes");
   return f;
 }
 
@@ -133,7 +144,8 @@ void copyInto(const std::vector<std::uint8_t>& b, const Parsed& f, const std::st
                        " needs " + shapeString(t.sizes()));
     if (e.at("dtype").get<std::string>() != dtypeName(t))
       throw ModelError(where + "'" + name + "' has the wrong type");
-    const auto offset = e.at("offset").get<std::uint64_t>(), size = e.at("size").get<std::uint64_t>();
+    const auto offset = e.at("offset").get<std::uint64_t>(),
+               size = e.at("size").get<std::uint64_t>();
     if (size != static_cast<std::uint64_t>(t.numel() * t.element_size()) ||
         offset > f.payloadEnd - f.payload || size > f.payloadEnd - f.payload - offset)
       throw ModelError(where + "'" + name + "' lies outside the file");
@@ -141,7 +153,9 @@ void copyInto(const std::vector<std::uint8_t>& b, const Parsed& f, const std::st
     if (t.is_contiguous() && t.device().is_cpu()) {
       std::memcpy(t.data_ptr(), b.data() + f.payload + offset, size);  // little-endian hosts
     } else {
-      auto src = torch::empty(t.sizes(), t.options().device(torch::kCPU).memory_format(torch::MemoryFormat::Contiguous));
+      auto src = torch::empty(
+          t.sizes(),
+          t.options().device(torch::kCPU).memory_format(torch::MemoryFormat::Contiguous));
       std::memcpy(src.data_ptr(), b.data() + f.payload + offset, size);
       t.copy_(src);
     }

@@ -7,15 +7,15 @@
 // object; its "tensors" array holds, per tensor, name, dtype, shape, offset and size in the
 // tensor bytes. Thread-safety: pure functions.
 
+#include <torch/torch.h>
+
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-#include <torch/torch.h>
 
 namespace sdd::tensorfile {
 
@@ -40,8 +40,8 @@ struct Parsed {
 
 /// Checks size, version, CRC and the header. Errors are ModelError starting with `bad`
 /// ("FILE is not a readable SDD model file: ") and naming the reason; a newer version says so.
-Parsed parse(const std::vector<std::uint8_t>& bytes, std::uint32_t maxVersion, const std::string& bad,
-             const std::filesystem::path& file);
+Parsed parse(const std::vector<std::uint8_t>& bytes, std::uint32_t maxVersion,
+             const std::string& bad, const std::filesystem::path& file);
 
 /// Copies the entry `name` into `dst` (same shape and dtype, lying inside the file).
 /// Throws ModelError "<where>'name' …" when it is missing, mis-shaped or out of bounds;

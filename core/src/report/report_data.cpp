@@ -14,8 +14,10 @@ namespace fs = std::filesystem;
 
 namespace sdd {
 
-ReportData collectReport(const Dataset& dataset, const fs::path& modelFile, const ReportOptions& options,
-                         const std::function<void(const ReportProgress&)>& progress, const std::atomic<bool>* cancel) {
+ReportData collectReport(const Dataset& dataset, const fs::path& modelFile,
+                         const ReportOptions& options,
+                         const std::function<void(const ReportProgress&)>& progress,
+                         const std::atomic<bool>* cancel) {
   ReportData d;
   d.options = options;
   d.dataset = std::make_shared<const Dataset>(dataset);
@@ -34,7 +36,9 @@ ReportData collectReport(const Dataset& dataset, const fs::path& modelFile, cons
   std::vector<fs::path> others;
   std::error_code ec;
   for (const fs::path& m : options.compareModels)
-    if (!fs::equivalent(m, modelFile, ec) && std::find(others.begin(), others.end(), m) == others.end()) others.push_back(m);
+    if (!fs::equivalent(m, modelFile, ec) &&
+        std::find(others.begin(), others.end(), m) == others.end())
+      others.push_back(m);
   const ModelComparison cmp = compareModels(
       *d.dataset, options.split, others, options.device, options.threads,
       [&](std::size_t i, std::size_t done, std::size_t total) {
@@ -80,27 +84,38 @@ ReportData collectReport(const Dataset& dataset, const fs::path& modelFile, cons
 void recordReport(const ReportData& d, const fs::path& pdfFile) {
   if (d.options.workspace.empty()) return;
   std::error_code ec;
-  Workspace(d.options.workspace).recordReport({d.date, fs::absolute(pdfFile, ec).string(), d.journalRows});
+  Workspace(d.options.workspace)
+      .recordReport({d.date, fs::absolute(pdfFile, ec).string(), d.journalRows});
 }
 
 std::string reproduceCommand(const ReportData& d) {
   const Dataset& ds = *d.dataset;
   const ScanOptions& scan = ds.scanOptions();
   std::error_code ec;
-  auto absolute = [&](const fs::path& p) { return fs::absolute(p, ec).lexically_normal().string(); };
-  std::vector<std::string> words = {"sdd", "report", absolute(ds.root()), "--model", absolute(d.evaluation.modelFile),
-                                    "--split", d.evaluation.split};
-  if (!d.options.workspace.empty()) words.insert(words.end(), {"--workspace", absolute(d.options.workspace)});
+  auto absolute = [&](const fs::path& p) {
+    return fs::absolute(p, ec).lexically_normal().string();
+  };
+  std::vector<std::string> words = {"sdd",
+                                    "report",
+                                    absolute(ds.root()),
+                                    "--model",
+                                    absolute(d.evaluation.modelFile),
+                                    "--split",
+                                    d.evaluation.split};
+  if (!d.options.workspace.empty())
+    words.insert(words.end(), {"--workspace", absolute(d.options.workspace)});
   if (scan.resplit) {
     words.insert(words.end(), {"--split-seed", std::to_string(scan.seed)});
   } else if (!ds.hasOwnSplit()) {
     std::ostringstream fraction;
     fraction << scan.validationFraction;
-    words.insert(words.end(), {"--val-fraction", fraction.str(), "--seed", std::to_string(scan.seed)});
+    words.insert(words.end(),
+                 {"--val-fraction", fraction.str(), "--seed", std::to_string(scan.seed)});
   }
   if (!d.options.compareModels.empty()) {
     std::string list;
-    for (const fs::path& m : d.options.compareModels) list += (list.empty() ? "" : ",") + absolute(m);
+    for (const fs::path& m : d.options.compareModels)
+      list += (list.empty() ? "" : ",") + absolute(m);
     words.insert(words.end(), {"--compare", list});
   }
   if (d.options.fovMeters != 0.5) {
@@ -116,7 +131,8 @@ nlohmann::json reportJson(const ReportData& d) {
   j["dataset_hash"] = d.datasetHash;
   j["model_hash"] = d.modelHash;
   j["reproduce"] = reproduceCommand(d);
-  for (const auto& s : d.skippedModels) j["comparison_skipped"].push_back({{"model", s.file.string()}, {"reason", s.reason}});
+  for (const auto& s : d.skippedModels)
+    j["comparison_skipped"].push_back({{"model", s.file.string()}, {"reason", s.reason}});
   return j;
 }
 

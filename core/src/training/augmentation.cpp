@@ -31,14 +31,17 @@ torch::Tensor augmentBatch(torch::Tensor x01, const TrainConfig& c, std::mt19937
       const int r = std::max(1, static_cast<int>(std::ceil(2 * sigma)));
       std::vector<float> k(2 * r + 1);
       float sum = 0;
-      for (int t = -r; t <= r; ++t) sum += k[t + r] = static_cast<float>(std::exp(-t * t / (2 * sigma * sigma)));
+      for (int t = -r; t <= r; ++t)
+        sum += k[t + r] = static_cast<float>(std::exp(-t * t / (2 * sigma * sigma)));
       for (float& v : k) v /= sum;
       const long ch = s.size(0);
       const auto kt = torch::tensor(k);
       namespace F = torch::nn::functional;
       auto x = F::pad(s.unsqueeze(0), F::PadFuncOptions({r, r, r, r}).mode(torch::kReplicate));
-      x = F::conv2d(x, kt.view({1, 1, 1, -1}).repeat({ch, 1, 1, 1}), F::Conv2dFuncOptions().groups(ch));
-      x = F::conv2d(x, kt.view({1, 1, -1, 1}).repeat({ch, 1, 1, 1}), F::Conv2dFuncOptions().groups(ch));
+      x = F::conv2d(x, kt.view({1, 1, 1, -1}).repeat({ch, 1, 1, 1}),
+                    F::Conv2dFuncOptions().groups(ch));
+      x = F::conv2d(x, kt.view({1, 1, -1, 1}).repeat({ch, 1, 1, 1}),
+                    F::Conv2dFuncOptions().groups(ch));
       s = x.squeeze(0);
     }
     if (c.noise > 0) {

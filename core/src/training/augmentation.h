@@ -3,9 +3,9 @@
 // square images, brightness/contrast jitter, optional blur and Gaussian noise), drawn from
 // the caller's seeded generator so that a run repeats for a given seed and thread count.
 
-#include <random>
-
 #include <torch/torch.h>
+
+#include <random>
 
 #include "sdd/training/train_config.h"
 

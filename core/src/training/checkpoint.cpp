@@ -2,9 +2,9 @@
 
 #include "model/legacy_archive.h"
 #include "model/tensor_file.h"
+#include "sdd/imaging/image_loader.h"
 #include "sdd/util/atomic_file.h"
 #include "sdd/util/json.h"
-#include "sdd/imaging/image_loader.h"
 
 namespace fs = std::filesystem;
 
@@ -13,7 +13,7 @@ namespace {
 constexpr char kMagic[8] = {'S', 'D', 'D', 'C', 'H', 'K', 'P', 'T'};
 constexpr std::uint32_t kVersion = 1;
 constexpr const char* kNoAverage =
-    "the checkpoint holds no weight average (the run was made without --ema); resume without it";
+    "the checkpoint holds no weight average (the run was made without one); resume without it";
 
 std::string keyOf(const torch::Tensor& p) { return c10::guts::to_string(p.unsafeGetTensorImpl()); }
 
@@ -27,11 +27,13 @@ std::vector<torch::Tensor> optimizedParams(torch::optim::Optimizer& opt) {
 // One weight's optimizer state as named tensors plus the step count (Adam and AdamW share
 // their layout but not their class).
 template <class State>
-void collectAdam(State& st, const std::string& prefix, tensorfile::NamedTensors& out, nlohmann::json& entry) {
+void collectAdam(State& st, const std::string& prefix, tensorfile::NamedTensors& out,
+                 nlohmann::json& entry) {
   entry["step"] = st.step();
   out.emplace_back(prefix + "exp_avg", st.exp_avg());
   out.emplace_back(prefix + "exp_avg_sq", st.exp_avg_sq());
-  if (st.max_exp_avg_sq().defined()) out.emplace_back(prefix + "max_exp_avg_sq", st.max_exp_avg_sq());
+  if (st.max_exp_avg_sq().defined())
+    out.emplace_back(prefix + "max_exp_avg_sq", st.max_exp_avg_sq());
 }
 
 // Where restored tensors come from: our container or an archive of an earlier version.
@@ -41,9 +43,9 @@ struct Source {
 };
 
 // The state of weight `p` of optimizer `kind`, from the tensors `prefix`+name (null: none).
-std::unique_ptr<torch::optim::OptimizerParamState> restoreState(const Source& src, const std::string& kind,
-                                                                const torch::Tensor& p, const std::string& prefix,
-                                                                std::int64_t step, const std::string& where) {
+std::unique_ptr<torch::optim::OptimizerParamState> restoreState(
+    const Source& src, const std::string& kind, const torch::Tensor& p, const std::string& prefix,
+    std::int64_t step, const std::string& where) {
   auto read = [&](const std::string& name) {
     auto t = torch::zeros_like(p);
     src.copy(prefix + name, t);
@@ -69,13 +71,15 @@ std::unique_ptr<torch::optim::OptimizerParamState> restoreState(const Source& sr
 }
 
 // checkpoint.pt of an earlier version: a LibTorch archive, read by our own code.
-nlohmann::json loadLegacy(const fs::path& file, const std::vector<std::uint8_t>& bytes, DetectorNet& net,
-                          DetectorNet* average, torch::optim::Optimizer& opt, const std::string& optimizer,
+nlohmann::json loadLegacy(const fs::path& file, const std::vector<std::uint8_t>& bytes,
+                          DetectorNet& net, DetectorNet* average, torch::optim::Optimizer& opt,
+                          const std::string& optimizer,
                           const std::function<void(const nlohmann::json&)>& check) {
   const std::string bad = file.string() + " is not a readable sdd training checkpoint: ";
   if (average) throw ModelError(file.string() + ": " + kNoAverage);
   const legacy::Archive a = legacy::Archive::read(bytes, bad);
-  if (!a.has("trainer_state")) throw ModelError(file.string() + " is not an sdd training checkpoint");
+  if (!a.has("trainer_state"))
+    throw ModelError(file.string() + " is not an sdd training checkpoint");
   nlohmann::json state;
   try {
     state = parseJson(a.string("trainer_state"));
@@ -83,7 +87,8 @@ nlohmann::json loadLegacy(const fs::path& file, const std::vector<std::uint8_t>&
     const nlohmann::json config = state.value("config", nlohmann::json::object());
     const std::string kind = config.is_object() ? config.value("optimizer", optimizer) : optimizer;
     if (kind != optimizer)
-      throw ModelError(file.string() + ": the checkpoint's optimizer is " + kind + ", the run asks for " + optimizer);
+      throw ModelError(file.string() + ": the checkpoint's optimizer is " + kind +
+                       ", the run asks for " + optimizer);
   } catch (const nlohmann::json::exception& e) {
     throw ModelError(bad + "damaged trainer state: " + e.what());
   } catch (const JsonError& e) {
@@ -92,10 +97,13 @@ nlohmann::json loadLegacy(const fs::path& file, const std::vector<std::uint8_t>&
   check(state);
   const std::string where = file.string() + ": ";
   const std::string needs = "the architecture (" + net->spec().describe() + ")";
-  for (auto& [name, t] : tensorfile::stateTensors(*net)) a.copyTensor("model." + name, t, where + "weight ", needs);
+  for (auto& [name, t] : tensorfile::stateTensors(*net))
+    a.copyTensor("model." + name, t, where + "weight ", needs);
   // LibTorch's optimizer archive: param_groups/0/params/<i> names each weight's state entry.
   const Source src{[&](const std::string& n) { return a.has(n); },
-                   [&](const std::string& n, torch::Tensor& t) { a.copyTensor(n, t, where + "optimizer state ", "its weight"); }};
+                   [&](const std::string& n, torch::Tensor& t) {
+                     a.copyTensor(n, t, where + "optimizer state ", "its weight");
+                   }};
   const auto all = optimizedParams(opt);
   ska::flat_hash_map<std::string, std::unique_ptr<torch::optim::OptimizerParamState>> restored;
   for (std::size_t i = 0; i < all.size(); ++i) {
@@ -104,7 +112,8 @@ nlohmann::json loadLegacy(const fs::path& file, const std::vector<std::uint8_t>&
     const std::string prefix = "optimizer.state." + a.string(param) + ".";
     const bool adam = optimizer != "sgd";
     if (adam && !a.has(prefix + "step")) continue;  // no step taken for this weight yet
-    auto st = restoreState(src, optimizer, all[i], prefix, adam ? a.integer(prefix + "step") : 0, where + "optimizer state ");
+    auto st = restoreState(src, optimizer, all[i], prefix, adam ? a.integer(prefix + "step") : 0,
+                           where + "optimizer state ");
     if (st) restored[keyOf(all[i])] = std::move(st);
   }
   opt.state() = std::move(restored);
@@ -112,12 +121,14 @@ nlohmann::json loadLegacy(const fs::path& file, const std::vector<std::uint8_t>&
 }
 }  // namespace
 
-void save(const fs::path& file, DetectorNet& net, DetectorNet* average, torch::optim::Optimizer& opt,
-          const std::string& optimizer, const nlohmann::json& trainerState) {
+void save(const fs::path& file, DetectorNet& net, DetectorNet* average,
+          torch::optim::Optimizer& opt, const std::string& optimizer,
+          const nlohmann::json& trainerState) {
   tensorfile::NamedTensors tensors;
   for (auto& [name, t] : tensorfile::stateTensors(*net)) tensors.emplace_back("model/" + name, t);
   if (average)
-    for (auto& [name, t] : tensorfile::stateTensors(**average)) tensors.emplace_back("average/" + name, t);
+    for (auto& [name, t] : tensorfile::stateTensors(**average))
+      tensors.emplace_back("average/" + name, t);
   nlohmann::json params = nlohmann::json::array();
   const auto all = optimizedParams(opt);
   for (std::size_t i = 0; i < all.size(); ++i) {
@@ -130,7 +141,8 @@ void save(const fs::path& file, DetectorNet& net, DetectorNet* average, torch::o
     } else if (auto* w = dynamic_cast<torch::optim::AdamWParamState*>(it->second.get())) {
       collectAdam(*w, prefix, tensors, entry);
     } else if (auto* s = dynamic_cast<torch::optim::SGDParamState*>(it->second.get())) {
-      if (s->momentum_buffer().defined()) tensors.emplace_back(prefix + "momentum_buffer", s->momentum_buffer());
+      if (s->momentum_buffer().defined())
+        tensors.emplace_back(prefix + "momentum_buffer", s->momentum_buffer());
     } else {
       throw ModelError("cannot write a checkpoint for optimizer '" + optimizer + "'");
     }
@@ -152,13 +164,15 @@ void saveLegacy(const fs::path& file, DetectorNet& net, torch::optim::Optimizer&
   archive.save_to(file.string());
 }
 
-nlohmann::json load(const fs::path& file, DetectorNet& net, DetectorNet* average, torch::optim::Optimizer& opt,
-                    const std::string& optimizer, const std::function<void(const nlohmann::json&)>& check) {
+nlohmann::json load(const fs::path& file, DetectorNet& net, DetectorNet* average,
+                    torch::optim::Optimizer& opt, const std::string& optimizer,
+                    const std::function<void(const nlohmann::json&)>& check) {
   std::error_code ec;
   if (!fs::is_regular_file(file, ec)) throw ModelError("no checkpoint at " + file.string());
   std::vector<std::uint8_t> bytes;
   std::string error;
-  if (!readFileBytes(file, bytes, error)) throw ModelError("cannot read " + file.string() + ": " + error);
+  if (!readFileBytes(file, bytes, error))
+    throw ModelError("cannot read " + file.string() + ": " + error);
   if (bytes.size() >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4)
     return loadLegacy(file, bytes, net, average, opt, optimizer, check);
   const std::string bad = file.string() + " is not a readable sdd training checkpoint: ";
@@ -171,30 +185,37 @@ nlohmann::json load(const fs::path& file, DetectorNet& net, DetectorNet* average
     const nlohmann::json& o = header.at("optimizer");
     const std::string kind = o.at("kind").get<std::string>();
     if (kind != optimizer)
-      throw ModelError(file.string() + ": the checkpoint's optimizer is " + kind + ", the run asks for " + optimizer);
+      throw ModelError(file.string() + ": the checkpoint's optimizer is " + kind +
+                       ", the run asks for " + optimizer);
     check(header["trainer_state"]);
     // Weights first, all checked before anything is replaced in the optimizer.
     const std::string needs = "the architecture (" + net->spec().describe() + ")";
     const auto model = tensorfile::stateTensors(*net);
-    for (auto [name, t] : model) tensorfile::copyInto(bytes, f, "model/" + name, t, file.string() + ": weight ", needs);
+    for (auto [name, t] : model)
+      tensorfile::copyInto(bytes, f, "model/" + name, t, file.string() + ": weight ", needs);
     const bool hasAverage = f.entries.count("average/" + model.front().first) > 0;
     if (hasAverage && !average)
-      throw ModelError(file.string() + ": the checkpoint holds a weight average (the run was made with --ema); "
+      throw ModelError(file.string() +
+                       ": the checkpoint holds a weight average (the run was made with --ema); "
                        "resume with the same --ema");
     if (average) {
       if (!hasAverage) throw ModelError(file.string() + ": " + kNoAverage);
       for (auto [name, t] : tensorfile::stateTensors(**average))
-        tensorfile::copyInto(bytes, f, "average/" + name, t, file.string() + ": averaged weight ", needs);
+        tensorfile::copyInto(bytes, f, "average/" + name, t, file.string() + ": averaged weight ",
+                             needs);
     }
     const auto all = optimizedParams(opt);
     ska::flat_hash_map<std::string, std::unique_ptr<torch::optim::OptimizerParamState>> restored;
     const Source src{[&](const std::string& n) { return f.entries.count(n) > 0; },
                      [&](const std::string& n, torch::Tensor& t) {
-                       tensorfile::copyInto(bytes, f, n, t, file.string() + ": optimizer state ", "its weight");
+                       tensorfile::copyInto(bytes, f, n, t, file.string() + ": optimizer state ",
+                                            "its weight");
                      }};
     for (const auto& entry : o.at("params")) {
       const auto i = entry.at("index").get<std::size_t>();
-      if (i >= all.size()) throw ModelError(bad + "optimizer state for weight " + std::to_string(i) + " of " + std::to_string(all.size()));
+      if (i >= all.size())
+        throw ModelError(bad + "optimizer state for weight " + std::to_string(i) + " of " +
+                         std::to_string(all.size()));
       const std::string prefix = "optimizer/" + std::to_string(i) + "/";
       auto st = restoreState(src, kind, all[i], prefix, entry.value("step", std::int64_t{0}),
                              file.string() + ": optimizer state ");

@@ -6,12 +6,12 @@
 // error, never a crash. Checkpoints written by earlier versions (checkpoint.pt, a LibTorch
 // archive) are still read, by our own code too (model/legacy_archive.h), never by LibTorch.
 
+#include <torch/torch.h>
+
 #include <filesystem>
 #include <functional>
-#include <string>
-
 #include <nlohmann/json.hpp>
-#include <torch/torch.h>
+#include <string>
 
 #include "sdd/model/detector_net.h"
 
@@ -20,16 +20,18 @@ namespace sdd::checkpoint {
 /// Writes `file` atomically (temp file + rename). `optimizer` is "adam", "adamw" or "sgd";
 /// `average` (may be null) is the run's weight average (TrainConfig::ema).
 /// Throws ModelError naming the file and the OS reason (e.g. a full disk).
-void save(const std::filesystem::path& file, DetectorNet& net, DetectorNet* average, torch::optim::Optimizer& opt,
-          const std::string& optimizer, const nlohmann::json& trainerState);
+void save(const std::filesystem::path& file, DetectorNet& net, DetectorNet* average,
+          torch::optim::Optimizer& opt, const std::string& optimizer,
+          const nlohmann::json& trainerState);
 
 /// Restores weights and optimizer state in place (the tensors keep their memory format) and
 /// returns the trainer state, which `check` sees (and can refuse by throwing) before anything
 /// is restored. Reads both formats. Throws ModelError naming the file and why
 /// (damaged, truncated, another architecture or optimizer, not a checkpoint). `average`
 /// (may be null) receives the weight average; a checkpoint without one is refused for it.
-nlohmann::json load(const std::filesystem::path& file, DetectorNet& net, DetectorNet* average, torch::optim::Optimizer& opt,
-                    const std::string& optimizer, const std::function<void(const nlohmann::json&)>& check);
+nlohmann::json load(const std::filesystem::path& file, DetectorNet& net, DetectorNet* average,
+                    torch::optim::Optimizer& opt, const std::string& optimizer,
+                    const std::function<void(const nlohmann::json&)>& check);
 
 /// Writes `file` as earlier versions wrote checkpoint.pt (a LibTorch archive): only to make
 /// inputs for the tests and fuzzers of the code that still reads such files.

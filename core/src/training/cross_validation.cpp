@@ -9,11 +9,14 @@
 
 namespace sdd {
 
-OutOfFold outOfFoldProbabilities(const Dataset& dataset, const ModelSpec& spec, const TrainConfig& config,
-                                 int folds, const std::filesystem::path& workDir,
-                                 const std::function<void(const CrossValidationProgress&)>& progress,
-                                 const std::atomic<bool>* cancel) {
-  if (folds < 2) throw std::invalid_argument("cross-validation needs at least 2 folds, got " + std::to_string(folds));
+OutOfFold outOfFoldProbabilities(
+    const Dataset& dataset, const ModelSpec& spec, const TrainConfig& config, int folds,
+    const std::filesystem::path& workDir,
+    const std::function<void(const CrossValidationProgress&)>& progress,
+    const std::atomic<bool>* cancel) {
+  if (folds < 2)
+    throw std::invalid_argument("cross-validation needs at least 2 folds, got " +
+                                std::to_string(folds));
   const auto& samples = dataset.samples();
   const std::size_t nClasses = dataset.classes().size();
   OutOfFold out;
@@ -30,10 +33,12 @@ OutOfFold outOfFoldProbabilities(const Dataset& dataset, const ModelSpec& spec, 
     for (std::size_t i = 0; i < samples.size(); ++i)
       if (samples[i].label == int(c)) idx.push_back(i);
     if (!idx.empty() && idx.size() < std::size_t(folds))
-      throw std::invalid_argument("class '" + dataset.classes()[c] + "' has " + std::to_string(idx.size()) +
-                                  " images, fewer than the " + std::to_string(folds) + " folds");
+      throw std::invalid_argument("class '" + dataset.classes()[c] + "' has " +
+                                  std::to_string(idx.size()) + " images, fewer than the " +
+                                  std::to_string(folds) + " folds");
     std::shuffle(idx.begin(), idx.end(), rng);
-    for (std::size_t k = 0; k < idx.size(); ++k) out.fold[idx[k]] = int((dealt + k) % std::size_t(folds));
+    for (std::size_t k = 0; k < idx.size(); ++k)
+      out.fold[idx[k]] = int((dealt + k) % std::size_t(folds));
     dealt += idx.size();
   }
 
@@ -55,8 +60,8 @@ OutOfFold outOfFoldProbabilities(const Dataset& dataset, const ModelSpec& spec, 
     trainer.onEpoch = [&](const EpochStats& s) {
       if (progress)
         progress({f + 1, folds, s.epoch, config.epochs,
-                  "fold " + std::to_string(f + 1) + "/" + std::to_string(folds) + ", epoch " + std::to_string(s.epoch) +
-                      "/" + std::to_string(config.epochs)});
+                  "fold " + std::to_string(f + 1) + "/" + std::to_string(folds) + ", epoch " +
+                      std::to_string(s.epoch) + "/" + std::to_string(config.epochs)});
     };
     const TrainResult r = trainer.run();
     if (r.cancelled) {
@@ -78,7 +83,8 @@ OutOfFold outOfFoldProbabilities(const Dataset& dataset, const ModelSpec& spec, 
   return out;
 }
 
-std::vector<SuspectedLabel> suspectedLabels(const Dataset& dataset, const OutOfFold& oof, double threshold) {
+std::vector<SuspectedLabel> suspectedLabels(const Dataset& dataset, const OutOfFold& oof,
+                                            double threshold) {
   std::vector<SuspectedLabel> out;
   for (std::size_t i = 0; i < dataset.samples().size() && i < oof.probs.size(); ++i) {
     const auto& p = oof.probs[i];
@@ -88,8 +94,9 @@ std::vector<SuspectedLabel> suspectedLabels(const Dataset& dataset, const OutOfF
     if (best == label || p[std::size_t(label)] >= threshold) continue;
     out.push_back({i, label, best, p[std::size_t(label)], p[std::size_t(best)]});
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const SuspectedLabel& a, const SuspectedLabel& b) { return a.labelProbability < b.labelProbability; });
+  std::stable_sort(out.begin(), out.end(), [](const SuspectedLabel& a, const SuspectedLabel& b) {
+    return a.labelProbability < b.labelProbability;
+  });
   return out;
 }
 

@@ -12,7 +12,10 @@ namespace fs = std::filesystem;
 namespace sdd {
 
 void to_json(nlohmann::json& j, const RunManifest& m) {
-  j = {{"spec", m.spec}, {"config", m.config}, {"dataset", m.dataset}, {"architecture", m.architecture},
+  j = {{"spec", m.spec},
+       {"config", m.config},
+       {"dataset", m.dataset},
+       {"architecture", m.architecture},
        {"started", m.started}};
 }
 
@@ -63,18 +66,28 @@ std::vector<EpochStats> RunFolder::readLog() const {
     try {
       out.push_back(parseJson(line).get<EpochStats>());
     } catch (const std::exception& e) {
-      throw RunFolderError(logJsonlFile().string() + " line " + std::to_string(lineNo) + ": " + e.what());
+      throw RunFolderError(logJsonlFile().string() + " line " + std::to_string(lineNo) + ": " +
+                           e.what());
     }
   }
   return out;
 }
 
 void RunFolder::writeLog(const std::vector<EpochStats>& history) const {
-  CsvWriter csv({"epoch", "train_loss", "train_acc", "val_loss", "val_acc", "val_macro_f1", "lr", "seconds", "best"});
+  CsvWriter csv({"epoch", "train_loss", "train_acc", "val_loss", "val_acc", "val_macro_f1", "lr",
+                 "seconds", "best"});
   std::string jsonl;
   for (const auto& s : history) {
-    csv.integer(s.epoch).number(s.trainLoss).number(s.trainAccuracy).number(s.valLoss).number(s.valAccuracy);
-    csv.number(s.valMacroF1).number(s.learningRate).number(s.seconds, 4).integer(s.best ? 1 : 0).endRow();
+    csv.integer(s.epoch)
+        .number(s.trainLoss)
+        .number(s.trainAccuracy)
+        .number(s.valLoss)
+        .number(s.valAccuracy);
+    csv.number(s.valMacroF1)
+        .number(s.learningRate)
+        .number(s.seconds, 4)
+        .integer(s.best ? 1 : 0)
+        .endRow();
     jsonl += nlohmann::json(s).dump() + '\n';
   }
   writeFileAtomically(logCsvFile(), csv.str());

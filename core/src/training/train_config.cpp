@@ -27,14 +27,29 @@ void TrainConfig::validate() const {
 }
 
 void to_json(nlohmann::json& j, const TrainConfig& c) {
-  j = {{"epochs", c.epochs},         {"batch_size", c.batchSize},   {"lr", c.learningRate},
-       {"optimizer", c.optimizer},   {"weight_decay", c.weightDecay}, {"momentum", c.momentum},
-       {"schedule", c.schedule},     {"step_size", c.stepSize},     {"gamma", c.gamma},
-       {"patience", c.patience},     {"augment", c.augment},        {"brightness", c.brightness},
-       {"contrast", c.contrast},     {"class_weights", c.classWeights}, {"keep", c.keep},
-       {"seed", c.seed},             {"threads", c.threads},        {"device", c.device},
-       {"channels_last", c.channelsLast}, {"noise", c.noise},   {"blur", c.blur},
-       {"label_smoothing", c.labelSmoothing}, {"ema", c.ema}};
+  j = {{"epochs", c.epochs},
+       {"batch_size", c.batchSize},
+       {"lr", c.learningRate},
+       {"optimizer", c.optimizer},
+       {"weight_decay", c.weightDecay},
+       {"momentum", c.momentum},
+       {"schedule", c.schedule},
+       {"step_size", c.stepSize},
+       {"gamma", c.gamma},
+       {"patience", c.patience},
+       {"augment", c.augment},
+       {"brightness", c.brightness},
+       {"contrast", c.contrast},
+       {"class_weights", c.classWeights},
+       {"keep", c.keep},
+       {"seed", c.seed},
+       {"threads", c.threads},
+       {"device", c.device},
+       {"channels_last", c.channelsLast},
+       {"noise", c.noise},
+       {"blur", c.blur},
+       {"label_smoothing", c.labelSmoothing},
+       {"ema", c.ema}};
 }
 
 void from_json(const nlohmann::json& j, TrainConfig& c) {
@@ -78,7 +93,8 @@ TrainRecipe trainRecipe(const std::string& name, int numClasses) {
     r.config.epochs = 60;
     r.config.learningRate = 1e-3;
   } else {
-    throw std::invalid_argument("unknown recipe '" + name + "' (expected default, tableII or tableII-bn)");
+    throw std::invalid_argument("unknown recipe '" + name +
+                                "' (expected default, tableII or tableII-bn)");
   }
   return r;
 }
@@ -86,9 +102,9 @@ TrainRecipe trainRecipe(const std::string& name, int numClasses) {
 std::vector<std::string> trainRecipeNames() { return {"default", "tableII", "tableII-bn"}; }
 
 void to_json(nlohmann::json& j, const EpochStats& s) {
-  j = {{"epoch", s.epoch},           {"train_loss", s.trainLoss}, {"train_acc", s.trainAccuracy},
-       {"val_loss", s.valLoss},      {"val_acc", s.valAccuracy},  {"val_macro_f1", s.valMacroF1},
-       {"lr", s.learningRate},       {"seconds", s.seconds},      {"best", s.best}};
+  j = {{"epoch", s.epoch},      {"train_loss", s.trainLoss}, {"train_acc", s.trainAccuracy},
+       {"val_loss", s.valLoss}, {"val_acc", s.valAccuracy},  {"val_macro_f1", s.valMacroF1},
+       {"lr", s.learningRate},  {"seconds", s.seconds},      {"best", s.best}};
 }
 
 void from_json(const nlohmann::json& j, EpochStats& s) {

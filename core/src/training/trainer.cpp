@@ -1,5 +1,7 @@
 #include "sdd/training/trainer.h"
 
+#include <torch/torch.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -9,17 +11,15 @@
 #include <sstream>
 #include <stdexcept>
 
-#include <torch/torch.h>
-
 #include "imaging/batch.h"
-#include "training/augmentation.h"
-#include "training/checkpoint.h"
-#include "training/training_data.h"
-#include "training/weight_average.h"
 #include "sdd/metrics/metrics.h"
 #include "sdd/model/detector_net.h"
 #include "sdd/util/atomic_file.h"
 #include "sdd/util/runtime.h"
+#include "training/augmentation.h"
+#include "training/checkpoint.h"
+#include "training/training_data.h"
+#include "training/weight_average.h"
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -51,12 +51,13 @@ std::uintmax_t bytesARunNeeds(const ModelSpec& spec, int epochs) {
 std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainConfig& c, DetectorNet& net) {
   if (c.optimizer == "sgd")
     return std::make_unique<torch::optim::SGD>(
-        net->parameters(), torch::optim::SGDOptions(c.learningRate).momentum(c.momentum).weight_decay(c.weightDecay));
+        net->parameters(),
+        torch::optim::SGDOptions(c.learningRate).momentum(c.momentum).weight_decay(c.weightDecay));
   if (c.optimizer == "adamw")
-    return std::make_unique<torch::optim::AdamW>(net->parameters(),
-                                                 torch::optim::AdamWOptions(c.learningRate).weight_decay(c.weightDecay));
-  return std::make_unique<torch::optim::Adam>(net->parameters(),
-                                              torch::optim::AdamOptions(c.learningRate).weight_decay(c.weightDecay));
+    return std::make_unique<torch::optim::AdamW>(
+        net->parameters(), torch::optim::AdamWOptions(c.learningRate).weight_decay(c.weightDecay));
+  return std::make_unique<torch::optim::Adam>(
+      net->parameters(), torch::optim::AdamOptions(c.learningRate).weight_decay(c.weightDecay));
 }
 
 }  // namespace
@@ -117,7 +118,8 @@ struct Trainer::Impl {
 };
 
 Trainer::Trainer(Dataset dataset, ModelSpec spec, TrainConfig config, fs::path outDir)
-    : impl_(std::make_unique<Impl>(std::move(dataset), spec, std::move(config), std::move(outDir), this)) {}
+    : impl_(std::make_unique<Impl>(std::move(dataset), spec, std::move(config), std::move(outDir),
+                                   this)) {}
 Trainer::~Trainer() = default;
 
 void Trainer::Impl::checkResources() {
@@ -126,14 +128,17 @@ void Trainer::Impl::checkResources() {
   spec.validate();
   // A batch whose activations and their gradients cannot fit in this machine's memory ended
   // in the kernel's OOM killer (`--input-size 4096`); refuse it with the figures instead.
-  const std::size_t batch = std::min<std::size_t>(static_cast<std::size_t>(config.batchSize),
-                                                  std::max<std::size_t>(1, dataset.indices(Split::Train).size()));
-  const double batchBytes = 3.0 * static_cast<double>(batch) * static_cast<double>(spec.activationBytes());
+  const std::size_t batch =
+      std::min<std::size_t>(static_cast<std::size_t>(config.batchSize),
+                            std::max<std::size_t>(1, dataset.indices(Split::Train).size()));
+  const double batchBytes =
+      3.0 * static_cast<double>(batch) * static_cast<double>(spec.activationBytes());
   const double memory = static_cast<double>(physicalMemoryBytes());
   if (memory > 0 && batchBytes > 0.75 * memory) {
     std::ostringstream o;
-    o << std::fixed << std::setprecision(1) << "a training batch of " << batch << " images of this network needs about "
-      << batchBytes / (1 << 30) << " GB of memory; this machine has " << memory / (1 << 30)
+    o << std::fixed << std::setprecision(1) << "a training batch of " << batch
+      << " images of this network needs about " << batchBytes / (1 << 30)
+      << " GB of memory; this machine has " << memory / (1 << 30)
       << " GB: use a smaller batch size or input size";
     throw std::invalid_argument(o.str());
   }
@@ -148,14 +153,17 @@ void Trainer::Impl::startRun() {
 
   std::error_code ec;
   fs::create_directories(run.path(), ec);
-  if (ec) throw std::runtime_error("cannot create output folder " + run.path().string() + ": " + ec.message());
+  if (ec)
+    throw std::runtime_error("cannot create output folder " + run.path().string() + ": " +
+                             ec.message());
   // A full disk found after an hour of training loses the hour: check before starting.
   const fs::space_info space = fs::space(run.path(), ec);
   const std::uintmax_t needed = bytesARunNeeds(spec, config.epochs);
   if (!ec && space.available < needed)
     throw std::runtime_error("not enough free space in " + run.path().string() + ": " +
-                             std::to_string(space.available / 1024) + " KB free, this run needs about " +
-                             std::to_string(needed / 1024) + " KB (model files and checkpoints)");
+                             std::to_string(space.available / 1024) +
+                             " KB free, this run needs about " + std::to_string(needed / 1024) +
+                             " KB (model files and checkpoints)");
   if (!resume) writeManifest();
 }
 
@@ -166,7 +174,8 @@ void Trainer::Impl::writeManifest() {
   RunManifest m{spec, config, dataset.root().string(), spec.describe(), nowIso8601()};
   if (resume) {
     try {
-      if (const auto before = run.readManifest(); before && !before->started.empty()) m.started = before->started;
+      if (const auto before = run.readManifest(); before && !before->started.empty())
+        m.started = before->started;
     } catch (const RunFolderError&) {
       // A damaged run.json is replaced now; only its start time is lost.
     }
@@ -220,30 +229,36 @@ void Trainer::Impl::resumeFromCheckpoint() {
   const fs::path found = run.findCheckpoint();
   if (found.empty()) throw ResumeError("cannot resume: no checkpoint in " + run.path().string());
   try {
-    const nlohmann::json state =
-        checkpoint::load(found, net, average ? &average : nullptr, *optimizer, config.optimizer, [&](const nlohmann::json& st) {
+    const nlohmann::json state = checkpoint::load(
+        found, net, average ? &average : nullptr, *optimizer, config.optimizer,
+        [&](const nlohmann::json& st) {
           const ModelSpec savedSpec = st.at("architecture").get<ModelSpec>();
           if (savedSpec != spec)
             throw ResumeError("cannot resume: the checkpoint's network (" + savedSpec.describe() +
                               ") differs from the requested one (" + spec.describe() + ")");
           requireSameClasses(st.at("classes").get<std::vector<std::string>>(), meta.classes, found);
           if (st.contains("split") && st["split"].value("fingerprint", "") != fingerprint)
-            throw ResumeError("cannot resume: the dataset's train/validation split differs from the run's (" +
-                              std::to_string(st["split"].value("train", 0)) + "/" +
-                              std::to_string(st["split"].value("validation", 0)) + " images then, " +
-                              std::to_string(nTrain) + "/" + std::to_string(nVal) +
-                              " now: another split seed, or files added or removed?). Resuming would mix "
-                              "validation images into training; start a new run instead");
+            throw ResumeError(
+                "cannot resume: the dataset's train/validation split differs from the run's (" +
+                std::to_string(st["split"].value("train", 0)) + "/" +
+                std::to_string(st["split"].value("validation", 0)) + " images then, " +
+                std::to_string(nTrain) + "/" + std::to_string(nVal) +
+                " now: another split seed, or files added or removed?). Resuming would mix "
+                "validation images into training; start a new run instead");
         });
     firstEpoch = state.at("epochs_done");
-    if (firstEpoch < 0) throw ResumeError(found.string() + ": damaged trainer state (negative epoch count)");
+    if (firstEpoch < 0)
+      throw ResumeError(found.string() + ": damaged trainer state (negative epoch count)");
     for (const auto& e : state.at("history")) result.history.push_back(e.get<EpochStats>());
     result.bestEpoch = state.at("best_epoch");
     result.bestMacroF1 = state.at("best_f1");
     sinceBest = state.value("since_best", 0);
-    const auto mean = state.at("norm_mean").get<std::vector<float>>(), stdv = state.at("norm_std").get<std::vector<float>>();
-    if (mean.size() != meta.normalization.mean.size() || stdv.size() != meta.normalization.std.size())
-      throw ResumeError(found.string() + ": damaged trainer state (normalization of another channel count)");
+    const auto mean = state.at("norm_mean").get<std::vector<float>>(),
+               stdv = state.at("norm_std").get<std::vector<float>>();
+    if (mean.size() != meta.normalization.mean.size() ||
+        stdv.size() != meta.normalization.std.size())
+      throw ResumeError(found.string() +
+                        ": damaged trainer state (normalization of another channel count)");
     meta.normalization.mean = mean;
     meta.normalization.std = stdv;
   } catch (const nlohmann::json::exception& e) {
@@ -288,7 +303,8 @@ bool Trainer::Impl::trainEpoch(int epoch, EpochStats& s) {
     auto y = train.y.index_select(0, idx).to(*device);
     optimizer->zero_grad();
     auto logits = net->forward(x);
-    auto options = torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(config.labelSmoothing);
+    auto options =
+        torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(config.labelSmoothing);
     if (lossWeights.defined()) options.weight(lossWeights);
     auto loss = torch::nn::functional::cross_entropy(logits, y, options);
     loss.backward();
@@ -306,7 +322,8 @@ bool Trainer::Impl::trainEpoch(int epoch, EpochStats& s) {
       p.runningLoss = lossSum / seen;
       p.elapsedSeconds = std::chrono::duration<double>(Clock::now() - trainStart).count();
       const double thisEpoch = std::chrono::duration<double>(Clock::now() - epochStart).count();
-      const double perEpoch = timedEpochs ? doneEpochSeconds / timedEpochs : thisEpoch * batches / (b + 1);
+      const double perEpoch =
+          timedEpochs ? doneEpochSeconds / timedEpochs : thisEpoch * batches / (b + 1);
       p.etaSeconds = perEpoch * (config.epochs - epoch - 1) + std::max(0.0, perEpoch - thisEpoch);
       owner->onProgress(p);
     }
@@ -324,17 +341,20 @@ void Trainer::Impl::validate(EpochStats& s) {
   std::vector<std::vector<float>> probs;
   double lossSum = 0;
   // At most ~256 MB of activations per validation batch (100 images of a small network).
-  const long evalBatch = std::clamp<long>(static_cast<long>((256LL << 20) / spec.activationBytes()), 1, 100);
+  const long evalBatch =
+      std::clamp<long>(static_cast<long>((256LL << 20) / spec.activationBytes()), 1, 100);
   for (long b = 0; b < nVal; b += evalBatch) {
     const long e = std::min(nVal, b + evalBatch);
     auto x = normalizeBatch(val.x.slice(0, b, e), meta.normalization, *device, channelsLast);
     auto logits = model()->forward(x);
     auto y = val.y.slice(0, b, e).to(*device);
-    lossSum += torch::nn::functional::cross_entropy(
-                   logits, y, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
-                   .item<double>();
+    lossSum +=
+        torch::nn::functional::cross_entropy(
+            logits, y, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
+            .item<double>();
     auto p = torch::softmax(logits, 1).to(torch::kCPU).contiguous();
-    for (long i = 0; i < p.size(0); ++i) probs.emplace_back(p[i].data_ptr<float>(), p[i].data_ptr<float>() + p.size(1));
+    for (long i = 0; i < p.size(0); ++i)
+      probs.emplace_back(p[i].data_ptr<float>(), p[i].data_ptr<float>() + p.size(1));
   }
   std::vector<int> truth(val.y.data_ptr<int64_t>(), val.y.data_ptr<int64_t>() + nVal);
   const Evaluation ev = evaluate(truth, probs, meta.classes);
@@ -349,7 +369,8 @@ ModelMetadata Trainer::Impl::metadataFor(const EpochStats& s, const std::string&
   md.trainConfig = configJson;
   md.metrics = {{"selected", selection},
                 {"epoch", s.epoch},
-                {"data", dataset.root().string() + " (validation split, " + std::to_string(nVal) + " images)"},
+                {"data", dataset.root().string() + " (validation split, " + std::to_string(nVal) +
+                             " images)"},
                 {"val_accuracy", s.valAccuracy},
                 {"val_macro_f1", s.valMacroF1},
                 {"val_loss", s.valLoss},
@@ -363,29 +384,33 @@ void Trainer::Impl::saveEpoch(const EpochStats& s) {
   try {
     if (s.best) saveModelFile(run.bestFile(), model(), metadataFor(s, "best validation macro F1"));
     saveModelFile(run.lastFile(), model(), metadataFor(s, "last epoch"));
-    const nlohmann::json state = {{"epochs_done", s.epoch},
-                                  {"history", result.history},
-                                  {"best_epoch", result.bestEpoch},
-                                  {"best_f1", result.bestMacroF1},
-                                  {"since_best", sinceBest},
-                                  {"architecture", spec},
-                                  {"classes", meta.classes},
-                                  {"norm_mean", meta.normalization.mean},
-                                  {"norm_std", meta.normalization.std},
-                                  {"config", configJson},
-                                  {"split", {{"fingerprint", fingerprint}, {"train", nTrain}, {"validation", nVal}}}};
-    checkpoint::save(run.checkpointFile(), net, average ? &average : nullptr, *optimizer, config.optimizer, state);
+    const nlohmann::json state = {
+        {"epochs_done", s.epoch},
+        {"history", result.history},
+        {"best_epoch", result.bestEpoch},
+        {"best_f1", result.bestMacroF1},
+        {"since_best", sinceBest},
+        {"architecture", spec},
+        {"classes", meta.classes},
+        {"norm_mean", meta.normalization.mean},
+        {"norm_std", meta.normalization.std},
+        {"config", configJson},
+        {"split", {{"fingerprint", fingerprint}, {"train", nTrain}, {"validation", nVal}}}};
+    checkpoint::save(run.checkpointFile(), net, average ? &average : nullptr, *optimizer,
+                     config.optimizer, state);
     // A run resumed from a checkpoint of an earlier version goes on in the new format.
     std::error_code rec;
     fs::remove(run.legacyCheckpointFile(), rec);
     run.writeLog(result.history);
   } catch (const std::exception& e) {
     const bool resumable = s.epoch > 1 || resume;
-    throw EpochNotSaved(std::string(e.what()) + " (epoch " + std::to_string(s.epoch) + " not saved; " +
-                            (resumable ? "the checkpoint of the last saved epoch is intact: free space and resume the run"
-                                       : "no epoch was saved") +
-                            ")",
-                        resumable);
+    throw EpochNotSaved(
+        std::string(e.what()) + " (epoch " + std::to_string(s.epoch) + " not saved; " +
+            (resumable
+                 ? "the checkpoint of the last saved epoch is intact: free space and resume the run"
+                 : "no epoch was saved") +
+            ")",
+        resumable);
   }
 }
 
@@ -395,7 +420,8 @@ void Trainer::Impl::keepModel() {
   try {
     copyFileAtomically(source, result.modelFile, false);
   } catch (const WriteError& e) {
-    throw WriteError(std::string(e.what()) + " (" + source.filename().string() + " beside it is the same model)");
+    throw WriteError(std::string(e.what()) + " (" + source.filename().string() +
+                     " beside it is the same model)");
   }
 }
 
@@ -415,7 +441,8 @@ TrainResult Trainer::run(bool resume) {
     EpochStats s;
     if (!m.trainEpoch(epoch, s)) {
       m.result.cancelled = true;
-      m.say("stopped during epoch " + std::to_string(epoch + 1) + "; that partial epoch is discarded. Resume the run to go on.");
+      m.say("stopped during epoch " + std::to_string(epoch + 1) +
+            "; that partial epoch is discarded. Resume the run to go on.");
       break;
     }
     m.validate(s);

@@ -60,7 +60,8 @@ std::string splitFingerprint(const Dataset& ds) {
   };
   for (Split split : {Split::Train, Split::Validation}) {
     std::vector<std::string> names;
-    for (std::size_t i : ds.indices(split)) names.push_back(ds.samples()[i].path.lexically_relative(ds.root()).generic_string());
+    for (std::size_t i : ds.indices(split))
+      names.push_back(ds.samples()[i].path.lexically_relative(ds.root()).generic_string());
     std::sort(names.begin(), names.end());
     mix(split == Split::Train ? "train" : "validation");
     for (const auto& n : names) mix(n);

@@ -2,11 +2,11 @@
 // Internal: a split's images decoded once into memory for training, the normalization
 // statistics of the training images, and the fingerprint of a split that a resume compares.
 
+#include <torch/torch.h>
+
 #include <filesystem>
 #include <functional>
 #include <string>
-
-#include <torch/torch.h>
 
 #include "sdd/dataset/dataset.h"
 #include "sdd/model/model_spec.h"

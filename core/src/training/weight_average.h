@@ -1,10 +1,10 @@
 #pragma once
 // Internal: the exponential moving average of a network's weights (TrainConfig::ema).
 
+#include <torch/torch.h>
+
 #include <cstdint>
 #include <vector>
-
-#include <torch/torch.h>
 
 #include "model/tensor_file.h"
 #include "sdd/model/detector_net.h"
@@ -23,7 +23,8 @@ class WeightAverage {
   }
   void update(double decay, std::int64_t step) {
     torch::NoGradGuard guard;
-    const double d = std::min(decay, (1.0 + static_cast<double>(step)) / (10.0 + static_cast<double>(step)));
+    const double d =
+        std::min(decay, (1.0 + static_cast<double>(step)) / (10.0 + static_cast<double>(step)));
     for (std::size_t i = 0; i < average_.size(); ++i) {
       if (average_[i].is_floating_point())
         average_[i].mul_(d).add_(source_[i], 1.0 - d);

@@ -135,7 +135,8 @@ void copyFileAtomically(const fs::path& from, const fs::path& to, bool noOverwri
       throw std::runtime_error("cannot read " + from.string() + ": " + reason(errno));
     }
     if (n == 0) break;
-    if (const int err = writeAll(tmp.fd(), std::string_view(buf.data(), static_cast<std::size_t>(n))))
+    if (const int err =
+            writeAll(tmp.fd(), std::string_view(buf.data(), static_cast<std::size_t>(n))))
       fail(to, err);
   }
   // Between the check above and here another process may have created `to`; link() would

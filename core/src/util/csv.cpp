@@ -7,7 +7,8 @@
 namespace sdd {
 
 bool csvNeedsInjectionGuard(std::string_view s) {
-  return !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
+  return !s.empty() &&
+         (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
 }
 
 std::string csvField(std::string_view s) {

@@ -1,10 +1,10 @@
 #include "sdd/util/runtime.h"
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <stdexcept>
 #include <thread>
-
-#include <unistd.h>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -53,20 +53,20 @@ std::string resolveDevice(const std::string& requested) {
   if (requested == "cpu") return requested;
   if (requested.rfind("cuda", 0) == 0) {
     if (!cudaAvailable())
-      throw std::invalid_argument("--device " + requested +
+      throw std::invalid_argument("device " + requested +
                                   ": this LibTorch build sees no CUDA device (use cpu or auto)");
     try {
       torch::Device d(requested);
       if (d.has_index() && d.index() >= static_cast<int>(torch::cuda::device_count()))
-        throw std::invalid_argument("--device " + requested + ": only " +
+        throw std::invalid_argument("device " + requested + ": only " +
                                     std::to_string(torch::cuda::device_count()) +
                                     " CUDA device(s) present");
     } catch (const c10::Error&) {
-      throw std::invalid_argument("--device " + requested + ": not a valid device string");
+      throw std::invalid_argument("device " + requested + ": not a valid device string");
     }
     return requested;
   }
-  throw std::invalid_argument("--device " + requested + ": expected auto, cpu, cuda or cuda:N");
+  throw std::invalid_argument("device " + requested + ": expected auto, cpu, cuda or cuda:N");
 }
 
 namespace {

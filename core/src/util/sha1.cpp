@@ -7,7 +7,8 @@
 namespace sdd {
 
 std::string sha1Hex(std::string_view data) {
-  std::array<std::uint32_t, 5> h = {0x67452301u, 0xEFCDAB89u, 0x98BADCFEu, 0x10325476u, 0xC3D2E1F0u};
+  std::array<std::uint32_t, 5> h = {0x67452301u, 0xEFCDAB89u, 0x98BADCFEu, 0x10325476u,
+                                    0xC3D2E1F0u};
   std::string msg(data);
   const std::uint64_t bits = static_cast<std::uint64_t>(data.size()) * 8;
   msg += static_cast<char>(0x80);
@@ -18,16 +19,21 @@ std::string sha1Hex(std::string_view data) {
     std::uint32_t w[80];
     for (int i = 0; i < 16; ++i) {
       const auto* p = reinterpret_cast<const unsigned char*>(msg.data() + chunk + 4 * i);
-      w[i] = (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) | p[3];
+      w[i] = (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) |
+             (std::uint32_t(p[2]) << 8) | p[3];
     }
     for (int i = 16; i < 80; ++i) w[i] = rotl(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
     std::uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
     for (int i = 0; i < 80; ++i) {
       std::uint32_t f, k;
-      if (i < 20) f = (b & c) | (~b & d), k = 0x5A827999u;
-      else if (i < 40) f = b ^ c ^ d, k = 0x6ED9EBA1u;
-      else if (i < 60) f = (b & c) | (b & d) | (c & d), k = 0x8F1BBCDCu;
-      else f = b ^ c ^ d, k = 0xCA62C1D6u;
+      if (i < 20)
+        f = (b & c) | (~b & d), k = 0x5A827999u;
+      else if (i < 40)
+        f = b ^ c ^ d, k = 0x6ED9EBA1u;
+      else if (i < 60)
+        f = (b & c) | (b & d) | (c & d), k = 0x8F1BBCDCu;
+      else
+        f = b ^ c ^ d, k = 0xCA62C1D6u;
       const std::uint32_t t = rotl(a, 5) + f + e + k + w[i];
       e = d;
       d = c;

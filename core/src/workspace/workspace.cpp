@@ -77,7 +77,8 @@ std::vector<ReportRecord> Workspace::reports() const {
   while (std::getline(f, line)) {
     try {
       const auto j = parseJson(line);
-      out.push_back({j.value("date", std::string()), j.value("pdf", std::string()), j.value("journal_rows", 0LL)});
+      out.push_back({j.value("date", std::string()), j.value("pdf", std::string()),
+                     j.value("journal_rows", 0LL)});
     } catch (const std::exception&) {
       // A damaged line (an older version killed mid-append) loses only that report: "relabels
       // since the last report" then counts from the one before.
@@ -94,14 +95,19 @@ void Workspace::recordReport(const ReportRecord& record) const {
     log.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
   if (!log.empty() && log.back() != '\n') log += '\n';
-  log += nlohmann::json{{"date", record.date}, {"pdf", record.pdf}, {"journal_rows", record.journalRows}}.dump() + "\n";
+  log +=
+      nlohmann::json{
+          {"date", record.date}, {"pdf", record.pdf}, {"journal_rows", record.journalRows}}
+          .dump() +
+      "\n";
   writeFileAtomically(reportsLogFile(), log);
 }
 
 fs::path Workspace::defaultAppDataFolder() {
   const char* xdg = std::getenv("XDG_DATA_HOME");
   const char* home = std::getenv("HOME");
-  const fs::path base = xdg && *xdg ? fs::path(xdg) : fs::path(home && *home ? home : ".") / ".local/share";
+  const fs::path base =
+      xdg && *xdg ? fs::path(xdg) : fs::path(home && *home ? home : ".") / ".local/share";
   return base / "SDD Workbench" / "sdd-workbench";
 }
 

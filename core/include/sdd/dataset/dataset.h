@@ -43,7 +43,6 @@ struct Sample {
   std::vector<BoundingBox> boxes;           ///< empty when there is no annotation
 };
 
-
 /// Two or more byte-identical images.
 struct DuplicateGroup {
   std::vector<std::size_t> samples;  ///< indices into Dataset::samples()
@@ -56,7 +55,7 @@ struct ScanOptions {
   /// Ignore the dataset's own train/validation folders and make the seeded stratified split
   /// anyway (for repeated experiments on different splits, e.g. NEU's 240/60 per class).
   bool resplit = false;
-  int threads = 0;                  ///< 0 = all cores
+  int threads = 0;  ///< 0 = all cores
   /// Called with (done, total) as files are checked; may be called from worker threads.
   std::function<void(std::size_t, std::size_t)> progress;
 };

@@ -21,11 +21,13 @@ struct ScanIssue {
 /// loops); entries that cannot be examined (a dangling or looping link, no permission) and
 /// sub-folders that cannot be listed go to `issues`, and the walk goes on. A folder holding a
 /// workbench workspace (labels.sqlite) is not entered: it is the tools' output, not data.
-std::vector<std::filesystem::path> filesBelow(const std::filesystem::path& dir, std::vector<ScanIssue>& issues);
+std::vector<std::filesystem::path> filesBelow(const std::filesystem::path& dir,
+                                              std::vector<ScanIssue>& issues);
 
 /// The entries of a folder, sorted. A folder that cannot be listed (permissions, a symbolic
 /// link loop, I/O error) is reported in `issues` when given, instead of looking empty.
-std::vector<std::filesystem::path> sortedEntries(const std::filesystem::path& dir, std::vector<ScanIssue>* issues = nullptr);
+std::vector<std::filesystem::path> sortedEntries(const std::filesystem::path& dir,
+                                                 std::vector<ScanIssue>* issues = nullptr);
 
 /// True (and a note in `issues`) when `dir` holds a workbench workspace's label journal: the
 /// tools' output inside a dataset, never its data.
@@ -36,8 +38,8 @@ bool isWorkspaceFolder(const std::filesystem::path& dir, std::vector<ScanIssue>&
 /// a file is kept whatever its name (reading it says whether it is an image).
 struct ImageList {
   std::vector<std::filesystem::path> files;
-  std::size_t ignored = 0;            ///< non-image files inside the folders
-  std::vector<ScanIssue> issues;      ///< what could not be listed
+  std::size_t ignored = 0;                          ///< non-image files inside the folders
+  std::vector<ScanIssue> issues;                    ///< what could not be listed
   std::vector<std::filesystem::path> emptyFolders;  ///< folders with no image file
 };
 ImageList listImages(const std::vector<std::filesystem::path>& paths);

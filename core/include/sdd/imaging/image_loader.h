@@ -5,17 +5,16 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <opencv2/core.hpp>
 #include <string>
 #include <vector>
-
-#include <opencv2/core.hpp>
 
 namespace sdd {
 
 /// Result of reading one file: the decoded image or the reason it could not be used.
 struct DecodedImage {
-  cv::Mat image;       ///< BGR or gray uint8 as stored, empty on error
-  std::string error;   ///< why the file was rejected, empty on success
+  cv::Mat image;      ///< BGR or gray uint8 as stored, empty on error
+  std::string error;  ///< why the file was rejected, empty on success
   std::uint64_t hash = 0;
   bool ok() const { return error.empty(); }
 };

@@ -21,13 +21,13 @@ namespace sdd {
 struct ModelEvaluation {
   std::filesystem::path modelFile;
   ModelMetadata metadata;
-  std::string split;   ///< validation | train | all
-  std::string device;  ///< what ran it, e.g. "cpu (2 threads)"
-  std::vector<std::size_t> samples;          ///< Dataset::samples() index of each result
-  std::vector<int> truth;                    ///< current label of each sample
-  std::vector<std::vector<float>> probs;     ///< SoftMax output of each sample
-  std::vector<double> ms;                    ///< file read -> decision, per image
-  std::vector<ScanIssue> skipped;            ///< images that could not be classified
+  std::string split;                      ///< validation | train | all
+  std::string device;                     ///< what ran it, e.g. "cpu (2 threads)"
+  std::vector<std::size_t> samples;       ///< Dataset::samples() index of each result
+  std::vector<int> truth;                 ///< current label of each sample
+  std::vector<std::vector<float>> probs;  ///< SoftMax output of each sample
+  std::vector<double> ms;                 ///< file read -> decision, per image
+  std::vector<ScanIssue> skipped;         ///< images that could not be classified
   Evaluation eval;
   double medianMs = 0, p95Ms = 0, meanMs = 0;
   bool cancelled = false;
@@ -55,8 +55,8 @@ struct PointingGame {
   std::vector<std::string> classes;
   std::vector<int> hits, centreHits, images;  ///< per class, over images with boxes
   std::vector<int> borderPeaks;  ///< per class: peak within 8 % of the image size of its border
-  int withoutBoxes = 0;                       ///< images of the split that have no boxes
-  int failed = 0;                             ///< unreadable images
+  int withoutBoxes = 0;          ///< images of the split that have no boxes
+  int failed = 0;                ///< unreadable images
   bool cancelled = false;
   int totalImages() const;
   int totalHits() const;
@@ -70,7 +70,8 @@ PointingGame pointingGame(Predictor& predictor, const Dataset& dataset, const st
 
 /// A generated change to an image, for robustness checks.
 struct Perturbation {
-  std::string kind;  ///< none | noise (Gaussian, sigma in grey levels) | blur (Gaussian, sigma in px) | brightness (added grey levels)
+  std::string kind;  ///< none | noise (Gaussian, sigma in grey levels) | blur (Gaussian, sigma in
+                     ///< px) | brightness (added grey levels)
   double level = 0;
   std::string name() const;  ///< e.g. "noise sigma 10"
 };
@@ -86,7 +87,8 @@ struct RobustnessRow {
 };
 /// Evaluates the split on perturbed copies of its images (generated in memory; the files are
 /// only read), one row per perturbation. Throws like evaluateModel.
-std::vector<RobustnessRow> evaluateRobustness(Predictor& predictor, const Dataset& dataset, const std::string& split,
+std::vector<RobustnessRow> evaluateRobustness(Predictor& predictor, const Dataset& dataset,
+                                              const std::string& split,
                                               const std::vector<Perturbation>& perturbations);
 
 /// One row of the paper's Table V for a model we measured.
@@ -101,7 +103,8 @@ struct ModelSummary {
   std::size_t images = 0;
 };
 ModelSummary summarize(const ModelEvaluation& ev, const std::string& name);
-/// How a model is named in a comparison: its folder and file name ("2026-11-24T22-16-07Z/model.sddm").
+/// How a model is named in a comparison: its folder and file name
+/// ("2026-11-24T22-16-07Z/model.sddm").
 std::string modelLabel(const std::filesystem::path& file);
 
 /// A model a comparison left out, and why (trained on other classes, unreadable).
@@ -118,11 +121,11 @@ struct ModelComparison {
 /// cannot be used for this dataset is listed in `skipped` with the reason and does not stop
 /// the rest. `progress(model, done, total)` follows the images of model number `model`;
 /// `cancel` stops between images (the rows then hold the models finished).
-ModelComparison compareModels(const Dataset& dataset, const std::string& split,
-                              const std::vector<std::filesystem::path>& models, const std::string& device,
-                              int threads = 1,
-                              const std::function<void(std::size_t, std::size_t, std::size_t)>& progress = {},
-                              const std::atomic<bool>* cancel = nullptr);
+ModelComparison compareModels(
+    const Dataset& dataset, const std::string& split,
+    const std::vector<std::filesystem::path>& models, const std::string& device, int threads = 1,
+    const std::function<void(std::size_t, std::size_t, std::size_t)>& progress = {},
+    const std::atomic<bool>* cancel = nullptr);
 
 /// The evaluation as JSON, the one schema of `sdd eval --json`, `sdd report --json` and the
 /// workbench: the metrics (toJson: accuracy, per class, macro, confusion matrix, ROC) plus

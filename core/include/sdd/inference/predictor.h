@@ -6,10 +6,9 @@
 
 #include <filesystem>
 #include <memory>
+#include <opencv2/core.hpp>
 #include <string>
 #include <vector>
-
-#include <opencv2/core.hpp>
 
 #include "sdd/model/model_spec.h"
 
@@ -71,7 +70,8 @@ class Predictor {
   /// Class-activation map on the last conv block for `image` (any size/channels).
   /// `targetClass` -1 = the predicted class. Throws std::invalid_argument for a class out
   /// of range.
-  Explanation explain(const cv::Mat& image, int targetClass = -1, CamMethod method = CamMethod::GradCam);
+  Explanation explain(const cv::Mat& image, int targetClass = -1,
+                      CamMethod method = CamMethod::GradCam);
 
  private:
   struct Impl;

@@ -163,9 +163,9 @@ std::string journalPath(const std::filesystem::path& root, const std::filesystem
 
 /// Result of applying a journal to a dataset.
 struct AppliedLabels {
-  std::size_t changed = 0;                ///< samples whose label the journal changed
-  std::vector<std::string> unknownPaths;  ///< journal paths that are not in the dataset
-  std::vector<std::string> unknownLabels; ///< "path: label" for labels not among the classes
+  std::size_t changed = 0;                 ///< samples whose label the journal changed
+  std::vector<std::string> unknownPaths;   ///< journal paths that are not in the dataset
+  std::vector<std::string> unknownLabels;  ///< "path: label" for labels not among the classes
 };
 
 /// Replaces the labels of `dataset` by the journal's current labels. Entries for missing

@@ -4,10 +4,9 @@
 /// Plain C++; safe to use from any thread on distinct objects.
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace sdd {
 
@@ -19,7 +18,7 @@ class ConfusionMatrix {
   int size() const { return n_; }
   std::int64_t count(int truth, int predicted) const { return cells_[truth * n_ + predicted]; }
   std::int64_t total() const;
-  std::int64_t support(int truth) const;      ///< row sum
+  std::int64_t support(int truth) const;        ///< row sum
   std::int64_t predicted(int predicted) const;  ///< column sum
   double accuracy() const;
   /// 0 when the class was never predicted (no positives to be precise about).

@@ -22,7 +22,8 @@ struct ZipEntry {
 };
 /// The same check; on success `stored` maps the name of every stored (uncompressed) entry to
 /// where its bytes lie in `bytes`.
-std::string checkZipArchive(const std::vector<std::uint8_t>& bytes, std::map<std::string, ZipEntry>& stored);
+std::string checkZipArchive(const std::vector<std::uint8_t>& bytes,
+                            std::map<std::string, ZipEntry>& stored);
 
 /// A ZIP of stored entries as LibTorch writes them (no compression, data descriptors or
 /// ZIP64), with valid CRCs: what tests and fuzzers wrap crafted archive contents in.

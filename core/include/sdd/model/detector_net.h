@@ -2,9 +2,9 @@
 /// The LibTorch module built from a ModelSpec, and model-file save/load.
 /// Includes <torch/torch.h>: use only from core .cpp files and tests, never from Qt headers.
 
-#include <filesystem>
-
 #include <torch/torch.h>
+
+#include <filesystem>
 
 #include "sdd/model/model_spec.h"
 

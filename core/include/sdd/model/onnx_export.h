@@ -15,7 +15,8 @@ namespace sdd {
 void exportOnnx(const std::filesystem::path& modelFile, const std::filesystem::path& onnxFile,
                 const std::string& producerVersion = "");
 /// The same ONNX model as bytes (for runtimes that load from memory).
-std::string onnxBytes(const std::filesystem::path& modelFile, const std::string& producerVersion = "");
+std::string onnxBytes(const std::filesystem::path& modelFile,
+                      const std::string& producerVersion = "");
 
 /// True when a 3-channel model can take a grey image as one channel instead of three equal
 /// ones: its normalization is the same for every channel, so the three copies stay equal

@@ -10,10 +10,9 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "sdd/dataset/dataset.h"
 #include "sdd/inference/model_evaluation.h"
@@ -24,8 +23,8 @@ namespace sdd {
 struct ReportOptions {
   std::string split = "validation";
   std::string device = "auto";
-  int threads = 1;                                   ///< one image at a time, as on a line
-  double fovMeters = 0.5;                            ///< field of view along the strip (paper: 0.5 m)
+  int threads = 1;         ///< one image at a time, as on a line
+  double fovMeters = 0.5;  ///< field of view along the strip (paper: 0.5 m)
   std::vector<std::filesystem::path> compareModels;  ///< further models for the Table V comparison
   std::filesystem::path workspace;                   ///< label journal and report log; may be empty
   std::string version;                               ///< program version shown in the report
@@ -35,14 +34,14 @@ struct ReportData {
   ReportOptions options;
   std::shared_ptr<const Dataset> dataset;  ///< with current labels
   ModelEvaluation evaluation;
-  std::vector<ModelSummary> comparison;    ///< ours, the evaluated model first
-  std::vector<SkippedModel> skippedModels; ///< compared models left out, and why
-  std::vector<EpochStats> history;         ///< training log next to the model, if any
-  std::filesystem::path historySource;     ///< that log's file; empty when none
+  std::vector<ModelSummary> comparison;     ///< ours, the evaluated model first
+  std::vector<SkippedModel> skippedModels;  ///< compared models left out, and why
+  std::vector<EpochStats> history;          ///< training log next to the model, if any
+  std::filesystem::path historySource;      ///< that log's file; empty when none
   std::string datasetHash, modelHash;
-  std::string date;                        ///< UTC, ISO 8601
+  std::string date;  ///< UTC, ISO 8601
   long long relabelsTotal = 0, relabelsSinceLastReport = 0;
-  std::string lastReportDate;              ///< empty: no earlier report in this workspace
+  std::string lastReportDate;  ///< empty: no earlier report in this workspace
   long long journalRows = 0;
 };
 
@@ -56,7 +55,8 @@ struct ReportProgress {
 
 /// Evaluates `modelFile` on the dataset and gathers everything the report shows. Throws
 /// (ModelError, DatasetError, std::runtime_error when cancelled) with a message for the user.
-ReportData collectReport(const Dataset& dataset, const std::filesystem::path& modelFile, const ReportOptions& options,
+ReportData collectReport(const Dataset& dataset, const std::filesystem::path& modelFile,
+                         const ReportOptions& options,
                          const std::function<void(const ReportProgress&)>& progress = {},
                          const std::atomic<bool>* cancel = nullptr);
 

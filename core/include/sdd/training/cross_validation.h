@@ -33,10 +33,11 @@ struct CrossValidationProgress {
 /// Splits all samples (both splits) into `folds` stratified folds (seeded by config.seed),
 /// trains one model per fold on the others in `workDir/fold-<i>`, and scores the held-out
 /// fold. Throws std::invalid_argument for folds < 2 or a class with fewer images than folds.
-OutOfFold outOfFoldProbabilities(const Dataset& dataset, const ModelSpec& spec, const TrainConfig& config,
-                                 int folds, const std::filesystem::path& workDir,
-                                 const std::function<void(const CrossValidationProgress&)>& progress = {},
-                                 const std::atomic<bool>* cancel = nullptr);
+OutOfFold outOfFoldProbabilities(
+    const Dataset& dataset, const ModelSpec& spec, const TrainConfig& config, int folds,
+    const std::filesystem::path& workDir,
+    const std::function<void(const CrossValidationProgress&)>& progress = {},
+    const std::atomic<bool>* cancel = nullptr);
 
 struct SuspectedLabel {
   std::size_t sample = 0;  ///< Dataset::samples() index
@@ -47,6 +48,7 @@ struct SuspectedLabel {
 
 /// Images whose label's out-of-fold probability is below `threshold` and is not the most
 /// probable class, lowest first.
-std::vector<SuspectedLabel> suspectedLabels(const Dataset& dataset, const OutOfFold& oof, double threshold = 0.5);
+std::vector<SuspectedLabel> suspectedLabels(const Dataset& dataset, const OutOfFold& oof,
+                                            double threshold = 0.5);
 
 }  // namespace sdd

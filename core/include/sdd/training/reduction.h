@@ -22,22 +22,22 @@
 namespace sdd {
 
 struct ReductionConfig {
-  ModelSpec base;            ///< the starting network
-  TrainConfig brief;         ///< training of each candidate (short)
-  TrainConfig extra;         ///< training of the chosen network (longer)
+  ModelSpec base;     ///< the starting network
+  TrainConfig brief;  ///< training of each candidate (short)
+  TrainConfig extra;  ///< training of the chosen network (longer)
   /// A candidate is kept when its validation macro F1 is at least max(targetF1, base F1 -
   /// tolerance): an absolute floor, and at most `tolerance` below what the base network
   /// reached with the same brief training.
   double targetF1 = 0.0;
   double tolerance = 0.01;
-  int maxSteps = 12;         ///< reductions at most
+  int maxSteps = 12;  ///< reductions at most
 };
 
 struct ReductionStep {
-  int step = 0;            ///< 0 = the base network
-  std::string change;      ///< e.g. "halve conv widths"
-  ModelSummary summary;    ///< layers, weights, MACs, macro F1, min AUC, ms/image
-  bool accepted = false;   ///< became the current network
+  int step = 0;           ///< 0 = the base network
+  std::string change;     ///< e.g. "halve conv widths"
+  ModelSummary summary;   ///< layers, weights, MACs, macro F1, min AUC, ms/image
+  bool accepted = false;  ///< became the current network
   std::filesystem::path runDir;
 };
 
@@ -45,7 +45,7 @@ struct ReductionResult {
   std::vector<ReductionStep> tried;  ///< in the order tried
   double threshold = 0;              ///< the F1 a candidate had to reach
   ModelSpec chosen;
-  ReductionStep final;               ///< the chosen network after extra training
+  ReductionStep final;  ///< the chosen network after extra training
   bool cancelled = false;
 };
 
@@ -55,7 +55,8 @@ std::vector<std::pair<std::string, ModelSpec>> reductionCandidates(const ModelSp
 
 /// Runs the search in `outDir` (one sub-folder per trained model). `onStep` reports each
 /// evaluated model; `onMessage` progress text.
-ReductionResult reduceModel(const Dataset& dataset, const ReductionConfig& config, const std::filesystem::path& outDir,
+ReductionResult reduceModel(const Dataset& dataset, const ReductionConfig& config,
+                            const std::filesystem::path& outDir,
                             const std::function<void(const ReductionStep&)>& onStep = {},
                             const std::function<void(const std::string&)>& onMessage = {},
                             const std::atomic<bool>* cancel = nullptr);
@@ -63,7 +64,8 @@ ReductionResult reduceModel(const Dataset& dataset, const ReductionConfig& confi
 /// Table V for our models (tried steps and the final one) as Markdown, with the paper's
 /// reported rows in a separate table labelled as reported.
 std::string reductionMarkdown(const ReductionResult& r);
-/// The same rows as CSV (ours only): step,change,accepted,layers,weights,macs,macro_f1,min_auc,ms_per_image,architecture
+/// The same rows as CSV (ours only):
+/// step,change,accepted,layers,weights,macs,macro_f1,min_auc,ms_per_image,architecture
 std::string reductionCsv(const ReductionResult& r);
 
 }  // namespace sdd

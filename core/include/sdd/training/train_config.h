@@ -5,10 +5,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "sdd/model/model_spec.h"
 
@@ -20,26 +19,26 @@ struct TrainConfig {
   double learningRate = 1e-3;
   std::string optimizer = "adam";  ///< adam | adamw | sgd
   double weightDecay = 0.0;
-  double momentum = 0.9;           ///< sgd only
+  double momentum = 0.9;            ///< sgd only
   std::string schedule = "cosine";  ///< none | cosine | step
-  int stepSize = 20;               ///< step schedule: epochs between decays
-  double gamma = 0.1;              ///< step schedule: decay factor
-  int patience = 0;                ///< early stopping on validation macro F1; 0 = off
-  bool augment = true;             ///< flips, 90° rotations, brightness/contrast
-  double brightness = 0.1;         ///< max additive shift, in [0,1] pixel units
-  double contrast = 0.1;           ///< max relative contrast change
-  double noise = 0.0;              ///< max Gaussian noise sigma, [0,1] pixel units (0.04 ~ 10 grey levels)
-  double blur = 0.0;               ///< max Gaussian blur sigma in pixels, applied to half the images
-  bool classWeights = false;       ///< inverse-frequency loss weights
-  double labelSmoothing = 0.0;     ///< cross-entropy label smoothing, [0, 1)
+  int stepSize = 20;                ///< step schedule: epochs between decays
+  double gamma = 0.1;               ///< step schedule: decay factor
+  int patience = 0;                 ///< early stopping on validation macro F1; 0 = off
+  bool augment = true;              ///< flips, 90° rotations, brightness/contrast
+  double brightness = 0.1;          ///< max additive shift, in [0,1] pixel units
+  double contrast = 0.1;            ///< max relative contrast change
+  double noise = 0.0;  ///< max Gaussian noise sigma, [0,1] pixel units (0.04 ~ 10 grey levels)
+  double blur = 0.0;   ///< max Gaussian blur sigma in pixels, applied to half the images
+  bool classWeights = false;    ///< inverse-frequency loss weights
+  double labelSmoothing = 0.0;  ///< cross-entropy label smoothing, [0, 1)
   /// Exponential moving average of the weights (decay per batch, e.g. 0.999; 0 = off). The
   /// averaged weights are what is validated and saved.
   double ema = 0.0;
-  std::string keep = "last";       ///< which epoch becomes model.sddm: last | best
+  std::string keep = "last";  ///< which epoch becomes model.sddm: last | best
   std::uint64_t seed = 42;
-  int threads = 0;                 ///< 0 = all cores
-  std::string device = "auto";     ///< auto | cpu | cuda | cuda:N
-  bool channelsLast = true;        ///< measured ~1.3x faster on CPU for this CNN
+  int threads = 0;              ///< 0 = all cores
+  std::string device = "auto";  ///< auto | cpu | cuda | cuda:N
+  bool channelsLast = true;     ///< measured ~1.3x faster on CPU for this CNN
 
   /// Throws std::invalid_argument naming the bad field.
   void validate() const;

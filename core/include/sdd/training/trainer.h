@@ -9,10 +9,9 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "sdd/dataset/dataset.h"
 #include "sdd/model/model_spec.h"
@@ -26,7 +25,8 @@ namespace sdd {
 /// the checkpoint of the epoch before is intact and the run can be resumed from it.
 class EpochNotSaved : public WriteError {
  public:
-  EpochNotSaved(const std::string& what, bool resumable) : WriteError(what), resumable_(resumable) {}
+  EpochNotSaved(const std::string& what, bool resumable)
+      : WriteError(what), resumable_(resumable) {}
   bool resumable() const { return resumable_; }
 
  private:
@@ -67,8 +67,8 @@ class Trainer {
 
   /// Runs to completion, early stop, or cancellation. With resume = true, continues from
   /// the run folder's checkpoint (throws ResumeError when it is missing, damaged or from
-  /// another setup). An epoch that cannot be saved ends the run with EpochNotSaved. A network or batch
-  /// too big for the machine is std::invalid_argument.
+  /// another setup). An epoch that cannot be saved ends the run with EpochNotSaved. A network or
+  /// batch too big for the machine is std::invalid_argument.
   TrainResult run(bool resume = false);
 
  private:

@@ -4,11 +4,10 @@
 /// parsed value), and every failure is a JsonError saying what is wrong.
 /// Thread-safety: free functions.
 
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 namespace sdd {
 

@@ -3,8 +3,8 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <vector>
 #include <string>
+#include <vector>
 
 namespace sdd {
 
