@@ -1,5 +1,5 @@
 #!/bin/bash
-# Issue #7: a read-only or full output/workspace folder gives a clear error before work is lost,
+# A read-only or full output/workspace folder gives a clear error before work is lost,
 # and the dataset folder is never written to. Uses tmpfs mounts (a read-only one, and a small
 # one that we fill up mid-run), so it needs root with CAP_SYS_ADMIN; elsewhere it is skipped.
 #   full_workspace.sh SDD GENERATOR WORKDIR

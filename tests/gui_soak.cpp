@@ -1,5 +1,5 @@
 // The real workbench window, offscreen, relabeling or training until it is killed: the
-// driver of tests/kill_gui.sh (issue #7: kill -9 the GUI in the middle of relabeling and of
+// driver of tests/kill_gui.sh (kill -9 the GUI in the middle of relabeling and of
 // training). Every action is done the way a user does it (a key press on the browser, the
 // Train tab's Train / Resume) and printed only once the window has acknowledged it.
 //   sdd_gui_soak relabel DATASET WORKSPACE   prints "ack <journal path> <class>" per relabel

@@ -133,7 +133,7 @@ void drop(QWidget* target, const QStringList& files) {
 /// Samples the GUI thread's event loop: a 5 ms timer records the time between its ticks;
 /// a tick late by N ms means the loop was blocked for about N ms.
 ///
-/// The limits it is held to: issue #7's 100 ms at the 99th percentile and no freeze of a
+/// The limits it is held to: 100 ms at the 99th percentile and no freeze of a
 /// second, in the release build (which the release run of tools/test.sh asserts). Code built
 /// with AddressSanitizer runs several times slower (the 20,000-image filters take 30–260 ms
 /// there against 1–24 ms), so under the sanitizers these tests look for memory errors and
@@ -437,7 +437,7 @@ class GuiTest : public QObject {
     }
   }
 
-  /// Issue #7: the generated nasty dataset (tests/make_nasty_dataset.cpp) opens with every
+  /// The generated nasty dataset (tests/make_nasty_dataset.cpp) opens with every
   /// bad file named, its good images browse (the 10,000 x 10,000 one too), and dropping the
   /// whole folder classifies the good files and lists each bad one with its reason.
   void opensTheNastyDatasetAndClassifiesItsFolder() {
@@ -740,7 +740,7 @@ class GuiTest : public QObject {
   }
 
   /// The GUI thread keeps serving events while a 360-image batch classifies.
-  /// Issue #7: training runs and all 1,800 NEU images are classified while the user scrolls
+  /// Training runs and all 1,800 NEU images are classified while the user scrolls
   /// the browser; the GUI thread's event loop is sampled every 5 ms throughout.
   void staysResponsiveWhileTrainingAndClassifying1800Images() {
     const fs::path neu = sdd::test::neuDetDir();
@@ -795,7 +795,7 @@ class GuiTest : public QObject {
     QVERIFY(w.datasetModel()->cachedThumbnails() <= DatasetModel::kMaxCachedThumbnails);
   }
 
-  /// Issue #7: a generated 20,000-image dataset opens, scrolls and filters without freezing.
+  /// A generated 20,000-image dataset opens, scrolls and filters without freezing.
   void twentyThousandImagesOpenScrollAndFilter() {
     TempDir dir;
     QElapsedTimer gen;

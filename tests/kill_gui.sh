@@ -1,5 +1,5 @@
 #!/bin/bash
-# Issue #7: kill -9 the workbench — the real window, offscreen, driven by sdd_gui_soak the way
+# Nothing acknowledged is lost when the workbench is killed: kill -9 — the real window, offscreen, driven by sdd_gui_soak the way
 # a user drives it — in the middle of relabeling and of training, again and again. Afterwards
 # the label journal passes integrity_check and holds every relabel the window acknowledged,
 # and Resume in the Train tab continues after the last completed epoch, each epoch logged once.

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Issue #7: kill -9 `sdd relabel` in the middle of a long relabel import, again and again.
+# No acknowledged relabel is lost to kill -9: kill -9 `sdd relabel` in the middle of a long relabel import, again and again.
 # Afterwards the journal passes SQLite's integrity check and holds every relabel whose
 # "relabelled" line was printed (each change is committed before its line is printed).
 #   kill_relabel.sh SDD GENERATOR WORKDIR [KILLS]

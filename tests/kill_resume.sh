@@ -1,5 +1,5 @@
 #!/bin/bash
-# Issue #7: kill -9 `sdd train` at random moments, again and again, then --resume. Every
+# A training run survives kill -9: kill -9 `sdd train` at random moments, again and again, then --resume. Every
 # resume must start from the epoch after the last completed one (checkpoint.sddc written
 # atomically: temp file + rename), and the finished run's log must hold each epoch once.
 #   kill_resume.sh SDD GENERATOR WORKDIR [KILLS]

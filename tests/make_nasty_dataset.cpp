@@ -1,4 +1,4 @@
-// Writes the "nasty dataset" fixture of issue #7: a folder-per-class dataset whose good images
+// Writes the "nasty dataset" fixture: a folder-per-class dataset whose good images
 // (two easily told apart classes) sit among every kind of bad input a user's folder can hold.
 //   usage: sdd_make_nasty_dataset [--clean] OUT_DIR
 // --clean writes only the plain good images (for the crash-safety tests).

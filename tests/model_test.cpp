@@ -190,7 +190,7 @@ TEST(ModelFile, DifferentClassListIsAClearError) {
   EXPECT_NO_THROW(requireSameClasses({"a", "b"}, {"a", "b"}, "m.sddm"));
 }
 
-// Found while writing fuzz_model_metadata (issue #7): metadata edited to absurd sizes made
+// Found while writing fuzz_model_metadata: metadata edited to absurd sizes made
 // loading try to allocate terabytes, and a zero std divided every pixel by zero.
 TEST(ModelFile, DamagedMetadataIsAClearErrorBeforeAnyAllocation) {
   TempDir dir;

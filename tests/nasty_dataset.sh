@@ -1,5 +1,5 @@
 #!/bin/sh
-# Issue #7: sdd scan / train / eval on the generated nasty dataset. Every bad file is named
+# sdd scan / train / eval on the generated nasty dataset. Every bad file is named
 # with its reason, a summary is printed, nothing crashes, the good files give correct
 # results, and no file of the dataset is modified.
 #   nasty_dataset.sh SDD GENERATOR WORKDIR

@@ -50,7 +50,7 @@ TEST(NeuIntegration, ShippedModelsReproduceTheReadmeFigures) {
   const Dataset ds = Dataset::scan(neu);
   // {model, lowest macro F1, lowest class AUC}: the paper's Table II network trained here
   // against the paper's figures (Table IV, Fig. 7), and the default recipe's seed-42 run
-  // (what `sdd train` makes) against the README's 0.9889 / 0.9991 (issue #5's 0.990 is the
+  // (what `sdd train` makes) against the README's 0.9889 / 0.9991 (the 0.990 goal is the
   // mean over three seeds, docs/performance.md).
   const struct {
     const char* file;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# README command 2: build, then run the whole test suite; then (issue #7) build again with
+# README command 2: build, then run the whole test suite; then build again with
 # clang + AddressSanitizer + UndefinedBehaviorSanitizer and run the suite under it, together
 # with each libFuzzer target for SDD_FUZZ_SECONDS (10) seconds. Tests that need the real NEU
 # data read data/NEU-DET (a link to your copy; .ci/run links ../shared/datasets/NEU-DET there).
@@ -13,5 +13,5 @@ tools/setup.sh --asan
 # Left out under the sanitizers, to keep CI well under 30 minutes: the NEU integration tests
 # (real-data training; ~10x slower instrumented), which the release run above covers. The
 # GUI latency checks hold five times looser limits there (tests/gui_test.cpp); the release run
-# asserts issue #7's 100 ms.
+# asserts the real 100 ms.
 ctest --preset asan -j2 -E "^NeuIntegration\." "$@"

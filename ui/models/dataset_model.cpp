@@ -94,7 +94,7 @@ void DatasetModel::reset(sdd::Dataset dataset, std::unique_ptr<sdd::LabelStore> 
     journalPoll_.stop();
   // Natural-order rank of each file name (crazing_2 before crazing_10), computed once: the
   // browser's sort compares these ints instead of collating strings, which made widening a
-  // filter on 20,000 images take ~230 ms (issue #7).
+  // filter on 20,000 images take ~230 ms.
   {
     std::vector<std::pair<QString, QString>> keys;  // natural key, then the name as a tie-break
     keys.reserve(std::size_t(n));

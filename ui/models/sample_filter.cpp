@@ -10,7 +10,7 @@ SampleFilter::SampleFilter(QObject* parent) : QSortFilterProxyModel(parent) {
 
 // Each setter re-filters with invalidate() (one layout change) rather than invalidateFilter():
 // widening a class filter on 20,000 images made the proxy announce 15,000 single-row
-// insertions, a 120-200 ms stall of the GUI thread (issue #7). Re-sorting is cheap (int ranks).
+// insertions, a 120-200 ms stall of the GUI thread. Re-sorting is cheap (int ranks).
 void SampleFilter::setClassFilter(int cls, bool original) {
   class_ = cls;
   original_ = original;
