@@ -51,7 +51,7 @@ check "predict --csv: error rows as wide as the others (10 columns), names guard
   'csv_ok "$WORK/predict.csv" 10 && [ "$(grep -c "file does not exist" "$WORK/predict.csv")" = 2 ] && grep -q "^\"'"'"'-dash.png\"" "$WORK/predict.csv"'
 (cd "$D/a,b" && "$SDD" relabel "$D" --workspace "$WORK/ws" --to '=sum' -- -dash.png > "$WORK/relabel.out" 2>&1)
 "$SDD" journal --workspace "$WORK/ws" --csv "$WORK/journal.csv" > /dev/null 2>&1
-check "journal --csv parses, the relabel is in it" 'csv_ok "$WORK/journal.csv" 8 && grep -q "a,b/-dash.png" "$WORK/journal.csv"'
+check "journal --csv parses, the relabel is in it" 'csv_ok "$WORK/journal.csv" 11 && grep -q "a,b/-dash.png" "$WORK/journal.csv"'
 check "training log.csv parses" 'csv_ok "$WORK/run/log.csv" 9'
 "$SDD" suspects "$D" "${ARGS[@]}" --folds 2 --epochs 1 --out "$WORK/cv" --csv "$WORK/suspects.csv" > /dev/null 2>&1
 check "suspects --csv parses" 'csv_ok "$WORK/suspects.csv" 7'

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -228,13 +229,130 @@ TEST(Dataset, SymlinkLoopsAndDanglingLinksAreReportedAndTheRestOfTheFolderIsRead
   EXPECT_TRUE(skippedWith(ds, "b.png", "leads nowhere"));
 }
 
-TEST(Dataset, FewerThanTwoClassesIsAClearError) {
+static std::string scanError(const fs::path& root, const ScanOptions& options = {}) {
+  try {
+    Dataset::scan(root, options);
+  } catch (const DatasetError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+TEST(Dataset, FewerThanTwoClassesIsAClearErrorThatSaysWhatIsMissing) {
   TempDir dir;
   for (int n = 0; n < 3; ++n)
     writeImage(dir / "only" / (std::to_string(n) + ".png"), patternImage(0, n));
-  EXPECT_THROW(Dataset::scan(dir.path()), DatasetError);
+  EXPECT_NE(scanError(dir.path()).find("found 1 ('only')"), std::string::npos);
+  EXPECT_NE(scanError(dir.path()).find("give the class list"), std::string::npos)
+      << "a camera folder, maybe";
   TempDir empty;
-  EXPECT_THROW(Dataset::scan(empty.path()), DatasetError);
+  EXPECT_NE(scanError(empty.path()).find("no usable images"), std::string::npos);
+}
+
+// A folder straight off the line: camera images without a class, flat. Without a class list
+// the scan says so; with one (typed in, or a model's) every image is there to be labeled and
+// none is in training or evaluation.
+TEST(Dataset, AFlatFolderOfCameraImagesIsUnlabeledAndNeedsOnlyAClassList) {
+  TempDir dir;
+  for (int n = 0; n < 6; ++n)
+    writeImage(dir / ("cam1_000" + std::to_string(n) + ".png"), patternImage(n % 2, n));
+  const std::string why = scanError(dir.path());
+  EXPECT_NE(why.find("6 image(s)"), std::string::npos) << why;
+  EXPECT_NE(why.find("give the class list"), std::string::npos) << why;
+
+  ScanOptions opt;
+  opt.classes = {"scratch", "stain"};
+  const Dataset ds = Dataset::scan(dir.path(), opt);
+  EXPECT_EQ(ds.layout(), DatasetLayout::Unlabeled);
+  EXPECT_EQ(ds.classes(), opt.classes);
+  EXPECT_EQ(ds.samples().size(), 6u);
+  EXPECT_EQ(ds.unlabeledCount(), 6u);
+  EXPECT_TRUE(ds.indices(Split::Train).empty());
+  EXPECT_TRUE(ds.indices(Split::Validation).empty());
+  EXPECT_EQ(ds.classCounts(Split::Train), (std::vector<std::size_t>{0, 0}));
+
+  ScanOptions fromModel;
+  fromModel.fallbackClasses = {"a", "b", "c"};
+  EXPECT_EQ(Dataset::scan(dir.path(), fromModel).classes(), fromModel.fallbackClasses);
+}
+
+TEST(Dataset, CameraAndDateFoldersHoldImagesToLabelWhenTheClassesAreKnown) {
+  TempDir dir;
+  writeImage(dir / "cam1/2026-11-30/a.png", patternImage(0, 1));
+  writeImage(dir / "cam1/2026-12-01/b.png", patternImage(0, 2));
+  writeImage(dir / "cam2/c.png", patternImage(1, 3));
+  writeImage(dir / "stain/d.png", patternImage(1, 4));
+  ScanOptions opt;
+  opt.classes = {"scratch", "stain"};
+  const Dataset ds = Dataset::scan(dir.path(), opt);
+  EXPECT_EQ(ds.classes(), opt.classes) << "the list, in its order, classes without images included";
+  EXPECT_EQ(ds.unlabeledCount(), 3u);
+  for (const Sample& s : ds.samples())
+    EXPECT_EQ(s.label, s.path.filename() == "d.png" ? 1 : kUnlabeled) << s.path;
+  EXPECT_EQ(ds.classIndex("stain"), 1);
+  EXPECT_EQ(ds.classIndex(""), kUnlabeled);
+  EXPECT_EQ(ds.classIndex("cam1"), kUnlabeled);
+  EXPECT_EQ(ds.className(kUnlabeled), "");
+}
+
+// New images dropped next to a sorted dataset: in unlabeled/ (unsorted/, new/) or loose beside
+// the class folders. They keep one split however often, and with whatever seed, the dataset
+// is scanned, so a label given later always lands on the same side.
+TEST(Dataset, ImagesBesideTheClassFoldersAreToLabelAndKeepTheirSplit) {
+  TempDir dir;
+  for (int c = 0; c < 2; ++c)
+    for (int n = 0; n < 5; ++n)
+      writeImage(dir / ("class" + std::to_string(c)) / (std::to_string(n) + ".png"),
+                 patternImage(c, n));
+  for (int n = 0; n < 10; ++n)
+    writeImage(dir / "unlabeled" / ("u" + std::to_string(n) + ".png"), patternImage(2, n));
+  writeImage(dir / "Unsorted/x.png", patternImage(3, 1));
+  writeImage(dir / "new/y.png", patternImage(3, 2));
+  writeImage(dir / "loose.png", patternImage(3, 3));
+  ScanOptions a;
+  a.seed = 1;
+  ScanOptions b;
+  b.seed = 99;
+  const Dataset da = Dataset::scan(dir.path(), a), db = Dataset::scan(dir.path(), b);
+  EXPECT_EQ(da.classes(), (std::vector<std::string>{"class0", "class1"}));
+  EXPECT_EQ(da.layout(), DatasetLayout::FolderPerClass);
+  EXPECT_EQ(da.unlabeledCount(), 13u);
+  EXPECT_EQ(countIn(da, Split::Train) + countIn(da, Split::Validation), 10u);
+  std::size_t validation = 0;
+  for (std::size_t i : da.unlabeledIndices()) {
+    const auto j = std::find_if(db.samples().begin(), db.samples().end(),
+                                [&](const Sample& s) { return s.path == da.samples()[i].path; });
+    ASSERT_NE(j, db.samples().end());
+    EXPECT_EQ(j->split, da.samples()[i].split) << da.samples()[i].path;
+    validation += da.samples()[i].split == Split::Validation;
+  }
+  EXPECT_LT(validation, 13u) << "the path hash spreads them over both splits";
+
+  Dataset labeled = da;
+  const std::size_t first = da.unlabeledIndices().front();
+  labeled.setLabel(first, 1);
+  EXPECT_EQ(labeled.unlabeledCount(), 12u);
+  EXPECT_EQ(labeled.indices(labeled.samples()[first].split).size(),
+            da.indices(da.samples()[first].split).size() + 1);
+  labeled.setLabel(first, kUnlabeled);
+  EXPECT_EQ(labeled.unlabeledCount(), 13u) << "undoing a first label takes the class away again";
+}
+
+TEST(Dataset, AFlatFolderIsNeuClsOnlyWhenItsPrefixesLookLikeClasses) {
+  TempDir dir;
+  for (const char* name : {"dent_1.png", "dent_2.png", "rust_1.png", "rust_2.png"})
+    writeImage(dir / "flat" / name, patternImage(name[0] == 'd' ? 0 : 1, name[5] - '0'));
+  const Dataset flat = Dataset::scan(dir / "flat");
+  EXPECT_EQ(flat.classes(), (std::vector<std::string>{"dent", "rust"}));
+  EXPECT_EQ(flat.unlabeledCount(), 0u);
+
+  for (int n = 0; n < 4; ++n)
+    writeImage(dir / "stamps" / ("20261201_1200" + std::to_string(n) + ".png"),
+               patternImage(n % 2, n));
+  ScanOptions opt;
+  opt.classes = {"dent", "rust"};
+  const Dataset stamps = Dataset::scan(dir / "stamps", opt);
+  EXPECT_EQ(stamps.unlabeledCount(), 4u) << "a date prefix is not a class of the list";
 }
 
 TEST(Dataset, ReportsDuplicatesAndWhetherTheyCrossTheSplit) {

@@ -101,9 +101,72 @@ TEST(LabelStore, ExportsTheJournalAsQuotedCsv) {
   store.assign({{"dir, with comma/1.png", "a", "b"}}, "relabel", "say \"hi\"");
   store.exportCsv(dir / "journal.csv");
   const std::string csv = readBytes(dir / "journal.csv");
-  EXPECT_EQ(csv.rfind("id,path,original_label,old_label,new_label,time,action,note\n", 0), 0u);
+  EXPECT_EQ(
+      csv.rfind("id,path,original_label,old_label,new_label,time,action,note,method,user,model\n",
+                0),
+      0u);
   EXPECT_NE(csv.find("\"dir, with comma/1.png\",a,a,b,"), std::string::npos) << csv;
-  EXPECT_NE(csv.find(",relabel,\"say \"\"hi\"\"\"\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",relabel,\"say \"\"hi\"\"\",manual,"), std::string::npos) << csv;
+}
+
+TEST(LabelStore, RecordsHowByWhomAndFromWhichModelEachLabelWasGiven) {
+  TempDir dir;
+  LabelStore store(dir / "labels.sqlite");
+  store.assign({{"new/1.png", "", "a"}}, "label", {}, {"accepted", "alice", "model 1f2e"});
+  store.assign({{"new/2.png", "", "b"}, {"new/3.png", "", "b"}}, "label", {},
+               {"bulk >= 0.95", "", "model 1f2e"});
+  store.assign({{"new/1.png", "a", "b"}});
+
+  const auto h1 = store.history("new/1.png");
+  ASSERT_EQ(h1.size(), 2u);
+  EXPECT_EQ(h1[0].action, "label");
+  EXPECT_EQ(h1[0].oldLabel, "") << "an image without a class has \"\" as its label";
+  EXPECT_EQ(h1[0].method, "accepted");
+  EXPECT_EQ(h1[0].user, "alice");
+  EXPECT_EQ(h1[0].model, "model 1f2e");
+  EXPECT_EQ(h1[1].method, "manual") << "the default: a person chose it";
+  EXPECT_FALSE(h1[1].user.empty()) << "without a name, the operating system's user";
+  EXPECT_EQ(h1[1].model, "");
+  const auto h3 = store.history("new/3.png");
+  ASSERT_EQ(h3.size(), 1u);
+  EXPECT_EQ(h3[0].method, "bulk >= 0.95");
+  EXPECT_EQ(h3[0].user, h1[1].user);
+}
+
+// A journal written before the provenance columns existed (schema 1) is read as it is, and
+// brought to schema 2 without losing a row when it is opened for writing.
+TEST(LabelStore, AVersion1JournalIsReadAndUpgradedInPlace) {
+  TempDir dir;
+  const fs::path file = dir / "labels.sqlite";
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(
+          db,
+          "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+          "INSERT INTO meta VALUES('schema','1');"
+          "CREATE TABLE changes(id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL,"
+          " original_label TEXT NOT NULL, old_label TEXT NOT NULL, new_label TEXT NOT NULL,"
+          " time TEXT NOT NULL, action TEXT NOT NULL, note TEXT NOT NULL DEFAULT '');"
+          "INSERT INTO changes(path, original_label, old_label, new_label, time, action, note)"
+          " VALUES('x.png','a','a','b','2026-11-01T00:00:00.000Z','relabel','old');",
+          nullptr, nullptr, nullptr),
+      SQLITE_OK);
+  sqlite3_close(db);
+  {
+    const LabelStore reader(file, LabelStore::Access::ReadOnly);
+    const auto h = reader.history("x.png");
+    ASSERT_EQ(h.size(), 1u);
+    EXPECT_EQ(h[0].note, "old");
+    EXPECT_EQ(h[0].method, "");
+  }
+  LabelStore writer(file);
+  writer.assign({{"x.png", "b", "c"}}, "relabel", {}, {"manual", "bob", ""});
+  const auto h = writer.history("x.png");
+  ASSERT_EQ(h.size(), 2u);
+  EXPECT_EQ(h[0].newLabel, "b");
+  EXPECT_EQ(h[1].user, "bob");
+  EXPECT_EQ(writer.currentLabels().at("x.png"), "c");
 }
 
 TEST(LabelStore, AppliesCurrentLabelsToADatasetAndReportsStrayEntries) {
@@ -140,6 +203,40 @@ TEST(LabelStore, ExportsRelabeledCopyAndManifestWithoutTouchingTheSource) {
   const std::string csv = readBytes(dir / "manifest.csv");
   EXPECT_NE(csv.find("class 0/img 0.png,"), std::string::npos) << csv;
   EXPECT_NE(csv.find(",class 0,class 1\n"), std::string::npos) << csv;
+}
+
+// Images without a class get their first label through the journal (action "label"); the
+// export puts the labeled ones in their class folder and the rest in unlabeled/, which scans
+// back to the same labels.
+TEST(LabelStore, FirstLabelsOfUnlabeledImagesAreAppliedAndExported) {
+  TempDir dir;
+  Dataset ds = makeDataset(dir);
+  writeImage(dir / "data/unlabeled/cam1/0001.png", patternImage(1, 7));
+  writeImage(dir / "data/unlabeled/cam1/0002.png", patternImage(0, 8));
+  ds = Dataset::scan(dir / "data");
+  ASSERT_EQ(ds.unlabeledCount(), 2u);
+  LabelStore store(dir / "ws/labels.sqlite");
+  store.assign({{"unlabeled/cam1/0001.png", "", "class 1"}}, "label");
+  const AppliedLabels r = applyLabels(ds, store);
+  EXPECT_EQ(r.changed, 1u);
+  EXPECT_EQ(ds.unlabeledCount(), 1u);
+
+  EXPECT_EQ(exportFolderPerClass(ds, dir / "out"), 10u);
+  EXPECT_TRUE(fs::exists(dir / "out/class 1/0001.png"));
+  EXPECT_TRUE(fs::exists(dir / "out/unlabeled/0002.png"));
+  const Dataset back = Dataset::scan(dir / "out");
+  EXPECT_EQ(back.classes(), ds.classes());
+  EXPECT_EQ(back.unlabeledCount(), 1u);
+  EXPECT_EQ(back.classCounts(Split::Train)[1] + back.classCounts(Split::Validation)[1], 5u);
+
+  exportManifest(ds, dir / "manifest.csv");
+  const std::string csv = readBytes(dir / "manifest.csv");
+  EXPECT_NE(csv.find("unlabeled/cam1/0001.png,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",,class 1\n"), std::string::npos) << "original: no class; now class 1\n"
+                                                        << csv;
+  const auto line = csv.find("unlabeled/cam1/0002.png,");
+  ASSERT_NE(line, std::string::npos) << csv;
+  EXPECT_EQ(csv.substr(csv.find('\n', line) - 2, 3), ",,\n") << "still no class\n" << csv;
 }
 
 // Two connections to one journal, as the workbench and `sdd relabel` have: the other's commit

@@ -480,6 +480,10 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <source>Relabeled (%1)</source>
         <translation>다시 라벨링됨 (%1)</translation>
     </message>
+    <message>
+        <source>Unlabeled  (%1)</source>
+        <translation>미분류  (%1)</translation>
+    </message>
 </context>
 <context>
     <name>sddui::ClassifyPanel</name>
@@ -581,6 +585,10 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
     <message>
         <source>no dataset is open</source>
         <translation>열린 데이터셋이 없습니다</translation>
+    </message>
+    <message>
+        <source>unlabeled</source>
+        <translation>미분류</translation>
     </message>
 </context>
 <context>
@@ -1108,6 +1116,10 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
     <message>
         <source>never relabeled</source>
         <translation>다시 라벨링된 적 없음</translation>
+    </message>
+    <message>
+        <source>unlabeled</source>
+        <translation>미분류</translation>
     </message>
 </context>
 <context>
@@ -1717,6 +1729,13 @@ classes: %4
     <message>
         <source>Device: %1</source>
         <translation>장치: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::ThumbnailDelegate</name>
+    <message>
+        <source>unlabeled</source>
+        <translation>미분류</translation>
     </message>
 </context>
 <context>

@@ -480,6 +480,10 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <source>Relabeled (%1)</source>
         <translation>已重新标注（%1）</translation>
     </message>
+    <message>
+        <source>Unlabeled  (%1)</source>
+        <translation>未标注  (%1)</translation>
+    </message>
 </context>
 <context>
     <name>sddui::ClassifyPanel</name>
@@ -581,6 +585,10 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
     <message>
         <source>no dataset is open</source>
         <translation>未打开数据集</translation>
+    </message>
+    <message>
+        <source>unlabeled</source>
+        <translation>未标注</translation>
     </message>
 </context>
 <context>
@@ -1108,6 +1116,10 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
     <message>
         <source>never relabeled</source>
         <translation>从未重新标注</translation>
+    </message>
+    <message>
+        <source>unlabeled</source>
+        <translation>未标注</translation>
     </message>
 </context>
 <context>
@@ -1717,6 +1729,13 @@ classes: %4
     <message>
         <source>Device: %1</source>
         <translation>设备：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::ThumbnailDelegate</name>
+    <message>
+        <source>unlabeled</source>
+        <translation>未标注</translation>
     </message>
 </context>
 <context>

@@ -105,8 +105,8 @@ bool RelabelController::make(const Change& c) {
       QVector<int> rows, old;
       for (const sdd::LabelChange& w : written) {
         const int row = model_->rowForJournalPath(QString::fromStdString(w.path));
-        const int before = model_->classIndex(w.oldLabel);
-        if (row < 0 || before < 0) continue;
+        const int before = model_->classIndex(w.oldLabel);  // kUnlabeled for "" (a first label)
+        if (row < 0 || (before == sdd::kUnlabeled && !w.oldLabel.empty())) continue;
         rows << row;
         old << before;
       }

@@ -140,7 +140,8 @@ QVariant DatasetModel::data(const QModelIndex& index, int role) const {
       return nameRank_[row];
     case Qt::ToolTipRole:
       return QStringLiteral("%1\n%2 · %3×%4")
-          .arg(QString::fromStdString(s.path.string()), classes_[s.label])
+          .arg(QString::fromStdString(s.path.string()),
+               s.label == sdd::kUnlabeled ? tr("unlabeled") : classes_[s.label])
           .arg(s.width)
           .arg(s.height);
     case Qt::DecorationRole: {
@@ -165,7 +166,7 @@ QVariant DatasetModel::data(const QModelIndex& index, int role) const {
     case DuplicateRole:
       return duplicates_.contains(row);
     case MisclassifiedRole:
-      return predicted_[row] >= 0 && predicted_[row] != s.label;
+      return predicted_[row] >= 0 && s.label != sdd::kUnlabeled && predicted_[row] != s.label;
     default:
       return {};
   }
@@ -213,9 +214,9 @@ std::vector<sdd::LabelChange> DatasetModel::writeLabels(const QVector<int>& rows
   std::vector<sdd::LabelAssignment> changes;
   for (int i = 0; i < rows.size(); ++i) {
     const sdd::Sample& s = sample(rows[i]);
-    changes.push_back({journalPath(rows[i]).toStdString(), dataset_->classes()[s.originalLabel],
-                       dataset_->classes()[labels[i]]});
-    if (i < expected.size()) changes.back().expected = dataset_->classes()[expected[i]];
+    changes.push_back({journalPath(rows[i]).toStdString(), dataset_->className(s.originalLabel),
+                       dataset_->className(labels[i])});
+    if (i < expected.size()) changes.back().expected = dataset_->className(expected[i]);
   }
   return store_->assign(changes, action.toStdString(), note.toStdString());
 }
@@ -224,7 +225,8 @@ void DatasetModel::showLabels(const QVector<int>& rows, const QVector<int>& labe
   if (!dataset_) return;
   bool changed = false;
   for (int i = 0; i < rows.size(); ++i) {
-    if (labels[i] < 0 || labels[i] >= classes_.size() || sample(rows[i]).label == labels[i])
+    if (labels[i] < sdd::kUnlabeled || labels[i] >= classes_.size() ||
+        sample(rows[i]).label == labels[i])
       continue;
     dataset_->setLabel(std::size_t(rows[i]), labels[i]);
     const QModelIndex idx = index(rows[i]);
@@ -235,10 +237,7 @@ void DatasetModel::showLabels(const QVector<int>& rows, const QVector<int>& labe
 }
 
 int DatasetModel::classIndex(const std::string& name) const {
-  if (!dataset_) return -1;
-  const auto& c = dataset_->classes();
-  const auto it = std::find(c.begin(), c.end(), name);
-  return it == c.end() ? -1 : int(it - c.begin());
+  return dataset_ ? dataset_->classIndex(name) : sdd::kUnlabeled;
 }
 
 int DatasetModel::syncFromJournal() {
@@ -248,7 +247,8 @@ int DatasetModel::syncFromJournal() {
     appliedThrough_ = c.id;
     const int row = rowByJournalPath_.value(QString::fromStdString(c.path), -1);
     const int label = classIndex(c.newLabel);
-    if (row < 0 || label < 0) continue;  // not an image of this dataset, or not one of its classes
+    // Not an image of this dataset, or a label that is not one of its classes ("" is none).
+    if (row < 0 || (label == sdd::kUnlabeled && !c.newLabel.empty())) continue;
     rows << row;
     labels << label;
   }
@@ -279,9 +279,12 @@ void DatasetModel::pollJournal() {
 QVector<int> DatasetModel::classCounts() const {
   QVector<int> counts(classes_.size(), 0);
   if (dataset_)
-    for (const auto& s : dataset_->samples()) ++counts[s.label];
+    for (const auto& s : dataset_->samples())
+      if (s.label != sdd::kUnlabeled) ++counts[s.label];
   return counts;
 }
+
+int DatasetModel::unlabeledCount() const { return dataset_ ? int(dataset_->unlabeledCount()) : 0; }
 
 int DatasetModel::relabeledCount() const {
   int n = 0;

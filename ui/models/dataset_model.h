@@ -82,10 +82,13 @@ class DatasetModel : public QAbstractListModel {
   /// to the labels; returns how many images changed. Also runs every second by itself when
   /// another connection has committed (SQLite's data_version).
   int syncFromJournal();
-  /// The class index of a label name; -1 when the dataset has no such class.
+  /// The class index of a label name; sdd::kUnlabeled for "" and for names that are not
+  /// classes.
   int classIndex(const std::string& name) const;
-  /// Per-class counts of current labels.
+  /// Per-class counts of current labels (images without a class left out).
   QVector<int> classCounts() const;
+  /// Images without a class.
+  int unlabeledCount() const;
   int relabeledCount() const;
 
   /// Stores predictions (SoftMax outputs and file-to-decision times) for dataset rows, with

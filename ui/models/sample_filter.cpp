@@ -41,8 +41,10 @@ void SampleFilter::setSortKey(SortKey key) {
 bool SampleFilter::filterAcceptsRow(int row, const QModelIndex& parent) const {
   const QModelIndex i = sourceModel()->index(row, 0, parent);
   using R = DatasetModel::Role;
-  if (class_ >= 0 && i.data(original_ ? R::OriginalLabelRole : R::LabelRole).toInt() != class_)
-    return false;
+  if (class_ != kAllClasses) {
+    const int label = i.data(original_ ? R::OriginalLabelRole : R::LabelRole).toInt();
+    if (class_ == kUnlabeledOnly ? label != sdd::kUnlabeled : label != class_) return false;
+  }
   if (split_ >= 0 && i.data(R::SplitRole).toInt() != split_) return false;
   if (predicted_ >= 0 && i.data(R::PredictedRole).toInt() != predicted_) return false;
   switch (status_) {

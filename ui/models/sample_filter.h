@@ -13,9 +13,12 @@ class SampleFilter : public QSortFilterProxyModel {
 
   explicit SampleFilter(QObject* parent = nullptr);
 
-  void setClassFilter(int cls, bool original);  ///< -1 = any; `original`: by original label
-  void setSplitFilter(int split);               ///< -1 = any, else sdd::Split
-  void setPredictedFilter(int cls);             ///< -1 = any
+  static constexpr int kAllClasses = -1;
+  static constexpr int kUnlabeledOnly = -2;  ///< the images without a class
+  /// A class index, kAllClasses or kUnlabeledOnly; `original`: by original label.
+  void setClassFilter(int cls, bool original);
+  void setSplitFilter(int split);    ///< -1 = any, else sdd::Split
+  void setPredictedFilter(int cls);  ///< -1 = any
   void setStatus(Status s);
   void setNameFilter(const QString& text);
   void setSortKey(SortKey key);
@@ -25,7 +28,7 @@ class SampleFilter : public QSortFilterProxyModel {
   bool lessThan(const QModelIndex& a, const QModelIndex& b) const override;
 
  private:
-  int class_ = -1;
+  int class_ = kAllClasses;
   bool original_ = false;
   int split_ = -1;
   int predicted_ = -1;

@@ -253,7 +253,8 @@ void Inspector::showRow(int row) {
   const int pred = idx.data(DatasetModel::PredictedRole).toInt();
   auto chip = [&](int c) {
     return QStringLiteral("<span style='color:%1'>●</span> %2")
-        .arg(classColor(c).name(), classes.value(c).toHtmlEscaped());
+        .arg(classColor(c).name(),
+             c == sdd::kUnlabeled ? tr("unlabeled") : classes.value(c).toHtmlEscaped());
   };
   title_->setText(QStringLiteral("<b>%1</b>")
                       .arg(QString::fromStdString(s.path.filename().string()).toHtmlEscaped()));

@@ -10,6 +10,7 @@
 #include "models/dataset_model.h"
 #include "models/sample_filter.h"
 #include "plots.h"
+#include "sdd/dataset/dataset.h"
 
 namespace sddui {
 
@@ -18,12 +19,11 @@ BrowseFilters::BrowseFilters(DatasetModel* model, SampleFilter* filter, QWidget*
   auto* fl = new QVBoxLayout(this);
   classList_ = new QListWidget;
   classList_->setMinimumWidth(210);
-  connect(classList_, &QListWidget::currentRowChanged, this,
-          [this](int row) { filter_->setClassFilter(row - 1, labelKind_->currentIndex() == 1); });
+  connect(classList_, &QListWidget::currentRowChanged, this, [this](int) { applyClassFilter(); });
   labelKind_ = new QComboBox;
   labelKind_->addItems({tr("by current label"), tr("by original label")});
   connect(labelKind_, QOverload<int>::of(&QComboBox::currentIndexChanged), this,
-          [this](int i) { filter_->setClassFilter(classList_->currentRow() - 1, i == 1); });
+          [this] { applyClassFilter(); });
   split_ = new QComboBox;
   split_->addItems({tr("All splits"), tr("Train"), tr("Validation")});
   connect(split_, QOverload<int>::of(&QComboBox::currentIndexChanged), this,
@@ -81,10 +81,25 @@ void BrowseFilters::refreshCounts() {
         QIcon(dot), k < 9 ? tr("%1  %2  (%3)").arg(k + 1).arg(classes[k]).arg(counts[k])
                           : tr("%1  (%2)").arg(classes[k]).arg(counts[k])));
   }
+  // The images still to be labeled, as an entry of their own after the classes.
+  if (const int unlabeled = model_->unlabeledCount()) {
+    QPixmap dot(12, 12);
+    dot.fill(sddreport::classColor(sdd::kUnlabeled));
+    classList_->addItem(new QListWidgetItem(QIcon(dot), tr("Unlabeled  (%1)").arg(unlabeled)));
+  }
   classList_->setCurrentRow(std::min(keep, classList_->count() - 1));
   classList_->blockSignals(false);
   const int relabeled = model_->relabeledCount();
   status_->setItemText(1, relabeled ? tr("Relabeled (%1)").arg(relabeled) : tr("Relabeled"));
+}
+
+void BrowseFilters::applyClassFilter() {
+  const int row = classList_->currentRow();
+  const int classes = int(model_->classes().size());
+  const int cls = row <= 0         ? SampleFilter::kAllClasses
+                  : row <= classes ? row - 1
+                                   : SampleFilter::kUnlabeledOnly;
+  filter_->setClassFilter(cls, labelKind_->currentIndex() == 1);
 }
 
 void BrowseFilters::showConfusionCell(int truth, int predicted, const QString& split) {

@@ -31,6 +31,8 @@ class BrowseFilters : public QWidget {
   void showAll();
 
  private:
+  void applyClassFilter();
+
   DatasetModel* model_;
   SampleFilter* filter_;
   QListWidget* classList_;

@@ -60,7 +60,7 @@ void ThumbnailDelegate::paint(QPainter* p, const QStyleOptionViewItem& opt,
   p->setBrush(classColor(label));
   p->drawEllipse(QRect(chip.left(), chip.top() + (fm.height() - 10) / 2, 10, 10));
   p->setPen(selected ? pal.highlightedText().color() : pal.text().color());
-  QString cls = label >= 0 && label < classes_.size() ? classes_[label] : QString();
+  QString cls = label >= 0 && label < classes_.size() ? classes_[label] : tr("unlabeled");
   QString marks;
   if (index.data(R::RelabeledRole).toBool()) marks += QStringLiteral(" ✎");
   if (index.data(R::DuplicateRole).toBool()) marks += QStringLiteral(" ⧉");

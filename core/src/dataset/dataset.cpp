@@ -44,7 +44,7 @@ bool isDir(const fs::path& p) {
 
 struct Candidate {
   fs::path path;
-  std::string className;
+  std::string className;  // "": no class (an unlabeled image)
   Split split = Split::Train;
   fs::path annotation;  // may be empty
 };
@@ -56,55 +56,110 @@ struct Collector {
   bool sawFlatNeuCls = false;
 };
 
-// Collects images under one "class root": either class sub-folders (folder-per-class and
-// NEU-DET images/) or one flat folder whose file names carry the class (NEU-CLS).
+// Folders whose images have no class yet.
+bool isUnlabeledFolderName(const std::string& name) {
+  const std::string n = lower(name);
+  return n == "unlabeled" || n == "unlabelled" || n == "unsorted" || n == "new";
+}
+
+bool inList(const std::vector<std::string>& list, const std::string& name) {
+  return std::find(list.begin(), list.end(), name) != list.end();
+}
+
+// Adds the image files below `folder` with class `cls` ("": unlabeled).
+void collectFolder(const fs::path& folder, const std::string& cls, Split split,
+                   const fs::path& annotationDir, Collector& c) {
+  std::error_code ec;
+  for (const fs::path& f : filesBelow(folder, c.issues)) {
+    if (!isImageExtension(f)) {
+      if (f.filename().string()[0] != '.')
+        c.issues.push_back({f, "not an image file extension; ignored"});
+      continue;
+    }
+    fs::path xml;
+    if (!annotationDir.empty()) {
+      fs::path candidate = annotationDir / (f.stem().string() + ".xml");
+      if (fs::exists(candidate, ec)) xml = candidate;
+    }
+    c.candidates.push_back({f, cls, split, xml});
+  }
+}
+
+// The class of a flat folder's file from its name's "<prefix>_" (NEU-CLS: Cr_1.bmp), or "".
+std::string prefixOf(const fs::path& f) {
+  const std::string stem = f.stem().string();
+  const auto underscore = stem.find('_');
+  return underscore == std::string::npos || underscore == 0 ? std::string()
+                                                            : stem.substr(0, underscore);
+}
+
+// A flat folder's prefixes are classes when they are NEU's, the class list's, or (without a
+// list) at least two of them with at least two images each; a folder of camera images
+// (cam1_0001.png ...) or time-stamped names has one prefix or one per image: unlabeled.
+bool prefixesAreClasses(const std::vector<fs::path>& images,
+                        const std::vector<std::string>& classes) {
+  std::map<std::string, int> counts;
+  for (const fs::path& f : images) {
+    const std::string p = prefixOf(f);
+    if (p.empty()) return false;
+    ++counts[p];
+  }
+  bool allNeu = true, allListed = !classes.empty();
+  for (const auto& [p, n] : counts) {
+    allNeu = allNeu && !neuClassForPrefix(p).empty();
+    allListed = allListed && (inList(classes, p) || inList(classes, neuClassForPrefix(p)));
+  }
+  if (allNeu || allListed) return true;
+  if (!classes.empty() || counts.size() < 2) return false;
+  return std::all_of(counts.begin(), counts.end(), [](const auto& kv) { return kv.second >= 2; });
+}
+
+// Collects images under one "class root": class sub-folders (folder-per-class and NEU-DET
+// images/), unlabeled folders, and loose images (a flat NEU-CLS folder, or new images).
 void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& annotationDir,
-                      Collector& c) {
+                      const ScanOptions& opt, Collector& c) {
   std::vector<fs::path> looseImages;
+  bool sawFolders = false;
   for (const fs::path& entry : sortedEntries(classRoot, &c.issues)) {
     if (isDir(entry)) {
-      const std::string cls = entry.filename().string();
-      if (!cls.empty() && cls[0] == '.') continue;  // hidden folders, e.g. .thumbnails
+      const std::string name = entry.filename().string();
+      if (!name.empty() && name[0] == '.') continue;  // hidden folders, e.g. .thumbnails
       if (isWorkspaceFolder(entry, c.issues)) continue;
-      c.classFolders.emplace(cls, entry);
-      std::error_code ec;
-      for (const fs::path& f : filesBelow(entry, c.issues)) {
-        if (!isImageExtension(f)) {
-          if (f.filename().string()[0] != '.')
-            c.issues.push_back({f, "not an image file extension; ignored"});
-          continue;
-        }
-        fs::path xml;
-        if (!annotationDir.empty()) {
-          fs::path candidate = annotationDir / (f.stem().string() + ".xml");
-          if (fs::exists(candidate, ec)) xml = candidate;
-        }
-        c.candidates.push_back({f, cls, split, xml});
-      }
+      sawFolders = true;
+      // Folders that are not classes (unlabeled, or a camera / date folder when the classes
+      // are known) hold images to be labeled.
+      const bool isClass =
+          !isUnlabeledFolderName(name) && (opt.classes.empty() || inList(opt.classes, name));
+      if (isClass) c.classFolders.emplace(name, entry);
+      collectFolder(entry, isClass ? name : std::string(), split, annotationDir, c);
     } else if (isImageExtension(entry)) {
       looseImages.push_back(entry);
     }
   }
   if (looseImages.empty()) return;
-  if (!c.classFolders.empty()) {
-    for (const fs::path& f : looseImages)
-      c.issues.push_back({f, "image outside any class folder; ignored"});
+  // Images beside folders were added later: to be labeled.
+  if (sawFolders || !prefixesAreClasses(looseImages, opt.classes)) {
+    for (const fs::path& f : looseImages) c.candidates.push_back({f, "", split, {}});
     return;
   }
-  // Flat folder: NEU-CLS names files <prefix>_<n>.bmp.
   c.sawFlatNeuCls = true;
   for (const fs::path& f : looseImages) {
-    const std::string stem = f.stem().string();
-    const auto underscore = stem.find('_');
-    if (underscore == std::string::npos || underscore == 0) {
-      c.issues.push_back({f, "flat layout but no '<class>_' prefix in the file name; ignored"});
-      continue;
-    }
-    const std::string prefix = stem.substr(0, underscore);
+    const std::string prefix = prefixOf(f);
     std::string cls = neuClassForPrefix(prefix);
-    if (cls.empty()) cls = prefix;
+    if (cls.empty() || (!opt.classes.empty() && !inList(opt.classes, cls))) cls = prefix;
     c.candidates.push_back({f, cls, split, {}});
   }
+}
+
+// The split of an image that had no class when scanned, from its path alone (FNV-1a of the
+// path relative to the root): stable across scans, so an image labeled later always lands
+// in the same split.
+Split splitOfUnlabeled(const fs::path& root, const fs::path& file, double validationFraction) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char ch : file.lexically_relative(root).generic_string())
+    h = (h ^ ch) * 1099511628211ull;
+  return static_cast<double>(h % 10000) < validationFraction * 10000 ? Split::Validation
+                                                                     : Split::Train;
 }
 
 std::string textBetween(const std::string& s, const std::string& tag, std::size_t from,
@@ -224,9 +279,9 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
       sawImagesDir = true;
     }
     const fs::path ann = isDir(entry / "annotations") ? entry / "annotations" : fs::path();
-    collectClassRoot(classRoot, split, ann, c);
+    collectClassRoot(classRoot, split, ann, options, c);
   }
-  if (!ownSplit) collectClassRoot(root, Split::Train, {}, c);
+  if (!ownSplit) collectClassRoot(root, Split::Train, {}, options, c);
 
   Dataset ds;
   ds.root_ = root;
@@ -254,16 +309,51 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
     if (options.progress) options.progress(n, c.candidates.size());
   });
 
-  // A class is a folder (or NEU-CLS prefix) with at least one usable image; class folders
-  // without one are reported and left out rather than stopping the whole scan.
-  std::set<std::string> classSet;
-  for (std::size_t i = 0; i < c.candidates.size(); ++i)
-    if (decoded[i].ok()) classSet.insert(c.candidates[i].className);
-  for (const auto& [name, folder] : c.classFolders)
-    if (!classSet.count(name))
-      ds.skipped_.push_back(
-          {folder, "class folder without any usable image; class '" + name + "' left out"});
-  ds.classes_.assign(classSet.begin(), classSet.end());
+  // Without a class list, a class is a folder (or NEU-CLS prefix) with at least one usable
+  // image; class folders without one are reported and left out rather than stopping the
+  // scan. A class list is taken as it is, in its order, classes without images included.
+  std::set<std::string> found;
+  std::size_t usable = 0, unlabeled = 0;
+  for (std::size_t i = 0; i < c.candidates.size(); ++i) {
+    if (!decoded[i].ok()) continue;
+    ++usable;
+    if (c.candidates[i].className.empty())
+      ++unlabeled;
+    else
+      found.insert(c.candidates[i].className);
+  }
+  if (!options.classes.empty()) {
+    ds.classes_ = options.classes;
+  } else if (!found.empty()) {
+    ds.classes_.assign(found.begin(), found.end());
+    for (const auto& [name, folder] : c.classFolders)
+      if (!found.count(name))
+        ds.skipped_.push_back(
+            {folder, "class folder without any usable image; class '" + name + "' left out"});
+  } else {
+    ds.classes_ = options.fallbackClasses;
+  }
+  if (usable == 0) {
+    throw DatasetError(
+        "no usable images found in " + root.string() +
+        " (expected class folders, NEU-DET train/validation folders, NEU-CLS files like Cr_1.bmp, "
+        "or images to label)" +
+        (ds.skipped_.empty() ? ""
+                             : "; " + std::to_string(ds.skipped_.size()) + " files were skipped"));
+  }
+  if (ds.classes_.empty())
+    throw DatasetError(
+        std::to_string(unlabeled) + " image(s) in " + root.string() +
+        " and no classes: the folders name none, so give the class list (or a model trained on the "
+        "classes) to label them");
+  if (ds.classes_.size() < 2)
+    throw DatasetError(
+        "need at least 2 classes, found 1 ('" + ds.classes_[0] + "') in " + root.string() +
+        (options.classes.empty()
+             ? "; if the folders are not classes (cameras, dates), give the class list"
+             : ""));
+  if (unlabeled == usable && !c.sawFlatNeuCls && c.classFolders.empty())
+    ds.layout_ = DatasetLayout::Unlabeled;
   std::map<std::string, int> classIndex;
   for (std::size_t i = 0; i < ds.classes_.size(); ++i)
     classIndex[ds.classes_[i]] = static_cast<int>(i);
@@ -274,10 +364,11 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
       ds.skipped_.push_back({cand.path, decoded[i].error});
       continue;
     }
-    if (!classIndex.count(cand.className)) continue;
     Sample s;
     s.path = cand.path;
-    s.label = classIndex.at(cand.className);
+    // A NEU-CLS prefix that is not in the class list: an image to label.
+    const auto known = classIndex.find(cand.className);
+    s.label = known == classIndex.end() ? kUnlabeled : known->second;
     s.originalLabel = s.label;
     s.split = cand.split;
     s.width = decoded[i].width;
@@ -292,23 +383,20 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
     ds.samples_.push_back(std::move(s));
   }
 
-  if (ds.samples_.empty()) {
-    throw DatasetError("no usable images found in " + root.string() +
-                       " (expected class folders, NEU-DET train/validation folders, or "
-                       "NEU-CLS files like Cr_1.bmp)" +
-                       (ds.skipped_.empty()
-                            ? ""
-                            : "; " + std::to_string(ds.skipped_.size()) + " files were skipped"));
-  }
-  if (ds.classes_.size() < 2)
-    throw DatasetError("need at least 2 classes, found " + std::to_string(ds.classes_.size()) +
-                       " ('" + ds.classes_[0] + "') in " + root.string());
-
   if (!ds.ownSplit_) {
+    std::vector<std::size_t> labeled;
     std::vector<int> labels;
-    for (const Sample& s : ds.samples_) labels.push_back(s.label);
+    for (std::size_t i = 0; i < ds.samples_.size(); ++i) {
+      if (ds.samples_[i].label == kUnlabeled) {
+        ds.samples_[i].split =
+            splitOfUnlabeled(root, ds.samples_[i].path, options.validationFraction);
+        continue;
+      }
+      labeled.push_back(i);
+      labels.push_back(ds.samples_[i].label);
+    }
     const auto splits = stratifiedSplit(labels, options.validationFraction, options.seed);
-    for (std::size_t i = 0; i < ds.samples_.size(); ++i) ds.samples_[i].split = splits[i];
+    for (std::size_t k = 0; k < labeled.size(); ++k) ds.samples_[labeled[k]].split = splits[k];
   }
 
   std::unordered_map<std::uint64_t, std::vector<std::size_t>> byHash;
@@ -330,15 +418,35 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
 std::vector<std::size_t> Dataset::indices(Split split) const {
   std::vector<std::size_t> out;
   for (std::size_t i = 0; i < samples_.size(); ++i)
-    if (samples_[i].split == split) out.push_back(i);
+    if (samples_[i].split == split && samples_[i].label != kUnlabeled) out.push_back(i);
   return out;
 }
 
 std::vector<std::size_t> Dataset::classCounts(Split split) const {
   std::vector<std::size_t> out(classes_.size(), 0);
   for (const Sample& s : samples_)
-    if (s.split == split) ++out[s.label];
+    if (s.split == split && s.label != kUnlabeled) ++out[s.label];
   return out;
+}
+
+std::vector<std::size_t> Dataset::unlabeledIndices() const {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < samples_.size(); ++i)
+    if (samples_[i].label == kUnlabeled) out.push_back(i);
+  return out;
+}
+
+const std::string& Dataset::className(int label) const {
+  static const std::string none;
+  return label >= 0 && label < static_cast<int>(classes_.size())
+             ? classes_[static_cast<std::size_t>(label)]
+             : none;
+}
+
+int Dataset::classIndex(const std::string& name) const {
+  if (name.empty()) return kUnlabeled;
+  const auto it = std::find(classes_.begin(), classes_.end(), name);
+  return it == classes_.end() ? kUnlabeled : static_cast<int>(it - classes_.begin());
 }
 
 Dataset Dataset::fromSamples(fs::path root, std::vector<std::string> classes,
@@ -354,7 +462,7 @@ Dataset Dataset::fromSamples(fs::path root, std::vector<std::string> classes,
 }
 
 void Dataset::setLabel(std::size_t index, int label) {
-  if (index >= samples_.size() || label < 0 || label >= static_cast<int>(classes_.size()))
+  if (index >= samples_.size() || label < kUnlabeled || label >= static_cast<int>(classes_.size()))
     throw std::out_of_range("Dataset::setLabel: sample " + std::to_string(index) + ", label " +
                             std::to_string(label));
   samples_[index].label = label;

@@ -32,11 +32,11 @@ std::vector<std::size_t> splitIndices(const Dataset& dataset, const std::string&
   if (split != "validation" && split != "train" && split != "all")
     throw std::invalid_argument("unknown split '" + split +
                                 "' (expected validation, train or all)");
+  // Labeled images only: one without a class cannot be scored.
+  if (split != "all") return dataset.indices(split == "train" ? Split::Train : Split::Validation);
   std::vector<std::size_t> idx;
-  for (std::size_t i = 0; i < dataset.samples().size(); ++i) {
-    const Split s = dataset.samples()[i].split;
-    if (split == "all" || (split == "train") == (s == Split::Train)) idx.push_back(i);
-  }
+  for (std::size_t i = 0; i < dataset.samples().size(); ++i)
+    if (dataset.samples()[i].label != kUnlabeled) idx.push_back(i);
   return idx;
 }
 
@@ -314,7 +314,7 @@ std::string datasetFingerprint(const Dataset& dataset) {
     const std::string rel = journalPath(dataset.root(), s.path);
     mix(rel.data(), rel.size() + 1);
     mix(&s.contentHash, sizeof s.contentHash);
-    const std::string& label = dataset.classes().at(static_cast<std::size_t>(s.label));
+    const std::string& label = dataset.className(s.label);
     mix(label.data(), label.size() + 1);
     const char split = s.split == Split::Train ? 't' : 'v';
     mix(&split, 1);

@@ -1,5 +1,6 @@
 #include "sdd/labels/label_store.h"
 
+#include <pwd.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -14,6 +15,7 @@
 #include <system_error>
 #include <thread>
 
+#include "labels/sqlite_database.h"
 #include "sdd/dataset/dataset.h"
 #include "sdd/util/atomic_file.h"
 #include "sdd/util/csv.h"
@@ -24,7 +26,8 @@ namespace sdd {
 
 namespace {
 
-constexpr int kSchemaVersion = 1;
+// 1: the journal; 2: how, by whom and with which model each label was given.
+constexpr int kSchemaVersion = 2;
 
 std::string utcNow() {
   const auto now = std::chrono::system_clock::now();
@@ -39,62 +42,10 @@ std::string utcNow() {
   return buf;
 }
 
-/// SQLite's message, with the operating system's reason when there is one ("disk I/O error"
-/// alone does not tell the user that the disk is full).
-std::string sqliteError(sqlite3* db, const std::string& message) {
-  const int sys = sqlite3_system_errno(db);
-  return sys ? message + " (" + std::strerror(sys) + ")" : message;
-}
+using sqlite::Statement;
 
-bool isBusy(int rc) { return (rc & 0xFF) == SQLITE_BUSY || (rc & 0xFF) == SQLITE_LOCKED; }
-
-/// The error for result code `rc`: LabelStoreBusy when another writer holds the lock.
-[[noreturn]] void throwFor(sqlite3* db, int rc, const fs::path& file, const std::string& message) {
-  if (isBusy(rc))
-    throw LabelStoreBusy("label journal " + file.string() +
-                         " is busy: another program is writing to it (" + message + ")");
-  throw LabelStoreError("label journal " + file.string() + ": " + sqliteError(db, message));
-}
-
-/// A prepared statement, finalized on scope exit.
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql, const fs::path& file) : db_(db) {
-    const int rc = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
-    if (rc != SQLITE_OK) throwFor(db, rc, file, sqlite3_errmsg(db));
-  }
-  ~Statement() { sqlite3_finalize(stmt_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-
-  void bind(int i, const std::string& v) {
-    sqlite3_bind_text(stmt_, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-  }
-  /// True while there is a row; throws on error.
-  bool step(const fs::path& file) {
-    const int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    throwFor(db_, rc, file, sqlite3_errmsg(db_));
-  }
-  void bind(int i, long long v) { sqlite3_bind_int64(stmt_, i, v); }
-  void reset() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-  std::string text(int col) const {
-    const auto* p = sqlite3_column_text(stmt_, col);
-    return p ? reinterpret_cast<const char*>(p) : "";
-  }
-  long long integer(int col) const { return sqlite3_column_int64(stmt_, col); }
-
- private:
-  sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
-};
-
-constexpr const char* kSelectColumns =
-    "SELECT id, path, original_label, old_label, new_label, time, action, note FROM changes";
+constexpr const char* kColumns =
+    "id, path, original_label, old_label, new_label, time, action, note, method, user, model";
 
 LabelChange readRow(const Statement& st) {
   LabelChange c;
@@ -106,153 +57,68 @@ LabelChange readRow(const Statement& st) {
   c.time = st.text(5);
   c.action = st.text(6);
   c.note = st.text(7);
+  c.method = st.text(8);
+  c.user = st.text(9);
+  c.model = st.text(10);
   return c;
+}
+
+bool hasColumn(const sqlite::Database& db, const std::string& table, const std::string& column) {
+  Statement st(db, "PRAGMA table_info(" + table + ")");
+  while (st.step())
+    if (st.text(1) == column) return true;
+  return false;
+}
+
+// Creates the schema, or brings a version-1 journal to version 2; idempotent, so that
+// several processes may do it at once (each in its own IMMEDIATE transaction).
+void setUp(sqlite::Database& db) {
+  db.exec(
+      "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+      "CREATE TABLE IF NOT EXISTS changes("
+      " id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL, original_label TEXT NOT NULL,"
+      " old_label TEXT NOT NULL, new_label TEXT NOT NULL, time TEXT NOT NULL,"
+      " action TEXT NOT NULL, note TEXT NOT NULL DEFAULT '');"
+      "CREATE INDEX IF NOT EXISTS changes_path ON changes(path, id);");
+  for (const char* column : {"method", "user", "model"})
+    if (!hasColumn(db, "changes", column))
+      db.exec(
+          ("ALTER TABLE changes ADD COLUMN " + std::string(column) + " TEXT NOT NULL DEFAULT ''")
+              .c_str());
+  Statement version(db, "SELECT value FROM meta WHERE key='schema'");
+  if (version.step() && version.text(0) != "1" && version.text(0) != std::to_string(kSchemaVersion))
+    return;
+  Statement put(db, "INSERT OR REPLACE INTO meta(key, value) VALUES('schema', ?1)");
+  put.bind(1, std::to_string(kSchemaVersion));
+  put.step();
+}
+
+/// The user name the operating system gives this process, for the journal's "by whom".
+std::string osUserName() {
+  if (const passwd* pw = ::getpwuid(::geteuid()); pw && pw->pw_name && *pw->pw_name)
+    return pw->pw_name;
+  if (const char* user = std::getenv("USER"); user && *user) return user;
+  return "unknown";
 }
 
 }  // namespace
 
 struct LabelStore::Db {
-  sqlite3* handle = nullptr;
-  int busyTimeoutMs = 5000;
-  ~Db() { sqlite3_close(handle); }
-
-  void exec(const char* sql, const fs::path& file) {
-    char* err = nullptr;
-    const int rc = sqlite3_exec(handle, sql, nullptr, nullptr, &err);
-    if (rc != SQLITE_OK) {
-      const std::string msg = err ? err : sqlite3_errmsg(handle);
-      sqlite3_free(err);
-      throwFor(handle, rc, file, msg);
-    }
-  }
+  Db(const fs::path& file, bool readOnly)
+      : db(file, "label journal", readOnly, setUp, "SELECT value FROM meta WHERE key='schema'") {}
+  sqlite::Database db;
+  /// The SELECT list: a version-1 journal opened read-only has no provenance columns.
+  std::string select;
 };
-
-namespace {
-
-/// `file` as an SQLite URI path (RFC 3986 percent-encoding of everything but unreserved
-/// characters and '/'), for the immutable=1 parameter.
-std::string uriPath(const fs::path& file) {
-  const std::string abs = fs::absolute(file).string();
-  std::string out;
-  for (unsigned char c : abs) {
-    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    }
-  }
-  return out;
-}
-
-/// Runs `fn` again while the journal is busy, up to `timeoutMs`: the busy handler does not
-/// cover everything a new journal's setup does (switching to WAL mode, for one) when several
-/// processes create the same workspace at once.
-template <class Fn>
-void retryWhileBusy(int timeoutMs, Fn fn) {
-  const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
-  for (int wait = 1;; wait = std::min(wait * 2, 50)) {
-    try {
-      fn();
-      return;
-    } catch (const LabelStoreBusy&) {
-      if (std::chrono::steady_clock::now() >= until) throw;
-      std::this_thread::sleep_for(std::chrono::milliseconds(wait));
-    }
-  }
-}
-
-}  // namespace
 
 fs::path LabelStore::journalFile(const fs::path& workspaceDir) {
   return workspaceDir / "labels.sqlite";
 }
 
 LabelStore::LabelStore(const fs::path& file, Access access)
-    : file_(file), access_(access), db_(std::make_unique<Db>()) {
-  std::error_code ec;
-  if (access == Access::ReadOnly) {
-    if (!fs::exists(file, ec)) throw LabelStoreError("no label journal at " + file.string());
-    // A read-only connection still needs the journal's -shm file; on a read-only folder
-    // where it does not exist, immutable=1 reads the database file alone (a journal closed
-    // cleanly has all of its rows there).
-    auto open = [&](const std::string& name, int flags) {
-      sqlite3_close(db_->handle);
-      db_->handle = nullptr;
-      if (sqlite3_open_v2(name.c_str(), &db_->handle, flags, nullptr) != SQLITE_OK)
-        throw LabelStoreError("cannot open label journal " + file.string() + ": " +
-                              (db_->handle ? sqlite3_errmsg(db_->handle) : "out of memory"));
-      sqlite3_busy_timeout(db_->handle, db_->busyTimeoutMs);
-      Statement probe(db_->handle, "SELECT value FROM meta WHERE key='schema'", file_);
-      probe.step(file_);
-    };
-    try {
-      open(file.string(), SQLITE_OPEN_READONLY);
-    } catch (const LabelStoreBusy&) {
-      throw;
-    } catch (const LabelStoreError& first) {
-      const fs::path wal = file.string() + "-wal";
-      if (fs::exists(wal, ec) && fs::file_size(wal, ec) > 0)
-        throw LabelStoreError(std::string(first.what()) + "; its newest changes are in " +
-                              wal.string() +
-                              ", which cannot be read without write access to the folder");
-      open("file:" + uriPath(file) + "?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
-    }
-  } else {
-    if (!file.parent_path().empty()) fs::create_directories(file.parent_path(), ec);
-    if (ec)
-      throw LabelStoreError("cannot create the workspace folder " + file.parent_path().string() +
-                            ": " + ec.message());
-    // SQLite only says "unable to open database file"; name the usual reason first.
-    const fs::path folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
-    if (::access(folder.c_str(), W_OK) != 0) {
-      const int err = errno;
-      throw LabelStoreError("cannot write label journal " + file.string() +
-                            ": the workspace folder " + folder.string() + " is not writable (" +
-                            std::strerror(err) +
-                            "); commands that only read labels open it read-only");
-    }
-    if (sqlite3_open_v2(file.c_str(), &db_->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                        nullptr) != SQLITE_OK) {
-      throw LabelStoreError("cannot open label journal " + file.string() + ": " +
-                            (db_->handle ? sqlite3_errmsg(db_->handle) : "out of memory"));
-    }
-    sqlite3_busy_timeout(db_->handle, db_->busyTimeoutMs);
-    // Several processes may create one workspace at the same moment: every step is
-    // idempotent and the schema is made in one IMMEDIATE transaction.
-    retryWhileBusy(db_->busyTimeoutMs, [&] {
-      // A file that is not SQLite fails here, with SQLite's "file is not a database".
-      db_->exec("PRAGMA journal_mode=WAL", file_);
-    });
-    // journal_size_limit: the WAL file is truncated back to 4 MB after a checkpoint instead
-    // of keeping its largest size for ever.
-    db_->exec("PRAGMA synchronous=FULL; PRAGMA journal_size_limit=4194304;", file_);
-    retryWhileBusy(db_->busyTimeoutMs, [&] {
-      db_->exec("BEGIN IMMEDIATE", file_);
-      try {
-        db_->exec(
-            "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-            "CREATE TABLE IF NOT EXISTS changes("
-            " id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL, original_label TEXT NOT "
-            "NULL,"
-            " old_label TEXT NOT NULL, new_label TEXT NOT NULL, time TEXT NOT NULL,"
-            " action TEXT NOT NULL, note TEXT NOT NULL DEFAULT '');"
-            "CREATE INDEX IF NOT EXISTS changes_path ON changes(path, id);",
-            file_);
-        Statement put(db_->handle, "INSERT OR IGNORE INTO meta(key, value) VALUES('schema', ?1)",
-                      file_);
-        put.bind(1, std::to_string(kSchemaVersion));
-        put.step(file_);
-        db_->exec("COMMIT", file_);
-      } catch (...) {
-        sqlite3_exec(db_->handle, "ROLLBACK", nullptr, nullptr, nullptr);
-        throw;
-      }
-    });
-  }
-  Statement version(db_->handle, "SELECT value FROM meta WHERE key='schema'", file_);
-  if (version.step(file_)) {
+    : file_(file), access_(access), db_(std::make_unique<Db>(file, access == Access::ReadOnly)) {
+  Statement version(db_->db, "SELECT value FROM meta WHERE key='schema'");
+  if (version.step()) {
     int v = 0;
     try {
       v = std::stoi(version.text(0));
@@ -264,42 +130,42 @@ LabelStore::LabelStore(const fs::path& file, Access access)
       throw LabelStoreError("label journal " + file.string() +
                             " was written by a newer version (schema " + version.text(0) + ")");
   }
+  db_->select = hasColumn(db_->db, "changes", "method")
+                    ? std::string("SELECT ") + kColumns + " FROM changes"
+                    : "SELECT id, path, original_label, old_label, new_label, time, action, note, "
+                      "'', '', '' FROM changes";
 }
 
 LabelStore::~LabelStore() = default;
 
-void LabelStore::setBusyTimeout(int milliseconds) {
-  db_->busyTimeoutMs = milliseconds;
-  sqlite3_busy_timeout(db_->handle, milliseconds);
-}
+void LabelStore::setBusyTimeout(int milliseconds) { db_->db.setBusyTimeout(milliseconds); }
 
 std::vector<LabelChange> LabelStore::assign(const std::vector<LabelAssignment>& changes,
-                                            const std::string& action, const std::string& note) {
+                                            const std::string& action, const std::string& note,
+                                            const LabelSource& source) {
   std::vector<LabelChange> written;
   if (changes.empty()) return written;
   if (readOnly())
     throw LabelStoreError("label journal " + file_.string() +
                           " is open read-only; the change was not saved");
   const std::string now = utcNow();
-  db_->exec("BEGIN IMMEDIATE", file_);
-  try {
-    std::vector<LabelConflict> conflicts;
+  const std::string user = source.user.empty() ? osUserName() : source.user;
+  const std::string method = source.method.empty() ? "manual" : source.method;
+  std::vector<LabelConflict> conflicts;
+  db_->db.transaction([&] {
     {
       // Both statements are finalized before COMMIT: a statement still open at COMMIT keeps
       // a read transaction alive and blocks the automatic checkpoint, so the WAL file grew
       // without bound (81 MB after 6,000 relabels).
-      Statement current(
-          db_->handle,
-          (std::string(kSelectColumns) + " WHERE path=?1 ORDER BY id DESC LIMIT 1").c_str(), file_);
+      Statement current(db_->db, db_->select + " WHERE path=?1 ORDER BY id DESC LIMIT 1");
       Statement insert(
-          db_->handle,
-          "INSERT INTO changes(path, original_label, old_label, new_label, time, action,"
-          " note) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-          file_);
+          db_->db,
+          "INSERT INTO changes(path, original_label, old_label, new_label, time, action, note,"
+          " method, user, model) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
       for (const LabelAssignment& a : changes) {
         current.bind(1, a.path);
         std::optional<LabelChange> last;
-        if (current.step(file_)) last = readRow(current);
+        if (current.step()) last = readRow(current);
         current.reset();
         const std::string old = last ? last->newLabel : a.originalLabel;
         if (a.expected && *a.expected != old) {
@@ -307,63 +173,55 @@ std::vector<LabelChange> LabelStore::assign(const std::vector<LabelAssignment>& 
           continue;
         }
         if (old == a.label || !conflicts.empty()) continue;
-        LabelChange c{0, a.path, a.originalLabel, old, a.label, now, action, note};
-        insert.bind(1, c.path);
-        insert.bind(2, c.originalLabel);
-        insert.bind(3, c.oldLabel);
-        insert.bind(4, c.newLabel);
-        insert.bind(5, c.time);
-        insert.bind(6, c.action);
-        insert.bind(7, c.note);
-        insert.step(file_);
+        LabelChange c{0,      a.path, a.originalLabel, old,  a.label,     now,
+                      action, note,   method,          user, source.model};
+        const std::string values[] = {c.path,   c.originalLabel, c.oldLabel, c.newLabel, c.time,
+                                      c.action, c.note,          c.method,   c.user,     c.model};
+        for (int k = 0; k < 10; ++k) insert.bind(k + 1, values[k]);
+        insert.step();
         insert.reset();
-        c.id = sqlite3_last_insert_rowid(db_->handle);
+        c.id = sqlite3_last_insert_rowid(db_->db.handle());
         written.push_back(std::move(c));
       }
     }
     if (!conflicts.empty()) throw LabelConflictError(std::move(conflicts));
-    db_->exec("COMMIT", file_);
-  } catch (...) {
-    sqlite3_exec(db_->handle, "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
+  });
   return written;
 }
 
 long long LabelStore::dataVersion() const {
-  Statement st(db_->handle, "PRAGMA data_version", file_);
-  return st.step(file_) ? st.integer(0) : 0;
+  Statement st(db_->db, "PRAGMA data_version");
+  return st.step() ? st.integer(0) : 0;
 }
 
 std::vector<LabelChange> LabelStore::changesSince(long long id) const {
   std::vector<LabelChange> out;
-  Statement st(db_->handle, (std::string(kSelectColumns) + " WHERE id>?1 ORDER BY id").c_str(),
-               file_);
+  Statement st(db_->db, db_->select + " WHERE id>?1 ORDER BY id");
   st.bind(1, id);
-  while (st.step(file_)) out.push_back(readRow(st));
+  while (st.step()) out.push_back(readRow(st));
   return out;
 }
 
 long long LabelStore::lastId() const {
-  Statement st(db_->handle, "SELECT COALESCE(MAX(id), 0) FROM changes", file_);
-  return st.step(file_) ? st.integer(0) : 0;
+  Statement st(db_->db, "SELECT COALESCE(MAX(id), 0) FROM changes");
+  return st.step() ? st.integer(0) : 0;
 }
 
 std::optional<LabelChange> LabelStore::latest(const std::string& path) const {
-  Statement st(db_->handle,
-               (std::string(kSelectColumns) + " WHERE path=?1 ORDER BY id DESC LIMIT 1").c_str(),
-               file_);
+  Statement st(db_->db, db_->select + " WHERE path=?1 ORDER BY id DESC LIMIT 1");
   st.bind(1, path);
-  if (st.step(file_)) return readRow(st);
+  if (st.step()) return readRow(st);
   return std::nullopt;
 }
 
 std::string LabelConflict::describe() const {
-  std::string who = changedBy.id == 0 ? std::string("its folder gives that label")
-                                      : "changed by " + changedBy.action +
-                                            (changedBy.note.empty() ? std::string()
-                                                                    : " (" + changedBy.note + ")") +
-                                            " at " + changedBy.time;
+  std::string who =
+      changedBy.id == 0
+          ? std::string("its folder gives that label")
+          : "changed by " + changedBy.action +
+                (changedBy.note.empty() ? std::string() : " (" + changedBy.note + ")") +
+                (changedBy.user.empty() ? std::string() : " of " + changedBy.user) + " at " +
+                changedBy.time;
   return path + " is now '" + current + "', not '" + expected + "': " + who;
 }
 
@@ -379,30 +237,29 @@ LabelConflictError::LabelConflictError(std::vector<LabelConflict> conflicts)
 
 std::map<std::string, std::string> LabelStore::currentLabels() const {
   std::map<std::string, std::string> out;
-  Statement st(db_->handle, "SELECT path, new_label FROM changes ORDER BY id", file_);
-  while (st.step(file_)) out[st.text(0)] = st.text(1);
+  Statement st(db_->db, "SELECT path, new_label FROM changes ORDER BY id");
+  while (st.step()) out[st.text(0)] = st.text(1);
   return out;
 }
 
 std::vector<LabelChange> LabelStore::history(const std::string& path) const {
   std::vector<LabelChange> out;
-  Statement st(db_->handle, (std::string(kSelectColumns) + " WHERE path=?1 ORDER BY id").c_str(),
-               file_);
+  Statement st(db_->db, db_->select + " WHERE path=?1 ORDER BY id");
   st.bind(1, path);
-  while (st.step(file_)) out.push_back(readRow(st));
+  while (st.step()) out.push_back(readRow(st));
   return out;
 }
 
 std::vector<LabelChange> LabelStore::journal() const {
   std::vector<LabelChange> out;
-  Statement st(db_->handle, (std::string(kSelectColumns) + " ORDER BY id").c_str(), file_);
-  while (st.step(file_)) out.push_back(readRow(st));
+  Statement st(db_->db, db_->select + " ORDER BY id");
+  while (st.step()) out.push_back(readRow(st));
   return out;
 }
 
 void LabelStore::exportCsv(const fs::path& csvFile) const {
-  CsvWriter csv(
-      {"id", "path", "original_label", "old_label", "new_label", "time", "action", "note"});
+  CsvWriter csv({"id", "path", "original_label", "old_label", "new_label", "time", "action", "note",
+                 "method", "user", "model"});
   for (const LabelChange& c : journal()) {
     csv.integer(c.id)
         .text(c.path)
@@ -410,15 +267,15 @@ void LabelStore::exportCsv(const fs::path& csvFile) const {
         .text(c.oldLabel)
         .text(c.newLabel)
         .text(c.time);
-    csv.text(c.action).text(c.note).endRow();
+    csv.text(c.action).text(c.note).text(c.method).text(c.user).text(c.model).endRow();
   }
   writeFileAtomically(csvFile, csv.str());
 }
 
 std::string LabelStore::integrityCheck() const {
-  Statement check(db_->handle, "PRAGMA integrity_check", file_);
+  Statement check(db_->db, "PRAGMA integrity_check");
   std::string out;
-  while (check.step(file_)) out += (out.empty() ? "" : "\n") + check.text(0);
+  while (check.step()) out += (out.empty() ? "" : "\n") + check.text(0);
   return out;
 }
 
@@ -525,13 +382,15 @@ AppliedLabels applyLabels(Dataset& dataset, const LabelStore& store) {
       result.unknownPaths.push_back(path);
       continue;
     }
+    // "" takes the class away again (an undone first label).
     const auto k = classIndex.find(label);
-    if (k == classIndex.end()) {
+    if (k == classIndex.end() && !label.empty()) {
       result.unknownLabels.push_back(path + ": " + label);
       continue;
     }
-    if (dataset.samples()[s->second].label != k->second) {
-      dataset.setLabel(s->second, k->second);
+    const int target = label.empty() ? kUnlabeled : k->second;
+    if (dataset.samples()[s->second].label != target) {
+      dataset.setLabel(s->second, target);
       ++result.changed;
     }
   }
@@ -547,7 +406,8 @@ std::size_t exportFolderPerClass(const Dataset& dataset, const fs::path& outDir)
   for (const Sample& s : dataset.samples()) {
     fs::path dir = outDir;
     if (dataset.hasOwnSplit()) dir /= s.split == Split::Train ? "train" : "validation";
-    dir /= dataset.classes()[s.label];
+    // Images without a class go to unlabeled/, which a scan reads as unlabeled again.
+    dir /= s.label == kUnlabeled ? std::string("unlabeled") : dataset.classes()[s.label];
     fs::path dst = dir / s.path.filename();
     // Two source folders may hold the same file name; never overwrite, number the copy.
     for (int n = 2; fs::exists(dst, ec); ++n)
@@ -562,7 +422,7 @@ void exportManifest(const Dataset& dataset, const fs::path& csvFile) {
   CsvWriter csv({"path", "split", "original_label", "label"});
   for (const Sample& s : dataset.samples()) {
     csv.text(journalPath(dataset.root(), s.path)).text(toString(s.split));
-    csv.text(dataset.classes()[s.originalLabel]).text(dataset.classes()[s.label]).endRow();
+    csv.text(dataset.className(s.originalLabel)).text(dataset.className(s.label)).endRow();
   }
   writeFileAtomically(csvFile, csv.str());
 }

@@ -51,7 +51,7 @@ OutOfFold outOfFoldProbabilities(
     std::vector<std::size_t> held;
     for (std::size_t i = 0; i < foldSamples.size(); ++i) {
       foldSamples[i].split = out.fold[i] == f ? Split::Validation : Split::Train;
-      if (out.fold[i] == f) held.push_back(i);
+      if (out.fold[i] == f && samples[i].label != kUnlabeled) held.push_back(i);
     }
     const Dataset foldData = Dataset::fromSamples(dataset.root(), dataset.classes(), foldSamples);
     const std::filesystem::path dir = workDir / ("fold-" + std::to_string(f + 1));
@@ -88,8 +88,8 @@ std::vector<SuspectedLabel> suspectedLabels(const Dataset& dataset, const OutOfF
   std::vector<SuspectedLabel> out;
   for (std::size_t i = 0; i < dataset.samples().size() && i < oof.probs.size(); ++i) {
     const auto& p = oof.probs[i];
-    if (p.empty()) continue;
     const int label = dataset.samples()[i].label;
+    if (p.empty() || label == kUnlabeled) continue;
     const int best = int(std::max_element(p.begin(), p.end()) - p.begin());
     if (best == label || p[std::size_t(label)] >= threshold) continue;
     out.push_back({i, label, best, p[std::size_t(label)], p[std::size_t(best)]});

@@ -1,6 +1,9 @@
 #pragma once
-/// Finding labelled images on disk: the three layouts users have (NEU-DET, NEU-CLS,
-/// folder-per-class), train/validation splits, VOC boxes and exact duplicates.
+/// Finding images and their classes on disk: the layouts users have (NEU-DET, NEU-CLS,
+/// folder-per-class, and images without a class yet: an unlabeled folder beside the class
+/// folders, or a folder of new images, flat or by camera / date), train/validation splits,
+/// VOC boxes and exact duplicates. An image without a class is in the dataset (to be labeled)
+/// but in no split's training or evaluation until it has one.
 /// A Dataset is a plain value; scanning never writes to the dataset folder.
 /// Thread-safety: a const Dataset may be read from any thread.
 
@@ -21,7 +24,7 @@ class DatasetError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-enum class DatasetLayout { NeuDet, NeuCls, FolderPerClass };
+enum class DatasetLayout { NeuDet, NeuCls, FolderPerClass, Unlabeled };
 enum class Split { Train, Validation };
 
 const char* toString(DatasetLayout layout);
@@ -33,10 +36,13 @@ struct BoundingBox {
   int xmin = 0, ymin = 0, xmax = 0, ymax = 0;
 };
 
+/// The label of an image that has no class (yet).
+inline constexpr int kUnlabeled = -1;
+
 struct Sample {
   std::filesystem::path path;
-  int label = -1;          ///< index into Dataset::classes(): the current label
-  int originalLabel = -1;  ///< the label the dataset's folders / file names give
+  int label = kUnlabeled;          ///< index into Dataset::classes(): the current label
+  int originalLabel = kUnlabeled;  ///< the label the dataset's folders / file names give
   Split split = Split::Train;
   int width = 0, height = 0, channels = 0;  ///< of the file as stored
   std::uint64_t contentHash = 0;            ///< FNV-1a 64 of the file bytes
@@ -56,14 +62,26 @@ struct ScanOptions {
   /// anyway (for repeated experiments on different splits, e.g. NEU's 240/60 per class).
   bool resplit = false;
   int threads = 0;  ///< 0 = all cores
+  /// The classes, in this order, when known from elsewhere (`--classes`, the workspace's class
+  /// list): folders named after them are class folders, and the images of other folders
+  /// (one per camera or date, say) are unlabeled. Empty: every class folder is a class.
+  std::vector<std::string> classes;
+  /// Classes used only when the folders give none (a folder of unlabeled images): the
+  /// classes of the model the images are to be classified with.
+  std::vector<std::string> fallbackClasses;
   /// Called with (done, total) as files are checked; may be called from worker threads.
   std::function<void(std::size_t, std::size_t)> progress;
 };
 
 class Dataset {
  public:
-  /// Scans `root`. Throws DatasetError for a missing folder, no images, an empty class
-  /// or fewer than two classes. Unreadable files are skipped and listed in skipped().
+  /// Scans `root`. Images in folders named unlabeled, unsorted or new, images beside the
+  /// class folders, and (with a class list) images in folders that are not classes have no
+  /// class. A flat folder is NEU-CLS style (the class from the file-name prefix) when its
+  /// prefixes are NEU's, the class list's, or at least two prefixes of at least two images
+  /// each; otherwise its images are unlabeled. Throws DatasetError for a missing folder, no
+  /// images, or fewer than two classes (saying what is missing: a class list when the images
+  /// have none). Unreadable files are skipped and listed in skipped().
   static Dataset scan(const std::filesystem::path& root, const ScanOptions& options = {});
 
   const std::filesystem::path& root() const { return root_; }
@@ -78,12 +96,22 @@ class Dataset {
   /// needs to scan it again the same way.
   const ScanOptions& scanOptions() const { return options_; }
 
-  /// Indices of the samples in `split`, in scan order.
+  /// Indices of the labeled samples in `split`, in scan order: what training and evaluation
+  /// use.
   std::vector<std::size_t> indices(Split split) const;
-  /// Number of samples per class in `split`.
+  /// Number of labeled samples per class in `split`.
   std::vector<std::size_t> classCounts(Split split) const;
+  /// Indices of the samples without a class, in scan order.
+  std::vector<std::size_t> unlabeledIndices() const;
+  std::size_t unlabeledCount() const { return unlabeledIndices().size(); }
 
-  /// Sets the current label of sample `index` (relabeling; the files are not touched).
+  /// The class name of a label; "" for kUnlabeled (how the label journal writes "no class").
+  const std::string& className(int label) const;
+  /// The label of a class name; kUnlabeled for "" and for names that are not classes.
+  int classIndex(const std::string& name) const;
+
+  /// Sets the current label of sample `index` (relabeling; the files are not touched);
+  /// kUnlabeled takes its class away again (undoing a first label).
   void setLabel(std::size_t index, int label);
 
   /// Builds a dataset from already-known samples (used by tests and label overrides).

@@ -22,7 +22,8 @@ namespace sdd {
 
 class Dataset;
 
-/// A journal that cannot be opened, read or written.
+/// A workspace database (the label journal, the stored predictions) that cannot be opened,
+/// read or written.
 class LabelStoreError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -43,11 +44,23 @@ struct LabelChange {
   std::string oldLabel;       ///< the label it had just before this change
   std::string newLabel;
   std::string time;    ///< UTC, ISO 8601
-  std::string action;  ///< "relabel", "undo" or "redo"
+  std::string action;  ///< "relabel", "label" (a first class), "undo" or "redo"
   std::string note;
+  std::string method;  ///< how: "manual", "accepted" (a suggestion), "bulk >= 0.95", ...
+  std::string user;    ///< by whom
+  std::string model;   ///< the model that suggested it (its fingerprint), if any
 };
 
-/// One requested change: set `path` (relative) to `label`. With `expected`, only when the
+/// How a change was made, for the journal: the method, who made it (empty: the operating
+/// system's user name) and the model whose suggestion it follows (empty: none).
+struct LabelSource {
+  std::string method = "manual";
+  std::string user;
+  std::string model;
+};
+
+/// One requested change: set `path` (relative) to `label` ("" takes its class away: an image
+/// without a class has "" as its label in the journal). With `expected`, only when the
 /// image's current label is still `expected` (compare-and-set).
 struct LabelAssignment {
   std::string path;
@@ -106,7 +119,7 @@ class LabelStore {
   /// otherwise.
   std::vector<LabelChange> assign(const std::vector<LabelAssignment>& changes,
                                   const std::string& action = "relabel",
-                                  const std::string& note = {});
+                                  const std::string& note = {}, const LabelSource& source = {});
 
   /// Changes when another connection (another process, or another LabelStore) has
   /// committed to the journal since the last call; cheap enough to poll every second.
@@ -173,12 +186,13 @@ struct AppliedLabels {
 AppliedLabels applyLabels(Dataset& dataset, const LabelStore& store);
 
 /// Copies the dataset, with current labels, to `outDir/<class>/<file>` (folder per class;
+/// images still without a class go to `outDir/unlabeled/`, so the copy scans back the same;
 /// the split is kept as `outDir/train|validation/<class>/` when the dataset has its own).
 /// Refuses a non-empty `outDir`. Each file is copied atomically (WriteError on failure).
 /// Returns the number of files copied.
 std::size_t exportFolderPerClass(const Dataset& dataset, const std::filesystem::path& outDir);
 
-/// Writes `path,split,original_label,label` for every sample as CSV, atomically.
+/// Writes `path,split,original_label,label` for every sample as CSV ("" for no class), atomically.
 void exportManifest(const Dataset& dataset, const std::filesystem::path& csvFile);
 
 }  // namespace sdd
