@@ -274,6 +274,8 @@ TEST(Dataset, AFlatFolderOfCameraImagesIsUnlabeledAndNeedsOnlyAClassList) {
   ScanOptions fromModel;
   fromModel.fallbackClasses = {"a", "b", "c"};
   EXPECT_EQ(Dataset::scan(dir.path(), fromModel).classes(), fromModel.fallbackClasses);
+  EXPECT_EQ(Dataset::scan(dir.path(), fromModel).classSource(), ClassSource::Model);
+  EXPECT_EQ(ds.classSource(), ClassSource::ClassList);
 }
 
 TEST(Dataset, CameraAndDateFoldersHoldImagesToLabelWhenTheClassesAreKnown) {

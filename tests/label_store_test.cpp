@@ -131,6 +131,9 @@ TEST(LabelStore, RecordsHowByWhomAndFromWhichModelEachLabelWasGiven) {
   ASSERT_EQ(h3.size(), 1u);
   EXPECT_EQ(h3[0].method, "bulk >= 0.95");
   EXPECT_EQ(h3[0].user, h1[1].user);
+  store.assign({{"new/4.png", "", "a"}});
+  EXPECT_EQ(store.history("new/4.png").at(0).action, "label")
+      << "a first class is a label, not a relabel";
 }
 
 // A journal written before the provenance columns existed (schema 1) is read as it is, and
@@ -396,4 +399,28 @@ TEST(LabelStore, AWorkspaceInsideTheDatasetIsRefusedAndOneMadeByHandIsNotScanned
   const Dataset again = Dataset::scan(dir / "data");
   EXPECT_EQ(again.classes(), ds.classes());
   EXPECT_EQ(again.samples().size(), ds.samples().size());
+}
+
+// The file `sdd prelabel --csv` writes, reviewed in a spreadsheet, goes back through
+// `sdd relabel --csv`: the path and label columns wherever they are, empty labels undecided.
+TEST(LabelStore, AReviewedPrelabelCsvIsReadByItsPathAndLabelColumns) {
+  const LabelCsv csv = parseLabelCsv(
+      "suggestion,confidence,path,label,p_a,p_b\n"
+      "a,0.9,new/1.png,a,0.9,0.1\n"
+      "b,0.6,new/2.png,,0.4,0.6\n"
+      "b,0.7,\"new/3, odd.png\",b,0.3,0.7\n"
+      "b,0.7,new/4.png,b\n");
+  ASSERT_EQ(csv.rows.size(), 2u);
+  EXPECT_EQ(csv.rows[0].path, "new/1.png");
+  EXPECT_EQ(csv.rows[0].label, "a");
+  EXPECT_EQ(csv.rows[1].path, "new/3, odd.png");
+  EXPECT_EQ(csv.rows[1].line, 4u);
+  EXPECT_EQ(csv.undecided, 1u);
+  ASSERT_EQ(csv.errors.size(), 1u);
+  EXPECT_NE(csv.errors[0].find("line 5: expected 6 fields as in the header"), std::string::npos)
+      << csv.errors[0];
+
+  const LabelCsv plain = parseLabelCsv("x.png,a\ny.png,\n");
+  ASSERT_EQ(plain.rows.size(), 1u) << "without a header: path,label";
+  EXPECT_EQ(plain.undecided, 1u);
 }

@@ -52,7 +52,7 @@ const char* kEvalHelp = R"(usage: sdd eval [DATASET] [options]
 int cmdEval(const std::vector<std::string>& argv) {
   Args args(argv,
             {"model", "split", "json", "csv", "threads", "device", "val-fraction", "split-seed",
-             "seed", "workspace", "cam", "engine"},
+             "seed", "workspace", "cam", "engine", "classes"},
             {"help", "pointing-game", "perturb"});
   if (args.has("help")) {
     std::cout << kEvalHelp;

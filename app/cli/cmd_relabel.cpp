@@ -30,13 +30,17 @@ as the workbench does; the image files are never touched. Changes are committed 
 transactions of up to 256 rows, each before its lines "relabelled PATH: OLD -> NEW" are
 printed, so a crash or kill loses nothing that was printed; other programs writing the same
 journal (the workbench) get their turn between transactions.
-  --csv FILE           rows "path,label" (optional header; path relative to DATASET or
-                       absolute); bad rows are reported with their line number and left out
+  --csv FILE           rows "path,label" (path relative to DATASET or absolute), or any
+                       columns under a header that names "path" and "label" (the file
+                       `sdd prelabel --csv` writes, reviewed: rows whose label is empty are
+                       undecided and left out); bad rows are reported with their line number
   FILE...              images: absolute, relative to the current folder or to DATASET;
                        after `--`, names that begin with '-' are files too
   --to CLASS           the new class of the FILE arguments
+  --classes A,B,...    the classes, for images whose folders name none (saved in DIR)
   --quiet              print only the summary
-DIR must lie outside DATASET.
+DIR must lie outside DATASET. An image without a class gets its first class with action
+"label" in the journal.
 )";
 
 /// Finds the dataset sample a user's path names: the journal path itself, a path relative
@@ -86,7 +90,7 @@ class SampleLookup {
 }  // namespace
 
 int cmdRelabel(const std::vector<std::string>& argv) {
-  Args args(argv, {"workspace", "csv", "to"}, {"help", "quiet"});
+  Args args(argv, {"workspace", "csv", "to", "classes"}, {"help", "quiet"});
   if (args.has("help")) {
     std::cout << kRelabelHelp;
     return 0;
@@ -102,9 +106,10 @@ int cmdRelabel(const std::vector<std::string>& argv) {
     root = files.front();
     files.erase(files.begin());
   }
+  sdd::requireWorkspaceOutsideDataset(ws, root);  // before anything is written there
   sdd::ScanOptions opt;
+  opt.classes = classListArg(args, ws, true);
   const sdd::Dataset ds = sdd::Dataset::scan(root, opt);
-  sdd::requireWorkspaceOutsideDataset(ws, ds.root());
   SampleLookup lookup(ds);
   const std::set<std::string> classes(ds.classes().begin(), ds.classes().end());
 
@@ -123,6 +128,9 @@ int cmdRelabel(const std::vector<std::string>& argv) {
     const sdd::LabelCsv parsed = sdd::parseLabelCsv(text.str());
     for (const auto& e : parsed.errors)
       std::cerr << csv.string() << ": " << e << "; row left out\n";
+    if (parsed.undecided)
+      std::cerr << csv.string() << ": " << parsed.undecided
+                << " row(s) without a label (undecided); left out\n";
     rejected += parsed.errors.size();
     for (const auto& r : parsed.rows)
       wants.push_back({csv.string() + ": line " + std::to_string(r.line), r.path, r.label});
@@ -165,7 +173,7 @@ int cmdRelabel(const std::vector<std::string>& argv) {
     }
     const sdd::Sample& sample = ds.samples()[*index];
     chunk.push_back(
-        {sdd::journalPath(ds.root(), sample.path), ds.classes()[sample.originalLabel], w.label});
+        {sdd::journalPath(ds.root(), sample.path), ds.className(sample.originalLabel), w.label});
     if (chunk.size() == kChunk) commit();
   }
   commit();

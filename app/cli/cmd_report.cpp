@@ -84,7 +84,7 @@ int runReport(const Dataset& dataset, const ReportRequest& r) {
 int cmdReport(const std::vector<std::string>& argv) {
   Args args(argv,
             {"model", "out", "json", "split", "compare", "workspace", "fov", "val-fraction",
-             "split-seed", "seed", "threads", "device"},
+             "split-seed", "seed", "threads", "device", "classes"},
             {"help", "quiet"});
   if (args.has("help")) {
     std::cout << kReportHelp;

@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 namespace sdd::cli {
 
 int cmdScan(const std::vector<std::string>& argv) {
-  Args args(argv, {"val-fraction", "split-seed", "seed", "workspace"}, {"help"});
+  Args args(argv, {"val-fraction", "split-seed", "seed", "workspace", "classes"}, {"help"});
   if (args.has("help")) {
     std::cout << "usage: sdd scan [DATASET] [--val-fraction F] [--seed N] [--split-seed N] "
                  "[--workspace DIR]\n";

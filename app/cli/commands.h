@@ -19,5 +19,7 @@ int cmdExport(const std::vector<std::string>& argv);
 int cmdRelabel(const std::vector<std::string>& argv);
 int cmdJournal(const std::vector<std::string>& argv);
 int cmdReport(const std::vector<std::string>& argv);
+int cmdPrelabel(const std::vector<std::string>& argv);
+int cmdLabel(const std::vector<std::string>& argv);
 
 }  // namespace sdd::cli

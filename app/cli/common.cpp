@@ -10,6 +10,7 @@
 
 #include "sdd/labels/label_store.h"
 #include "sdd/util/runtime.h"
+#include "sdd/workspace/workspace.h"
 
 namespace fs = std::filesystem;
 
@@ -72,23 +73,65 @@ void applyWorkspace(sdd::Dataset& ds, const fs::path& workspace) {
 /// Scans the dataset named by the command line: its positional or --dataset, --val-fraction,
 /// --split-seed (a fresh seeded stratified split even when the dataset has split folders) and
 /// `seed` for the split of a dataset without split folders.
+std::vector<std::string> classListArg(const Args& args, const fs::path& workspace, bool save) {
+  const std::vector<std::string> saved =
+      workspace.empty() ? std::vector<std::string>() : sdd::Workspace(workspace).classList();
+  if (!args.has("classes")) return saved;
+  std::vector<std::string> given;
+  try {
+    given = sdd::parseClassList(args.str("classes", ""));
+  } catch (const sdd::DatasetError& e) {
+    throw CliError(std::string("--classes: ") + e.what());
+  }
+  if (save && !saved.empty() && saved != given)
+    throw CliError("--classes differs from the class list of the workspace (" +
+                   sdd::Workspace(workspace).classListFile().string() +
+                   "); the labels there use it");
+  if (save && saved.empty() && !workspace.empty()) {
+    sdd::Workspace(workspace).saveClassList(given);
+    std::cerr << "workspace " << workspace.string() << ": class list saved\n";
+  }
+  return given;
+}
+
+void rememberModelClasses(const sdd::Dataset& ds, const fs::path& workspace) {
+  const sdd::Workspace w(workspace);
+  if (workspace.empty() || ds.classSource() != sdd::ClassSource::Model || !w.classList().empty())
+    return;
+  w.saveClassList(ds.classes());
+  std::cerr << "workspace " << workspace.string()
+            << ": the model's classes saved as the class list\n";
+}
+
 sdd::Dataset scanDataset(const Args& args, std::uint64_t seed, bool verbose,
-                         const fs::path& workspace) {
+                         const fs::path& workspace, const std::vector<std::string>& modelClasses) {
   const fs::path root = datasetArg(args);
   sdd::ScanOptions opt;
+  opt.classes = classListArg(args, workspace, false);
+  opt.fallbackClasses = modelClasses;
   opt.validationFraction = args.real("val-fraction", 0.2, 0.0, 0.9);
   opt.seed = seed;
   if (args.has("split-seed")) {
     opt.resplit = true;
     opt.seed = static_cast<std::uint64_t>(args.integer("split-seed", 0, 0, 2147483647));
   }
-  if (!workspace.empty() && !fs::exists(sdd::LabelStore::journalFile(workspace)))
+  if (!workspace.empty() && !fs::exists(sdd::LabelStore::journalFile(workspace)) &&
+      !fs::exists(sdd::Workspace(workspace).classListFile()))
     throw CliError("--workspace " + workspace.string() + ": no label journal (" +
                    sdd::LabelStore::journalFile(workspace).string() + ") there");
   const auto t0 = std::chrono::steady_clock::now();
-  sdd::Dataset ds = sdd::Dataset::scan(root, opt);
+  sdd::Dataset ds = [&] {
+    try {
+      return sdd::Dataset::scan(root, opt);
+    } catch (const sdd::DatasetError& e) {
+      const std::string what = e.what();
+      if (what.find("class list") == std::string::npos) throw;
+      throw sdd::DatasetError(what + " (--classes A,B,...)");
+    }
+  }();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  if (!workspace.empty()) applyWorkspace(ds, workspace);
+  if (!workspace.empty() && fs::exists(sdd::LabelStore::journalFile(workspace)))
+    applyWorkspace(ds, workspace);
   for (const auto& issue : ds.skipped())
     std::cerr << "warning: skipped " << issue.file.string() << ": " << issue.reason << "\n";
   if (!ds.skipped().empty())
@@ -114,6 +157,9 @@ sdd::Dataset scanDataset(const Args& args, std::uint64_t seed, bool verbose,
     for (std::size_t c = 0; c < ds.classes().size(); ++c)
       std::cout << "  " << std::left << std::setw(static_cast<int>(w)) << ds.classes()[c]
                 << std::right << std::setw(8) << tr[c] << std::setw(12) << va[c] << "\n";
+    if (const std::size_t unlabeled = ds.unlabeledCount())
+      std::cout << "  " << unlabeled
+                << " image(s) without a class, to label (not in training or evaluation)\n";
   }
   return ds;
 }
@@ -140,7 +186,8 @@ const std::set<std::string> kTrainValueFlags = {"noise",      "blur",      "labe
                                                 "threads",    "device",    "val-fraction",
                                                 "split-seed", "preset",    "conv",
                                                 "fc",         "head",      "dropout",
-                                                "input-size", "channels",  "workspace"};
+                                                "input-size", "channels",  "workspace",
+                                                "classes"};
 const std::set<std::string> kTrainSwitches = {"no-augment", "class-weights", "bn", "no-bn",
                                               "no-channels-last"};
 

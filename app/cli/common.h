@@ -35,12 +35,23 @@ std::filesystem::path defaultModel();
 std::filesystem::path datasetArg(const Args& args);
 /// Applies the relabel journal of `workspace` to `ds` (read-only), reporting what it did.
 void applyWorkspace(Dataset& ds, const std::filesystem::path& workspace);
+/// The class list of the command line (--classes a,b,c) or else the one saved in
+/// `workspace` (empty: none). `save`: a --classes list is saved in the workspace when it has
+/// none yet, and one that differs from the saved list is refused.
+std::vector<std::string> classListArg(const Args& args, const std::filesystem::path& workspace,
+                                      bool save);
+/// Saves the dataset's classes as the workspace's class list when they came from the model
+/// and the workspace has none: later commands (and the workbench) then read the labels
+/// given with the same classes, with or without that model.
+void rememberModelClasses(const Dataset& ds, const std::filesystem::path& workspace);
 /// Scans the dataset named by the command line: its positional, --val-fraction,
-/// --split-seed (a seeded stratified split even when the dataset has split folders) and
-/// `seed` for the split of a dataset without split folders; then the workspace's labels.
-/// `verbose` prints the class table.
+/// --split-seed (a seeded stratified split even when the dataset has split folders),
+/// --classes (or the workspace's class list) and `seed` for the split of a dataset without
+/// split folders; then the workspace's labels. `modelClasses`: the classes when the folders
+/// name none. `verbose` prints the class table.
 Dataset scanDataset(const Args& args, std::uint64_t seed, bool verbose,
-                    const std::filesystem::path& workspace = {});
+                    const std::filesystem::path& workspace = {},
+                    const std::vector<std::string>& modelClasses = {});
 
 /// A training progress line on standard error, at most 5 per second.
 void printProgress(const TrainProgress& p);

@@ -34,10 +34,15 @@ commands:
   relabel [DATASET] --workspace DIR (--csv FILE | FILE... --to CLASS)
                                record relabels in a workspace's journal (files untouched)
   journal --workspace DIR      check a label journal (SQLite integrity) and export it as CSV
+  prelabel [DATASET]           the model's suggestion for every image without a class (CSV)
+  label   [DATASET] --workspace DIR --accept-above T
+                               accept the suggestions at least that confident as labels
 
 DATASET defaults to data/NEU-DET. It may be the NEU-DET layout
 (train|validation/images/<class>/), NEU-CLS (flat Cr_1.bmp ... Sc_300.bmp) or one folder per
-class (then a seeded, stratified 80/20 split is made). MODEL defaults to the shipped model.
+class (then a seeded, stratified 80/20 split is made); images in unlabeled/ (unsorted/, new/),
+or in a folder without class folders, have no class yet (--classes A,B,... names the classes
+then). MODEL defaults to the shipped model.
 Run `sdd <command> --help` for the options of a command.
 
 exit codes: 0 success, 1 failure, 2 bad command line (unknown option, bad value),
@@ -57,6 +62,8 @@ int dispatch(const std::string& cmd, const std::vector<std::string>& rest) {
   if (cmd == "export") return cmdExport(rest);
   if (cmd == "relabel") return cmdRelabel(rest);
   if (cmd == "journal") return cmdJournal(rest);
+  if (cmd == "prelabel") return cmdPrelabel(rest);
+  if (cmd == "label") return cmdLabel(rest);
   if (cmd == "--version") {
     std::cout << "sdd " << SDD_VERSION << "\n";
     return 0;

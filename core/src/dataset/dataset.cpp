@@ -62,6 +62,29 @@ bool isUnlabeledFolderName(const std::string& name) {
   return n == "unlabeled" || n == "unlabelled" || n == "unsorted" || n == "new";
 }
 
+// Folders named after where or when images were taken, never classes: a camera or line
+// (cam1, Camera_2, line-3, station 4) or a date (2026-11-30, 20261130, 2026_11_30_shift2).
+bool isCameraOrDateFolderName(const std::string& name) {
+  const std::string n = lower(name);
+  const auto digit = [&](std::size_t i) {
+    return i < n.size() && std::isdigit(static_cast<unsigned char>(n[i]));
+  };
+  std::size_t digits = 0;
+  while (digit(digits)) ++digits;
+  if (digits == n.size() || digits == 8) return true;  // 7, 20261130, 20261130_shift2
+  if (digits == 4 && n.size() >= 10 && (n[4] == '-' || n[4] == '_' || n[4] == '.') && n[7] == n[4])
+    return digit(5) && digit(6) && digit(8) && digit(9);  // 2026-11-30...
+  for (const std::string p : {"camera", "cam", "line", "station"}) {
+    if (n.compare(0, p.size(), p) != 0) continue;
+    std::size_t i = p.size();
+    if (i < n.size() && (n[i] == '-' || n[i] == '_' || n[i] == ' ')) ++i;
+    if (i == n.size()) return false;
+    while (digit(i)) ++i;
+    if (i == n.size()) return true;
+  }
+  return false;
+}
+
 bool inList(const std::vector<std::string>& list, const std::string& name) {
   return std::find(list.begin(), list.end(), name) != list.end();
 }
@@ -128,8 +151,9 @@ void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& an
       sawFolders = true;
       // Folders that are not classes (unlabeled, or a camera / date folder when the classes
       // are known) hold images to be labeled.
-      const bool isClass =
-          !isUnlabeledFolderName(name) && (opt.classes.empty() || inList(opt.classes, name));
+      const bool isClass = opt.classes.empty()
+                               ? !isUnlabeledFolderName(name) && !isCameraOrDateFolderName(name)
+                               : inList(opt.classes, name);
       if (isClass) c.classFolders.emplace(name, entry);
       collectFolder(entry, isClass ? name : std::string(), split, annotationDir, c);
     } else if (isImageExtension(entry)) {
@@ -185,6 +209,8 @@ const char* toString(DatasetLayout layout) {
       return "NEU-CLS";
     case DatasetLayout::FolderPerClass:
       return "folder-per-class";
+    case DatasetLayout::Unlabeled:
+      return "unlabeled images";
   }
   return "?";
 }
@@ -266,6 +292,7 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
   if (!fs::exists(root, ec)) throw DatasetError("dataset folder does not exist: " + root.string());
   if (!fs::is_directory(root, ec))
     throw DatasetError("dataset path is not a folder: " + root.string());
+  if (!options.classes.empty()) checkClassList(options.classes);
 
   Collector c;
   bool ownSplit = false, sawImagesDir = false;
@@ -324,6 +351,7 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
   }
   if (!options.classes.empty()) {
     ds.classes_ = options.classes;
+    ds.classSource_ = ClassSource::ClassList;
   } else if (!found.empty()) {
     ds.classes_.assign(found.begin(), found.end());
     for (const auto& [name, folder] : c.classFolders)
@@ -332,6 +360,7 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
             {folder, "class folder without any usable image; class '" + name + "' left out"});
   } else {
     ds.classes_ = options.fallbackClasses;
+    ds.classSource_ = ClassSource::Model;
   }
   if (usable == 0) {
     throw DatasetError(
@@ -413,6 +442,37 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
   std::sort(ds.duplicates_.begin(), ds.duplicates_.end(),
             [](const DuplicateGroup& a, const DuplicateGroup& b) { return a.samples < b.samples; });
   return ds;
+}
+
+void checkClassList(const std::vector<std::string>& classes) {
+  std::set<std::string> seen;
+  for (const std::string& c : classes) {
+    if (c.empty()) throw DatasetError("class list: a class without a name");
+    if (c == "." || c == ".." || c.find('/') != std::string::npos ||
+        c.find('\0') != std::string::npos)
+      throw DatasetError("class list: '" + c +
+                         "' cannot be a class (it must be usable as a folder name)");
+    if (!seen.insert(c).second) throw DatasetError("class list: '" + c + "' is there twice");
+  }
+  if (classes.size() < 2)
+    throw DatasetError("class list: need at least 2 classes, got " +
+                       std::to_string(classes.size()));
+}
+
+std::vector<std::string> parseClassList(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t from = 0;
+  while (true) {
+    const std::size_t comma = text.find(',', from);
+    std::string name =
+        text.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
+    const auto b = name.find_first_not_of(" \t"), e = name.find_last_not_of(" \t");
+    out.push_back(b == std::string::npos ? std::string() : name.substr(b, e - b + 1));
+    if (comma == std::string::npos) break;
+    from = comma + 1;
+  }
+  checkClassList(out);
+  return out;
 }
 
 std::vector<std::size_t> Dataset::indices(Split split) const {

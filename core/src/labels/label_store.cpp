@@ -63,6 +63,8 @@ LabelChange readRow(const Statement& st) {
   return c;
 }
 
+const std::string kFirstLabel = "label";
+
 bool hasColumn(const sqlite::Database& db, const std::string& table, const std::string& column) {
   Statement st(db, "PRAGMA table_info(" + table + ")");
   while (st.step())
@@ -173,8 +175,10 @@ std::vector<LabelChange> LabelStore::assign(const std::vector<LabelAssignment>& 
           continue;
         }
         if (old == a.label || !conflicts.empty()) continue;
-        LabelChange c{0,      a.path, a.originalLabel, old,  a.label,     now,
-                      action, note,   method,          user, source.model};
+        // The first class an image gets is a "label", however it was asked for.
+        const std::string& act = action == "relabel" && old.empty() ? kFirstLabel : action;
+        LabelChange c{0,   a.path, a.originalLabel, old,  a.label,     now,
+                      act, note,   method,          user, source.model};
         const std::string values[] = {c.path,   c.originalLabel, c.oldLabel, c.newLabel, c.time,
                                       c.action, c.note,          c.method,   c.user,     c.model};
         for (int k = 0; k < 10; ++k) insert.bind(k + 1, values[k]);
@@ -341,23 +345,39 @@ LabelCsv parseLabelCsv(const std::string& text) {
       fields.back() += c;
       ++i;
     }
-    const bool header = first && fields.size() == 2 && fields[0] == "path" && fields[1] == "label";
+    if (fields.size() == 1 && fields[0].empty() && !bad) continue;  // blank line
+    // A header naming "path" and "label" picks those columns; other columns (a suggestion,
+    // its confidence: `sdd prelabel --csv`) are there for the reviewer and ignored.
+    if (first && !bad) {
+      first = false;
+      const auto col = [&](const char* name) {
+        return static_cast<std::size_t>(std::find(fields.begin(), fields.end(), name) -
+                                        fields.begin());
+      };
+      if (col("path") < fields.size() && col("label") < fields.size()) {
+        out.columns = fields.size();
+        out.pathColumn = col("path");
+        out.labelColumn = col("label");
+        continue;
+      }
+    }
     first = false;
-    if (header || (fields.size() == 1 && fields[0].empty() && !bad))
-      continue;  // header, blank line
     const std::string where = "line " + std::to_string(rowLine) + ": ";
     if (bad) {
       out.errors.push_back(where + why);
-    } else if (fields.size() != 2) {
-      out.errors.push_back(where + "expected 2 fields (path,label), found " +
+    } else if (fields.size() != out.columns) {
+      out.errors.push_back(where + "expected " + std::to_string(out.columns) + " fields" +
+                           (out.columns == 2 ? " (path,label)" : " as in the header") + ", found " +
                            std::to_string(fields.size()));
-    } else if (fields[0].empty() || fields[1].empty()) {
-      out.errors.push_back(where + "empty path or label");
+    } else if (fields[out.pathColumn].empty()) {
+      out.errors.push_back(where + "empty path");
+    } else if (fields[out.labelColumn].empty()) {
+      ++out.undecided;  // a reviewed file's image left without a class
     } else {
       for (auto& f : fields)
         if (f.size() > 1 && f[0] == '\'' && csvNeedsInjectionGuard(std::string_view(f).substr(1)))
           f.erase(0, 1);
-      out.rows.push_back({rowLine, fields[0], fields[1]});
+      out.rows.push_back({rowLine, fields[out.pathColumn], fields[out.labelColumn]});
     }
   }
   return out;

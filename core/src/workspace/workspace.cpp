@@ -5,7 +5,9 @@
 #include <fstream>
 #include <iterator>
 
+#include "sdd/dataset/dataset.h"
 #include "sdd/labels/label_store.h"
+#include "sdd/labels/prediction_store.h"
 #include "sdd/util/atomic_file.h"
 #include "sdd/util/json.h"
 #include "sdd/util/sha1.h"
@@ -15,6 +17,26 @@ namespace fs = std::filesystem;
 namespace sdd {
 
 fs::path Workspace::journalFile() const { return LabelStore::journalFile(folder_); }
+fs::path Workspace::predictionsFile() const { return PredictionStore::fileIn(folder_); }
+
+std::vector<std::string> Workspace::classList() const {
+  std::ifstream in(classListFile(), std::ios::binary);
+  if (!in) return {};
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  try {
+    const auto classes = parseJson(text).at("classes").get<std::vector<std::string>>();
+    checkClassList(classes);
+    return classes;
+  } catch (const std::exception& e) {
+    throw DatasetError("class list " + classListFile().string() + " is damaged: " + e.what() +
+                       " (delete it and give the classes again)");
+  }
+}
+
+void Workspace::saveClassList(const std::vector<std::string>& classes) const {
+  checkClassList(classes);
+  writeFileAtomically(classListFile(), nlohmann::json{{"classes", classes}}.dump(2) + "\n");
+}
 
 std::vector<RunFolder> Workspace::runs() const {
   struct Found {

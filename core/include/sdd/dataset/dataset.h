@@ -26,6 +26,9 @@ class DatasetError : public std::runtime_error {
 
 enum class DatasetLayout { NeuDet, NeuCls, FolderPerClass, Unlabeled };
 enum class Split { Train, Validation };
+/// Where a dataset's classes came from: its folders (or file names), the class list given,
+/// or the model's classes (ScanOptions::fallbackClasses, when the folders name none).
+enum class ClassSource { Folders, ClassList, Model };
 
 const char* toString(DatasetLayout layout);
 const char* toString(Split split);
@@ -73,19 +76,28 @@ struct ScanOptions {
   std::function<void(std::size_t, std::size_t)> progress;
 };
 
+/// A class list as a user types it: names separated by commas, spaces around them ignored.
+/// Throws DatasetError for an empty name, a repeated one, a name that cannot be a folder
+/// name ("/", ".", ".."), or fewer than two classes.
+std::vector<std::string> parseClassList(const std::string& text);
+/// The checks of parseClassList on a list already split.
+void checkClassList(const std::vector<std::string>& classes);
+
 class Dataset {
  public:
-  /// Scans `root`. Images in folders named unlabeled, unsorted or new, images beside the
-  /// class folders, and (with a class list) images in folders that are not classes have no
-  /// class. A flat folder is NEU-CLS style (the class from the file-name prefix) when its
-  /// prefixes are NEU's, the class list's, or at least two prefixes of at least two images
-  /// each; otherwise its images are unlabeled. Throws DatasetError for a missing folder, no
-  /// images, or fewer than two classes (saying what is missing: a class list when the images
-  /// have none). Unreadable files are skipped and listed in skipped().
+  /// Scans `root`. Images in folders named unlabeled, unsorted or new, or like a camera or
+  /// a date (cam1, camera_2, line-3, 2026-11-30, 20261130), images beside the class folders,
+  /// and (with a class list) images in folders that are not classes have no class. A flat folder is
+  /// NEU-CLS style (the class from the file-name prefix) when its prefixes are NEU's, the class
+  /// list's, or at least two prefixes of at least two images each; otherwise its images are
+  /// unlabeled. Throws DatasetError for a missing folder, no images, or fewer than two classes
+  /// (saying what is missing: a class list when the images have none). Unreadable files are skipped
+  /// and listed in skipped().
   static Dataset scan(const std::filesystem::path& root, const ScanOptions& options = {});
 
   const std::filesystem::path& root() const { return root_; }
   DatasetLayout layout() const { return layout_; }
+  ClassSource classSource() const { return classSource_; }
   /// True when the split came from the dataset's own folders, false when we made it.
   bool hasOwnSplit() const { return ownSplit_; }
   const std::vector<std::string>& classes() const { return classes_; }
@@ -122,6 +134,7 @@ class Dataset {
   std::filesystem::path root_;
   ScanOptions options_;
   DatasetLayout layout_ = DatasetLayout::FolderPerClass;
+  ClassSource classSource_ = ClassSource::Folders;
   bool ownSplit_ = false;
   std::vector<std::string> classes_;
   std::vector<Sample> samples_;

@@ -114,6 +114,7 @@ class LabelStore {
 
   /// Appends one row per assignment whose label differs from the current one, all in one
   /// transaction; returns the rows written (assignments that change nothing are left out).
+  /// A "relabel" of an image without a class is recorded as action "label".
   /// Throws LabelConflictError (nothing written) when an assignment's `expected` label is
   /// not the current one, LabelStoreBusy when the journal stays locked, LabelStoreError
   /// otherwise.
@@ -164,10 +165,15 @@ struct LabelCsvRow {
 struct LabelCsv {
   std::vector<LabelCsvRow> rows;
   std::vector<std::string> errors;  ///< "line N: reason" for each row left out
+  std::size_t undecided = 0;        ///< rows with an empty label (not decided yet): left out
+  std::size_t columns = 2, pathColumn = 0, labelColumn = 1;
 };
 /// Parses relabel CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF, newlines
-/// inside quotes; an optional `path,label` header). Never throws: a bad row is reported in
-/// `errors` and the rest is kept. A field our CSV writer guarded against injection ('=x,
+/// inside quotes). Without a header each row is `path,label`; a first row that names a
+/// `path` and a `label` column (in any order, among others: a reviewed `sdd prelabel` file)
+/// picks those columns, and then a row with an empty label is counted as undecided. Never
+/// throws: a bad row is reported in `errors` and the rest is kept. A field our CSV writer guarded
+/// against injection ('=x,
 /// '-x, ...) is read back as written (=x, -x).
 LabelCsv parseLabelCsv(const std::string& text);
 

@@ -1,6 +1,8 @@
 #pragma once
 /// A workspace: the folder where the tools keep what they make for one dataset, outside the
-/// dataset itself. It holds the label journal (labels.sqlite), the training runs (runs/, one
+/// dataset itself. It holds the label journal (labels.sqlite), the class list the user gave
+/// (classes.json, for images whose folders name no class), the model's suggestions
+/// (predictions.sqlite), the training runs (runs/, one
 /// RunFolder each), the cross-validation folds (crossval/) and the log of reports written
 /// (reports.jsonl). The workbench and the CLI use the same layout, so each lists the other's
 /// runs. Thread-safety: a Workspace is a plain value.
@@ -27,6 +29,8 @@ class Workspace {
 
   const std::filesystem::path& folder() const { return folder_; }
   std::filesystem::path journalFile() const;
+  std::filesystem::path predictionsFile() const;
+  std::filesystem::path classListFile() const { return folder_ / "classes.json"; }
   std::filesystem::path runsFolder() const { return folder_ / "runs"; }
   std::filesystem::path crossValidationFolder() const { return folder_ / "crossval"; }
   std::filesystem::path reportsLogFile() const { return folder_ / "reports.jsonl"; }
@@ -38,6 +42,12 @@ class Workspace {
   std::vector<std::filesystem::path> trainedModels() const;
   /// A new run in runs/ (not created yet): `prefix` + the UTC time, unique in the folder.
   RunFolder newRun(const std::string& prefix = {}) const;
+
+  /// The class list saved for the dataset (empty when none was). Throws DatasetError naming
+  /// the file when it is damaged.
+  std::vector<std::string> classList() const;
+  /// Saves the class list (checked by checkClassList; written atomically, WriteError).
+  void saveClassList(const std::vector<std::string>& classes) const;
 
   /// The reports written so far, oldest first.
   std::vector<ReportRecord> reports() const;
