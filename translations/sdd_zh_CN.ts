@@ -962,6 +962,10 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <source>macro F1 %1 on %2</source>
         <translation>在 %2 上宏 F1 %1</translation>
     </message>
+    <message>
+        <source>not scored: %1</source>
+        <translation>未评分：%1</translation>
+    </message>
 </context>
 <context>
     <name>sddui::Inspector</name>

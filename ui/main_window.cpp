@@ -130,6 +130,7 @@ void MainWindow::buildUi() {
     return d;
   };
   filters_ = new BrowseFilters(model_, filter_);
+  filters_->attachGrid(browser_, this);
   browseDock_ = dock(filters_, tr("Browse"), "browseDock", Qt::LeftDockWidgetArea);
   inspector_ = new Inspector(model_);
   inspectorDock_ = dock(inspector_, tr("Inspector"), "inspectorDock", Qt::RightDockWidgetArea);
@@ -146,76 +147,6 @@ void MainWindow::updateDocks() {
   const bool on = tabs_->currentIndex() == 0 && !model_->isEmpty();
   browseDock_->setVisible(on);
   inspectorDock_->setVisible(on);
-}
-
-void MainWindow::buildMenus() {
-  QMenu* file = menuBar()->addMenu(tr("&File"));
-  QToolBar* tb = addToolBar(tr("Main"));
-  tb->setObjectName(QStringLiteral("mainToolbar"));
-  tb->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-  auto add = [&](QMenu* m, const QString& text, const QKeySequence& key, auto fn,
-                 bool toolbar = false, QStyle::StandardPixmap icon = QStyle::SP_CustomBase) {
-    QAction* a = m->addAction(text);
-    if (!key.isEmpty()) a->setShortcut(key);
-    if (icon != QStyle::SP_CustomBase) a->setIcon(style()->standardIcon(icon));
-    connect(a, &QAction::triggered, this, fn);
-    if (toolbar) tb->addAction(a);
-    return a;
-  };
-  add(file, tr("&Open Dataset…"), QKeySequence::Open, &MainWindow::chooseDataset, true,
-      QStyle::SP_DirOpenIcon);
-  add(file, tr("Open &Model…"), QKeySequence(), &MainWindow::chooseModel, true,
-      QStyle::SP_FileDialogDetailedView);
-  recent_ = new RecentFiles(file->addMenu(tr("Recent &Datasets")),
-                            file->addMenu(tr("Recent M&odels")), this);
-  connect(recent_, &RecentFiles::datasetChosen, this, [this](const QString& f) { openDataset(f); });
-  connect(recent_, &RecentFiles::modelChosen, this, [this](const QString& f) { openModel(f); });
-  add(file, tr("&Classify Images…"), QKeySequence(tr("Ctrl+K")), &MainWindow::chooseImages, true,
-      QStyle::SP_MediaPlay);
-  file->addSeparator();
-  add(file, tr("Export Label &Journal (CSV)…"), QKeySequence(), [this] { exports_->journal(); });
-  add(file, tr("Export Relabeled &Copy…"), QKeySequence(), [this] { exports_->relabeledCopy(); });
-  add(file, tr("Export &Manifest (CSV)…"), QKeySequence(), [this] { exports_->manifest(); });
-  add(file, tr("Export &Report (PDF)…"), QKeySequence(tr("Ctrl+P")), &MainWindow::chooseReportFile);
-  add(file, tr("Export Model as &ONNX…"), QKeySequence(), [this] { exports_->onnx(modelFile()); });
-  file->addSeparator();
-  add(file, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
-
-  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-  QAction* u = relabels_->createUndoAction(this);
-  u->setShortcut(QKeySequence(tr("Ctrl+Z")));
-  u->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
-  QAction* r = relabels_->createRedoAction(this);
-  r->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence(tr("Ctrl+Y"))});
-  r->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
-  edit->addActions({u, r});
-  tb->addSeparator();
-  tb->addActions({u, r});
-  edit->addSeparator();
-  QMenu* labelMenu = edit->addMenu(tr("&Label Selected As"));
-  add(edit, tr("Relabel with &Note…"), QKeySequence(tr("Ctrl+E")), &MainWindow::relabelWithNote);
-  QAction* autoAdvance = edit->addAction(tr("&Advance After Labeling"));
-  autoAdvance->setCheckable(true);
-  autoAdvance->setChecked(true);
-  labels_ = new LabelActions(this, browser_, filter_, model_, relabels_, labelMenu, autoAdvance);
-  connect(browser_, &QWidget::customContextMenuRequested, this,
-          [this, labelMenu](const QPoint& pos) {
-            if (!model_->isEmpty()) labelMenu->exec(browser_->viewport()->mapToGlobal(pos));
-          });
-
-  QMenu* ds = menuBar()->addMenu(tr("&Dataset"));
-  add(
-      ds, tr("Classify &All Images"), QKeySequence(tr("Ctrl+Shift+K")),
-      [this] {
-        if (!model_->isEmpty()) classifyPaths(model_->allFiles());
-      },
-      true, QStyle::SP_MediaSeekForward);
-  add(ds, tr("&Clear Predictions"), QKeySequence(), [this] { model_->clearPredictions(); });
-
-  fillLanguageMenu(menuBar()->addMenu(tr("&Settings"))->addMenu(tr("&Language")),
-                   [this](const QString& message) { statusBar()->showMessage(message, 10000); });
-  add(menuBar()->addMenu(tr("&Help")), tr("&About SDD Workbench"), QKeySequence(),
-      [this] { QMessageBox::about(this, tr("About SDD Workbench"), aboutText()); });
 }
 
 void MainWindow::connectControllers() {

@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "sdd/labels/label_store.h"
+#include "widgets/browser_view.h"
 #include "workers/inference_worker.h"
 
 class QAction;
@@ -26,6 +27,7 @@ class QUndoStack;
 namespace sddui {
 
 class BrowseFilters;
+
 class ClassifyPanel;
 class DatasetModel;
 class EvaluatePanel;
@@ -162,7 +164,7 @@ class MainWindow : public QMainWindow {
   RecentFiles* recent_ = nullptr;
   QTabWidget* tabs_ = nullptr;
   QStackedWidget* datasetStack_ = nullptr;
-  QListView* browser_ = nullptr;
+  BrowserView* browser_ = nullptr;
   BrowseFilters* filters_ = nullptr;
   Inspector* inspector_ = nullptr;
   ClassifyPanel* classify_ = nullptr;

@@ -7,18 +7,22 @@
 namespace sddui {
 
 RelabelCommand::RelabelCommand(DatasetModel* model, QVector<int> rows, QVector<int> oldLabels,
-                               int newLabel, QString note, ErrorSink onError)
+                               QVector<int> newLabels, QString note, ErrorSink onError,
+                               const QString& text)
     : model_(model),
       rows_(std::move(rows)),
       old_(std::move(oldLabels)),
-      new_(rows_.size(), newLabel),
+      new_(std::move(newLabels)),
       note_(std::move(note)),
       onError_(std::move(onError)) {
-  const QString cls = model->classes().value(newLabel);
-  setText(rows_.size() == 1
-              ? QObject::tr("relabel %1 as %2")
-                    .arg(model->index(rows_[0]).data(DatasetModel::FileNameRole).toString(), cls)
-              : QObject::tr("relabel %1 images as %2").arg(rows_.size()).arg(cls));
+  const QString cls = model->classes().value(new_.value(0));
+  if (!text.isEmpty())
+    setText(text);
+  else
+    setText(rows_.size() == 1
+                ? QObject::tr("relabel %1 as %2")
+                      .arg(model->index(rows_[0]).data(DatasetModel::FileNameRole).toString(), cls)
+                : QObject::tr("relabel %1 images as %2").arg(rows_.size()).arg(cls));
 }
 
 void RelabelCommand::write(bool undo) {

@@ -25,9 +25,10 @@ class RelabelCommand : public QUndoCommand {
  public:
   using ErrorSink = std::function<void(const QString&)>;
 
-  /// `rows` were relabeled from `oldLabels` to `newLabel` (already in the journal).
-  RelabelCommand(DatasetModel* model, QVector<int> rows, QVector<int> oldLabels, int newLabel,
-                 QString note, ErrorSink onError);
+  /// `rows` were relabeled from `oldLabels` to `newLabels` (already in the journal);
+  /// `text` names the step in Edit ▸ Undo (empty: "relabel N images as CLASS").
+  RelabelCommand(DatasetModel* model, QVector<int> rows, QVector<int> oldLabels,
+                 QVector<int> newLabels, QString note, ErrorSink onError, const QString& text = {});
 
   /// Writes the journal rows of undo() / redo() now, on their own; the next undo() / redo()
   /// then only updates the view. RelabelController does this so that a busy journal can be

@@ -52,18 +52,24 @@ QAction* RelabelController::createRedoAction(QObject* parent) {
 }
 
 void RelabelController::relabel(const QVector<int>& rows, int cls, const QString& note) {
-  if (rows.isEmpty()) return;
-  queue_.enqueue({Change::Kind::Relabel, rows, cls, note});
+  assign(rows, QVector<int>(rows.size(), cls), note, {});
+}
+
+void RelabelController::assign(const QVector<int>& rows, const QVector<int>& labels,
+                               const QString& note, const sdd::LabelSource& source,
+                               const QString& text) {
+  if (rows.isEmpty() || rows.size() != labels.size()) return;
+  queue_.enqueue({Change::Kind::Relabel, rows, labels, note, source, text});
   process();
 }
 
 void RelabelController::undo() {
-  queue_.enqueue({Change::Kind::Undo, {}, -1, {}});
+  queue_.enqueue({Change::Kind::Undo, {}, {}, {}, {}, {}});
   process();
 }
 
 void RelabelController::redo() {
-  queue_.enqueue({Change::Kind::Redo, {}, -1, {}});
+  queue_.enqueue({Change::Kind::Redo, {}, {}, {}, {}, {}});
   process();
 }
 
@@ -98,21 +104,22 @@ bool RelabelController::make(const Change& c) {
   try {
     if (c.kind == Change::Kind::Relabel) {
       if (model_->isEmpty()) return true;
-      const auto written = model_->writeLabels(c.rows, QVector<int>(c.rows.size(), c.cls),
-                                               QStringLiteral("relabel"), c.note);
+      const auto written =
+          model_->writeLabels(c.rows, c.labels, QStringLiteral("relabel"), c.note, {}, c.source);
       // The old labels as the journal had them: another program may have changed an image
       // since the view last showed it, and undo must go back to what was really there.
-      QVector<int> rows, old;
+      QVector<int> rows, old, now;
       for (const sdd::LabelChange& w : written) {
         const int row = model_->rowForJournalPath(QString::fromStdString(w.path));
         const int before = model_->classIndex(w.oldLabel);  // kUnlabeled for "" (a first label)
         if (row < 0 || (before == sdd::kUnlabeled && !w.oldLabel.empty())) continue;
         rows << row;
         old << before;
+        now << model_->classIndex(w.newLabel);
       }
       model_->syncFromJournal();
       if (!rows.isEmpty())
-        stack_->push(new RelabelCommand(model_, rows, old, c.cls, c.note, report));
+        stack_->push(new RelabelCommand(model_, rows, old, now, c.note, report, c.text));
       return true;
     }
     const bool undo = c.kind == Change::Kind::Undo;

@@ -12,6 +12,8 @@
 #include <QTimer>
 #include <QVector>
 
+#include "sdd/labels/label_store.h"
+
 class QAction;
 class QUndoStack;
 
@@ -27,6 +29,11 @@ class RelabelController : public QObject {
 
   /// Sets the label of `rows` (dataset rows) to class `cls`.
   void relabel(const QVector<int>& rows, int cls, const QString& note = {});
+  /// Sets the label of each of `rows` to its class in `labels`, as one undo step named
+  /// `text` (empty: "relabel ..."); `source` says how (an accepted suggestion, a bulk
+  /// acceptance) and from which model, for the journal.
+  void assign(const QVector<int>& rows, const QVector<int>& labels, const QString& note,
+              const sdd::LabelSource& source, const QString& text = {});
   /// Undoes / redoes the undo stack's current command, journal first.
   void undo();
   void redo();
@@ -52,9 +59,10 @@ class RelabelController : public QObject {
  private:
   struct Change {
     enum class Kind { Relabel, Undo, Redo } kind;
-    QVector<int> rows;
-    int cls = -1;
+    QVector<int> rows, labels;
     QString note;
+    sdd::LabelSource source;
+    QString text;
   };
   void process();
   /// Makes `c`; false when the journal is busy and it must be tried again.

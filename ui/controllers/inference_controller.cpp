@@ -9,6 +9,7 @@ InferenceController::InferenceController(QObject* parent)
   connect(this, &InferenceController::requestLoadModel, worker_, &InferenceWorker::loadModel);
   connect(this, &InferenceController::requestClassify, worker_, &InferenceWorker::classify);
   connect(this, &InferenceController::requestExplain, worker_, &InferenceWorker::explain);
+  connect(this, &InferenceController::requestScore, worker_, &InferenceWorker::score);
   connect(worker_, &InferenceWorker::modelLoaded, this, &InferenceController::modelLoaded);
   connect(worker_, &InferenceWorker::modelFailed, this, &InferenceController::modelFailed);
   connect(worker_, &InferenceWorker::explained, this, &InferenceController::explained);
@@ -45,6 +46,13 @@ bool InferenceController::classify(const QStringList& files) {
   if (busy()) return false;
   active_ = next_++;
   Q_EMIT requestClassify(files, active_);
+  return true;
+}
+
+bool InferenceController::score(const QStringList& files, const ScoreTarget& target) {
+  if (busy()) return false;
+  active_ = next_++;
+  Q_EMIT requestScore(files, target, active_);
   return true;
 }
 

@@ -25,6 +25,9 @@ class InferenceController : public QObject {
   void loadModel(const QString& file, const QString& device);
   /// Starts classifying `files`; false when a batch is still running.
   bool classify(const QStringList& files);
+  /// Starts scoring `files` in batches, keeping the probabilities in `target`; false when a
+  /// batch is still running. Results and the end arrive as for classify().
+  bool score(const QStringList& files, const ScoreTarget& target);
   /// Stops the running batch after the current image.
   void cancel();
   bool busy() const { return active_ >= 0; }
@@ -42,6 +45,7 @@ class InferenceController : public QObject {
   // to the worker
   void requestLoadModel(const QString& file, const QString& device);
   void requestClassify(const QStringList& files, int batchId);
+  void requestScore(const QStringList& files, const sddui::ScoreTarget& target, int batchId);
   void requestExplain(const QString& file, int targetClass);
 
  private:

@@ -209,7 +209,8 @@ void DatasetModel::thumbnailReady(int row, const QImage& image, quint64 generati
 std::vector<sdd::LabelChange> DatasetModel::writeLabels(const QVector<int>& rows,
                                                         const QVector<int>& labels,
                                                         const QString& action, const QString& note,
-                                                        const QVector<int>& expected) {
+                                                        const QVector<int>& expected,
+                                                        const sdd::LabelSource& source) {
   if (!dataset_ || !store_) throw sdd::LabelStoreError(tr("no dataset is open").toStdString());
   std::vector<sdd::LabelAssignment> changes;
   for (int i = 0; i < rows.size(); ++i) {
@@ -218,7 +219,9 @@ std::vector<sdd::LabelChange> DatasetModel::writeLabels(const QVector<int>& rows
                        dataset_->className(labels[i])});
     if (i < expected.size()) changes.back().expected = dataset_->className(expected[i]);
   }
-  return store_->assign(changes, action.toStdString(), note.toStdString());
+  sdd::LabelSource how = source;
+  if (how.user.empty()) how.user = userName_.toStdString();
+  return store_->assign(changes, action.toStdString(), note.toStdString(), how);
 }
 
 void DatasetModel::showLabels(const QVector<int>& rows, const QVector<int>& labels) {
@@ -364,6 +367,27 @@ void DatasetModel::clearPredictions() {
   ms_.fill(0);
   if (rowCount()) Q_EMIT dataChanged(index(0), index(rowCount() - 1));
   Q_EMIT predictionsChanged();
+}
+
+int DatasetModel::applyStoredPredictions(const sdd::StoredPredictions& stored) {
+  if (!dataset_) return 0;
+  QVector<int> rows;
+  QVector<QVector<float>> probs;
+  for (int row = 0; row < rowCount(); ++row) {
+    const auto it = stored.find(journalPath(row).toStdString());
+    if (it == stored.end() || it->second.size() != std::size_t(classes_.size())) continue;
+    rows << row;
+    probs << QVector<float>(it->second.begin(), it->second.end());
+  }
+  setPredictions(rows, probs, QVector<double>(rows.size(), 0.0));
+  return int(rows.size());
+}
+
+std::vector<std::vector<float>> DatasetModel::predictionVectors() const {
+  std::vector<std::vector<float>> out(static_cast<std::size_t>(rowCount()));
+  for (int row = 0; row < rowCount(); ++row)
+    out[std::size_t(row)].assign(probs_[row].begin(), probs_[row].end());
+  return out;
 }
 
 int DatasetModel::predictedCount() const {

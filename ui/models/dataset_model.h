@@ -17,6 +17,7 @@
 
 #include "sdd/dataset/dataset.h"
 #include "sdd/labels/label_store.h"
+#include "sdd/labels/prediction_store.h"
 #include "workers/inference_worker.h"
 
 namespace sddui {
@@ -75,7 +76,8 @@ class DatasetModel : public QAbstractListModel {
   /// is not changed: call syncFromJournal() or showLabels().
   std::vector<sdd::LabelChange> writeLabels(const QVector<int>& rows, const QVector<int>& labels,
                                             const QString& action, const QString& note = {},
-                                            const QVector<int>& expected = {});
+                                            const QVector<int>& expected = {},
+                                            const sdd::LabelSource& source = {});
   /// Shows `labels[i]` as the label of `rows[i]` (after they are in the journal).
   void showLabels(const QVector<int>& rows, const QVector<int>& labels);
   /// Applies every journal row newer than those applied so far (this program's or another's)
@@ -109,6 +111,15 @@ class DatasetModel : public QAbstractListModel {
   Predictions predictionsOf(const std::vector<std::size_t>& rows) const;
   void clearPredictions();
   int predictedCount() const;
+  /// Shows probabilities kept in the workspace (sdd::PredictionStore) as the predictions of
+  /// their images (no timing); returns how many images got one.
+  int applyStoredPredictions(const sdd::StoredPredictions& stored);
+  /// Every row's probabilities (empty where none), for the core's review and bulk functions.
+  std::vector<std::vector<float>> predictionVectors() const;
+
+  /// The name the journal records for this user's changes (empty: the system's user name).
+  void setUserName(const QString& name) { userName_ = name; }
+  QString userName() const { return userName_; }
   /// Thumbnails in the cache (at most kMaxCachedThumbnails) and still being decoded.
   int cachedThumbnails() const { return thumbs_.count(); }
   int pendingThumbnails() const { return int(pending_.size()); }
@@ -137,6 +148,7 @@ class DatasetModel : public QAbstractListModel {
   QString lastPollError_;
   QHash<QString, int> rowByJournalPath_;
   QStringList classes_;
+  QString userName_;
   QVector<int> predicted_;
   QVector<float> confidence_;
   QVector<QVector<float>> probs_;

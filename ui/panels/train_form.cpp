@@ -13,6 +13,7 @@
 #include <QVBoxLayout>
 
 #include "sdd/inference/model_evaluation.h"
+#include "widgets/wheel_guard.h"
 
 namespace sddui {
 
@@ -158,6 +159,7 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
   for (QComboBox* c : {head_, optimizer_, schedule_, keep_})
     connect(c, QOverload<int>::of(&QComboBox::currentIndexChanged), this, &TrainForm::validate);
   connect(bn_, &QCheckBox::toggled, this, &TrainForm::validate);
+  guardWheel(this);
   applyPreset(0);
 }
 

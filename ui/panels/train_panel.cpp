@@ -95,8 +95,6 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
   auto* form = new QWidget;
   auto* fl = new QVBoxLayout(form);
   fl->addWidget(form_);
-  fl->addLayout(buttons);
-  fl->addLayout(buttons2);
   fl->addWidget(new QLabel(tr("<b>Runs in this workspace</b>")));
   fl->addWidget(runs_, 1);
   auto* scroll = new QScrollArea;
@@ -107,6 +105,14 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
                      scroll->verticalScrollBar()->sizeHint().width() + 2 * scroll->frameWidth();
   scroll->setMinimumWidth(std::clamp(needed, 330, 480));
   scroll->setMaximumWidth(std::max(420, scroll->minimumWidth()));
+  // The buttons stay in sight above the form, whatever the window's height.
+  auto* left = new QWidget;
+  auto* ll = new QVBoxLayout(left);
+  ll->setContentsMargins(0, 0, 0, 0);
+  ll->addLayout(buttons);
+  ll->addLayout(buttons2);
+  ll->addWidget(scroll, 1);
+  left->setMaximumWidth(scroll->maximumWidth());
 
   // Curves, progress, log.
   loss_ = new QCustomPlot;
@@ -146,7 +152,7 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
   rl->addWidget(vs, 1);
 
   auto* lay = new QHBoxLayout(this);
-  lay->addWidget(scroll);
+  lay->addWidget(left);
   lay->addWidget(right, 1);
 
   connect(form_, &TrainForm::changed, this, &TrainPanel::updateButtons);

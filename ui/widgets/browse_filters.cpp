@@ -5,12 +5,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QShortcut>
 #include <QVBoxLayout>
 
 #include "models/dataset_model.h"
 #include "models/sample_filter.h"
 #include "plots.h"
 #include "sdd/dataset/dataset.h"
+#include "widgets/browser_view.h"
 
 namespace sddui {
 
@@ -54,6 +56,21 @@ BrowseFilters::BrowseFilters(DatasetModel* model, SampleFilter* filter, QWidget*
   form->addRow(tr("Sort"), sort_);
   fl->addLayout(form);
   fl->addWidget(search_);
+}
+
+void BrowseFilters::attachGrid(BrowserView* grid, QWidget* window) {
+  auto* find = new QShortcut(QKeySequence::Find, window);
+  connect(find, &QShortcut::activated, this, [this] {
+    search_->setFocus(Qt::ShortcutFocusReason);
+    search_->selectAll();
+  });
+  connect(grid, &BrowserView::typed, this, [this](const QString& text) {
+    search_->setFocus(Qt::OtherFocusReason);
+    search_->insert(text);
+  });
+  auto* leave = new QShortcut(QKeySequence(Qt::Key_Escape), search_);
+  leave->setContext(Qt::WidgetShortcut);
+  connect(leave, &QShortcut::activated, grid, [grid] { grid->setFocus(Qt::ShortcutFocusReason); });
 }
 
 void BrowseFilters::setClasses() {

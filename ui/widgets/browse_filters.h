@@ -12,6 +12,7 @@ class QListWidget;
 
 namespace sddui {
 
+class BrowserView;
 class DatasetModel;
 class SampleFilter;
 
@@ -29,6 +30,9 @@ class BrowseFilters : public QWidget {
   void showConfusionCell(int truth, int predicted, const QString& split);
   /// Every image: all filters cleared.
   void showAll();
+  /// Ctrl+F (anywhere in `window`) and text typed in `grid` go to the file-name search box;
+  /// Escape there gives the focus back to the grid.
+  void attachGrid(BrowserView* grid, QWidget* window);
 
  private:
   void applyClassFilter();

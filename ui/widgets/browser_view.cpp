@@ -1,5 +1,7 @@
 #include "widgets/browser_view.h"
 
+#include <QKeyEvent>
+
 namespace sddui {
 
 BrowserView::BrowserView(QAbstractItemModel* model, QAbstractItemDelegate* delegate,
@@ -16,6 +18,17 @@ BrowserView::BrowserView(QAbstractItemModel* model, QAbstractItemDelegate* deleg
   setSpacing(2);
   setSelectionMode(QAbstractItemView::ExtendedSelection);
   setContextMenuPolicy(Qt::CustomContextMenu);
+}
+
+void BrowserView::keyPressEvent(QKeyEvent* e) {
+  const QString text = e->text();
+  const bool plain = !(e->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier));
+  if (plain && !text.isEmpty() && text.at(0).isPrint() && !text.at(0).isSpace() &&
+      !text.at(0).isDigit()) {
+    Q_EMIT typed(text);
+    return;
+  }
+  QListView::keyPressEvent(e);
 }
 
 }  // namespace sddui

@@ -14,7 +14,8 @@ ThumbnailDelegate::ThumbnailDelegate(QObject* parent) : QStyledItemDelegate(pare
 
 QSize ThumbnailDelegate::sizeHint(const QStyleOptionViewItem& opt, const QModelIndex&) const {
   const int line = opt.fontMetrics.height();
-  return {DatasetModel::kThumbSize + 16, DatasetModel::kThumbSize + 2 * line + 20};
+  // Room for the class and two lines of file name (NEU's "rolled-in_scale_281.jpg" whole).
+  return {DatasetModel::kThumbSize + 16, DatasetModel::kThumbSize + 3 * line + 20};
 }
 
 void ThumbnailDelegate::paint(QPainter* p, const QStyleOptionViewItem& opt,
@@ -50,6 +51,25 @@ void ThumbnailDelegate::paint(QPainter* p, const QStyleOptionViewItem& opt,
     p->setBrush(Qt::NoBrush);
     p->drawRect(thumbRect.adjusted(1, 1, -1, -1));
   }
+  // The model's suggestion along the thumbnail's foot: a bar as long as its confidence, in
+  // the suggested class's colour, with the class and the confidence in per cent.
+  const int predicted = index.data(R::PredictedRole).toInt();
+  if (predicted >= 0) {
+    const double confidence = index.data(R::ConfidenceRole).toDouble();
+    const QFontMetrics& f = opt.fontMetrics;
+    const QRect strip(thumbRect.left(), thumbRect.bottom() - f.height() - 1, thumbRect.width(),
+                      f.height() + 2);
+    p->fillRect(strip, QColor(0, 0, 0, 150));
+    QColor bar = classColor(predicted);
+    bar.setAlpha(210);
+    p->fillRect(QRect(strip.left(), strip.bottom() - 3, int(strip.width() * confidence), 4), bar);
+    p->setPen(Qt::white);
+    const QString pct = QStringLiteral(" %1 %").arg(qRound(confidence * 100));
+    const QString text = f.elidedText(classes_.value(predicted), Qt::ElideRight,
+                                      strip.width() - 6 - f.horizontalAdvance(pct)) +
+                         pct;
+    p->drawText(strip.adjusted(3, 0, -3, -3), Qt::AlignLeft | Qt::AlignVCenter, text);
+  }
 
   const int label = index.data(R::LabelRole).toInt();
   const QFontMetrics& fm = opt.fontMetrics;
@@ -70,10 +90,12 @@ void ThumbnailDelegate::paint(QPainter* p, const QStyleOptionViewItem& opt,
   p->drawText(chip.adjusted(14, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
               QFontMetrics(bold).elidedText(cls + marks, Qt::ElideMiddle, chip.width() - 14));
   p->setFont(opt.font);
-  const QRect name(cell.left() + 6, y1 + fm.height() + 1, cell.width() - 12, fm.height());
+  const QRect name(cell.left() + 6, y1 + fm.height() + 1, cell.width() - 12, 2 * fm.height());
   p->setPen(selected ? pal.highlightedText().color() : pal.placeholderText().color());
-  p->drawText(name, Qt::AlignLeft | Qt::AlignVCenter,
-              fm.elidedText(index.data(R::FileNameRole).toString(), Qt::ElideMiddle, name.width()));
+  // Two lines, broken anywhere; only a name longer than that loses its middle.
+  const QString file = fm.elidedText(index.data(R::FileNameRole).toString(), Qt::ElideMiddle,
+                                     2 * name.width() - fm.averageCharWidth() * 3);
+  p->drawText(name, Qt::AlignLeft | Qt::AlignTop | Qt::TextWrapAnywhere, file);
   p->restore();
 }
 

@@ -6,6 +6,8 @@
 
 #include "sdd/imaging/image_loader.h"
 #include "sdd/inference/predictor.h"
+#include "sdd/labels/prediction_store.h"
+#include "sdd/labels/prelabel.h"
 
 namespace sddui {
 
@@ -13,6 +15,7 @@ InferenceWorker::InferenceWorker() {
   qRegisterMetaType<sddui::ClassifyResult>();
   qRegisterMetaType<sddui::ModelInfo>();
   qRegisterMetaType<sddui::Explained>();
+  qRegisterMetaType<sddui::ScoreTarget>();
 }
 
 void InferenceWorker::explain(const QString& file, int targetClass) {
@@ -63,6 +66,10 @@ void InferenceWorker::loadModel(const QString& file, const QString& device) {
               .arg(meta.metrics["val_macro_f1"].get<double>(), 0, 'f', 4)
               .arg(QString::fromStdString(meta.metrics.value("data", std::string("?"))));
     }
+    // The first forward pass sets up the CPU kernels (~10 ms): done now, so that the first
+    // batch reports the steady per-image time.
+    const int size = meta.spec.inputSize;
+    p->predictImages({cv::Mat(size, size, CV_8UC3, cv::Scalar(128, 128, 128))});
     predictor_ = std::move(p);
     Q_EMIT modelLoaded(info);
   } catch (const std::exception& e) {
@@ -90,6 +97,69 @@ void InferenceWorker::classify(const QStringList& files, int batchId) {
     }
     (r.ok() ? ok : failed)++;
     Q_EMIT result(batchId, r);
+  }
+  Q_EMIT batchFinished(batchId, ok, failed, timer.elapsed() / 1000.0, cancel_.load());
+}
+
+void InferenceWorker::score(const QStringList& files, const ScoreTarget& target, int batchId) {
+  cancel_ = false;
+  QElapsedTimer timer;
+  timer.start();
+  int ok = 0, failed = 0;
+  auto fail = [&](const QString& why, int from) {
+    for (int i = from; i < files.size(); ++i) {
+      ClassifyResult r;
+      r.file = files[i];
+      r.error = why;
+      ++failed;
+      Q_EMIT result(batchId, r);
+    }
+  };
+  if (!predictor_) {
+    fail(tr("no model loaded"), 0);
+    Q_EMIT batchFinished(batchId, ok, failed, timer.elapsed() / 1000.0, false);
+    return;
+  }
+  std::vector<std::filesystem::path> paths;
+  for (const QString& f : files) paths.push_back(f.toStdString());
+  int done = 0;
+  try {
+    std::unique_ptr<sdd::PredictionStore> store;
+    if (!target.predictionsFile.isEmpty())
+      store = std::make_unique<sdd::PredictionStore>(target.predictionsFile.toStdString());
+    std::vector<std::string> classes;
+    for (const QString& c : target.classes) classes.push_back(c.toStdString());
+    QElapsedTimer chunkTimer;
+    chunkTimer.start();
+    sdd::scoreImages(
+        *predictor_, paths,
+        [&](const std::vector<sdd::ScoredImage>& part) {
+          std::vector<std::pair<std::string, std::vector<float>>> rows;
+          for (const sdd::ScoredImage& s : part)
+            if (s.error.empty() && int(s.index) < target.journalPaths.size())
+              rows.emplace_back(target.journalPaths[int(s.index)].toStdString(), s.probabilities);
+          if (store && !rows.empty()) store->put(target.model.toStdString(), classes, rows);
+          const double ms =
+              chunkTimer.nsecsElapsed() / 1e6 / double(std::max<std::size_t>(1, part.size()));
+          chunkTimer.restart();
+          for (const sdd::ScoredImage& s : part) {
+            ClassifyResult r;
+            r.file = files[int(s.index)];
+            r.error = QString::fromStdString(s.error);
+            r.probabilities = QVector<float>(s.probabilities.begin(), s.probabilities.end());
+            if (!s.probabilities.empty())
+              r.classIndex = int(std::max_element(s.probabilities.begin(), s.probabilities.end()) -
+                                 s.probabilities.begin());
+            r.totalMs = ms;
+            (r.ok() ? ok : failed)++;
+            Q_EMIT result(batchId, r);
+          }
+          done += int(part.size());
+        },
+        &cancel_);
+  } catch (const std::exception& e) {
+    // The predictions file could not be written (disk full, ...): the rest is not scored.
+    fail(tr("not scored: %1").arg(QString::fromStdString(e.what())), done);
   }
   Q_EMIT batchFinished(batchId, ok, failed, timer.elapsed() / 1000.0, cancel_.load());
 }

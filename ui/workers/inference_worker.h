@@ -36,6 +36,16 @@ struct Explained {
   QString error;
 };
 
+/// Where scored probabilities are kept: the workspace's predictions file, for `model` (the
+/// model file's fingerprint), by journal path (one per file scored, in order). An empty
+/// file keeps nothing.
+struct ScoreTarget {
+  QString predictionsFile;
+  QString model;
+  QStringList classes;
+  QStringList journalPaths;
+};
+
 /// What a model file holds, as the GUI shows it.
 struct ModelInfo {
   QString file;
@@ -61,6 +71,10 @@ class InferenceWorker : public QObject {
   /// Classifies `files` one at a time (the paper's timing), emitting result() per file and
   /// batchFinished() at the end. `batchId` is echoed back.
   void classify(const QStringList& files, int batchId);
+  /// Scores `files` in batches (decoded in parallel, 64 images a forward pass: a dataset's
+  /// suggestions), keeping each chunk's probabilities in `target` before emitting result()
+  /// for its files (totalMs: the chunk's time per image), then batchFinished().
+  void score(const QStringList& files, const sddui::ScoreTarget& target, int batchId);
   /// Grad-CAM of `file` for `targetClass` (-1: the predicted class). Emits explained().
   void explain(const QString& file, int targetClass);
 
@@ -81,3 +95,4 @@ class InferenceWorker : public QObject {
 Q_DECLARE_METATYPE(sddui::ClassifyResult)
 Q_DECLARE_METATYPE(sddui::ModelInfo)
 Q_DECLARE_METATYPE(sddui::Explained)
+Q_DECLARE_METATYPE(sddui::ScoreTarget)
