@@ -29,6 +29,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands/relabel_controller.h"
+#include "controllers/labeling_controller.h"
 #include "main_window.h"
 #include "models/dataset_model.h"
 #include "models/sample_filter.h"
@@ -36,12 +37,15 @@
 #include "panels/evaluate_panel.h"
 #include "panels/inspector.h"
 #include "panels/reduction_dialog.h"
+#include "panels/review_panel.h"
 #include "panels/train_panel.h"
 #include "qcp.h"
 #include "report_pdf.h"
 #include "sdd/dataset/dataset.h"
 #include "sdd/labels/label_store.h"
+#include "sdd/labels/prediction_store.h"
 #include "sdd/util/runtime.h"
+#include "sdd/workspace/workspace.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -796,6 +800,130 @@ class GuiTest : public QObject {
   }
 
   /// A generated 20,000-image dataset opens, scrolls and filters without freezing.
+  // The labeling loop on a generated dataset whose images mostly have no class: score them
+  // (suggestions kept in the workspace), review (Enter, a number, U, Backspace), bulk
+  // acceptance as one undo step, Train & Re-score, export, and the journal says how each
+  // label was given; a restart shows the kept suggestions without scoring again.
+  void labelingLoopFromUnlabeledImagesToATrainedModel() {
+    TempDir dir;
+    const char* classes[] = {"disk", "ring", "stripes"};
+    const fs::path data = dir / "data";
+    for (int c = 0; c < 3; ++c)
+      for (int n = 0; n < 8; ++n) {
+        const cv::Mat img = patternImage(c == 2 ? 0 : c + 1, n);
+        if (n < 4)
+          writeImage(data / classes[c] / ("img_" + std::to_string(n) + ".png"), img);
+        else  // the truth hides in the name, for the checks below
+          writeImage(data / "unlabeled" / "cam1" /
+                         (std::string(classes[c]) + "_" + std::to_string(n) + ".png"),
+                     img);
+      }
+    const fs::path model0 = trainSmallModel(data, dir / "first", 40);
+    const QString ws = qs(dir / "ws");
+    std::string fingerprint;
+    {
+      MainWindow w(opts(qs(data), ws, qs(model0)));
+      w.show();
+      QSignalSpy ready(&w, &MainWindow::modelReady);
+      QVERIFY(waitFor([&] { return !w.datasetModel()->isEmpty() && !w.modelFile().isEmpty(); }));
+      DatasetModel* m = w.datasetModel();
+      QCOMPARE(m->unlabeledCount(), 12);
+      QCOMPARE(m->classCounts(), QVector<int>({4, 4, 4}));
+      w.filter()->setClassFilter(SampleFilter::kUnlabeledOnly, false);
+      QCOMPARE(w.filter()->rowCount(), 12);
+      w.filter()->setClassFilter(SampleFilter::kAllClasses, false);
+
+      // Score: the suggestions reach the tiles and the workspace.
+      QSignalSpy done(&w, &MainWindow::classificationFinished);
+      w.labeling()->scoreUnlabeled();
+      QVERIFY(waitFor([&] { return done.count() == 1; }, 60000));
+      QCOMPARE(done.at(0).at(0).toInt(), 12);
+      QCOMPARE(m->predictedCount(), 12);
+      fingerprint = w.labeling()->modelFingerprint().toStdString();
+      const auto kept = sdd::PredictionStore(fs::path(ws.toStdString()) / "predictions.sqlite",
+                                             sdd::LabelStore::Access::ReadOnly)
+                            .get(fingerprint);
+      QCOMPARE(int(kept.size()), 12);
+
+      // Review, least confident first, with the keys.
+      w.tabs()->setCurrentWidget(w.reviewPanel());
+      w.reviewPanel()->setFocus();
+      QCOMPARE(int(w.labeling()->queue().size()), 12);
+      auto current = [&] { return int(w.labeling()->queue()[w.labeling()->position()]); };
+      const int first = current();
+      const int suggested = m->index(first).data(DatasetModel::PredictedRole).toInt();
+      QTest::keyClick(w.reviewPanel(), Qt::Key_Return);
+      QCOMPARE(m->sample(first).label, suggested);
+      const int second = current();
+      QTest::keyClick(w.reviewPanel(), Qt::Key_2);
+      QCOMPARE(m->sample(second).label, 1);
+      const int third = current();
+      QTest::keyClick(w.reviewPanel(), Qt::Key_U);
+      QCOMPARE(m->unsureCount(), 1);
+      QVERIFY(m->index(third).data(DatasetModel::UnsureRole).toBool());
+      QCOMPARE(m->sample(third).label, sdd::kUnlabeled);
+      QTest::keyClick(w.reviewPanel(), Qt::Key_Backspace);  // the mark
+      QCOMPARE(m->unsureCount(), 0);
+      QCOMPARE(current(), third);
+      QTest::keyClick(w.reviewPanel(), Qt::Key_Backspace);  // the "2"
+      QCOMPARE(m->sample(second).label, sdd::kUnlabeled);
+      QCOMPARE(current(), second);
+      QTest::keyClick(w.reviewPanel(), Qt::Key_U);
+      QCOMPARE(m->unsureCount(), 1);
+      auto history = [&](int row) {
+        return m->store()->history(m->journalPath(row).toStdString());
+      };
+      QCOMPARE(history(first).at(0).action, std::string("label"));
+      QCOMPARE(history(first).at(0).method, std::string("accepted"));
+      QCOMPARE(history(first).at(0).model, fingerprint);
+      QCOMPARE(history(second).back().action, std::string("undo"));
+
+      // Bulk: every remaining suggestion, one undo step; undone and made again.
+      const int undoSteps = w.undoStack()->index();
+      const int bulk = w.labeling()->acceptAbove(0.0);
+      QCOMPARE(bulk, 10);  // 12 - the accepted one - the unsure one
+      QCOMPARE(w.undoStack()->index(), undoSteps + 1);
+      QCOMPARE(m->unlabeledCount(), 1);
+      w.relabelController()->undo();
+      QCOMPARE(m->unlabeledCount(), 11);
+      w.relabelController()->redo();
+      QCOMPARE(m->unlabeledCount(), 1);
+      int bulkRows = 0, right = 0;
+      for (int r = 0; r < m->rowCount(); ++r) {
+        const auto h = history(r);
+        if (!h.empty() && h.front().method == "bulk >= 0") ++bulkRows;
+        const QString name = m->index(r).data(DatasetModel::FileNameRole).toString();
+        if (m->sample(r).label >= 0 && name.startsWith(m->classes()[m->sample(r).label] + "_"))
+          ++right;
+      }
+      QCOMPARE(bulkRows, 10);
+      QVERIFY2(right >= 8, qPrintable(QStringLiteral("%1 of 11 suggestions right").arg(right)));
+
+      // Train & re-score: trains on the 23 labeled images, loads that model, scores the rest.
+      w.trainPanel()->epochsBox()->setValue(6);
+      QSignalSpy rescored(w.labeling(), &LabelingController::rescored);
+      w.labeling()->trainAndRescore();
+      QVERIFY(waitFor([&] { return rescored.count() == 1; }, 240000));
+      QCOMPARE(rescored.at(0).at(1).toString(), QString());
+      QVERIFY(w.modelFile() != qs(model0));
+      QCOMPARE(w.modelFile(), rescored.at(0).at(0).toString());
+      QVERIFY(w.labeling()->modelFingerprint().toStdString() != fingerprint);
+      QCOMPARE(m->predictedCount(), 1);  // the one unlabeled (unsure) image, by the new model
+
+      // Export: the labeled copy has every image, the unsure one in unlabeled/.
+      QCOMPARE(sdd::exportFolderPerClass(*m->dataset(), dir / "out"), std::size_t(24));
+      QVERIFY(fs::exists(dir / "out" / "unlabeled"));
+      fingerprint = w.labeling()->modelFingerprint().toStdString();
+    }
+    // A restart: the kept suggestions of the loaded model are shown at once.
+    const fs::path latest = sdd::Workspace(ws.toStdString()).trainedModels().front();
+    MainWindow again(opts(qs(data), ws, qs(latest)));
+    QVERIFY(waitFor([&] {
+      return !again.datasetModel()->isEmpty() && again.datasetModel()->predictedCount() == 1;
+    }));
+    QCOMPARE(again.datasetModel()->unsureCount(), 1);
+  }
+
   void twentyThousandImagesOpenScrollAndFilter() {
     TempDir dir;
     QElapsedTimer gen;

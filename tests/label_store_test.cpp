@@ -424,3 +424,20 @@ TEST(LabelStore, AReviewedPrelabelCsvIsReadByItsPathAndLabelColumns) {
   ASSERT_EQ(plain.rows.size(), 1u) << "without a header: path,label";
   EXPECT_EQ(plain.undecided, 1u);
 }
+
+TEST(LabelStore, MarksAnImageUnsureAndClearsItAgainAcrossReopen) {
+  TempDir dir;
+  const fs::path file = dir / "labels.sqlite";
+  {
+    LabelStore store(file);
+    store.setMark({"a.png", "b.png"}, "unsure", true);
+    store.setMark({"a.png"}, "unsure", true);
+    store.setMark({"b.png"}, "unsure", false);
+    EXPECT_TRUE(store.journal().empty()) << "a mark is not a label change";
+  }
+  const LabelStore reader(file, LabelStore::Access::ReadOnly);
+  EXPECT_EQ(reader.marked("unsure"), std::set<std::string>{"a.png"});
+  EXPECT_TRUE(reader.marked("other").empty());
+  EXPECT_THROW(LabelStore(file, LabelStore::Access::ReadOnly).setMark({"c.png"}, "unsure", true),
+               LabelStoreError);
+}

@@ -381,6 +381,18 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <source>Not compared: %1.</source>
         <translation>비교하지 않음: %1.</translation>
     </message>
+    <message>
+        <source>Classes of these images</source>
+        <translation>이 이미지의 클래스</translation>
+    </message>
+    <message>
+        <source>%1
+
+Type the classes, separated by commas (e.g. crazing, patches, scratches). They are kept in the workspace.%2</source>
+        <translation>%1
+
+클래스를 쉼표로 구분해 입력하세요 (예: crazing, patches, scratches). 작업 공간에 저장됩니다.%2</translation>
+    </message>
 </context>
 <context>
     <name>sddui::BrowseFilters</name>
@@ -483,6 +495,14 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
     <message>
         <source>Unlabeled  (%1)</source>
         <translation>미분류  (%1)</translation>
+    </message>
+    <message>
+        <source>Unsure</source>
+        <translation>불확실</translation>
+    </message>
+    <message>
+        <source>Unsure (%1)</source>
+        <translation>불확실 (%1)</translation>
     </message>
 </context>
 <context>
@@ -1154,6 +1174,85 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
     </message>
 </context>
 <context>
+    <name>sddui::LabelingController</name>
+    <message>
+        <source>training was stopped</source>
+        <translation>학습이 중지되었습니다</translation>
+    </message>
+    <message>
+        <source>the new model could not be loaded</source>
+        <translation>새 모델을 불러올 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Open a dataset to review its images.</source>
+        <translation>이미지를 검토하려면 데이터셋을 여세요.</translation>
+    </message>
+    <message>
+        <source>No suggestions yet: score the unlabeled images first.</source>
+        <translation>아직 제안이 없습니다: 먼저 미분류 이미지를 채점하세요.</translation>
+    </message>
+    <message>
+        <source>Nothing to review in this order.</source>
+        <translation>이 순서로 검토할 이미지가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Every image of the queue is decided. Unsure ones are under Show ▸ Unsure.</source>
+        <translation>대기열의 모든 이미지가 결정되었습니다. 불확실한 이미지는 표시 ▸ 불확실에 있습니다.</translation>
+    </message>
+    <message>
+        <source>label %1 as %2</source>
+        <translation>%1을(를) %2(으)로 라벨링</translation>
+    </message>
+    <message>
+        <source>The mark was not saved: %1</source>
+        <translation>표시가 저장되지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 decided, %3 unsure</source>
+        <translation>%2개 중 %1개 결정, %3개 불확실</translation>
+    </message>
+    <message>
+        <source>, %1 h %2 min at your pace</source>
+        <translation>, 현재 속도로 %1시간 %2분</translation>
+    </message>
+    <message>
+        <source>, %1 min at your pace</source>
+        <translation>, 현재 속도로 %1분</translation>
+    </message>
+    <message numerus="yes">
+        <source>accept %n suggestion(s) at least %1 confident</source>
+        <translation>
+            <numerusform>신뢰도 %1 이상인 제안 %n개 수락</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accept confident suggestions</source>
+        <translation>신뢰도 높은 제안 수락</translation>
+    </message>
+    <message>
+        <source>Confidence at least</source>
+        <translation>최소 신뢰도</translation>
+    </message>
+    <message numerus="yes">
+        <source>Labels %n image(s) without a class</source>
+        <translation>
+            <numerusform>클래스 없는 이미지 %n개에 라벨을 붙입니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>On the %1 validation images labeled by hand or by folder that the model is this confident about, its suggestion was right for %2 (%3 %).</source>
+        <translation>모델이 이만큼 확신하는, 사람이나 폴더가 라벨을 붙인 검증 이미지 %1개 중 %2개(%3 %)에서 제안이 맞았습니다.</translation>
+    </message>
+    <message>
+        <source>No labeled validation image has a suggestion this confident: how accurate the threshold is cannot be checked.</source>
+        <translation>이만큼 확신하는 제안을 가진 라벨된 검증 이미지가 없습니다: 이 임계값의 정확도를 확인할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>training could not start (see the Train tab)</source>
+        <translation>학습을 시작할 수 없습니다 (학습 탭 참조)</translation>
+    </message>
+</context>
+<context>
     <name>sddui::LanguageMenu</name>
     <message>
         <source>System default</source>
@@ -1464,6 +1563,22 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <source>The change was not saved: %1</source>
         <translation>변경 사항이 저장되지 않았습니다: %1</translation>
     </message>
+    <message>
+        <source>Review</source>
+        <translation>검토</translation>
+    </message>
+    <message>
+        <source>Your &amp;Name in the Label Journal…</source>
+        <translation>라벨 기록에 쓸 이름(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Your name in the label journal</source>
+        <translation>라벨 기록에 쓸 이름</translation>
+    </message>
+    <message>
+        <source>Labels you give are recorded with this name (empty: the system&apos;s user name).</source>
+        <translation>붙인 라벨은 이 이름으로 기록됩니다 (비우면 시스템 사용자 이름).</translation>
+    </message>
 </context>
 <context>
     <name>sddui::ProbabilityChart</name>
@@ -1659,6 +1774,77 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
     <message>
         <source>cannot write %1: %2</source>
         <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::ReviewPanel</name>
+    <message>
+        <source>Least confident first</source>
+        <translation>신뢰도 낮은 순</translation>
+    </message>
+    <message>
+        <source>Likely label errors first</source>
+        <translation>라벨 오류 가능성 높은 순</translation>
+    </message>
+    <message>
+        <source>File order</source>
+        <translation>파일 순서</translation>
+    </message>
+    <message>
+        <source>Score Unlabeled Images</source>
+        <translation>미분류 이미지 채점</translation>
+    </message>
+    <message>
+        <source>Classify the images without a class with the loaded model; the suggestions are kept in the workspace</source>
+        <translation>불러온 모델로 클래스 없는 이미지를 분류합니다. 제안은 작업 공간에 저장됩니다</translation>
+    </message>
+    <message>
+        <source>Accept Confident Suggestions…</source>
+        <translation>신뢰도 높은 제안 수락…</translation>
+    </message>
+    <message>
+        <source>Train &amp;&amp; Re-score</source>
+        <translation>학습 후 다시 채점</translation>
+    </message>
+    <message>
+        <source>Train on the labeled images with the Train tab&apos;s settings, then score the unlabeled ones with the new model</source>
+        <translation>학습 탭의 설정으로 라벨된 이미지를 학습한 뒤, 새 모델로 미분류 이미지를 채점합니다</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>순서</translation>
+    </message>
+    <message>
+        <source>Accept Suggestion  (Enter)</source>
+        <translation>제안 수락  (Enter)</translation>
+    </message>
+    <message>
+        <source>Unsure  (U)</source>
+        <translation>불확실  (U)</translation>
+    </message>
+    <message>
+        <source>Undo  (Backspace)</source>
+        <translation>실행 취소  (Backspace)</translation>
+    </message>
+    <message>
+        <source>Open a dataset and load a model to review its images.</source>
+        <translation>이미지를 검토하려면 데이터셋을 열고 모델을 불러오세요.</translation>
+    </message>
+    <message>
+        <source>Cannot show %1</source>
+        <translation>%1을(를) 표시할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>no class yet</source>
+        <translation>아직 클래스 없음</translation>
+    </message>
+    <message>
+        <source>suggestion: &lt;b&gt;%1&lt;/b&gt; (%2 %)</source>
+        <translation>제안: &lt;b&gt;%1&lt;/b&gt; (%2 %)</translation>
+    </message>
+    <message>
+        <source>not scored yet</source>
+        <translation>아직 채점되지 않음</translation>
     </message>
 </context>
 <context>

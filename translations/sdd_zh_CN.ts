@@ -381,6 +381,18 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <source>Not compared: %1.</source>
         <translation>未比较：%1。</translation>
     </message>
+    <message>
+        <source>Classes of these images</source>
+        <translation>这些图像的类别</translation>
+    </message>
+    <message>
+        <source>%1
+
+Type the classes, separated by commas (e.g. crazing, patches, scratches). They are kept in the workspace.%2</source>
+        <translation>%1
+
+请输入类别，用逗号分隔（例如 crazing, patches, scratches）。它们保存在工作区中。%2</translation>
+    </message>
 </context>
 <context>
     <name>sddui::BrowseFilters</name>
@@ -483,6 +495,14 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
     <message>
         <source>Unlabeled  (%1)</source>
         <translation>未标注  (%1)</translation>
+    </message>
+    <message>
+        <source>Unsure</source>
+        <translation>不确定</translation>
+    </message>
+    <message>
+        <source>Unsure (%1)</source>
+        <translation>不确定 (%1)</translation>
     </message>
 </context>
 <context>
@@ -1154,6 +1174,85 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
     </message>
 </context>
 <context>
+    <name>sddui::LabelingController</name>
+    <message>
+        <source>training was stopped</source>
+        <translation>训练已停止</translation>
+    </message>
+    <message>
+        <source>the new model could not be loaded</source>
+        <translation>无法加载新模型</translation>
+    </message>
+    <message>
+        <source>Open a dataset to review its images.</source>
+        <translation>打开数据集以审阅其图像。</translation>
+    </message>
+    <message>
+        <source>No suggestions yet: score the unlabeled images first.</source>
+        <translation>尚无建议：请先为未标注图像评分。</translation>
+    </message>
+    <message>
+        <source>Nothing to review in this order.</source>
+        <translation>此顺序下没有需要审阅的图像。</translation>
+    </message>
+    <message>
+        <source>Every image of the queue is decided. Unsure ones are under Show ▸ Unsure.</source>
+        <translation>队列中的所有图像都已决定。不确定的图像在 显示 ▸ 不确定 中。</translation>
+    </message>
+    <message>
+        <source>label %1 as %2</source>
+        <translation>将 %1 标注为 %2</translation>
+    </message>
+    <message>
+        <source>The mark was not saved: %1</source>
+        <translation>标记未保存：%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 decided, %3 unsure</source>
+        <translation>已决定 %1/%2，%3 个不确定</translation>
+    </message>
+    <message>
+        <source>, %1 h %2 min at your pace</source>
+        <translation>，按您的速度还需 %1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>, %1 min at your pace</source>
+        <translation>，按您的速度还需 %1 分钟</translation>
+    </message>
+    <message numerus="yes">
+        <source>accept %n suggestion(s) at least %1 confident</source>
+        <translation>
+            <numerusform>接受置信度至少 %1 的 %n 条建议</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accept confident suggestions</source>
+        <translation>接受高置信度建议</translation>
+    </message>
+    <message>
+        <source>Confidence at least</source>
+        <translation>最低置信度</translation>
+    </message>
+    <message numerus="yes">
+        <source>Labels %n image(s) without a class</source>
+        <translation>
+            <numerusform>为 %n 张无类别图像加标签</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>On the %1 validation images labeled by hand or by folder that the model is this confident about, its suggestion was right for %2 (%3 %).</source>
+        <translation>在模型达到此置信度、由人工或文件夹标注的 %1 张验证图像中，建议正确 %2 张（%3 %）。</translation>
+    </message>
+    <message>
+        <source>No labeled validation image has a suggestion this confident: how accurate the threshold is cannot be checked.</source>
+        <translation>没有已标注的验证图像具有这么高置信度的建议：无法检验此阈值的准确率。</translation>
+    </message>
+    <message>
+        <source>training could not start (see the Train tab)</source>
+        <translation>无法开始训练（见训练选项卡）</translation>
+    </message>
+</context>
+<context>
     <name>sddui::LanguageMenu</name>
     <message>
         <source>System default</source>
@@ -1464,6 +1563,22 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
         <source>The change was not saved: %1</source>
         <translation>更改未保存：%1</translation>
     </message>
+    <message>
+        <source>Review</source>
+        <translation>审阅</translation>
+    </message>
+    <message>
+        <source>Your &amp;Name in the Label Journal…</source>
+        <translation>标签日志中的姓名(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Your name in the label journal</source>
+        <translation>标签日志中的姓名</translation>
+    </message>
+    <message>
+        <source>Labels you give are recorded with this name (empty: the system&apos;s user name).</source>
+        <translation>您给出的标签将以此姓名记录（留空：系统用户名）。</translation>
+    </message>
 </context>
 <context>
     <name>sddui::ProbabilityChart</name>
@@ -1659,6 +1774,77 @@ With a field of view of %6 m along the strip, the mean time allows a line speed 
     <message>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::ReviewPanel</name>
+    <message>
+        <source>Least confident first</source>
+        <translation>置信度最低优先</translation>
+    </message>
+    <message>
+        <source>Likely label errors first</source>
+        <translation>可能的标签错误优先</translation>
+    </message>
+    <message>
+        <source>File order</source>
+        <translation>文件顺序</translation>
+    </message>
+    <message>
+        <source>Score Unlabeled Images</source>
+        <translation>为未标注图像评分</translation>
+    </message>
+    <message>
+        <source>Classify the images without a class with the loaded model; the suggestions are kept in the workspace</source>
+        <translation>用已加载的模型对无类别图像分类；建议保存在工作区中</translation>
+    </message>
+    <message>
+        <source>Accept Confident Suggestions…</source>
+        <translation>接受高置信度建议…</translation>
+    </message>
+    <message>
+        <source>Train &amp;&amp; Re-score</source>
+        <translation>训练并重新评分</translation>
+    </message>
+    <message>
+        <source>Train on the labeled images with the Train tab&apos;s settings, then score the unlabeled ones with the new model</source>
+        <translation>用训练选项卡的设置在已标注图像上训练，然后用新模型为未标注图像评分</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <source>Accept Suggestion  (Enter)</source>
+        <translation>接受建议  (Enter)</translation>
+    </message>
+    <message>
+        <source>Unsure  (U)</source>
+        <translation>不确定  (U)</translation>
+    </message>
+    <message>
+        <source>Undo  (Backspace)</source>
+        <translation>撤销  (Backspace)</translation>
+    </message>
+    <message>
+        <source>Open a dataset and load a model to review its images.</source>
+        <translation>打开数据集并加载模型以审阅其图像。</translation>
+    </message>
+    <message>
+        <source>Cannot show %1</source>
+        <translation>无法显示 %1</translation>
+    </message>
+    <message>
+        <source>no class yet</source>
+        <translation>尚无类别</translation>
+    </message>
+    <message>
+        <source>suggestion: &lt;b&gt;%1&lt;/b&gt; (%2 %)</source>
+        <translation>建议：&lt;b&gt;%1&lt;/b&gt;（%2 %）</translation>
+    </message>
+    <message>
+        <source>not scored yet</source>
+        <translation>尚未评分</translation>
     </message>
 </context>
 <context>

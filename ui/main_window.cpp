@@ -25,12 +25,14 @@
 #include "controllers/evaluation_controller.h"
 #include "controllers/exports.h"
 #include "controllers/inference_controller.h"
+#include "controllers/labeling_controller.h"
 #include "controllers/session.h"
 #include "models/dataset_model.h"
 #include "models/sample_filter.h"
 #include "panels/classify_panel.h"
 #include "panels/evaluate_panel.h"
 #include "panels/inspector.h"
+#include "panels/review_panel.h"
 #include "panels/train_panel.h"
 #include "plots.h"
 #include "sdd/dataset/file_walk.h"
@@ -40,6 +42,7 @@
 #include "widgets/about.h"
 #include "widgets/browse_filters.h"
 #include "widgets/browser_view.h"
+#include "widgets/class_list_dialog.h"
 #include "widgets/language_menu.h"
 #include "widgets/recent_files.h"
 #include "widgets/scan_problems.h"
@@ -115,6 +118,11 @@ void MainWindow::buildUi() {
 
   tabs_ = new QTabWidget;
   tabs_->addTab(datasetStack_, tr("Dataset"));
+  review_ = new ReviewPanel;
+  tabs_->addTab(review_, tr("Review"));
+  labeling_ = new LabelingController(
+      model_, session_, relabels_, review_, train_, inference_, this,
+      [this](const QStringList& files) { classifyPaths(files, false); }, this);
   tabs_->addTab(classify_, tr("Classify"));
   tabs_->addTab(train_, tr("Train"));
   tabs_->addTab(evaluate_, tr("Evaluate"));
@@ -166,6 +174,13 @@ void MainWindow::connectControllers() {
     progress_->setValue(done);
   });
   connect(session_, &Session::datasetOpened, this, &MainWindow::datasetScanned);
+  connect(session_, &Session::classListNeeded, this,
+          [this](const QString& folder, const QString& ws, const QString& why) {
+            progress_->hide();
+            const QStringList classes = askClassList(this, why);
+            if (classes.isEmpty()) return Q_EMIT datasetFailed(why);
+            openDataset(folder, ws, classes);
+          });
   connect(session_, &Session::datasetFailed, this,
           [this](const QString& folder, const QString& reason) {
             progress_->hide();
@@ -235,12 +250,13 @@ void MainWindow::relabelSelection(int cls, const QString& note) {
 }
 void MainWindow::relabelWithNote() { labels_->relabelWithNote(); }
 
-void MainWindow::openDataset(const QString& folder, const QString& workspace) {
+void MainWindow::openDataset(const QString& folder, const QString& workspace,
+                             const QStringList& classes) {
   if (session_->scanning()) return;
   progress_->setRange(0, 0);
   progress_->show();
   statusBar()->showMessage(tr("Scanning %1…").arg(folder));
-  session_->openDataset(folder, workspace);
+  session_->openDataset(folder, workspace, classes);
 }
 
 void MainWindow::datasetScanned(const QString& folder, const sdd::AppliedLabels& applied) {
@@ -292,7 +308,9 @@ void MainWindow::classifyPaths(const QStringList& paths, bool showResults) {
     return;
   }
   batchIsDataset_ = !model_->isEmpty() && session_->modelMatchesDataset();
-  inference_->classify(files);
+  // The dataset's images are scored in batches and their suggestions kept in the workspace.
+  batchIsDataset_ ? inference_->score(files, labeling_->scoreTarget(files))
+                  : inference_->classify(files);
   classify_->beginBatch(files.size());
   if (showResults) tabs_->setCurrentWidget(classify_);
   progress_->setRange(0, files.size());

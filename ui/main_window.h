@@ -27,6 +27,8 @@ class QUndoStack;
 namespace sddui {
 
 class BrowseFilters;
+class LabelingController;
+class ReviewPanel;
 
 class ClassifyPanel;
 class DatasetModel;
@@ -61,8 +63,10 @@ class MainWindow : public QMainWindow {
   explicit MainWindow(const WorkbenchOptions& options, QWidget* parent = nullptr);
   ~MainWindow() override;
 
-  /// Scans `folder` off the GUI thread; emits datasetOpened or datasetFailed.
-  void openDataset(const QString& folder, const QString& workspace = {});
+  /// Scans `folder` off the GUI thread; emits datasetOpened or datasetFailed. `classes`: the
+  /// class list of images whose folders name none (asked for when needed and unknown).
+  void openDataset(const QString& folder, const QString& workspace = {},
+                   const QStringList& classes = {});
   /// Loads a model on the worker thread, refusing one whose classes differ from the open
   /// dataset's. Returns false (and says why) if refused before loading.
   bool openModel(const QString& file);
@@ -100,6 +104,8 @@ class MainWindow : public QMainWindow {
   ClassifyPanel* classifyPanel() const { return classify_; }
   EvaluatePanel* evaluatePanel() const { return evaluate_; }
   TrainPanel* trainPanel() const { return train_; }
+  ReviewPanel* reviewPanel() const { return review_; }
+  LabelingController* labeling() const { return labeling_; }
   QTabWidget* tabs() const { return tabs_; }
   QString modelFile() const;
   Inspector* inspector() const { return inspector_; }
@@ -170,6 +176,8 @@ class MainWindow : public QMainWindow {
   ClassifyPanel* classify_ = nullptr;
   EvaluatePanel* evaluate_ = nullptr;
   TrainPanel* train_ = nullptr;
+  ReviewPanel* review_ = nullptr;
+  LabelingController* labeling_ = nullptr;
   QTimer* evalTimer_ = nullptr;
   StatusLabels* status_ = nullptr;
   QProgressBar* progress_ = nullptr;

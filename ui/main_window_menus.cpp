@@ -1,9 +1,12 @@
 // MainWindow's menus and toolbar (File, Edit, Dataset, Label, Settings, Help): what each
 // entry does lives in the controllers and panels it calls.
 #include <QAction>
+#include <QInputDialog>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
 
@@ -83,8 +86,22 @@ void MainWindow::buildMenus() {
       true, QStyle::SP_MediaSeekForward);
   add(ds, tr("&Clear Predictions"), QKeySequence(), [this] { model_->clearPredictions(); });
 
-  fillLanguageMenu(menuBar()->addMenu(tr("&Settings"))->addMenu(tr("&Language")),
+  QMenu* settings = menuBar()->addMenu(tr("&Settings"));
+  fillLanguageMenu(settings->addMenu(tr("&Language")),
                    [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+  // Who gives the labels, for the journal (default: the operating system's user name).
+  model_->setUserName(QSettings().value(QStringLiteral("labels/user")).toString());
+  add(settings, tr("Your &Name in the Label Journal…"), QKeySequence(), [this] {
+    bool ok = false;
+    const QString name =
+        QInputDialog::getText(this, tr("Your name in the label journal"),
+                              tr("Labels you give are recorded with this name (empty: the "
+                                 "system's user name)."),
+                              QLineEdit::Normal, model_->userName(), &ok);
+    if (!ok) return;
+    model_->setUserName(name.trimmed());
+    QSettings().setValue(QStringLiteral("labels/user"), name.trimmed());
+  });
   add(menuBar()->addMenu(tr("&Help")), tr("&About SDD Workbench"), QKeySequence(),
       [this] { QMessageBox::about(this, tr("About SDD Workbench"), aboutText()); });
 }

@@ -123,10 +123,8 @@ sdd::Dataset scanDataset(const Args& args, std::uint64_t seed, bool verbose,
   sdd::Dataset ds = [&] {
     try {
       return sdd::Dataset::scan(root, opt);
-    } catch (const sdd::DatasetError& e) {
-      const std::string what = e.what();
-      if (what.find("class list") == std::string::npos) throw;
-      throw sdd::DatasetError(what + " (--classes A,B,...)");
+    } catch (const sdd::ClassListNeeded& e) {
+      throw sdd::DatasetError(std::string(e.what()) + " (--classes A,B,...)");
     }
   }();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

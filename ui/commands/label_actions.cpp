@@ -30,7 +30,7 @@ LabelActions::LabelActions(QWidget* window, QListView* browser, SampleFilter* fi
 
 void LabelActions::rebuild() {
   for (QAction* a : actions_) {
-    window_->removeAction(a);
+    browser_->removeAction(a);
     delete a;
   }
   actions_.clear();
@@ -42,9 +42,11 @@ void LabelActions::rebuild() {
     QAction* a =
         menu_->addAction(QIcon(dot), k < 9 ? tr("&%1  %2").arg(k + 1).arg(classes[k]) : classes[k]);
     if (k < 9) a->setShortcut(QKeySequence(Qt::Key_1 + k));
-    a->setShortcutContext(Qt::WindowShortcut);
+    // The keys label only where images are chosen (the grid has focus): a digit typed into a
+    // search box, a spin box or the Review tab never relabels the browser's image.
+    a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(a, &QAction::triggered, this, [this, k] { relabelSelection(k); });
-    window_->addAction(a);  // shortcuts work while the menu is closed
+    browser_->addAction(a);
     actions_ << a;
   }
   menu_->addSeparator();

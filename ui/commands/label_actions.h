@@ -1,8 +1,8 @@
 #pragma once
-// How the user labels images in the browser: keys 1-9 and Edit ▸ Label Selected As give the
-// selected images a class, Relabel with Note asks for a class and a note first. The change
-// goes to the RelabelController (journal first, then the view and the undo stack) and the
-// browser moves on to the next image while Advance After Labeling is on. Lives on the GUI
+// How the user labels images in the browser: keys 1-9 (while the grid has focus) and Edit ▸
+// Label Selected As give the selected images a class, Relabel with Note asks for a class and a note
+// first. The change goes to the RelabelController (journal first, then the view and the undo stack)
+// and the browser moves on to the next image while Advance After Labeling is on. Lives on the GUI
 // thread.
 
 #include <QList>

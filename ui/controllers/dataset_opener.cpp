@@ -3,11 +3,13 @@
 #include <QMetaObject>
 #include <QPointer>
 
+#include "sdd/workspace/workspace.h"
 #include "workers/background_job.h"
 
 namespace sddui {
 
 void openDatasetInBackground(QObject* context, const QString& folder, const QString& workspace,
+                             const std::vector<std::string>& modelClasses,
                              std::function<void(int, int)> progress,
                              std::function<void(OpenedDataset)> done,
                              std::function<void(const QString&)> failed) {
@@ -15,9 +17,12 @@ void openDatasetInBackground(QObject* context, const QString& folder, const QStr
   const std::string root = folder.toStdString(), ws = workspace.toStdString();
   runInBackground<OpenedDataset>(
       context,
-      [ctx, root, ws, progress] {
+      [ctx, root, ws, progress, modelClasses] {
         OpenedDataset out;
         sdd::ScanOptions opt;
+        const sdd::Workspace workspace(ws);
+        opt.classes = workspace.classList();
+        opt.fallbackClasses = modelClasses;
         opt.progress = [ctx, progress](std::size_t done, std::size_t total) {
           QMetaObject::invokeMethod(
               ctx,
@@ -26,8 +31,22 @@ void openDatasetInBackground(QObject* context, const QString& folder, const QStr
               },
               Qt::QueuedConnection);
         };
-        out.dataset = std::make_shared<sdd::Dataset>(sdd::Dataset::scan(root, opt));
+        try {
+          out.dataset = std::make_shared<sdd::Dataset>(sdd::Dataset::scan(root, opt));
+        } catch (const sdd::ClassListNeeded& e) {
+          out.classListNeeded = QString::fromStdString(e.what());
+          return out;
+        }
         sdd::requireWorkspaceOutsideDataset(ws, root);
+        // Labels given now are in the model's classes: keep them as the workspace's list,
+        // so that they still name classes when another model is loaded.
+        if (out.dataset->classSource() == sdd::ClassSource::Model) {
+          try {
+            workspace.saveClassList(out.dataset->classes());
+          } catch (const std::exception&) {
+            // A read-only workspace: the labels cannot be written either; nothing is lost.
+          }
+        }
         const auto journal = sdd::LabelStore::journalFile(ws);
         // A workspace on a read-only medium still shows its labels; relabels then fail with
         // the reason instead of the dataset not opening at all.

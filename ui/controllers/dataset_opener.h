@@ -18,12 +18,17 @@ struct OpenedDataset {
   sdd::AppliedLabels applied;
   long long journalRow = 0;      ///< the newest journal row when the labels were applied
   bool readOnlyJournal = false;  ///< the workspace cannot be written: relabels will say why
+  /// The images name no classes and none are known: the user must give a class list.
+  QString classListNeeded;
 };
 
-/// Scans `folder` and applies the labels of the journal in `workspace` (refusing a workspace
-/// inside the dataset). `progress(done, total)` and then `done` or `failed` are called on
-/// `context`'s thread.
+/// Scans `folder` with the class list of `workspace` (if it has one) and applies the labels
+/// of its journal (refusing a workspace inside the dataset). When the folders name no
+/// classes, `modelClasses` (the loaded model's) are used and saved as the workspace's class
+/// list; without those, `done` gets an OpenedDataset with classListNeeded set.
+/// `progress(done, total)` and then `done` or `failed` are called on `context`'s thread.
 void openDatasetInBackground(QObject* context, const QString& folder, const QString& workspace,
+                             const std::vector<std::string>& modelClasses,
                              std::function<void(int, int)> progress,
                              std::function<void(OpenedDataset)> done,
                              std::function<void(const QString&)> failed);

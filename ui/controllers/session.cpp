@@ -45,14 +45,41 @@ QString Session::defaultWorkspace(const QString& datasetFolder) {
       sdd::Workspace::defaultFor(datasetFolder.toStdString(), base.toStdString()).string());
 }
 
-void Session::openDataset(const QString& folder, const QString& workspace) {
+void Session::openDataset(const QString& folder, const QString& workspace,
+                          const QStringList& classes) {
   if (scanning_) return;
-  scanning_ = true;
   const QString ws = workspace.isEmpty() ? defaultWorkspace(folder) : workspace;
+  if (!classes.isEmpty()) {
+    try {
+      sdd::requireWorkspaceOutsideDataset(ws.toStdString(), folder.toStdString());
+      std::vector<std::string> list;
+      for (const QString& c : classes) list.push_back(c.trimmed().toStdString());
+      sdd::Workspace(ws.toStdString()).saveClassList(list);
+    } catch (const std::exception& e) {
+      Q_EMIT datasetFailed(folder, QString::fromStdString(e.what()));
+      return;
+    }
+  }
+  // When the folders name no classes, the model's (loaded, or being loaded) are the classes.
+  std::vector<std::string> modelClasses;
+  for (const QString& c : modelInfo_.classes) modelClasses.push_back(c.toStdString());
+  if (!pendingModel_.isEmpty()) {
+    try {
+      modelClasses = sdd::readModelMetadata(pendingModel_.toStdString()).classes;
+    } catch (const std::exception&) {
+      // It will fail to load and say why; the scan goes on without its classes.
+    }
+  }
+  scanning_ = true;
   openDatasetInBackground(
-      this, folder, ws, [this](int done, int total) { Q_EMIT scanProgress(done, total); },
+      this, folder, ws, modelClasses,
+      [this](int done, int total) { Q_EMIT scanProgress(done, total); },
       [this, folder, ws](OpenedDataset out) {
         scanning_ = false;
+        if (!out.classListNeeded.isEmpty()) {
+          Q_EMIT classListNeeded(folder, ws, out.classListNeeded);
+          return;
+        }
         relabels_->clear();
         undo_->clear();
         // One journal connection per thread: the scan thread's is closed; the GUI thread

@@ -28,8 +28,10 @@ class Session : public QObject {
           InferenceController* inference, const QString& device, QObject* parent = nullptr);
 
   /// Scans `folder` off the GUI thread with the journal of `workspace` (empty: the dataset's
-  /// default workspace); ends with datasetOpened or datasetFailed.
-  void openDataset(const QString& folder, const QString& workspace = {});
+  /// default workspace); ends with datasetOpened, datasetFailed or classListNeeded. A
+  /// `classes` list (the user's answer to classListNeeded) is saved in the workspace first.
+  void openDataset(const QString& folder, const QString& workspace = {},
+                   const QStringList& classes = {});
   bool scanning() const { return scanning_; }
   QString workspace() const { return workspace_; }
 
@@ -49,6 +51,9 @@ class Session : public QObject {
   void scanProgress(int done, int total);
   void datasetOpened(const QString& folder, const sdd::AppliedLabels& applied);
   void datasetFailed(const QString& folder, const QString& reason);
+  /// The images of `folder` name no classes and none are known (`reason` says so): ask for
+  /// a class list and open it again with it.
+  void classListNeeded(const QString& folder, const QString& workspace, const QString& reason);
   void modelLoading(const QString& file);
   void modelReady(const sddui::ModelInfo& info);
   void modelFailed(const QString& file, const QString& reason);

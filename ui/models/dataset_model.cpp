@@ -86,6 +86,11 @@ void DatasetModel::reset(sdd::Dataset dataset, std::unique_ptr<sdd::LabelStore> 
     rowByPath_.insert(absolutePathOf(QString::fromStdString(sample(r).path.string())), r);
     rowByJournalPath_.insert(journalPath(r), r);
   }
+  unsure_.clear();
+  if (store_)
+    for (const std::string& p : store_->marked("unsure"))
+      if (const int r = rowByJournalPath_.value(QString::fromStdString(p), -1); r >= 0)
+        unsure_.insert(r);
   appliedThrough_ = appliedThrough;
   dataVersion_ = -1;
   if (store_)
@@ -165,6 +170,8 @@ QVariant DatasetModel::data(const QModelIndex& index, int role) const {
       return s.label != s.originalLabel;
     case DuplicateRole:
       return duplicates_.contains(row);
+    case UnsureRole:
+      return unsure_.contains(row);
     case MisclassifiedRole:
       return predicted_[row] >= 0 && s.label != sdd::kUnlabeled && predicted_[row] != s.label;
     default:
@@ -367,6 +374,18 @@ void DatasetModel::clearPredictions() {
   ms_.fill(0);
   if (rowCount()) Q_EMIT dataChanged(index(0), index(rowCount() - 1));
   Q_EMIT predictionsChanged();
+}
+
+void DatasetModel::setUnsure(const QVector<int>& rows, bool on) {
+  if (!store_ || rows.isEmpty()) return;
+  std::vector<std::string> paths;
+  for (int r : rows) paths.push_back(journalPath(r).toStdString());
+  store_->setMark(paths, "unsure", on);
+  for (int r : rows) {
+    on ? (void)unsure_.insert(r) : (void)unsure_.remove(r);
+    Q_EMIT dataChanged(index(r), index(r));
+  }
+  Q_EMIT labelsChanged();  // the counts
 }
 
 int DatasetModel::applyStoredPredictions(const sdd::StoredPredictions& stored) {

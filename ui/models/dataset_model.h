@@ -46,6 +46,7 @@ class DatasetModel : public QAbstractListModel {
     MisclassifiedRole,  ///< bool: predicted and differs from the current label
     FileNameRole,
     NameRankRole,  ///< int: position of the file name in natural sort order
+    UnsureRole,    ///< bool: marked "unsure" in review (to look at again)
   };
   static constexpr int kThumbSize = 112;
 
@@ -91,6 +92,10 @@ class DatasetModel : public QAbstractListModel {
   QVector<int> classCounts() const;
   /// Images without a class.
   int unlabeledCount() const;
+  /// Marks `rows` "unsure" (or clears the mark) in the workspace, then in the view. Throws
+  /// like sdd::LabelStore::setMark.
+  void setUnsure(const QVector<int>& rows, bool on);
+  int unsureCount() const { return int(unsure_.size()); }
   int relabeledCount() const;
 
   /// Stores predictions (SoftMax outputs and file-to-decision times) for dataset rows, with
@@ -154,6 +159,7 @@ class DatasetModel : public QAbstractListModel {
   QVector<QVector<float>> probs_;
   QVector<double> ms_;
   QSet<int> duplicates_;
+  QSet<int> unsure_;
   QVector<int> nameRank_;
   QHash<QString, int> rowByPath_;  ///< absolute file path -> row
   mutable QCache<int, QImage> thumbs_{kMaxCachedThumbnails};

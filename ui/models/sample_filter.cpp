@@ -62,6 +62,9 @@ bool SampleFilter::filterAcceptsRow(int row, const QModelIndex& parent) const {
     case Status::Unclassified:
       if (i.data(R::PredictedRole).toInt() >= 0) return false;
       break;
+    case Status::Unsure:
+      if (!i.data(R::UnsureRole).toBool()) return false;
+      break;
   }
   return name_.isEmpty() || i.data(R::FileNameRole).toString().contains(name_, Qt::CaseInsensitive);
 }

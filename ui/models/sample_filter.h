@@ -8,7 +8,7 @@ namespace sddui {
 class SampleFilter : public QSortFilterProxyModel {
   Q_OBJECT
  public:
-  enum class Status { All, Relabeled, Misclassified, Duplicate, Unclassified };
+  enum class Status { All, Relabeled, Misclassified, Duplicate, Unclassified, Unsure };
   enum class SortKey { Name, Class, Confidence };
 
   explicit SampleFilter(QObject* parent = nullptr);

@@ -32,7 +32,7 @@ BrowseFilters::BrowseFilters(DatasetModel* model, SampleFilter* filter, QWidget*
           [this](int i) { filter_->setSplitFilter(i - 1); });
   status_ = new QComboBox;
   status_->addItems({tr("All images"), tr("Relabeled"), tr("Misclassified"), tr("Duplicates"),
-                     tr("Not classified yet")});
+                     tr("Not classified yet"), tr("Unsure")});
   connect(status_, QOverload<int>::of(&QComboBox::currentIndexChanged), this,
           [this](int i) { filter_->setStatus(static_cast<SampleFilter::Status>(i)); });
   predicted_ = new QComboBox;
@@ -108,6 +108,8 @@ void BrowseFilters::refreshCounts() {
   classList_->blockSignals(false);
   const int relabeled = model_->relabeledCount();
   status_->setItemText(1, relabeled ? tr("Relabeled (%1)").arg(relabeled) : tr("Relabeled"));
+  const int unsure = model_->unsureCount();
+  status_->setItemText(5, unsure ? tr("Unsure (%1)").arg(unsure) : tr("Unsure"));
 }
 
 void BrowseFilters::applyClassFilter() {

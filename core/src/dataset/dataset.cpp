@@ -371,12 +371,12 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
                              : "; " + std::to_string(ds.skipped_.size()) + " files were skipped"));
   }
   if (ds.classes_.empty())
-    throw DatasetError(
+    throw ClassListNeeded(
         std::to_string(unlabeled) + " image(s) in " + root.string() +
         " and no classes: the folders name none, so give the class list (or a model trained on the "
         "classes) to label them");
-  if (ds.classes_.size() < 2)
-    throw DatasetError(
+  if (ds.classes_.size() < 2 && options.classes.empty())
+    throw ClassListNeeded(
         "need at least 2 classes, found 1 ('" + ds.classes_[0] + "') in " + root.string() +
         (options.classes.empty()
              ? "; if the folders are not classes (cameras, dates), give the class list"

@@ -81,7 +81,9 @@ void setUp(sqlite::Database& db) {
       " id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL, original_label TEXT NOT NULL,"
       " old_label TEXT NOT NULL, new_label TEXT NOT NULL, time TEXT NOT NULL,"
       " action TEXT NOT NULL, note TEXT NOT NULL DEFAULT '');"
-      "CREATE INDEX IF NOT EXISTS changes_path ON changes(path, id);");
+      "CREATE INDEX IF NOT EXISTS changes_path ON changes(path, id);"
+      "CREATE TABLE IF NOT EXISTS marks(path TEXT NOT NULL, mark TEXT NOT NULL, time TEXT NOT NULL,"
+      " PRIMARY KEY(path, mark)) WITHOUT ROWID;");
   for (const char* column : {"method", "user", "model"})
     if (!hasColumn(db, "changes", column))
       db.exec(
@@ -191,6 +193,37 @@ std::vector<LabelChange> LabelStore::assign(const std::vector<LabelAssignment>& 
     if (!conflicts.empty()) throw LabelConflictError(std::move(conflicts));
   });
   return written;
+}
+
+void LabelStore::setMark(const std::vector<std::string>& paths, const std::string& mark, bool on) {
+  if (paths.empty()) return;
+  if (readOnly())
+    throw LabelStoreError("label journal " + file_.string() +
+                          " is open read-only; the mark was not saved");
+  const std::string now = utcNow();
+  db_->db.transaction([&] {
+    Statement st(db_->db, on ? "INSERT OR IGNORE INTO marks(path, mark, time) VALUES(?1, ?2, ?3)"
+                             : "DELETE FROM marks WHERE path=?1 AND mark=?2");
+    for (const std::string& p : paths) {
+      st.bind(1, p);
+      st.bind(2, mark);
+      if (on) st.bind(3, now);
+      st.step();
+      st.reset();
+    }
+  });
+}
+
+std::set<std::string> LabelStore::marked(const std::string& mark) const {
+  std::set<std::string> out;
+  {
+    Statement table(db_->db, "SELECT 1 FROM sqlite_master WHERE type='table' AND name='marks'");
+    if (!table.step()) return out;  // a journal opened read-only from before marks
+  }
+  Statement st(db_->db, "SELECT path FROM marks WHERE mark=?1");
+  st.bind(1, mark);
+  while (st.step()) out.insert(st.text(0));
+  return out;
 }
 
 long long LabelStore::dataVersion() const {

@@ -24,6 +24,12 @@ class DatasetError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// The images name no classes (or one) and none were given: the user must give a class list.
+class ClassListNeeded : public DatasetError {
+ public:
+  using DatasetError::DatasetError;
+};
+
 enum class DatasetLayout { NeuDet, NeuCls, FolderPerClass, Unlabeled };
 enum class Split { Train, Validation };
 /// Where a dataset's classes came from: its folders (or file names), the class list given,

@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -138,6 +139,12 @@ class LabelStore {
   std::vector<LabelChange> history(const std::string& path) const;
   /// Every row, oldest first.
   std::vector<LabelChange> journal() const;
+
+  /// Marks kept beside the labels, by path: "unsure" (an image to look at again). Setting
+  /// is one transaction; marking a marked path again changes nothing.
+  void setMark(const std::vector<std::string>& paths, const std::string& mark, bool on);
+  /// The paths that carry `mark` (none for a journal older than marks).
+  std::set<std::string> marked(const std::string& mark) const;
 
   /// Writes the whole journal as CSV (sdd/util/csv.h), atomically. Throws WriteError.
   void exportCsv(const std::filesystem::path& csvFile) const;
