@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
       QStringLiteral("path"));
   QCommandLineOption tab(
       QStringLiteral("tab"),
-      QStringLiteral("tab to show at start: dataset, classify, train or evaluate"),
+      QStringLiteral("tab to show at start: dataset, review, classify, train or evaluate"),
       QStringLiteral("name"));
   QCommandLineOption evaluate(
       QStringLiteral("evaluate"),
@@ -84,11 +84,13 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  static const QRegularExpression kTab(QStringLiteral("^(dataset|classify|train|evaluate)$"));
+  static const QRegularExpression kTab(
+      QStringLiteral("^(dataset|review|classify|train|evaluate)$"));
   if (parser.isSet(tab) && !kTab.match(parser.value(tab)).hasMatch()) {
-    std::fprintf(stderr,
-                 "sdd-workbench: --tab: expected dataset, classify, train or evaluate, got '%s'\n",
-                 qPrintable(parser.value(tab)));
+    std::fprintf(
+        stderr,
+        "sdd-workbench: --tab: expected dataset, review, classify, train or evaluate, got '%s'\n",
+        qPrintable(parser.value(tab)));
     return 2;
   }
   static const QRegularExpression kSplit(QStringLiteral("^(validation|train|all)$"));

@@ -335,7 +335,7 @@ class GuiTest : public QObject {
     qInfo("another program's relabel shown after %lld ms", seen.elapsed());
     QCOMPARE(m->classCounts(), QVector<int>({4, 6, 5}));
     w.showImage(a);
-    QVERIFY(w.inspector()->findChild<QTreeWidget*>()->topLevelItem(0)->text(3).contains(
+    QVERIFY(w.inspector()->findChild<QTreeWidget*>()->topLevelItem(0)->text(4).contains(
         QStringLiteral("sdd relabel")));
 
     // The window relabels b; then the other program changes b again; Ctrl+Z is refused.

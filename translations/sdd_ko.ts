@@ -504,6 +504,29 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
         <source>Unsure (%1)</source>
         <translation>불확실 (%1)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>이미지 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 images shown</source>
+        <translation>%2개 중 %1개 이미지 표시</translation>
+    </message>
+    <message>
+        <source>; no confidence to sort by yet (Dataset ▸ Classify All Images)</source>
+        <translation>; 아직 정렬할 신뢰도가 없습니다 (데이터셋 ▸ 모든 이미지 분류)</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::BrowserView</name>
+    <message>
+        <source>No image matches the filters.
+Choose “All classes” and “All images”, or clear the search.</source>
+        <translation>필터에 맞는 이미지가 없습니다.
+“모든 클래스”와 “모든 이미지”를 고르거나 검색어를 지우세요.</translation>
+    </message>
 </context>
 <context>
     <name>sddui::ClassifyPanel</name>
@@ -1050,10 +1073,6 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
         <translation>변경</translation>
     </message>
     <message>
-        <source>Action</source>
-        <translation>작업</translation>
-    </message>
-    <message>
         <source>Note</source>
         <translation>메모</translation>
     </message>
@@ -1138,12 +1157,32 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
         <translation>파일</translation>
     </message>
     <message>
-        <source>never relabeled</source>
-        <translation>다시 라벨링된 적 없음</translation>
-    </message>
-    <message>
         <source>unlabeled</source>
         <translation>미분류</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>방법</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>작성자</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>제안</translation>
+    </message>
+    <message>
+        <source>(no class)</source>
+        <translation>(클래스 없음)</translation>
+    </message>
+    <message>
+        <source> (model %1)</source>
+        <translation> (모델 %1)</translation>
+    </message>
+    <message>
+        <source>no label given here yet</source>
+        <translation>아직 여기서 준 라벨 없음</translation>
     </message>
 </context>
 <context>

@@ -504,6 +504,29 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
         <source>Unsure (%1)</source>
         <translation>不确定 (%1)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n 张图像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 images shown</source>
+        <translation>显示 %1/%2 张图像</translation>
+    </message>
+    <message>
+        <source>; no confidence to sort by yet (Dataset ▸ Classify All Images)</source>
+        <translation>；尚无可排序的置信度（数据集 ▸ 分类所有图像）</translation>
+    </message>
+</context>
+<context>
+    <name>sddui::BrowserView</name>
+    <message>
+        <source>No image matches the filters.
+Choose “All classes” and “All images”, or clear the search.</source>
+        <translation>没有符合筛选条件的图像。
+请选择“所有类别”和“所有图像”，或清除搜索。</translation>
+    </message>
 </context>
 <context>
     <name>sddui::ClassifyPanel</name>
@@ -1050,10 +1073,6 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
         <translation>变更</translation>
     </message>
     <message>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1138,12 +1157,32 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
         <translation>文件</translation>
     </message>
     <message>
-        <source>never relabeled</source>
-        <translation>从未重新标注</translation>
-    </message>
-    <message>
         <source>unlabeled</source>
         <translation>未标注</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>由</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>(no class)</source>
+        <translation>（无类别）</translation>
+    </message>
+    <message>
+        <source> (model %1)</source>
+        <translation>（模型 %1）</translation>
+    </message>
+    <message>
+        <source>no label given here yet</source>
+        <translation>此处尚未给出标签</translation>
     </message>
 </context>
 <context>

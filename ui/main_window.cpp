@@ -391,8 +391,9 @@ void MainWindow::startupActions() {
     tabs_->setCurrentWidget(evaluate_);
   }
   if (!options_.tab.isEmpty()) {
-    const QStringList names{QStringLiteral("dataset"), QStringLiteral("classify"),
-                            QStringLiteral("train"), QStringLiteral("evaluate")};
+    const QStringList names{QStringLiteral("dataset"), QStringLiteral("review"),
+                            QStringLiteral("classify"), QStringLiteral("train"),
+                            QStringLiteral("evaluate")};
     tabs_->setCurrentIndex(std::max(0, int(names.indexOf(options_.tab))));
     options_.tab.clear();
   }

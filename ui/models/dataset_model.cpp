@@ -286,15 +286,21 @@ void DatasetModel::pollJournal() {
   }
 }
 
-QVector<int> DatasetModel::classCounts() const {
+QVector<int> DatasetModel::classCounts(int split) const {
   QVector<int> counts(classes_.size(), 0);
   if (dataset_)
     for (const auto& s : dataset_->samples())
-      if (s.label != sdd::kUnlabeled) ++counts[s.label];
+      if (s.label != sdd::kUnlabeled && (split < 0 || int(s.split) == split)) ++counts[s.label];
   return counts;
 }
 
-int DatasetModel::unlabeledCount() const { return dataset_ ? int(dataset_->unlabeledCount()) : 0; }
+int DatasetModel::unlabeledCount(int split) const {
+  int n = 0;
+  if (dataset_)
+    for (const auto& s : dataset_->samples())
+      n += s.label == sdd::kUnlabeled && (split < 0 || int(s.split) == split);
+  return n;
+}
 
 int DatasetModel::relabeledCount() const {
   int n = 0;

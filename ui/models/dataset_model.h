@@ -88,10 +88,11 @@ class DatasetModel : public QAbstractListModel {
   /// The class index of a label name; sdd::kUnlabeled for "" and for names that are not
   /// classes.
   int classIndex(const std::string& name) const;
-  /// Per-class counts of current labels (images without a class left out).
-  QVector<int> classCounts() const;
-  /// Images without a class.
-  int unlabeledCount() const;
+  /// Per-class counts of current labels (images without a class left out), in `split`
+  /// (an sdd::Split as int; -1: all).
+  QVector<int> classCounts(int split = -1) const;
+  /// Images without a class (in `split`; -1: all).
+  int unlabeledCount(int split = -1) const;
   /// Marks `rows` "unsure" (or clears the mark) in the workspace, then in the view. Throws
   /// like sdd::LabelStore::setMark.
   void setUnsure(const QVector<int>& rows, bool on);

@@ -177,7 +177,7 @@ Inspector::Inspector(DatasetModel* model, QWidget* parent)
   lay->addWidget(facts_);
   auto* hl = new QLabel(tr("<b>Label history</b>"));
   lay->addWidget(hl);
-  history_->setHeaderLabels({tr("When (UTC)"), tr("Change"), tr("Action"), tr("Note")});
+  history_->setHeaderLabels({tr("When (UTC)"), tr("Change"), tr("How"), tr("By"), tr("Note")});
   history_->setRootIsDecorated(false);
   history_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
   history_->setMinimumHeight(90);
@@ -267,9 +267,12 @@ void Inspector::showRow(int row) {
                                                       : QString()));
   if (pred >= 0) {
     const float conf = idx.data(DatasetModel::ConfidenceRole).toFloat();
-    rowHtml(tr("Predicted"),
+    // For an image without a class the prediction is a suggestion, not a disagreement.
+    rowHtml(s.label == sdd::kUnlabeled ? tr("Suggestion") : tr("Predicted"),
             chip(pred) + QStringLiteral(" %1").arg(conf, 0, 'f', 3) +
-                (pred != s.label ? tr(" <b style='color:#d50000'>≠ label</b>") : QString()));
+                (pred != s.label && s.label != sdd::kUnlabeled
+                     ? tr(" <b style='color:#d50000'>≠ label</b>")
+                     : QString()));
   }
   rowHtml(tr("Split"), QString::fromLatin1(sdd::toString(s.split)));
   rowHtml(tr("Size"), tr("%1 × %2, %3 channel(s)").arg(s.width).arg(s.height).arg(s.channels));
@@ -284,18 +287,33 @@ void Inspector::showRow(int row) {
       for (const auto& c : store->history(model_->journalPath(row).toStdString())) {
         auto* item = new QTreeWidgetItem(history_);
         item->setText(0, QString::fromStdString(c.time).left(19).replace('T', ' '));
-        item->setText(1, QStringLiteral("%1 → %2").arg(QString::fromStdString(c.oldLabel),
-                                                       QString::fromStdString(c.newLabel)));
-        item->setText(2, QString::fromStdString(c.action));
-        item->setText(3, QString::fromStdString(c.note));
-        item->setToolTip(3, QString::fromStdString(c.note));
+        const QString none = tr("(no class)");
+        item->setText(1, QStringLiteral("%1 → %2").arg(
+                             c.oldLabel.empty() ? none : QString::fromStdString(c.oldLabel),
+                             c.newLabel.empty() ? none : QString::fromStdString(c.newLabel)));
+        // How: the action, and how the label was chosen (an accepted suggestion, a bulk
+        // acceptance with its threshold); by whom, and which model suggested it.
+        const QString how = QString::fromStdString(c.action) +
+                            (c.method.empty() || c.method == "manual"
+                                 ? QString()
+                                 : QStringLiteral(", ") + QString::fromStdString(c.method));
+        const QString by =
+            QString::fromStdString(c.user) +
+            (c.model.empty() ? QString()
+                             : tr(" (model %1)").arg(QString::fromStdString(c.model).left(8)));
+        item->setText(2, how);
+        item->setText(3, by);
+        item->setText(4, QString::fromStdString(c.note));
+        const QString all = QStringLiteral("%1\n%2\n%3\n%4\n%5")
+                                .arg(item->text(0), item->text(1), how, by, item->text(4));
+        for (int col = 0; col < 5; ++col) item->setToolTip(col, all);
       }
     } catch (const std::exception& e) {
       (new QTreeWidgetItem(history_))->setText(1, QString::fromStdString(e.what()));
     }
   }
   if (history_->topLevelItemCount() == 0)
-    (new QTreeWidgetItem(history_))->setText(1, tr("never relabeled"));
+    (new QTreeWidgetItem(history_))->setText(1, tr("no label given here yet"));
 }
 
 }  // namespace sddui

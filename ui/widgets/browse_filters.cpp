@@ -28,8 +28,10 @@ BrowseFilters::BrowseFilters(DatasetModel* model, SampleFilter* filter, QWidget*
           [this] { applyClassFilter(); });
   split_ = new QComboBox;
   split_->addItems({tr("All splits"), tr("Train"), tr("Validation")});
-  connect(split_, QOverload<int>::of(&QComboBox::currentIndexChanged), this,
-          [this](int i) { filter_->setSplitFilter(i - 1); });
+  connect(split_, QOverload<int>::of(&QComboBox::currentIndexChanged), this, [this](int i) {
+    filter_->setSplitFilter(i - 1);
+    refreshCounts();
+  });
   status_ = new QComboBox;
   status_->addItems({tr("All images"), tr("Relabeled"), tr("Misclassified"), tr("Duplicates"),
                      tr("Not classified yet"), tr("Unsure")});
@@ -56,6 +58,25 @@ BrowseFilters::BrowseFilters(DatasetModel* model, SampleFilter* filter, QWidget*
   form->addRow(tr("Sort"), sort_);
   fl->addLayout(form);
   fl->addWidget(search_);
+  shown_ = new QLabel;
+  shown_->setWordWrap(true);
+  fl->addWidget(shown_);
+  auto count = [this] {
+    const int all = model_->rowCount(), now = filter_->rowCount();
+    QString text = now == all ? tr("%n image(s)", nullptr, all)
+                              : tr("%1 of %2 images shown").arg(now).arg(all);
+    // Sorting by confidence needs predictions: say so rather than sort silently by nothing.
+    if (sort_->currentIndex() == int(SampleFilter::SortKey::Confidence) &&
+        model_->predictedCount() == 0)
+      text += tr("; no confidence to sort by yet (Dataset ▸ Classify All Images)");
+    shown_->setText(text);
+  };
+  connect(sort_, QOverload<int>::of(&QComboBox::currentIndexChanged), this, count);
+  connect(model_, &DatasetModel::predictionsChanged, this, count);
+  for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+    connect(filter_, signal, this, count);
+  connect(filter_, &QAbstractItemModel::modelReset, this, count);
+  connect(filter_, &QAbstractItemModel::layoutChanged, this, count);
 }
 
 void BrowseFilters::attachGrid(BrowserView* grid, QWidget* window) {
@@ -86,10 +107,12 @@ void BrowseFilters::refreshCounts() {
   const int keep = std::max(0, classList_->currentRow());
   classList_->blockSignals(true);
   classList_->clear();
-  const QVector<int> counts = model_->classCounts();
+  // The counts follow the split filter: what the list would show.
+  const int split = split_->currentIndex() - 1;
+  const QVector<int> counts = model_->classCounts(split);
   int total = 0;
   for (int c : counts) total += c;
-  classList_->addItem(tr("All classes  (%1)").arg(total));
+  classList_->addItem(tr("All classes  (%1)").arg(total + model_->unlabeledCount(split)));
   const QStringList classes = model_->classes();
   for (int k = 0; k < classes.size(); ++k) {
     QPixmap dot(12, 12);
@@ -99,7 +122,7 @@ void BrowseFilters::refreshCounts() {
                           : tr("%1  (%2)").arg(classes[k]).arg(counts[k])));
   }
   // The images still to be labeled, as an entry of their own after the classes.
-  if (const int unlabeled = model_->unlabeledCount()) {
+  if (const int unlabeled = model_->unlabeledCount(split)) {
     QPixmap dot(12, 12);
     dot.fill(sddreport::classColor(sdd::kUnlabeled));
     classList_->addItem(new QListWidgetItem(QIcon(dot), tr("Unlabeled  (%1)").arg(unlabeled)));

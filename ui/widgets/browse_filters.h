@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QListWidget;
 
@@ -46,6 +47,7 @@ class BrowseFilters : public QWidget {
   QComboBox* predicted_;
   QComboBox* sort_;
   QLineEdit* search_;
+  QLabel* shown_;  ///< "N of M images shown"
 };
 
 }  // namespace sddui

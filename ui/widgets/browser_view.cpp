@@ -1,6 +1,7 @@
 #include "widgets/browser_view.h"
 
 #include <QKeyEvent>
+#include <QPainter>
 
 namespace sddui {
 
@@ -18,6 +19,17 @@ BrowserView::BrowserView(QAbstractItemModel* model, QAbstractItemDelegate* deleg
   setSpacing(2);
   setSelectionMode(QAbstractItemView::ExtendedSelection);
   setContextMenuPolicy(Qt::CustomContextMenu);
+}
+
+void BrowserView::paintEvent(QPaintEvent* e) {
+  QListView::paintEvent(e);
+  if (!model() || model()->rowCount() > 0) return;
+  // An empty grid says why instead of staying blank.
+  QPainter p(viewport());
+  p.setPen(palette().placeholderText().color());
+  p.drawText(viewport()->rect(), Qt::AlignCenter | Qt::TextWordWrap,
+             tr("No image matches the filters.\nChoose “All classes” and “All images”, or clear "
+                "the search."));
 }
 
 void BrowserView::keyPressEvent(QKeyEvent* e) {

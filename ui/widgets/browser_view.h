@@ -24,6 +24,7 @@ class BrowserView : public QListView {
 
  protected:
   void keyPressEvent(QKeyEvent* e) override;
+  void paintEvent(QPaintEvent* e) override;
 };
 
 }  // namespace sddui
