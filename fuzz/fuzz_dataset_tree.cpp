@@ -133,8 +133,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     const sdd::Dataset d = sdd::Dataset::scan(root, options);
     if (d.classes().size() < 2) sdd::fuzz::fail("a dataset with fewer than two classes");
+    // Images without a class (unlabeled folders, loose images) are part of a dataset: their
+    // label is kUnlabeled; every other label must index the class list.
     for (const auto& s : d.samples())
-      if (s.label < 0 || s.label >= static_cast<int>(d.classes().size()))
+      if (s.label != sdd::kUnlabeled &&
+          (s.label < 0 || s.label >= static_cast<int>(d.classes().size())))
         sdd::fuzz::fail("a sample label outside the class list");
   } catch (const sdd::DatasetError&) {
   }

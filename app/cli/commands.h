@@ -21,5 +21,6 @@ int cmdJournal(const std::vector<std::string>& argv);
 int cmdReport(const std::vector<std::string>& argv);
 int cmdPrelabel(const std::vector<std::string>& argv);
 int cmdLabel(const std::vector<std::string>& argv);
+int cmdSimulateLabeling(const std::vector<std::string>& argv);
 
 }  // namespace sdd::cli
