@@ -2,7 +2,7 @@
 // path in the same process and prints both and the ratio, so the figure holds on a noisy
 // machine. Not a test: it asserts nothing; docs/performance.md records what it printed.
 //
-//   sdd_bench [DATASET] [--model FILE] [--only latency|throughput|train] [--json FILE]
+//   sdd_bench [DATASET] [--model FILE] [--only latency|throughput|prelabel|train] [--json FILE]
 #include <sys/resource.h>
 #include <torch/torch.h>
 #include <unistd.h>
@@ -22,7 +22,10 @@
 
 #include "sdd/dataset/dataset.h"
 #include "sdd/imaging/image_loader.h"
+#include "sdd/inference/model_evaluation.h"
 #include "sdd/inference/predictor.h"
+#include "sdd/labels/prediction_store.h"
+#include "sdd/labels/prelabel.h"
 #include "sdd/model/detector_net.h"
 #include "sdd/model/onnx_export.h"
 #include "sdd/training/trainer.h"
@@ -75,6 +78,58 @@ void line(const char* what, double base, double ours, const char* unit, bool low
               unit, ratio);
 }
 
+/// Pre-labeling a large folder of new images: 20,000 files (links to the dataset's images,
+/// each a distinct path) scored and kept in a workspace's predictions file, as the Review
+/// tab's "Score" and `sdd prelabel --workspace` do. Baseline: the same model classifying one
+/// file at a time (Predictor::predictFile, all cores), on the dataset's images once.
+void prelabelSection(const sdd::Dataset& ds, const fs::path& model, unsigned cores,
+                     nlohmann::json& j) {
+  constexpr std::size_t kImages = 20000;
+  const fs::path dir =
+      fs::temp_directory_path() / ("sdd_bench_prelabel_" + std::to_string(::getpid()));
+  fs::create_directories(dir / "new");
+  std::vector<sdd::Sample> samples;
+  for (std::size_t k = 0; k < kImages; ++k) {
+    const sdd::Sample& from = ds.samples()[k % ds.samples().size()];
+    sdd::Sample s;
+    s.path = dir / "new" / ("img_" + std::to_string(k) + from.path.extension().string());
+    fs::create_symlink(fs::absolute(from.path), s.path);
+    s.split = sdd::Split::Train;
+    samples.push_back(s);
+  }
+  const sdd::Dataset unlabeled = sdd::Dataset::fromSamples(dir, ds.classes(), std::move(samples));
+  std::vector<std::size_t> all(kImages);
+  for (std::size_t k = 0; k < kImages; ++k) all[k] = k;
+
+  sdd::configureThreads(0);
+  sdd::Predictor one(model, "cpu", 0);
+  auto t = Clock::now();
+  for (const sdd::Sample& s : ds.samples()) (void)one.predictFile(s.path);
+  const double baseRate = double(ds.samples().size()) / (msSince(t) / 1000.0);
+
+  sdd::Predictor p(model, "cpu", 0);
+  sdd::PredictionStore store(dir / "predictions.sqlite");
+  const std::string fingerprint = sdd::fileFingerprint(model);
+  std::size_t scored = 0;
+  t = Clock::now();
+  sdd::scoreSamples(p, unlabeled, all, &store, fingerprint,
+                    [&](const std::vector<sdd::ScoredImage>& part) { scored += part.size(); });
+  const double oursS = msSince(t) / 1000.0;
+  const std::size_t kept = store.get(fingerprint).size();
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+  std::printf(
+      "pre-labeling %zu new images, decode + classify + kept in the workspace (%u threads; "
+      "baseline: one file at a time, %zu images):\n",
+      kImages, cores, ds.samples().size());
+  line("images per second", baseRate, double(scored) / oursS, "img/s", false);
+  std::printf("  %zu suggestions kept in predictions.sqlite, %.1f s in all\n", kept, oursS);
+  j["prelabel_img_s"] = {{"baseline", baseRate},
+                         {"optimized", double(scored) / oursS},
+                         {"images", kImages},
+                         {"kept", kept}};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -98,8 +153,8 @@ int main(int argc, char** argv) {
       jsonFile = value();
     else if (a == "--help") {
       std::puts(
-          "usage: sdd_bench [DATASET] [--model FILE] [--only latency|throughput|train] [--json "
-          "FILE]");
+          "usage: sdd_bench [DATASET] [--model FILE] [--only latency|throughput|prelabel|train] "
+          "[--json FILE]");
       return 0;
     } else if (a.rfind("--", 0) == 0) {
       std::fprintf(stderr, "sdd_bench: unknown option '%s'\n", a.c_str());
@@ -107,8 +162,10 @@ int main(int argc, char** argv) {
     } else
       root = a;
   }
-  if (!only.empty() && only != "latency" && only != "throughput" && only != "train") {
-    std::fprintf(stderr, "sdd_bench: --only expects latency, throughput or train, got '%s'\n",
+  if (!only.empty() && only != "latency" && only != "throughput" && only != "prelabel" &&
+      only != "train") {
+    std::fprintf(stderr,
+                 "sdd_bench: --only expects latency, throughput, prelabel or train, got '%s'\n",
                  only.c_str());
     return 2;
   }
@@ -233,6 +290,11 @@ int main(int argc, char** argv) {
       j["throughput_img_s"] = {{"baseline", double(val.size()) / baseS},
                                {"optimized", double(probs.size()) / oursS},
                                {"opencv_dnn", double(cvProbs.size()) / cvS}};
+      std::printf("\n");
+    }
+
+    if (only.empty() || only == "prelabel") {
+      prelabelSection(ds, model, cores, j);
       std::printf("\n");
     }
 

@@ -622,6 +622,10 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <source>→ line speed %1 m/s</source>
         <translation>→ 라인 속도 %1 m/s</translation>
     </message>
+    <message>
+        <source>Double-click or Enter: show the image in the dataset</source>
+        <translation>더블클릭 또는 Enter: 데이터셋에서 이미지 보기</translation>
+    </message>
 </context>
 <context>
     <name>sddui::DatasetModel</name>
@@ -1184,6 +1188,14 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <source>no label given here yet</source>
         <translation>아직 여기서 준 라벨 없음</translation>
     </message>
+    <message>
+        <source>train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>검증</translation>
+    </message>
 </context>
 <context>
     <name>sddui::LabelActions</name>
@@ -1617,6 +1629,10 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>Labels you give are recorded with this name (empty: the system&apos;s user name).</source>
         <translation>붙인 라벨은 이 이름으로 기록됩니다 (비우면 시스템 사용자 이름).</translation>
+    </message>
+    <message>
+        <source>%1 is not an image of the open dataset.</source>
+        <translation>%1은(는) 열린 데이터셋의 이미지가 아닙니다.</translation>
     </message>
 </context>
 <context>
@@ -2307,6 +2323,14 @@ classes: %4
     <message>
         <source>Resuming without the earlier curves: %1</source>
         <translation>이전 곡선 없이 재개합니다: %1</translation>
+    </message>
+    <message>
+        <source> (training)</source>
+        <translation> (학습 중)</translation>
+    </message>
+    <message>
+        <source>Training in %1: epoch %2 of %3…</source>
+        <translation>%1에서 학습 중: 에포크 %2/%3…</translation>
     </message>
 </context>
 <context>

@@ -622,6 +622,10 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <source>→ line speed %1 m/s</source>
         <translation>→ 产线速度 %1 米/秒</translation>
     </message>
+    <message>
+        <source>Double-click or Enter: show the image in the dataset</source>
+        <translation>双击或按 Enter：在数据集中显示该图像</translation>
+    </message>
 </context>
 <context>
     <name>sddui::DatasetModel</name>
@@ -1184,6 +1188,14 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <source>no label given here yet</source>
         <translation>此处尚未给出标签</translation>
     </message>
+    <message>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
 </context>
 <context>
     <name>sddui::LabelActions</name>
@@ -1617,6 +1629,10 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>Labels you give are recorded with this name (empty: the system&apos;s user name).</source>
         <translation>您给出的标签将以此姓名记录（留空：系统用户名）。</translation>
+    </message>
+    <message>
+        <source>%1 is not an image of the open dataset.</source>
+        <translation>%1 不是已打开数据集中的图像。</translation>
     </message>
 </context>
 <context>
@@ -2307,6 +2323,14 @@ classes: %4
     <message>
         <source>Resuming without the earlier curves: %1</source>
         <translation>在没有先前曲线的情况下继续：%1</translation>
+    </message>
+    <message>
+        <source> (training)</source>
+        <translation>（训练中）</translation>
+    </message>
+    <message>
+        <source>Training in %1: epoch %2 of %3…</source>
+        <translation>正在 %1 中训练：第 %2/%3 轮…</translation>
     </message>
 </context>
 <context>

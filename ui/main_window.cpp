@@ -11,12 +11,14 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPersistentModelIndex>
 #include <QProgressBar>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 
@@ -122,7 +124,7 @@ void MainWindow::buildUi() {
   tabs_->addTab(review_, tr("Review"));
   labeling_ = new LabelingController(
       model_, session_, relabels_, review_, train_, inference_, this,
-      [this](const QStringList& files) { classifyPaths(files, false); }, this);
+      [this](const QStringList& files) { classifyImages(files, false); }, this);
   tabs_->addTab(classify_, tr("Classify"));
   tabs_->addTab(train_, tr("Train"));
   tabs_->addTab(evaluate_, tr("Evaluate"));
@@ -198,6 +200,13 @@ void MainWindow::connectControllers() {
   });
   connect(classify_, &ClassifyPanel::classifyRequested, this, &MainWindow::chooseImages);
   connect(classify_, &ClassifyPanel::cancelRequested, inference_, &InferenceController::cancel);
+  connect(classify_, &ClassifyPanel::imageActivated, this, [this](const QString& file) {
+    const int row = model_->isEmpty() ? -1 : model_->rowForFile(file);
+    if (row < 0)
+      return statusBar()->showMessage(
+          tr("%1 is not an image of the open dataset.").arg(QFileInfo(file).fileName()), 6000);
+    showImage(row);
+  });
   connect(train_, &TrainPanel::useModelRequested, this, [this](const QString& f) { openModel(f); });
   connect(train_, &TrainPanel::trainingFinished, this, [this](const TrainOutcome& o) {
     if (o.error.isEmpty() && !o.cancelled)
@@ -307,6 +316,18 @@ void MainWindow::classifyPaths(const QStringList& paths, bool showResults) {
     statusBar()->showMessage(tr("No image files in what was dropped."), 6000);
     return;
   }
+  classifyImages(files, showResults);
+  if (list.ignored)
+    statusBar()->showMessage(tr("%1 non-image file(s) in the folders ignored").arg(list.ignored),
+                             8000);
+}
+
+void MainWindow::classifyImages(const QStringList& files, bool showResults) {
+  if (inference_->busy()) {
+    statusBar()->showMessage(tr("Still classifying the previous batch; stop it first."), 5000);
+    return;
+  }
+  if (files.isEmpty()) return;
   batchIsDataset_ = !model_->isEmpty() && session_->modelMatchesDataset();
   // The dataset's images are scored in batches and their suggestions kept in the workspace.
   batchIsDataset_ ? inference_->score(files, labeling_->scoreTarget(files))
@@ -316,9 +337,6 @@ void MainWindow::classifyPaths(const QStringList& paths, bool showResults) {
   progress_->setRange(0, files.size());
   progress_->setValue(0);
   progress_->show();
-  if (list.ignored)
-    statusBar()->showMessage(tr("%1 non-image file(s) in the folders ignored").arg(list.ignored),
-                             8000);
 }
 
 void MainWindow::onResults(const QVector<ClassifyResult>& burst) {
@@ -418,7 +436,7 @@ bool MainWindow::evaluateSplit(const QString& split) {
     return false;
   }
   evaluate_->setSplit(split);
-  classifyPaths(files, false);
+  classifyImages(files, false);
   return inference_->busy();
 }
 
@@ -455,8 +473,14 @@ void MainWindow::showImage(int row) {
     view = filter_->mapFromSource(model_->index(row));
   }
   browser_->setCurrentIndex(view);
-  browser_->scrollTo(view);
+  browser_->scrollTo(view, QAbstractItemView::PositionAtCenter);
   browser_->setFocus();
+  // The Dataset tab was maybe hidden until now: its grid lays out on the next turn of the
+  // event loop, and a scroll computed before that lands nowhere. Scroll again after it.
+  const QPersistentModelIndex target(view);
+  QTimer::singleShot(0, browser_, [this, target] {
+    if (target.isValid()) browser_->scrollTo(target, QAbstractItemView::PositionAtCenter);
+  });
 }
 
 QStringList MainWindow::workspaceModels() const { return session_->workspaceModels(); }

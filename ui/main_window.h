@@ -72,6 +72,9 @@ class MainWindow : public QMainWindow {
   bool openModel(const QString& file);
   /// Classifies files and folders (recursively: image files only) on the worker thread.
   void classifyPaths(const QStringList& paths, bool showResults = true);
+  /// Classifies image files already known to be images (the dataset's, from its scan),
+  /// without walking the file system again: 20,000 stats cost the GUI thread ~0.3 s.
+  void classifyImages(const QStringList& files, bool showResults = true);
   /// Classifies every image of a dataset split ("validation", "train", "all") with the
   /// loaded model; the Evaluate tab follows the results as they come.
   bool evaluateSplit(const QString& split);

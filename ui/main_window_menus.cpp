@@ -81,7 +81,7 @@ void MainWindow::buildMenus() {
   add(
       ds, tr("Classify &All Images"), QKeySequence(tr("Ctrl+Shift+K")),
       [this] {
-        if (!model_->isEmpty()) classifyPaths(model_->allFiles());
+        if (!model_->isEmpty()) classifyImages(model_->allFiles());
       },
       true, QStyle::SP_MediaSeekForward);
   add(ds, tr("&Clear Predictions"), QKeySequence(), [this] { model_->clearPredictions(); });

@@ -208,6 +208,10 @@ ClassifyPanel::ClassifyPanel(QWidget* parent)
           [this](const QModelIndex& cur) {
             if (cur.isValid()) showDetail(proxy_->mapToSource(cur).row());
           });
+  table_->setToolTip(tr("Double-click or Enter: show the image in the dataset"));
+  connect(table_, &QTableView::activated, this, [this](const QModelIndex& i) {
+    if (i.isValid()) Q_EMIT imageActivated(model_->at(proxy_->mapToSource(i).row()).result.file);
+  });
 
   auto* top = new QHBoxLayout;
   auto* classify = new QPushButton(tr("Classify images…"));

@@ -73,12 +73,15 @@ class ClassifyPanel : public QWidget {
   void endBatch(int classified, int failed, double seconds, bool cancelled);
   const ResultsModel* results() const { return model_; }
   ProbabilityChart* chart() const { return chart_; }
+  QTableView* table() const { return table_; }
   /// Selects result row `row` (in insertion order) and shows it.
   void selectResult(int row);
 
  Q_SIGNALS:
   void classifyRequested();
   void cancelRequested();
+  /// A result row was double-clicked (or Enter pressed on it): show `file` in the dataset.
+  void imageActivated(const QString& file);
 
  private:
   void showDetail(int sourceRow);

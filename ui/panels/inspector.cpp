@@ -274,7 +274,7 @@ void Inspector::showRow(int row) {
                      ? tr(" <b style='color:#d50000'>≠ label</b>")
                      : QString()));
   }
-  rowHtml(tr("Split"), QString::fromLatin1(sdd::toString(s.split)));
+  rowHtml(tr("Split"), s.split == sdd::Split::Train ? tr("train") : tr("validation"));
   rowHtml(tr("Size"), tr("%1 × %2, %3 channel(s)").arg(s.width).arg(s.height).arg(s.channels));
   if (idx.data(DatasetModel::DuplicateRole).toBool())
     rowHtml(tr("Duplicate"), tr("byte-identical to another image"));

@@ -238,6 +238,8 @@ QStringList TrainPanel::runFolders() const {
   return out;
 }
 
+QString TrainPanel::statusText() const { return status_->text(); }
+
 void TrainPanel::refreshRuns() {
   QStringList checked;
   for (int i = 0; i < runs_->count(); ++i)
@@ -259,11 +261,14 @@ void TrainPanel::refreshRuns() {
     double best = 0;
     for (const auto& e : h) best = std::max(best, e.valMacroF1);
     const bool done = total > 0 && int(h.size()) >= total;
+    const bool running = training_ && dir == runDir_;
     auto* it = new QListWidgetItem(tr("%1   %2/%3 epochs%4   best F1 %5")
                                        .arg(QFileInfo(dir).fileName())
                                        .arg(h.size())
                                        .arg(total)
-                                       .arg(done ? QString() : tr(" (stopped)"))
+                                       .arg(running ? tr(" (training)")
+                                            : done  ? QString()
+                                                    : tr(" (stopped)"))
                                        .arg(best, 0, 'f', 4));
     it->setData(Qt::UserRole, dir);
     it->setFlags(it->flags() | Qt::ItemIsUserCheckable);
@@ -337,6 +342,7 @@ void TrainPanel::start(const TrainJob& jobIn, const std::vector<sdd::EpochStats>
   job.dataset = datasetCopy_;
   runDir_ = job.outDir;
   history_ = previous;
+  statusEpoch_ = 0;
   batchX_.clear();
   batchY_.clear();
   log_->setRowCount(0);
@@ -439,6 +445,10 @@ void TrainPanel::onProgress(const sdd::TrainProgress& p) {
   batchX_ << x;
   batchY_ << p.runningLoss;
   progress_->setValue(int(1000.0 * x / std::max(1, p.epochs)));
+  if (p.epoch != statusEpoch_) {  // the loading message is over once batches run
+    statusEpoch_ = p.epoch;
+    status_->setText(tr("Training in %1: epoch %2 of %3…").arg(runDir_).arg(p.epoch).arg(p.epochs));
+  }
   progress_->setFormat(tr("epoch %1/%2 · batch %3/%4 · %5 elapsed · about %6 left")
                            .arg(p.epoch)
                            .arg(p.epochs)
@@ -459,10 +469,13 @@ void TrainPanel::onFinished(const TrainOutcome& o) {
             .arg(o.epochs)
             .arg(formatSeconds(o.seconds)));
   } else {
+    // A resumed run: its earlier epochs count too (history_ holds them all).
+    double seconds = 0;
+    for (const auto& e : history_) seconds += e.seconds;
     status_->setText(
         tr("Finished %1 epochs in %2%3: best validation macro F1 %4 at epoch %5. Model: %6")
-            .arg(o.epochs)
-            .arg(formatSeconds(o.seconds))
+            .arg(std::max<int>(o.epochs, int(history_.size())))
+            .arg(formatSeconds(std::max(o.seconds, seconds)))
             .arg(o.earlyStopped ? tr(" (early stop)") : QString())
             .arg(o.bestMacroF1, 0, 'f', 4)
             .arg(o.bestEpoch)

@@ -68,6 +68,7 @@ class TrainPanel : public QWidget {
   QCustomPlot* accuracyPlot() const { return acc_; }
   const std::vector<sdd::EpochStats>& history() const { return history_; }
   QTableWidget* logTable() const { return log_; }
+  QString statusText() const;
   QListWidget* runList() const { return runs_; }
   QSpinBox* epochsBox() const;
   QPushButton* stopButton() const { return stop_; }
@@ -114,6 +115,7 @@ class TrainPanel : public QWidget {
   QString runDir_;  ///< the run being shown / trained
   QString lastModel_;
   bool training_ = false;
+  int statusEpoch_ = 0;  ///< the epoch the status line names (0: none yet)
   std::vector<sdd::EpochStats> history_;
   QHash<QString, std::vector<sdd::EpochStats>> overlays_;  ///< logs of other runs, read once
   QVector<double> batchX_, batchY_;

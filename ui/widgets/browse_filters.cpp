@@ -161,6 +161,13 @@ void BrowseFilters::showAll() {
   split_->setCurrentIndex(0);
   classList_->setCurrentRow(0);
   predicted_->setCurrentIndex(0);
+  // The filter itself too: code may have narrowed it without these controls (a control
+  // already at "all" emits nothing above).
+  filter_->setNameFilter({});
+  filter_->setStatus(SampleFilter::Status::All);
+  filter_->setSplitFilter(-1);
+  filter_->setClassFilter(SampleFilter::kAllClasses, false);
+  filter_->setPredictedFilter(-1);
 }
 
 }  // namespace sddui
