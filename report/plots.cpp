@@ -1,9 +1,11 @@
 #include "plots.h"
 
 #include <cmath>
+#include <map>
 
 #include "qcp.h"
 #include "sdd/metrics/metrics.h"
+#include "sdd/training/labeling_simulation.h"
 #include "sdd/training/trainer.h"
 
 namespace sddreport {
@@ -208,6 +210,73 @@ void markBestEpoch(QCustomPlot* plot, int epoch, double f1) {
   label->setPositionAlignment(Qt::AlignVCenter | (rightHalf ? Qt::AlignRight : Qt::AlignLeft));
   label->setText(QObject::tr(" best: epoch %1, F1 %2 ").arg(epoch).arg(f1, 0, 'f', 4));
   label->setColor(QColor(0, 120, 90));
+}
+
+void drawLabelingCurves(QCustomPlot* plot, const std::vector<sdd::SimulationRow>& rows) {
+  plot->clearPlottables();
+  plot->clearItems();
+  plot->xAxis->setLabel(QObject::tr("labels given (training images)"));
+  plot->yAxis->setLabel(QObject::tr("validation macro F1"));
+  plot->legend->setVisible(true);
+  plot->legend->setFont(QFont(plot->font().family(), plot->font().pointSize() - 1));
+  plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+  // By strategy, then seed: the points in the order of labels.
+  std::map<std::string, std::map<std::uint64_t, std::map<int, double>>> curves;
+  std::vector<double> full;
+  double maxX = 1, minY = 1;
+  for (const sdd::SimulationRow& r : rows) {
+    if (r.strategy == sdd::kAllLabels) {
+      full.push_back(r.point.macroF1);
+      continue;
+    }
+    curves[r.strategy][r.seed][r.point.labels] = r.point.macroF1;
+    maxX = std::max(maxX, double(r.point.labels));
+    minY = std::min(minY, r.point.macroF1);
+  }
+  int colour = 0;
+  for (const auto& [strategy, seeds] : curves) {
+    const QColor c = seriesColor(colour++);
+    std::map<int, std::pair<double, int>> mean;  // labels -> (sum, count)
+    for (const auto& [seed, points] : seeds) {
+      QVector<double> x, y;
+      for (const auto& [labels, f1] : points) {
+        x << labels;
+        y << f1;
+        mean[labels].first += f1;
+        ++mean[labels].second;
+      }
+      auto* g = plot->addGraph();
+      g->setData(x, y, true);
+      QColor faded = c;
+      faded.setAlpha(90);
+      g->setPen(QPen(faded, 1.0));
+      g->removeFromLegend();
+    }
+    QVector<double> x, y;
+    for (const auto& [labels, sum] : mean) {
+      x << labels;
+      y << sum.first / sum.second;
+    }
+    auto* g = plot->addGraph();
+    g->setData(x, y, true);
+    g->setPen(QPen(c, 2.5));
+    g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, c, Qt::white, 6));
+    g->setName(QObject::tr("%1 (mean of %2 seeds)")
+                   .arg(QString::fromStdString(strategy))
+                   .arg(seeds.size()));
+  }
+  if (!full.empty()) {
+    const double median = sdd::percentile(full, 0.5);
+    for (const double level : {median, median - 0.01}) {
+      auto* g = plot->addGraph();
+      g->setData(QVector<double>{0, maxX}, QVector<double>{level, level}, true);
+      g->setPen(QPen(QColor(90, 90, 90), 1.2, level == median ? Qt::DashLine : Qt::DotLine));
+      g->setName(level == median ? QObject::tr("all labels (median %1)").arg(median, 0, 'f', 4)
+                                 : QObject::tr("0.01 below all labels"));
+    }
+  }
+  plot->xAxis->setRange(0, maxX * 1.03);
+  plot->yAxis->setRange(std::max(0.0, std::floor(minY * 20) / 20 - 0.02), 1.005);
 }
 
 QColor classColor(int cls) {

@@ -1,7 +1,7 @@
 #pragma once
 // The paper's figures drawn with QCustomPlot, shared by the workbench's panels and the PDF
 // report: confusion matrix heat map (Fig. 6), one-vs-rest ROC curves (Fig. 7) and training
-// curves (Figs. 4-5), and the colours of classes and series.
+// curves (Figs. 4-5), the labeling simulation's curves, and the colours of classes and series.
 
 #include <QColor>
 #include <QPair>
@@ -17,6 +17,7 @@ class QCPGraph;
 namespace sdd {
 struct Evaluation;
 struct EpochStats;
+struct SimulationRow;
 }  // namespace sdd
 
 namespace sddreport {
@@ -44,6 +45,11 @@ QVector<QCPGraph*> addRunCurves(QCustomPlot* plot, CurveKind kind,
                                 const QString& name = {}, bool faded = false);
 /// A dashed vertical line at the best epoch, labelled.
 void markBestEpoch(QCustomPlot* plot, int epoch, double f1);
+
+/// The labeling simulation (`sdd simulate-labeling`): validation macro F1 against the number
+/// of labels given, per strategy its mean over the seeds (thick, with markers) and each seed
+/// (thin); the median all-label F1 and 0.01 below it as dashed lines.
+void drawLabelingCurves(QCustomPlot* plot, const std::vector<sdd::SimulationRow>& rows);
 
 /// Colour of curve `i` in a series of curves (colour-blind safe).
 QColor seriesColor(int i);

@@ -89,5 +89,21 @@ check "relabel --classes: the first label, and the class list kept in the worksp
   > "$WORK/13.out" 2>&1; rc=$?
 check "another class list for that workspace: refused (exit 2)" '[ $rc -eq 2 ] && grep -q "differs from the class list" "$WORK/13.out"'
 
+# The simulation on the generated classes (labels hidden and asked for again), then its plot
+# drawn again from the CSV without training.
+"$SDD" simulate-labeling "$G" --seeds 1 --start 2 --query 4 --max-labels 12 --max-epochs 2 --threads 2 \
+  --csv "$WORK/sim.csv" --plot "$WORK/sim.png" > "$WORK/14.out" 2>&1; rc=$?
+check "simulate-labeling: a reference and 3 rounds per strategy, CSV and plot ($rc)" \
+  '[ $rc -eq 0 ] && [ $(grep -c "^uncertainty,1," "$WORK/sim.csv") -eq 3 ] &&
+   [ $(grep -c "^random,1," "$WORK/sim.csv") -eq 3 ] && grep -q "^all labels,1," "$WORK/sim.csv" &&
+   head -c 4 "$WORK/sim.png" | grep -q PNG'
+"$SDD" simulate-labeling --replot "$WORK/sim.csv" --plot "$WORK/sim2.png" > "$WORK/15.out" 2>&1; rc=$?
+check "simulate-labeling --replot: the summary and the plot from the CSV ($rc)" \
+  '[ $rc -eq 0 ] && grep -q "labels to macro F1 0.95" "$WORK/15.out" && [ -s "$WORK/sim2.png" ]'
+printf 'strategy,seed,labels,macro_f1,epochs,seconds\nrandom,1,x,0.5,1,1\n' > "$WORK/bad.csv"
+"$SDD" simulate-labeling --replot "$WORK/bad.csv" > "$WORK/16.out" 2>&1; rc=$?
+check "--replot of a bad CSV: exit 2 naming the file and line ($rc)" \
+  '[ $rc -eq 2 ] && grep -q "bad.csv: line 2" "$WORK/16.out"'
+
 check "no dataset file was changed" '[ "$(find "$D" -type f -exec md5sum {} + | sort | md5sum)" = "$sum_before" ]'
 [ $fail -eq 0 ] && echo "cli-label-loop-ok"

@@ -154,3 +154,20 @@ TEST(ParallelFor, AnExceptionInAWorkerReachesTheCaller) {
                            }),
                std::runtime_error);
 }
+
+// The one CSV reader: what CsvWriter writes reads back field for field, each record knows
+// the line it starts on, and a broken record is marked without losing the ones after it.
+TEST(Csv, ReadsBackWhatItWroteWithLinesAndMarksABrokenRecord) {
+  CsvWriter csv({"file", "note"});
+  csv.text("a.png").text("two\nlines, quoted").endRow();
+  csv.text("=b.png").text("").endRow();
+  const std::vector<CsvRecord> records = parseCsv(csv.str() + "\n\"open,x\n");
+  ASSERT_EQ(records.size(), 4u);
+  EXPECT_EQ(records[1].fields, (std::vector<std::string>{"a.png", "two\nlines, quoted"}));
+  EXPECT_EQ(records[1].line, 2u);
+  EXPECT_EQ(records[2].fields, (std::vector<std::string>{"=b.png", ""}));
+  EXPECT_EQ(records[2].line, 4u);
+  EXPECT_TRUE(records[2].error.empty());
+  EXPECT_EQ(records[3].line, 6u);  // after a blank line
+  EXPECT_EQ(records[3].error, "unclosed quote");
+}

@@ -393,6 +393,22 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
 
 클래스를 쉼표로 구분해 입력하세요 (예: crazing, patches, scratches). 작업 공간에 저장됩니다.%2</translation>
     </message>
+    <message>
+        <source>labels given (training images)</source>
+        <translation>부여한 라벨 수 (학습 이미지)</translation>
+    </message>
+    <message>
+        <source>%1 (mean of %2 seeds)</source>
+        <translation>%1 (시드 %2개 평균)</translation>
+    </message>
+    <message>
+        <source>all labels (median %1)</source>
+        <translation>전체 라벨 (중앙값 %1)</translation>
+    </message>
+    <message>
+        <source>0.01 below all labels</source>
+        <translation>전체 라벨보다 0.01 낮음</translation>
+    </message>
 </context>
 <context>
     <name>sddui::BrowseFilters</name>

@@ -393,6 +393,22 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
 
 请输入类别，用逗号分隔（例如 crazing, patches, scratches）。它们保存在工作区中。%2</translation>
     </message>
+    <message>
+        <source>labels given (training images)</source>
+        <translation>已给出的标签数（训练图像）</translation>
+    </message>
+    <message>
+        <source>%1 (mean of %2 seeds)</source>
+        <translation>%1（%2 个种子的平均）</translation>
+    </message>
+    <message>
+        <source>all labels (median %1)</source>
+        <translation>全部标签（中位数 %1）</translation>
+    </message>
+    <message>
+        <source>0.01 below all labels</source>
+        <translation>比全部标签低 0.01</translation>
+    </message>
 </context>
 <context>
     <name>sddui::BrowseFilters</name>

@@ -4,13 +4,11 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <map>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <thread>
 
 #include "commands.h"
@@ -121,11 +119,7 @@ int cmdRelabel(const std::vector<std::string>& argv) {
   const bool fromCsv = args.has("csv");
   if (fromCsv) {
     const fs::path csv = args.str("csv", "");
-    std::ifstream in(csv, std::ios::binary);
-    if (!in) throw CliError("--csv " + csv.string() + ": cannot open the file");
-    std::stringstream text;
-    text << in.rdbuf();
-    const sdd::LabelCsv parsed = sdd::parseLabelCsv(text.str());
+    const sdd::LabelCsv parsed = sdd::parseLabelCsv(readInputFile(csv, "--csv"));
     for (const auto& e : parsed.errors)
       std::cerr << csv.string() << ": " << e << "; row left out\n";
     if (parsed.undecided)

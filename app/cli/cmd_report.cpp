@@ -1,13 +1,12 @@
-// sdd report: the workbench's PDF report, headless (it needs a QApplication for the plots,
+// sdd report: the workbench's PDF report, headless (qt_outputs: a QApplication for the plots,
 // offscreen when there is no display).
-#include <QApplication>
-#include <cstdlib>
 #include <iomanip>
 #include <iostream>
 #include <vector>
 
 #include "commands.h"
 #include "common.h"
+#include "qt_outputs.h"
 #include "report_pdf.h"
 #include "sdd/dataset/dataset.h"
 #include "sdd/report/report_data.h"
@@ -42,13 +41,7 @@ struct ReportRequest {
 };
 
 int runReport(const Dataset& dataset, const ReportRequest& r) {
-  // QCustomPlot draws through widgets: a QApplication is needed, without any display.
-  if (!std::getenv("QT_QPA_PLATFORM")) setenv("QT_QPA_PLATFORM", "offscreen", 1);
-  static int argc = 1;
-  static char name[] = "sdd";
-  static char* argv[] = {name, nullptr};
-  QApplication app(argc, argv);
-  QApplication::setApplicationVersion(QStringLiteral(SDD_VERSION));
+  ensureQtApplication();  // QCustomPlot draws through widgets
 
   const bool tty = r.progress;
   const ReportData data =

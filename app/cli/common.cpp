@@ -5,8 +5,10 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <sstream>
 
 #include "sdd/labels/label_store.h"
 #include "sdd/util/runtime.h"
@@ -36,6 +38,15 @@ std::string hms(double seconds) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, (s / 60) % 60, s % 60);
   return buf;
+}
+
+std::string readInputFile(const std::filesystem::path& file, const std::string& option) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw CliError(option + " " + file.string() + ": cannot open the file");
+  std::stringstream text;
+  text << in.rdbuf();
+  if (in.bad()) throw CliError(option + " " + file.string() + ": cannot read the file");
+  return text.str();
 }
 
 fs::path defaultModel() { return sdd::shippedModelFile(); }

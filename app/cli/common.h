@@ -31,6 +31,10 @@ bool isTty();
 std::string hms(double seconds);
 /// The model a command uses without --model: the shipped one.
 std::filesystem::path defaultModel();
+
+/// The whole text of a file given with `option` (e.g. "--csv"); CliError naming both when it
+/// cannot be read.
+std::string readInputFile(const std::filesystem::path& file, const std::string& option);
 /// The DATASET positional, data/NEU-DET when none (with a hint when that is missing too).
 std::filesystem::path datasetArg(const Args& args);
 /// Applies the relabel journal of `workspace` to `ds` (read-only), reporting what it did.

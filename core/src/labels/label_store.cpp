@@ -318,70 +318,12 @@ std::string LabelStore::integrityCheck() const {
 
 LabelCsv parseLabelCsv(const std::string& text) {
   LabelCsv out;
-  std::size_t i = 0, line = 1;
   bool first = true;
-  while (i < text.size()) {
-    const std::size_t rowLine = line;
-    std::vector<std::string> fields(1);
-    bool bad = false, quotedField = false;
-    std::string why;
-    // One record: fields until an unquoted newline or the end.
-    while (i < text.size()) {
-      const char c = text[i];
-      if (c == '"' && fields.back().empty() && !quotedField) {
-        quotedField = true;
-        ++i;
-        bool closed = false;
-        while (i < text.size()) {
-          if (text[i] == '"') {
-            if (i + 1 < text.size() && text[i + 1] == '"') {
-              fields.back() += '"';
-              i += 2;
-              continue;
-            }
-            ++i;
-            closed = true;
-            break;
-          }
-          if (text[i] == '\n') ++line;
-          fields.back() += text[i++];
-        }
-        if (!closed) {
-          bad = true;
-          why = "unclosed quote";
-        } else if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-          bad = true;
-          why = "text after a closing quote";
-          while (i < text.size() && text[i] != '\n') ++i;
-        }
-        continue;
-      }
-      if (c == ',') {
-        fields.emplace_back();
-        quotedField = false;
-        ++i;
-        continue;
-      }
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-        ++i;
-        continue;
-      }
-      if (c == '\n') {
-        ++i;
-        ++line;
-        break;
-      }
-      if (c == '\0') {
-        bad = true;
-        why = "NUL byte";
-      }
-      fields.back() += c;
-      ++i;
-    }
-    if (fields.size() == 1 && fields[0].empty() && !bad) continue;  // blank line
+  for (CsvRecord& r : parseCsv(text)) {
+    std::vector<std::string>& fields = r.fields;
     // A header naming "path" and "label" picks those columns; other columns (a suggestion,
     // its confidence: `sdd prelabel --csv`) are there for the reviewer and ignored.
-    if (first && !bad) {
+    if (first && r.error.empty()) {
       first = false;
       const auto col = [&](const char* name) {
         return static_cast<std::size_t>(std::find(fields.begin(), fields.end(), name) -
@@ -395,9 +337,9 @@ LabelCsv parseLabelCsv(const std::string& text) {
       }
     }
     first = false;
-    const std::string where = "line " + std::to_string(rowLine) + ": ";
-    if (bad) {
-      out.errors.push_back(where + why);
+    const std::string where = "line " + std::to_string(r.line) + ": ";
+    if (!r.error.empty()) {
+      out.errors.push_back(where + r.error);
     } else if (fields.size() != out.columns) {
       out.errors.push_back(where + "expected " + std::to_string(out.columns) + " fields" +
                            (out.columns == 2 ? " (path,label)" : " as in the header") + ", found " +
@@ -407,10 +349,7 @@ LabelCsv parseLabelCsv(const std::string& text) {
     } else if (fields[out.labelColumn].empty()) {
       ++out.undecided;  // a reviewed file's image left without a class
     } else {
-      for (auto& f : fields)
-        if (f.size() > 1 && f[0] == '\'' && csvNeedsInjectionGuard(std::string_view(f).substr(1)))
-          f.erase(0, 1);
-      out.rows.push_back({rowLine, fields[out.pathColumn], fields[out.labelColumn]});
+      out.rows.push_back({r.line, fields[out.pathColumn], fields[out.labelColumn]});
     }
   }
   return out;

@@ -10,6 +10,7 @@
 #include "sdd/inference/predictor.h"
 #include "sdd/labels/prelabel.h"
 #include "sdd/training/trainer.h"
+#include "sdd/util/csv.h"
 
 namespace fs = std::filesystem;
 
@@ -129,6 +130,54 @@ int labelsToReach(const std::vector<SimulationPoint>& curve, double f1) {
   for (const SimulationPoint& p : curve)
     if (p.macroF1 >= f1) return p.labels;
   return 0;
+}
+
+std::string simulationCsv(const std::vector<SimulationRow>& rows) {
+  CsvWriter csv({"strategy", "seed", "labels", "macro_f1", "epochs", "seconds"});
+  for (const SimulationRow& r : rows) {
+    csv.text(r.strategy).integer(static_cast<long long>(r.seed)).integer(r.point.labels);
+    csv.number(r.point.macroF1, 5).integer(r.point.epochs).number(r.point.seconds, 4).endRow();
+  }
+  return csv.str();
+}
+
+std::vector<SimulationRow> parseSimulationCsv(const std::string& text) {
+  std::vector<SimulationRow> rows;
+  const std::vector<CsvRecord> records = parseCsv(text);
+  for (std::size_t k = 0; k < records.size(); ++k) {
+    const CsvRecord& r = records[k];
+    const std::string where = "line " + std::to_string(r.line) + ": ";
+    if (!r.error.empty()) throw std::runtime_error(where + r.error);
+    if (r.fields.size() != 6)
+      throw std::runtime_error(
+          where + "expected 6 fields (strategy,seed,labels,macro_f1,epochs,seconds), found " +
+          std::to_string(r.fields.size()));
+    if (k == 0 && r.fields[0] == "strategy") continue;  // the header
+    SimulationRow row;
+    row.strategy = r.fields[0];
+    try {
+      std::size_t used = 0;
+      auto whole = [&](const std::string& f) {
+        const unsigned long long v = std::stoull(f, &used);
+        if (used != f.size()) throw std::invalid_argument(f);
+        return v;
+      };
+      auto real = [&](const std::string& f) {
+        const double v = std::stod(f, &used);
+        if (used != f.size() || !std::isfinite(v)) throw std::invalid_argument(f);
+        return v;
+      };
+      row.seed = whole(r.fields[1]);
+      row.point.labels = static_cast<int>(whole(r.fields[2]));
+      row.point.macroF1 = real(r.fields[3]);
+      row.point.epochs = static_cast<int>(whole(r.fields[4]));
+      row.point.seconds = real(r.fields[5]);
+    } catch (const std::exception&) {
+      throw std::runtime_error(where + "a number field is not a number");
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
 }
 
 }  // namespace sdd

@@ -77,4 +77,71 @@ void CsvWriter::endRow() {
   ++rows_;
 }
 
+std::vector<CsvRecord> parseCsv(const std::string& text) {
+  std::vector<CsvRecord> out;
+  std::size_t i = 0, line = 1;
+  while (i < text.size()) {
+    CsvRecord r;
+    r.line = line;
+    r.fields.resize(1);
+    std::vector<std::string>& fields = r.fields;
+    bool quotedField = false;
+    // One record: fields until an unquoted newline or the end.
+    while (i < text.size()) {
+      const char c = text[i];
+      if (c == '"' && fields.back().empty() && !quotedField) {
+        quotedField = true;
+        ++i;
+        bool closed = false;
+        while (i < text.size()) {
+          if (text[i] == '"') {
+            if (i + 1 < text.size() && text[i + 1] == '"') {
+              fields.back() += '"';
+              i += 2;
+              continue;
+            }
+            ++i;
+            closed = true;
+            break;
+          }
+          if (text[i] == '\n') ++line;
+          fields.back() += text[i++];
+        }
+        if (!closed) {
+          r.error = "unclosed quote";
+        } else if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+          r.error = "text after a closing quote";
+          while (i < text.size() && text[i] != '\n') ++i;
+        }
+        continue;
+      }
+      if (c == ',') {
+        fields.emplace_back();
+        quotedField = false;
+        ++i;
+        continue;
+      }
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+        ++i;
+        continue;
+      }
+      if (c == '\n') {
+        ++i;
+        ++line;
+        break;
+      }
+      if (c == '\0') r.error = "NUL byte";
+      fields.back() += c;
+      ++i;
+    }
+    if (fields.size() == 1 && fields[0].empty() && r.error.empty()) continue;  // blank line
+    if (r.error.empty())
+      for (auto& f : fields)
+        if (f.size() > 1 && f[0] == '\'' && csvNeedsInjectionGuard(std::string_view(f).substr(1)))
+          f.erase(0, 1);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 }  // namespace sdd

@@ -58,4 +58,17 @@ SimulationPoint fullLabelPoint(const Dataset& dataset, const SimulationOptions& 
 /// The fewest labels with which a curve reaches `f1` (0 when it never does).
 int labelsToReach(const std::vector<SimulationPoint>& curve, double f1);
 
+/// One point of a simulation run, as `sdd simulate-labeling --csv` writes it: the strategy
+/// ("uncertainty", "random", or kAllLabels for the reference trained on every label).
+struct SimulationRow {
+  std::string strategy;
+  std::uint64_t seed = 0;
+  SimulationPoint point;
+};
+inline constexpr const char* kAllLabels = "all labels";
+/// The CSV: strategy,seed,labels,macro_f1,epochs,seconds.
+std::string simulationCsv(const std::vector<SimulationRow>& rows);
+/// Reads that CSV back; throws std::runtime_error naming the line of a bad row.
+std::vector<SimulationRow> parseSimulationCsv(const std::string& text);
+
 }  // namespace sdd

@@ -18,6 +18,18 @@ std::string csvField(std::string_view s);
 /// character is =, +, -, @, TAB or CR). Readers of our own CSVs use it to undo the guard.
 bool csvNeedsInjectionGuard(std::string_view s);
 
+/// One record of CSV text read by parseCsv.
+struct CsvRecord {
+  std::size_t line = 0;  ///< 1-based line where the record starts
+  std::vector<std::string> fields;
+  std::string error;  ///< why the record is unreadable (then `fields` is partial); empty if fine
+};
+/// Reads CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF, line breaks inside
+/// quotes), blank lines skipped. Never throws: an unclosed quote, text after a closing quote
+/// or a NUL byte marks that record's `error` and reading goes on. The injection guard of
+/// our writer is undone ('=x is read back as =x).
+std::vector<CsvRecord> parseCsv(const std::string& text);
+
 class CsvWriter {
  public:
   /// The header row; every later row must have as many fields.
