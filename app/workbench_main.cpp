@@ -46,9 +46,10 @@ int main(int argc, char** argv) {
   parser.addPositionalArgument(
       QStringLiteral("dataset"),
       QStringLiteral("dataset folder to open (default: data/NEU-DET when present)"));
-  QCommandLineOption model(QStringLiteral("model"),
-                           QStringLiteral("model file (default: the shipped NEU model)"),
-                           QStringLiteral("file"));
+  QCommandLineOption model(
+      QStringLiteral("model"),
+      QStringLiteral("model file (default: the last one loaded, else the shipped NEU model)"),
+      QStringLiteral("file"));
   QCommandLineOption workspace(QStringLiteral("workspace"),
                                QStringLiteral("workspace folder holding the label journal"),
                                QStringLiteral("dir"));

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QPdfWriter>
 #include <algorithm>
 #include <cmath>
@@ -208,15 +209,29 @@ void drawExample(Document& doc, int x, int w, const ReportData& d, std::size_t k
   p.drawText(QRect(tx, y, tw, 12), Qt::AlignLeft | Qt::AlignVCenter,
              p.fontMetrics().elidedText(qs(s.path.filename().string()), Qt::ElideMiddle, tw));
   p.setPen(pred == truth ? QColor(0, 120, 60) : QColor(200, 0, 0));
+  // The decision must be read whole ("(wrong)" included): long class names get a smaller
+  // font, down to 5 pt, and only then are elided.
+  const QString decision = pred == truth
+                               ? QObject::tr("label %1 · predicted %1").arg(qs(classes[truth]))
+                               : QObject::tr("label %1 · predicted %2 (wrong)")
+                                     .arg(qs(classes[truth]), qs(classes[pred]));
+  QFont fitted = small;
+  while (QFontMetrics(fitted, p.device()).horizontalAdvance(decision) > tw &&
+         fitted.pointSizeF() > 5)
+    fitted.setPointSizeF(fitted.pointSizeF() - 0.5);
+  p.setFont(fitted);
   p.drawText(QRect(tx, y + 12, tw, 12), Qt::AlignLeft | Qt::AlignVCenter,
-             pred == truth ? QObject::tr("label %1 · predicted %1").arg(qs(classes[truth]))
-                           : QObject::tr("label %1 · predicted %2 (wrong)")
-                                 .arg(qs(classes[truth]), qs(classes[pred])));
+             p.fontMetrics().elidedText(decision, Qt::ElideMiddle, tw));
+  p.setFont(small);
   p.setPen(Qt::black);
   const int n = int(classes.size());
   const int barTop = y + 28;
   const int rowH = std::max(8, std::min(12, (thumb - 28) / std::max(1, n)));
-  const int labelW = 62;
+  // Class names as wide as the widest needs (NEU's "rolled-in_scale"), at most half the row.
+  int labelW = 0;
+  for (const auto& c : classes)
+    labelW = std::max(labelW, p.fontMetrics().horizontalAdvance(qs(c)) + 4);
+  labelW = std::min(labelW, tw / 2);
   const int barW = tw - labelW - 36;
   for (int c = 0; c < n; ++c) {
     const double v = ev.probs[k][std::size_t(c)];

@@ -216,6 +216,46 @@ class GuiTest : public QObject {
     QSettings().clear();
     qputenv("SDD_NO_DIALOGS", "1");
   }
+  // Each test starts from a first run's settings (the window keeps some across restarts).
+  void init() { QSettings().clear(); }
+
+  /// What the user chose comes back after a restart: the Train tab's settings (the preset
+  /// and what was changed after it), the browser's split / show / sort / search, and the
+  /// model that was loaded.
+  void settingsComeBackAfterARestart() {
+    TempDir dir;
+    makeDataset(dir / "data");
+    const QString model = qs(trainSmallModel(dir / "data", dir / "run", 2));
+    auto input = [](QWidget* w, const char* name) {
+      QWidget* found = w->findChild<QWidget*>(QString::fromLatin1(name));
+      if (!found) qFatal("no input %s", name);
+      return found;
+    };
+    int validation = 0;
+    {
+      MainWindow w(opts(qs(dir / "data"), qs(dir / "ws"), model));
+      w.show();
+      QVERIFY(waitFor([&] { return !w.datasetModel()->isEmpty() && w.modelFile() == model; }));
+      qobject_cast<QComboBox*>(input(w.trainPanel(), "preset"))->setCurrentIndex(1);  // Table II
+      w.trainPanel()->epochsBox()->setValue(17);
+      qobject_cast<QSpinBox*>(input(w.trainPanel(), "seed"))->setValue(7);
+      qobject_cast<QComboBox*>(input(&w, "split"))->setCurrentIndex(2);  // validation
+      qobject_cast<QComboBox*>(input(&w, "sort"))->setCurrentIndex(1);   // class
+      validation = w.filter()->rowCount();
+      QVERIFY(validation > 0 && validation < w.datasetModel()->rowCount());
+    }
+    MainWindow again(opts(qs(dir / "data"), qs(dir / "ws"), {}));
+    again.show();
+    QVERIFY(
+        waitFor([&] { return !again.datasetModel()->isEmpty() && !again.modelFile().isEmpty(); }));
+    QCOMPARE(again.modelFile(), model);
+    QCOMPARE(qobject_cast<QComboBox*>(input(again.trainPanel(), "preset"))->currentIndex(), 1);
+    QCOMPARE(again.trainPanel()->epochsBox()->value(), 17);
+    QCOMPARE(qobject_cast<QSpinBox*>(input(again.trainPanel(), "seed"))->value(), 7);
+    QCOMPARE(qobject_cast<QComboBox*>(input(&again, "split"))->currentIndex(), 2);
+    QCOMPARE(qobject_cast<QComboBox*>(input(&again, "sort"))->currentIndex(), 1);
+    QCOMPARE(again.filter()->rowCount(), validation);
+  }
 
   /// The browser's "File name" order is natural: numbers by value, letters ignoring case.
   void fileNamesSortNaturally() {

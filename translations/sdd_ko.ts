@@ -1944,6 +1944,14 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <source>%1 file(s) could not be used; the rest of the dataset is open.</source>
         <translation>%1개 파일을 사용할 수 없습니다. 나머지 데이터셋은 열렸습니다.</translation>
     </message>
+    <message>
+        <source>a folder per class</source>
+        <translation>클래스별 폴더</translation>
+    </message>
+    <message>
+        <source>images without classes</source>
+        <translation>클래스 없는 이미지</translation>
+    </message>
 </context>
 <context>
     <name>sddui::StatusLabels</name>

@@ -1944,6 +1944,14 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <source>%1 file(s) could not be used; the rest of the dataset is open.</source>
         <translation>%1 个文件无法使用；数据集的其余部分已打开。</translation>
     </message>
+    <message>
+        <source>a folder per class</source>
+        <translation>每个类别一个文件夹</translation>
+    </message>
+    <message>
+        <source>images without classes</source>
+        <translation>无类别的图像</translation>
+    </message>
 </context>
 <context>
     <name>sddui::StatusLabels</name>

@@ -85,8 +85,13 @@ MainWindow::MainWindow(const WorkbenchOptions& options, QWidget* parent)
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
   }
-  openModel(options_.model.isEmpty() ? QString::fromStdString(sdd::shippedModelFile().string())
-                                     : options_.model);
+  // The model of the last session comes back (when its file is still there), else the
+  // shipped one.
+  QString model = options_.model;
+  if (model.isEmpty()) model = RecentFiles::models().value(0);
+  if (model.isEmpty() || !QFileInfo::exists(model))
+    model = QString::fromStdString(sdd::shippedModelFile().string());
+  openModel(model);
   if (!options_.dataset.isEmpty()) openDataset(options_.dataset, options_.workspace);
   refreshStatus();
 }

@@ -1,5 +1,6 @@
 #include "panels/train_form.h"
 
+#include <QAbstractItemView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -11,8 +12,10 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "sdd/inference/model_evaluation.h"
+#include "widgets/form_memory.h"
 #include "widgets/wheel_guard.h"
 
 namespace sddui {
@@ -28,8 +31,15 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
   // The long preset names must not widen the settings column past its scroll area.
   preset_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
   preset_->setMinimumContentsLength(18);
-  for (int i = 0; i < preset_->count(); ++i)
+  // The form is narrower than the longest preset name: the list opens wide enough to read
+  // every name, and the closed box tells its whole name on hover.
+  int widest = 0;
+  for (int i = 0; i < preset_->count(); ++i) {
     preset_->setItemData(i, preset_->itemText(i), Qt::ToolTipRole);
+    widest = std::max(widest, preset_->fontMetrics().horizontalAdvance(preset_->itemText(i)));
+  }
+  preset_->view()->setMinimumWidth(widest + 4 * preset_->fontMetrics().averageCharWidth());
+  preset_->setToolTip(preset_->currentText());
   conv_ = new QLineEdit(QStringLiteral("8,16,32,64"));
   conv_->setToolTip(tr("Output channels of each conv + max-pool block, comma separated"));
   inputSize_ = new QSpinBox;
@@ -145,6 +155,7 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
 
   connect(preset_, QOverload<int>::of(&QComboBox::currentIndexChanged), this,
           &TrainForm::applyPreset);
+  connect(preset_, &QComboBox::currentTextChanged, preset_, &QComboBox::setToolTip);
   for (QLineEdit* e : {conv_})
     connect(e, &QLineEdit::textEdited, this, [this] {
       preset_->setCurrentIndex(preset_->count() - 1);
@@ -161,7 +172,34 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
   connect(bn_, &QCheckBox::toggled, this, &TrainForm::validate);
   guardWheel(this);
   applyPreset(0);
+  // The settings of the last session come back (the preset first: it fills in the rest).
+  const std::pair<QWidget*, const char*> names[] = {{preset_, "preset"},
+                                                    {conv_, "conv"},
+                                                    {fc_, "fc"},
+                                                    {inputSize_, "input"},
+                                                    {head_, "head"},
+                                                    {bn_, "batchnorm"},
+                                                    {dropout_, "dropout"},
+                                                    {epochs_, "epochs"},
+                                                    {batch_, "batch"},
+                                                    {lr_, "lr"},
+                                                    {optimizer_, "optimizer"},
+                                                    {schedule_, "schedule"},
+                                                    {patience_, "patience"},
+                                                    {augment_, "augment"},
+                                                    {noise_, "noise"},
+                                                    {blur_, "blur"},
+                                                    {ema_, "ema"},
+                                                    {labelSmoothing_, "label_smoothing"},
+                                                    {classWeights_, "class_weights"},
+                                                    {keep_, "keep"},
+                                                    {seed_, "seed"},
+                                                    {threads_, "threads"}};
+  for (const auto& [w, name] : names) w->setObjectName(QString::fromLatin1(name));
+  restoreInputs(this, QStringLiteral("train_form"), {preset_});
 }
+
+TrainForm::~TrainForm() { saveInputs(this, QStringLiteral("train_form")); }
 
 void TrainForm::applyPreset(int preset) {
   const QString name = preset_->itemData(preset).toString();

@@ -24,7 +24,9 @@ namespace sddui {
 class TrainForm : public QWidget {
   Q_OBJECT
  public:
+  /// Restores the settings of the last session (QSettings); the destructor keeps them.
   explicit TrainForm(QWidget* parent = nullptr);
+  ~TrainForm() override;
 
   /// The number of classes the network is built for (the open dataset's).
   void setClassCount(int classes) { classes_ = classes; }

@@ -13,6 +13,7 @@
 #include "plots.h"
 #include "sdd/dataset/dataset.h"
 #include "widgets/browser_view.h"
+#include "widgets/form_memory.h"
 
 namespace sddui {
 
@@ -77,7 +78,17 @@ BrowseFilters::BrowseFilters(DatasetModel* model, SampleFilter* filter, QWidget*
     connect(filter_, signal, this, count);
   connect(filter_, &QAbstractItemModel::modelReset, this, count);
   connect(filter_, &QAbstractItemModel::layoutChanged, this, count);
+  // The filters of the last session come back; the class ones do not (another dataset may
+  // have other classes).
+  labelKind_->setObjectName(QStringLiteral("label_kind"));
+  split_->setObjectName(QStringLiteral("split"));
+  status_->setObjectName(QStringLiteral("show"));
+  sort_->setObjectName(QStringLiteral("sort"));
+  search_->setObjectName(QStringLiteral("search"));
+  restoreInputs(this, QStringLiteral("browser"));
 }
+
+BrowseFilters::~BrowseFilters() { saveInputs(this, QStringLiteral("browser")); }
 
 void BrowseFilters::attachGrid(BrowserView* grid, QWidget* window) {
   auto* find = new QShortcut(QKeySequence::Find, window);

@@ -21,7 +21,10 @@ class BrowseFilters : public QWidget {
   Q_OBJECT
  public:
   /// `model` and `filter` must outlive the widget.
+  /// Restores the last session's split, show, sort, label-kind and search settings; the
+  /// destructor keeps them.
   BrowseFilters(DatasetModel* model, SampleFilter* filter, QWidget* parent = nullptr);
+  ~BrowseFilters() override;
 
   /// After a dataset was opened: its classes in the lists.
   void setClasses();

@@ -6,6 +6,22 @@
 
 namespace sddui {
 
+namespace {
+
+// The layout's name in the user's language (NEU-DET and NEU-CLS are names, not words).
+QString layoutName(sdd::DatasetLayout layout) {
+  switch (layout) {
+    case sdd::DatasetLayout::FolderPerClass:
+      return QCoreApplication::translate("sddui::ScanProblems", "a folder per class");
+    case sdd::DatasetLayout::Unlabeled:
+      return QCoreApplication::translate("sddui::ScanProblems", "images without classes");
+    default:
+      return QString::fromLatin1(sdd::toString(layout));
+  }
+}
+
+}  // namespace
+
 QString describeOpened(const QString& folder, const sdd::Dataset& ds,
                        const sdd::AppliedLabels& applied) {
   QString msg =
@@ -13,7 +29,7 @@ QString describeOpened(const QString& folder, const sdd::Dataset& ds,
           .arg(folder)
           .arg(ds.samples().size())
           .arg(ds.classes().size())
-          .arg(QString::fromLatin1(sdd::toString(ds.layout())));
+          .arg(layoutName(ds.layout()));
   if (!ds.skipped().empty())
     msg += QCoreApplication::translate("sddui::ScanProblems", ", %1 file(s) skipped")
                .arg(ds.skipped().size());
