@@ -46,6 +46,11 @@ check "eval --csv: header 'p_a,b' is one field, 6 columns in every row" \
   'csv_ok "$WORK/eval.csv" 6 && head -1 "$WORK/eval.csv" | grep -q "\"p_a,b\""'
 check "eval --csv: the class '=sum' is written guarded" 'grep -q "\"'"'"'=sum\"" "$WORK/eval.csv"'
 check "eval --json parses" '"$PY" -c "import json,sys; json.load(open(sys.argv[1]))" "$WORK/eval.json"'
+check "eval --json: calibration (temperature > 0, ECE in [0,1]) and the review rule's point" \
+  '"$PY" -c "
+import json,sys; c = json.load(open(sys.argv[1]))[\"calibration\"]
+assert c[\"temperature\"] > 0 and 0 <= c[\"ece_before\"] <= 1 and 0 <= c[\"ece_after\"] <= 1
+assert 0 <= c[\"operating_point\"][\"coverage\"] <= 1 and c[\"max_risk\"] == 0.002" "$WORK/eval.json"'
 (cd "$D/a,b" && "$SDD" predict --model "$M" --csv "$WORK/predict.csv" -- -dash.png =cmd.png missing.png ./-also-missing.png > /dev/null 2>&1)
 check "predict --csv: error rows as wide as the others (10 columns), names guarded" \
   'csv_ok "$WORK/predict.csv" 10 && [ "$(grep -c "file does not exist" "$WORK/predict.csv")" = 2 ] && grep -q "^\"'"'"'-dash.png\"" "$WORK/predict.csv"'

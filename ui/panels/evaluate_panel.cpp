@@ -35,6 +35,7 @@ QTableWidget* makeTable(const QStringList& headers) {
   t->setSelectionMode(QAbstractItemView::SingleSelection);
   t->horizontalHeader()->setStretchLastSection(false);
   t->setAlternatingRowColors(true);
+  t->resizeColumnsToContents();  // headers readable before any row (Korean ones are longer)
   return t;
 }
 

@@ -1,0 +1,55 @@
+#pragma once
+/// How far a classifier's confidence can be trusted, from its probabilities and the true
+/// labels: expected calibration error (ECE, equal-width bins) and the Brier score,
+/// temperature scaling (one temperature for all classes, fitted by likelihood), and the
+/// risk-coverage curve of a "review below this confidence" rule with the operating point for
+/// a target error rate. Temperature scaling never changes which class is most probable.
+/// Works on probabilities (a model's SoftMax output): log p stands for the logits, which is
+/// exact up to a per-image constant that SoftMax ignores; p is clamped at 1e-12.
+/// Thread-safety: plain functions over values.
+
+#include <vector>
+
+namespace sdd {
+
+using ProbabilityRows = std::vector<std::vector<float>>;
+
+/// ECE: the images binned by top probability into `bins` equal-width bins; the mean over
+/// images of |bin accuracy - bin mean confidence|. 0 for no images.
+double expectedCalibrationError(const ProbabilityRows& probs, const std::vector<int>& truth,
+                                int bins = 15);
+/// Brier score: the mean over images of the squared distance between the probabilities and
+/// the one-hot truth (0 perfect, 2 worst).
+double brierScore(const ProbabilityRows& probs, const std::vector<int>& truth);
+
+/// The probabilities at temperature `t`: softmax(log p / t). t > 1 softens, t < 1 sharpens.
+ProbabilityRows withTemperature(const ProbabilityRows& probs, double t);
+/// The temperature in [0.05, 20] that minimizes the negative log-likelihood of `truth`
+/// (golden-section search on log t). 1 for no images.
+double fitTemperature(const ProbabilityRows& probs, const std::vector<int>& truth);
+
+/// Calibration measured honestly on the data it is fitted on: two-fold cross-fitting (each
+/// half scaled with the temperature fitted on the other half), so that no image is scored
+/// with a temperature that saw it; `temperature` is then fitted on all images, for use.
+struct CalibrationReport {
+  double temperature = 1;
+  double eceBefore = 0, eceAfter = 0;      ///< after: cross-fitted
+  double brierBefore = 0, brierAfter = 0;  ///< after: cross-fitted
+  int images = 0;
+};
+CalibrationReport calibrate(const ProbabilityRows& probs, const std::vector<int>& truth);
+
+/// One point of the risk-coverage curve: accepting the images whose top probability is at
+/// least `threshold` accepts the fraction `coverage` of them, with error rate `risk` among
+/// those accepted.
+struct RiskCoveragePoint {
+  double threshold = 1, coverage = 0, risk = 0;
+};
+/// The curve, one point per distinct confidence, from the most confident image down.
+std::vector<RiskCoveragePoint> riskCoverage(const ProbabilityRows& probs,
+                                            const std::vector<int>& truth);
+/// The point of largest coverage whose risk is at most `maxRisk` (coverage 0, threshold above
+/// every confidence when none is).
+RiskCoveragePoint operatingPoint(const std::vector<RiskCoveragePoint>& curve, double maxRisk);
+
+}  // namespace sdd

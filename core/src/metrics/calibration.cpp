@@ -1,0 +1,172 @@
+#include "sdd/metrics/calibration.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace sdd {
+
+namespace {
+
+constexpr double kFloor = 1e-12;
+
+int argmax(const std::vector<float>& p) {
+  return int(std::max_element(p.begin(), p.end()) - p.begin());
+}
+
+// The mean negative log-likelihood of `truth` at temperature t.
+double nll(const ProbabilityRows& probs, const std::vector<int>& truth, double t) {
+  double sum = 0;
+  for (std::size_t i = 0; i < probs.size(); ++i) {
+    const auto& p = probs[i];
+    // log softmax(log p / t) at the truth, computed stably from the largest term.
+    double top = -1e300;
+    for (float v : p) top = std::max(top, std::log(std::max(double(v), kFloor)) / t);
+    double z = 0;
+    for (float v : p) z += std::exp(std::log(std::max(double(v), kFloor)) / t - top);
+    const double own = std::log(std::max(double(p[std::size_t(truth[i])]), kFloor)) / t;
+    sum += -(own - top - std::log(z));
+  }
+  return probs.empty() ? 0 : sum / double(probs.size());
+}
+
+template <class Pick>
+void subset(const ProbabilityRows& probs, const std::vector<int>& truth, Pick pick,
+            ProbabilityRows& p, std::vector<int>& t) {
+  for (std::size_t i = 0; i < probs.size(); ++i)
+    if (pick(i)) {
+      p.push_back(probs[i]);
+      t.push_back(truth[i]);
+    }
+}
+
+}  // namespace
+
+double expectedCalibrationError(const ProbabilityRows& probs, const std::vector<int>& truth,
+                                int bins) {
+  if (probs.empty() || bins < 1) return 0;
+  std::vector<double> conf(std::size_t(bins), 0), right(std::size_t(bins), 0);
+  std::vector<int> count(std::size_t(bins), 0);
+  for (std::size_t i = 0; i < probs.size(); ++i) {
+    const int k = argmax(probs[i]);
+    const double c = probs[i][std::size_t(k)];
+    const int b = std::min(bins - 1, int(c * bins));
+    conf[std::size_t(b)] += c;
+    right[std::size_t(b)] += k == truth[i] ? 1 : 0;
+    ++count[std::size_t(b)];
+  }
+  double ece = 0;
+  for (std::size_t b = 0; b < std::size_t(bins); ++b)
+    if (count[b]) ece += std::abs(right[b] - conf[b]);  // = n_b * |acc_b - conf_b|
+  return ece / double(probs.size());
+}
+
+double brierScore(const ProbabilityRows& probs, const std::vector<int>& truth) {
+  if (probs.empty()) return 0;
+  double sum = 0;
+  for (std::size_t i = 0; i < probs.size(); ++i)
+    for (std::size_t c = 0; c < probs[i].size(); ++c) {
+      const double d = probs[i][c] - (int(c) == truth[i] ? 1.0 : 0.0);
+      sum += d * d;
+    }
+  return sum / double(probs.size());
+}
+
+ProbabilityRows withTemperature(const ProbabilityRows& probs, double t) {
+  ProbabilityRows out;
+  out.reserve(probs.size());
+  for (const auto& p : probs) {
+    std::vector<double> z(p.size());
+    double top = -1e300;
+    for (std::size_t c = 0; c < p.size(); ++c) {
+      z[c] = std::log(std::max(double(p[c]), kFloor)) / t;
+      top = std::max(top, z[c]);
+    }
+    double sum = 0;
+    for (double& v : z) sum += (v = std::exp(v - top));
+    std::vector<float> q(p.size());
+    for (std::size_t c = 0; c < p.size(); ++c) q[c] = float(z[c] / sum);
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+double fitTemperature(const ProbabilityRows& probs, const std::vector<int>& truth) {
+  if (probs.empty()) return 1;
+  // The NLL is convex in 1/t for fixed logits; golden-section search on log t is enough.
+  double a = std::log(0.05), b = std::log(20.0);
+  const double g = (std::sqrt(5.0) - 1) / 2;
+  double c = b - g * (b - a), d = a + g * (b - a);
+  double fc = nll(probs, truth, std::exp(c)), fd = nll(probs, truth, std::exp(d));
+  for (int it = 0; it < 80; ++it) {
+    if (fc < fd) {
+      b = d;
+      d = c;
+      fd = fc;
+      c = b - g * (b - a);
+      fc = nll(probs, truth, std::exp(c));
+    } else {
+      a = c;
+      c = d;
+      fc = fd;
+      d = a + g * (b - a);
+      fd = nll(probs, truth, std::exp(d));
+    }
+  }
+  return std::exp((a + b) / 2);
+}
+
+CalibrationReport calibrate(const ProbabilityRows& probs, const std::vector<int>& truth) {
+  CalibrationReport r;
+  r.images = int(probs.size());
+  r.eceBefore = expectedCalibrationError(probs, truth);
+  r.brierBefore = brierScore(probs, truth);
+  r.temperature = fitTemperature(probs, truth);
+  // Two folds by position (even / odd): each half scaled with the other half's temperature.
+  ProbabilityRows scored(probs.size());
+  for (int fold = 0; fold < 2; ++fold) {
+    ProbabilityRows fitP, testP;
+    std::vector<int> fitT, testT;
+    subset(
+        probs, truth, [&](std::size_t i) { return int(i % 2) != fold; }, fitP, fitT);
+    subset(
+        probs, truth, [&](std::size_t i) { return int(i % 2) == fold; }, testP, testT);
+    const ProbabilityRows scaled = withTemperature(testP, fitTemperature(fitP, fitT));
+    for (std::size_t k = 0, i = std::size_t(fold); k < scaled.size(); ++k, i += 2)
+      scored[i] = scaled[k];
+  }
+  r.eceAfter = expectedCalibrationError(scored, truth);
+  r.brierAfter = brierScore(scored, truth);
+  return r;
+}
+
+std::vector<RiskCoveragePoint> riskCoverage(const ProbabilityRows& probs,
+                                            const std::vector<int>& truth) {
+  std::vector<std::size_t> order(probs.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::vector<double> conf(probs.size());
+  for (std::size_t i = 0; i < probs.size(); ++i) conf[i] = probs[i][std::size_t(argmax(probs[i]))];
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return conf[a] > conf[b]; });
+  std::vector<RiskCoveragePoint> curve;
+  int errors = 0;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const std::size_t i = order[k];
+    if (argmax(probs[i]) != truth[i]) ++errors;
+    // One point per distinct confidence: images tied with the next are accepted together.
+    if (k + 1 < order.size() && conf[order[k + 1]] == conf[i]) continue;
+    curve.push_back(
+        {conf[i], double(k + 1) / double(order.size()), double(errors) / double(k + 1)});
+  }
+  return curve;
+}
+
+RiskCoveragePoint operatingPoint(const std::vector<RiskCoveragePoint>& curve, double maxRisk) {
+  RiskCoveragePoint best;
+  best.threshold = std::nextafter(1.0, 2.0);
+  for (const RiskCoveragePoint& p : curve)
+    if (p.risk <= maxRisk && p.coverage > best.coverage) best = p;
+  return best;
+}
+
+}  // namespace sdd
