@@ -1,12 +1,15 @@
 // Calibration of confidence: ECE and Brier as defined, temperature scaling that finds the
 // temperature that made overconfident probabilities and never moves the decision, and the
-// risk-coverage rule behind "review below this confidence".
+// risk-coverage rule behind "review below this confidence", and the confidence rule a model
+// file carries.
 #include "sdd/metrics/calibration.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <random>
+
+#include "sdd/model/model_spec.h"
 
 using namespace sdd;
 
@@ -77,4 +80,39 @@ TEST(Calibration, TheOperatingPointAcceptsTheMostImagesWithinTheErrorTarget) {
   EXPECT_NEAR(some.threshold, 0.6, 1e-6);  // 1 error in 6
   EXPECT_NEAR(some.coverage, 6.0 / 7, 1e-9);
   EXPECT_EQ(operatingPoint({}, 0.1).coverage, 0.0);
+}
+
+// The confidence rule decides accept or review on the calibrated top probability and never
+// changes the class; a model file keeps it, and refuses a damaged one.
+TEST(Calibration, TheConfidenceRuleSendsAnAmbiguousImageToReviewAndTravelsInTheModelFile) {
+  ConfidenceRule rule;
+  rule.temperature = 2;
+  rule.reviewBelow = 0.8;
+  const Decided sure = decide({0.001f, 0.998f, 0.001f}, rule);
+  EXPECT_EQ(sure.decision, Decision::Accept);
+  EXPECT_EQ(sure.label, 1);
+  EXPECT_LT(sure.calibrated, 0.998f);  // softened by the temperature
+  EXPECT_GT(sure.calibrated, 0.8f);
+  const Decided ambiguous = decide({0.554f, 0.440f, 0.006f}, rule);
+  EXPECT_EQ(ambiguous.decision, Decision::Review);
+  EXPECT_EQ(ambiguous.label, 0);
+  EXPECT_STREQ(toString(ambiguous.decision), "review");
+  EXPECT_EQ(decide({0.5f, 0.5f}, ConfidenceRule{}).decision, Decision::Accept);  // no rule
+
+  ModelMetadata meta;
+  meta.classes = {"a", "b"};
+  meta.spec = ModelSpec::tableII(2);
+  rule.maxRisk = 0.002;
+  rule.fittedOn = "test, validation split, 10 images";
+  meta.confidenceRule = rule;
+  const ModelMetadata back = nlohmann::json(meta).get<ModelMetadata>();
+  ASSERT_TRUE(back.confidenceRule.has_value());
+  EXPECT_EQ(back.confidenceRule->temperature, 2);
+  EXPECT_EQ(back.confidenceRule->reviewBelow, 0.8);
+  EXPECT_EQ(back.confidenceRule->fittedOn, rule.fittedOn);
+  meta.confidenceRule.reset();
+  EXPECT_FALSE(nlohmann::json(meta).get<ModelMetadata>().confidenceRule.has_value());
+  nlohmann::json bad = nlohmann::json(back);
+  bad["confidence_rule"]["temperature"] = -1;
+  EXPECT_THROW(bad.get<ModelMetadata>(), ModelError);
 }

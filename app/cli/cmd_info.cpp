@@ -43,6 +43,13 @@ int cmdInfo(const std::vector<std::string>& argv) {
   std::cout << "\ncreated      " << m.createdAt << "\n"
             << "metrics      " << m.metrics.dump() << "\n"
             << "train config " << m.trainConfig.dump() << "\n";
+  if (m.confidenceRule)
+    std::cout << "confidence   temperature " << m.confidenceRule->temperature << ", review below "
+              << m.confidenceRule->reviewBelow << " (for at most "
+              << 100 * m.confidenceRule->maxRisk << " % errors among accepted; fitted on "
+              << m.confidenceRule->fittedOn << ")\n";
+  else
+    std::cout << "confidence   no rule (every decision accepted; sdd calibrate makes one)\n";
   return 0;
 }
 

@@ -18,6 +18,7 @@
 #include "sdd/dataset/file_walk.h"
 #include "sdd/imaging/image_loader.h"
 #include "sdd/inference/predictor.h"
+#include "sdd/metrics/calibration.h"
 #include "sdd/metrics/metrics.h"
 #include "sdd/util/atomic_file.h"
 #include "sdd/util/csv.h"
@@ -34,6 +35,9 @@ const char* kPredictHelp = R"(usage: sdd predict FILE|FOLDER... [options]
                        measured time allows (paper: 0.5 m)
   --csv FILE           write one row per image with all probabilities and timings
   --json FILE          the same as JSON, with a summary (machine-readable)
+A model with a confidence rule (sdd calibrate) decides "accept" or "review" for every image
+(column decision, and calibrated_probability: the top probability at the rule's temperature);
+without one every decision is "accept".
   --threads N          default 1 (one image at a time, as on a line)
   --device D
   --engine NAME        torch (default: LibTorch) | opencv (the ONNX export on OpenCV DNN, CPU)
@@ -66,7 +70,13 @@ int cmdPredict(const std::vector<std::string>& argv) {
     predictor.predictImages(
         {cv::Mat(predictor.metadata().spec.inputSize, predictor.metadata().spec.inputSize, CV_8UC3,
                  cv::Scalar(128, 128, 128))});
-  std::vector<std::string> header = {"file", "predicted_class"};
+  // Accept or review: the model's confidence rule (sdd calibrate); without one, every
+  // decision is accepted and the calibrated probability is the raw one.
+  const sdd::ConfidenceRule rule =
+      predictor.metadata().confidenceRule.value_or(sdd::ConfidenceRule{});
+  int reviews = 0;
+  std::vector<std::string> header = {"file", "predicted_class", "decision",
+                                     "calibrated_probability"};
   for (const auto& c : classes) header.push_back("p_" + c);
   for (const char* h :
        {"read_ms", "decode_ms", "preprocess_ms", "inference_ms", "total_ms", "error"})
@@ -80,7 +90,10 @@ int cmdPredict(const std::vector<std::string>& argv) {
     if (args.has("json")) {
       nlohmann::json item = {{"file", f.string()}};
       if (p.ok()) {
+        const sdd::Decided d = sdd::decide(p.probabilities, rule);
         item["class"] = classes[std::size_t(p.classIndex)];
+        item["decision"] = sdd::toString(d.decision);
+        item["calibrated_probability"] = d.calibrated;
         for (std::size_t c = 0; c < classes.size(); ++c)
           item["probabilities"][classes[c]] = p.probabilities[c];
         item["ms"] = {{"read", p.readMs},
@@ -102,13 +115,17 @@ int cmdPredict(const std::vector<std::string>& argv) {
       continue;
     }
     totals.push_back(p.totalMs);
+    const sdd::Decided d = sdd::decide(p.probabilities, rule);
+    if (d.decision == sdd::Decision::Review) ++reviews;
     std::cout << f.string() << ": " << classes[p.classIndex] << " (" << std::fixed
-              << std::setprecision(3) << p.probabilities[p.classIndex] << ")";
+              << std::setprecision(3) << p.probabilities[p.classIndex] << ")"
+              << (d.decision == sdd::Decision::Review ? " REVIEW" : "");
     for (std::size_t c = 0; c < classes.size(); ++c)
       std::cout << (c ? " " : "  [") << classes[c] << "=" << std::setprecision(3)
                 << p.probabilities[c];
     std::cout << "]  " << std::setprecision(2) << p.totalMs << " ms\n";
-    csv.text(f.string()).text(classes[p.classIndex]);
+    csv.text(f.string()).text(classes[p.classIndex]).text(sdd::toString(d.decision));
+    csv.number(d.calibrated);
     for (float v : p.probabilities) csv.number(v);
     for (double ms : {p.readMs, p.decodeMs, p.preprocessMs, p.inferenceMs, p.totalMs})
       csv.number(ms, 4);
@@ -127,6 +144,10 @@ int cmdPredict(const std::vector<std::string>& argv) {
       std::cout << "line speed at a " << fov << " m field of view: " << std::setprecision(1)
                 << fov / (mean / 1000.0) << " m/s (from the mean time)\n";
   }
+  if (predictor.metadata().confidenceRule)
+    std::cout << reviews << " of " << totals.size()
+              << " image(s) for review (calibrated top probability below " << std::setprecision(4)
+              << rule.reviewBelow << ")\n";
   if (failed) std::cerr << failed << " file(s) could not be classified\n";
   if (args.has("json")) {
     nlohmann::json j = {{"model", modelPath.string()},

@@ -22,5 +22,6 @@ int cmdReport(const std::vector<std::string>& argv);
 int cmdPrelabel(const std::vector<std::string>& argv);
 int cmdLabel(const std::vector<std::string>& argv);
 int cmdSimulateLabeling(const std::vector<std::string>& argv);
+int cmdCalibrate(const std::vector<std::string>& argv);
 
 }  // namespace sdd::cli

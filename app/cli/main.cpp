@@ -38,6 +38,8 @@ commands:
   label   [DATASET] --workspace DIR --accept-above T
                                accept the suggestions at least that confident as labels
   simulate-labeling [DATASET]  how many labels uncertainty sampling saves over random (rounds)
+  calibrate [DATASET] --out F  a copy of the model with its confidence rule (temperature,
+                               review threshold) fitted on a split
 
 DATASET defaults to data/NEU-DET. It may be the NEU-DET layout
 (train|validation/images/<class>/), NEU-CLS (flat Cr_1.bmp ... Sc_300.bmp) or one folder per
@@ -66,6 +68,7 @@ int dispatch(const std::string& cmd, const std::vector<std::string>& rest) {
   if (cmd == "prelabel") return cmdPrelabel(rest);
   if (cmd == "label") return cmdLabel(rest);
   if (cmd == "simulate-labeling") return cmdSimulateLabeling(rest);
+  if (cmd == "calibrate") return cmdCalibrate(rest);
   if (cmd == "--version") {
     std::cout << "sdd " << SDD_VERSION << "\n";
     return 0;

@@ -169,4 +169,19 @@ RiskCoveragePoint operatingPoint(const std::vector<RiskCoveragePoint>& curve, do
   return best;
 }
 
+const char* toString(Decision decision) {
+  return decision == Decision::Review ? "review" : "accept";
+}
+
+Decided decide(const std::vector<float>& probabilities, const ConfidenceRule& rule) {
+  Decided d;
+  if (probabilities.empty()) return d;
+  const std::vector<float> scaled =
+      rule.temperature == 1 ? probabilities : withTemperature({probabilities}, rule.temperature)[0];
+  d.label = argmax(scaled);
+  d.calibrated = scaled[std::size_t(d.label)];
+  d.decision = d.calibrated < rule.reviewBelow ? Decision::Review : Decision::Accept;
+  return d;
+}
+
 }  // namespace sdd

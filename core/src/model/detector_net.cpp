@@ -168,11 +168,13 @@ LoadedModel loadModelFile(const fs::path& file, const torch::Device& device) {
   return out;
 }
 
-ModelMetadata upgradeModelFile(const fs::path& file, const fs::path& out) {
+ModelMetadata upgradeModelFile(const fs::path& file, const fs::path& out,
+                               const std::optional<ConfidenceRule>& rule) {
   std::error_code ec;
   if (fs::equivalent(file, out, ec))
     throw ModelError("will not overwrite the model it reads: " + out.string());
   LoadedModel m = loadModelFile(file);
+  if (rule) m.metadata.confidenceRule = rule;
   saveModelFile(out, m.net, m.metadata);
   return m.metadata;
 }

@@ -183,6 +183,11 @@ void to_json(nlohmann::json& j, const ModelMetadata& m) {
        {"metrics", m.metrics},
        {"created_at", m.createdAt},
        {"tool", m.tool}};
+  if (m.confidenceRule)
+    j["confidence_rule"] = {{"temperature", m.confidenceRule->temperature},
+                            {"review_below", m.confidenceRule->reviewBelow},
+                            {"max_risk", m.confidenceRule->maxRisk},
+                            {"fitted_on", m.confidenceRule->fittedOn}};
 }
 
 void from_json(const nlohmann::json& j, ModelMetadata& m) {
@@ -210,6 +215,19 @@ void from_json(const nlohmann::json& j, ModelMetadata& m) {
   m.metrics = j.value("metrics", nlohmann::json::object());
   m.createdAt = j.value("created_at", "");
   m.tool = j.value("tool", "");
+  if (j.contains("confidence_rule")) {
+    const nlohmann::json& r = j.at("confidence_rule");
+    ConfidenceRule rule;
+    rule.temperature = r.at("temperature").get<double>();
+    rule.reviewBelow = r.at("review_below").get<double>();
+    rule.maxRisk = r.value("max_risk", 0.0);
+    rule.fittedOn = r.value("fitted_on", "");
+    if (!(rule.temperature >= 0.01 && rule.temperature <= 100))
+      throw ModelError("confidence rule: temperature out of range [0.01, 100]");
+    if (!(rule.reviewBelow >= 0 && rule.reviewBelow <= 1.0001))
+      throw ModelError("confidence rule: review threshold out of range [0, 1]");
+    m.confidenceRule = rule;
+  }
   if (static_cast<int>(m.classes.size()) != m.spec.numClasses)
     throw ModelError("model lists " + std::to_string(m.classes.size()) +
                      " classes but its architecture has " + std::to_string(m.spec.numClasses) +

@@ -8,6 +8,7 @@
 /// exact up to a per-image constant that SoftMax ignores; p is clamped at 1e-12.
 /// Thread-safety: plain functions over values.
 
+#include <string>
 #include <vector>
 
 namespace sdd {
@@ -51,5 +52,24 @@ std::vector<RiskCoveragePoint> riskCoverage(const ProbabilityRows& probs,
 /// The point of largest coverage whose risk is at most `maxRisk` (coverage 0, threshold above
 /// every confidence when none is).
 RiskCoveragePoint operatingPoint(const std::vector<RiskCoveragePoint>& curve, double maxRisk);
+
+/// A model's rule for trusting its decisions, kept in its model file (`sdd calibrate`): the
+/// temperature its probabilities are scaled with, and the calibrated top probability below
+/// which an image goes to a person (review) instead of being accepted.
+struct ConfidenceRule {
+  double temperature = 1;
+  double reviewBelow = 0;  ///< 0: every decision accepted
+  double maxRisk = 0;      ///< the error rate among accepted images it was chosen for
+  std::string fittedOn;    ///< the data it was fitted on, in words
+};
+enum class Decision { Accept, Review };
+const char* toString(Decision decision);  ///< "accept" | "review"
+struct Decided {
+  Decision decision = Decision::Accept;
+  int label = -1;        ///< the most probable class (the rule never changes it)
+  float calibrated = 0;  ///< its probability at the rule's temperature
+};
+/// The decision for one image's probabilities under `rule`.
+Decided decide(const std::vector<float>& probabilities, const ConfidenceRule& rule);
 
 }  // namespace sdd

@@ -5,9 +5,12 @@
 #include <cstdint>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "sdd/metrics/calibration.h"
 
 namespace sdd {
 
@@ -81,6 +84,8 @@ struct ModelMetadata {
   nlohmann::json metrics = nlohmann::json::object();
   std::string createdAt;  ///< ISO 8601 UTC
   std::string tool = "sdd";
+  /// Temperature and review threshold (`sdd calibrate`); none: raw probabilities, all accepted.
+  std::optional<ConfidenceRule> confidenceRule;
 };
 
 void to_json(nlohmann::json& j, const ModelSpec& spec);
@@ -91,8 +96,10 @@ void from_json(const nlohmann::json& j, ModelMetadata& meta);
 /// Reads only the metadata of a model file (throws ModelError).
 ModelMetadata readModelMetadata(const std::filesystem::path& file);
 /// Loads a model file of any format version and writes it to `out` in the current one
-/// (`out` must be another file). Returns the metadata. Throws ModelError.
-ModelMetadata upgradeModelFile(const std::filesystem::path& file, const std::filesystem::path& out);
+/// (`out` must be another file), with `rule` as its confidence rule when given. Returns the
+/// metadata written. Throws ModelError.
+ModelMetadata upgradeModelFile(const std::filesystem::path& file, const std::filesystem::path& out,
+                               const std::optional<ConfidenceRule>& rule = std::nullopt);
 
 /// Throws ModelError naming both lists when a model's classes differ from a dataset's.
 void requireSameClasses(const std::vector<std::string>& model,
