@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -115,4 +116,123 @@ TEST(Calibration, TheConfidenceRuleSendsAnAmbiguousImageToReviewAndTravelsInTheM
   nlohmann::json bad = nlohmann::json(back);
   bad["confidence_rule"]["temperature"] = -1;
   EXPECT_THROW(bad.get<ModelMetadata>(), ModelError);
+}
+
+namespace {
+/// `n` descriptors of 8 values around each of `classes` class means (class c's mean is 4 in
+/// coordinate c, 0 elsewhere; unit spread) with a confident SoftMax for their class. As a
+/// model's descriptor: the first 3 values the input's part, the other 5 the first block's.
+void makeClusters(int classes, int n, DescriptorRows& rows, ProbabilityRows& probs,
+                  std::vector<int>& labels, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::normal_distribution<float> noise(0, 1);
+  std::uniform_real_distribution<float> sure(0.8f, 1.0f);
+  for (int c = 0; c < classes; ++c)
+    for (int i = 0; i < n; ++i) {
+      std::vector<float> d(8);
+      for (int k = 0; k < 8; ++k) d[std::size_t(k)] = noise(rng) + (k == c + 3 ? 4.0f : 0.0f);
+      rows.push_back(d);
+      std::vector<float> p(std::size_t(classes), 0.0f);
+      p[std::size_t(c)] = sure(rng);
+      for (int o = 0; o < classes; ++o)
+        if (o != c) p[std::size_t(o)] = (1 - p[std::size_t(c)]) / float(classes - 1);
+      probs.push_back(p);
+      labels.push_back(c);
+    }
+}
+}  // namespace
+
+// The unknown score: around 0 for images like the training ones, far larger for one far from
+// every class even when its SoftMax is sure; the threshold calls at most the allowed share of
+// known images unknown; unknown outranks review and accept; the detector travels in the model
+// file and a damaged one is refused.
+TEST(UnknownScore, AFarImageIsUnknownWhateverTheSoftMaxSays) {
+  DescriptorRows train, val;
+  ProbabilityRows trainP, valP;
+  std::vector<int> trainLabels, valLabels;
+  makeClusters(3, 200, train, trainP, trainLabels, 1);
+  makeClusters(3, 100, val, valP, valLabels, 2);
+  UnknownDetector det = fitUnknownDetector(train, trainP, trainLabels, 3, 3, 5);
+  ASSERT_EQ(det.parts.size(), 3u);
+  EXPECT_EQ(det.descriptorLength(), 8);
+  const std::vector<double> known = unknownScores(det, val, valP);
+  std::vector<double> sorted = known;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_LT(std::abs(sorted[sorted.size() / 2]), 1.0);  // scaled: a typical image near 0
+
+  det.threshold = unknownThreshold(known, 0.01);
+  const auto above =
+      std::count_if(known.begin(), known.end(), [&](double v) { return v > det.threshold; });
+  EXPECT_LE(above, 3);  // 1 % of 300
+  EXPECT_GE(above, 2);  // and not far fewer: the threshold is not needlessly high
+  std::vector<float> far(8, 0.0f);
+  far[7] = 40;  // far along a direction no class uses, in the first block's part
+  const std::vector<float> confident{0.01f, 0.98f, 0.01f};
+  EXPECT_GT(unknownScore(det, far, confident), 10 * det.threshold);
+  std::vector<float> flat(8, 0.0f);
+  flat[0] = -30;  // an input unlike every training image's (a blank frame, say)
+  EXPECT_GT(unknownScore(det, flat, confident), det.threshold);
+  EXPECT_THROW(unknownScore(det, std::vector<float>(3, 0.0f), confident), std::invalid_argument);
+
+  ConfidenceRule rule;
+  rule.reviewBelow = 0.8;
+  rule.unknown = det;
+  EXPECT_EQ(decide(confident, rule, unknownScore(det, far, confident)).decision,
+            Decision::Unknown);  // a confident SoftMax does not make it known
+  EXPECT_EQ(decide(valP.front(), rule, known.front()).decision == Decision::Unknown,
+            known.front() > det.threshold);
+  EXPECT_STREQ(toString(Decision::Unknown), "unknown");
+
+  // AUROC: separated scores 1, equal ones 0.5.
+  EXPECT_DOUBLE_EQ(aurocOfScores({1, 2, 3}, {4, 5}), 1.0);
+  EXPECT_DOUBLE_EQ(aurocOfScores({1, 1}, {1, 1}), 0.5);
+  EXPECT_DOUBLE_EQ(aurocOfScores({4, 5}, {1, 2, 3}), 0.0);
+
+  ModelMetadata meta;
+  meta.classes = {"a", "b", "c"};
+  meta.spec = ModelSpec::recommended(3);
+  meta.spec.inputChannels = 1;  // a descriptor of 3 + 2 x (2 + 1) = 9 >= 8 values
+  meta.spec.convChannels = {2, 1};
+  meta.normalization = {{0.5f}, {0.25f}};
+  det.parts[1].length = 5;
+  meta.confidenceRule = rule;
+  meta.confidenceRule->unknown = det;
+  const ModelMetadata back = nlohmann::json(meta).get<ModelMetadata>();
+  ASSERT_TRUE(back.confidenceRule.has_value());
+  EXPECT_EQ(back.confidenceRule->unknown.threshold, det.threshold);
+  EXPECT_EQ(unknownScore(back.confidenceRule->unknown, far, confident),
+            unknownScore(det, far, confident));
+  nlohmann::json bad = nlohmann::json(meta);
+  bad["confidence_rule"]["unknown"]["parts"][1]["whitening"].erase(0);
+  EXPECT_THROW(bad.get<ModelMetadata>(), ModelError);
+  bad = nlohmann::json(meta);
+  bad["confidence_rule"]["unknown"]["parts"][1]["means"].erase(0);
+  EXPECT_THROW(bad.get<ModelMetadata>(), ModelError);
+  bad = nlohmann::json(meta);
+  bad["confidence_rule"]["unknown"]["parts"][1]["offset"] = 7;  // past the descriptor's end
+  EXPECT_THROW(bad.get<ModelMetadata>(), ModelError);
+}
+
+// Fitting the whole rule: the temperature, the review threshold and the unknown detector, with
+// the share of held-out known images called unknown reported both as chosen and cross-fitted.
+TEST(UnknownScore, TheRuleFitReportsItsFiguresAndSaysWhatItWasFittedOn) {
+  RuleFitInput in;
+  ProbabilityRows unused;
+  std::vector<int> valLabels;
+  makeClusters(3, 200, in.trainDescriptors, in.trainProbs, in.trainLabels, 3);
+  makeClusters(3, 100, in.heldOutDescriptors, unused, in.heldOutTruth, 4);
+  makeSample(300, 1.0, in.heldOutProbs, valLabels);
+  in.heldOutTruth = valLabels;
+  in.classes = 3;
+  in.descriptorParts = {3, 5};
+  const RuleFit fit = fitConfidenceRule(in);
+  EXPECT_FALSE(fit.rule.unknown.empty());
+  EXPECT_GT(fit.rule.unknown.threshold, 0);
+  EXPECT_LE(fit.knownUnknown, 0.01);
+  EXPECT_LT(fit.knownUnknownCrossFitted, 0.05);
+  const std::string text = describe(fit);
+  EXPECT_NE(text.find("validation split"), std::string::npos) << text;
+  EXPECT_NE(text.find("unknown above"), std::string::npos) << text;
+  in.heldOutProbs.clear();
+  EXPECT_THROW(fitConfidenceRule(in), std::invalid_argument);
 }

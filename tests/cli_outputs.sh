@@ -47,11 +47,12 @@ check "eval --csv: header 'p_a,b' is one field, 6 columns in every row" \
 check "eval --csv: the class '=sum' is written guarded" 'grep -q "\"'"'"'=sum\"" "$WORK/eval.csv"'
 "$SDD" calibrate "$D" --model "$M" --split all --out "$WORK/cal.sddm" > "$WORK/cal.out" 2>&1; rc=$?
 "$SDD" predict "$D/a,b" --model "$WORK/cal.sddm" --json "$WORK/cal.json" > /dev/null 2>&1
-check "calibrate: a copy with its confidence rule; predict --json says accept or review ($rc)" \
+check "calibrate: a copy with its confidence rule; predict --json says accept, review or unknown with the unknown score ($rc)" \
   '[ $rc -eq 0 ] && "$SDD" info "$WORK/cal.sddm" | grep -q "^confidence   temperature" &&
    "$PY" -c "
 import json,sys; imgs = [i for i in json.load(open(sys.argv[1]))[\"images\"] if \"class\" in i]
-assert imgs and all(i[\"decision\"] in (\"accept\", \"review\") and 0 < i[\"calibrated_probability\"] <= 1 for i in imgs)" "$WORK/cal.json"'
+assert imgs and all(i[\"decision\"] in (\"accept\", \"review\", \"unknown\") and 0 < i[\"calibrated_probability\"] <= 1 for i in imgs)
+assert all(isinstance(i[\"unknown_score\"], float) for i in imgs)" "$WORK/cal.json"'
 "$SDD" calibrate "$D" --model "$M" --out "$M" > /dev/null 2>&1; rc=$?
 check "calibrate onto the model it reads: refused ($rc)" '[ $rc -ne 0 ] && [ -s "$M" ]'
 check "eval --json parses" '"$PY" -c "import json,sys; json.load(open(sys.argv[1]))" "$WORK/eval.json"'
@@ -61,8 +62,8 @@ import json,sys; c = json.load(open(sys.argv[1]))[\"calibration\"]
 assert c[\"temperature\"] > 0 and 0 <= c[\"ece_before\"] <= 1 and 0 <= c[\"ece_after\"] <= 1
 assert 0 <= c[\"operating_point\"][\"coverage\"] <= 1 and c[\"max_risk\"] == 0.002" "$WORK/eval.json"'
 (cd "$D/a,b" && "$SDD" predict --model "$M" --csv "$WORK/predict.csv" -- -dash.png =cmd.png missing.png ./-also-missing.png > /dev/null 2>&1)
-check "predict --csv: error rows as wide as the others (12 columns), names guarded" \
-  'csv_ok "$WORK/predict.csv" 12 && [ "$(grep -c "file does not exist" "$WORK/predict.csv")" = 2 ] && grep -q "^\"'"'"'-dash.png\"" "$WORK/predict.csv"'
+check "predict --csv: error rows as wide as the others (13 columns), names guarded" \
+  'csv_ok "$WORK/predict.csv" 13 && [ "$(grep -c "file does not exist" "$WORK/predict.csv")" = 2 ] && grep -q "^\"'"'"'-dash.png\"" "$WORK/predict.csv"'
 (cd "$D/a,b" && "$SDD" relabel "$D" --workspace "$WORK/ws" --to '=sum' -- -dash.png > "$WORK/relabel.out" 2>&1)
 "$SDD" journal --workspace "$WORK/ws" --csv "$WORK/journal.csv" > /dev/null 2>&1
 check "journal --csv parses, the relabel is in it" 'csv_ok "$WORK/journal.csv" 11 && grep -q "a,b/-dash.png" "$WORK/journal.csv"'

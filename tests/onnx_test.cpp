@@ -28,7 +28,7 @@ double maxDifference(const fs::path& model, const fs::path& onnx,
     const cv::Mat in =
         toModelInput(images[i], spec.inputSize, spec.inputChannels);  // RGB, model size
     net.setInput(cv::dnn::blobFromImage(in, 1.0 / 255.0));
-    const cv::Mat out = net.forward();
+    const cv::Mat out = net.forward("probabilities");
     EXPECT_EQ(out.total(), ours[i].size());
     for (std::size_t c = 0; c < ours[i].size(); ++c)
       worst = std::max(worst, std::abs(double(out.at<float>(0, int(c))) - double(ours[i][c])));
@@ -44,6 +44,8 @@ void expectSameAnswers(Predictor& torchEngine, Predictor& openCvEngine, const Da
     EXPECT_EQ(a.classIndex, b.classIndex) << s.path;
     for (std::size_t c = 0; c < a.probabilities.size(); ++c)
       EXPECT_NEAR(a.probabilities[c], b.probabilities[c], 1e-4);
+    // The unknown score from the export's descriptor output (training fitted a detector).
+    EXPECT_NEAR(a.unknownScore, b.unknownScore, 1e-3 * std::max(1.0, a.unknownScore)) << s.path;
   }
 }
 
@@ -104,6 +106,8 @@ TEST(OnnxExport, TheOpenCvEngineOfPredictorGivesTheSameAnswers) {
   Predictor torchP(r.modelFile, "cpu", 1, "torch");
   Predictor cvP(r.modelFile, "cpu", 1, "opencv");
   EXPECT_EQ(cvP.engine(), "opencv");
+  ASSERT_TRUE(torchP.metadata().confidenceRule.has_value());
+  ASSERT_FALSE(torchP.metadata().confidenceRule->unknown.empty());
   expectSameAnswers(torchP, cvP, ds);
   test::writeBytes(dir / "bad.jpg", "not an image");
   EXPECT_FALSE(cvP.predictFile(dir / "bad.jpg").ok());

@@ -5,6 +5,7 @@
 
 #include "sdd/inference/model_evaluation.h"
 #include "sdd/inference/predictor.h"
+#include "sdd/metrics/calibration.h"
 #include "sdd/model/detector_net.h"
 #include "sdd/training/cross_validation.h"
 #include "sdd/training/reduction.h"
@@ -102,6 +103,25 @@ TEST(Trainer, LearnsATinyGeneratedSetAndWritesLogsAndModels) {
     right += p.classIndex == c;
   }
   EXPECT_GE(right, 2);
+
+  // Training fitted the model's confidence rule: a planted image unlike every class (a flat
+  // grey frame) is unknown, whatever class its SoftMax picks; the patterns it knows are not.
+  ASSERT_TRUE(meta.confidenceRule.has_value());
+  ASSERT_FALSE(meta.confidenceRule->unknown.empty());
+  const fs::path blank = f.dir / "blank.png";
+  writeImage(blank, cv::Mat(40, 40, CV_8UC3, cv::Scalar(128, 128, 128)));
+  const Prediction b = predictor.predictFile(blank);
+  ASSERT_TRUE(b.ok()) << b.error;
+  EXPECT_EQ(decide(b.probabilities, *meta.confidenceRule, b.unknownScore).decision,
+            Decision::Unknown)
+      << "score " << b.unknownScore << ", threshold " << meta.confidenceRule->unknown.threshold;
+  int known = 0;
+  for (int c = 0; c < 3; ++c) {
+    const Prediction p = predictor.predictFile(f.dir / ("new" + std::to_string(c) + ".bmp"));
+    known +=
+        decide(p.probabilities, *meta.confidenceRule, p.unknownScore).decision != Decision::Unknown;
+  }
+  EXPECT_GE(known, 2);
 }
 
 TEST(Trainer, SameSeedAndThreadsGiveTheSameRun) {

@@ -70,13 +70,14 @@ int cmdPredict(const std::vector<std::string>& argv) {
     predictor.predictImages(
         {cv::Mat(predictor.metadata().spec.inputSize, predictor.metadata().spec.inputSize, CV_8UC3,
                  cv::Scalar(128, 128, 128))});
-  // Accept or review: the model's confidence rule (sdd calibrate); without one, every
-  // decision is accepted and the calibrated probability is the raw one.
+  // Accept, review or unknown: the model's confidence rule (fitted at the end of training, or
+  // by sdd calibrate); without one, every decision is accepted, the calibrated probability is
+  // the raw one and the unknown score 0.
   const sdd::ConfidenceRule rule =
       predictor.metadata().confidenceRule.value_or(sdd::ConfidenceRule{});
-  int reviews = 0;
+  int reviews = 0, unknowns = 0;
   std::vector<std::string> header = {"file", "predicted_class", "decision",
-                                     "calibrated_probability"};
+                                     "calibrated_probability", "unknown_score"};
   for (const auto& c : classes) header.push_back("p_" + c);
   for (const char* h :
        {"read_ms", "decode_ms", "preprocess_ms", "inference_ms", "total_ms", "error"})
@@ -90,10 +91,11 @@ int cmdPredict(const std::vector<std::string>& argv) {
     if (args.has("json")) {
       nlohmann::json item = {{"file", f.string()}};
       if (p.ok()) {
-        const sdd::Decided d = sdd::decide(p.probabilities, rule);
+        const sdd::Decided d = sdd::decide(p.probabilities, rule, p.unknownScore);
         item["class"] = classes[std::size_t(p.classIndex)];
         item["decision"] = sdd::toString(d.decision);
         item["calibrated_probability"] = d.calibrated;
+        item["unknown_score"] = p.unknownScore;
         for (std::size_t c = 0; c < classes.size(); ++c)
           item["probabilities"][classes[c]] = p.probabilities[c];
         item["ms"] = {{"read", p.readMs},
@@ -115,17 +117,20 @@ int cmdPredict(const std::vector<std::string>& argv) {
       continue;
     }
     totals.push_back(p.totalMs);
-    const sdd::Decided d = sdd::decide(p.probabilities, rule);
+    const sdd::Decided d = sdd::decide(p.probabilities, rule, p.unknownScore);
     if (d.decision == sdd::Decision::Review) ++reviews;
+    if (d.decision == sdd::Decision::Unknown) ++unknowns;
     std::cout << f.string() << ": " << classes[p.classIndex] << " (" << std::fixed
               << std::setprecision(3) << p.probabilities[p.classIndex] << ")"
-              << (d.decision == sdd::Decision::Review ? " REVIEW" : "");
+              << (d.decision == sdd::Decision::Review    ? " REVIEW"
+                  : d.decision == sdd::Decision::Unknown ? " UNKNOWN"
+                                                         : "");
     for (std::size_t c = 0; c < classes.size(); ++c)
       std::cout << (c ? " " : "  [") << classes[c] << "=" << std::setprecision(3)
                 << p.probabilities[c];
     std::cout << "]  " << std::setprecision(2) << p.totalMs << " ms\n";
     csv.text(f.string()).text(classes[p.classIndex]).text(sdd::toString(d.decision));
-    csv.number(d.calibrated);
+    csv.number(d.calibrated).number(p.unknownScore, 4);
     for (float v : p.probabilities) csv.number(v);
     for (double ms : {p.readMs, p.decodeMs, p.preprocessMs, p.inferenceMs, p.totalMs})
       csv.number(ms, 4);
@@ -148,6 +153,10 @@ int cmdPredict(const std::vector<std::string>& argv) {
     std::cout << reviews << " of " << totals.size()
               << " image(s) for review (calibrated top probability below " << std::setprecision(4)
               << rule.reviewBelow << ")\n";
+  if (!rule.unknown.empty())
+    std::cout << unknowns << " of " << totals.size()
+              << " image(s) unknown: unlike every trained class (unknown score above "
+              << std::setprecision(2) << rule.unknown.threshold << ")\n";
   if (failed) std::cerr << failed << " file(s) could not be classified\n";
   if (args.has("json")) {
     nlohmann::json j = {{"model", modelPath.string()},

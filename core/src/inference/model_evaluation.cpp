@@ -64,6 +64,8 @@ ModelEvaluation evaluateModel(Predictor& predictor, const std::filesystem::path&
       out.samples.push_back(idx[k]);
       out.truth.push_back(s.label);
       out.probs.push_back(std::move(p.probabilities));
+      out.unknownScores.push_back(p.unknownScore);
+      if (!p.descriptor.empty()) out.descriptors.push_back(std::move(p.descriptor));
       out.ms.push_back(p.totalMs);
     } else {
       out.skipped.push_back({s.path, p.error});
@@ -83,6 +85,29 @@ ModelEvaluation evaluateModel(Predictor& predictor, const std::filesystem::path&
   for (double v : out.ms) sum += v;
   out.meanMs = sum / static_cast<double>(out.ms.size());
   return out;
+}
+
+RuleFit fitConfidenceRule(Predictor& predictor, const std::filesystem::path& modelFile,
+                          const Dataset& ds, const std::string& split, double maxRisk,
+                          double maxKnownUnknown) {
+  predictor.setKeepDescriptors(true);
+  ModelEvaluation held = evaluateModel(predictor, modelFile, ds, split);
+  ModelEvaluation train = evaluateModel(predictor, modelFile, ds, "train");
+  RuleFitInput in;
+  in.maxRisk = maxRisk;
+  in.maxKnownUnknown = maxKnownUnknown;
+  in.heldOutProbs = std::move(held.probs);
+  in.heldOutTruth = std::move(held.truth);
+  in.heldOutDescriptors = std::move(held.descriptors);
+  in.trainDescriptors = std::move(train.descriptors);
+  in.trainProbs = std::move(train.probs);
+  in.trainLabels = std::move(train.truth);
+  in.classes = static_cast<int>(ds.classes().size());
+  in.descriptorParts = predictor.metadata().spec.descriptorParts();
+  const std::string name = ds.root().filename().string();
+  in.heldOutName = "the " + split + " split of " + name;
+  in.trainName = "the training split of " + name;
+  return fitConfidenceRule(in);
 }
 
 namespace {

@@ -22,11 +22,13 @@ double msSince(std::chrono::steady_clock::time_point t) {
 }  // namespace
 
 struct Predictor::Impl {
+  using Outputs = Predictor::Outputs;
   LoadedModel model;
   torch::Device device{torch::kCPU};
   std::string deviceName;
   bool channelsLast = true;
   std::string engine = "torch";
+  bool keepDescriptors = false;
   cv::dnn::Net dnn;      ///< engine "opencv"
   cv::dnn::Net dnnGrey;  ///< the same net folded to take grey images as one channel, if it can
 
@@ -39,24 +41,73 @@ struct Predictor::Impl {
     return toModelInput(image, spec.inputSize, greyPath(image) ? 1 : spec.inputChannels);
   }
 
-  /// One probability vector per input (images made by modelInput, all of one kind).
-  std::vector<std::vector<float>> probabilities(const std::vector<cv::Mat>& inputs) {
-    std::vector<std::vector<float>> out;
-    out.reserve(inputs.size());
+  /// Whether predictions carry an unknown score (the model has a detector).
+  bool scoresUnknown() const {
+    return model.metadata.confidenceRule && !model.metadata.confidenceRule->unknown.empty();
+  }
+
+  /// One probability vector per input (images made by modelInput, all of one kind), and its
+  /// descriptor when `withDescriptors`.
+  Outputs run(const std::vector<cv::Mat>& inputs, bool withDescriptors) {
+    Outputs out;
+    out.probabilities.reserve(inputs.size());
+    auto rows = [](const float* data, long n, long width, std::vector<std::vector<float>>& to) {
+      for (long i = 0; i < n; ++i) to.emplace_back(data + i * width, data + (i + 1) * width);
+    };
     if (engine == "opencv") {
       const bool grey = model.metadata.spec.inputChannels == 3 && inputs.front().channels() == 1;
       cv::dnn::Net& net = grey ? dnnGrey : dnn;
       net.setInput(cv::dnn::blobFromImages(inputs, 1.0 / 255.0));
-      const cv::Mat p = net.forward();  // [N, classes], SoftMax inside the graph
-      for (int i = 0; i < p.rows; ++i) out.emplace_back(p.ptr<float>(i), p.ptr<float>(i) + p.cols);
+      if (!withDescriptors) {
+        const cv::Mat p = net.forward("probabilities");  // [N, classes], SoftMax inside
+        rows(p.ptr<float>(), p.rows, p.cols, out.probabilities);
+        return out;
+      }
+      std::vector<cv::Mat> outs;
+      net.forward(outs, std::vector<cv::String>{"probabilities", "descriptor"});
+      rows(outs[0].ptr<float>(), outs[0].rows, outs[0].cols, out.probabilities);
+      rows(outs[1].ptr<float>(), outs[1].rows, outs[1].cols, out.descriptors);
       return out;
     }
     torch::NoGradGuard guard;
     auto x = normalizeBatch(imagesToTensorU8(inputs), model.metadata.normalization, device,
                             channelsLast);
-    const torch::Tensor p = torch::softmax(model.net->forward(x), 1).to(torch::kCPU).contiguous();
-    for (long i = 0; i < p.size(0); ++i)
-      out.emplace_back(p[i].data_ptr<float>(), p[i].data_ptr<float>() + p.size(1));
+    torch::Tensor logits, descriptor;
+    if (withDescriptors)
+      std::tie(logits, descriptor) = model.net->forwardWithDescriptor(x);
+    else
+      logits = model.net->forward(x);
+    const torch::Tensor p = torch::softmax(logits, 1).to(torch::kCPU).contiguous();
+    rows(p.data_ptr<float>(), p.size(0), p.size(1), out.probabilities);
+    if (withDescriptors) {
+      const torch::Tensor d = descriptor.to(torch::kCPU, torch::kFloat).contiguous();
+      rows(d.data_ptr<float>(), d.size(0), d.size(1), out.descriptors);
+    }
+    return out;
+  }
+
+  /// run() over any number of decoded images: batches of one kind (grey path or not), answers
+  /// back in input order.
+  Outputs batched(const std::vector<cv::Mat>& images, int batchSize, bool withDescriptors) {
+    Outputs out;
+    out.probabilities.resize(images.size());
+    if (withDescriptors) out.descriptors.resize(images.size());
+    const std::size_t step = std::size_t(std::max(batchSize, 1));
+    for (const bool grey : {false, true}) {
+      std::vector<std::size_t> idx;
+      for (std::size_t i = 0; i < images.size(); ++i)
+        if (greyPath(images[i]) == grey) idx.push_back(i);
+      for (std::size_t b = 0; b < idx.size(); b += step) {
+        std::vector<cv::Mat> batch;
+        const std::size_t e = std::min(idx.size(), b + step);
+        for (std::size_t k = b; k < e; ++k) batch.push_back(modelInput(images[idx[k]]));
+        Outputs o = run(batch, withDescriptors);
+        for (std::size_t k = b; k < e; ++k) {
+          out.probabilities[idx[k]] = std::move(o.probabilities[k - b]);
+          if (withDescriptors) out.descriptors[idx[k]] = std::move(o.descriptors[k - b]);
+        }
+      }
+    }
     return out;
   }
 };
@@ -93,6 +144,7 @@ Predictor::Predictor(const std::filesystem::path& modelFile, const std::string& 
 }
 
 std::string Predictor::engine() const { return impl_->engine; }
+void Predictor::setKeepDescriptors(bool keep) { impl_->keepDescriptors = keep; }
 
 Predictor::~Predictor() = default;
 
@@ -117,7 +169,13 @@ Prediction Predictor::predictFile(const std::filesystem::path& file) {
   cv::Mat input = impl_->modelInput(d.image);
   p.preprocessMs = msSince(t);
   t = std::chrono::steady_clock::now();
-  p.probabilities = std::move(impl_->probabilities({input}).front());
+  const bool described = impl_->scoresUnknown() || impl_->keepDescriptors;
+  Outputs out = impl_->run({input}, described);
+  p.probabilities = std::move(out.probabilities.front());
+  if (described) {
+    p.descriptor = std::move(out.descriptors.front());
+    p.unknownScore = unknownScore(p.descriptor, p.probabilities);
+  }
   p.classIndex = static_cast<int>(std::max_element(p.probabilities.begin(), p.probabilities.end()) -
                                   p.probabilities.begin());
   p.inferenceMs = msSince(t);
@@ -125,23 +183,21 @@ Prediction Predictor::predictFile(const std::filesystem::path& file) {
   return p;
 }
 
+Predictor::Outputs Predictor::predictImagesWithDescriptors(const std::vector<cv::Mat>& images,
+                                                           int batchSize) {
+  return impl_->batched(images, batchSize, true);
+}
+
 std::vector<std::vector<float>> Predictor::predictImages(const std::vector<cv::Mat>& images,
                                                          int batchSize) {
-  std::vector<std::vector<float>> out(images.size());
-  // Batches of one kind (grey path or not), answers back in input order.
-  for (const bool grey : {false, true}) {
-    std::vector<std::size_t> idx;
-    for (std::size_t i = 0; i < images.size(); ++i)
-      if (impl_->greyPath(images[i]) == grey) idx.push_back(i);
-    for (std::size_t b = 0; b < idx.size(); b += batchSize) {
-      std::vector<cv::Mat> batch;
-      const std::size_t e = std::min(idx.size(), b + batchSize);
-      for (std::size_t k = b; k < e; ++k) batch.push_back(impl_->modelInput(images[idx[k]]));
-      auto probs = impl_->probabilities(batch);
-      for (std::size_t k = b; k < e; ++k) out[idx[k]] = std::move(probs[k - b]);
-    }
-  }
-  return out;
+  return impl_->batched(images, batchSize, false).probabilities;
+}
+
+double Predictor::unknownScore(const std::vector<float>& descriptor,
+                               const std::vector<float>& probabilities) const {
+  if (!impl_->scoresUnknown()) return 0;
+  return sdd::unknownScore(impl_->model.metadata.confidenceRule->unknown, descriptor,
+                           probabilities);
 }
 
 const char* toString(CamMethod m) { return m == CamMethod::GradCam ? "gradcam" : "hirescam"; }

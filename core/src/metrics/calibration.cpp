@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iomanip>
 #include <numeric>
+#include <sstream>
+#include <stdexcept>
 
 namespace sdd {
 
@@ -42,22 +45,36 @@ void subset(const ProbabilityRows& probs, const std::vector<int>& truth, Pick pi
 
 }  // namespace
 
-double expectedCalibrationError(const ProbabilityRows& probs, const std::vector<int>& truth,
-                                int bins) {
-  if (probs.empty() || bins < 1) return 0;
-  std::vector<double> conf(std::size_t(bins), 0), right(std::size_t(bins), 0);
-  std::vector<int> count(std::size_t(bins), 0);
+std::vector<ReliabilityBin> reliabilityBins(const ProbabilityRows& probs,
+                                            const std::vector<int>& truth, int bins) {
+  std::vector<ReliabilityBin> out(std::size_t(std::max(bins, 0)));
+  for (int b = 0; b < bins; ++b) {
+    out[std::size_t(b)].from = double(b) / bins;
+    out[std::size_t(b)].to = double(b + 1) / bins;
+  }
+  if (bins < 1) return out;
   for (std::size_t i = 0; i < probs.size(); ++i) {
     const int k = argmax(probs[i]);
     const double c = probs[i][std::size_t(k)];
-    const int b = std::min(bins - 1, int(c * bins));
-    conf[std::size_t(b)] += c;
-    right[std::size_t(b)] += k == truth[i] ? 1 : 0;
-    ++count[std::size_t(b)];
+    ReliabilityBin& bin = out[std::size_t(std::min(bins - 1, int(c * bins)))];
+    bin.confidence += c;
+    bin.accuracy += k == truth[i] ? 1 : 0;
+    ++bin.images;
   }
+  for (ReliabilityBin& bin : out)
+    if (bin.images) {
+      bin.confidence /= bin.images;
+      bin.accuracy /= bin.images;
+    }
+  return out;
+}
+
+double expectedCalibrationError(const ProbabilityRows& probs, const std::vector<int>& truth,
+                                int bins) {
+  if (probs.empty() || bins < 1) return 0;
   double ece = 0;
-  for (std::size_t b = 0; b < std::size_t(bins); ++b)
-    if (count[b]) ece += std::abs(right[b] - conf[b]);  // = n_b * |acc_b - conf_b|
+  for (const ReliabilityBin& b : reliabilityBins(probs, truth, bins))
+    ece += b.images * std::abs(b.accuracy - b.confidence);
   return ece / double(probs.size());
 }
 
@@ -170,10 +187,19 @@ RiskCoveragePoint operatingPoint(const std::vector<RiskCoveragePoint>& curve, do
 }
 
 const char* toString(Decision decision) {
-  return decision == Decision::Review ? "review" : "accept";
+  switch (decision) {
+    case Decision::Review:
+      return "review";
+    case Decision::Unknown:
+      return "unknown";
+    case Decision::Accept:
+      break;
+  }
+  return "accept";
 }
 
-Decided decide(const std::vector<float>& probabilities, const ConfidenceRule& rule) {
+Decided decide(const std::vector<float>& probabilities, const ConfidenceRule& rule,
+               double unknownScore) {
   Decided d;
   if (probabilities.empty()) return d;
   const std::vector<float> scaled =
@@ -181,7 +207,77 @@ Decided decide(const std::vector<float>& probabilities, const ConfidenceRule& ru
   d.label = argmax(scaled);
   d.calibrated = scaled[std::size_t(d.label)];
   d.decision = d.calibrated < rule.reviewBelow ? Decision::Review : Decision::Accept;
+  if (!rule.unknown.empty() && rule.unknown.threshold > 0 && unknownScore > rule.unknown.threshold)
+    d.decision = Decision::Unknown;
   return d;
+}
+
+namespace {
+double shareAbove(const std::vector<double>& scores, double threshold) {
+  if (scores.empty()) return 0;
+  return double(
+             std::count_if(scores.begin(), scores.end(), [&](double v) { return v > threshold; })) /
+         double(scores.size());
+}
+}  // namespace
+
+RuleFit fitConfidenceRule(const RuleFitInput& in) {
+  if (in.heldOutProbs.empty())
+    throw std::invalid_argument("a confidence rule needs held-out images to be fitted on");
+  RuleFit fit;
+  fit.calibration = calibrate(in.heldOutProbs, in.heldOutTruth);
+  fit.operating = operatingPoint(
+      riskCoverage(withTemperature(in.heldOutProbs, fit.calibration.temperature), in.heldOutTruth),
+      in.maxRisk);
+  ConfidenceRule& rule = fit.rule;
+  rule.temperature = fit.calibration.temperature;
+  rule.reviewBelow = fit.operating.threshold;
+  rule.maxRisk = in.maxRisk;
+  rule.fittedOn = in.heldOutName + ", " + std::to_string(in.heldOutProbs.size()) + " images";
+  if (in.heldOutDescriptors.empty() || in.trainDescriptors.empty()) return fit;
+
+  if (in.descriptorParts.size() < 2)
+    throw std::invalid_argument("a confidence rule needs the descriptor's parts");
+  rule.unknown = fitUnknownDetector(in.trainDescriptors, in.trainProbs, in.trainLabels, in.classes,
+                                    in.descriptorParts[0], in.descriptorParts[1]);
+  const std::vector<double> scores =
+      unknownScores(rule.unknown, in.heldOutDescriptors, in.heldOutProbs);
+  rule.unknown.threshold = unknownThreshold(scores, in.maxKnownUnknown);
+  rule.unknown.maxKnownUnknown = in.maxKnownUnknown;
+  rule.unknown.fittedOn = "Gaussians on " + in.trainName + " (" +
+                          std::to_string(in.trainDescriptors.size()) + " images), threshold on " +
+                          in.heldOutName;
+  fit.knownUnknown = shareAbove(scores, rule.unknown.threshold);
+  // Two folds by position, as for the temperature.
+  std::size_t called = 0;
+  for (std::size_t fold = 0; fold < 2; ++fold) {
+    std::vector<double> fitScores, testScores;
+    for (std::size_t i = 0; i < scores.size(); ++i)
+      (i % 2 != fold ? fitScores : testScores).push_back(scores[i]);
+    const double t = unknownThreshold(fitScores, in.maxKnownUnknown);
+    for (double v : testScores) called += v > t ? 1 : 0;
+  }
+  fit.knownUnknownCrossFitted = double(called) / double(scores.size());
+  return fit;
+}
+
+std::string describe(const RuleFit& fit) {
+  const ConfidenceRule& r = fit.rule;
+  std::ostringstream o;
+  o << std::fixed << "confidence rule fitted on " << r.fittedOn << ": temperature "
+    << std::setprecision(3) << r.temperature << ", ECE " << std::setprecision(4)
+    << fit.calibration.eceBefore << " -> " << fit.calibration.eceAfter
+    << " (two-fold cross-fitted)\n"
+    << "review below a calibrated top probability of " << r.reviewBelow << ": "
+    << std::setprecision(1) << 100 * fit.operating.coverage << " % accepted with "
+    << std::setprecision(2) << 100 * fit.operating.risk << " % errors among them (target "
+    << 100 * r.maxRisk << " %; threshold chosen on these images)\n";
+  if (!r.unknown.empty())
+    o << "unknown above a score of " << std::setprecision(2) << r.unknown.threshold << " ("
+      << r.unknown.fittedOn << "): " << std::setprecision(1) << 100 * fit.knownUnknown
+      << " % of the held-out known images called unknown, " << 100 * fit.knownUnknownCrossFitted
+      << " % two-fold cross-fitted (target " << 100 * r.unknown.maxKnownUnknown << " %)\n";
+  return o.str();
 }
 
 }  // namespace sdd

@@ -55,6 +55,36 @@ torch::Tensor DetectorNetImpl::classify(torch::Tensor f) {
 
 torch::Tensor DetectorNetImpl::forward(torch::Tensor x) { return classify(features(x)); }
 
+namespace {
+/// Per channel of [N, C, H, W]: the spatial mean and standard deviation, and with `third` the
+/// central third moment (written with raw moments only, as the ONNX export computes it).
+std::vector<torch::Tensor> spatialMoments(const torch::Tensor& x, bool third) {
+  const torch::Tensor m = x.mean({2, 3});
+  const torch::Tensor x2 = x * x;
+  const torch::Tensor e2 = x2.mean({2, 3});
+  const torch::Tensor sd = torch::sqrt(torch::relu(e2 - m * m));
+  // The input's deviation on a log scale: a flat image (deviation 0) is then as far from
+  // textured ones as it looks, not a step or two below the least contrasted.
+  std::vector<torch::Tensor> out{m, third ? torch::log(sd + 0.01) : sd};
+  if (third) {
+    const torch::Tensor e3 = (x2 * x).mean({2, 3});
+    out.push_back(e3 - m * (e2 + e2 + e2) + m * m * m + m * m * m);
+  }
+  return out;
+}
+}  // namespace
+
+std::pair<torch::Tensor, torch::Tensor> DetectorNetImpl::forwardWithDescriptor(torch::Tensor x) {
+  std::vector<torch::Tensor> parts = spatialMoments(x, true);
+  // Every block ends with its max-pool (see the constructor).
+  for (auto& layer : *blocks_) {
+    x = layer.forward(x);
+    if (layer.ptr()->as<torch::nn::MaxPool2dImpl>())
+      for (torch::Tensor& t : spatialMoments(x, false)) parts.push_back(std::move(t));
+  }
+  return {classify(x), torch::cat(parts, 1)};
+}
+
 void toChannelsLast(torch::nn::Module& module) {
   torch::NoGradGuard guard;
   for (auto& p : module.parameters())

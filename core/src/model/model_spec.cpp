@@ -1,5 +1,6 @@
 #include "sdd/model/model_spec.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <ctime>
@@ -62,6 +63,18 @@ void ModelSpec::validate() const {
   if (activationBytes() > kMaxActivationBytes)
     fail(human(activationBytes() / 1048576.0, " MB") + " of activations per image; at most " +
          human(kMaxActivationBytes / 1048576.0, " MB"));
+}
+
+std::vector<int> ModelSpec::descriptorParts() const {
+  std::vector<int> parts{3 * inputChannels};
+  for (int c : convChannels) parts.push_back(2 * std::max(c, 0));
+  return parts;
+}
+
+int ModelSpec::descriptorSize() const {
+  int n = 0;
+  for (int part : descriptorParts()) n += part;
+  return n;
 }
 
 int ModelSpec::featureSize() const {
@@ -183,12 +196,103 @@ void to_json(nlohmann::json& j, const ModelMetadata& m) {
        {"metrics", m.metrics},
        {"created_at", m.createdAt},
        {"tool", m.tool}};
-  if (m.confidenceRule)
-    j["confidence_rule"] = {{"temperature", m.confidenceRule->temperature},
-                            {"review_below", m.confidenceRule->reviewBelow},
-                            {"max_risk", m.confidenceRule->maxRisk},
-                            {"fitted_on", m.confidenceRule->fittedOn}};
+  if (m.confidenceRule) {
+    const ConfidenceRule& r = *m.confidenceRule;
+    j["confidence_rule"] = {{"temperature", r.temperature},
+                            {"review_below", r.reviewBelow},
+                            {"max_risk", r.maxRisk},
+                            {"fitted_on", r.fittedOn}};
+    if (!r.unknown.empty()) {
+      nlohmann::json parts = nlohmann::json::array();
+      for (const UnknownPart& p : r.unknown.parts)
+        parts.push_back({{"name", p.name},
+                         {"offset", p.offset},
+                         {"length", p.length},
+                         {"median", p.median},
+                         {"q99", p.q99},
+                         {"means", p.classes.means},
+                         {"whitening", p.classes.whitening},
+                         {"background_means", p.background.means},
+                         {"background_whitening", p.background.whitening}});
+      j["confidence_rule"]["unknown"] = {
+          {"method",
+           "max(input, block 1 + softmax), parts scaled by the training images' median "
+           "and 99th percentile (sdd/metrics/unknown_score.h)"},
+          {"threshold", r.unknown.threshold},
+          {"max_known_unknown", r.unknown.maxKnownUnknown},
+          {"fitted_on", r.unknown.fittedOn},
+          {"parts", parts}};
+    }
+  }
 }
+
+namespace {
+std::vector<float> finiteFloats(const std::vector<double>& v, const char* what) {
+  std::vector<float> out;
+  out.reserve(v.size());
+  for (double x : v) {
+    if (!std::isfinite(x) || std::fabs(x) > 1e12)
+      throw ModelError(std::string("unknown detector: ") + what + " value out of range");
+    out.push_back(static_cast<float>(x));
+  }
+  return out;
+}
+
+GaussianDistance gaussiansFromJson(const nlohmann::json& means, const nlohmann::json& whitening,
+                                   std::size_t dims, std::size_t groups) {
+  GaussianDistance g;
+  for (const auto& mean : means)
+    g.means.push_back(finiteFloats(mean.get<std::vector<double>>(), "mean"));
+  g.whitening = finiteFloats(whitening.get<std::vector<double>>(), "whitening");
+  if (g.means.empty() && g.whitening.empty()) return g;  // none (a part without a background)
+  if (g.means.size() != groups)
+    throw ModelError("unknown detector: " + std::to_string(g.means.size()) + " means for " +
+                     std::to_string(groups) + " groups");
+  for (const auto& mean : g.means)
+    if (!mean.empty() && mean.size() != dims)
+      throw ModelError("unknown detector: a mean of " + std::to_string(mean.size()) +
+                       " values for a part of " + std::to_string(dims));
+  if (g.whitening.size() != dims * dims)
+    throw ModelError("unknown detector: whitening of " + std::to_string(g.whitening.size()) +
+                     " values for a part of " + std::to_string(dims));
+  return g;
+}
+
+// The unknown detector of a model file, checked against the network it belongs to: a damaged
+// or crafted file must not make the scorer read past its arrays.
+UnknownDetector unknownDetectorFromJson(const nlohmann::json& u, const ModelSpec& spec) {
+  UnknownDetector d;
+  d.threshold = u.at("threshold").get<double>();
+  d.maxKnownUnknown = u.value("max_known_unknown", 0.0);
+  d.fittedOn = u.value("fitted_on", "");
+  if (!(d.threshold >= 0 && std::isfinite(d.threshold)))
+    throw ModelError("unknown detector: threshold out of range");
+  const int dims = spec.descriptorSize();
+  for (const auto& j : u.at("parts")) {
+    UnknownPart p;
+    p.name = j.at("name").get<std::string>();
+    p.offset = intField(j.at("offset"), "unknown detector offset");
+    p.length = intField(j.at("length"), "unknown detector length");
+    p.median = j.at("median").get<double>();
+    p.q99 = j.at("q99").get<double>();
+    if (p.offset < 0 || p.length < 0 || p.offset > dims || p.length > dims - p.offset)
+      throw ModelError("unknown detector: part '" + p.name + "' outside the descriptor of " +
+                       std::to_string(dims));
+    if (!std::isfinite(p.median) || !std::isfinite(p.q99))
+      throw ModelError("unknown detector: part scale out of range");
+    if (p.length > 0) {
+      p.classes = gaussiansFromJson(j.at("means"), j.at("whitening"), std::size_t(p.length),
+                                    std::size_t(spec.numClasses));
+      if (p.classes.empty()) throw ModelError("unknown detector: part '" + p.name + "' is empty");
+      p.background = gaussiansFromJson(j.value("background_means", nlohmann::json::array()),
+                                       j.value("background_whitening", nlohmann::json::array()),
+                                       std::size_t(p.length), 1);
+    }
+    d.parts.push_back(std::move(p));
+  }
+  return d;
+}
+}  // namespace
 
 void from_json(const nlohmann::json& j, ModelMetadata& m) {
   if (j.value("format", "") != "sdd-model")
@@ -226,6 +330,7 @@ void from_json(const nlohmann::json& j, ModelMetadata& m) {
       throw ModelError("confidence rule: temperature out of range [0.01, 100]");
     if (!(rule.reviewBelow >= 0 && rule.reviewBelow <= 1.0001))
       throw ModelError("confidence rule: review threshold out of range [0, 1]");
+    if (r.contains("unknown")) rule.unknown = unknownDetectorFromJson(r.at("unknown"), m.spec);
     m.confidenceRule = rule;
   }
   if (static_cast<int>(m.classes.size()) != m.spec.numClasses)

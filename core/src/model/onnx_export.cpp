@@ -157,6 +157,53 @@ std::string buildOnnx(LoadedModel& m, const fs::path& modelFile, const std::stri
               "normalized", {attrFloat("epsilon", 0.0f)}));
   std::string x = "normalized";
   int block = 0, convIndex = 0;
+  // The descriptor (DetectorNetImpl::forwardWithDescriptor): per channel, the spatial mean and
+  // standard deviation (and for the input the central third moment) of the input and of each
+  // block's output, from raw moments with elementwise operators only (no broadcasting, which
+  // OpenCV's DNN module does not do for every operator).
+  std::vector<std::string> means, deviations, thirds;
+  std::vector<std::string> descriptorParts;
+  auto addMoments = [&](const std::string& in, const std::string& p, bool third) {
+    auto op = [&](const char* type, const std::vector<std::string>& args, const std::string& out) {
+      graph.msg(1, node(type, args, p + out));
+      return p + out;
+    };
+    const std::string m = op("GlobalAveragePool", {in}, ".m");
+    const std::string x2 = op("Mul", {in, in}, ".x2");
+    const std::string e2 = op("GlobalAveragePool", {x2}, ".e2");
+    const std::string mm = op("Mul", {m, m}, ".mm");
+    const std::string var = op("Relu", {op("Sub", {e2, mm}, ".var_raw")}, ".var");
+    const std::string sd = op("Sqrt", {var}, ".sd");
+    std::vector<std::string> parts{m, sd};
+    if (third) {
+      // log(sd + 0.01), the input's deviation on a log scale; the constant added by a
+      // BatchNormalization node (bias 0.01), which every runtime broadcasts over the batch.
+      inits.push_back(tensor(p + ".eps", torch::full({c}, 0.01)));
+      inits.push_back(tensor(p + ".zero", torch::zeros({c})));
+      inits.push_back(tensor(p + ".one", torch::ones({c})));
+      graph.msg(1, node("BatchNormalization", {sd, p + ".one", p + ".eps", p + ".zero", p + ".one"},
+                        p + ".sd_eps", {attrFloat("epsilon", 0.0f)}));
+      parts[1] = op("Log", {p + ".sd_eps"}, ".log_sd");
+    }
+    if (third) {
+      const std::string e3 = op("GlobalAveragePool", {op("Mul", {x2, in}, ".x3")}, ".e3");
+      const std::string e2x3 = op("Sum", {e2, e2, e2}, ".e2x3");
+      const std::string mmm = op("Mul", {mm, m}, ".mmm");
+      const std::string c3 =
+          op("Sum", {op("Sub", {e3, op("Mul", {m, e2x3}, ".m_e2x3")}, ".c3a"), mmm, mmm}, ".c3");
+      parts.push_back(c3);
+    }
+    for (std::string part : parts) {
+      // A 3-channel model folded to a grey input: its three input channels were equal.
+      if (third && c != spec.inputChannels) {
+        graph.msg(1, node("Concat", {part, part, part}, part + ".rgb", {attrInt("axis", 1)}));
+        part += ".rgb";
+      }
+      graph.msg(1, node("Flatten", {part}, part + ".flat", {attrInt("axis", 1)}));
+      descriptorParts.push_back(part + ".flat");
+    }
+  };
+  addMoments("normalized", "input", true);
   for (const auto& child : net->blocks()->children()) {
     const std::string p = "block" + std::to_string(block);
     if (auto conv = std::dynamic_pointer_cast<torch::nn::Conv2dImpl>(child)) {
@@ -187,6 +234,7 @@ std::string buildOnnx(LoadedModel& m, const fs::path& modelFile, const std::stri
       graph.msg(1, node("MaxPool", {x}, p + ".pool",
                         {attrInts("kernel_shape", {2, 2}), attrInts("strides", {2, 2})}));
       x = p + ".pool";
+      addMoments(x, p, false);
       ++block;
     } else {
       throw ModelError("ONNX export: unexpected layer in " + modelFile.string());
@@ -209,14 +257,27 @@ std::string buildOnnx(LoadedModel& m, const fs::path& modelFile, const std::stri
     graph.msg(1, node("Relu", {x}, "hidden.relu"));
     x = "hidden.relu";
   }
+  const std::string penultimate = x;
   gemm("logits", net->output());
   graph.msg(1, node("Softmax", {x}, "probabilities", {attrInt("axis", 1)}));
+  // The confidence rule's temperature as a second output layer with weights and bias divided
+  // by it (exact: softmax(logits / T)), so that no runtime has to broadcast a scalar.
+  const double temperature = m.metadata.confidenceRule ? m.metadata.confidenceRule->temperature : 1;
+  inits.push_back(tensor("calibrated_logits.weight", net->output()->weight / temperature));
+  inits.push_back(tensor("calibrated_logits.bias", net->output()->bias / temperature));
+  graph.msg(1, node("Gemm", {penultimate, "calibrated_logits.weight", "calibrated_logits.bias"},
+                    "calibrated_logits", {attrInt("transB", 1)}));
+  graph.msg(
+      1, node("Softmax", {"calibrated_logits"}, "calibrated_probabilities", {attrInt("axis", 1)}));
+  graph.msg(1, node("Concat", descriptorParts, "descriptor", {attrInt("axis", 1)}));
 
   graph.str(2, "sdd_detector");
   for (const auto& i : inits) graph.msg(5, i);
   graph.str(10, spec.describe());
   graph.msg(11, valueInfo("image", {c, spec.inputSize, spec.inputSize}));
   graph.msg(12, valueInfo("probabilities", {spec.numClasses}));
+  graph.msg(12, valueInfo("calibrated_probabilities", {spec.numClasses}));
+  graph.msg(12, valueInfo("descriptor", {spec.descriptorSize()}));
 
   Pb model;
   model.i64(1, 7);  // ir_version
@@ -226,7 +287,10 @@ std::string buildOnnx(LoadedModel& m, const fs::path& modelFile, const std::stri
   model.i64(5, 1);
   model.str(6, "Steel surface defect classifier. Input: " + std::string(c == 3 ? "RGB" : "grey") +
                    " pixels / 255 as float NCHW, " + std::to_string(spec.inputSize) + "x" +
-                   std::to_string(spec.inputSize) + "; output: class probabilities.");
+                   std::to_string(spec.inputSize) +
+                   "; outputs: probabilities (SoftMax), calibrated_probabilities (at the model's "
+                   "temperature), descriptor (the unknown score's input: the spatial mean of each "
+                   "conv block's output).");
   model.msg(7, graph);
   Pb opset;
   opset.str(1, "");

@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "imaging/batch.h"
+#include "sdd/metrics/calibration.h"
 #include "sdd/metrics/metrics.h"
 #include "sdd/model/detector_net.h"
 #include "sdd/util/atomic_file.h"
@@ -114,6 +115,9 @@ struct Trainer::Impl {
   void validate(EpochStats& s);
   void saveEpoch(const EpochStats& s);
   void keepModel();
+  /// Fits the kept model's confidence rule (temperature, review threshold, unknown detector)
+  /// on this run's split and writes it into the kept model file.
+  void fitConfidenceRule();
   ModelMetadata metadataFor(const EpochStats& s, const std::string& selection) const;
 };
 
@@ -425,6 +429,58 @@ void Trainer::Impl::keepModel() {
   }
 }
 
+namespace {
+/// Probabilities and descriptors of uint8 images [N,C,H,W] under `net`, in batches.
+void describeImages(DetectorNet& net, const torch::Tensor& u8, const Normalization& norm,
+                    const torch::Device& device, long batch, ProbabilityRows& probs,
+                    DescriptorRows& descriptors) {
+  torch::NoGradGuard guard;
+  const long n = u8.size(0);
+  for (long b = 0; b < n; b += batch) {
+    auto x = normalizeBatch(u8.slice(0, b, std::min(n, b + batch)), norm, device, false);
+    auto [logits, d] = net->forwardWithDescriptor(x);
+    const torch::Tensor p = torch::softmax(logits, 1).to(torch::kCPU).contiguous();
+    d = d.to(torch::kCPU, torch::kFloat).contiguous();
+    for (long i = 0; i < p.size(0); ++i) {
+      probs.emplace_back(p[i].data_ptr<float>(), p[i].data_ptr<float>() + p.size(1));
+      descriptors.emplace_back(d[i].data_ptr<float>(), d[i].data_ptr<float>() + d.size(1));
+    }
+  }
+}
+}  // namespace
+
+void Trainer::Impl::fitConfidenceRule() {
+  if (result.history.empty()) return;
+  if (nVal == 0 || nTrain < 2) {
+    say("no confidence rule fitted: it needs validation images (sdd calibrate can fit one later)");
+    return;
+  }
+  LoadedModel kept = loadModelFile(result.modelFile, *device);
+  const long batch =
+      std::clamp<long>(static_cast<long>((256LL << 20) / spec.activationBytes()), 1, 100);
+  RuleFitInput in;
+  describeImages(kept.net, train.x, kept.metadata.normalization, *device, batch, in.trainProbs,
+                 in.trainDescriptors);
+  describeImages(kept.net, val.x, kept.metadata.normalization, *device, batch, in.heldOutProbs,
+                 in.heldOutDescriptors);
+  in.trainLabels.assign(train.y.data_ptr<int64_t>(), train.y.data_ptr<int64_t>() + nTrain);
+  in.heldOutTruth.assign(val.y.data_ptr<int64_t>(), val.y.data_ptr<int64_t>() + nVal);
+  in.classes = static_cast<int>(kept.metadata.classes.size());
+  in.descriptorParts = kept.metadata.spec.descriptorParts();
+  in.heldOutName = "this run's validation split";
+  in.trainName = "this run's training split";
+  try {
+    const RuleFit fit = sdd::fitConfidenceRule(in);
+    kept.metadata.confidenceRule = fit.rule;
+    saveModelFile(result.modelFile, kept.net, kept.metadata);
+    std::string text = describe(fit);
+    if (!text.empty() && text.back() == '\n') text.pop_back();
+    say(text);
+  } catch (const std::invalid_argument& e) {
+    say(std::string("no confidence rule fitted: ") + e.what());
+  }
+}
+
 TrainResult Trainer::run(bool resume) {
   Impl& m = *impl_;
   const auto start = Clock::now();
@@ -467,6 +523,7 @@ TrainResult Trainer::run(bool resume) {
     }
   }
   m.keepModel();
+  m.fitConfidenceRule();
   m.result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return m.result;
 }

@@ -13,6 +13,7 @@
 
 #include "sdd/dataset/dataset.h"
 #include "sdd/inference/predictor.h"
+#include "sdd/metrics/calibration.h"
 #include "sdd/metrics/metrics.h"
 #include "sdd/model/model_spec.h"
 
@@ -26,8 +27,10 @@ struct ModelEvaluation {
   std::vector<std::size_t> samples;       ///< Dataset::samples() index of each result
   std::vector<int> truth;                 ///< current label of each sample
   std::vector<std::vector<float>> probs;  ///< SoftMax output of each sample
-  std::vector<double> ms;                 ///< file read -> decision, per image
-  std::vector<ScanIssue> skipped;         ///< images that could not be classified
+  std::vector<double> unknownScores;      ///< of each sample (all 0: the model has no detector)
+  std::vector<std::vector<float>> descriptors;  ///< of each sample, when the predictor gave them
+  std::vector<double> ms;                       ///< file read -> decision, per image
+  std::vector<ScanIssue> skipped;               ///< images that could not be classified
   Evaluation eval;
   double medianMs = 0, p95Ms = 0, meanMs = 0;
   bool cancelled = false;
@@ -47,6 +50,13 @@ ModelEvaluation evaluateModel(Predictor& predictor, const std::filesystem::path&
                               const Dataset& dataset, const std::string& split,
                               const std::function<void(std::size_t, std::size_t)>& progress = {},
                               const std::atomic<bool>* cancel = nullptr);
+
+/// Fits a model's confidence rule on a dataset the way `sdd calibrate` does: temperature,
+/// review threshold and the unknown detector's threshold on the images of `split` (held out),
+/// the unknown detector's Gaussians on the training split. Throws what evaluateModel throws.
+RuleFit fitConfidenceRule(Predictor& predictor, const std::filesystem::path& modelFile,
+                          const Dataset& dataset, const std::string& split, double maxRisk,
+                          double maxKnownUnknown);
 
 /// The "pointing game" per class: for every image with defect boxes, is the Grad-CAM peak
 /// for its labelled class inside a box? Reported next to a trivial baseline (the image

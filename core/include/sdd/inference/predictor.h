@@ -18,6 +18,12 @@ struct Prediction {
   std::filesystem::path file;
   int classIndex = -1;  ///< -1 when the file could not be classified
   std::vector<float> probabilities;
+  /// How unlike every trained class the image is (sdd/metrics/unknown_score.h); 0 when the
+  /// model has no unknown detector.
+  double unknownScore = 0;
+  /// The descriptor the unknown score is computed from: filled when the model has an unknown
+  /// detector or the predictor was asked to keep them (setKeepDescriptors).
+  std::vector<float> descriptor;
   double readMs = 0, decodeMs = 0, preprocessMs = 0, inferenceMs = 0, totalMs = 0;
   std::string error;  ///< why the file could not be classified
   bool ok() const { return error.empty(); }
@@ -58,6 +64,9 @@ class Predictor {
   Predictor& operator=(const Predictor&) = delete;
 
   const ModelMetadata& metadata() const;
+  /// predictFile fills Prediction::descriptor even for a model without an unknown detector
+  /// (to fit one: sdd calibrate).
+  void setKeepDescriptors(bool keep);
   std::string deviceName() const;
   std::string engine() const;
 
@@ -67,6 +76,16 @@ class Predictor {
   /// (explain) always run on LibTorch.
   std::vector<std::vector<float>> predictImages(const std::vector<cv::Mat>& images,
                                                 int batchSize = 64);
+  /// Probabilities and the descriptor the unknown score works on (DetectorNet
+  /// forwardWithDescriptor), for already-decoded images, in batches.
+  struct Outputs {
+    std::vector<std::vector<float>> probabilities, descriptors;
+  };
+  Outputs predictImagesWithDescriptors(const std::vector<cv::Mat>& images, int batchSize = 64);
+  /// The unknown score of an image's descriptor and probabilities under the model's rule (0
+  /// without a detector).
+  double unknownScore(const std::vector<float>& descriptor,
+                      const std::vector<float>& probabilities) const;
   /// Class-activation map on the last conv block for `image` (any size/channels).
   /// `targetClass` -1 = the predicted class. Throws std::invalid_argument for a class out
   /// of range.

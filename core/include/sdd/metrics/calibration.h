@@ -11,9 +11,20 @@
 #include <string>
 #include <vector>
 
+#include "sdd/metrics/unknown_score.h"
+
 namespace sdd {
 
 using ProbabilityRows = std::vector<std::vector<float>>;
+
+/// One bin of a reliability diagram: the images whose top probability is in [from, to), their
+/// mean top probability and the share of them classified right.
+struct ReliabilityBin {
+  double from = 0, to = 0, confidence = 0, accuracy = 0;
+  int images = 0;
+};
+std::vector<ReliabilityBin> reliabilityBins(const ProbabilityRows& probs,
+                                            const std::vector<int>& truth, int bins = 15);
 
 /// ECE: the images binned by top probability into `bins` equal-width bins; the mean over
 /// images of |bin accuracy - bin mean confidence|. 0 for no images.
@@ -53,23 +64,59 @@ std::vector<RiskCoveragePoint> riskCoverage(const ProbabilityRows& probs,
 /// every confidence when none is).
 RiskCoveragePoint operatingPoint(const std::vector<RiskCoveragePoint>& curve, double maxRisk);
 
-/// A model's rule for trusting its decisions, kept in its model file (`sdd calibrate`): the
-/// temperature its probabilities are scaled with, and the calibrated top probability below
-/// which an image goes to a person (review) instead of being accepted.
+/// A model's rule for trusting its decisions, kept in its model file (fitted at the end of
+/// training, or by `sdd calibrate`): the temperature its probabilities are scaled with, the
+/// calibrated top probability below which an image goes to a person (review) instead of being
+/// accepted, and the detector whose score above its threshold makes an image "unknown".
 struct ConfidenceRule {
   double temperature = 1;
-  double reviewBelow = 0;  ///< 0: every decision accepted
-  double maxRisk = 0;      ///< the error rate among accepted images it was chosen for
-  std::string fittedOn;    ///< the data it was fitted on, in words
+  double reviewBelow = 0;   ///< 0: every decision accepted
+  double maxRisk = 0;       ///< the error rate among accepted images it was chosen for
+  std::string fittedOn;     ///< the data it was fitted on, in words
+  UnknownDetector unknown;  ///< empty: nothing is called unknown
 };
-enum class Decision { Accept, Review };
-const char* toString(Decision decision);  ///< "accept" | "review"
+/// Unknown outranks review: an image unlike every class is not one a person should confirm as
+/// the class the SoftMax happened to pick.
+enum class Decision { Accept, Review, Unknown };
+const char* toString(Decision decision);  ///< "accept" | "review" | "unknown"
 struct Decided {
   Decision decision = Decision::Accept;
   int label = -1;        ///< the most probable class (the rule never changes it)
   float calibrated = 0;  ///< its probability at the rule's temperature
 };
-/// The decision for one image's probabilities under `rule`.
-Decided decide(const std::vector<float>& probabilities, const ConfidenceRule& rule);
+/// Everything a confidence rule is fitted from, and the figures it was fitted to: the
+/// temperature and review threshold on held-out images (`heldOut*`, normally the validation
+/// split), the unknown detector's Gaussians on the training images' descriptors, its threshold
+/// on the held-out images' scores.
+struct RuleFitInput {
+  ProbabilityRows heldOutProbs;
+  std::vector<int> heldOutTruth;
+  DescriptorRows heldOutDescriptors;  ///< empty: no unknown detector
+  DescriptorRows trainDescriptors;
+  ProbabilityRows trainProbs;
+  std::vector<int> trainLabels;
+  int classes = 0;
+  /// The descriptor's parts (ModelSpec::descriptorParts): the input's, then each block's.
+  std::vector<int> descriptorParts;
+  double maxRisk = 0.002;         ///< error rate allowed among accepted held-out images
+  double maxKnownUnknown = 0.01;  ///< share of held-out (known) images allowed to be unknown
+  std::string heldOutName = "validation split", trainName = "training split";
+};
+struct RuleFit {
+  ConfidenceRule rule;
+  CalibrationReport calibration;
+  RiskCoveragePoint operating;  ///< on the held-out images, at the rule's threshold
+  /// The share of held-out known images called unknown: at the rule's threshold (chosen on
+  /// them), and two-fold cross-fitted (each half judged with the other half's threshold).
+  double knownUnknown = 0, knownUnknownCrossFitted = 0;
+};
+/// Fits the whole rule. Throws std::invalid_argument when there are no held-out images.
+RuleFit fitConfidenceRule(const RuleFitInput& in);
+/// The fit in a few lines of words and figures, for the CLI and the training log.
+std::string describe(const RuleFit& fit);
+
+/// The decision for one image's probabilities and unknown score under `rule`.
+Decided decide(const std::vector<float>& probabilities, const ConfidenceRule& rule,
+               double unknownScore = 0);
 
 }  // namespace sdd

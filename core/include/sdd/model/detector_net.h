@@ -19,6 +19,9 @@ class DetectorNetImpl : public torch::nn::Module {
   torch::Tensor features(torch::Tensor x);
   /// Head applied to features().
   torch::Tensor classify(torch::Tensor features);
+  /// Logits and the descriptor for the unknown score ([N, spec().descriptorSize()]: the
+  /// spatial mean of every conv block's output), from one forward pass.
+  std::pair<torch::Tensor, torch::Tensor> forwardWithDescriptor(torch::Tensor x);
   const ModelSpec& spec() const { return spec_; }
   // The layers, for exporters (ONNX).
   torch::nn::Sequential blocks() const { return blocks_; }

@@ -49,6 +49,11 @@ struct ModelSpec {
   void validate() const;
   /// Spatial size of the last conv block's output.
   int featureSize() const;
+  /// The descriptor the unknown score works on (DetectorNet::forwardWithDescriptor), part by
+  /// part: the input's moments (3 per channel), then each conv block's (2 per channel).
+  std::vector<int> descriptorParts() const;
+  /// Its length: 249 for the default (3 channels, widths 8, 16, 32, 64).
+  int descriptorSize() const;
   std::int64_t parameterCount() const;
   /// Multiply-accumulate operations for one image.
   std::int64_t macs() const;

@@ -2,8 +2,20 @@
 /// Export of a model file to ONNX, for other runtimes and inference servers. The protobuf is
 /// written directly (no ONNX/protobuf library needed). The graph: input "image", float
 /// [N, C, H, W], RGB (or grey) pixels scaled to [0, 1]; the model's normalization, the conv
-/// blocks, the head and a SoftMax inside; output "probabilities", float [N, classes]. The
-/// class names, input size and normalization are in the model's metadata_props.
+/// blocks, the head and a SoftMax inside. Outputs, all float:
+///   "probabilities"             [N, classes]  the SoftMax of the logits
+///   "calibrated_probabilities"  [N, classes]  the SoftMax at the confidence rule's temperature
+///                                             (the same as "probabilities" without a rule)
+///   "descriptor"                [N, D]        per channel: the spatial mean and deviation of the
+///                                             input (the deviation as log(sd + 0.01), and the
+///                                             central third moment) and of
+///                                             every conv block's output
+///                                             (D = 3 x channels + 2 x the sum of the block
+///                                             widths; core's ModelSpec::descriptorSize): the input
+///                                             of the unknown score (sdd/metrics/unknown_score.h),
+///                                             whose class means, whitening and threshold are in
+///                                             metadata_props "sdd_metadata", confidence_rule.
+/// The class names, input size and normalization are in the model's metadata_props.
 
 #include <filesystem>
 #include <string>
