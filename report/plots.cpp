@@ -1,9 +1,11 @@
 #include "plots.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
 #include "qcp.h"
+#include "sdd/metrics/calibration.h"
 #include "sdd/metrics/metrics.h"
 #include "sdd/training/labeling_simulation.h"
 #include "sdd/training/trainer.h"
@@ -123,6 +125,79 @@ void drawRoc(QCustomPlot* plot, const sdd::Evaluation& eval) {
   plot->xAxis->setRange(-0.01, 1.01);
   plot->yAxis->setRange(-0.01, 1.01);
   plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+  plot->replot();
+}
+
+void drawReliability(QCustomPlot* plot, const std::vector<std::vector<float>>& probs,
+                     const std::vector<int>& truth, double temperature) {
+  plot->clearPlottables();
+  plot->clearItems();
+  plot->legend->setVisible(true);
+  plot->legend->setFont(QFont(plot->font().family(), plot->font().pointSize() - 1));
+  plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+  auto* ideal = plot->addGraph();
+  ideal->setData(QVector<double>{0, 1}, QVector<double>{0, 1});
+  ideal->setPen(QPen(QColor(150, 150, 150), 1, Qt::DashLine));
+  ideal->setName(QObject::tr("perfectly calibrated"));
+  const auto add = [&](const std::vector<std::vector<float>>& p, const QString& name, int color) {
+    QVector<double> x, y;
+    for (const sdd::ReliabilityBin& b : sdd::reliabilityBins(p, truth))
+      if (b.images > 0) {
+        x << b.confidence;
+        y << b.accuracy;
+      }
+    auto* g = plot->addGraph();
+    g->setData(x, y, true);
+    g->setPen(QPen(seriesColor(color), 2));
+    g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 6));
+    g->setName(QStringLiteral("%1  ECE %2")
+                   .arg(name)
+                   .arg(sdd::expectedCalibrationError(p, truth), 0, 'f', 4));
+  };
+  add(probs, QObject::tr("as trained"), 0);
+  if (temperature != 1)
+    add(sdd::withTemperature(probs, temperature),
+        QObject::tr("at temperature %1").arg(temperature, 0, 'f', 3), 1);
+  plot->xAxis->setLabel(QObject::tr("top probability (bin mean)"));
+  plot->yAxis->setLabel(QObject::tr("share classified right"));
+  plot->xAxis->setRange(-0.01, 1.01);
+  plot->yAxis->setRange(-0.01, 1.01);
+  plot->replot();
+}
+
+void drawRiskCoverage(QCustomPlot* plot, const std::vector<sdd::RiskCoveragePoint>& curve,
+                      const sdd::RiskCoveragePoint& chosen, double maxRisk) {
+  plot->clearPlottables();
+  plot->clearItems();
+  plot->legend->setVisible(true);
+  plot->legend->setFont(QFont(plot->font().family(), plot->font().pointSize() - 1));
+  plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+  QVector<double> x, y;
+  double top = maxRisk;
+  for (const sdd::RiskCoveragePoint& p : curve) {
+    x << 100 * p.coverage;
+    y << 100 * p.risk;
+    top = std::max(top, p.risk);
+  }
+  auto* g = plot->addGraph();
+  g->setData(x, y, true);
+  g->setPen(QPen(seriesColor(0), 2));
+  g->setName(QObject::tr("errors among accepted"));
+  auto* target = plot->addGraph();
+  target->setData(QVector<double>{0, 100}, QVector<double>{100 * maxRisk, 100 * maxRisk});
+  target->setPen(QPen(QColor(150, 150, 150), 1, Qt::DashLine));
+  target->setName(QObject::tr("target %1 %").arg(100 * maxRisk, 0, 'g', 3));
+  auto* point = plot->addGraph();
+  point->setData(QVector<double>{100 * chosen.coverage}, QVector<double>{100 * chosen.risk});
+  point->setLineStyle(QCPGraph::lsNone);
+  point->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(213, 0, 0), 9));
+  point->setName(QObject::tr("operating point: %1 % accepted above %2")
+                     .arg(100 * chosen.coverage, 0, 'f', 1)
+                     .arg(chosen.threshold, 0, 'f', 3));
+  plot->xAxis->setLabel(QObject::tr("share accepted automatically (%)"));
+  plot->yAxis->setLabel(QObject::tr("error rate among accepted (%)"));
+  plot->xAxis->setRange(0, 101);
+  plot->yAxis->setRange(0, 100 * top * 1.1 + 0.05);
   plot->replot();
 }
 

@@ -16,6 +16,7 @@ class QCPGraph;
 
 namespace sdd {
 struct Evaluation;
+struct RiskCoveragePoint;
 struct EpochStats;
 struct SimulationRow;
 }  // namespace sdd
@@ -31,6 +32,16 @@ QPair<int, int> confusionCellAt(QCustomPlot* plot, const QPointF& pos, int class
 
 /// One ROC curve per class with its AUC in the legend, plus the chance diagonal.
 void drawRoc(QCustomPlot* plot, const sdd::Evaluation& eval);
+
+/// Reliability diagram: per bin of top probability (15 bins) the share classified right
+/// against the mean top probability, before and after temperature scaling at `temperature`,
+/// with the diagonal of perfect calibration; ECE in the legend.
+void drawReliability(QCustomPlot* plot, const std::vector<std::vector<float>>& probs,
+                     const std::vector<int>& truth, double temperature);
+/// Risk-coverage curve of "accept above a confidence": the error rate among accepted images
+/// against the share accepted, the target error rate as a dashed line and `chosen` marked.
+void drawRiskCoverage(QCustomPlot* plot, const std::vector<sdd::RiskCoveragePoint>& curve,
+                      const sdd::RiskCoveragePoint& chosen, double maxRisk);
 
 /// What a training-curve plot shows.
 enum class CurveKind { Loss, Accuracy };

@@ -409,6 +409,46 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
         <source>0.01 below all labels</source>
         <translation>전체 라벨보다 0.01 낮음</translation>
     </message>
+    <message>
+        <source>perfectly calibrated</source>
+        <translation>완벽한 보정</translation>
+    </message>
+    <message>
+        <source>as trained</source>
+        <translation>학습된 그대로</translation>
+    </message>
+    <message>
+        <source>at temperature %1</source>
+        <translation>온도 %1에서</translation>
+    </message>
+    <message>
+        <source>top probability (bin mean)</source>
+        <translation>최고 확률 (구간 평균)</translation>
+    </message>
+    <message>
+        <source>share classified right</source>
+        <translation>올바르게 분류된 비율</translation>
+    </message>
+    <message>
+        <source>errors among accepted</source>
+        <translation>수락된 이미지 중 오류</translation>
+    </message>
+    <message>
+        <source>target %1 %</source>
+        <translation>목표 %1 %</translation>
+    </message>
+    <message>
+        <source>operating point: %1 % accepted above %2</source>
+        <translation>운영점: %2 이상에서 %1 % 수락</translation>
+    </message>
+    <message>
+        <source>share accepted automatically (%)</source>
+        <translation>자동 수락 비율 (%)</translation>
+    </message>
+    <message>
+        <source>error rate among accepted (%)</source>
+        <translation>수락된 이미지 중 오류율 (%)</translation>
+    </message>
 </context>
 <context>
     <name>sddui::BrowseFilters</name>
@@ -641,6 +681,18 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>Double-click or Enter: show the image in the dataset</source>
         <translation>더블클릭 또는 Enter: 데이터셋에서 이미지 보기</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;unlike every class it was trained on (unknown score %2)&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;학습한 어떤 클래스와도 다름 (미지 점수 %2)&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;not sure enough: a person should look (calibrated %2)&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;확신이 부족함: 사람이 확인해야 함 (보정값 %2)&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source> · &lt;span style=&apos;color:%1&apos;&gt;%2 OK&lt;/span&gt;, &lt;span style=&apos;color:%3&apos;&gt;%4 review&lt;/span&gt;, &lt;span style=&apos;color:%5&apos;&gt;%6 unknown&lt;/span&gt;</source>
+        <translation> · &lt;span style=&apos;color:%1&apos;&gt;OK %2&lt;/span&gt;, &lt;span style=&apos;color:%3&apos;&gt;검토 %4&lt;/span&gt;, &lt;span style=&apos;color:%5&apos;&gt;미지 %6&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
@@ -939,6 +991,34 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source> Skipped: %1</source>
         <translation> 제외됨: %1</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>at most </source>
+        <translation>최대 </translation>
+    </message>
+    <message>
+        <source>Errors allowed among the images accepted without a person</source>
+        <translation>사람 확인 없이 수락된 이미지 중 허용되는 오류</translation>
+    </message>
+    <message>
+        <source>Review rule:</source>
+        <translation>검토 규칙:</translation>
+    </message>
+    <message>
+        <source>Calibration and review</source>
+        <translation>보정과 검토</translation>
+    </message>
+    <message>
+        <source>Evaluate a model to see how far its confidence can be trusted.</source>
+        <translation>모델을 평가하면 그 확신을 얼마나 믿을 수 있는지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>ECE %1 → %2 at temperature %3 (cross-fitted) · &lt;b&gt;%4 %&lt;/b&gt; accepted above a calibrated %5 with %6 % errors among them; the rest to review. Chosen on these %7 images: &lt;tt&gt;sdd calibrate --max-risk&lt;/tt&gt; writes such a rule into a model.</source>
+        <translation>ECE %1 → %2, 온도 %3 (교차 적합) · 보정값 %5 이상에서 &lt;b&gt;%4 %&lt;/b&gt; 수락, 그중 오류 %6 %; 나머지는 검토. 이 %7개 이미지에서 선택함: &lt;tt&gt;sdd calibrate --max-risk&lt;/tt&gt;로 이런 규칙을 모델에 기록합니다.</translation>
     </message>
 </context>
 <context>
@@ -1845,6 +1925,26 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>cannot write %1: %2</source>
         <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>검토</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>미지</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>calibrated probability %1, unknown score %2</source>
+        <translation>보정 확률 %1, 미지 점수 %2</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>판정</translation>
     </message>
 </context>
 <context>

@@ -409,6 +409,46 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
         <source>0.01 below all labels</source>
         <translation>比全部标签低 0.01</translation>
     </message>
+    <message>
+        <source>perfectly calibrated</source>
+        <translation>完美校准</translation>
+    </message>
+    <message>
+        <source>as trained</source>
+        <translation>训练所得</translation>
+    </message>
+    <message>
+        <source>at temperature %1</source>
+        <translation>温度 %1 下</translation>
+    </message>
+    <message>
+        <source>top probability (bin mean)</source>
+        <translation>最高概率（区间平均）</translation>
+    </message>
+    <message>
+        <source>share classified right</source>
+        <translation>分类正确的比例</translation>
+    </message>
+    <message>
+        <source>errors among accepted</source>
+        <translation>已接受图像中的错误</translation>
+    </message>
+    <message>
+        <source>target %1 %</source>
+        <translation>目标 %1 %</translation>
+    </message>
+    <message>
+        <source>operating point: %1 % accepted above %2</source>
+        <translation>工作点：高于 %2 时接受 %1 %</translation>
+    </message>
+    <message>
+        <source>share accepted automatically (%)</source>
+        <translation>自动接受比例 (%)</translation>
+    </message>
+    <message>
+        <source>error rate among accepted (%)</source>
+        <translation>已接受图像中的错误率 (%)</translation>
+    </message>
 </context>
 <context>
     <name>sddui::BrowseFilters</name>
@@ -641,6 +681,18 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>Double-click or Enter: show the image in the dataset</source>
         <translation>双击或按 Enter：在数据集中显示该图像</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;unlike every class it was trained on (unknown score %2)&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;与训练过的任何类别都不同（未知分数 %2）&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;not sure enough: a person should look (calibrated %2)&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;不够确定：需要人工查看（校准后 %2）&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source> · &lt;span style=&apos;color:%1&apos;&gt;%2 OK&lt;/span&gt;, &lt;span style=&apos;color:%3&apos;&gt;%4 review&lt;/span&gt;, &lt;span style=&apos;color:%5&apos;&gt;%6 unknown&lt;/span&gt;</source>
+        <translation> · &lt;span style=&apos;color:%1&apos;&gt;OK %2&lt;/span&gt;，&lt;span style=&apos;color:%3&apos;&gt;复核 %4&lt;/span&gt;，&lt;span style=&apos;color:%5&apos;&gt;未知 %6&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
@@ -939,6 +991,34 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source> Skipped: %1</source>
         <translation> 已跳过：%1</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>at most </source>
+        <translation>最多 </translation>
+    </message>
+    <message>
+        <source>Errors allowed among the images accepted without a person</source>
+        <translation>无需人工即被接受的图像中允许的错误</translation>
+    </message>
+    <message>
+        <source>Review rule:</source>
+        <translation>复核规则：</translation>
+    </message>
+    <message>
+        <source>Calibration and review</source>
+        <translation>校准与复核</translation>
+    </message>
+    <message>
+        <source>Evaluate a model to see how far its confidence can be trusted.</source>
+        <translation>评估模型后即可看到其置信度有多可信。</translation>
+    </message>
+    <message>
+        <source>ECE %1 → %2 at temperature %3 (cross-fitted) · &lt;b&gt;%4 %&lt;/b&gt; accepted above a calibrated %5 with %6 % errors among them; the rest to review. Chosen on these %7 images: &lt;tt&gt;sdd calibrate --max-risk&lt;/tt&gt; writes such a rule into a model.</source>
+        <translation>ECE %1 → %2，温度 %3（交叉拟合）· 校准后高于 %5 时接受 &lt;b&gt;%4 %&lt;/b&gt;，其中错误 %6 %；其余复核。在这 %7 张图像上选定：&lt;tt&gt;sdd calibrate --max-risk&lt;/tt&gt; 可把这样的规则写入模型。</translation>
     </message>
 </context>
 <context>
@@ -1845,6 +1925,26 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>复核</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>calibrated probability %1, unknown score %2</source>
+        <translation>校准概率 %1，未知分数 %2</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>判定</translation>
     </message>
 </context>
 <context>

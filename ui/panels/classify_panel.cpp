@@ -31,6 +31,30 @@ QString csv(const QString& s) { return QString::fromStdString(sdd::csvField(s.to
 
 }  // namespace
 
+QString decisionText(sdd::Decision d) {
+  switch (d) {
+    case sdd::Decision::Review:
+      return ResultsModel::tr("review");
+    case sdd::Decision::Unknown:
+      return ResultsModel::tr("unknown");
+    case sdd::Decision::Accept:
+      break;
+  }
+  return ResultsModel::tr("OK");
+}
+
+QColor decisionColor(sdd::Decision d) {
+  switch (d) {
+    case sdd::Decision::Review:
+      return QColor(178, 106, 0);
+    case sdd::Decision::Unknown:
+      return QColor(142, 36, 170);
+    case sdd::Decision::Accept:
+      break;
+  }
+  return QColor(0, 130, 60);
+}
+
 void ResultsModel::setClasses(const QStringList& classes) {
   beginResetModel();
   classes_ = classes;
@@ -60,6 +84,15 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const {
     return QColor(r.classIndex == c.trueLabel ? QColor(0, 130, 60) : QColor(213, 0, 0));
   if (role == Qt::DecorationRole && index.column() == Predicted && r.ok())
     return classColor(r.classIndex);
+  if (index.column() == Decision && r.ok()) {
+    if (role == Qt::ForegroundRole) return QColor(Qt::white);
+    if (role == Qt::BackgroundRole) return decisionColor(r.decision);
+    if (role == Qt::TextAlignmentRole) return int(Qt::AlignCenter);
+    if (role == Qt::ToolTipRole)
+      return tr("calibrated probability %1, unknown score %2")
+          .arg(r.calibrated, 0, 'f', 3)
+          .arg(r.unknownScore, 0, 'f', 2);
+  }
   if (role == Qt::TextAlignmentRole && (index.column() == Confidence || index.column() == Ms))
     return int(Qt::AlignRight | Qt::AlignVCenter);
   const bool sort = role == Qt::EditRole;
@@ -73,6 +106,9 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const {
       if (!r.ok()) return {};
       return sort ? QVariant(r.probabilities[r.classIndex])
                   : QVariant(QString::number(r.probabilities[r.classIndex], 'f', 3));
+    case Decision:
+      if (!r.ok()) return {};
+      return sort ? QVariant(int(r.decision)) : QVariant(decisionText(r.decision));
     case TrueLabel:
       return known ? classes_.value(c.trueLabel) : QString();
     case Match:
@@ -94,6 +130,8 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation o, int role) cons
       return tr("Predicted");
     case Confidence:
       return tr("Probability");
+    case Decision:
+      return tr("Decision");
     case TrueLabel:
       return tr("Label");
     case Match:
@@ -109,12 +147,15 @@ QString ResultsModel::exportCsv(const QString& file) const {
   if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
     return tr("cannot write %1: %2").arg(file, f.errorString());
   QTextStream out(&f);
-  out << "file,predicted,label,ms";
+  out << "file,predicted,decision,calibrated_probability,unknown_score,label,ms";
   for (const QString& c : classes_) out << ",p_" << csv(c);
   out << ",error\n";
   for (const ClassifiedImage& c : rows_) {
     const ClassifyResult& r = c.result;
     out << csv(r.file) << ',' << (r.ok() ? csv(classes_.value(r.classIndex)) : QString()) << ','
+        << (r.ok() ? QString::fromLatin1(sdd::toString(r.decision)) : QString()) << ','
+        << (r.ok() ? QString::number(r.calibrated, 'g', 6) : QString()) << ','
+        << (r.ok() ? QString::number(r.unknownScore, 'g', 6) : QString()) << ','
         << (c.trueLabel >= 0 ? csv(classes_.value(c.trueLabel)) : QString()) << ','
         << (r.ok() ? QString::number(r.totalMs, 'f', 3) : QString());
     for (int k = 0; k < classes_.size(); ++k)
@@ -242,6 +283,7 @@ ClassifyPanel::ClassifyPanel(QWidget* parent)
   top->addWidget(fov_);
   top->addWidget(speed_);
   stats_->setWordWrap(true);
+  stats_->setTextFormat(Qt::RichText);
 
   auto* left = new QWidget;
   auto* ll = new QVBoxLayout(left);
@@ -295,6 +337,7 @@ void ClassifyPanel::beginBatch(int count) {
   expected_ = count;
   failed_ = 0;
   okCount_ = 0;
+  reviews_ = unknowns_ = 0;
   sumMs_ = 0;
   wallSeconds_ = 0;
   updateStats();
@@ -313,6 +356,8 @@ void ClassifyPanel::addResults(const QVector<ClassifiedImage>& rows) {
       rejectedTitle_->show();
     } else {
       ++okCount_;
+      reviews_ += r.result.decision == sdd::Decision::Review;
+      unknowns_ += r.result.decision == sdd::Decision::Unknown;
       sumMs_ += r.result.totalMs;
       if (firstOk < 0) firstOk = before + i;
     }
@@ -355,6 +400,18 @@ void ClassifyPanel::showDetail(int row) {
   QString v = tr("<b>%1</b><br><span style='font-size:15pt'>%2</span> &nbsp;%3")
                   .arg(QFileInfo(c.result.file).fileName().toHtmlEscaped(), cls.toHtmlEscaped())
                   .arg(c.result.probabilities[c.result.classIndex], 0, 'f', 3);
+  v += QStringLiteral(" &nbsp;<span style='background:%1;color:white'>&nbsp;%2&nbsp;</span>")
+           .arg(decisionColor(c.result.decision).name(), decisionText(c.result.decision));
+  if (c.result.decision == sdd::Decision::Unknown)
+    v += tr("<br><span style='color:%1'>unlike every class it was trained on "
+            "(unknown score %2)</span>")
+             .arg(decisionColor(sdd::Decision::Unknown).name())
+             .arg(c.result.unknownScore, 0, 'f', 1);
+  else if (c.result.decision == sdd::Decision::Review)
+    v += tr("<br><span style='color:%1'>not sure enough: a person should look "
+            "(calibrated %2)</span>")
+             .arg(decisionColor(sdd::Decision::Review).name())
+             .arg(c.result.calibrated, 0, 'f', 3);
   if (c.trueLabel >= 0) {
     v += c.trueLabel == c.result.classIndex
              ? tr("<br><span style='color:#00823c'>✓ matches its label</span>")
@@ -377,6 +434,15 @@ void ClassifyPanel::updateStats() {
   if (okCount_) s += tr(" · %1 ms/image (file read → decision)").arg(mean, 0, 'f', 2);
   if (wallSeconds_ > 0 && okCount_)
     s += tr(" · %1 images/s").arg(okCount_ / wallSeconds_, 0, 'f', 1);
+  if (okCount_)
+    s += tr(" · <span style='color:%1'>%2 OK</span>, <span style='color:%3'>%4 review</span>, "
+            "<span style='color:%5'>%6 unknown</span>")
+             .arg(decisionColor(sdd::Decision::Accept).name())
+             .arg(okCount_ - reviews_ - unknowns_)
+             .arg(decisionColor(sdd::Decision::Review).name())
+             .arg(reviews_)
+             .arg(decisionColor(sdd::Decision::Unknown).name())
+             .arg(unknowns_);
   if (failed_) s += tr(" · %1 not classified").arg(failed_);
   stats_->setText(s);
   speed_->setText(mean > 0

@@ -4,6 +4,7 @@
 // chart of every class probability. Timing and the paper's line-speed figure on top.
 
 #include <QAbstractTableModel>
+#include <QColor>
 #include <QStringList>
 #include <QVector>
 #include <QWidget>
@@ -27,7 +28,7 @@ struct ClassifiedImage {
 class ResultsModel : public QAbstractTableModel {
   Q_OBJECT
  public:
-  enum Column { File, Predicted, Confidence, TrueLabel, Match, Ms, ColumnCount };
+  enum Column { File, Predicted, Confidence, Decision, TrueLabel, Match, Ms, ColumnCount };
   using QAbstractTableModel::QAbstractTableModel;
   void setClasses(const QStringList& classes);
   void clear();
@@ -46,6 +47,10 @@ class ResultsModel : public QAbstractTableModel {
   QStringList classes_;
   QVector<ClassifiedImage> rows_;
 };
+
+/// The badge text of a decision ("OK", "review", "unknown") and its colour.
+QString decisionText(sdd::Decision d);
+QColor decisionColor(sdd::Decision d);
 
 /// Horizontal bars of class probabilities with their values (paper Fig. 8).
 class ProbabilityChart : public QWidget {
@@ -103,6 +108,7 @@ class ClassifyPanel : public QWidget {
   int failed_ = 0;
   double sumMs_ = 0;
   int okCount_ = 0;
+  int reviews_ = 0, unknowns_ = 0;
   double wallSeconds_ = 0;
 };
 

@@ -77,6 +77,16 @@ void InferenceWorker::loadModel(const QString& file, const QString& device) {
   }
 }
 
+void InferenceWorker::setDecision(ClassifyResult& r, const std::vector<float>& probabilities,
+                                  double unknownScore) const {
+  static const sdd::ConfidenceRule none;
+  const auto& rule = predictor_->metadata().confidenceRule;
+  const sdd::Decided d = sdd::decide(probabilities, rule ? *rule : none, unknownScore);
+  r.decision = d.decision;
+  r.calibrated = d.calibrated;
+  r.unknownScore = unknownScore;
+}
+
 void InferenceWorker::classify(const QStringList& files, int batchId) {
   cancel_ = false;
   QElapsedTimer timer;
@@ -94,6 +104,7 @@ void InferenceWorker::classify(const QStringList& files, int batchId) {
       r.totalMs = p.totalMs;
       r.error = QString::fromStdString(p.error);
       r.probabilities = QVector<float>(p.probabilities.begin(), p.probabilities.end());
+      if (p.ok()) setDecision(r, p.probabilities, p.unknownScore);
     }
     (r.ok() ? ok : failed)++;
     Q_EMIT result(batchId, r);
@@ -147,9 +158,12 @@ void InferenceWorker::score(const QStringList& files, const ScoreTarget& target,
             r.file = files[int(s.index)];
             r.error = QString::fromStdString(s.error);
             r.probabilities = QVector<float>(s.probabilities.begin(), s.probabilities.end());
-            if (!s.probabilities.empty())
+            if (!s.probabilities.empty()) {
               r.classIndex = int(std::max_element(s.probabilities.begin(), s.probabilities.end()) -
                                  s.probabilities.begin());
+              // Batch scoring keeps no descriptors: accept or review only, never unknown.
+              setDecision(r, s.probabilities, 0);
+            }
             r.totalMs = ms;
             (r.ok() ? ok : failed)++;
             Q_EMIT result(batchId, r);

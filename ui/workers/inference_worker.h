@@ -11,6 +11,8 @@
 #include <atomic>
 #include <memory>
 
+#include "sdd/metrics/calibration.h"
+
 namespace sdd {
 class Predictor;
 }
@@ -22,7 +24,12 @@ struct ClassifyResult {
   QString file;
   int classIndex = -1;  ///< -1: not classified, see error
   QVector<float> probabilities;
-  double totalMs = 0;  ///< file read -> decision
+  /// The model's confidence rule applied (sdd/metrics/calibration.h): accept, review or
+  /// unknown; accept for a model without a rule.
+  sdd::Decision decision = sdd::Decision::Accept;
+  float calibrated = 0;     ///< the top class's calibrated probability
+  double unknownScore = 0;  ///< 0 for a model without an unknown detector
+  double totalMs = 0;       ///< file read -> decision
   QString error;
   bool ok() const { return error.isEmpty(); }
 };
@@ -86,6 +93,9 @@ class InferenceWorker : public QObject {
   void explained(const sddui::Explained& e);
 
  private:
+  /// Applies the loaded model's confidence rule to a classified result.
+  void setDecision(ClassifyResult& r, const std::vector<float>& probabilities,
+                   double unknownScore) const;
   std::unique_ptr<sdd::Predictor> predictor_;
   std::atomic<bool> cancel_{false};
 };
