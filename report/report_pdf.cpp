@@ -16,6 +16,7 @@
 #include "display_image.h"
 #include "plots.h"
 #include "qcp.h"
+#include "sdd/metrics/calibration.h"
 #include "sdd/util/atomic_file.h"
 
 namespace sddreport {
@@ -442,6 +443,41 @@ void writeReportPdf(const ReportData& d, const QString& pdfFile) {
     plot.resize(520, 400);
     drawRoc(&plot, e);
     doc.plot(&plot, 520, 400);
+  }
+  // Calibration, the review rule and the model's own accept / review / unknown decisions.
+  {
+    const sdd::CalibrationReport cal = sdd::calibrate(ev.probs, ev.truth);
+    const double maxRisk = meta.confidenceRule ? meta.confidenceRule->maxRisk : 0.002;
+    const auto curve = sdd::riskCoverage(sdd::withTemperature(ev.probs, cal.temperature), ev.truth);
+    const sdd::RiskCoveragePoint pt = sdd::operatingPoint(curve, maxRisk);
+    QString text = QObject::tr(
+                       "ECE %1 → %2 at temperature %3 (two-fold cross-fitted); Brier %4 → "
+                       "%5. At most %6 % errors among accepted images: %7 % accepted "
+                       "above a calibrated %8 (chosen on these images).")
+                       .arg(fixed(cal.eceBefore), fixed(cal.eceAfter), fixed(cal.temperature, 3),
+                            fixed(cal.brierBefore), fixed(cal.brierAfter))
+                       .arg(100 * maxRisk, 0, 'g', 3)
+                       .arg(100 * pt.coverage, 0, 'f', 1)
+                       .arg(fixed(pt.threshold, 3));
+    if (meta.confidenceRule) {
+      int n[3] = {0, 0, 0};
+      for (std::size_t k = 0; k < ev.probs.size(); ++k)
+        ++n[int(sdd::decide(ev.probs[k], *meta.confidenceRule, ev.unknownScores[k]).decision)];
+      text += QObject::tr(" The model's own rule (%1): %2 accepted, %3 to review, %4 unknown.")
+                  .arg(qs(meta.confidenceRule->fittedOn))
+                  .arg(n[0])
+                  .arg(n[1])
+                  .arg(n[2]);
+    }
+    doc.heading(QObject::tr("Calibration and the review rule"), 300);
+    doc.paragraph(text);
+    QCustomPlot reliability, risk;
+    reliability.resize(320, 280);
+    risk.resize(320, 280);
+    drawReliability(&reliability, ev.probs, ev.truth, cal.temperature);
+    drawRiskCoverage(&risk, curve, pt, maxRisk);
+    doc.plot(&reliability, 320, 280);
+    doc.plot(&risk, 320, 280);
   }
 
   // 5. Comparison.

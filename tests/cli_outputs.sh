@@ -61,6 +61,10 @@ check "eval --json: calibration (temperature > 0, ECE in [0,1]) and the review r
 import json,sys; c = json.load(open(sys.argv[1]))[\"calibration\"]
 assert c[\"temperature\"] > 0 and 0 <= c[\"ece_before\"] <= 1 and 0 <= c[\"ece_after\"] <= 1
 assert 0 <= c[\"operating_point\"][\"coverage\"] <= 1 and c[\"max_risk\"] == 0.002" "$WORK/eval.json"'
+check "eval --json: the model's own rule (fitted by training) decides every image once" \
+  '"$PY" -c "
+import json,sys; j = json.load(open(sys.argv[1])); d = j[\"decisions\"]
+assert d[\"accept\"] + d[\"review\"] + d[\"unknown\"] == j[\"calibration\"][\"images\"] > 0" "$WORK/eval.json"'
 (cd "$D/a,b" && "$SDD" predict --model "$M" --csv "$WORK/predict.csv" -- -dash.png =cmd.png missing.png ./-also-missing.png > /dev/null 2>&1)
 check "predict --csv: error rows as wide as the others (13 columns), names guarded" \
   'csv_ok "$WORK/predict.csv" 13 && [ "$(grep -c "file does not exist" "$WORK/predict.csv")" = 2 ] && grep -q "^\"'"'"'-dash.png\"" "$WORK/predict.csv"'

@@ -454,18 +454,27 @@ class GuiTest : public QObject {
     writeImage(dir / "a.png", patternImage(1, 3));
     writeImage(dir / "b.jpg", patternImage(2, 4, 300, 120, 1));
     writeBytes(dir / "notes.txt", "hello");
+    // A blank frame: unlike every NEU class, so the shipped model's rule calls it unknown.
+    writeImage(dir / "blank.png", cv::Mat(200, 200, CV_8UC1, cv::Scalar(128)));
     MainWindow w(opts({}, {}, {}));  // no dataset: welcome page
     w.show();
     QSignalSpy ready(&w, &MainWindow::modelReady);
     QVERIFY(ready.wait(30000) || ready.count() == 1);
     QSignalSpy done(&w, &MainWindow::classificationFinished);
-    drop(&w, {qs(dir / "a.png"), qs(dir / "b.jpg"), qs(dir / "notes.txt")});
+    drop(&w, {qs(dir / "a.png"), qs(dir / "b.jpg"), qs(dir / "notes.txt"), qs(dir / "blank.png")});
     QVERIFY(done.wait(30000));
-    QCOMPARE(done.at(0).at(0).toInt(), 2);
+    QCOMPARE(done.at(0).at(0).toInt(), 3);
     QCOMPARE(done.at(0).at(1).toInt(), 1);
     const ResultsModel* res = w.classifyPanel()->results();
-    QCOMPARE(res->rowCount(), 3);
-    for (int r = 0; r < 3; ++r) {
+    QCOMPARE(res->rowCount(), 4);
+    for (int r = 0; r < 4; ++r) {
+      if (res->at(r).result.file.endsWith("blank.png")) {
+        QCOMPARE(res->at(r).result.decision, sdd::Decision::Unknown);
+        QCOMPARE(res->data(res->index(r, ResultsModel::Decision), Qt::DisplayRole).toString(),
+                 decisionText(sdd::Decision::Unknown));
+      }
+    }
+    for (int r = 0; r < 4; ++r) {
       const ClassifyResult& c = res->at(r).result;
       if (c.file.endsWith("notes.txt")) {
         QVERIFY(!c.ok());
@@ -630,6 +639,25 @@ class GuiTest : public QObject {
     QCOMPARE(w.tabs()->currentWidget(), e);  // evaluation does not jump to the Classify tab
     const sdd::Evaluation ev = *e->evaluation();
     QCOMPARE(e->tableIV()->rowCount(), 4);  // 3 classes + macro average
+    // Calibration and review: the reliability diagram (ideal + as trained, + scaled when the
+    // fitted temperature is not 1) and the risk-coverage curve with target and operating point.
+    e->showCalibration();
+    QVERIFY(e->reliabilityPlot()->graphCount() >= 2);
+    QCOMPARE(e->riskCoveragePlot()->graphCount(), 3);
+    // Every evaluated image has the model's decision, and the browser shows them by it.
+    DatasetModel* dm = w.datasetModel();
+    int decided = 0;
+    for (int r = 0; r < dm->rowCount(); ++r)
+      decided += dm->index(r).data(DatasetModel::DecisionRole).toInt() >= 0;
+    QCOMPARE(decided, dm->predictedCount());
+    for (const auto& [status, decision] :
+         {std::pair{SampleFilter::Status::Review, sdd::Decision::Review},
+          std::pair{SampleFilter::Status::Unknown, sdd::Decision::Unknown}}) {
+      w.filter()->setStatus(status);
+      for (int r = 0; r < w.filter()->rowCount(); ++r)
+        QCOMPARE(w.filter()->index(r, 0).data(DatasetModel::DecisionRole).toInt(), int(decision));
+    }
+    w.filter()->setStatus(SampleFilter::Status::All);
 
     // A top loss clicked, and a Classify result activated, show that image in the browser,
     // scrolled into view, whatever the filters hid.
@@ -714,8 +742,9 @@ class GuiTest : public QObject {
     QVERIFY2(!text.isEmpty(), "pdftotext could not read the report");
     for (const char* section :
          {"1. Dataset", "2. Model", "3. Training", "4. Evaluation on the all split", "Table IV",
-          "ROC curves", "5. Model comparison (Table V)", "6. Inference time and line speed",
-          "7. Examples (Fig. 8)", "8. Reproducibility", "reported by the paper"})
+          "ROC curves", "Calibration and the review rule", "5. Model comparison (Table V)",
+          "6. Inference time and line speed", "7. Examples (Fig. 8)", "8. Reproducibility",
+          "reported by the paper"})
       QVERIFY2(text.contains(QLatin1String(section)), section);
     const sdd::Evaluation* now = e->evaluation();  // with the relabel
     QVERIFY(text.contains(QStringLiteral("Macro F1")));
@@ -791,6 +820,9 @@ class GuiTest : public QObject {
     w.evaluatePanel()->findChild<QTabWidget*>()->setCurrentIndex(3);
     QTest::qWait(200);
     QVERIFY(w.grab().save(out + "/evaluate-tableV.png"));
+    w.evaluatePanel()->showCalibration();
+    QTest::qWait(300);
+    QVERIFY(w.grab().save(out + "/evaluate-calibration.png"));
 
     // A misclassified validation image with its Grad-CAM, reached by clicking its cell.
     const sdd::Evaluation ev = *w.evaluatePanel()->evaluation();

@@ -34,3 +34,13 @@ fi
 
 cmake --preset "$PRESET" >/dev/null
 cmake --build --preset "$PRESET"
+
+# ONNX Runtime for the onnx.onnxruntime test (the runtime Triton's ONNX backend uses): the npm
+# package, whose CPU library ships inside it (--ignore-scripts: its install script only
+# fetches GPU extras). Optional: without node / npm, or offline, the test is skipped.
+ORT=build/node/node_modules/onnxruntime-node
+if [[ "$PRESET" == release && ! -d "$ORT" ]] && command -v npm > /dev/null 2>&1; then
+  echo "setup: installing onnxruntime-node 1.30.0 into build/node (for the ONNX Runtime test)"
+  npm install --prefix build/node --ignore-scripts --no-audit --no-fund --silent \
+    onnxruntime-node@1.30.0 || echo "setup: onnxruntime-node not installed; onnx.onnxruntime will be skipped"
+fi

@@ -449,6 +449,18 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
         <source>error rate among accepted (%)</source>
         <translation>수락된 이미지 중 오류율 (%)</translation>
     </message>
+    <message>
+        <source>ECE %1 → %2 at temperature %3 (two-fold cross-fitted); Brier %4 → %5. At most %6 % errors among accepted images: %7 % accepted above a calibrated %8 (chosen on these images).</source>
+        <translation>ECE %1 → %2, 온도 %3 (2겹 교차 적합); Brier %4 → %5. 수락된 이미지 중 오류 최대 %6 %: 보정값 %8 이상에서 %7 % 수락 (이 이미지들에서 선택함).</translation>
+    </message>
+    <message>
+        <source> The model&apos;s own rule (%1): %2 accepted, %3 to review, %4 unknown.</source>
+        <translation> 모델 자체 규칙 (%1): 수락 %2, 검토 %3, 미지 %4.</translation>
+    </message>
+    <message>
+        <source>Calibration and the review rule</source>
+        <translation>보정과 검토 규칙</translation>
+    </message>
 </context>
 <context>
     <name>sddui::BrowseFilters</name>
@@ -573,6 +585,18 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
     <message>
         <source>; no confidence to sort by yet (Dataset ▸ Classify All Images)</source>
         <translation>; 아직 정렬할 신뢰도가 없습니다 (데이터셋 ▸ 모든 이미지 분류)</translation>
+    </message>
+    <message>
+        <source>Model says: review</source>
+        <translation>모델 판정: 검토</translation>
+    </message>
+    <message>
+        <source>Model says: unknown</source>
+        <translation>모델 판정: 미지</translation>
+    </message>
+    <message>
+        <source>Images the model&apos;s rule calls unknown: unlike every class it was trained on (suggestions restored from an earlier session carry no unknown score: classify again to see them)</source>
+        <translation>모델 규칙이 미지로 판정한 이미지: 학습한 어떤 클래스와도 다름 (이전 세션에서 복원된 제안에는 미지 점수가 없으니, 보려면 다시 분류하세요)</translation>
     </message>
 </context>
 <context>
@@ -1945,6 +1969,10 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>Decision</source>
         <translation>판정</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>해당 없음</translation>
     </message>
 </context>
 <context>

@@ -449,6 +449,18 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
         <source>error rate among accepted (%)</source>
         <translation>已接受图像中的错误率 (%)</translation>
     </message>
+    <message>
+        <source>ECE %1 → %2 at temperature %3 (two-fold cross-fitted); Brier %4 → %5. At most %6 % errors among accepted images: %7 % accepted above a calibrated %8 (chosen on these images).</source>
+        <translation>ECE %1 → %2，温度 %3（两折交叉拟合）；Brier %4 → %5。已接受图像中错误至多 %6 %：校准后高于 %8 时接受 %7 %（在这些图像上选定）。</translation>
+    </message>
+    <message>
+        <source> The model&apos;s own rule (%1): %2 accepted, %3 to review, %4 unknown.</source>
+        <translation> 模型自身的规则（%1）：接受 %2，复核 %3，未知 %4。</translation>
+    </message>
+    <message>
+        <source>Calibration and the review rule</source>
+        <translation>校准与复核规则</translation>
+    </message>
 </context>
 <context>
     <name>sddui::BrowseFilters</name>
@@ -573,6 +585,18 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
     <message>
         <source>; no confidence to sort by yet (Dataset ▸ Classify All Images)</source>
         <translation>；尚无可排序的置信度（数据集 ▸ 分类所有图像）</translation>
+    </message>
+    <message>
+        <source>Model says: review</source>
+        <translation>模型判定：复核</translation>
+    </message>
+    <message>
+        <source>Model says: unknown</source>
+        <translation>模型判定：未知</translation>
+    </message>
+    <message>
+        <source>Images the model&apos;s rule calls unknown: unlike every class it was trained on (suggestions restored from an earlier session carry no unknown score: classify again to see them)</source>
+        <translation>模型规则判为未知的图像：与训练过的任何类别都不同（从之前会话恢复的建议没有未知分数：重新分类即可看到）</translation>
     </message>
 </context>
 <context>
@@ -1945,6 +1969,10 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>Decision</source>
         <translation>判定</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
     </message>
 </context>
 <context>

@@ -114,6 +114,24 @@ int cmdEval(const std::vector<std::string>& argv) {
             << " % errors among them (calibrated: >= " << std::setprecision(4) << scaled.threshold
             << ", " << std::setprecision(1) << 100 * scaled.coverage
             << " %); chosen on this split\n";
+  // The model's own rule (fitted at the end of training or by sdd calibrate) on this split.
+  nlohmann::json decisions;
+  if (meta.confidenceRule) {
+    int counts[3] = {0, 0, 0}, acceptedWrong = 0;
+    for (std::size_t k = 0; k < probs.size(); ++k) {
+      const sdd::Decided d = sdd::decide(probs[k], *meta.confidenceRule, me.unknownScores[k]);
+      ++counts[int(d.decision)];
+      if (d.decision == sdd::Decision::Accept && d.label != truth[k]) ++acceptedWrong;
+    }
+    std::cout << "the model's rule (" << meta.confidenceRule->fittedOn << "): " << counts[0]
+              << " accepted (" << acceptedWrong << " of them wrong), " << counts[1]
+              << " to review, " << counts[2] << " unknown of " << probs.size() << "\n";
+    decisions = {{"accept", counts[0]},
+                 {"accepted_wrong", acceptedWrong},
+                 {"review", counts[1]},
+                 {"unknown", counts[2]},
+                 {"rule_fitted_on", meta.confidenceRule->fittedOn}};
+  }
   auto point = [](const sdd::RiskCoveragePoint& p) {
     return nlohmann::json{{"threshold", p.threshold}, {"coverage", p.coverage}, {"risk", p.risk}};
   };
@@ -196,6 +214,7 @@ int cmdEval(const std::vector<std::string>& argv) {
     if (!pointing.is_null()) j["pointing_game"] = pointing;
     if (!robustness.is_null()) j["robustness"] = robustness;
     j["calibration"] = calibration;
+    if (!decisions.is_null()) j["decisions"] = decisions;
     sdd::writeFileAtomically(args.str("json", ""), j.dump(2) + "\n");
   }
   if (args.has("csv")) {

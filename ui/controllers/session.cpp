@@ -27,6 +27,7 @@ Session::Session(DatasetModel* model, RelabelController* relabels, QUndoStack* u
       model_->clearPredictions();  // never mix two models' outputs
     modelInfo_ = info;
     modelOk_ = true;
+    model_->setConfidenceRule(info.rule);
     pendingModel_.clear();
     Q_EMIT modelReady(info);
   });

@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QPointer>
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <numeric>
 
@@ -75,6 +76,7 @@ void DatasetModel::reset(sdd::Dataset dataset, std::unique_ptr<sdd::LabelStore> 
   confidence_ = QVector<float>(n, 0.f);
   probs_ = QVector<QVector<float>>(n);
   ms_ = QVector<double>(n, 0.0);
+  unknown_ = QVector<double>(n, std::numeric_limits<double>::quiet_NaN());
   duplicates_.clear();
   for (const auto& g : dataset_->duplicates())
     for (std::size_t i : g.samples) duplicates_.insert(int(i));
@@ -174,6 +176,11 @@ QVariant DatasetModel::data(const QModelIndex& index, int role) const {
       return unsure_.contains(row);
     case MisclassifiedRole:
       return predicted_[row] >= 0 && s.label != sdd::kUnlabeled && predicted_[row] != s.label;
+    case DecisionRole: {
+      if (predicted_[row] < 0) return -1;
+      const std::vector<float> p(probs_[row].begin(), probs_[row].end());
+      return int(sdd::decide(p, rule_, std::isnan(unknown_[row]) ? 0.0 : unknown_[row]).decision);
+    }
     default:
       return {};
   }
@@ -309,9 +316,15 @@ int DatasetModel::relabeledCount() const {
   return n;
 }
 
+void DatasetModel::setConfidenceRule(const sdd::ConfidenceRule& rule) {
+  rule_ = rule;
+  if (rowCount() > 0) Q_EMIT dataChanged(index(0), index(rowCount() - 1), {DecisionRole});
+}
+
 void DatasetModel::setPredictions(const QVector<int>& rows,
                                   const QVector<QVector<float>>& probabilities,
-                                  const QVector<double>& milliseconds) {
+                                  const QVector<double>& milliseconds,
+                                  const QVector<double>& unknownScores) {
   if (rows.isEmpty()) return;
   int lo = rows[0], hi = rows[0];
   for (int i = 0; i < rows.size(); ++i) {
@@ -322,6 +335,7 @@ void DatasetModel::setPredictions(const QVector<int>& rows,
     confidence_[rows[i]] = p[cls];
     probs_[rows[i]] = p;
     ms_[rows[i]] = milliseconds.value(i);
+    unknown_[rows[i]] = unknownScores.value(i, std::numeric_limits<double>::quiet_NaN());
     lo = std::min(lo, rows[i]);
     hi = std::max(hi, rows[i]);
   }
@@ -332,7 +346,7 @@ void DatasetModel::setPredictions(const QVector<int>& rows,
 QVector<int> DatasetModel::applyResults(const QVector<ClassifyResult>& results) {
   QVector<int> truth, rows;
   QVector<QVector<float>> probs;
-  QVector<double> ms;
+  QVector<double> ms, unknown;
   for (const ClassifyResult& r : results) {
     const int row = rowForFile(r.file);
     truth << (row >= 0 ? sample(row).label : -1);
@@ -340,8 +354,9 @@ QVector<int> DatasetModel::applyResults(const QVector<ClassifyResult>& results) 
     rows << row;
     probs << r.probabilities;
     ms << r.totalMs;
+    unknown << r.unknownScore;
   }
-  setPredictions(rows, probs, ms);
+  setPredictions(rows, probs, ms, unknown);
   return truth;
 }
 
@@ -378,6 +393,7 @@ void DatasetModel::clearPredictions() {
   confidence_.fill(0.f);
   probs_.fill({});
   ms_.fill(0);
+  unknown_.fill(std::numeric_limits<double>::quiet_NaN());
   if (rowCount()) Q_EMIT dataChanged(index(0), index(rowCount() - 1));
   Q_EMIT predictionsChanged();
 }

@@ -47,6 +47,7 @@ class DatasetModel : public QAbstractListModel {
     FileNameRole,
     NameRankRole,  ///< int: position of the file name in natural sort order
     UnsureRole,    ///< bool: marked "unsure" in review (to look at again)
+    DecisionRole,  ///< int: sdd::Decision under the model's rule, -1 when not classified
   };
   static constexpr int kThumbSize = 112;
 
@@ -102,7 +103,11 @@ class DatasetModel : public QAbstractListModel {
   /// Stores predictions (SoftMax outputs and file-to-decision times) for dataset rows, with
   /// one change notification. The predicted class is the most probable one.
   void setPredictions(const QVector<int>& rows, const QVector<QVector<float>>& probabilities,
-                      const QVector<double>& milliseconds);
+                      const QVector<double>& milliseconds,
+                      const QVector<double>& unknownScores = {});
+  /// The loaded model's confidence rule: every row's decision follows it (accept / review;
+  /// unknown where an unknown score came with the prediction).
+  void setConfidenceRule(const sdd::ConfidenceRule& rule);
   /// Records the classified images among `results` that are images of this dataset (by
   /// file) as their predictions; returns each result's current label (-1: not in the
   /// dataset).
@@ -159,6 +164,8 @@ class DatasetModel : public QAbstractListModel {
   QVector<float> confidence_;
   QVector<QVector<float>> probs_;
   QVector<double> ms_;
+  QVector<double> unknown_;  ///< per row; NaN where none came with the prediction
+  sdd::ConfidenceRule rule_;
   QSet<int> duplicates_;
   QSet<int> unsure_;
   QVector<int> nameRank_;

@@ -65,6 +65,12 @@ bool SampleFilter::filterAcceptsRow(int row, const QModelIndex& parent) const {
     case Status::Unsure:
       if (!i.data(R::UnsureRole).toBool()) return false;
       break;
+    case Status::Review:
+      if (i.data(R::DecisionRole).toInt() != int(sdd::Decision::Review)) return false;
+      break;
+    case Status::Unknown:
+      if (i.data(R::DecisionRole).toInt() != int(sdd::Decision::Unknown)) return false;
+      break;
   }
   return name_.isEmpty() || i.data(R::FileNameRole).toString().contains(name_, Qt::CaseInsensitive);
 }

@@ -8,7 +8,17 @@ namespace sddui {
 class SampleFilter : public QSortFilterProxyModel {
   Q_OBJECT
  public:
-  enum class Status { All, Relabeled, Misclassified, Duplicate, Unclassified, Unsure };
+  /// Review and Unknown: the model's decision (sdd::Decision) for the image.
+  enum class Status {
+    All,
+    Relabeled,
+    Misclassified,
+    Duplicate,
+    Unclassified,
+    Unsure,
+    Review,
+    Unknown
+  };
   enum class SortKey { Name, Class, Confidence };
 
   explicit SampleFilter(QObject* parent = nullptr);

@@ -14,6 +14,7 @@
 #include <QTableView>
 #include <QTextStream>
 #include <QVBoxLayout>
+#include <cmath>
 
 #include "display_image.h"
 #include "plots.h"
@@ -91,7 +92,7 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::ToolTipRole)
       return tr("calibrated probability %1, unknown score %2")
           .arg(r.calibrated, 0, 'f', 3)
-          .arg(r.unknownScore, 0, 'f', 2);
+          .arg(std::isnan(r.unknownScore) ? tr("n/a") : QString::number(r.unknownScore, 'f', 2));
   }
   if (role == Qt::TextAlignmentRole && (index.column() == Confidence || index.column() == Ms))
     return int(Qt::AlignRight | Qt::AlignVCenter);

@@ -35,7 +35,13 @@ BrowseFilters::BrowseFilters(DatasetModel* model, SampleFilter* filter, QWidget*
   });
   status_ = new QComboBox;
   status_->addItems({tr("All images"), tr("Relabeled"), tr("Misclassified"), tr("Duplicates"),
-                     tr("Not classified yet"), tr("Unsure")});
+                     tr("Not classified yet"), tr("Unsure"), tr("Model says: review"),
+                     tr("Model says: unknown")});
+  status_->setItemData(7,
+                       tr("Images the model's rule calls unknown: unlike every class it was "
+                          "trained on (suggestions restored from an earlier session carry no "
+                          "unknown score: classify again to see them)"),
+                       Qt::ToolTipRole);
   connect(status_, QOverload<int>::of(&QComboBox::currentIndexChanged), this,
           [this](int i) { filter_->setStatus(static_cast<SampleFilter::Status>(i)); });
   predicted_ = new QComboBox;

@@ -60,6 +60,7 @@ void InferenceWorker::loadModel(const QString& file, const QString& device) {
     info.architecture = QString::fromStdString(meta.spec.describe());
     info.device = QString::fromStdString(p->deviceName());
     info.parameters = meta.spec.parameterCount();
+    info.rule = meta.confidenceRule.value_or(sdd::ConfidenceRule{});
     if (meta.metrics.contains("val_macro_f1")) {
       info.metricsSummary =
           tr("macro F1 %1 on %2")
@@ -161,8 +162,7 @@ void InferenceWorker::score(const QStringList& files, const ScoreTarget& target,
             if (!s.probabilities.empty()) {
               r.classIndex = int(std::max_element(s.probabilities.begin(), s.probabilities.end()) -
                                  s.probabilities.begin());
-              // Batch scoring keeps no descriptors: accept or review only, never unknown.
-              setDecision(r, s.probabilities, 0);
+              setDecision(r, s.probabilities, s.unknownScore);
             }
             r.totalMs = ms;
             (r.ok() ? ok : failed)++;

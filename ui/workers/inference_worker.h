@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QVector>
 #include <atomic>
+#include <limits>
 #include <memory>
 
 #include "sdd/metrics/calibration.h"
@@ -27,9 +28,10 @@ struct ClassifyResult {
   /// The model's confidence rule applied (sdd/metrics/calibration.h): accept, review or
   /// unknown; accept for a model without a rule.
   sdd::Decision decision = sdd::Decision::Accept;
-  float calibrated = 0;     ///< the top class's calibrated probability
-  double unknownScore = 0;  ///< 0 for a model without an unknown detector
-  double totalMs = 0;       ///< file read -> decision
+  float calibrated = 0;  ///< the top class's calibrated probability
+  /// NaN where it was not computed; 0 for a model without an unknown detector.
+  double unknownScore = std::numeric_limits<double>::quiet_NaN();
+  double totalMs = 0;  ///< file read -> decision
   QString error;
   bool ok() const { return error.isEmpty(); }
 };
@@ -61,6 +63,8 @@ struct ModelInfo {
   QString device;
   long long parameters = 0;
   QString metricsSummary;
+  /// The model's confidence rule (none: every decision accepted).
+  sdd::ConfidenceRule rule;
 };
 
 class InferenceWorker : public QObject {

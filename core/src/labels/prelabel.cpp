@@ -44,6 +44,8 @@ std::size_t scoreImages(Predictor& predictor, const std::vector<fs::path>& files
                         const std::function<void(const std::vector<ScoredImage>&)>& onChunk,
                         const std::atomic<bool>* cancel, std::size_t chunk) {
   const ModelSpec& spec = predictor.metadata().spec;
+  const auto& rule = predictor.metadata().confidenceRule;
+  const bool scoresUnknown = rule && !rule->unknown.empty();
   std::size_t scored = 0;
   for (std::size_t b = 0; b < files.size(); b += chunk) {
     if (cancel && *cancel) break;
@@ -62,9 +64,17 @@ std::size_t scoreImages(Predictor& predictor, const std::vector<fs::path>& files
         okIndex.push_back(k);
       }
     }
-    auto probs = predictor.predictImages(ok, 64);
-    for (std::size_t j = 0; j < okIndex.size(); ++j)
-      out[okIndex[j]].probabilities = std::move(probs[j]);
+    if (scoresUnknown) {
+      Predictor::Outputs o = predictor.predictImagesWithDescriptors(ok, 64);
+      for (std::size_t j = 0; j < okIndex.size(); ++j) {
+        out[okIndex[j]].unknownScore = predictor.unknownScore(o.descriptors[j], o.probabilities[j]);
+        out[okIndex[j]].probabilities = std::move(o.probabilities[j]);
+      }
+    } else {
+      auto probs = predictor.predictImages(ok, 64);
+      for (std::size_t j = 0; j < okIndex.size(); ++j)
+        out[okIndex[j]].probabilities = std::move(probs[j]);
+    }
     scored += okIndex.size();
     onChunk(out);
   }

@@ -39,6 +39,7 @@ std::vector<std::vector<float>> predictionsBySample(const Dataset& dataset,
 struct ScoredImage {
   std::size_t index = 0;  ///< into the files given
   std::vector<float> probabilities;
+  double unknownScore = 0;  ///< when the model has an unknown detector (else 0)
   std::string error;
 };
 
