@@ -77,6 +77,7 @@ void DatasetModel::reset(sdd::Dataset dataset, std::unique_ptr<sdd::LabelStore> 
   probs_ = QVector<QVector<float>>(n);
   ms_ = QVector<double>(n, 0.0);
   unknown_ = QVector<double>(n, std::numeric_limits<double>::quiet_NaN());
+  decision_ = QVector<qint8>(n, -1);
   duplicates_.clear();
   for (const auto& g : dataset_->duplicates())
     for (std::size_t i : g.samples) duplicates_.insert(int(i));
@@ -176,11 +177,8 @@ QVariant DatasetModel::data(const QModelIndex& index, int role) const {
       return unsure_.contains(row);
     case MisclassifiedRole:
       return predicted_[row] >= 0 && s.label != sdd::kUnlabeled && predicted_[row] != s.label;
-    case DecisionRole: {
-      if (predicted_[row] < 0) return -1;
-      const std::vector<float> p(probs_[row].begin(), probs_[row].end());
-      return int(sdd::decide(p, rule_, std::isnan(unknown_[row]) ? 0.0 : unknown_[row]).decision);
-    }
+    case DecisionRole:
+      return int(decision_[row]);
     default:
       return {};
   }
@@ -318,7 +316,19 @@ int DatasetModel::relabeledCount() const {
 
 void DatasetModel::setConfidenceRule(const sdd::ConfidenceRule& rule) {
   rule_ = rule;
+  for (int row = 0; row < rowCount(); ++row) decide(row);
   if (rowCount() > 0) Q_EMIT dataChanged(index(0), index(rowCount() - 1), {DecisionRole});
+}
+
+void DatasetModel::decide(int row) {
+  if (predicted_[row] < 0) {
+    decision_[row] = -1;
+    return;
+  }
+  // Once per prediction or rule, not per data() call: the browser's filter asks every row.
+  const std::vector<float> p(probs_[row].begin(), probs_[row].end());
+  decision_[row] =
+      qint8(sdd::decide(p, rule_, std::isnan(unknown_[row]) ? 0.0 : unknown_[row]).decision);
 }
 
 void DatasetModel::setPredictions(const QVector<int>& rows,
@@ -336,6 +346,7 @@ void DatasetModel::setPredictions(const QVector<int>& rows,
     probs_[rows[i]] = p;
     ms_[rows[i]] = milliseconds.value(i);
     unknown_[rows[i]] = unknownScores.value(i, std::numeric_limits<double>::quiet_NaN());
+    decide(rows[i]);
     lo = std::min(lo, rows[i]);
     hi = std::max(hi, rows[i]);
   }
@@ -394,6 +405,7 @@ void DatasetModel::clearPredictions() {
   probs_.fill({});
   ms_.fill(0);
   unknown_.fill(std::numeric_limits<double>::quiet_NaN());
+  decision_.fill(-1);
   if (rowCount()) Q_EMIT dataChanged(index(0), index(rowCount() - 1));
   Q_EMIT predictionsChanged();
 }

@@ -166,6 +166,8 @@ class DatasetModel : public QAbstractListModel {
   QVector<double> ms_;
   QVector<double> unknown_;  ///< per row; NaN where none came with the prediction
   sdd::ConfidenceRule rule_;
+  QVector<qint8> decision_;  ///< per row: sdd::Decision under rule_, -1 when not classified
+  void decide(int row);      ///< recomputes decision_[row]
   QSet<int> duplicates_;
   QSet<int> unsure_;
   QVector<int> nameRank_;
