@@ -3,6 +3,7 @@
 #include "sdd/labels/prelabel.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cmath>
@@ -68,6 +69,42 @@ TEST(PredictionStore, KeepsEachModelsProbabilitiesAcrossReopenAndReplacesRescore
       << "one model, one class list";
   EXPECT_THROW(writer.put("m3", classes, {{"z.png", {1.f}}}), std::invalid_argument);
   EXPECT_TRUE(writer.get("m3").empty()) << "nothing of a refused call is stored";
+  EXPECT_THROW(writer.put("m3", classes, {{"z.png", {0.5f, 0.5f}}}, {1.0, 2.0}),
+               std::invalid_argument)
+      << "one unknown score per prediction";
+  EXPECT_TRUE(writer.get("m3").empty());
+}
+
+TEST(PredictionStore, KeepsUnknownScoresBesideTheProbabilitiesAndReadsFilesWrittenWithout) {
+  TempDir dir;
+  const fs::path file = Workspace(dir / "ws").predictionsFile();
+  const std::vector<std::string> classes = {"a", "b"};
+  {
+    PredictionStore store(file);
+    store.put("m1", classes, {{"x.png", {0.9f, 0.1f}}});
+  }
+  {
+    // A file from before the scores were kept: no such table, read without writing.
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "DROP TABLE unknown_scores", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+    const PredictionStore reader(file, LabelStore::Access::ReadOnly);
+    EXPECT_TRUE(reader.unknownScores("m1").empty());
+    EXPECT_EQ(reader.get("m1").size(), 1u);
+  }
+  {
+    PredictionStore store(file);
+    store.put("m1", classes, {{"x.png", {0.9f, 0.1f}}, {"y.png", {0.5f, 0.5f}}}, {0.25, 7.5});
+    store.put("m2", classes, {{"x.png", {0.2f, 0.8f}}}, {1.5});
+  }
+  const PredictionStore reader(file, LabelStore::Access::ReadOnly);
+  const StoredScores m1 = reader.unknownScores("m1");
+  ASSERT_EQ(m1.size(), 2u);
+  EXPECT_DOUBLE_EQ(m1.at("x.png"), 0.25);
+  EXPECT_DOUBLE_EQ(m1.at("y.png"), 7.5);
+  EXPECT_DOUBLE_EQ(reader.unknownScores("m2").at("x.png"), 1.5) << "kept apart by model";
+  EXPECT_EQ(reader.get("m1").size(), 2u);
 }
 
 TEST(Prelabel, ASuggestionIsTheMostProbableClassWithItsMarginToTheNext) {
@@ -78,7 +115,7 @@ TEST(Prelabel, ASuggestionIsTheMostProbableClassWithItsMarginToTheNext) {
   EXPECT_FALSE(suggestionOf({}).valid());
 }
 
-TEST(Prelabel, TheReviewQueueOrdersByMarginByLikelyErrorOrByFile) {
+TEST(Prelabel, TheReviewQueueOrdersByMarginByLikelyErrorByFileOrByTheModelsDoubts) {
   TempDir dir;
   const Dataset ds = makeHalfLabeledDataset(dir);
   StoredPredictions stored = {{"unlabeled/u0.png", {0.55f, 0.45f}},
@@ -111,7 +148,24 @@ TEST(Prelabel, TheReviewQueueOrdersByMarginByLikelyErrorOrByFile) {
   EXPECT_EQ(reviewQueue(ds, p, ReviewOrder::FileOrder, {files[2]}),
             std::vector<std::size_t>{files[2]});
   EXPECT_EQ(reviewOrderFromString("likely-errors"), ReviewOrder::LikelyErrors);
+  EXPECT_EQ(reviewOrderFromString("doubts-first"), ReviewOrder::DoubtsFirst);
   EXPECT_THROW(reviewOrderFromString("random"), std::invalid_argument);
+
+  // The model's doubts first: u1 (0.95 sure) is unknown to its rule, u2 goes to review.
+  EXPECT_EQ(reviewQueue(ds, p, ReviewOrder::DoubtsFirst), least)
+      << "without decisions it is least confident first";
+  std::vector<std::optional<Decision>> decisions(ds.samples().size());
+  for (std::size_t i = 0; i < ds.samples().size(); ++i) {
+    const auto name = ds.samples()[i].path.filename();
+    if (name == "u0.png") decisions[i] = Decision::Accept;
+    if (name == "u1.png") decisions[i] = Decision::Unknown;
+    if (name == "u2.png") decisions[i] = Decision::Review;
+  }
+  const auto doubts = reviewQueue(ds, p, ReviewOrder::DoubtsFirst, {}, decisions);
+  ASSERT_EQ(doubts.size(), 3u);
+  EXPECT_EQ(ds.samples()[doubts[0]].path.filename(), "u1.png");
+  EXPECT_EQ(ds.samples()[doubts[1]].path.filename(), "u2.png");
+  EXPECT_EQ(ds.samples()[doubts[2]].path.filename(), "u0.png");
 }
 
 TEST(Prelabel, BulkAcceptanceLabelsOnlyConfidentImagesWithoutAClassAndSaysHowAccurateThatWas) {

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>DecisionBadge</name>
+    <message>
+        <source>review</source>
+        <translation>검토</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>미지</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;unlike every class it was trained on (unknown score %2)&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;학습한 어떤 클래스와도 다름 (미지 점수 %2)&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;not sure enough: a person should look (calibrated %2)&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;확신이 부족함: 사람이 확인해야 함 (보정값 %2)&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>relabel %1 as %2</source>
@@ -705,14 +728,6 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>Double-click or Enter: show the image in the dataset</source>
         <translation>더블클릭 또는 Enter: 데이터셋에서 이미지 보기</translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;unlike every class it was trained on (unknown score %2)&lt;/span&gt;</source>
-        <translation>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;학습한 어떤 클래스와도 다름 (미지 점수 %2)&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;not sure enough: a person should look (calibrated %2)&lt;/span&gt;</source>
-        <translation>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;확신이 부족함: 사람이 확인해야 함 (보정값 %2)&lt;/span&gt;</translation>
     </message>
     <message>
         <source> · &lt;span style=&apos;color:%1&apos;&gt;%2 OK&lt;/span&gt;, &lt;span style=&apos;color:%3&apos;&gt;%4 review&lt;/span&gt;, &lt;span style=&apos;color:%5&apos;&gt;%6 unknown&lt;/span&gt;</source>
@@ -1422,6 +1437,12 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <source>training could not start (see the Train tab)</source>
         <translation>학습을 시작할 수 없습니다 (학습 탭 참조)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n image(s) the model calls unknown are left out: a person labels them.</source>
+        <translation>
+            <numerusform>모델이 미지라고 판정한 이미지 %n개는 제외됩니다: 사람이 라벨을 붙입니다.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sddui::LanguageMenu</name>
@@ -1951,18 +1972,6 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
     <message>
-        <source>review</source>
-        <translation>검토</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>미지</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
         <source>calibrated probability %1, unknown score %2</source>
         <translation>보정 확률 %1, 미지 점수 %2</translation>
     </message>
@@ -2044,6 +2053,10 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>not scored yet</source>
         <translation>아직 채점되지 않음</translation>
+    </message>
+    <message>
+        <source>Model&apos;s doubts first (unknown, review)</source>
+        <translation>모델의 의심 먼저 (미지, 검토)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DecisionBadge</name>
+    <message>
+        <source>review</source>
+        <translation>复核</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;unlike every class it was trained on (unknown score %2)&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;与训练过的任何类别都不同（未知分数 %2）&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;not sure enough: a person should look (calibrated %2)&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;不够确定：需要人工查看（校准后 %2）&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>relabel %1 as %2</source>
@@ -705,14 +728,6 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>Double-click or Enter: show the image in the dataset</source>
         <translation>双击或按 Enter：在数据集中显示该图像</translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;unlike every class it was trained on (unknown score %2)&lt;/span&gt;</source>
-        <translation>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;与训练过的任何类别都不同（未知分数 %2）&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;not sure enough: a person should look (calibrated %2)&lt;/span&gt;</source>
-        <translation>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;不够确定：需要人工查看（校准后 %2）&lt;/span&gt;</translation>
     </message>
     <message>
         <source> · &lt;span style=&apos;color:%1&apos;&gt;%2 OK&lt;/span&gt;, &lt;span style=&apos;color:%3&apos;&gt;%4 review&lt;/span&gt;, &lt;span style=&apos;color:%5&apos;&gt;%6 unknown&lt;/span&gt;</source>
@@ -1422,6 +1437,12 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <source>training could not start (see the Train tab)</source>
         <translation>无法开始训练（见训练选项卡）</translation>
     </message>
+    <message numerus="yes">
+        <source>%n image(s) the model calls unknown are left out: a person labels them.</source>
+        <translation>
+            <numerusform>模型判为未知的 %n 张图像不包含在内：由人工标注。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sddui::LanguageMenu</name>
@@ -1951,18 +1972,6 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <source>review</source>
-        <translation>复核</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>未知</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
         <source>calibrated probability %1, unknown score %2</source>
         <translation>校准概率 %1，未知分数 %2</translation>
     </message>
@@ -2044,6 +2053,10 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>not scored yet</source>
         <translation>尚未评分</translation>
+    </message>
+    <message>
+        <source>Model&apos;s doubts first (unknown, review)</source>
+        <translation>模型存疑的优先（未知、复核）</translation>
     </message>
 </context>
 <context>

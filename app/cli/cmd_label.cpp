@@ -64,16 +64,26 @@ int cmdLabel(const std::vector<std::string>& argv) {
   const std::string fingerprint = sdd::fileFingerprint(modelPath);
 
   // The suggestions: those kept in the workspace for this model, the missing ones scored now.
+  // A model with an unknown detector needs each image's unknown score too (files written
+  // before scores were kept have none: those images are scored again).
+  const sdd::ConfidenceRule rule = meta.confidenceRule.value_or(sdd::ConfidenceRule{});
+  const bool needScores = !rule.unknown.empty();
   sdd::StoredPredictions stored;
-  if (fs::exists(workspace.predictionsFile()))
-    stored = sdd::PredictionStore(workspace.predictionsFile(), sdd::LabelStore::Access::ReadOnly)
-                 .get(fingerprint);
+  sdd::StoredScores scores;
+  if (fs::exists(workspace.predictionsFile())) {
+    const sdd::PredictionStore store(workspace.predictionsFile(),
+                                     sdd::LabelStore::Access::ReadOnly);
+    stored = store.get(fingerprint);
+    scores = store.unknownScores(fingerprint);
+  }
   std::vector<std::size_t> missing;
-  for (std::size_t i = 0; i < ds.samples().size(); ++i)
+  for (std::size_t i = 0; i < ds.samples().size(); ++i) {
+    const std::string path = sdd::journalPath(ds.root(), ds.samples()[i].path);
     if ((ds.samples()[i].label == sdd::kUnlabeled ||
          ds.samples()[i].split == sdd::Split::Validation) &&
-        !stored.count(sdd::journalPath(ds.root(), ds.samples()[i].path)))
+        (!stored.count(path) || (needScores && !scores.count(path))))
       missing.push_back(i);
+  }
   if (!missing.empty()) {
     std::cerr << "scoring " << missing.size() << " image(s) without stored suggestions from "
               << modelPath.string() << "\n";
@@ -88,24 +98,49 @@ int cmdLabel(const std::vector<std::string>& argv) {
                           if (!s.error.empty())
                             std::cerr << "warning: " << sample.path.string() << ": " << s.error
                                       << "; left without a suggestion\n";
-                          else
-                            stored[sdd::journalPath(ds.root(), sample.path)] = s.probabilities;
+                          else {
+                            const std::string path = sdd::journalPath(ds.root(), sample.path);
+                            stored[path] = s.probabilities;
+                            scores[path] = s.unknownScore;
+                          }
                         }
                       });
   }
   const auto predictions = sdd::predictionsBySample(ds, stored);
+  // Images the model's rule calls unknown are unlike what it was trained on, however sure its
+  // SoftMax: a person labels them, no bulk acceptance.
+  std::vector<std::size_t> candidates;
+  std::size_t unknowns = 0;
+  for (std::size_t i = 0; i < ds.samples().size(); ++i) {
+    const auto score = scores.find(sdd::journalPath(ds.root(), ds.samples()[i].path));
+    const bool unknown =
+        needScores && !predictions[i].empty() && score != scores.end() &&
+        sdd::decide(predictions[i], rule, score->second).decision == sdd::Decision::Unknown;
+    if (!unknown)
+      candidates.push_back(i);
+    else if (ds.samples()[i].label == sdd::kUnlabeled)
+      ++unknowns;
+  }
   std::vector<bool> unchecked;
   if (fs::exists(workspace.journalFile()))
     unchecked = sdd::labeledInBulk(
         ds, sdd::LabelStore(workspace.journalFile(), sdd::LabelStore::Access::ReadOnly));
-  const sdd::BulkAcceptance plan =
-      sdd::planBulkAcceptance(ds, predictions, threshold, {}, unchecked);
+  // (No candidate left means none, not "all", as an empty list means to planBulkAcceptance.)
+  sdd::BulkAcceptance plan;
+  plan.threshold = threshold;
+  plan.perClass.assign(ds.classes().size(), 0);
+  if (!candidates.empty())
+    plan = sdd::planBulkAcceptance(ds, predictions, threshold, candidates, unchecked);
 
   std::cout << ds.unlabeledCount() << " image(s) without a class; " << plan.images.size()
             << " have a suggestion with confidence >= " << threshold << ":\n";
   for (std::size_t c = 0; c < ds.classes().size(); ++c)
     std::cout << "  " << std::left << std::setw(16) << ds.classes()[c] << std::right << std::setw(8)
               << plan.perClass[c] << "\n";
+  if (unknowns)
+    std::cout << unknowns
+              << " image(s) without a class that the model calls unknown are left out: a person "
+                 "labels them\n";
   if (plan.validationChecked)
     std::cout << "on the " << plan.validationChecked
               << " validation image(s) labeled by hand or by folder and that confident, the "

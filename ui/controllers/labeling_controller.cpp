@@ -112,7 +112,8 @@ int LabelingController::restoreSuggestions() {
   if (!std::filesystem::exists(file, ec)) return 0;
   try {
     const sdd::PredictionStore store(file, sdd::LabelStore::Access::ReadOnly);
-    return model_->applyStoredPredictions(store.get(fingerprint_.toStdString()));
+    return model_->applyStoredPredictions(store.get(fingerprint_.toStdString()),
+                                          store.unknownScores(fingerprint_.toStdString()));
   } catch (const std::exception&) {
     return 0;  // a damaged cache: the images are scored again
   }
@@ -135,7 +136,8 @@ void LabelingController::restartReview() {
   decided_.clear();
   paceDecisions_ = 0;
   if (!model_->isEmpty())
-    queue_ = sdd::reviewQueue(*model_->dataset(), model_->predictionVectors(), review_->order());
+    queue_ = sdd::reviewQueue(*model_->dataset(), model_->predictionVectors(), review_->order(), {},
+                              model_->decisionVector());
   showCurrent();
 }
 
@@ -172,6 +174,12 @@ void LabelingController::showCurrent() {
   item.label = model_->sample(row).label;
   item.probabilities = model_->probabilities(row);
   item.suggestion = model_->index(row).data(DatasetModel::PredictedRole).toInt();
+  if (item.suggestion >= 0) {
+    const sdd::Decided d = model_->decided(row);
+    item.decision = int(d.decision);
+    item.calibrated = d.calibrated;
+    item.unknownScore = model_->unknownScore(row);
+  }
   review_->showItem(item);
 }
 
@@ -244,10 +252,15 @@ void LabelingController::updateProgress() {
 }
 
 std::vector<std::size_t> LabelingController::bulkCandidates(const QVector<int>& rows) const {
-  // Images marked unsure wait for a person's second look: no bulk acceptance labels them.
+  // Images marked unsure wait for a person's second look, and images the model's rule calls
+  // unknown are unlike what it was trained on, however sure its SoftMax: no bulk acceptance
+  // labels them.
   std::vector<std::size_t> out;
   auto consider = [&](int r) {
-    if (!model_->index(r).data(DatasetModel::UnsureRole).toBool()) out.push_back(std::size_t(r));
+    const QModelIndex i = model_->index(r);
+    if (!i.data(DatasetModel::UnsureRole).toBool() &&
+        i.data(DatasetModel::DecisionRole).toInt() != int(sdd::Decision::Unknown))
+      out.push_back(std::size_t(r));
   };
   if (rows.isEmpty())
     for (int r = 0; r < model_->rowCount(); ++r) consider(r);
@@ -295,11 +308,24 @@ void LabelingController::bulkAccept(const QVector<int>& rows) {
   form->addRow(preview);
   const auto predictions = model_->predictionVectors();
   const std::vector<std::size_t> candidates = bulkCandidates(rows);
+  int unknowns = 0;
+  auto countUnknown = [&](int r) {
+    unknowns +=
+        model_->sample(r).label == sdd::kUnlabeled &&
+        model_->index(r).data(DatasetModel::DecisionRole).toInt() == int(sdd::Decision::Unknown);
+  };
+  if (rows.isEmpty())
+    for (int r = 0; r < model_->rowCount(); ++r) countUnknown(r);
+  for (int r : rows) countUnknown(r);
   std::vector<bool> unchecked;
   if (model_->store()) unchecked = sdd::labeledInBulk(*model_->dataset(), *model_->store());
   auto update = [&] {
-    const sdd::BulkAcceptance plan = sdd::planBulkAcceptance(
-        *model_->dataset(), predictions, threshold->value(), candidates, unchecked);
+    // No candidate left means none (to planBulkAcceptance an empty list means all).
+    sdd::BulkAcceptance plan;
+    plan.perClass.assign(std::size_t(model_->classes().size()), 0);
+    if (!candidates.empty())
+      plan = sdd::planBulkAcceptance(*model_->dataset(), predictions, threshold->value(),
+                                     candidates, unchecked);
     QStringList perClass;
     for (int k = 0; k < model_->classes().size(); ++k)
       if (plan.perClass[std::size_t(k)])
@@ -308,6 +334,10 @@ void LabelingController::bulkAccept(const QVector<int>& rows) {
     QString text = tr("Labels %n image(s) without a class", nullptr, int(plan.images.size()));
     if (!perClass.isEmpty()) text += QStringLiteral(": ") + perClass.join(QStringLiteral(", "));
     text += QStringLiteral(".<br>");
+    if (unknowns > 0)
+      text += tr("%n image(s) the model calls unknown are left out: a person labels them.", nullptr,
+                 unknowns) +
+              QStringLiteral("<br>");
     text += plan.validationChecked ? tr("On the %1 validation images labeled by hand or by folder "
                                         "that the model is this confident "
                                         "about, its suggestion was right for %2 (%3 %).")

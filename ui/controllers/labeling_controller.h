@@ -73,7 +73,8 @@ class LabelingController : public QObject {
   void undo();
   void updateProgress();
   sdd::LabelSource source(const std::string& method) const;
-  /// `rows` (empty: all) without the images marked unsure.
+  /// The rows of `rows` (empty: all) a bulk acceptance may label: not marked unsure and not
+  /// called unknown by the model.
   std::vector<std::size_t> bulkCandidates(const QVector<int>& rows) const;
 
   DatasetModel* model_;

@@ -320,15 +320,25 @@ void DatasetModel::setConfidenceRule(const sdd::ConfidenceRule& rule) {
   if (rowCount() > 0) Q_EMIT dataChanged(index(0), index(rowCount() - 1), {DecisionRole});
 }
 
+std::vector<std::optional<sdd::Decision>> DatasetModel::decisionVector() const {
+  std::vector<std::optional<sdd::Decision>> out(static_cast<std::size_t>(rowCount()));
+  for (int row = 0; row < rowCount(); ++row)
+    if (decision_[row] >= 0) out[std::size_t(row)] = sdd::Decision(decision_[row]);
+  return out;
+}
+
+sdd::Decided DatasetModel::decided(int row) const {
+  const std::vector<float> p(probs_[row].begin(), probs_[row].end());
+  return sdd::decide(p, rule_, std::isnan(unknown_[row]) ? 0.0 : unknown_[row]);
+}
+
 void DatasetModel::decide(int row) {
   if (predicted_[row] < 0) {
     decision_[row] = -1;
     return;
   }
   // Once per prediction or rule, not per data() call: the browser's filter asks every row.
-  const std::vector<float> p(probs_[row].begin(), probs_[row].end());
-  decision_[row] =
-      qint8(sdd::decide(p, rule_, std::isnan(unknown_[row]) ? 0.0 : unknown_[row]).decision);
+  decision_[row] = qint8(decided(row).decision);
 }
 
 void DatasetModel::setPredictions(const QVector<int>& rows,
@@ -422,17 +432,23 @@ void DatasetModel::setUnsure(const QVector<int>& rows, bool on) {
   Q_EMIT labelsChanged();  // the counts
 }
 
-int DatasetModel::applyStoredPredictions(const sdd::StoredPredictions& stored) {
+int DatasetModel::applyStoredPredictions(const sdd::StoredPredictions& stored,
+                                         const sdd::StoredScores& unknownScores) {
   if (!dataset_) return 0;
   QVector<int> rows;
   QVector<QVector<float>> probs;
+  QVector<double> scores;
   for (int row = 0; row < rowCount(); ++row) {
-    const auto it = stored.find(journalPath(row).toStdString());
+    const std::string path = journalPath(row).toStdString();
+    const auto it = stored.find(path);
     if (it == stored.end() || it->second.size() != std::size_t(classes_.size())) continue;
     rows << row;
     probs << QVector<float>(it->second.begin(), it->second.end());
+    const auto score = unknownScores.find(path);
+    scores << (score != unknownScores.end() ? score->second
+                                            : std::numeric_limits<double>::quiet_NaN());
   }
-  setPredictions(rows, probs, QVector<double>(rows.size(), 0.0));
+  setPredictions(rows, probs, QVector<double>(rows.size(), 0.0), scores);
   return int(rows.size());
 }
 

@@ -14,6 +14,7 @@
 #include <QTimer>
 #include <QVector>
 #include <memory>
+#include <optional>
 
 #include "sdd/dataset/dataset.h"
 #include "sdd/labels/label_store.h"
@@ -115,6 +116,12 @@ class DatasetModel : public QAbstractListModel {
   /// The files of `rows`, for classifying them.
   QStringList files(const std::vector<std::size_t>& rows) const;
   QStringList allFiles() const;
+  /// The rule's decision on each row (none: not classified), for the review queue.
+  std::vector<std::optional<sdd::Decision>> decisionVector() const;
+  /// The rule's decision on a classified row with the calibrated probability behind it.
+  sdd::Decided decided(int row) const;
+  /// The unknown score that came with a row's prediction; NaN where none did.
+  double unknownScore(int row) const { return unknown_[row]; }
   /// SoftMax output of a row; empty when it has not been classified.
   const QVector<float>& probabilities(int row) const { return probs_[row]; }
   double milliseconds(int row) const { return ms_[row]; }
@@ -124,7 +131,8 @@ class DatasetModel : public QAbstractListModel {
   int predictedCount() const;
   /// Shows probabilities kept in the workspace (sdd::PredictionStore) as the predictions of
   /// their images (no timing); returns how many images got one.
-  int applyStoredPredictions(const sdd::StoredPredictions& stored);
+  int applyStoredPredictions(const sdd::StoredPredictions& stored,
+                             const sdd::StoredScores& unknownScores = {});
   /// Every row's probabilities (empty where none), for the core's review and bulk functions.
   std::vector<std::vector<float>> predictionVectors() const;
 

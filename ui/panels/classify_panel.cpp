@@ -20,6 +20,7 @@
 #include "plots.h"
 #include "qcp.h"
 #include "sdd/util/csv.h"
+#include "widgets/decision_badge.h"
 
 namespace sddui {
 
@@ -31,30 +32,6 @@ namespace {
 QString csv(const QString& s) { return QString::fromStdString(sdd::csvField(s.toStdString())); }
 
 }  // namespace
-
-QString decisionText(sdd::Decision d) {
-  switch (d) {
-    case sdd::Decision::Review:
-      return ResultsModel::tr("review");
-    case sdd::Decision::Unknown:
-      return ResultsModel::tr("unknown");
-    case sdd::Decision::Accept:
-      break;
-  }
-  return ResultsModel::tr("OK");
-}
-
-QColor decisionColor(sdd::Decision d) {
-  switch (d) {
-    case sdd::Decision::Review:
-      return QColor(178, 106, 0);
-    case sdd::Decision::Unknown:
-      return QColor(142, 36, 170);
-    case sdd::Decision::Accept:
-      break;
-  }
-  return QColor(0, 130, 60);
-}
 
 void ResultsModel::setClasses(const QStringList& classes) {
   beginResetModel();
@@ -401,18 +378,8 @@ void ClassifyPanel::showDetail(int row) {
   QString v = tr("<b>%1</b><br><span style='font-size:15pt'>%2</span> &nbsp;%3")
                   .arg(QFileInfo(c.result.file).fileName().toHtmlEscaped(), cls.toHtmlEscaped())
                   .arg(c.result.probabilities[c.result.classIndex], 0, 'f', 3);
-  v += QStringLiteral(" &nbsp;<span style='background:%1;color:white'>&nbsp;%2&nbsp;</span>")
-           .arg(decisionColor(c.result.decision).name(), decisionText(c.result.decision));
-  if (c.result.decision == sdd::Decision::Unknown)
-    v += tr("<br><span style='color:%1'>unlike every class it was trained on "
-            "(unknown score %2)</span>")
-             .arg(decisionColor(sdd::Decision::Unknown).name())
-             .arg(c.result.unknownScore, 0, 'f', 1);
-  else if (c.result.decision == sdd::Decision::Review)
-    v += tr("<br><span style='color:%1'>not sure enough: a person should look "
-            "(calibrated %2)</span>")
-             .arg(decisionColor(sdd::Decision::Review).name())
-             .arg(c.result.calibrated, 0, 'f', 3);
+  v += QStringLiteral(" &nbsp;") + decisionBadgeHtml(c.result.decision) +
+       decisionWhyHtml(c.result.decision, c.result.calibrated, c.result.unknownScore);
   if (c.trueLabel >= 0) {
     v += c.trueLabel == c.result.classIndex
              ? tr("<br><span style='color:#00823c'>✓ matches its label</span>")

@@ -48,10 +48,6 @@ class ResultsModel : public QAbstractTableModel {
   QVector<ClassifiedImage> rows_;
 };
 
-/// The badge text of a decision ("OK", "review", "unknown") and its colour.
-QString decisionText(sdd::Decision d);
-QColor decisionColor(sdd::Decision d);
-
 /// Horizontal bars of class probabilities with their values (paper Fig. 8).
 class ProbabilityChart : public QWidget {
   Q_OBJECT

@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 
 #include "plots.h"
+#include "widgets/decision_badge.h"
 
 namespace sddui {
 
@@ -19,6 +20,10 @@ ReviewPanel::ReviewPanel(QWidget* parent) : QWidget(parent) {
   order_->addItem(tr("Least confident first"), int(sdd::ReviewOrder::LeastConfident));
   order_->addItem(tr("Likely label errors first"), int(sdd::ReviewOrder::LikelyErrors));
   order_->addItem(tr("File order"), int(sdd::ReviewOrder::FileOrder));
+  order_->addItem(tr("Model's doubts first (unknown, review)"), int(sdd::ReviewOrder::DoubtsFirst));
+  // As wide as the usual names, not the longest (the window must fit 1360 px).
+  order_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  order_->setMinimumContentsLength(20);
   auto* score = new QPushButton(tr("Score Unlabeled Images"));
   score->setToolTip(
       tr("Classify the images without a class with the loaded model; the suggestions are "
@@ -147,11 +152,16 @@ void ReviewPanel::showItem(const ReviewItem& item) {
                                                       Qt::SmoothTransformation));
   if (pixmap_.isNull()) image_->setText(tr("Cannot show %1").arg(item.name));
   const QString now = item.label >= 0 ? classes_.value(item.label) : tr("no class yet");
-  const QString sug = item.suggestion >= 0
-                          ? tr("suggestion: <b>%1</b> (%2 %)")
-                                .arg(classes_.value(item.suggestion))
-                                .arg(qRound(item.probabilities.value(item.suggestion) * 100))
-                          : tr("not scored yet");
+  QString sug = item.suggestion >= 0
+                    ? tr("suggestion: <b>%1</b> (%2 %)")
+                          .arg(classes_.value(item.suggestion))
+                          .arg(qRound(item.probabilities.value(item.suggestion) * 100))
+                    : tr("not scored yet");
+  if (item.decision >= 0) {
+    const auto d = sdd::Decision(item.decision);
+    sug += QStringLiteral(" &nbsp;") + decisionBadgeHtml(d) +
+           decisionWhyHtml(d, item.calibrated, item.unknownScore);
+  }
   title_->setText(QStringLiteral("<b>%1</b><br>%2<br>%3").arg(item.name.toHtmlEscaped(), now, sug));
   for (int k = 0; k < barList_.size(); ++k) {
     const float p = item.probabilities.value(k);

@@ -3,6 +3,7 @@
 // suggestion and its SoftMax bars, and the keys that decide it: Enter accepts the suggestion,
 // 1-9 give a class, U marks it unsure (kept for a second look), Backspace undoes the last
 // decision. A line says how far the queue is and how long the rest takes at the user's pace.
+// The model's own decision on the image (OK / review / unknown) shows beside its suggestion.
 // Above: the order of the queue, scoring the images, bulk acceptance, Train & Re-score.
 // It only shows and asks; LabelingController decides. Lives on the GUI thread.
 
@@ -27,6 +28,11 @@ struct ReviewItem {
   int label = -1;       ///< current class (-1: none)
   int suggestion = -1;  ///< -1: not scored
   QVector<float> probabilities;
+  /// The model's rule on it (sdd::Decision; -1: not scored), the calibrated probability of the
+  /// suggestion and the unknown score (NaN: none came with the suggestion).
+  int decision = -1;
+  double calibrated = 0;
+  double unknownScore = 0;
 };
 
 class ReviewPanel : public QWidget {

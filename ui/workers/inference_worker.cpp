@@ -147,10 +147,13 @@ void InferenceWorker::score(const QStringList& files, const ScoreTarget& target,
         *predictor_, paths,
         [&](const std::vector<sdd::ScoredImage>& part) {
           std::vector<std::pair<std::string, std::vector<float>>> rows;
+          std::vector<double> scores;
           for (const sdd::ScoredImage& s : part)
-            if (s.error.empty() && int(s.index) < target.journalPaths.size())
+            if (s.error.empty() && int(s.index) < target.journalPaths.size()) {
               rows.emplace_back(target.journalPaths[int(s.index)].toStdString(), s.probabilities);
-          if (store && !rows.empty()) store->put(target.model.toStdString(), classes, rows);
+              scores.push_back(s.unknownScore);
+            }
+          if (store && !rows.empty()) store->put(target.model.toStdString(), classes, rows, scores);
           const double ms =
               chunkTimer.nsecsElapsed() / 1e6 / double(std::max<std::size_t>(1, part.size()));
           chunkTimer.restart();

@@ -20,7 +20,10 @@ void setUpPredictions(sqlite::Database& db) {
       "CREATE TABLE IF NOT EXISTS models(fingerprint TEXT PRIMARY KEY, classes TEXT NOT NULL,"
       " time TEXT NOT NULL);"
       "CREATE TABLE IF NOT EXISTS predictions(model TEXT NOT NULL, path TEXT NOT NULL,"
-      " probabilities BLOB NOT NULL, PRIMARY KEY(model, path)) WITHOUT ROWID;");
+      " probabilities BLOB NOT NULL, PRIMARY KEY(model, path)) WITHOUT ROWID;"
+      // Since 2026-12-02; a file from before gains the table the first time it is written.
+      "CREATE TABLE IF NOT EXISTS unknown_scores(model TEXT NOT NULL, path TEXT NOT NULL,"
+      " score REAL NOT NULL, PRIMARY KEY(model, path)) WITHOUT ROWID;");
 }
 
 std::string classesJson(const std::vector<std::string>& classes) {
@@ -47,7 +50,11 @@ fs::path PredictionStore::fileIn(const fs::path& workspaceDir) {
 void PredictionStore::setBusyTimeout(int milliseconds) { db_->db.setBusyTimeout(milliseconds); }
 
 void PredictionStore::put(const std::string& model, const std::vector<std::string>& classes,
-                          const std::vector<std::pair<std::string, std::vector<float>>>& rows) {
+                          const std::vector<std::pair<std::string, std::vector<float>>>& rows,
+                          const std::vector<double>& unknownScores) {
+  if (!unknownScores.empty() && unknownScores.size() != rows.size())
+    throw std::invalid_argument(std::to_string(unknownScores.size()) + " unknown scores for " +
+                                std::to_string(rows.size()) + " predictions");
   for (const auto& [path, probs] : rows)
     if (probs.size() != classes.size())
       throw std::invalid_argument("prediction for " + path + " has " +
@@ -80,7 +87,31 @@ void PredictionStore::put(const std::string& model, const std::vector<std::strin
       insert.step();
       insert.reset();
     }
+    if (unknownScores.empty()) return;
+    Statement score(db_->db,
+                    "INSERT OR REPLACE INTO unknown_scores(model, path, score) VALUES(?1, ?2, ?3)");
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      score.bind(1, model);
+      score.bind(2, rows[i].first);
+      score.bind(3, unknownScores[i]);
+      score.step();
+      score.reset();
+    }
   });
+}
+
+StoredScores PredictionStore::unknownScores(const std::string& model) const {
+  StoredScores out;
+  {
+    // A file from before the scores were kept, opened read-only, has no such table.
+    Statement table(db_->db,
+                    "SELECT 1 FROM sqlite_master WHERE type='table' AND name='unknown_scores'");
+    if (!table.step()) return out;
+  }
+  Statement st(db_->db, "SELECT path, score FROM unknown_scores WHERE model=?1");
+  st.bind(1, model);
+  while (st.step()) out.emplace(st.text(0), st.real(1));
+  return out;
 }
 
 StoredPredictions PredictionStore::get(const std::string& model) const {

@@ -94,10 +94,13 @@ std::size_t scoreSamples(Predictor& predictor, const Dataset& dataset,
       [&](const std::vector<ScoredImage>& part) {
         if (store) {
           std::vector<std::pair<std::string, std::vector<float>>> rows;
+          std::vector<double> scores;
           for (const ScoredImage& s : part)
-            if (s.error.empty())
+            if (s.error.empty()) {
               rows.emplace_back(journalPath(dataset.root(), files[s.index]), s.probabilities);
-          store->put(model, dataset.classes(), rows);
+              scores.push_back(s.unknownScore);
+            }
+          store->put(model, dataset.classes(), rows, scores);
         }
         onChunk(part);
       },
@@ -112,16 +115,19 @@ const char* toString(ReviewOrder order) {
       return "likely-errors";
     case ReviewOrder::FileOrder:
       return "file-order";
+    case ReviewOrder::DoubtsFirst:
+      return "doubts-first";
   }
   return "?";
 }
 
 ReviewOrder reviewOrderFromString(const std::string& name) {
-  for (ReviewOrder o :
-       {ReviewOrder::LeastConfident, ReviewOrder::LikelyErrors, ReviewOrder::FileOrder})
+  for (ReviewOrder o : {ReviewOrder::LeastConfident, ReviewOrder::LikelyErrors,
+                        ReviewOrder::FileOrder, ReviewOrder::DoubtsFirst})
     if (name == toString(o)) return o;
-  throw std::invalid_argument("unknown review order '" + name +
-                              "' (expected least-confident, likely-errors or file-order)");
+  throw std::invalid_argument(
+      "unknown review order '" + name +
+      "' (expected least-confident, likely-errors, file-order or doubts-first)");
 }
 
 namespace {
@@ -137,8 +143,8 @@ std::vector<std::size_t> allOr(const Dataset& dataset, const std::vector<std::si
 
 std::vector<std::size_t> reviewQueue(const Dataset& dataset,
                                      const std::vector<std::vector<float>>& predictions,
-                                     ReviewOrder order,
-                                     const std::vector<std::size_t>& candidates) {
+                                     ReviewOrder order, const std::vector<std::size_t>& candidates,
+                                     const std::vector<std::optional<Decision>>& decisions) {
   std::vector<std::size_t> queue;
   std::vector<float> key(dataset.samples().size(), 0.f);
   for (std::size_t i : allOr(dataset, candidates)) {
@@ -156,6 +162,14 @@ std::vector<std::size_t> reviewQueue(const Dataset& dataset,
       case ReviewOrder::FileOrder:
         if (label != kUnlabeled) continue;
         break;
+      case ReviewOrder::DoubtsFirst: {
+        if (label != kUnlabeled || !s.valid()) continue;
+        // Unknown before review before accepted (margins are in [0, 1]).
+        const std::optional<Decision> d = i < decisions.size() ? decisions[i] : std::nullopt;
+        const int rank = !d || *d == Decision::Accept ? 2 : *d == Decision::Review ? 1 : 0;
+        key[i] = float(rank) * 2.f + s.margin;
+        break;
+      }
     }
     queue.push_back(i);
   }

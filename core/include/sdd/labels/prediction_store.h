@@ -19,6 +19,8 @@ namespace sdd {
 
 /// Probabilities by journal path (journalPath: relative to the dataset folder).
 using StoredPredictions = std::unordered_map<std::string, std::vector<float>>;
+/// Unknown scores (sdd/metrics/unknown_score.h) by journal path.
+using StoredScores = std::unordered_map<std::string, double>;
 
 class PredictionStore {
  public:
@@ -37,12 +39,17 @@ class PredictionStore {
   /// Stores `rows` (journal path, probabilities in the order of `classes`) for `model`,
   /// replacing what the model had for those paths, in one transaction. Throws
   /// std::invalid_argument for a row whose probabilities do not match the classes, and
-  /// LabelStoreError when `model` was stored before with other classes.
+  /// LabelStoreError when `model` was stored before with other classes. `unknownScores`, when
+  /// given, holds each row's unknown score (as many as rows; std::invalid_argument otherwise).
   void put(const std::string& model, const std::vector<std::string>& classes,
-           const std::vector<std::pair<std::string, std::vector<float>>>& rows);
+           const std::vector<std::pair<std::string, std::vector<float>>>& rows,
+           const std::vector<double>& unknownScores = {});
 
   /// Everything stored for `model` (empty when nothing).
   StoredPredictions get(const std::string& model) const;
+  /// The unknown scores stored for `model` (empty when none: files written before scores
+  /// were kept, or a model without an unknown detector).
+  StoredScores unknownScores(const std::string& model) const;
   /// The class order of `model`'s probabilities (empty when nothing is stored for it).
   std::vector<std::string> classes(const std::string& model) const;
 

@@ -10,12 +10,14 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "sdd/dataset/dataset.h"
 #include "sdd/labels/label_store.h"
 #include "sdd/labels/prediction_store.h"
+#include "sdd/metrics/calibration.h"
 
 namespace sdd {
 
@@ -64,16 +66,23 @@ enum class ReviewOrder {
   LeastConfident,  ///< images without a class that have a suggestion, smallest margin first
   LikelyErrors,    ///< labeled images whose label is not the suggestion, most confident first
   FileOrder,       ///< images without a class, in scan order
+  /// images without a class that have a suggestion: those the model's rule calls unknown
+  /// first, then review, then accepted ones; least confident first within each
+  DoubtsFirst,
 };
 const char* toString(ReviewOrder order);
-/// "least-confident", "likely-errors" or "file-order"; throws std::invalid_argument otherwise.
+/// "least-confident", "likely-errors", "file-order" or "doubts-first"; throws
+/// std::invalid_argument otherwise.
 ReviewOrder reviewOrderFromString(const std::string& name);
 
 /// The images to decide, in `order`, among `candidates` (sample indices; empty: all).
+/// `decisions` (by sample index; missing or empty: none) is the model's decision on each
+/// image, which DoubtsFirst orders by; without any it is LeastConfident.
 std::vector<std::size_t> reviewQueue(const Dataset& dataset,
                                      const std::vector<std::vector<float>>& predictions,
                                      ReviewOrder order,
-                                     const std::vector<std::size_t>& candidates = {});
+                                     const std::vector<std::size_t>& candidates = {},
+                                     const std::vector<std::optional<Decision>>& decisions = {});
 
 /// What "accept every suggestion with confidence >= threshold" would do.
 struct BulkAcceptance {
