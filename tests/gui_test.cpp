@@ -29,10 +29,12 @@
 #include <nlohmann/json.hpp>
 
 #include "commands/relabel_controller.h"
+#include "controllers/evaluation_controller.h"
 #include "controllers/labeling_controller.h"
 #include "main_window.h"
 #include "models/dataset_model.h"
 #include "models/sample_filter.h"
+#include "panels/calibration_view.h"
 #include "panels/classify_panel.h"
 #include "panels/evaluate_panel.h"
 #include "panels/inspector.h"
@@ -643,8 +645,8 @@ class GuiTest : public QObject {
     // Calibration and review: the reliability diagram (ideal + as trained, + scaled when the
     // fitted temperature is not 1) and the risk-coverage curve with target and operating point.
     e->showCalibration();
-    QVERIFY(e->reliabilityPlot()->graphCount() >= 2);
-    QCOMPARE(e->riskCoveragePlot()->graphCount(), 3);
+    QVERIFY(e->calibration()->reliabilityPlot()->graphCount() >= 2);
+    QCOMPARE(e->calibration()->riskCoveragePlot()->graphCount(), 3);
     // Every evaluated image has the model's decision, and the browser shows them by it.
     DatasetModel* dm = w.datasetModel();
     int decided = 0;
@@ -659,6 +661,26 @@ class GuiTest : public QObject {
         QCOMPARE(w.filter()->index(r, 0).data(DatasetModel::DecisionRole).toInt(), int(decision));
     }
     w.filter()->setStatus(SampleFilter::Status::All);
+    // The rule picked there, saved with a copy of the model: its review threshold and
+    // temperature, the model's own unknown detector; the loaded model is not written.
+    {
+      const sdd::ConfidenceRule picked = e->calibration()->pickedRule();
+      QVERIFY(picked.reviewBelow > 0 && picked.temperature > 0);
+      const fs::path copy = dir / "ws" / "with-rule.sddm";
+      const auto before = sdd::fileFingerprint(modelFile.toStdString());
+      QCOMPARE(EvaluationController::saveRule(modelFile.toStdString(), copy, picked), QString());
+      QVERIFY(
+          !EvaluationController::saveRule(modelFile.toStdString(), modelFile.toStdString(), picked)
+               .isEmpty());
+      QCOMPARE(sdd::fileFingerprint(modelFile.toStdString()), before);
+      const sdd::ModelMetadata original = sdd::readModelMetadata(modelFile.toStdString());
+      const sdd::ModelMetadata saved = sdd::readModelMetadata(copy);
+      QVERIFY(saved.confidenceRule.has_value());
+      QCOMPARE(saved.confidenceRule->reviewBelow, picked.reviewBelow);
+      QCOMPARE(saved.confidenceRule->temperature, picked.temperature);
+      QCOMPARE(saved.confidenceRule->unknown.empty(),
+               !original.confidenceRule || original.confidenceRule->unknown.empty());
+    }
 
     // A top loss clicked, and a Classify result activated, show that image in the browser,
     // scrolled into view, whatever the filters hid.

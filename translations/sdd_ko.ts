@@ -632,6 +632,41 @@ Choose “All classes” and “All images”, or clear the search.</source>
     </message>
 </context>
 <context>
+    <name>sddui::CalibrationView</name>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>at most </source>
+        <translation>최대 </translation>
+    </message>
+    <message>
+        <source>Errors allowed among the images accepted without a person</source>
+        <translation>사람 확인 없이 수락된 이미지 중 허용되는 오류</translation>
+    </message>
+    <message>
+        <source>Review rule:</source>
+        <translation>검토 규칙:</translation>
+    </message>
+    <message>
+        <source>Save with the Model…</source>
+        <translation>모델과 함께 저장…</translation>
+    </message>
+    <message>
+        <source>Write a copy of the model whose decisions (sdd predict, Classify, Review, the report) follow this rule; its unknown detector is kept</source>
+        <translation>판정(sdd predict, 분류, 검토, 보고서)이 이 규칙을 따르는 모델 사본을 기록합니다. 미지 검출기는 유지됩니다</translation>
+    </message>
+    <message>
+        <source>Evaluate a model to see how far its confidence can be trusted.</source>
+        <translation>모델을 평가하면 그 확신을 얼마나 믿을 수 있는지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>ECE %1 → %2 at temperature %3 (cross-fitted) · &lt;b&gt;%4 %&lt;/b&gt; accepted above a calibrated %5 with %6 % errors among them; the rest to review. Chosen on these %7 images; &lt;i&gt;Save with the Model&lt;/i&gt; (or &lt;tt&gt;sdd calibrate --max-risk&lt;/tt&gt;) makes it the model&apos;s rule.</source>
+        <translation>ECE %1 → %2, 온도 %3 (교차 적합) · 보정값 %5 이상에서 &lt;b&gt;%4 %&lt;/b&gt; 수락, 그중 오류 %6 %; 나머지는 검토. 이 %7개 이미지에서 선택함; &lt;i&gt;모델과 함께 저장&lt;/i&gt;(또는 &lt;tt&gt;sdd calibrate --max-risk&lt;/tt&gt;)으로 모델의 규칙이 됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>sddui::ClassifyPanel</name>
     <message>
         <source>Classify images…</source>
@@ -1032,32 +1067,8 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <translation> 제외됨: %1</translation>
     </message>
     <message>
-        <source> %</source>
-        <translation> %</translation>
-    </message>
-    <message>
-        <source>at most </source>
-        <translation>최대 </translation>
-    </message>
-    <message>
-        <source>Errors allowed among the images accepted without a person</source>
-        <translation>사람 확인 없이 수락된 이미지 중 허용되는 오류</translation>
-    </message>
-    <message>
-        <source>Review rule:</source>
-        <translation>검토 규칙:</translation>
-    </message>
-    <message>
         <source>Calibration and review</source>
         <translation>보정과 검토</translation>
-    </message>
-    <message>
-        <source>Evaluate a model to see how far its confidence can be trusted.</source>
-        <translation>모델을 평가하면 그 확신을 얼마나 믿을 수 있는지 보여 줍니다.</translation>
-    </message>
-    <message>
-        <source>ECE %1 → %2 at temperature %3 (cross-fitted) · &lt;b&gt;%4 %&lt;/b&gt; accepted above a calibrated %5 with %6 % errors among them; the rest to review. Chosen on these %7 images: &lt;tt&gt;sdd calibrate --max-risk&lt;/tt&gt; writes such a rule into a model.</source>
-        <translation>ECE %1 → %2, 온도 %3 (교차 적합) · 보정값 %5 이상에서 &lt;b&gt;%4 %&lt;/b&gt; 수락, 그중 오류 %6 %; 나머지는 검토. 이 %7개 이미지에서 선택함: &lt;tt&gt;sdd calibrate --max-risk&lt;/tt&gt;로 이런 규칙을 모델에 기록합니다.</translation>
     </message>
 </context>
 <context>
@@ -1085,6 +1096,10 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>Failed: %1</source>
         <translation>실패: %1</translation>
+    </message>
+    <message>
+        <source>%1 is the loaded model itself: choose another file</source>
+        <translation>%1은(는) 불러온 모델 자체입니다: 다른 파일을 고르십시오</translation>
     </message>
 </context>
 <context>
@@ -1774,6 +1789,22 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>%1 is not an image of the open dataset.</source>
         <translation>%1은(는) 열린 데이터셋의 이미지가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Save the review rule with a copy of the model</source>
+        <translation>검토 규칙을 모델 사본과 함께 저장</translation>
+    </message>
+    <message>
+        <source>SDD models (*.sddm)</source>
+        <translation>SDD 모델 (*.sddm)</translation>
+    </message>
+    <message>
+        <source>Save the review rule</source>
+        <translation>검토 규칙 저장</translation>
+    </message>
+    <message>
+        <source>Saved and loaded %1</source>
+        <translation>%1을(를) 저장하고 불러옴</translation>
     </message>
 </context>
 <context>

@@ -632,6 +632,41 @@ Choose “All classes” and “All images”, or clear the search.</source>
     </message>
 </context>
 <context>
+    <name>sddui::CalibrationView</name>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>at most </source>
+        <translation>最多 </translation>
+    </message>
+    <message>
+        <source>Errors allowed among the images accepted without a person</source>
+        <translation>无需人工即被接受的图像中允许的错误</translation>
+    </message>
+    <message>
+        <source>Review rule:</source>
+        <translation>复核规则：</translation>
+    </message>
+    <message>
+        <source>Save with the Model…</source>
+        <translation>随模型保存…</translation>
+    </message>
+    <message>
+        <source>Write a copy of the model whose decisions (sdd predict, Classify, Review, the report) follow this rule; its unknown detector is kept</source>
+        <translation>写出一个模型副本，其判定（sdd predict、分类、复核、报告）遵循此规则；保留其未知检测器</translation>
+    </message>
+    <message>
+        <source>Evaluate a model to see how far its confidence can be trusted.</source>
+        <translation>评估模型后即可看到其置信度有多可信。</translation>
+    </message>
+    <message>
+        <source>ECE %1 → %2 at temperature %3 (cross-fitted) · &lt;b&gt;%4 %&lt;/b&gt; accepted above a calibrated %5 with %6 % errors among them; the rest to review. Chosen on these %7 images; &lt;i&gt;Save with the Model&lt;/i&gt; (or &lt;tt&gt;sdd calibrate --max-risk&lt;/tt&gt;) makes it the model&apos;s rule.</source>
+        <translation>ECE %1 → %2，温度 %3（交叉拟合）· 校准后高于 %5 时接受 &lt;b&gt;%4 %&lt;/b&gt;，其中错误 %6 %；其余复核。在这 %7 张图像上选定；&lt;i&gt;随模型保存&lt;/i&gt;（或 &lt;tt&gt;sdd calibrate --max-risk&lt;/tt&gt;）使其成为模型的规则。</translation>
+    </message>
+</context>
+<context>
     <name>sddui::ClassifyPanel</name>
     <message>
         <source>Classify images…</source>
@@ -1032,32 +1067,8 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <translation> 已跳过：%1</translation>
     </message>
     <message>
-        <source> %</source>
-        <translation> %</translation>
-    </message>
-    <message>
-        <source>at most </source>
-        <translation>最多 </translation>
-    </message>
-    <message>
-        <source>Errors allowed among the images accepted without a person</source>
-        <translation>无需人工即被接受的图像中允许的错误</translation>
-    </message>
-    <message>
-        <source>Review rule:</source>
-        <translation>复核规则：</translation>
-    </message>
-    <message>
         <source>Calibration and review</source>
         <translation>校准与复核</translation>
-    </message>
-    <message>
-        <source>Evaluate a model to see how far its confidence can be trusted.</source>
-        <translation>评估模型后即可看到其置信度有多可信。</translation>
-    </message>
-    <message>
-        <source>ECE %1 → %2 at temperature %3 (cross-fitted) · &lt;b&gt;%4 %&lt;/b&gt; accepted above a calibrated %5 with %6 % errors among them; the rest to review. Chosen on these %7 images: &lt;tt&gt;sdd calibrate --max-risk&lt;/tt&gt; writes such a rule into a model.</source>
-        <translation>ECE %1 → %2，温度 %3（交叉拟合）· 校准后高于 %5 时接受 &lt;b&gt;%4 %&lt;/b&gt;，其中错误 %6 %；其余复核。在这 %7 张图像上选定：&lt;tt&gt;sdd calibrate --max-risk&lt;/tt&gt; 可把这样的规则写入模型。</translation>
     </message>
 </context>
 <context>
@@ -1085,6 +1096,10 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 is the loaded model itself: choose another file</source>
+        <translation>%1 就是已加载的模型本身：请选择另一个文件</translation>
     </message>
 </context>
 <context>
@@ -1774,6 +1789,22 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>%1 is not an image of the open dataset.</source>
         <translation>%1 不是已打开数据集中的图像。</translation>
+    </message>
+    <message>
+        <source>Save the review rule with a copy of the model</source>
+        <translation>将复核规则随模型副本保存</translation>
+    </message>
+    <message>
+        <source>SDD models (*.sddm)</source>
+        <translation>SDD 模型 (*.sddm)</translation>
+    </message>
+    <message>
+        <source>Save the review rule</source>
+        <translation>保存复核规则</translation>
+    </message>
+    <message>
+        <source>Saved and loaded %1</source>
+        <translation>已保存并加载 %1</translation>
     </message>
 </context>
 <context>

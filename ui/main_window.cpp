@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QCoreApplication>
+#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
@@ -31,6 +32,7 @@
 #include "controllers/session.h"
 #include "models/dataset_model.h"
 #include "models/sample_filter.h"
+#include "panels/calibration_view.h"
 #include "panels/classify_panel.h"
 #include "panels/evaluate_panel.h"
 #include "panels/inspector.h"
@@ -226,6 +228,7 @@ void MainWindow::connectControllers() {
   connect(evaluate_, &EvaluatePanel::suspectsCancelRequested, evaluation_,
           &EvaluationController::cancelSuspects);
   connect(evaluate_, &EvaluatePanel::splitChanged, this, &MainWindow::refreshEvaluation);
+  connect(evaluate_, &EvaluatePanel::saveRuleRequested, this, &MainWindow::saveReviewRule);
 
   connect(evaluation_, &EvaluationController::comparisonFinished, this,
           &MainWindow::comparisonFinished);
@@ -521,6 +524,24 @@ void MainWindow::findSuspectedLabels(int folds, int epochs) {
         tr("Suspected label errors"),
         tr("The Train tab's settings are not valid: %1").arg(QString::fromStdString(e.what())));
   }
+}
+
+void MainWindow::saveReviewRule() {
+  const QFileInfo model(session_->model().file);
+  const sdd::ConfidenceRule rule = evaluate_->calibration()->pickedRule();
+  const QString dir =
+      session_->workspace().isEmpty() ? model.absolutePath() : session_->workspace();
+  const QString f =
+      QFileDialog::getSaveFileName(this, tr("Save the review rule with a copy of the model"),
+                                   QDir(dir).filePath(QStringLiteral("%1-review-%2pct.sddm")
+                                                          .arg(model.completeBaseName())
+                                                          .arg(100 * rule.maxRisk, 0, 'g', 3)),
+                                   tr("SDD models (*.sddm)"));
+  if (f.isEmpty()) return;
+  const QString error =
+      EvaluationController::saveRule(model.filePath().toStdString(), f.toStdString(), rule);
+  if (!error.isEmpty()) return showError(tr("Save the review rule"), error);
+  if (openModel(f)) statusBar()->showMessage(tr("Saved and loaded %1").arg(f), 10000);
 }
 
 void MainWindow::chooseReportFile() {

@@ -153,6 +153,8 @@ class MainWindow : public QMainWindow {
   void chooseModel();
   void chooseImages();
   void chooseReportFile();
+  /// The Evaluate tab's review rule into a copy of the loaded model, which is then loaded.
+  void saveReviewRule();
   void refreshEvaluation();
   void startupActions();
   void updateDocks();

@@ -48,7 +48,13 @@ int cmdInfo(const std::vector<std::string>& argv) {
               << m.confidenceRule->reviewBelow << " (for at most "
               << 100 * m.confidenceRule->maxRisk << " % errors among accepted; fitted on "
               << m.confidenceRule->fittedOn << ")\n";
-  else
+  if (m.confidenceRule && !m.confidenceRule->unknown.empty()) {
+    const sdd::UnknownDetector& u = m.confidenceRule->unknown;
+    std::cout << "unknown      above a score of " << u.threshold << " (for at most "
+              << 100 * u.maxKnownUnknown << " % of known images; fitted on " << u.fittedOn << ")\n";
+  } else if (m.confidenceRule) {
+    std::cout << "unknown      no detector (nothing is called unknown)\n";
+  } else
     std::cout << "confidence   no rule (every decision accepted; sdd calibrate makes one)\n";
   return 0;
 }

@@ -144,4 +144,22 @@ void EvaluationController::report(const AnalysisInput& in,
       });
 }
 
+QString EvaluationController::saveRule(const std::filesystem::path& model,
+                                       const std::filesystem::path& out,
+                                       const sdd::ConfidenceRule& picked) {
+  try {
+    std::error_code ec;
+    if (std::filesystem::equivalent(model, out, ec))
+      return tr("%1 is the loaded model itself: choose another file")
+          .arg(QString::fromStdString(out.string()));
+    sdd::ConfidenceRule rule = picked;
+    const sdd::ModelMetadata meta = sdd::readModelMetadata(model);
+    if (meta.confidenceRule) rule.unknown = meta.confidenceRule->unknown;
+    sdd::upgradeModelFile(model, out, rule);
+    return QString();
+  } catch (const std::exception& e) {
+    return QString::fromStdString(e.what());
+  }
+}
+
 }  // namespace sddui

@@ -51,6 +51,11 @@ class EvaluationController : public QObject {
   /// widgets) and records it in the workspace.
   void report(const AnalysisInput& in, const std::vector<std::filesystem::path>& compare,
               const std::string& version, const QString& pdfFile);
+  /// Writes a copy of `model` to `out` whose confidence rule is `picked` (temperature, review
+  /// threshold: CalibrationView::pickedRule) with the model's own unknown detector. Returns an
+  /// error text, empty on success; `model` itself is never written.
+  static QString saveRule(const std::filesystem::path& model, const std::filesystem::path& out,
+                          const sdd::ConfidenceRule& picked);
 
  Q_SIGNALS:
   void comparisonFinished(int models);

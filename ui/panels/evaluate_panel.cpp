@@ -1,7 +1,6 @@
 #include "panels/evaluate_panel.h"
 
 #include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -16,17 +15,15 @@
 #include <cmath>
 #include <numeric>
 
+#include "panels/calibration_view.h"
 #include "plots.h"
 #include "qcp.h"
-#include "sdd/metrics/calibration.h"
 #include "sdd/metrics/metrics.h"
 
 namespace sddui {
 
 using sddreport::confusionCellAt;
 using sddreport::drawConfusion;
-using sddreport::drawReliability;
-using sddreport::drawRiskCoverage;
 using sddreport::drawRoc;
 namespace {
 
@@ -211,35 +208,9 @@ EvaluatePanel::EvaluatePanel(QWidget* parent) : QWidget(parent) {
           [this] { Q_EMIT suspectsRequested(folds_->value(), cvEpochs_->value()); });
   connect(suspectsStop_, &QPushButton::clicked, this, &EvaluatePanel::suspectsCancelRequested);
 
-  // Calibration and the review rule: reliability diagram and risk-coverage curve, the operating
-  // point picked by a target error rate among accepted images.
-  calibrationBox_ = new QWidget;
-  auto* calLay = new QVBoxLayout(calibrationBox_);
-  auto* calTop = new QHBoxLayout;
-  maxRisk_ = new QDoubleSpinBox;
-  maxRisk_->setRange(0, 50);
-  maxRisk_->setDecimals(2);
-  maxRisk_->setSingleStep(0.1);
-  maxRisk_->setValue(0.2);
-  maxRisk_->setSuffix(tr(" %"));
-  maxRisk_->setPrefix(tr("at most "));
-  maxRisk_->setToolTip(tr("Errors allowed among the images accepted without a person"));
-  calibrationStatus_ = new QLabel;
-  calibrationStatus_->setWordWrap(true);
-  calibrationStatus_->setTextFormat(Qt::RichText);
-  calTop->addWidget(new QLabel(tr("Review rule:")));
-  calTop->addWidget(maxRisk_);
-  calTop->addWidget(calibrationStatus_, 1);
-  calLay->addLayout(calTop);
-  auto* calPlots = new QHBoxLayout;
-  reliability_ = new QCustomPlot;
-  riskCoverage_ = new QCustomPlot;
-  for (QCustomPlot* p : {reliability_, riskCoverage_}) {
-    p->setMinimumSize(280, 200);
-    calPlots->addWidget(p, 1);
-  }
-  calLay->addLayout(calPlots, 1);
-  connect(maxRisk_, &QDoubleSpinBox::valueChanged, this, [this] { drawCalibration(); });
+  calibration_ = new CalibrationView;
+  connect(calibration_, &CalibrationView::saveRuleRequested, this,
+          &EvaluatePanel::saveRuleRequested);
 
   lists_ = new QTabWidget;
   lists_->addTab(table_, tr("Table IV: per-class metrics"));
@@ -248,12 +219,15 @@ EvaluatePanel::EvaluatePanel(QWidget* parent) : QWidget(parent) {
   lists_->addTab(compareBox, tr("Model comparison (Table V)"));
   lists_->addTab(suspectBox, tr("Suspected label errors"));
   lists_->addTab(pointBox, tr("Explain: pointing game"));
-  lists_->addTab(calibrationBox_, tr("Calibration and review"));
-  connect(lists_, &QTabWidget::currentChanged, this, [this] {
-    if (lists_->currentWidget() == calibrationBox_) drawCalibration();
+  lists_->addTab(calibration_, tr("Calibration and review"));
+  auto* vs = new QSplitter(Qt::Vertical);
+  connect(lists_, &QTabWidget::currentChanged, this, [this, vs] {
+    if (lists_->currentWidget() != calibration_) return;
+    // Two plots with legends need more height than the tables: the lower part gets 3/5.
+    const int h = vs->height();
+    if (vs->sizes().value(1) < h / 2) vs->setSizes({h * 2 / 5, h * 3 / 5});
   });
 
-  auto* vs = new QSplitter(Qt::Vertical);
   vs->addWidget(plots);
   vs->addWidget(lists_);
   vs->setStretchFactor(0, 3);
@@ -302,9 +276,7 @@ void EvaluatePanel::setResults(const QStringList& classes, const Predictions& pr
   table_->setRowCount(0);
   pairs_->setRowCount(0);
   losses_->setRowCount(0);
-  probs_ = probs;
-  truth_ = truth;
-  if (lists_->currentWidget() == calibrationBox_) drawCalibration();
+  calibration_->setResults(probs, truth, split());
   if (rows.isEmpty()) {
     eval_.reset();
     confusion_->clearPlottables();
@@ -542,36 +514,6 @@ void EvaluatePanel::setComparison(const sdd::ModelComparison& comparison) {
   compare_->resizeColumnsToContents();
 }
 
-void EvaluatePanel::showCalibration() { lists_->setCurrentWidget(calibrationBox_); }
-
-void EvaluatePanel::drawCalibration() {
-  if (probs_.empty()) {
-    for (QCustomPlot* p : {reliability_, riskCoverage_}) {
-      p->clearPlottables();
-      p->clearItems();
-      p->replot();
-    }
-    calibrationStatus_->setText(
-        tr("Evaluate a model to see how far its confidence can be trusted."));
-    return;
-  }
-  const sdd::CalibrationReport cal = sdd::calibrate(probs_, truth_);
-  const double maxRisk = maxRisk_->value() / 100.0;
-  const auto curve = sdd::riskCoverage(sdd::withTemperature(probs_, cal.temperature), truth_);
-  const sdd::RiskCoveragePoint point = sdd::operatingPoint(curve, maxRisk);
-  drawReliability(reliability_, probs_, truth_, cal.temperature);
-  drawRiskCoverage(riskCoverage_, curve, point, maxRisk);
-  calibrationStatus_->setText(
-      tr("ECE %1 → %2 at temperature %3 (cross-fitted) · <b>%4 %</b> accepted above a calibrated "
-         "%5 with %6 % errors among them; the rest to review. Chosen on these %7 images: "
-         "<tt>sdd calibrate --max-risk</tt> writes such a rule into a model.")
-          .arg(cal.eceBefore, 0, 'f', 4)
-          .arg(cal.eceAfter, 0, 'f', 4)
-          .arg(cal.temperature, 0, 'f', 3)
-          .arg(100 * point.coverage, 0, 'f', 1)
-          .arg(point.threshold, 0, 'f', 3)
-          .arg(100 * point.risk, 0, 'f', 2)
-          .arg(probs_.size()));
-}
+void EvaluatePanel::showCalibration() { lists_->setCurrentWidget(calibration_); }
 
 }  // namespace sddui

@@ -15,7 +15,6 @@
 
 class QComboBox;
 class QCustomPlot;
-class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -23,6 +22,8 @@ class QTableWidget;
 class QTabWidget;
 
 namespace sddui {
+
+class CalibrationView;
 
 class EvaluatePanel : public QWidget {
   Q_OBJECT
@@ -61,10 +62,8 @@ class EvaluatePanel : public QWidget {
   const sdd::Evaluation* evaluation() const { return eval_.get(); }
   QCustomPlot* confusionPlot() const { return confusion_; }
   QCustomPlot* rocPlot() const { return roc_; }
-  QCustomPlot* reliabilityPlot() const { return reliability_; }
-  QCustomPlot* riskCoveragePlot() const { return riskCoverage_; }
-  /// Shows the "Calibration and review" tab (drawn only while it is shown: the fit costs
-  /// ~0.1 s on 20,000 images).
+  /// The "Calibration and review" tab (panels/calibration_view.h).
+  CalibrationView* calibration() const { return calibration_; }
   void showCalibration();
   QTableWidget* tableIV() const { return table_; }
   QTableWidget* topLosses() const { return losses_; }
@@ -84,6 +83,8 @@ class EvaluatePanel : public QWidget {
   void pointingGameRequested();
   void suspectsRequested(int folds, int epochs);
   void suspectsCancelRequested();
+  /// The calibration tab's "Save with the Model" (CalibrationView::saveRuleRequested).
+  void saveRuleRequested();
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
@@ -108,15 +109,8 @@ class EvaluatePanel : public QWidget {
   QSpinBox* cvEpochs_;
   QLabel* pointingStatus_;
   QTabWidget* lists_;
-  QWidget* calibrationBox_;
-  QCustomPlot* reliability_;
-  QCustomPlot* riskCoverage_;
-  QDoubleSpinBox* maxRisk_;
-  QLabel* calibrationStatus_;
+  CalibrationView* calibration_;
   std::unique_ptr<sdd::Evaluation> eval_;
-  std::vector<std::vector<float>> probs_;  ///< of the results shown, for the calibration tab
-  std::vector<int> truth_;
-  void drawCalibration();
 };
 
 }  // namespace sddui
