@@ -2,6 +2,7 @@
 #include <sqlite3.h>
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDropEvent>
 #include <QElapsedTimer>
@@ -279,6 +280,37 @@ class GuiTest : public QObject {
                     m.index(r).data(DatasetModel::FileNameRole).toString());
     QCOMPARE(byRank.values(), QStringList({"a.png", "img_1.png", "img_1b.png", "img_002.png",
                                            "img_2.png", "IMG_3.png", "img_10.png", "img_100.png"}));
+  }
+
+  // The inspector overlays an image's mask (and says when one is unreadable); the toggle hides it.
+  void inspectorOverlaysTheMask() {
+    TempDir dir;
+    for (int c = 0; c < 2; ++c)
+      for (int n = 0; n < 2; ++n) {
+        const auto shape = sdd::test::shapeOnTexture(c, n, 32);
+        const std::string stem = "c" + std::to_string(c) + "/" + std::to_string(n);
+        writeImage(dir / "data" / (stem + ".jpg"), shape.image);
+        writeImage(dir / "data" / (stem + "_mask.png"), shape.mask);
+      }
+    DatasetModel m;
+    m.reset(sdd::Dataset::scan(dir / "data"), nullptr);
+    QCOMPARE(m.rowCount(), 4);
+    Inspector inspector(&m);
+    inspector.showRow(0);
+    QVERIFY(inspector.maskShown());
+    auto* toggle = inspector.findChild<QCheckBox*>();
+    for (auto* box : inspector.findChildren<QCheckBox*>())
+      if (box->text() == "Mask") toggle = box;
+    QCOMPARE(toggle->text(), QString("Mask"));
+    toggle->setChecked(false);
+    QVERIFY(!inspector.maskShown());
+    toggle->setChecked(true);
+    // A mask that became unreadable after the scan: said so, nothing drawn.
+    writeBytes(dir / "data/c0/1_mask.png", "not a png");
+    inspector.showRow(1);
+    QVERIFY(!inspector.maskShown());
+    QCOMPARE(toggle->text(), QString("Mask unreadable"));
+    QVERIFY(toggle->toolTip().contains("1_mask.png"));
   }
 
   void relabelUndoAndReopenPersist() {

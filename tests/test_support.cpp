@@ -66,6 +66,35 @@ cv::Mat patternImage(int cls, int variant, int width, int height, int channels) 
   return color;
 }
 
+ShapeImage shapeOnTexture(int cls, int variant, int size, bool defect) {
+  std::mt19937 rng(static_cast<unsigned>(cls * 104729 + variant));
+  std::normal_distribution<float> noise(0.f, 10.f);
+  ShapeImage out;
+  out.image.create(size, size, CV_8UC1);
+  for (int y = 0; y < size; ++y)
+    for (int x = 0; x < size; ++x)
+      out.image.at<std::uint8_t>(y, x) =
+          cv::saturate_cast<std::uint8_t>(120 + 8 * std::sin(x * 0.7 + y * 0.3) + noise(rng));
+  out.mask = cv::Mat::zeros(size, size, CV_8UC1);
+  if (!defect) return out;
+  const int w = size / 5 + static_cast<int>(rng() % (size / 5 + 1));
+  const int x0 = static_cast<int>(rng() % (size - w)), y0 = static_cast<int>(rng() % (size - w));
+  switch (cls % 3) {
+    case 0:
+      cv::rectangle(out.mask, cv::Rect(x0, y0, w, w * 2 / 3), 255, cv::FILLED);
+      break;
+    case 1:
+      cv::circle(out.mask, {x0 + w / 2, y0 + w / 2}, w / 2, 255, cv::FILLED);
+      break;
+    default:
+      cv::line(out.mask, {x0, y0}, {x0 + w, y0 + w}, 255, std::max(2, size / 16));
+      break;
+  }
+  out.image.setTo(cls % 3 == 1 ? 40 : 220, out.mask);
+  out.box = cv::boundingRect(out.mask);
+  return out;
+}
+
 void writeImage(const fs::path& file, const cv::Mat& image) {
   fs::create_directories(file.parent_path());
   if (!cv::imwrite(file.string(), image)) throw std::runtime_error("cannot write " + file.string());

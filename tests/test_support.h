@@ -25,6 +25,15 @@ class TempDir {
 /// `variant` seeds noise, position and orientation.
 cv::Mat patternImage(int cls, int variant, int width = 48, int height = 48, int channels = 3);
 
+/// A defect on a textured background and its pixel mask (255 on the defect, 0 elsewhere):
+/// class 0 = a bright rectangle, 1 = a dark disk, 2 = a bright diagonal bar (class % 3), at a
+/// position and size seeded by `variant`. With `defect` false, plain texture and a black mask.
+struct ShapeImage {
+  cv::Mat image, mask;
+  cv::Rect box;  ///< the defect's bounding box
+};
+ShapeImage shapeOnTexture(int cls, int variant, int size = 48, bool defect = true);
+
 /// A folder-per-class dataset in `root`: classes c0, c1, ... with `perClass` PNG pattern
 /// images (patternImage(class, n)) of `size` x `size` pixels each.
 void writePatternDataset(const std::filesystem::path& root, int classes, int perClass,

@@ -1211,10 +1211,6 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <translation>히트맵 불투명도</translation>
     </message>
     <message>
-        <source>opacity</source>
-        <translation>불투명도</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Label history&lt;/b&gt;</source>
         <translation>&lt;b&gt;라벨 이력&lt;/b&gt;</translation>
     </message>
@@ -1345,6 +1341,26 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>validation</source>
         <translation>검증</translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>마스크</translation>
+    </message>
+    <message>
+        <source>Show the image&apos;s pixel mask from the dataset (the defect&apos;s pixels)</source>
+        <translation>데이터셋의 픽셀 마스크 표시 (결함 픽셀)</translation>
+    </message>
+    <message>
+        <source>Mask opacity</source>
+        <translation>마스크 불투명도</translation>
+    </message>
+    <message>
+        <source>No mask</source>
+        <translation>마스크 없음</translation>
+    </message>
+    <message>
+        <source>Mask unreadable</source>
+        <translation>마스크를 읽을 수 없음</translation>
     </message>
 </context>
 <context>

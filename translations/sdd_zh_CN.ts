@@ -1211,10 +1211,6 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <translation>热图不透明度</translation>
     </message>
     <message>
-        <source>opacity</source>
-        <translation>不透明度</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Label history&lt;/b&gt;</source>
         <translation>&lt;b&gt;标签历史&lt;/b&gt;</translation>
     </message>
@@ -1345,6 +1341,26 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>validation</source>
         <translation>验证</translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>掩膜</translation>
+    </message>
+    <message>
+        <source>Show the image&apos;s pixel mask from the dataset (the defect&apos;s pixels)</source>
+        <translation>显示数据集中该图像的像素掩膜（缺陷像素）</translation>
+    </message>
+    <message>
+        <source>Mask opacity</source>
+        <translation>掩膜不透明度</translation>
+    </message>
+    <message>
+        <source>No mask</source>
+        <translation>无掩膜</translation>
+    </message>
+    <message>
+        <source>Mask unreadable</source>
+        <translation>掩膜无法读取</translation>
     </message>
 </context>
 <context>

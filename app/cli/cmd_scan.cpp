@@ -30,14 +30,15 @@ int cmdScan(const std::vector<std::string>& argv) {
   }
   const sdd::Dataset ds =
       scanDataset(args, args.integer("seed", 42, 0, 2147483647), true, args.str("workspace", ""));
-  std::size_t boxes = 0, annotated = 0;
+  std::size_t boxes = 0, annotated = 0, masked = 0;
   for (const auto& s : ds.samples()) {
     boxes += s.boxes.size();
     annotated += !s.boxes.empty();
+    masked += !s.mask.empty();
   }
-  std::cout << "  " << annotated << " images with VOC boxes (" << boxes << " boxes), "
-            << ds.duplicates().size() << " duplicate group(s), " << ds.skipped().size()
-            << " skipped file(s)\n";
+  std::cout << "  " << ds.samples().size() << " images, " << masked << " with masks, " << annotated
+            << " with VOC boxes (" << boxes << " boxes), " << ds.duplicates().size()
+            << " duplicate group(s), " << ds.skipped().size() << " skipped file(s)\n";
   return 0;
 }
 

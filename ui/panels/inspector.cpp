@@ -21,6 +21,7 @@ namespace sddui {
 
 using sddreport::classColor;
 using sddreport::loadDisplayImage;
+using sddreport::loadMaskOverlay;
 
 ImageView::ImageView(QWidget* parent) : QGraphicsView(parent) {
   setScene(new QGraphicsScene(this));
@@ -35,6 +36,7 @@ void ImageView::setImage(const QImage& image) {
   scene()->clear();
   boxes_.clear();
   overlay_ = nullptr;
+  mask_ = nullptr;
   peak_.clear();
   pixmap_ = scene()->addPixmap(QPixmap::fromImage(image));
   scene()->setSceneRect(pixmap_->boundingRect());
@@ -80,6 +82,26 @@ void ImageView::setOverlayOpacity(double opacity) {
   if (overlay_) overlay_->setOpacity(opacity);
 }
 
+void ImageView::setMask(const QImage& overlay) {
+  if (mask_) scene()->removeItem(mask_), delete mask_;
+  mask_ = nullptr;
+  if (overlay.isNull()) return;
+  mask_ = scene()->addPixmap(QPixmap::fromImage(overlay));
+  mask_->setZValue(0.5);
+  mask_->setOpacity(maskOpacity_);
+  mask_->setVisible(maskVisible_);
+}
+
+void ImageView::setMaskVisible(bool on) {
+  maskVisible_ = on;
+  if (mask_) mask_->setVisible(on);
+}
+
+void ImageView::setMaskOpacity(double opacity) {
+  maskOpacity_ = opacity;
+  if (mask_) mask_->setOpacity(opacity);
+}
+
 void ImageView::setBoxesVisible(bool on) {
   boxesVisible_ = on;
   for (auto* b : boxes_) b->setVisible(on);
@@ -111,6 +133,8 @@ Inspector::Inspector(DatasetModel* model, QWidget* parent)
       model_(model),
       view_(new ImageView),
       showBoxes_(new QCheckBox(tr("Defect boxes"))),
+      showMask_(new QCheckBox(tr("Mask"))),
+      maskOpacity_(new QSlider(Qt::Horizontal)),
       showHeat_(new QCheckBox(tr("Grad-CAM"))),
       opacity_(new QSlider(Qt::Horizontal)),
       heatInfo_(new QLabel),
@@ -144,6 +168,15 @@ Inspector::Inspector(DatasetModel* model, QWidget* parent)
   showBoxes_->setToolTip(tr("Show the Pascal VOC defect regions of the dataset"));
   connect(showBoxes_, &QCheckBox::toggled, view_, &ImageView::setBoxesVisible);
   tools->addWidget(showBoxes_);
+  showMask_->setChecked(true);
+  showMask_->setToolTip(tr("Show the image's pixel mask from the dataset (the defect's pixels)"));
+  connect(showMask_, &QCheckBox::toggled, view_, &ImageView::setMaskVisible);
+  maskOpacity_->setRange(0, 100);
+  maskOpacity_->setValue(80);
+  maskOpacity_->setToolTip(tr("Mask opacity"));
+  maskOpacity_->setMaximumWidth(80);
+  connect(maskOpacity_, &QSlider::valueChanged, this,
+          [this](int v) { view_->setMaskOpacity(v / 100.0); });
   lay->addLayout(tools);
   auto* heat = new QHBoxLayout;
   showHeat_->setToolTip(
@@ -165,11 +198,15 @@ Inspector::Inspector(DatasetModel* model, QWidget* parent)
       heatInfo_->clear();
     }
   });
+  // The overlays, each with its opacity: the dataset's mask, the model's heat map.
+  heat->addWidget(showMask_);
+  heat->addWidget(maskOpacity_);
+  heat->addSpacing(12);
   heat->addWidget(showHeat_);
-  heat->addWidget(new QLabel(tr("opacity")));
   heat->addWidget(opacity_);
-  heat->addWidget(heatInfo_, 1);
+  heat->addStretch();
   lay->addLayout(heat);
+  lay->addWidget(heatInfo_);
 
   facts_->setTextFormat(Qt::RichText);
   facts_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -186,6 +223,8 @@ Inspector::Inspector(DatasetModel* model, QWidget* parent)
   lay->addWidget(history_, 1);
   showRow(-1);
 }
+
+bool Inspector::maskShown() const { return hasMask_ && showMask_->isChecked(); }
 
 bool Inspector::heatmapOn() const { return showHeat_->isChecked(); }
 void Inspector::setHeatmapOn(bool on) { showHeat_->setChecked(on); }
@@ -227,6 +266,9 @@ void Inspector::showRow(int row) {
     heatShown_ = false;
     heatInfo_->clear();
     showBoxes_->setEnabled(false);
+    hasMask_ = false;
+    showMask_->setEnabled(false);
+    maskOpacity_->setEnabled(false);
     return;
   }
   const sdd::Sample& s = model_->sample(row);
@@ -240,6 +282,21 @@ void Inspector::showRow(int row) {
       boxes.append(
           {QRect(QPoint(b.xmin, b.ymin), QPoint(b.xmax, b.ymax)), QString::fromStdString(b.name)});
     view_->setBoxes(boxes);
+    QString maskError;
+    const QImage mask =
+        s.mask.empty() ? QImage() : loadMaskOverlay(s.mask, QColor(0, 200, 255), 0, &maskError);
+    view_->setMask(mask);
+    hasMask_ = !mask.isNull();
+    showMask_->setEnabled(hasMask_);
+    maskOpacity_->setEnabled(hasMask_);
+    showMask_->setText(s.mask.empty() ? tr("No mask")
+                       : hasMask_     ? tr("Mask")
+                                      : tr("Mask unreadable"));
+    showMask_->setToolTip(
+        maskError.isEmpty()
+            ? tr("Show the image's pixel mask from the dataset (the defect's "
+                 "pixels)")
+            : QStringLiteral("%1: %2").arg(QString::fromStdString(s.mask.string()), maskError));
     heatShown_ = false;
     heatInfo_->clear();
     if (showHeat_->isChecked()) requestHeat();
@@ -276,6 +333,8 @@ void Inspector::showRow(int row) {
   }
   rowHtml(tr("Split"), s.split == sdd::Split::Train ? tr("train") : tr("validation"));
   rowHtml(tr("Size"), tr("%1 × %2, %3 channel(s)").arg(s.width).arg(s.height).arg(s.channels));
+  if (!s.mask.empty())
+    rowHtml(tr("Mask"), QString::fromStdString(s.mask.filename().string()).toHtmlEscaped());
   if (idx.data(DatasetModel::DuplicateRole).toBool())
     rowHtml(tr("Duplicate"), tr("byte-identical to another image"));
   if (!error.isEmpty()) rowHtml(tr("Error"), error.toHtmlEscaped());

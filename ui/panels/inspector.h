@@ -1,6 +1,6 @@
 #pragma once
-// The selected image, large: zoom (wheel, +/-), pan (drag), VOC defect boxes (toggle),
-// file facts and the label history from the journal.
+// The selected image, large: zoom (wheel, +/-), pan (drag), VOC defect boxes (toggle), its
+// pixel mask (toggle, opacity), file facts and the label history from the journal.
 
 #include <QGraphicsView>
 #include <QWidget>
@@ -22,6 +22,10 @@ class ImageView : public QGraphicsView {
   void setImage(const QImage& image);
   void setBoxes(const QList<QPair<QRect, QString>>& boxes);
   void setBoxesVisible(bool on);
+  /// The image's pixel mask as an overlay (null: none), under the heat map.
+  void setMask(const QImage& overlay);
+  void setMaskVisible(bool on);
+  void setMaskOpacity(double opacity);
   /// A heat map drawn over the image (null: none) and its peak marked with a cross.
   void setOverlay(const QImage& overlay, const QPoint& peak);
   void setOverlayOpacity(double opacity);
@@ -37,6 +41,9 @@ class ImageView : public QGraphicsView {
   QList<QGraphicsItem*> boxes_;
   QGraphicsPixmapItem* overlay_ = nullptr;
   QList<QGraphicsItem*> peak_;
+  QGraphicsPixmapItem* mask_ = nullptr;
+  double maskOpacity_ = 0.8;
+  bool maskVisible_ = true;
   double overlayOpacity_ = 0.55;
   bool boxesVisible_ = true;
   bool fitted_ = true;
@@ -56,6 +63,8 @@ class Inspector : public QWidget {
   bool heatmapOn() const;
   void setHeatmapOn(bool on);
   bool heatmapShown() const { return heatShown_; }
+  /// Whether the image on display has a mask, and whether it is drawn.
+  bool maskShown() const;
 
  Q_SIGNALS:
   /// The heat map is switched on and the image changed: compute one for `file`.
@@ -68,6 +77,9 @@ class Inspector : public QWidget {
   QString imageError_;
   ImageView* view_;
   QCheckBox* showBoxes_;
+  QCheckBox* showMask_;
+  QSlider* maskOpacity_;
+  bool hasMask_ = false;
   QCheckBox* showHeat_;
   QSlider* opacity_;
   QLabel* heatInfo_;

@@ -10,7 +10,9 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "sdd/dataset/masks.h"
 #include "sdd/imaging/image_loader.h"
+#include "sdd/util/ascii.h"
 #include "sdd/util/parallel.h"
 
 namespace fs = std::filesystem;
@@ -18,14 +20,8 @@ namespace fs = std::filesystem;
 namespace sdd {
 namespace {
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 bool splitFromName(const std::string& name, Split& split) {
-  const std::string n = lower(name);
+  const std::string n = asciiLower(name);
   if (n == "train" || n == "training") {
     split = Split::Train;
     return true;
@@ -51,6 +47,7 @@ struct Candidate {
 
 struct Collector {
   std::vector<Candidate> candidates;
+  std::vector<fs::path> maskFiles;  // files in mask folders: masks, never samples
   std::vector<ScanIssue> issues;
   std::map<std::string, fs::path> classFolders;  // every class folder seen, even empty ones
   bool sawFlatNeuCls = false;
@@ -58,14 +55,14 @@ struct Collector {
 
 // Folders whose images have no class yet.
 bool isUnlabeledFolderName(const std::string& name) {
-  const std::string n = lower(name);
+  const std::string n = asciiLower(name);
   return n == "unlabeled" || n == "unlabelled" || n == "unsorted" || n == "new";
 }
 
 // Folders named after where or when images were taken, never classes: a camera or line
 // (cam1, Camera_2, line-3, station 4) or a date (2026-11-30, 20261130, 2026_11_30_shift2).
 bool isCameraOrDateFolderName(const std::string& name) {
-  const std::string n = lower(name);
+  const std::string n = asciiLower(name);
   const auto digit = [&](std::size_t i) {
     return i < n.size() && std::isdigit(static_cast<unsigned char>(n[i]));
   };
@@ -94,6 +91,13 @@ void collectFolder(const fs::path& folder, const std::string& cls, Split split,
                    const fs::path& annotationDir, Collector& c) {
   std::error_code ec;
   for (const fs::path& f : filesBelow(folder, c.issues)) {
+    bool inMaskFolder = false;
+    for (const fs::path& part : f.lexically_relative(folder).parent_path())
+      inMaskFolder = inMaskFolder || isMaskFolderName(part.string());
+    if (inMaskFolder && isImageExtension(f)) {
+      c.maskFiles.push_back(f);
+      continue;
+    }
     if (!isImageExtension(f)) {
       if (f.filename().string()[0] != '.')
         c.issues.push_back({f, "not an image file extension; ignored"});
@@ -137,6 +141,12 @@ bool prefixesAreClasses(const std::vector<fs::path>& images,
   return std::all_of(counts.begin(), counts.end(), [](const auto& kv) { return kv.second >= 2; });
 }
 
+bool hasMaskFolder(const fs::path& dir) {
+  for (const fs::path& e : sortedEntries(dir))
+    if (isMaskFolderName(e.filename().string()) && isDir(e)) return true;
+  return false;
+}
+
 // Collects images under one "class root": class sub-folders (folder-per-class and NEU-DET
 // images/), unlabeled folders, and loose images (a flat NEU-CLS folder, or new images).
 void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& annotationDir,
@@ -148,6 +158,16 @@ void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& an
       const std::string name = entry.filename().string();
       if (!name.empty() && name[0] == '.') continue;  // hidden folders, e.g. .thumbnails
       if (isWorkspaceFolder(entry, c.issues)) continue;
+      if (isMaskFolderName(name)) {  // masks mirroring the images, not a class
+        for (const fs::path& f : filesBelow(entry, c.issues))
+          if (isImageExtension(f)) c.maskFiles.push_back(f);
+        continue;
+      }
+      if (isImageFolderName(name) && hasMaskFolder(classRoot)) {
+        // images/ beside masks/: the images' own layout is below it.
+        collectClassRoot(entry, split, annotationDir, opt, c);
+        continue;
+      }
       sawFolders = true;
       // Folders that are not classes (unlabeled, or a camera / date folder when the classes
       // are known) hold images to be labeled.
@@ -221,7 +241,7 @@ std::string neuClassForPrefix(const std::string& prefix) {
   static const std::map<std::string, std::string> kMap = {
       {"cr", "crazing"},        {"in", "inclusion"},       {"pa", "patches"},
       {"ps", "pitted_surface"}, {"rs", "rolled-in_scale"}, {"sc", "scratches"}};
-  const auto it = kMap.find(lower(prefix));
+  const auto it = kMap.find(asciiLower(prefix));
   return it == kMap.end() ? std::string() : it->second;
 }
 
@@ -307,6 +327,11 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
     }
     const fs::path ann = isDir(entry / "annotations") ? entry / "annotations" : fs::path();
     collectClassRoot(classRoot, split, ann, options, c);
+    if (classRoot != entry)  // train/images/ beside train/masks/
+      for (const fs::path& m : sortedEntries(entry))
+        if (isDir(m) && isMaskFolderName(m.filename().string()))
+          for (const fs::path& f : filesBelow(m, c.issues))
+            if (isImageExtension(f)) c.maskFiles.push_back(f);
   }
   if (!ownSplit) collectClassRoot(root, Split::Train, {}, options, c);
 
@@ -325,16 +350,37 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
     std::string error;
     std::uint64_t hash = 0;
     int width = 0, height = 0, channels = 0;
+    bool maskLike = false;
     bool ok() const { return error.empty(); }
   };
-  std::vector<Checked> decoded(c.candidates.size());
+  const std::size_t nImages = c.candidates.size(), total = nImages + c.maskFiles.size();
+  std::vector<Checked> decoded(total);
   std::atomic<std::size_t> done{0};
-  parallelFor(c.candidates.size(), options.threads, [&](std::size_t i) {
-    const DecodedImage d = loadImage(c.candidates[i].path);
-    decoded[i] = {d.error, d.hash, d.image.cols, d.image.rows, d.image.channels()};
+  parallelFor(total, options.threads, [&](std::size_t i) {
+    const DecodedImage d = loadImage(i < nImages ? c.candidates[i].path : c.maskFiles[i - nImages]);
+    decoded[i] = {d.error,
+                  d.hash,
+                  d.image.cols,
+                  d.image.rows,
+                  d.image.channels(),
+                  d.ok() && looksLikeMask(d.image)};
     const std::size_t n = ++done;
-    if (options.progress) options.progress(n, c.candidates.size());
+    if (options.progress) options.progress(n, total);
   });
+  // Masks: attached to their images, never samples.
+  std::vector<PairingFile> pairing(nImages), maskFolderFiles;
+  for (std::size_t i = 0; i < total; ++i) {
+    const PairingFile f{i < nImages ? c.candidates[i].path : c.maskFiles[i - nImages],
+                        decoded[i].ok(), decoded[i].maskLike, decoded[i].width, decoded[i].height};
+    if (i < nImages)
+      pairing[i] = f;
+    else
+      maskFolderFiles.push_back(f);
+  }
+  MaskPairs masks = pairMasks(root, pairing, maskFolderFiles);
+  for (ScanIssue& issue : masks.issues) ds.skipped_.push_back(std::move(issue));
+  for (std::size_t i = 0; i < nImages; ++i)
+    if (masks.isMask[i]) decoded[i].error = "a mask";  // left out below, not "skipped"
 
   // Without a class list, a class is a folder (or NEU-CLS prefix) with at least one usable
   // image; class folders without one are reported and left out rather than stopping the
@@ -389,6 +435,7 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
 
   for (std::size_t i = 0; i < c.candidates.size(); ++i) {
     const Candidate& cand = c.candidates[i];
+    if (masks.isMask[i]) continue;
     if (!decoded[i].ok()) {
       ds.skipped_.push_back({cand.path, decoded[i].error});
       continue;
@@ -404,6 +451,7 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
     s.height = decoded[i].height;
     s.channels = decoded[i].channels;
     s.contentHash = decoded[i].hash;
+    s.mask = masks.maskOf[i];
     if (!cand.annotation.empty()) {
       std::string err;
       s.boxes = readVocBoxes(cand.annotation, &err);

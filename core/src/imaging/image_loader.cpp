@@ -6,6 +6,8 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "sdd/util/ascii.h"
+
 namespace sdd {
 namespace {
 
@@ -142,9 +144,7 @@ int jpegReduction(const std::vector<std::uint8_t>& bytes, int targetSize) {
 }
 
 bool isImageExtension(const std::filesystem::path& file) {
-  std::string ext = file.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string ext = asciiLower(file.extension().string());
   return ext == ".jpg" || ext == ".jpeg" || ext == ".png" || ext == ".bmp" || ext == ".tif" ||
          ext == ".tiff";
 }

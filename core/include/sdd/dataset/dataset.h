@@ -2,7 +2,8 @@
 /// Finding images and their classes on disk: the layouts users have (NEU-DET, NEU-CLS,
 /// folder-per-class, and images without a class yet: an unlabeled folder beside the class
 /// folders, or a folder of new images, flat or by camera / date), train/validation splits,
-/// VOC boxes and exact duplicates. An image without a class is in the dataset (to be labeled)
+/// VOC boxes, pixel masks (sdd/dataset/masks.h: attached to their image, never samples) and
+/// exact duplicates. An image without a class is in the dataset (to be labeled)
 /// but in no split's training or evaluation until it has one.
 /// A Dataset is a plain value; scanning never writes to the dataset folder.
 /// Thread-safety: a const Dataset may be read from any thread.
@@ -56,6 +57,7 @@ struct Sample {
   int width = 0, height = 0, channels = 0;  ///< of the file as stored
   std::uint64_t contentHash = 0;            ///< FNV-1a 64 of the file bytes
   std::vector<BoundingBox> boxes;           ///< empty when there is no annotation
+  std::filesystem::path mask;  ///< its pixel mask (sdd/dataset/masks.h); empty when none
 };
 
 /// Two or more byte-identical images.

@@ -1,0 +1,56 @@
+#pragma once
+/// Pixel masks beside images: how the layouts users have name them, and how a scan pairs each
+/// mask with its image (Dataset::scan attaches it as Sample::mask; a mask is never a sample).
+/// Recognised: a mask folder (masks/, mask/, ground_truth/, groundtruth/, gt/) mirroring the
+/// images (beside images/, imgs/, or the class folders), a name suffix (x_mask, x_label, x_gt,
+/// x_GT, also with "-"), and a same-stem pair in one folder (x.jpg + x.png) where one file is
+/// a single-channel image of at most two values. Thread-safety: free functions.
+
+#include <filesystem>
+#include <opencv2/core.hpp>
+#include <string>
+#include <vector>
+
+#include "sdd/dataset/file_walk.h"
+
+namespace sdd {
+
+/// True for the names of folders whose files are masks (case-insensitive).
+bool isMaskFolderName(const std::string& name);
+/// True for the names of folders that mask folders mirror: images, imgs, image, img.
+bool isImageFolderName(const std::string& name);
+/// The stem without a mask suffix ("x_mask" -> "x"), or "" when the stem has none.
+std::string stemWithoutMaskSuffix(const std::string& stem);
+/// True when an image looks like a mask: one channel (or equal channels) of at most two
+/// distinct values (an all-black mask of a defect-free image has one).
+bool looksLikeMask(const cv::Mat& image);
+/// The key that pairs a file with its mask: its path relative to `root` with image and mask
+/// folder names left out and, for a mask, its name suffix; lower-case free, '/'-separated.
+std::string maskPairingKey(const std::filesystem::path& file, const std::filesystem::path& root,
+                           bool isMask);
+
+/// A file a scan found, as far as pairing needs it (from decoding it once).
+struct PairingFile {
+  std::filesystem::path path;
+  bool readable = false;
+  bool maskLike = false;  ///< looksLikeMask
+  int width = 0, height = 0;
+};
+/// What pairing decided, per image file given.
+struct MaskPairs {
+  std::vector<std::filesystem::path> maskOf;  ///< its mask; empty: none
+  std::vector<bool> isMask;                   ///< the file is a mask, not a sample
+  std::vector<ScanIssue> issues;              ///< masks not attached, and why
+  std::size_t attached = 0;
+};
+/// Pairs masks with images under `root`: `files` are the images the scan found (some of them
+/// masks by name or by a same-stem partner), `maskFolderFiles` the files of mask folders. A
+/// mask is attached only to an image of its size, one mask per image.
+MaskPairs pairMasks(const std::filesystem::path& root, const std::vector<PairingFile>& files,
+                    const std::vector<PairingFile>& maskFolderFiles);
+
+/// A mask read for display or training: 255 where the defect is, 0 elsewhere (any non-zero
+/// value of the file is the defect). Empty, with `error` set, when it cannot be read.
+cv::Mat loadMask(const std::filesystem::path& file, std::string* error);
+
+}  // namespace sdd

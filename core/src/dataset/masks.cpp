@@ -1,0 +1,171 @@
+#include "sdd/dataset/masks.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <opencv2/imgproc.hpp>
+
+#include "sdd/imaging/image_loader.h"
+#include "sdd/util/ascii.h"
+
+namespace fs = std::filesystem;
+
+namespace sdd {
+
+bool isMaskFolderName(const std::string& name) {
+  const std::string n = asciiLower(name);
+  return n == "masks" || n == "mask" || n == "ground_truth" || n == "groundtruth" || n == "gt";
+}
+
+bool isImageFolderName(const std::string& name) {
+  const std::string n = asciiLower(name);
+  return n == "images" || n == "imgs" || n == "image" || n == "img";
+}
+
+std::string stemWithoutMaskSuffix(const std::string& stem) {
+  for (const char* suffix : {"mask", "label", "gt"}) {
+    const std::string s = suffix;
+    if (stem.size() <= s.size() + 1) continue;
+    const std::size_t at = stem.size() - s.size();
+    const char sep = stem[at - 1];
+    if ((sep == '_' || sep == '-') && asciiLower(stem.substr(at)) == s)
+      return stem.substr(0, at - 1);
+  }
+  return {};
+}
+
+bool looksLikeMask(const cv::Mat& image) {
+  if (image.empty() || image.depth() != CV_8U) return false;
+  cv::Mat grey = image;
+  if (image.channels() > 1) {
+    std::vector<cv::Mat> planes;
+    cv::split(image, planes);
+    for (std::size_t c = 1; c < planes.size() && c < 3; ++c)
+      if (cv::countNonZero(planes[c] != planes[0]) > 0) return false;
+    grey = planes[0];
+  }
+  int first = -1, second = -1;
+  for (int y = 0; y < grey.rows; ++y) {
+    const std::uint8_t* row = grey.ptr<std::uint8_t>(y);
+    for (int x = 0; x < grey.cols; ++x) {
+      const int v = row[x];
+      if (v == first || v == second) continue;
+      if (first < 0)
+        first = v;
+      else if (second < 0)
+        second = v;
+      else
+        return false;
+    }
+  }
+  return true;
+}
+
+std::string maskPairingKey(const fs::path& file, const fs::path& root, bool isMask) {
+  const fs::path rel = file.lexically_relative(root);
+  std::string key;
+  for (const fs::path& part : rel.parent_path()) {
+    const std::string name = part.string();
+    if (isMaskFolderName(name) || isImageFolderName(name)) continue;
+    key += name + "/";
+  }
+  std::string stem = file.stem().string();
+  if (isMask) {
+    const std::string base = stemWithoutMaskSuffix(stem);
+    if (!base.empty()) stem = base;
+  }
+  return key + stem;
+}
+
+MaskPairs pairMasks(const fs::path& root, const std::vector<PairingFile>& files,
+                    const std::vector<PairingFile>& maskFolderFiles) {
+  MaskPairs out;
+  out.maskOf.resize(files.size());
+  out.isMask.assign(files.size(), false);
+  auto sizeText = [](const PairingFile& f) {
+    return std::to_string(f.width) + "x" + std::to_string(f.height);
+  };
+  // Attaches `mask` to image `i` when it may; says why not otherwise.
+  auto attach = [&](std::size_t i, const PairingFile& mask) {
+    const PairingFile& image = files[i];
+    if (!out.maskOf[i].empty()) {
+      out.issues.push_back({mask.path, "a second mask for " + image.path.string() + " (it has " +
+                                           out.maskOf[i].string() + "); ignored"});
+    } else if (mask.width != image.width || mask.height != image.height) {
+      out.issues.push_back({mask.path, "mask of " + sizeText(mask) + " for " + image.path.string() +
+                                           " of " + sizeText(image) + "; not attached"});
+    } else {
+      out.maskOf[i] = mask.path;
+      ++out.attached;
+    }
+  };
+  std::map<std::string, std::vector<std::size_t>> byKey;
+  std::map<std::pair<fs::path, std::string>, std::vector<std::size_t>> byStem;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (!files[i].readable) continue;
+    byKey[maskPairingKey(files[i].path, root, false)].push_back(i);
+    byStem[{files[i].path.parent_path(), files[i].path.stem().string()}].push_back(i);
+  }
+  // Same stem in one folder (x.jpg + x.png): the one that looks like a mask is the other's.
+  for (const auto& [where, group] : byStem) {
+    if (group.size() < 2) continue;
+    std::vector<std::size_t> images, masks;
+    for (std::size_t i : group) (files[i].maskLike ? masks : images).push_back(i);
+    if (images.size() != 1 || masks.empty()) continue;  // none or ambiguous: all are images
+    for (std::size_t m : masks) {
+      out.isMask[m] = true;
+      attach(images[0], files[m]);
+    }
+  }
+  // Name suffixes (x_mask.png beside x.jpg).
+  auto partner = [&](const PairingFile& mask) -> std::ptrdiff_t {
+    const auto it = byKey.find(maskPairingKey(mask.path, root, true));
+    if (it == byKey.end()) return -1;
+    for (std::size_t i : it->second)
+      if (!out.isMask[i] && files[i].path != mask.path) return std::ptrdiff_t(i);
+    return -1;
+  };
+  for (std::size_t m = 0; m < files.size(); ++m) {
+    if (!files[m].readable || out.isMask[m] ||
+        stemWithoutMaskSuffix(files[m].path.stem().string()).empty())
+      continue;
+    const std::ptrdiff_t i = partner(files[m]);
+    if (i >= 0) {
+      out.isMask[m] = true;
+      attach(std::size_t(i), files[m]);
+    } else if (files[m].maskLike) {
+      out.isMask[m] = true;
+      out.issues.push_back(
+          {files[m].path, "a mask by its name, but no image named like it; ignored"});
+    }
+  }
+  // Mask folders mirroring the images.
+  for (const PairingFile& mask : maskFolderFiles) {
+    if (!mask.readable) {
+      out.issues.push_back({mask.path, "cannot read this mask; ignored"});
+      continue;
+    }
+    const std::ptrdiff_t i = partner(mask);
+    if (i >= 0)
+      attach(std::size_t(i), mask);
+    else
+      out.issues.push_back({mask.path, "a mask, but no image named like it; ignored"});
+  }
+  return out;
+}
+
+cv::Mat loadMask(const fs::path& file, std::string* error) {
+  const DecodedImage d = loadImage(file);
+  if (!d.ok()) {
+    if (error) *error = d.error;
+    return {};
+  }
+  cv::Mat grey = d.image;
+  if (grey.channels() == 3) cv::cvtColor(d.image, grey, cv::COLOR_BGR2GRAY);
+  if (grey.channels() == 4) cv::cvtColor(d.image, grey, cv::COLOR_BGRA2GRAY);
+  cv::Mat out;
+  cv::compare(grey, 0, out, cv::CMP_GT);
+  return out;
+}
+
+}  // namespace sdd

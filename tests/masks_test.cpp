@@ -1,0 +1,204 @@
+// Pixel masks beside images: each layout users have is recognised, masks are attached to their
+// image and never become samples, and masks that cannot be paired are named with the reason.
+#include "sdd/dataset/masks.h"
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <map>
+#include <opencv2/imgproc.hpp>
+
+#include "sdd/dataset/dataset.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using namespace sdd;
+using sdd::test::shapeOnTexture;
+using sdd::test::TempDir;
+using sdd::test::writeImage;
+
+namespace {
+
+constexpr int kPerClass = 4;
+
+// Writes kPerClass images of classes c0 and c1; `imageAt` and `maskAt` name the files of
+// class `cls`, image `n`. Every other image is defect-free with an all-black mask, as real
+// datasets have (they must not be reported as identical images).
+void writeMaskedDataset(const std::function<fs::path(const std::string&, int)>& imageAt,
+                        const std::function<fs::path(const std::string&, int)>& maskAt) {
+  for (int c = 0; c < 2; ++c)
+    for (int n = 0; n < kPerClass; ++n) {
+      const auto shape = shapeOnTexture(c, n, 48, n % 2 == 0);
+      const std::string cls = "c" + std::to_string(c);
+      writeImage(imageAt(cls, n), shape.image);
+      writeImage(maskAt(cls, n), shape.mask);
+    }
+}
+
+// Every sample has a mask of its own name and the same pixels as written; no mask is a sample.
+void expectAllMasked(const Dataset& ds) {
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"c0", "c1"}));
+  ASSERT_EQ(ds.samples().size(), 2u * kPerClass);
+  for (const Sample& s : ds.samples()) {
+    ASSERT_FALSE(s.mask.empty()) << s.path;
+    const std::string stem = s.path.stem().string();
+    EXPECT_EQ(s.mask.stem().string().substr(0, stem.size()), stem) << s.mask;
+    std::string error;
+    const cv::Mat mask = loadMask(s.mask, &error);
+    ASSERT_FALSE(mask.empty()) << error;
+    EXPECT_EQ(mask.size(), cv::Size(s.width, s.height));
+  }
+  EXPECT_TRUE(ds.duplicates().empty()) << "all-black masks are not duplicate images";
+  for (const ScanIssue& issue : ds.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
+}
+
+}  // namespace
+
+TEST(Masks, SameStemPairsInOneFolder) {
+  TempDir dir;
+  writeMaskedDataset(
+      [&](const std::string& c, int n) { return dir / (c + "/" + std::to_string(n) + ".jpg"); },
+      [&](const std::string& c, int n) { return dir / (c + "/" + std::to_string(n) + ".png"); });
+  expectAllMasked(Dataset::scan(dir.path()));
+}
+
+TEST(Masks, NameSuffixesInAnyCase) {
+  const std::vector<std::string> suffixes = {"_mask", "_label", "_gt", "_GT", "-mask", "_Mask"};
+  for (const std::string& suffix : suffixes) {
+    TempDir dir;
+    writeMaskedDataset(
+        [&](const std::string& c, int n) {
+          return dir / (c + "/img" + std::to_string(n) + ".jpg");
+        },
+        [&](const std::string& c, int n) {
+          return dir / (c + "/img" + std::to_string(n) + suffix + (n % 2 ? ".png" : ".bmp"));
+        });
+    SCOPED_TRACE(suffix);
+    expectAllMasked(Dataset::scan(dir.path()));
+  }
+}
+
+TEST(Masks, MirroredFoldersBesideTheImagesWithOrWithoutASuffix) {
+  // images/<class>/x.jpg + masks/<class>/x.png (or ground_truth/, gt/, x_mask.png).
+  for (const std::string folder : {"masks", "ground_truth", "gt", "GT"}) {
+    for (const std::string suffix : {"", "_mask"}) {
+      TempDir dir;
+      writeMaskedDataset(
+          [&](const std::string& c, int n) {
+            return dir / ("images/" + c + "/" + std::to_string(n) + ".jpg");
+          },
+          [&](const std::string& c, int n) {
+            return dir / (folder + "/" + c + "/" + std::to_string(n) + suffix + ".png");
+          });
+      SCOPED_TRACE(folder + suffix);
+      expectAllMasked(Dataset::scan(dir.path()));
+    }
+  }
+}
+
+TEST(Masks, MirroredFoldersInsideEachClassFolder) {
+  // <class>/images/x.jpg + <class>/masks/x.png: still one class per top folder.
+  TempDir dir;
+  writeMaskedDataset([&](const std::string& c,
+                         int n) { return dir / (c + "/images/" + std::to_string(n) + ".jpg"); },
+                     [&](const std::string& c, int n) {
+                       return dir / (c + "/masks/" + std::to_string(n) + ".png");
+                     });
+  expectAllMasked(Dataset::scan(dir.path()));
+}
+
+TEST(Masks, ClassFoldersWithAnImgsSubfolderHoldingImagesAndMasks) {
+  // The magnetic-tile layout: MT_Blowhole/Imgs/x.jpg + MT_Blowhole/Imgs/x.png.
+  TempDir dir;
+  writeMaskedDataset([&](const std::string& c,
+                         int n) { return dir / (c + "/Imgs/" + std::to_string(n) + ".jpg"); },
+                     [&](const std::string& c, int n) {
+                       return dir / (c + "/Imgs/" + std::to_string(n) + ".png");
+                     });
+  expectAllMasked(Dataset::scan(dir.path()));
+}
+
+TEST(Masks, SplitFoldersWithImagesAndMasksFolders) {
+  TempDir dir;
+  writeMaskedDataset(
+      [&](const std::string& c, int n) {
+        return dir / ((n < 3 ? "train" : "val") + std::string("/images/") + c + "/" +
+                      std::to_string(n) + ".jpg");
+      },
+      [&](const std::string& c, int n) {
+        return dir / ((n < 3 ? "train" : "val") + std::string("/masks/") + c + "/" +
+                      std::to_string(n) + ".png");
+      });
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_TRUE(ds.hasOwnSplit());
+  EXPECT_EQ(ds.indices(Split::Validation).size(), 2u);
+  expectAllMasked(ds);
+}
+
+TEST(Masks, MasksThatCannotBePairedAreNamedWithTheReason) {
+  TempDir dir;
+  writeMaskedDataset(
+      [&](const std::string& c, int n) {
+        return dir / ("images/" + c + "/" + std::to_string(n) + ".jpg");
+      },
+      [&](const std::string& c, int n) {
+        return dir / ("masks/" + c + "/" + std::to_string(n) + ".png");
+      });
+  // A mask without its image, one of the wrong size, and a second mask for one image.
+  writeImage(dir / "masks/c0/orphan.png", cv::Mat::zeros(48, 48, CV_8UC1));
+  writeImage(dir / "masks/c1/1.png", cv::Mat::zeros(32, 48, CV_8UC1));  // replaces a good one
+  writeImage(dir / "masks/c0/0_mask.png", cv::Mat::zeros(48, 48, CV_8UC1));
+  const Dataset ds = Dataset::scan(dir.path());
+  ASSERT_EQ(ds.samples().size(), 2u * kPerClass) << "masks are never samples";
+  std::map<std::string, std::string> reasons;
+  for (const ScanIssue& issue : ds.skipped())
+    reasons[issue.file.lexically_relative(dir.path()).string()] = issue.reason;
+  EXPECT_NE(reasons["masks/c0/orphan.png"].find("no image named like it"), std::string::npos);
+  EXPECT_NE(reasons["masks/c1/1.png"].find("mask of 48x32"), std::string::npos);
+  EXPECT_NE(reasons["masks/c0/0_mask.png"].find("a second mask"), std::string::npos)
+      << reasons["masks/c0/0_mask.png"];
+  int masked = 0;
+  for (const Sample& s : ds.samples()) masked += !s.mask.empty();
+  EXPECT_EQ(masked, 2 * kPerClass - 1);
+}
+
+TEST(Masks, TwoRealImagesWithOneStemAreBothSamples) {
+  // x.jpg + x.png that are both photographs: nothing looks like a mask, so nothing is one.
+  TempDir dir;
+  for (int c = 0; c < 2; ++c)
+    for (int n = 0; n < 2; ++n)
+      for (const char* ext : {".jpg", ".png"})
+        writeImage(dir / ("c" + std::to_string(c) + "/" + std::to_string(n) + ext),
+                   shapeOnTexture(c, n * 2 + (ext[1] == 'p')).image);
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.samples().size(), 8u);
+  for (const Sample& s : ds.samples()) EXPECT_TRUE(s.mask.empty());
+}
+
+TEST(Masks, WhatLooksLikeAMask) {
+  EXPECT_TRUE(looksLikeMask(cv::Mat::zeros(8, 8, CV_8UC1)));
+  cv::Mat twoValues = cv::Mat::zeros(8, 8, CV_8UC3);
+  twoValues(cv::Rect(2, 2, 3, 3)).setTo(cv::Scalar(1, 1, 1));
+  EXPECT_TRUE(looksLikeMask(twoValues));
+  cv::Mat threeValues = twoValues.clone();
+  threeValues.at<cv::Vec3b>(0, 0) = {7, 7, 7};
+  EXPECT_FALSE(looksLikeMask(threeValues));
+  cv::Mat coloured = twoValues.clone();
+  coloured.at<cv::Vec3b>(3, 3) = {1, 0, 1};
+  EXPECT_FALSE(looksLikeMask(coloured));
+  EXPECT_FALSE(looksLikeMask(shapeOnTexture(0, 1).image));
+  EXPECT_EQ(stemWithoutMaskSuffix("x_GT"), "x");
+  EXPECT_EQ(stemWithoutMaskSuffix("x-label"), "x");
+  EXPECT_EQ(stemWithoutMaskSuffix("_mask"), "");
+  EXPECT_EQ(stemWithoutMaskSuffix("xmask"), "");
+  // Any non-zero value of the file is the defect.
+  TempDir dir;
+  writeImage(dir / "m.png", twoValues);
+  std::string error;
+  const cv::Mat m = loadMask(dir / "m.png", &error);
+  ASSERT_EQ(m.type(), CV_8UC1) << error;
+  EXPECT_EQ(cv::countNonZero(m), 9);
+  EXPECT_EQ(m.at<std::uint8_t>(3, 3), 255);
+  EXPECT_TRUE(loadMask(dir / "missing.png", &error).empty());
+  EXPECT_FALSE(error.empty());
+}
