@@ -36,7 +36,9 @@ const char* kEvalHelp = R"(usage: sdd eval [DATASET] [options]
   --workspace DIR      use the labels of a workbench workspace (its relabel journal)
   --pointing-game      also check, per class, whether the Grad-CAM peak for the labelled
                        class falls inside a VOC defect box (images with boxes only)
-  --cam METHOD         gradcam (default) | hirescam (position-exact for a flatten head)
+  --cam METHOD         gradcam (default) | hirescam (position-exact for a flatten head) |
+                       map (the model's defect map); a model with a map reports it too, with
+                       box AP at IoU 0.5 of the regions it finds and its pixel IoU
   --perturb            also evaluate on generated copies of the split with Gaussian noise,
                        blur and brightness shifts (in memory; files are only read): accuracy
                        and per-class accuracy for each
@@ -58,6 +60,57 @@ It is chosen on the split it is reported on, so it is optimistic for new images.
 )";
 
 }  // namespace
+
+// Prints the pointing game's table (and a defect map's box AP and pixel IoU); its JSON.
+nlohmann::json printPointingGame(const sdd::PointingGame& g) {
+  nlohmann::json out;
+  out["cam"] = g.method;
+  std::cout << "\npointing game (" << g.method
+            << "): " << (g.method == "map" ? "defect map" : "CAM peak for the labelled class")
+            << " inside a defect box\n"
+            << "class                images   peak in box   image centre in box (baseline)   "
+               "peak at the border"
+            << (g.ap50.empty() ? "" : "   box AP@0.5") << "\n";
+  for (std::size_t c = 0; c < g.classes.size(); ++c) {
+    const double n = std::max(1, g.images[c]);
+    std::cout << std::left << std::setw(20) << g.classes[c] << std::right << std::setw(7)
+              << g.images[c] << std::fixed << std::setw(10) << std::setprecision(1)
+              << 100.0 * g.hits[c] / n << " %" << std::setw(14) << 100.0 * g.centreHits[c] / n
+              << " %" << std::setw(28) << 100.0 * g.borderPeaks[c] / n << " %";
+    nlohmann::json row = {{"class", g.classes[c]},
+                          {"images", g.images[c]},
+                          {"hits", g.hits[c]},
+                          {"centre_hits", g.centreHits[c]},
+                          {"border_peaks", g.borderPeaks[c]}};
+    if (!g.ap50.empty()) {
+      std::cout << std::setw(13) << std::setprecision(3) << g.ap50[c];
+      row["ap50"] = g.ap50[c];
+    }
+    std::cout << "\n";
+    out["per_class"].push_back(row);
+  }
+  const double n = std::max(1, g.totalImages());
+  std::cout << std::left << std::setw(20) << "all" << std::right << std::setw(7) << g.totalImages()
+            << std::setw(10) << std::setprecision(1) << 100.0 * g.totalHits() / n << " %"
+            << std::setw(14) << 100.0 * g.totalCentreHits() / n << " %" << std::setw(28)
+            << 100.0 * g.totalBorderPeaks() / n << " %";
+  if (!g.ap50.empty())
+    std::cout << std::setw(13) << std::setprecision(3) << g.map50()
+              << " (mAP)\npixel IoU of map >= 0.5 with the annotated regions (masks, else box rectangles): " << g.pixelIoU;
+  std::cout << "\n(peak at the border: within 8 % of the image size of its edge)\n";
+  std::cout.unsetf(std::ios::fixed);
+  if (g.withoutBoxes) std::cout << g.withoutBoxes << " image(s) without defect boxes left out\n";
+  out["images"] = g.totalImages();
+  out["hits"] = g.totalHits();
+  out["centre_hits"] = g.totalCentreHits();
+  out["border_peaks"] = g.totalBorderPeaks();
+  out["without_boxes"] = g.withoutBoxes;
+  if (!g.ap50.empty()) {
+    out["map50"] = g.map50();
+    out["pixel_iou"] = g.pixelIoU;
+  }
+  return out;
+}
 
 int cmdEval(const std::vector<std::string>& argv) {
   Args args(argv,
@@ -147,40 +200,15 @@ int cmdEval(const std::vector<std::string>& argv) {
                                       {"operating_point", point(raw)},
                                       {"operating_point_calibrated", point(scaled)}};
 
-  nlohmann::json pointing;
+  nlohmann::json pointing, pointingMap;
   if (args.has("pointing-game")) {
     const auto cam =
-        sdd::camMethodFromString(args.choice("cam", "gradcam", {"gradcam", "hirescam"}));
-    const sdd::PointingGame g = sdd::pointingGame(predictor, ds, split, cam);
-    pointing["cam"] = sdd::toString(cam);
-    std::cout << "\npointing game (" << sdd::toString(cam)
-              << "): CAM peak for the labelled class inside a defect box\n"
-              << "class                images   peak in box   image centre in box (baseline)   "
-                 "peak at the border\n";
-    for (std::size_t c = 0; c < g.classes.size(); ++c) {
-      const double n = std::max(1, g.images[c]);
-      std::cout << std::left << std::setw(20) << g.classes[c] << std::right << std::setw(7)
-                << g.images[c] << std::setw(10) << std::setprecision(1) << 100.0 * g.hits[c] / n
-                << " %" << std::setw(14) << 100.0 * g.centreHits[c] / n << " %" << std::setw(28)
-                << 100.0 * g.borderPeaks[c] / n << " %\n";
-      pointing["per_class"].push_back({{"class", g.classes[c]},
-                                       {"images", g.images[c]},
-                                       {"hits", g.hits[c]},
-                                       {"centre_hits", g.centreHits[c]},
-                                       {"border_peaks", g.borderPeaks[c]}});
-    }
-    const double n = std::max(1, g.totalImages());
-    std::cout << std::left << std::setw(20) << "all" << std::right << std::setw(7)
-              << g.totalImages() << std::setw(10) << 100.0 * g.totalHits() / n << " %"
-              << std::setw(14) << 100.0 * g.totalCentreHits() / n << " %" << std::setw(28)
-              << 100.0 * g.totalBorderPeaks() / n
-              << " %\n(peak at the border: within 8 % of the image size of its edge)\n";
-    if (g.withoutBoxes) std::cout << g.withoutBoxes << " image(s) without defect boxes left out\n";
-    pointing["images"] = g.totalImages();
-    pointing["hits"] = g.totalHits();
-    pointing["centre_hits"] = g.totalCentreHits();
-    pointing["border_peaks"] = g.totalBorderPeaks();
-    pointing["without_boxes"] = g.withoutBoxes;
+        sdd::camMethodFromString(args.choice("cam", "gradcam", {"gradcam", "hirescam", "map"}));
+    pointing = printPointingGame(sdd::pointingGame(predictor, ds, split, cam));
+    // A model with a defect map: its figures too, beside the CAM's.
+    if (predictor.metadata().spec.defectMap && cam != sdd::CamMethod::DefectMap)
+      pointingMap =
+          printPointingGame(sdd::pointingGame(predictor, ds, split, sdd::CamMethod::DefectMap));
   }
 
   nlohmann::json robustness;
@@ -212,6 +240,7 @@ int cmdEval(const std::vector<std::string>& argv) {
   if (args.has("json")) {
     nlohmann::json j = sdd::evaluationJson(me, ds);
     if (!pointing.is_null()) j["pointing_game"] = pointing;
+    if (!pointingMap.is_null()) j["pointing_game_map"] = pointingMap;
     if (!robustness.is_null()) j["robustness"] = robustness;
     j["calibration"] = calibration;
     if (!decisions.is_null()) j["decisions"] = decisions;

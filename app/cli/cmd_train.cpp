@@ -55,6 +55,9 @@ const char* kTrainHelp = R"(usage: sdd train [DATASET] [options]
                        (0.04 is about 10 grey levels; default 0 = off)
   --blur X             also blur half the images, Gaussian sigma up to X px (default 0)
   --class-weights      weight the loss by inverse class frequency (imbalanced data)
+  --no-map             no defect map, even when the images have masks or boxes (by default
+                       one is trained beside the classifier from them: sdd eval --pointing-game)
+  --map-weight W       weight of the defect map's loss beside the classifier's (default 1)
   --label-smoothing X  cross-entropy label smoothing in [0, 1) (default 0)
   --ema X              validate and save an exponential moving average of the weights,
                        decay X per batch (default 0.999; tableII: 0 = off)

@@ -187,7 +187,7 @@ void printProgress(const sdd::TrainProgress& p) {
   std::fflush(stderr);
 }
 
-const std::set<std::string> kTrainValueFlags = {"noise",      "blur",      "label-smoothing",
+const std::set<std::string> kTrainValueFlags = {"noise", "blur", "label-smoothing", "map-weight",
                                                 "ema",        "epochs",    "batch",
                                                 "lr",         "optimizer", "weight-decay",
                                                 "schedule",   "step-size", "gamma",
@@ -197,7 +197,7 @@ const std::set<std::string> kTrainValueFlags = {"noise",      "blur",      "labe
                                                 "fc",         "head",      "dropout",
                                                 "input-size", "channels",  "workspace",
                                                 "classes"};
-const std::set<std::string> kTrainSwitches = {"no-augment", "class-weights", "bn", "no-bn",
+const std::set<std::string> kTrainSwitches = {"no-augment", "no-map", "class-weights", "bn", "no-bn",
                                               "no-channels-last"};
 
 /// The model and training options shared by `train`, `suspects` and `reduce`. Options not
@@ -230,6 +230,8 @@ void parseTrainOptions(const Args& args, sdd::TrainConfig& cfg, sdd::ModelSpec& 
   cfg.device = args.str("device", cfg.device);
   if (args.has("no-augment")) cfg.augment = false;
   if (args.has("class-weights")) cfg.classWeights = true;
+  if (args.has("no-map")) cfg.defectMap = false;
+  cfg.mapWeight = args.real("map-weight", cfg.mapWeight, 0.0, 100.0);
   if (args.has("no-channels-last")) cfg.channelsLast = false;
   cfg.noise = args.real("noise", cfg.noise, 0.0, 1.0);
   cfg.blur = args.real("blur", cfg.blur, 0.0, 10.0);

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "sdd/dataset/masks.h"
 #include "sdd/imaging/image_loader.h"
 #include "sdd/inference/predictor.h"
 #include "sdd/labels/label_store.h"
@@ -118,6 +119,66 @@ int sum(const std::vector<int>& v) {
 }
 }  // namespace
 
+double PointingGame::map50() const {
+  double total = 0;
+  int n = 0;
+  for (double ap : ap50)
+    if (ap >= 0) total += ap, ++n;
+  return n ? total / n : -1;
+}
+
+namespace {
+struct Detection {
+  std::size_t image;
+  cv::Rect box;
+  float score;
+};
+
+double iou(const cv::Rect& a, const cv::Rect& b) {
+  const double inter = (a & b).area();
+  const double uni = double(a.area()) + b.area() - inter;
+  return uni > 0 ? inter / uni : 0;
+}
+
+// VOC all-point average precision at IoU 0.5 of one class's detections against its boxes.
+double averagePrecision50(std::vector<Detection> dets,
+                          const std::vector<std::vector<cv::Rect>>& truth) {
+  std::size_t positives = 0;
+  for (const auto& t : truth) positives += t.size();
+  if (positives == 0) return -1;
+  std::stable_sort(dets.begin(), dets.end(),
+                   [](const Detection& a, const Detection& b) { return a.score > b.score; });
+  std::vector<std::vector<bool>> used(truth.size());
+  for (std::size_t i = 0; i < truth.size(); ++i) used[i].assign(truth[i].size(), false);
+  std::vector<double> precision, recall;
+  std::size_t tp = 0, fp = 0;
+  for (const Detection& d : dets) {
+    double best = 0;
+    std::ptrdiff_t match = -1;
+    for (std::size_t k = 0; k < truth[d.image].size(); ++k)
+      if (const double v = iou(d.box, truth[d.image][k]); v > best)
+        best = v, match = std::ptrdiff_t(k);
+    if (best >= 0.5 && !used[d.image][std::size_t(match)]) {
+      used[d.image][std::size_t(match)] = true;
+      ++tp;
+    } else {
+      ++fp;
+    }
+    precision.push_back(double(tp) / double(tp + fp));
+    recall.push_back(double(tp) / double(positives));
+  }
+  // Area under the precision envelope (the best precision at this recall or beyond).
+  double ap = 0, prevRecall = 0;
+  for (std::size_t i = 0; i < precision.size(); ++i) {
+    double envelope = 0;
+    for (std::size_t j = i; j < precision.size(); ++j) envelope = std::max(envelope, precision[j]);
+    ap += (recall[i] - prevRecall) * envelope;
+    prevRecall = recall[i];
+  }
+  return ap;
+}
+}  // namespace
+
 int PointingGame::totalImages() const { return sum(images); }
 int PointingGame::totalHits() const { return sum(hits); }
 int PointingGame::totalCentreHits() const { return sum(centreHits); }
@@ -135,7 +196,14 @@ PointingGame pointingGame(Predictor& predictor, const Dataset& dataset, const st
   g.centreHits.assign(n, 0);
   g.images.assign(n, 0);
   g.borderPeaks.assign(n, 0);
+  g.method = toString(method);
   const auto idx = splitIndices(dataset, split);
+  // DefectMap: per class, the boxes of each image and the regions found.
+  std::vector<std::vector<std::vector<cv::Rect>>> truth(
+      n, std::vector<std::vector<cv::Rect>>(idx.size()));
+  std::vector<std::vector<Detection>> detections(n);
+  double iouSum = 0;
+  int iouImages = 0;
   for (std::size_t k = 0; k < idx.size(); ++k) {
     if (cancel && cancel->load()) {
       g.cancelled = true;
@@ -143,7 +211,7 @@ PointingGame pointingGame(Predictor& predictor, const Dataset& dataset, const st
     }
     const Sample& s = dataset.samples()[idx[k]];
     if (progress) progress(k + 1, idx.size());
-    if (s.boxes.empty()) {
+    if (s.boxes.empty() && s.mask.empty()) {
       ++g.withoutBoxes;
       continue;
     }
@@ -152,25 +220,58 @@ PointingGame pointingGame(Predictor& predictor, const Dataset& dataset, const st
       ++g.failed;
       continue;
     }
+    // Where the defect is: the mask's pixels and their components' boxes, or else the boxes.
     std::vector<cv::Rect> boxes;
-    for (const auto& b : s.boxes)
-      boxes.emplace_back(cv::Point(b.xmin, b.ymin), cv::Point(b.xmax + 1, b.ymax + 1));
+    cv::Mat truthMask;
+    if (!s.mask.empty()) {
+      truthMask = loadMask(s.mask, nullptr);
+      if (truthMask.size() != d.image.size()) truthMask.release();  // changed since the scan
+    }
+    if (!truthMask.empty()) {
+      cv::Mat labels, stats, centroids;
+      const int n = cv::connectedComponentsWithStats(truthMask, labels, stats, centroids, 8);
+      for (int k = 1; k < n; ++k)
+        boxes.emplace_back(stats.at<int>(k, cv::CC_STAT_LEFT), stats.at<int>(k, cv::CC_STAT_TOP),
+                           stats.at<int>(k, cv::CC_STAT_WIDTH),
+                           stats.at<int>(k, cv::CC_STAT_HEIGHT));
+    } else {
+      for (const auto& b : s.boxes)
+        boxes.emplace_back(cv::Point(b.xmin, b.ymin), cv::Point(b.xmax + 1, b.ymax + 1));
+      truthMask = cv::Mat::zeros(d.image.size(), CV_8UC1);
+      for (const cv::Rect& b : boxes) truthMask(b & cv::Rect({}, d.image.size())).setTo(255);
+    }
+    if (boxes.empty()) {  // a defect-free image: nothing to point at
+      ++g.withoutBoxes;
+      continue;
+    }
     const Explanation e = predictor.explain(d.image, s.label, method);
     const auto c = static_cast<std::size_t>(s.label);
     ++g.images[c];
-    g.hits[c] += peakInsideBoxes(e, boxes) ? 1 : 0;
+    g.hits[c] += e.peak.x >= 0 && truthMask.at<std::uint8_t>(e.peak) ? 1 : 0;
     if (e.peak.x >= 0) {
       const int margin = std::max(1, int(0.08 * std::min(d.image.cols, d.image.rows)));
       const int edge =
           std::min({e.peak.x, e.peak.y, d.image.cols - 1 - e.peak.x, d.image.rows - 1 - e.peak.y});
       g.borderPeaks[c] += edge < margin ? 1 : 0;
     }
-    const cv::Point centre(d.image.cols / 2, d.image.rows / 2);
-    for (const cv::Rect& b : boxes)
-      if (b.contains(centre)) {
-        ++g.centreHits[c];
-        break;
-      }
+    if (method == CamMethod::DefectMap) {
+      truth[c][k] = boxes;
+      const auto best = std::max_element(e.probabilities.begin(), e.probabilities.end());
+      const auto predicted = static_cast<std::size_t>(best - e.probabilities.begin());
+      for (std::size_t r = 0; r < e.regions.size(); ++r)
+        detections[predicted].push_back({k, e.regions[r], e.regionScores[r] * *best});
+      const cv::Mat& inBoxes = truthMask;
+      const cv::Mat onMap = e.heatmap >= Explanation::kRegionThreshold;
+      const int uni = cv::countNonZero(inBoxes | onMap);
+      iouSum += uni ? double(cv::countNonZero(inBoxes & onMap)) / uni : 1.0;
+      ++iouImages;
+    }
+    g.centreHits[c] += truthMask.at<std::uint8_t>(d.image.rows / 2, d.image.cols / 2) ? 1 : 0;
+  }
+  if (method == CamMethod::DefectMap) {
+    for (std::size_t c = 0; c < n; ++c)
+      g.ap50.push_back(averagePrecision50(detections[c], truth[c]));
+    if (iouImages) g.pixelIoU = iouSum / iouImages;
   }
   return g;
 }

@@ -200,13 +200,66 @@ double Predictor::unknownScore(const std::vector<float>& descriptor,
                            probabilities);
 }
 
-const char* toString(CamMethod m) { return m == CamMethod::GradCam ? "gradcam" : "hirescam"; }
+const char* toString(CamMethod m) {
+  switch (m) {
+    case CamMethod::GradCam:
+      return "gradcam";
+    case CamMethod::HiResCam:
+      return "hirescam";
+    case CamMethod::DefectMap:
+      break;
+  }
+  return "map";
+}
 
 CamMethod camMethodFromString(const std::string& name) {
   if (name == "gradcam") return CamMethod::GradCam;
   if (name == "hirescam") return CamMethod::HiResCam;
+  if (name == "map") return CamMethod::DefectMap;
   throw std::invalid_argument("unknown CAM method '" + name + "' (expected gradcam or hirescam)");
 }
+
+namespace {
+// The model's defect map of one normalized input, at `size`, with the regions it finds.
+Explanation defectMap(DetectorNet& net, const torch::Tensor& x, cv::Size size, int targetClass) {
+  if (!net->spec().defectMap)
+    throw std::invalid_argument(
+        "this model has no defect map (train it on images with masks "
+        "or boxes)");
+  torch::NoGradGuard noGrad;
+  const bool wasTraining = net->is_training();
+  net->eval();
+  auto [logits, mapLogits] = net->forwardWithMap(x);
+  if (wasTraining) net->train();
+  const torch::Tensor prob = torch::softmax(logits, 1).to(torch::kCPU).contiguous();
+  const torch::Tensor map = torch::sigmoid(mapLogits[0][0]).to(torch::kCPU).contiguous();
+  Explanation e;
+  e.probabilities.assign(prob.data_ptr<float>(), prob.data_ptr<float>() + prob.size(1));
+  e.classIndex =
+      targetClass >= 0 ? targetClass : static_cast<int>(prob[0].argmax().item<int64_t>());
+  const cv::Mat small(int(map.size(0)), int(map.size(1)), CV_32F, map.data_ptr<float>());
+  cv::resize(small, e.heatmap, size, 0, 0, cv::INTER_LINEAR);
+  cv::minMaxLoc(e.heatmap, nullptr, nullptr, nullptr, &e.peak);
+  cv::Mat on = e.heatmap >= Explanation::kRegionThreshold, labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(on, labels, stats, centroids, 8, CV_32S);
+  std::vector<std::pair<float, cv::Rect>> found;
+  for (int k = 1; k < n; ++k) {
+    double best = 0;
+    cv::minMaxLoc(e.heatmap, nullptr, &best, nullptr, nullptr, labels == k);
+    found.emplace_back(
+        float(best),
+        cv::Rect(stats.at<int>(k, cv::CC_STAT_LEFT), stats.at<int>(k, cv::CC_STAT_TOP),
+                 stats.at<int>(k, cv::CC_STAT_WIDTH), stats.at<int>(k, cv::CC_STAT_HEIGHT)));
+  }
+  std::sort(found.begin(), found.end(),
+            [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (const auto& [score, box] : found) {
+    e.regions.push_back(box);
+    e.regionScores.push_back(score);
+  }
+  return e;
+}
+}  // namespace
 
 Explanation Predictor::explain(const cv::Mat& image, int targetClass, CamMethod method) {
   const ModelSpec& spec = impl_->model.metadata.spec;
@@ -218,6 +271,7 @@ Explanation Predictor::explain(const cv::Mat& image, int targetClass, CamMethod 
   auto x = normalizeBatch(imagesToTensorU8({input}), impl_->model.metadata.normalization,
                           impl_->device, impl_->channelsLast);
   DetectorNet& net = impl_->model.net;
+  if (method == CamMethod::DefectMap) return defectMap(net, x, image.size(), targetClass);
   const bool wasTraining = net->is_training();
   net->eval();
   torch::Tensor features = net->features(x).detach().requires_grad_(true);

@@ -42,6 +42,13 @@ DetectorNetImpl::DetectorNetImpl(const ModelSpec& spec) : spec_(spec) {
   }
   if (spec_.dropout > 0) dropout_ = register_module("dropout", torch::nn::Dropout(spec_.dropout));
   output_ = register_module("output", torch::nn::Linear(features, spec_.numClasses));
+  if (spec_.defectMap) {
+    mapConvs_ = torch::nn::ModuleList();
+    for (std::size_t b = 1; b < spec_.convChannels.size(); ++b)
+      mapConvs_->push_back(
+          torch::nn::Conv2d(torch::nn::Conv2dOptions(spec_.convChannels[b], 1, 1)));
+    register_module("map", mapConvs_);
+  }
 }
 
 torch::Tensor DetectorNetImpl::features(torch::Tensor x) { return blocks_->forward(x); }
@@ -83,6 +90,26 @@ std::pair<torch::Tensor, torch::Tensor> DetectorNetImpl::forwardWithDescriptor(t
       for (torch::Tensor& t : spatialMoments(x, false)) parts.push_back(std::move(t));
   }
   return {classify(x), torch::cat(parts, 1)};
+}
+
+std::pair<torch::Tensor, torch::Tensor> DetectorNetImpl::forwardWithMap(torch::Tensor x) {
+  if (!mapConvs_) throw std::logic_error("forwardWithMap: the model has no defect map");
+  const std::int64_t side = spec_.mapSize();
+  torch::Tensor map;
+  int block = 0;
+  for (auto& layer : *blocks_) {
+    x = layer.forward(x);
+    if (!layer.ptr()->as<torch::nn::MaxPool2dImpl>()) continue;
+    if (block++ == 0) continue;  // the map starts at the second block
+    torch::Tensor m = mapConvs_[block - 2]->as<torch::nn::Conv2dImpl>()->forward(x);
+    if (m.size(2) != side)
+      m = torch::nn::functional::interpolate(m, torch::nn::functional::InterpolateFuncOptions()
+                                                    .size(std::vector<std::int64_t>{side, side})
+                                                    .mode(torch::kBilinear)
+                                                    .align_corners(false));
+    map = map.defined() ? map + m : m;
+  }
+  return {classify(x), map};
 }
 
 void toChannelsLast(torch::nn::Module& module) {

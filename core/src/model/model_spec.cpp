@@ -40,6 +40,7 @@ void ModelSpec::validate() const {
   if (fcWidth < 0) fail("FC width must be >= 0");
   if (dropout < 0 || dropout >= 1) fail("dropout must be in [0, 1)");
   if (numClasses < 2) fail("need at least 2 classes");
+  if (defectMap && convChannels.size() < 2) fail("a defect map needs at least 2 conv blocks");
   // Upper bounds: a damaged or hand-edited model file must not make us allocate gigabytes.
   if (inputSize > 4096) fail("input size must be at most 4096 pixels");
   if (convChannels.size() > 12) fail("at most 12 conv blocks");
@@ -83,6 +84,8 @@ int ModelSpec::featureSize() const {
   return s;
 }
 
+int ModelSpec::mapSize() const { return inputSize / 2 / 2; }
+
 std::int64_t ModelSpec::parameterCount() const {
   std::int64_t p = 0;
   std::int64_t in = inputChannels;
@@ -98,6 +101,8 @@ std::int64_t ModelSpec::parameterCount() const {
     features = fcWidth;
   }
   p += features * numClasses + numClasses;
+  if (defectMap)
+    for (std::size_t b = 1; b < convChannels.size(); ++b) p += convChannels[b] + 1;
   return p;
 }
 
@@ -115,6 +120,13 @@ std::int64_t ModelSpec::macs() const {
     features = fcWidth;
   }
   m += features * numClasses;
+  if (defectMap) {  // 1×1 convs at each block's size, then bilinear upsampling to the map's
+    std::int64_t side = inputSize / 2;
+    for (std::size_t b = 1; b < convChannels.size(); ++b) {
+      side /= 2;
+      m += side * side * convChannels[b] + 4 * mapSize() * mapSize();
+    }
+  }
   return m;
 }
 
@@ -138,6 +150,7 @@ std::string ModelSpec::describe() const {
   if (fcWidth > 0) o << " fc" << fcWidth;
   if (dropout > 0) o << " dropout" << dropout;
   o << " -> " << numClasses;
+  if (defectMap) o << " + map" << mapSize();
   return o.str();
 }
 
@@ -145,7 +158,7 @@ bool ModelSpec::operator==(const ModelSpec& o) const {
   return inputSize == o.inputSize && inputChannels == o.inputChannels &&
          convChannels == o.convChannels && kernelSize == o.kernelSize && head == o.head &&
          fcWidth == o.fcWidth && batchNorm == o.batchNorm && dropout == o.dropout &&
-         numClasses == o.numClasses;
+         numClasses == o.numClasses && defectMap == o.defectMap;
 }
 
 void to_json(nlohmann::json& j, const ModelSpec& s) {
@@ -158,6 +171,7 @@ void to_json(nlohmann::json& j, const ModelSpec& s) {
        {"batch_norm", s.batchNorm},
        {"dropout", s.dropout},
        {"num_classes", s.numClasses}};
+  if (s.defectMap) j["defect_map"] = true;  // absent in files from before the map
 }
 
 // An integer field; nlohmann's get<int> on 1e20 or 3.5 would convert with undefined behavior.
@@ -183,6 +197,7 @@ void from_json(const nlohmann::json& j, ModelSpec& s) {
   s.batchNorm = j.at("batch_norm").get<bool>();
   s.dropout = j.value("dropout", 0.0);
   s.numClasses = intField(j.at("num_classes"), "num_classes");
+  s.defectMap = j.value("defect_map", false);
   s.validate();
 }
 

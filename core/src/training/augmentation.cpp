@@ -8,17 +8,24 @@
 
 namespace sdd::training {
 
-torch::Tensor augmentBatch(torch::Tensor x01, const TrainConfig& c, std::mt19937_64& rng) {
+torch::Tensor augmentBatch(torch::Tensor x01, const TrainConfig& c, std::mt19937_64& rng,
+                           torch::Tensor* target) {
   std::uniform_real_distribution<double> u(0.0, 1.0);
   const bool square = x01.size(2) == x01.size(3);
-  std::vector<torch::Tensor> out;
+  std::vector<torch::Tensor> out, targets;
   out.reserve(x01.size(0));
   for (long i = 0; i < x01.size(0); ++i) {
     torch::Tensor s = x01[i];
-    if (u(rng) < 0.5) s = s.flip({2});
-    if (u(rng) < 0.5) s = s.flip({1});
+    torch::Tensor t = target ? (*target)[i] : torch::Tensor();
+    const bool flipX = u(rng) < 0.5, flipY = u(rng) < 0.5;
     const int rot = square ? static_cast<int>(rng() % 4) : 0;
-    if (rot) s = s.rot90(rot, {1, 2});
+    for (torch::Tensor* m : {&s, &t}) {
+      if (!m->defined()) continue;
+      if (flipX) *m = m->flip({2});
+      if (flipY) *m = m->flip({1});
+      if (rot) *m = m->rot90(rot, {1, 2});
+    }
+    if (target) targets.push_back(t);
     const double contrast = 1.0 + c.contrast * (2 * u(rng) - 1);
     const double brightness = c.brightness * (2 * u(rng) - 1);
     if (contrast != 1.0 || brightness != 0.0) {
@@ -52,6 +59,7 @@ torch::Tensor augmentBatch(torch::Tensor x01, const TrainConfig& c, std::mt19937
     }
     out.push_back(s);
   }
+  if (target) *target = torch::stack(targets);
   return torch::stack(out);
 }
 

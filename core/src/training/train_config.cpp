@@ -23,6 +23,7 @@ void TrainConfig::validate() const {
   if (blur < 0 || blur > 10) bad("blur must be in [0, 10] pixels");
   if (threads < 0) bad("threads must be >= 0");
   if (labelSmoothing < 0 || labelSmoothing >= 1) bad("label smoothing must be in [0, 1)");
+  if (!(mapWeight >= 0 && mapWeight <= 100)) bad("map weight must be in [0, 100]");
   if (ema != 0 && (ema < 0.5 || ema >= 1)) bad("ema decay must be 0 (off) or in [0.5, 1)");
 }
 
@@ -49,6 +50,8 @@ void to_json(nlohmann::json& j, const TrainConfig& c) {
        {"noise", c.noise},
        {"blur", c.blur},
        {"label_smoothing", c.labelSmoothing},
+       {"defect_map", c.defectMap},
+       {"map_weight", c.mapWeight},
        {"ema", c.ema}};
 }
 
@@ -71,6 +74,9 @@ void from_json(const nlohmann::json& j, TrainConfig& c) {
   c.blur = j.value("blur", d.blur);
   c.classWeights = j.value("class_weights", d.classWeights);
   c.labelSmoothing = j.value("label_smoothing", d.labelSmoothing);
+  // Runs from before the defect map trained without one: resuming them must not add it.
+  c.defectMap = j.value("defect_map", false);
+  c.mapWeight = j.value("map_weight", d.mapWeight);
   c.ema = j.value("ema", d.ema);
   c.keep = j.value("keep", d.keep);
   c.seed = j.value("seed", d.seed);

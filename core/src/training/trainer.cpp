@@ -42,6 +42,18 @@ void setLr(torch::optim::Optimizer& opt, double lr) {
   for (auto& group : opt.param_groups()) group.options().set_lr(lr);
 }
 
+// The defect map's loss: per-cell binary cross-entropy, averaged over the images that have a
+// mask or boxes (the others add nothing); 0 when the batch has none.
+torch::Tensor mapLoss(const torch::Tensor& logits, const torch::Tensor& target,
+                      const torch::Tensor& has) {
+  const torch::Tensor perImage =
+      torch::nn::functional::binary_cross_entropy_with_logits(
+          logits, target,
+          torch::nn::functional::BinaryCrossEntropyWithLogitsFuncOptions().reduction(torch::kNone))
+          .mean({1, 2, 3});
+  return (perImage * has).sum() / has.sum().clamp_min(1.0);
+}
+
 // Bytes a run writes at most at once: three model files, the checkpoint (weights and two Adam
 // moments) and the temp copy of whichever is being replaced, plus logs.
 std::uintmax_t bytesARunNeeds(const ModelSpec& spec, int epochs) {
@@ -129,6 +141,10 @@ Trainer::~Trainer() = default;
 void Trainer::Impl::checkResources() {
   config.validate();
   spec.numClasses = static_cast<int>(dataset.classes().size());
+  // A defect map when the training images say where their defects are (and it can be built).
+  if (config.defectMap && spec.convChannels.size() >= 2 &&
+      training::hasLocations(dataset, Split::Train))
+    spec.defectMap = true;
   spec.validate();
   // A batch whose activations and their gradients cannot fit in this machine's memory ended
   // in the kernel's OOM killer (`--input-size 4096`); refuse it with the figures instead.
@@ -301,16 +317,25 @@ bool Trainer::Impl::trainEpoch(int epoch, EpochStats& s) {
     const long lo = static_cast<long>(b) * batchSize, hi = std::min(nTrain, lo + batchSize);
     auto idx = orderT.slice(0, lo, hi);
     auto x01 = train.x.index_select(0, idx).to(torch::kFloat32).div_(255.0);
-    if (config.augment) x01 = training::augmentBatch(x01, config, rng);
+    torch::Tensor target = spec.defectMap ? train.target.index_select(0, idx) : torch::Tensor();
+    if (config.augment)
+      x01 = training::augmentBatch(x01, config, rng, spec.defectMap ? &target : nullptr);
     auto x = ((x01 - mean) / stdv).to(*device);
     if (channelsLast) x = x.contiguous(torch::MemoryFormat::ChannelsLast);
     auto y = train.y.index_select(0, idx).to(*device);
     optimizer->zero_grad();
-    auto logits = net->forward(x);
+    torch::Tensor logits, mapLogits;
+    if (spec.defectMap)
+      std::tie(logits, mapLogits) = net->forwardWithMap(x);
+    else
+      logits = net->forward(x);
     auto options =
         torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(config.labelSmoothing);
     if (lossWeights.defined()) options.weight(lossWeights);
     auto loss = torch::nn::functional::cross_entropy(logits, y, options);
+    if (spec.defectMap)
+      loss = loss + config.mapWeight * mapLoss(mapLogits, target.to(*device),
+                                               train.hasTarget.index_select(0, idx).to(*device));
     loss.backward();
     optimizer->step();
     if (averager) averager->update(config.ema, static_cast<std::int64_t>(epoch) * batches + b + 1);

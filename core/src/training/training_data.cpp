@@ -2,14 +2,49 @@
 
 #include <algorithm>
 #include <iomanip>
+#include <opencv2/imgproc.hpp>
 #include <sstream>
 
 #include "imaging/batch.h"
+#include "sdd/dataset/masks.h"
 #include "sdd/imaging/image_loader.h"
 
 namespace fs = std::filesystem;
 
 namespace sdd::training {
+
+bool hasLocations(const Dataset& ds, Split split) {
+  for (std::size_t i : ds.indices(split))
+    if (!ds.samples()[i].mask.empty() || !ds.samples()[i].boxes.empty()) return true;
+  return false;
+}
+
+cv::Mat locationTarget(const Sample& s, int side,
+                       const std::function<void(const std::string&)>& message) {
+  cv::Mat full;
+  if (!s.mask.empty()) {
+    std::string error;
+    full = loadMask(s.mask, &error);
+    if (full.empty() && message)
+      message("warning: mask " + s.mask.string() + " not used: " + error);
+  }
+  if (full.empty() && !s.boxes.empty() && s.width > 0 && s.height > 0) {
+    // Boxes as filled rectangles, drawn finely enough that a cell's share is close.
+    const int fine = side * 8;
+    full = cv::Mat::zeros(fine, fine, CV_8UC1);
+    const double sx = double(fine) / s.width, sy = double(fine) / s.height;
+    for (const BoundingBox& b : s.boxes)
+      cv::rectangle(
+          full, cv::Point(int(std::floor((b.xmin - 1) * sx)), int(std::floor((b.ymin - 1) * sy))),
+          cv::Point(int(std::ceil(b.xmax * sx)) - 1, int(std::ceil(b.ymax * sy)) - 1), 255,
+          cv::FILLED);
+  }
+  if (full.empty()) return {};
+  cv::Mat out;
+  cv::resize(full, out, cv::Size(side, side), 0, 0, cv::INTER_AREA);
+  out.convertTo(out, CV_32F, 1.0 / 255);
+  return out;
+}
 
 SplitData loadSplit(const Dataset& ds, Split split, const ModelSpec& spec, int threads,
                     const std::function<void(const std::string&)>& message) {
@@ -22,6 +57,8 @@ SplitData loadSplit(const Dataset& ds, Split split, const ModelSpec& spec, int t
   LoadedInputs in = loadModelInputs(files, spec.inputSize, spec.inputChannels, threads);
   std::vector<cv::Mat> images;
   std::vector<int64_t> kept;
+  std::vector<std::size_t> keptSamples;
+  const std::vector<std::size_t> indices = ds.indices(split);
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (!in.errors[i].empty()) {
       // The file changed since the scan; skip it rather than abort hours of training.
@@ -30,10 +67,24 @@ SplitData loadSplit(const Dataset& ds, Split split, const ModelSpec& spec, int t
     }
     images.push_back(in.images[i]);
     kept.push_back(labels[i]);
+    keptSamples.push_back(indices[i]);
   }
   SplitData d;
   d.x = imagesToTensorU8(images);
   d.y = torch::tensor(kept, torch::kInt64);
+  if (spec.defectMap) {
+    const int side = spec.mapSize();
+    const auto n = static_cast<long>(keptSamples.size());
+    d.target = torch::zeros({n, 1, side, side});
+    d.hasTarget = torch::zeros({n});
+    for (long k = 0; k < n; ++k) {
+      const cv::Mat t = locationTarget(ds.samples()[keptSamples[k]], side, message);
+      if (t.empty()) continue;
+      d.target[k][0].copy_(
+          torch::from_blob(const_cast<float*>(t.ptr<float>()), {side, side}, torch::kFloat32));
+      d.hasTarget[k] = 1.0f;
+    }
+  }
   return d;
 }
 

@@ -16,7 +16,20 @@ namespace sdd::training {
 struct SplitData {
   torch::Tensor x;  // uint8 [N,C,H,W]
   torch::Tensor y;  // int64 [N]
+  // With a defect map (spec.defectMap): the share of each map cell that is defect, from the
+  // image's mask or else its boxes (float [N,1,m,m]), and whether the image has either
+  // (float [N], 1 or 0: images with neither train only the classifier).
+  torch::Tensor target, hasTarget;
 };
+
+/// Whether any image of `split` has a mask or defect boxes: something a defect map can learn.
+bool hasLocations(const Dataset& ds, Split split);
+
+/// The defect-map target of one sample at side `side`: the share of each cell covered by its
+/// mask (when it has one) or its boxes; empty when it has neither (or its mask is unreadable,
+/// said through `message`).
+cv::Mat locationTarget(const Sample& sample, int side,
+                       const std::function<void(const std::string&)>& message);
 
 /// Decodes the images of `split` at the network's input size. A file that changed since the
 /// scan is skipped with a message rather than ending hours of training.

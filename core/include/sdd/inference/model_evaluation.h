@@ -66,7 +66,15 @@ struct PointingGame {
   std::vector<int> hits, centreHits, images;  ///< per class, over images with boxes
   std::vector<int> borderPeaks;  ///< per class: peak within 8 % of the image size of its border
   int withoutBoxes = 0;          ///< images of the split that have no boxes
-  int failed = 0;                ///< unreadable images
+  /// With CamMethod::DefectMap, how well the map's regions (Explanation::regions) match the
+  /// boxes: AP at IoU 0.5 per class (VOC all-point; detections carry the predicted class and
+  /// score region score x class probability, ground truth the image's label; -1: no boxes),
+  /// and the mean pixel IoU of map >= 0.5 against the boxes' rectangles.
+  std::vector<double> ap50;
+  double pixelIoU = -1;
+  double map50() const;  ///< mean of ap50 over classes with boxes; -1 without
+  std::string method;    ///< toString(CamMethod)
+  int failed = 0;        ///< unreadable images
   bool cancelled = false;
   int totalImages() const;
   int totalHits() const;

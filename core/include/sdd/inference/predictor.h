@@ -32,11 +32,13 @@ struct Prediction {
 /// How the class-activation map is formed from the last conv block's activations A and the
 /// gradient G of the class score with respect to them.
 enum class CamMethod {
-  GradCam,   ///< Selvaraju et al. 2017: ReLU(sum_k mean(G_k) A_k)
-  HiResCam,  ///< Draelos & Carin 2020: ReLU(sum_k G_k * A_k), faithful for flatten heads
+  GradCam,    ///< Selvaraju et al. 2017: ReLU(sum_k mean(G_k) A_k)
+  HiResCam,   ///< Draelos & Carin 2020: ReLU(sum_k G_k * A_k), faithful for flatten heads
+  DefectMap,  ///< not a CAM: the model's own defect map (ModelSpec::defectMap), trained on
+              ///< masks and boxes; the same for every class
 };
 const char* toString(CamMethod m);
-/// "gradcam" or "hirescam"; throws std::invalid_argument otherwise.
+/// "gradcam", "hirescam" or "map"; throws std::invalid_argument otherwise.
 CamMethod camMethodFromString(const std::string& name);
 
 /// A class-activation explanation of one image's score for one class.
@@ -45,6 +47,11 @@ struct Explanation {
   std::vector<float> probabilities;  ///< of the whole image
   cv::Mat heatmap;                   ///< CV_32F, the input image's size, 0..1 (all 0: no evidence)
   cv::Point peak{-1, -1};            ///< heat-map maximum, in input-image pixels
+  /// DefectMap only: the defects found (map >= kRegionThreshold, connected components) with
+  /// their scores (the map's maximum inside each), in input-image pixels, best first.
+  std::vector<cv::Rect> regions;
+  std::vector<float> regionScores;
+  static constexpr float kRegionThreshold = 0.5f;
 };
 
 /// The "pointing game": does the heat-map peak fall inside one of the defect boxes?
@@ -86,9 +93,10 @@ class Predictor {
   /// without a detector).
   double unknownScore(const std::vector<float>& descriptor,
                       const std::vector<float>& probabilities) const;
-  /// Class-activation map on the last conv block for `image` (any size/channels).
+  /// Class-activation map on the last conv block for `image` (any size/channels), or with
+  /// DefectMap the model's defect map (heatmap = defect probability, not rescaled).
   /// `targetClass` -1 = the predicted class. Throws std::invalid_argument for a class out
-  /// of range.
+  /// of range, or DefectMap for a model without a map.
   Explanation explain(const cv::Mat& image, int targetClass = -1,
                       CamMethod method = CamMethod::GradCam);
 

@@ -22,11 +22,16 @@ class DetectorNetImpl : public torch::nn::Module {
   /// Logits and the descriptor for the unknown score ([N, spec().descriptorSize()]: the
   /// spatial mean of every conv block's output), from one forward pass.
   std::pair<torch::Tensor, torch::Tensor> forwardWithDescriptor(torch::Tensor x);
+  /// Logits and the defect map's logits ([N, 1, spec().mapSize(), spec().mapSize()]), from
+  /// one forward pass; only for a spec with defectMap.
+  std::pair<torch::Tensor, torch::Tensor> forwardWithMap(torch::Tensor x);
   const ModelSpec& spec() const { return spec_; }
   // The layers, for exporters (ONNX).
   torch::nn::Sequential blocks() const { return blocks_; }
   torch::nn::Linear hidden() const { return hidden_; }  ///< null when spec().fcWidth == 0
   torch::nn::Linear output() const { return output_; }
+  /// The defect map's 1×1 convs, one per block from the second on; empty without a map.
+  torch::nn::ModuleList mapConvs() const { return mapConvs_; }
 
  private:
   ModelSpec spec_;
@@ -34,6 +39,7 @@ class DetectorNetImpl : public torch::nn::Module {
   torch::nn::Linear hidden_{nullptr};
   torch::nn::Linear output_{nullptr};
   torch::nn::Dropout dropout_{nullptr};
+  torch::nn::ModuleList mapConvs_{nullptr};
 };
 TORCH_MODULE(DetectorNet);
 

@@ -25,7 +25,9 @@ enum class HeadType { Flatten, GlobalAvgPool };
 /// The configurable CNN: N blocks of conv(k×k, stride 1, same padding) [+ BatchNorm] + ReLU
 /// + 2×2 max-pool, then a head (flatten or global average pool), an optional hidden FC
 /// layer with ReLU, and a final FC layer with one output per class (SoftMax applied at
-/// inference).
+/// inference). With `defectMap`, a second output: a defect-probability map at the second
+/// block's resolution, the sum of a 1×1 conv of each block's output from the second on
+/// (the deeper ones upsampled bilinearly), a sigmoid applied at inference.
 struct ModelSpec {
   int inputSize = 200;
   int inputChannels = 3;
@@ -36,6 +38,7 @@ struct ModelSpec {
   bool batchNorm = false;
   double dropout = 0.0;  ///< before the last FC layer
   int numClasses = 6;
+  bool defectMap = false;  ///< the localization output; needs at least 2 conv blocks
 
   /// The paper's Table II network.
   static ModelSpec tableII(int numClasses = 6);
@@ -49,6 +52,8 @@ struct ModelSpec {
   void validate() const;
   /// Spatial size of the last conv block's output.
   int featureSize() const;
+  /// Side of the defect map (the second block's output): 12 for the default's 50 px input.
+  int mapSize() const;
   /// The descriptor the unknown score works on (DetectorNet::forwardWithDescriptor), part by
   /// part: the input's moments (3 per channel), then each conv block's (2 per channel).
   std::vector<int> descriptorParts() const;

@@ -31,6 +31,10 @@ struct TrainConfig {
   double blur = 0.0;   ///< max Gaussian blur sigma in pixels, applied to half the images
   bool classWeights = false;    ///< inverse-frequency loss weights
   double labelSmoothing = 0.0;  ///< cross-entropy label smoothing, [0, 1)
+  /// Train a defect map (ModelSpec::defectMap) when training images have masks or boxes;
+  /// its per-cell binary cross-entropy is added to the classification loss with `mapWeight`.
+  bool defectMap = true;
+  double mapWeight = 1.0;
   /// Exponential moving average of the weights (decay per batch, e.g. 0.999; 0 = off). The
   /// averaged weights are what is validated and saved.
   double ema = 0.0;
