@@ -96,7 +96,9 @@ nlohmann::json printPointingGame(const sdd::PointingGame& g) {
             << 100.0 * g.totalBorderPeaks() / n << " %";
   if (!g.ap50.empty())
     std::cout << std::setw(13) << std::setprecision(3) << g.map50()
-              << " (mAP)\npixel IoU of map >= 0.5 with the annotated regions (masks, else box rectangles): " << g.pixelIoU;
+              << " (mAP)\npixel IoU of map >= 0.5 with the annotated regions (masks, else box "
+                 "rectangles): "
+              << g.pixelIoU;
   std::cout << "\n(peak at the border: within 8 % of the image size of its edge)\n";
   std::cout.unsetf(std::ios::fixed);
   if (g.withoutBoxes) std::cout << g.withoutBoxes << " image(s) without defect boxes left out\n";

@@ -187,18 +187,18 @@ void printProgress(const sdd::TrainProgress& p) {
   std::fflush(stderr);
 }
 
-const std::set<std::string> kTrainValueFlags = {"noise", "blur", "label-smoothing", "map-weight",
-                                                "ema",        "epochs",    "batch",
-                                                "lr",         "optimizer", "weight-decay",
-                                                "schedule",   "step-size", "gamma",
-                                                "patience",   "keep",      "seed",
-                                                "threads",    "device",    "val-fraction",
-                                                "split-seed", "preset",    "conv",
-                                                "fc",         "head",      "dropout",
-                                                "input-size", "channels",  "workspace",
-                                                "classes"};
-const std::set<std::string> kTrainSwitches = {"no-augment", "no-map", "class-weights", "bn", "no-bn",
-                                              "no-channels-last"};
+const std::set<std::string> kTrainValueFlags = {"noise",        "blur",       "label-smoothing",
+                                                "map-weight",   "ema",        "epochs",
+                                                "batch",        "lr",         "optimizer",
+                                                "weight-decay", "schedule",   "step-size",
+                                                "gamma",        "patience",   "keep",
+                                                "seed",         "threads",    "device",
+                                                "val-fraction", "split-seed", "preset",
+                                                "conv",         "fc",         "head",
+                                                "dropout",      "input-size", "channels",
+                                                "workspace",    "classes"};
+const std::set<std::string> kTrainSwitches = {"no-augment", "no-map", "class-weights",
+                                              "bn",         "no-bn",  "no-channels-last"};
 
 /// The model and training options shared by `train`, `suspects` and `reduce`. Options not
 /// given keep the values of `run` (a run.json, when resuming a run) or else of the preset.
