@@ -1362,6 +1362,24 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <source>Mask unreadable</source>
         <translation>마스크를 읽을 수 없음</translation>
     </message>
+    <message>
+        <source>Defect map</source>
+        <translation>결함 맵</translation>
+    </message>
+    <message>
+        <source>Defect map: where the model, trained on the dataset&apos;s masks or boxes, finds defects (dashed: the regions it finds). Grad-CAM: where the classifier looked.</source>
+        <translation>결함 맵: 데이터셋의 마스크나 박스로 학습한 모델이 결함을 찾은 위치 (점선: 찾은 영역). Grad-CAM: 분류기가 본 위치.</translation>
+    </message>
+    <message numerus="yes">
+        <source>defect map (%1), %n region(s)</source>
+        <translation>
+            <numerusform>결함 맵 (%1), 영역 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Grad-CAM of %1</source>
+        <translation>%1의 Grad-CAM</translation>
+    </message>
 </context>
 <context>
     <name>sddui::LabelActions</name>
@@ -1501,10 +1519,6 @@ Choose “All classes” and “All images”, or clear the search.</source>
 %2</source>
         <translation>모델 %1을(를) 불러올 수 없습니다:
 %2</translation>
-    </message>
-    <message>
-        <source>Grad-CAM of %1</source>
-        <translation>%1의 Grad-CAM</translation>
     </message>
     <message>
         <source>Training finished: %1</source>

@@ -1362,6 +1362,24 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <source>Mask unreadable</source>
         <translation>掩膜无法读取</translation>
     </message>
+    <message>
+        <source>Defect map</source>
+        <translation>缺陷图</translation>
+    </message>
+    <message>
+        <source>Defect map: where the model, trained on the dataset&apos;s masks or boxes, finds defects (dashed: the regions it finds). Grad-CAM: where the classifier looked.</source>
+        <translation>缺陷图：用数据集的掩膜或框训练的模型找到缺陷的位置（虚线：找到的区域）。Grad-CAM：分类器关注的位置。</translation>
+    </message>
+    <message numerus="yes">
+        <source>defect map (%1), %n region(s)</source>
+        <translation>
+            <numerusform>缺陷图（%1），%n 个区域</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Grad-CAM of %1</source>
+        <translation>%1 的 Grad-CAM</translation>
+    </message>
 </context>
 <context>
     <name>sddui::LabelActions</name>
@@ -1501,10 +1519,6 @@ Choose “All classes” and “All images”, or clear the search.</source>
 %2</source>
         <translation>无法加载模型 %1：
 %2</translation>
-    </message>
-    <message>
-        <source>Grad-CAM of %1</source>
-        <translation>%1 的 Grad-CAM</translation>
     </message>
     <message>
         <source>Training finished: %1</source>

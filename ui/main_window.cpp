@@ -201,9 +201,7 @@ void MainWindow::connectControllers() {
   connect(inference_, &InferenceController::batchFinished, this, &MainWindow::onBatchFinished);
   connect(inspector_, &Inspector::explainRequested, inference_, &InferenceController::explain);
   connect(inference_, &InferenceController::explained, this, [this](const Explained& e) {
-    inspector_->setExplanation(
-        e.file, e.overlay, e.peak,
-        tr("Grad-CAM of %1").arg(session_->model().classes.value(e.classIndex)), e.error);
+    inspector_->setExplanation(e, session_->model().classes.value(e.classIndex));
   });
   connect(classify_, &ClassifyPanel::classifyRequested, this, &MainWindow::chooseImages);
   connect(classify_, &ClassifyPanel::cancelRequested, inference_, &InferenceController::cancel);
@@ -305,6 +303,7 @@ bool MainWindow::openModel(const QString& file) { return session_->loadModel(fil
 void MainWindow::onModelLoaded(const ModelInfo& info) {
   recent_->rememberModel(info.file);
   classify_->setClasses(info.classes);
+  inspector_->setModelHasMap(info.defectMap);
   refreshStatus();
   Q_EMIT modelReady(info);
   startupActions();

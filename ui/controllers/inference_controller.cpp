@@ -58,7 +58,9 @@ bool InferenceController::score(const QStringList& files, const ScoreTarget& tar
 
 void InferenceController::cancel() { worker_->cancel(); }
 
-void InferenceController::explain(const QString& file) { Q_EMIT requestExplain(file, -1); }
+void InferenceController::explain(const QString& file, bool defectMap) {
+  Q_EMIT requestExplain(file, -1, defectMap);
+}
 
 void InferenceController::flush() {
   if (pending_.isEmpty()) return;

@@ -31,8 +31,8 @@ class InferenceController : public QObject {
   /// Stops the running batch after the current image.
   void cancel();
   bool busy() const { return active_ >= 0; }
-  /// Grad-CAM of the predicted class of `file`; ends with explained.
-  void explain(const QString& file);
+  /// Grad-CAM of the predicted class of `file`, or the model's defect map; ends with explained.
+  void explain(const QString& file, bool defectMap);
 
  Q_SIGNALS:
   void modelLoaded(const sddui::ModelInfo& info);
@@ -46,7 +46,7 @@ class InferenceController : public QObject {
   void requestLoadModel(const QString& file, const QString& device);
   void requestClassify(const QStringList& files, int batchId);
   void requestScore(const QStringList& files, const sddui::ScoreTarget& target, int batchId);
-  void requestExplain(const QString& file, int targetClass);
+  void requestExplain(const QString& file, int targetClass, bool defectMap);
 
  private:
   void flush();

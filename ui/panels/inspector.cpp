@@ -1,6 +1,7 @@
 #include "panels/inspector.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QGraphicsPixmapItem>
 #include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
@@ -16,6 +17,7 @@
 #include "display_image.h"
 #include "models/dataset_model.h"
 #include "plots.h"
+#include "workers/inference_worker.h"
 
 namespace sddui {
 
@@ -59,7 +61,7 @@ void ImageView::setBoxes(const QList<QPair<QRect, QString>>& boxes) {
   setBoxesVisible(boxesVisible_);
 }
 
-void ImageView::setOverlay(const QImage& overlay, const QPoint& peak) {
+void ImageView::setOverlay(const QImage& overlay, const QPoint& peak, const QList<QRect>& regions) {
   if (overlay_) scene()->removeItem(overlay_), delete overlay_;
   for (auto* p : peak_) scene()->removeItem(p), delete p;
   overlay_ = nullptr;
@@ -73,8 +75,12 @@ void ImageView::setOverlay(const QImage& overlay, const QPoint& peak) {
     const int r = std::max(4, overlay.width() / 30);
     peak_ << scene()->addLine(peak.x() - r, peak.y(), peak.x() + r, peak.y(), pen)
           << scene()->addLine(peak.x(), peak.y() - r, peak.x(), peak.y() + r, pen);
-    for (auto* p : peak_) p->setZValue(2);
   }
+  for (const QRect& r : regions) {
+    QPen pen(QColor(255, 235, 59), 0, Qt::DashLine);  // cosmetic, dashed: found, not annotated
+    peak_ << scene()->addRect(r, pen);
+  }
+  for (auto* p : peak_) p->setZValue(2);
 }
 
 void ImageView::setOverlayOpacity(double opacity) {
@@ -136,6 +142,7 @@ Inspector::Inspector(DatasetModel* model, QWidget* parent)
       showMask_(new QCheckBox(tr("Mask"))),
       maskOpacity_(new QSlider(Qt::Horizontal)),
       showHeat_(new QCheckBox(tr("Grad-CAM"))),
+      explainWith_(new QComboBox),
       opacity_(new QSlider(Qt::Horizontal)),
       heatInfo_(new QLabel),
       title_(new QLabel),
@@ -175,6 +182,7 @@ Inspector::Inspector(DatasetModel* model, QWidget* parent)
   maskOpacity_->setValue(80);
   maskOpacity_->setToolTip(tr("Mask opacity"));
   maskOpacity_->setMaximumWidth(80);
+  maskOpacity_->setMinimumWidth(40);
   connect(maskOpacity_, &QSlider::valueChanged, this,
           [this](int v) { view_->setMaskOpacity(v / 100.0); });
   lay->addLayout(tools);
@@ -186,6 +194,7 @@ Inspector::Inspector(DatasetModel* model, QWidget* parent)
   opacity_->setValue(55);
   opacity_->setToolTip(tr("Heat map opacity"));
   opacity_->setMaximumWidth(120);
+  opacity_->setMinimumWidth(40);
   heatInfo_->setWordWrap(true);
   connect(opacity_, &QSlider::valueChanged, this,
           [this](int v) { view_->setOverlayOpacity(v / 100.0); });
@@ -201,8 +210,18 @@ Inspector::Inspector(DatasetModel* model, QWidget* parent)
   // The overlays, each with its opacity: the dataset's mask, the model's heat map.
   heat->addWidget(showMask_);
   heat->addWidget(maskOpacity_);
-  heat->addSpacing(12);
+  heat->addSpacing(8);
   heat->addWidget(showHeat_);
+  explainWith_->addItem(tr("Defect map"));
+  explainWith_->addItem(tr("Grad-CAM"));
+  explainWith_->setToolTip(
+      tr("Defect map: where the model, trained on the dataset's masks or boxes, finds defects "
+         "(dashed: the regions it finds). Grad-CAM: where the classifier looked."));
+  explainWith_->setVisible(false);
+  connect(explainWith_, &QComboBox::currentIndexChanged, this, [this] {
+    if (showHeat_->isChecked()) requestHeat();
+  });
+  heat->addWidget(explainWith_);
   heat->addWidget(opacity_);
   heat->addStretch();
   lay->addLayout(heat);
@@ -232,27 +251,35 @@ void Inspector::setHeatmapOn(bool on) { showHeat_->setChecked(on); }
 void Inspector::requestHeat() {
   if (row_ < 0 || model_->isEmpty() || row_ >= model_->rowCount()) return;
   heatInfo_->setText(tr("computing…"));
-  Q_EMIT explainRequested(QString::fromStdString(model_->sample(row_).path.string()));
+  Q_EMIT explainRequested(QString::fromStdString(model_->sample(row_).path.string()),
+                          explainWith_->isVisible() && explainWith_->currentIndex() == 0);
 }
 
-void Inspector::setExplanation(const QString& file, const QImage& overlay, const QPoint& peak,
-                               const QString& className, const QString& error) {
+void Inspector::setModelHasMap(bool hasMap) {
+  explainWith_->setVisible(hasMap);
+  showHeat_->setText(hasMap ? QString() : tr("Grad-CAM"));  // the combo names it
+}
+
+void Inspector::setExplanation(const Explained& e, const QString& className) {
   if (!showHeat_->isChecked() || row_ < 0 || row_ >= model_->rowCount() ||
-      QString::fromStdString(model_->sample(row_).path.string()) != file)
+      QString::fromStdString(model_->sample(row_).path.string()) != e.file)
     return;  // a late answer for an image no longer shown
-  if (!error.isEmpty()) {
-    heatInfo_->setText(tr("no heat map: %1").arg(error));
+  if (!e.error.isEmpty()) {
+    heatInfo_->setText(tr("no heat map: %1").arg(e.error));
     return;
   }
-  view_->setOverlay(overlay, peak);
+  view_->setOverlay(e.overlay, e.peak, e.regions);
   heatShown_ = true;
+  const QString what =
+      e.defectMap ? tr("defect map (%1), %n region(s)", "", int(e.regions.size())).arg(className)
+                  : tr("Grad-CAM of %1").arg(className);
   bool inBox = false;
   for (const auto& b : model_->sample(row_).boxes)
-    inBox = inBox || QRect(QPoint(b.xmin, b.ymin), QPoint(b.xmax, b.ymax)).contains(peak);
-  heatInfo_->setText(model_->sample(row_).boxes.empty()
-                         ? tr("%1; + marks the peak").arg(className)
-                         : tr("%1; peak (+) %2 a defect box")
-                               .arg(className, inBox ? tr("inside") : tr("outside")));
+    inBox = inBox || QRect(QPoint(b.xmin, b.ymin), QPoint(b.xmax, b.ymax)).contains(e.peak);
+  heatInfo_->setText(
+      model_->sample(row_).boxes.empty()
+          ? tr("%1; + marks the peak").arg(what)
+          : tr("%1; peak (+) %2 a defect box").arg(what, inBox ? tr("inside") : tr("outside")));
 }
 
 void Inspector::showRow(int row) {

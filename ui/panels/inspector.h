@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QComboBox;
 class QSlider;
 class QGraphicsPixmapItem;
 class QLabel;
@@ -14,6 +15,7 @@ class QTreeWidget;
 namespace sddui {
 
 class DatasetModel;
+struct Explained;
 
 class ImageView : public QGraphicsView {
   Q_OBJECT
@@ -26,8 +28,9 @@ class ImageView : public QGraphicsView {
   void setMask(const QImage& overlay);
   void setMaskVisible(bool on);
   void setMaskOpacity(double opacity);
-  /// A heat map drawn over the image (null: none) and its peak marked with a cross.
-  void setOverlay(const QImage& overlay, const QPoint& peak);
+  /// A heat map drawn over the image (null: none), its peak marked with a cross and the
+  /// regions found in it (a defect map's) outlined.
+  void setOverlay(const QImage& overlay, const QPoint& peak, const QList<QRect>& regions = {});
   void setOverlayOpacity(double opacity);
   void zoomBy(double factor);
   void fitToView();
@@ -57,9 +60,11 @@ class Inspector : public QWidget {
   /// history but keeps the decoded image, its zoom and pan.
   void showRow(int row);
   int row() const { return row_; }
-  /// Shows a Grad-CAM result if it belongs to the image on display.
-  void setExplanation(const QString& file, const QImage& overlay, const QPoint& peak,
-                      const QString& className, const QString& error);
+  /// Shows a Grad-CAM result or a defect map if it belongs to the image on display;
+  /// `className`: the class explained.
+  void setExplanation(const Explained& e, const QString& className);
+  /// A model with a defect map explains with it by default; Grad-CAM stays a choice.
+  void setModelHasMap(bool hasMap);
   bool heatmapOn() const;
   void setHeatmapOn(bool on);
   bool heatmapShown() const { return heatShown_; }
@@ -67,8 +72,9 @@ class Inspector : public QWidget {
   bool maskShown() const;
 
  Q_SIGNALS:
-  /// The heat map is switched on and the image changed: compute one for `file`.
-  void explainRequested(const QString& file);
+  /// The heat map is switched on and the image changed: compute one for `file` (the model's
+  /// defect map, or Grad-CAM).
+  void explainRequested(const QString& file, bool defectMap);
 
  private:
   DatasetModel* model_;
@@ -81,6 +87,7 @@ class Inspector : public QWidget {
   QSlider* maskOpacity_;
   bool hasMask_ = false;
   QCheckBox* showHeat_;
+  QComboBox* explainWith_;  ///< defect map or Grad-CAM; shown for a model with a map
   QSlider* opacity_;
   QLabel* heatInfo_;
   bool heatShown_ = false;

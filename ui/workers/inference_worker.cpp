@@ -18,14 +18,17 @@ InferenceWorker::InferenceWorker() {
   qRegisterMetaType<sddui::ScoreTarget>();
 }
 
-void InferenceWorker::explain(const QString& file, int targetClass) {
+void InferenceWorker::explain(const QString& file, int targetClass, bool defectMap) {
   Explained out;
   out.file = file;
+  out.defectMap = defectMap;
   try {
     if (!predictor_) throw std::runtime_error(tr("no model loaded").toStdString());
     const sdd::DecodedImage d = sdd::loadImage(file.toStdString());
     if (!d.ok()) throw std::runtime_error(d.error);
-    const sdd::Explanation e = predictor_->explain(d.image, targetClass, sdd::CamMethod::GradCam);
+    const sdd::Explanation e = predictor_->explain(
+        d.image, targetClass, defectMap ? sdd::CamMethod::DefectMap : sdd::CamMethod::GradCam);
+    for (const cv::Rect& r : e.regions) out.regions.append(QRect(r.x, r.y, r.width, r.height));
     out.classIndex = e.classIndex;
     out.peak = QPoint(e.peak.x, e.peak.y);
     cv::Mat u8, colour;
@@ -60,6 +63,7 @@ void InferenceWorker::loadModel(const QString& file, const QString& device) {
     info.architecture = QString::fromStdString(meta.spec.describe());
     info.device = QString::fromStdString(p->deviceName());
     info.parameters = meta.spec.parameterCount();
+    info.defectMap = meta.spec.defectMap;
     info.rule = meta.confidenceRule.value_or(sdd::ConfidenceRule{});
     if (meta.metrics.contains("val_macro_f1")) {
       info.metricsSummary =

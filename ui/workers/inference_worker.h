@@ -39,9 +39,11 @@ struct ClassifyResult {
 /// A Grad-CAM heat map ready to draw over the image.
 struct Explained {
   QString file;
-  int classIndex = -1;  ///< the class explained
-  QImage overlay;       ///< ARGB32, the image's size: colour = heat, alpha grows with heat
-  QPoint peak{-1, -1};  ///< heat maximum, in image pixels
+  int classIndex = -1;     ///< the class explained
+  QImage overlay;          ///< ARGB32, the image's size: colour = heat, alpha grows with heat
+  QPoint peak{-1, -1};     ///< heat maximum, in image pixels
+  bool defectMap = false;  ///< the model's defect map, not Grad-CAM
+  QList<QRect> regions;    ///< defect map only: the defects it found, best first
   QString error;
 };
 
@@ -65,6 +67,7 @@ struct ModelInfo {
   QString metricsSummary;
   /// The model's confidence rule (none: every decision accepted).
   sdd::ConfidenceRule rule;
+  bool defectMap = false;  ///< the model has a defect map (ModelSpec::defectMap)
 };
 
 class InferenceWorker : public QObject {
@@ -86,8 +89,9 @@ class InferenceWorker : public QObject {
   /// suggestions), keeping each chunk's probabilities in `target` before emitting result()
   /// for its files (totalMs: the chunk's time per image), then batchFinished().
   void score(const QStringList& files, const sddui::ScoreTarget& target, int batchId);
-  /// Grad-CAM of `file` for `targetClass` (-1: the predicted class). Emits explained().
-  void explain(const QString& file, int targetClass);
+  /// Grad-CAM of `file` for `targetClass` (-1: the predicted class), or with `defectMap` the
+  /// model's defect map. Emits explained().
+  void explain(const QString& file, int targetClass, bool defectMap);
 
  Q_SIGNALS:
   void modelLoaded(const sddui::ModelInfo& info);
