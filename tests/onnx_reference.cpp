@@ -3,7 +3,9 @@
 // makes them (decoded, RGB, resized, pixels / 255, NCHW), and LibTorch's outputs for them:
 // probabilities, calibrated probabilities (the model's temperature) and the unknown score's
 // descriptor. tests/onnxruntime_check.js compares ONNX Runtime's outputs with them.
-//   onnx_reference OUT_DIR      (exit 77 without data/NEU-DET: nothing real to compare on)
+// With --map: the shipped model's weights plus a defect map (random 1x1 convs: the arithmetic
+// is what is checked), and the map's output too.
+//   onnx_reference OUT_DIR [--map]   (exit 77 without data/NEU-DET: nothing real to compare on)
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -12,6 +14,7 @@
 #include "sdd/imaging/image_loader.h"
 #include "sdd/inference/predictor.h"
 #include "sdd/metrics/calibration.h"
+#include "sdd/model/detector_net.h"
 #include "sdd/model/onnx_export.h"
 #include "sdd/util/runtime.h"
 #include "test_support.h"
@@ -19,8 +22,9 @@
 namespace fs = std::filesystem;
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: onnx_reference OUT_DIR\n");
+  const bool withMap = argc == 3 && std::string(argv[2]) == "--map";
+  if (argc != 2 && !withMap) {
+    std::fprintf(stderr, "usage: onnx_reference OUT_DIR [--map]\n");
     return 2;
   }
   const fs::path out = argv[1];
@@ -31,7 +35,20 @@ int main(int argc, char** argv) {
   }
   try {
     fs::create_directories(out);
-    const fs::path model = sdd::shippedModelFile();
+    fs::path model = sdd::shippedModelFile();
+    if (withMap) {
+      sdd::LoadedModel shipped = sdd::loadModelFile(model);
+      sdd::ModelMetadata meta = shipped.metadata;
+      meta.spec.defectMap = true;
+      torch::manual_seed(7);
+      sdd::DetectorNet net(meta.spec);
+      auto from = shipped.net->named_parameters(), to = net->named_parameters();
+      for (auto& item : from) to[item.key()].data().copy_(item.value().data());
+      auto fromBuffers = shipped.net->named_buffers(), toBuffers = net->named_buffers();
+      for (auto& item : fromBuffers) toBuffers[item.key()].copy_(item.value());
+      model = out / "map.sddm";
+      sdd::saveModelFile(model, net, meta);
+    }
     sdd::exportOnnx(model, out / "model.onnx");
     sdd::Predictor predictor(model, "cpu", 1);
     const sdd::ModelSpec& spec = predictor.metadata().spec;
@@ -57,6 +74,21 @@ int main(int argc, char** argv) {
         {"probabilities", o.probabilities},
         {"calibrated_probabilities", sdd::withTemperature(o.probabilities, t)},
         {"descriptor", o.descriptors}};
+    if (withMap) {  // LibTorch's map of the same inputs
+      sdd::LoadedModel m = sdd::loadModelFile(model);
+      const auto n = static_cast<long>(images.size());
+      torch::Tensor x =
+          torch::from_blob(inputs.data(), {n, spec.inputChannels, spec.inputSize, spec.inputSize})
+              .clone();
+      x = (x - torch::tensor(m.metadata.normalization.mean).view({1, -1, 1, 1})) /
+          torch::tensor(m.metadata.normalization.std).view({1, -1, 1, 1});
+      torch::NoGradGuard guard;
+      const torch::Tensor map = torch::sigmoid(m.net->forwardWithMap(x).second).flatten(1);
+      std::vector<std::vector<float>> rows;
+      for (long i = 0; i < n; ++i)
+        rows.emplace_back(map[i].data_ptr<float>(), map[i].data_ptr<float>() + map.size(1));
+      j["defect_map"] = rows;
+    }
     std::ofstream f(out / "reference.json");
     f << j.dump();
     if (!f) throw std::runtime_error("cannot write " + (out / "reference.json").string());

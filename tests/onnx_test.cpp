@@ -6,6 +6,7 @@
 #include "sdd/dataset/dataset.h"
 #include "sdd/imaging/image_loader.h"
 #include "sdd/inference/predictor.h"
+#include "sdd/model/detector_net.h"
 #include "sdd/model/onnx_export.h"
 #include "sdd/training/trainer.h"
 #include "sdd/util/runtime.h"
@@ -157,5 +158,47 @@ TEST(OnnxExport, GreyImagesTakeTheFoldedOneChannelNetWithTheSameAnswers) {
         for (std::size_t c = 0; c < t[i].size(); ++c)
           EXPECT_NEAR(t[i][c], o[i][c], 1e-4) << batch << " " << i;
     }
+  }
+}
+
+TEST(OnnxExport, TheDefectMapIsASecondOutputThatMatchesLibTorch) {
+  // An untrained map checks the arithmetic as well as a trained one: 1x1 convs, bilinear
+  // upsampling by 2 and 4, the sum and the sigmoid.
+  test::TempDir dir;
+  test::writePatternDataset(dir / "data", 3, 4);
+  ModelSpec spec;
+  spec.inputSize = 32;
+  spec.convChannels = {6, 12, 12, 8};
+  spec.head = HeadType::GlobalAvgPool;
+  spec.fcWidth = 0;
+  spec.batchNorm = true;
+  spec.defectMap = true;
+  TrainConfig cfg;
+  cfg.epochs = 1;
+  cfg.batchSize = 8;
+  cfg.threads = 1;
+  const auto r = Trainer(Dataset::scan(dir / "data"), spec, cfg, dir / "run").run();
+  exportOnnx(r.modelFile, dir / "model.onnx", "test");
+  LoadedModel m = loadModelFile(r.modelFile);
+  ASSERT_TRUE(m.metadata.spec.defectMap);
+  cv::dnn::Net net = cv::dnn::readNetFromONNX((dir / "model.onnx").string());
+  const Normalization& norm = m.metadata.normalization;
+  for (int n = 0; n < 4; ++n) {
+    const cv::Mat in = toModelInput(test::patternImage(n % 3, 300 + n, 45, 45), 32, 3);
+    const cv::Mat blob = cv::dnn::blobFromImage(in, 1.0 / 255.0);
+    net.setInput(blob);
+    const cv::Mat theirs = net.forward("defect_map");
+    ASSERT_EQ(theirs.total(), 8u * 8u);
+    torch::Tensor x =
+        torch::from_blob(const_cast<float*>(blob.ptr<float>()), {1, 3, 32, 32}).clone();
+    x = (x - torch::tensor(norm.mean).view({1, -1, 1, 1})) /
+        torch::tensor(norm.std).view({1, -1, 1, 1});
+    torch::NoGradGuard guard;
+    const torch::Tensor ours = torch::sigmoid(m.net->forwardWithMap(x).second).contiguous();
+    ASSERT_EQ(ours.numel(), 64);
+    double worst = 0;
+    for (int k = 0; k < 64; ++k)
+      worst = std::max(worst, std::abs(double(theirs.ptr<float>()[k]) - ours.data_ptr<float>()[k]));
+    EXPECT_LT(worst, 1e-4) << "image " << n;
   }
 }

@@ -2,7 +2,7 @@
 // from the npm package onnxruntime-node. Runs OUT_DIR/model.onnx on the inputs of
 // OUT_DIR/reference.json (tests/onnx_reference.cpp) and checks every output against LibTorch's:
 // probabilities and calibrated probabilities within 1e-4, the descriptor within 1e-4 of
-// max(1, |value|).
+// max(1, |value|), and the defect map within 1e-4 when the reference has one.
 //   node onnxruntime_check.js OUT_DIR NODE_MODULES_DIR
 const path = require('path');
 const fs = require('fs');
@@ -16,7 +16,9 @@ const ort = require(path.join(modules, 'onnxruntime-node'));
   const image = new ort.Tensor('float32', Float32Array.from(ref.inputs), ref.shape);
   const out = await session.run({image});
   let failed = false;
-  for (const name of ['probabilities', 'calibrated_probabilities', 'descriptor']) {
+  const names = ['probabilities', 'calibrated_probabilities', 'descriptor'];
+  if (ref.defect_map) names.push('defect_map');  // [N,1,m,m], compared flattened
+  for (const name of names) {
     const want = ref[name];
     const got = out[name];
     if (!got) {
@@ -25,7 +27,8 @@ const ort = require(path.join(modules, 'onnxruntime-node'));
       continue;
     }
     const width = want[0].length;
-    if (got.dims[0] !== want.length || got.dims[1] !== width) {
+    const gotWidth = got.dims.slice(1).reduce((a, b) => a * b, 1);
+    if (got.dims[0] !== want.length || gotWidth !== width) {
       console.log(`${name}: shape ${got.dims} instead of ${want.length}x${width}`);
       failed = true;
       continue;

@@ -67,6 +67,9 @@ int cmdExport(const std::vector<std::string>& argv) {
   for (std::size_t i = 0; i < meta.classes.size(); ++i)
     std::cout << (i ? ", " : "") << meta.classes[i];
   std::cout << "\n";
+  if (meta.spec.defectMap)
+    std::cout << "output \"defect_map\" float [N,1," << meta.spec.mapSize() << ","
+              << meta.spec.mapSize() << "]: the defect probability per cell\n";
   return 0;
 }
 

@@ -1,5 +1,6 @@
 #include "sdd/model/onnx_export.h"
 
+#include <cmath>
 #include <cstring>
 
 #include "sdd/model/detector_net.h"
@@ -45,7 +46,7 @@ class Pb {
 
 // ONNX enums and field numbers (onnx.proto, IR version 7, opset 13).
 constexpr int kFloat = 1;
-constexpr int kAttrFloat = 1, kAttrInt = 2, kAttrInts = 7;
+constexpr int kAttrFloat = 1, kAttrInt = 2, kAttrString = 3, kAttrInts = 7;
 
 Pb tensor(const std::string& name, const torch::Tensor& t) {
   const torch::Tensor c = t.detach().to(torch::kCPU, torch::kFloat32).contiguous();
@@ -70,6 +71,13 @@ Pb attrInt(const std::string& name, std::int64_t v) {
   a.str(1, name);
   a.i64(3, v);
   a.i64(20, kAttrInt);
+  return a;
+}
+Pb attrString(const std::string& name, const std::string& v) {
+  Pb a;
+  a.str(1, name);
+  a.str(4, v);
+  a.i64(20, kAttrString);
   return a;
 }
 Pb attrFloat(const std::string& name, float v) {
@@ -157,6 +165,11 @@ std::string buildOnnx(LoadedModel& m, const fs::path& modelFile, const std::stri
               "normalized", {attrFloat("epsilon", 0.0f)}));
   std::string x = "normalized";
   int block = 0, convIndex = 0;
+  // The defect map (ModelSpec::defectMap): a 1x1 conv of each block's output from the second
+  // on, upsampled bilinearly to the second block's size (half-pixel centres, as LibTorch's
+  // align_corners=false), summed; a sigmoid makes the output "defect_map".
+  std::int64_t side = spec.inputSize;
+  std::string mapSum;
   // The descriptor (DetectorNetImpl::forwardWithDescriptor): per channel, the spatial mean and
   // standard deviation (and for the input the central third moment) of the input and of each
   // block's output, from raw moments with elementwise operators only (no broadcasting, which
@@ -235,6 +248,32 @@ std::string buildOnnx(LoadedModel& m, const fs::path& modelFile, const std::stri
                         {attrInts("kernel_shape", {2, 2}), attrInts("strides", {2, 2})}));
       x = p + ".pool";
       addMoments(x, p, false);
+      side /= 2;
+      if (spec.defectMap && block >= 1) {
+        auto conv = net->mapConvs()[std::size_t(block - 1)]->as<torch::nn::Conv2dImpl>();
+        const std::string q = "map" + std::to_string(block);
+        inits.push_back(tensor(q + ".weight", conv->weight));
+        inits.push_back(tensor(q + ".bias", conv->bias));
+        graph.msg(1, node("Conv", {x, q + ".weight", q + ".bias"}, q,
+                          {attrInts("kernel_shape", {1, 1}), attrInts("strides", {1, 1})}));
+        std::string m = q;
+        if (side != spec.mapSize()) {
+          const float scale = float(spec.mapSize()) / float(side);
+          if (std::int64_t(std::floor(float(side) * scale)) != spec.mapSize())
+            throw ModelError("ONNX export: the defect map of " + spec.describe() +
+                             " needs a resize by a factor ONNX cannot state exactly");
+          inits.push_back(tensor(q + ".scales", torch::tensor({1.f, 1.f, scale, scale})));
+          graph.msg(1, node("Resize", {q, "", q + ".scales"}, q + ".up",
+                            {attrString("mode", "linear"),
+                             attrString("coordinate_transformation_mode", "half_pixel")}));
+          m = q + ".up";
+        }
+        if (!mapSum.empty()) {
+          graph.msg(1, node("Add", {mapSum, m}, q + ".sum"));
+          m = q + ".sum";
+        }
+        mapSum = m;
+      }
       ++block;
     } else {
       throw ModelError("ONNX export: unexpected layer in " + modelFile.string());
@@ -270,6 +309,7 @@ std::string buildOnnx(LoadedModel& m, const fs::path& modelFile, const std::stri
   graph.msg(
       1, node("Softmax", {"calibrated_logits"}, "calibrated_probabilities", {attrInt("axis", 1)}));
   graph.msg(1, node("Concat", descriptorParts, "descriptor", {attrInt("axis", 1)}));
+  if (spec.defectMap) graph.msg(1, node("Sigmoid", {mapSum}, "defect_map"));
 
   graph.str(2, "sdd_detector");
   for (const auto& i : inits) graph.msg(5, i);
@@ -278,6 +318,7 @@ std::string buildOnnx(LoadedModel& m, const fs::path& modelFile, const std::stri
   graph.msg(12, valueInfo("probabilities", {spec.numClasses}));
   graph.msg(12, valueInfo("calibrated_probabilities", {spec.numClasses}));
   graph.msg(12, valueInfo("descriptor", {spec.descriptorSize()}));
+  if (spec.defectMap) graph.msg(12, valueInfo("defect_map", {1, spec.mapSize(), spec.mapSize()}));
 
   Pb model;
   model.i64(1, 7);  // ir_version
@@ -290,7 +331,11 @@ std::string buildOnnx(LoadedModel& m, const fs::path& modelFile, const std::stri
                    std::to_string(spec.inputSize) +
                    "; outputs: probabilities (SoftMax), calibrated_probabilities (at the model's "
                    "temperature), descriptor (the unknown score's input: the spatial mean of each "
-                   "conv block's output).");
+                   "conv block's output)" +
+                   (spec.defectMap ? std::string(", defect_map (the defect probability per cell, "
+                                                 "[N,1,m,m])")
+                                   : std::string()) +
+                   ".");
   model.msg(7, graph);
   Pb opset;
   opset.str(1, "");
