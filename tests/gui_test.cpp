@@ -6,6 +6,7 @@
 #include <QComboBox>
 #include <QDropEvent>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QListView>
 #include <QListWidget>
 #include <QMimeData>
@@ -311,6 +312,37 @@ class GuiTest : public QObject {
     QVERIFY(!inspector.maskShown());
     QCOMPARE(toggle->text(), QString("Mask unreadable"));
     QVERIFY(toggle->toolTip().contains("1_mask.png"));
+  }
+
+  // A model trained on masks has a defect map: the inspector explains with it by default
+  // (the choice beside the switch shown), and back with Grad-CAM when asked.
+  void inspectorExplainsWithTheDefectMap() {
+    TempDir dir;
+    for (int c = 0; c < 3; ++c)
+      for (int n = 0; n < 8; ++n) {
+        const auto shape = sdd::test::shapeOnTexture(c, n, 48);
+        const std::string name = "c" + std::to_string(c) + "/" + std::to_string(n) + ".png";
+        writeImage(dir / "data/images" / name, shape.image);
+        writeImage(dir / "data/masks" / name, shape.mask);
+      }
+    const QString modelFile = qs(trainSmallModel(dir / "data", dir / "run", 2));
+    QVERIFY(sdd::readModelMetadata(modelFile.toStdString()).spec.defectMap);
+    MainWindow w(opts(qs(dir / "data"), qs(dir / "ws"), modelFile));
+    w.show();
+    QVERIFY(waitFor([&] { return !w.datasetModel()->isEmpty() && w.modelFile() == modelFile; }));
+    QComboBox* with = nullptr;
+    for (auto* combo : w.inspector()->findChildren<QComboBox*>())
+      if (combo->count() == 2 && combo->itemText(0) == "Defect map") with = combo;
+    QVERIFY(with && with->isVisibleTo(w.inspector()));
+    w.showImage(0);
+    w.inspector()->setHeatmapOn(true);
+    QVERIFY(waitFor([&] { return w.inspector()->heatmapShown(); }, 30000));
+    QLabel* info = nullptr;
+    for (auto* label : w.inspector()->findChildren<QLabel*>())
+      if (label->text().contains("defect map")) info = label;
+    QVERIFY2(info, "the explanation says it is the defect map");
+    with->setCurrentIndex(1);
+    QVERIFY(waitFor([&] { return info->text().contains("Grad-CAM of"); }, 30000));
   }
 
   void relabelUndoAndReopenPersist() {
