@@ -63,4 +63,19 @@ QImage loadMaskOverlay(const std::filesystem::path& file, const QColor& color, i
   return out;
 }
 
+QImage heatOverlay(const cv::Mat& heat01) {
+  cv::Mat u8, colour;
+  heat01.convertTo(u8, CV_8U, 255.0);
+  cv::applyColorMap(u8, colour, cv::COLORMAP_JET);  // BGR
+  QImage img(colour.cols, colour.rows, QImage::Format_ARGB32);
+  for (int y = 0; y < colour.rows; ++y) {
+    const auto* src = colour.ptr<cv::Vec3b>(y);
+    const auto* heat = u8.ptr<std::uint8_t>(y);
+    auto* dst = reinterpret_cast<QRgb*>(img.scanLine(y));
+    for (int x = 0; x < colour.cols; ++x)
+      dst[x] = qRgba(src[x][2], src[x][1], src[x][0], 60 + heat[x] * 195 / 255);
+  }
+  return img;
+}
+
 }  // namespace sddreport

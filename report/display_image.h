@@ -6,6 +6,7 @@
 #include <QImage>
 #include <QString>
 #include <filesystem>
+#include <opencv2/core.hpp>
 
 namespace sddreport {
 
@@ -19,5 +20,9 @@ QImage loadDisplayImage(const std::filesystem::path& file, int maxSide = 0,
 /// `maxSide` as for loadDisplayImage, so the two stay the same size.
 QImage loadMaskOverlay(const std::filesystem::path& file, const QColor& color, int maxSide = 0,
                        QString* error = nullptr);
+
+/// A heat map (CV_32F, 0..1) as an overlay: JET colours, cold parts nearly see-through so the
+/// texture below stays visible. The workbench's explanations and the report draw it alike.
+QImage heatOverlay(const cv::Mat& heat01);
 
 }  // namespace sddreport

@@ -7,6 +7,7 @@
 #include "sdd/inference/model_evaluation.h"
 #include "sdd/inference/predictor.h"
 #include "sdd/model/detector_net.h"
+#include "sdd/report/report_data.h"
 #include "sdd/training/trainer.h"
 #include "test_support.h"
 #include "training/augmentation.h"
@@ -87,6 +88,15 @@ TEST(DefectMap, TrainedFromMasksItsPeakLandsOnTheShapeWhereGradCamsDoesNot) {
   EXPECT_EQ(e.regions.size(), e.regionScores.size());
   EXPECT_GT((e.regions[0] & shape.box).area(), 0);
   EXPECT_EQ(camMethodFromString("map"), CamMethod::DefectMap);
+
+  // The report: the map's pointing game and one image per class with its map.
+  const ReportData report = collectReport(ds, dir / "run/model.sddm", ReportOptions{});
+  ASSERT_TRUE(report.mapPointing.has_value());
+  EXPECT_EQ(report.mapPointing->totalHits(), map.totalHits());
+  ASSERT_EQ(report.mapExamples.size(), 3u);
+  for (std::size_t c = 0; c < 3; ++c)
+    EXPECT_EQ(ds.samples()[report.mapExamples[c].sample].label, int(c));
+  EXPECT_EQ(reportJson(report)["defect_map"]["peak_in_region"].get<int>(), map.totalHits());
 }
 
 TEST(DefectMap, NotTrainedWhenTurnedOffOrWhenNothingSaysWhereTheDefectsAre) {

@@ -484,6 +484,36 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
         <source>Calibration and the review rule</source>
         <translation>보정과 검토 규칙</translation>
     </message>
+    <message numerus="yes">
+        <source>%n region(s) found</source>
+        <translation>
+            <numerusform>영역 %n개 찾음</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Where the defects are: the model&apos;s defect map</source>
+        <translation>결함의 위치: 모델의 결함 맵</translation>
+    </message>
+    <message>
+        <source>The model has a defect map, trained beside the classifier on the dataset&apos;s masks or boxes. On the %1 split, its peak falls inside an annotated region for %2 % of the %3 images that have one (the image centre: %4 %). The regions it finds (map ≥ 0.5, connected components) reach a box AP at IoU 0.5 of %5 (mean over classes) and a pixel IoU of %6 with the annotations. Below, one image per class: the map in colour, the annotations in red, the regions found dashed in yellow, the peak as a white cross.</source>
+        <translation>이 모델에는 데이터셋의 마스크나 박스로 분류기와 함께 학습한 결함 맵이 있습니다. %1 분할에서 주석 영역이 있는 %3개 이미지 중 %2 %에서 맵의 최댓값이 주석 영역 안에 있습니다 (이미지 중심: %4 %). 맵이 찾은 영역 (맵 ≥ 0.5, 연결 성분)의 IoU 0.5 박스 AP는 %5 (클래스 평균), 주석과의 픽셀 IoU는 %6입니다. 아래는 클래스별 이미지 한 장: 맵은 색, 주석은 빨강, 찾은 영역은 노란 점선, 최댓값은 흰 십자입니다.</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>이미지 수</translation>
+    </message>
+    <message>
+        <source>Peak in a region</source>
+        <translation>영역 안의 최댓값</translation>
+    </message>
+    <message>
+        <source>Centre in a region</source>
+        <translation>영역 안의 중심</translation>
+    </message>
+    <message>
+        <source>Box AP@0.5</source>
+        <translation>박스 AP@0.5</translation>
+    </message>
 </context>
 <context>
     <name>sddui::BrowseFilters</name>

@@ -484,6 +484,36 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
         <source>Calibration and the review rule</source>
         <translation>校准与复核规则</translation>
     </message>
+    <message numerus="yes">
+        <source>%n region(s) found</source>
+        <translation>
+            <numerusform>找到 %n 个区域</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Where the defects are: the model&apos;s defect map</source>
+        <translation>缺陷在哪里：模型的缺陷图</translation>
+    </message>
+    <message>
+        <source>The model has a defect map, trained beside the classifier on the dataset&apos;s masks or boxes. On the %1 split, its peak falls inside an annotated region for %2 % of the %3 images that have one (the image centre: %4 %). The regions it finds (map ≥ 0.5, connected components) reach a box AP at IoU 0.5 of %5 (mean over classes) and a pixel IoU of %6 with the annotations. Below, one image per class: the map in colour, the annotations in red, the regions found dashed in yellow, the peak as a white cross.</source>
+        <translation>该模型有一个缺陷图，与分类器一起用数据集的掩膜或框训练。在 %1 划分上，在有标注区域的 %3 张图像中，%2 % 的图像其峰值落在标注区域内（图像中心：%4 %）。它找到的区域（图 ≥ 0.5，连通分量）在 IoU 0.5 下的框 AP 为 %5（各类平均），与标注的像素 IoU 为 %6。下面每类一张图像：彩色为缺陷图，红色为标注，黄色虚线为找到的区域，白色十字为峰值。</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像数</translation>
+    </message>
+    <message>
+        <source>Peak in a region</source>
+        <translation>峰值在区域内</translation>
+    </message>
+    <message>
+        <source>Centre in a region</source>
+        <translation>中心在区域内</translation>
+    </message>
+    <message>
+        <source>Box AP@0.5</source>
+        <translation>框 AP@0.5</translation>
+    </message>
 </context>
 <context>
     <name>sddui::BrowseFilters</name>

@@ -4,6 +4,7 @@
 #include <exception>
 #include <opencv2/imgproc.hpp>
 
+#include "display_image.h"
 #include "sdd/imaging/image_loader.h"
 #include "sdd/inference/predictor.h"
 #include "sdd/labels/prediction_store.h"
@@ -31,19 +32,7 @@ void InferenceWorker::explain(const QString& file, int targetClass, bool defectM
     for (const cv::Rect& r : e.regions) out.regions.append(QRect(r.x, r.y, r.width, r.height));
     out.classIndex = e.classIndex;
     out.peak = QPoint(e.peak.x, e.peak.y);
-    cv::Mat u8, colour;
-    e.heatmap.convertTo(u8, CV_8U, 255.0);
-    cv::applyColorMap(u8, colour, cv::COLORMAP_JET);  // BGR
-    QImage img(colour.cols, colour.rows, QImage::Format_ARGB32);
-    for (int y = 0; y < colour.rows; ++y) {
-      const auto* src = colour.ptr<cv::Vec3b>(y);
-      const auto* heat = u8.ptr<std::uint8_t>(y);
-      auto* dst = reinterpret_cast<QRgb*>(img.scanLine(y));
-      // Cold regions stay see-through so the defect texture remains visible.
-      for (int x = 0; x < colour.cols; ++x)
-        dst[x] = qRgba(src[x][2], src[x][1], src[x][0], 60 + heat[x] * 195 / 255);
-    }
-    out.overlay = img;
+    out.overlay = sddreport::heatOverlay(e.heatmap);
   } catch (const std::exception& e) {
     out.error = QString::fromStdString(e.what());
   }

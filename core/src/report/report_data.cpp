@@ -4,6 +4,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "sdd/imaging/image_loader.h"
 #include "sdd/inference/predictor.h"
 #include "sdd/labels/label_store.h"
 #include "sdd/training/run_folder.h"
@@ -32,6 +33,21 @@ ReportData collectReport(const Dataset& dataset, const fs::path& modelFile,
         cancel);
     if (d.evaluation.cancelled) throw std::runtime_error("report cancelled");
     d.comparison.push_back(summarize(d.evaluation, modelLabel(modelFile)));
+    if (predictor.metadata().spec.defectMap) {
+      d.mapPointing =
+          pointingGame(predictor, *d.dataset, options.split, CamMethod::DefectMap, {}, cancel);
+      if (d.mapPointing->cancelled) throw std::runtime_error("report cancelled");
+      const auto& samples = d.dataset->samples();
+      for (std::size_t c = 0; c < d.dataset->classes().size(); ++c)
+        for (std::size_t i : splitIndices(*d.dataset, options.split))
+          if (samples[i].label == int(c) &&
+              (!samples[i].boxes.empty() || !samples[i].mask.empty())) {
+            const DecodedImage img = loadImage(samples[i].path);
+            if (!img.ok()) continue;
+            d.mapExamples.push_back({i, predictor.explain(img.image, -1, CamMethod::DefectMap)});
+            break;
+          }
+    }
   }
   std::vector<fs::path> others;
   std::error_code ec;
@@ -133,6 +149,12 @@ nlohmann::json reportJson(const ReportData& d) {
   j["reproduce"] = reproduceCommand(d);
   for (const auto& s : d.skippedModels)
     j["comparison_skipped"].push_back({{"model", s.file.string()}, {"reason", s.reason}});
+  if (const auto& g = d.mapPointing)
+    j["defect_map"] = {{"images", g->totalImages()},
+                       {"peak_in_region", g->totalHits()},
+                       {"centre_in_region", g->totalCentreHits()},
+                       {"map50", g->map50()},
+                       {"pixel_iou", g->pixelIoU}};
   return j;
 }
 

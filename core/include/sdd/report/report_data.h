@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,14 @@ struct ReportData {
   long long relabelsTotal = 0, relabelsSinceLastReport = 0;
   std::string lastReportDate;  ///< empty: no earlier report in this workspace
   long long journalRows = 0;
+  /// A model with a defect map: its pointing game on the split, and one image per class (the
+  /// first of the split with a mask or boxes) with the map.
+  std::optional<PointingGame> mapPointing;
+  struct MapExample {
+    std::size_t sample = 0;  ///< index into dataset->samples()
+    Explanation map;
+  };
+  std::vector<MapExample> mapExamples;
 };
 
 /// Where collectReport is: evaluating the report's model (model 0) or comparing with
