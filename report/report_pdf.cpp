@@ -1,13 +1,11 @@
 #include "report_pdf.h"
 
-#include <QBuffer>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QFontMetrics>
-#include <QPdfWriter>
 #include <algorithm>
 #include <cmath>
 #include <fstream>

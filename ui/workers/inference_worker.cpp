@@ -2,7 +2,6 @@
 
 #include <QElapsedTimer>
 #include <exception>
-#include <opencv2/imgproc.hpp>
 
 #include "display_image.h"
 #include "sdd/imaging/image_loader.h"

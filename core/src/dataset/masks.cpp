@@ -1,7 +1,6 @@
 #include "sdd/dataset/masks.h"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <opencv2/imgproc.hpp>
 
@@ -166,6 +165,17 @@ cv::Mat loadMask(const fs::path& file, std::string* error) {
   cv::Mat out;
   cv::compare(grey, 0, out, cv::CMP_GT);
   return out;
+}
+
+std::vector<cv::Rect> componentBoxes(const cv::Mat& binary, cv::Mat* labels) {
+  cv::Mat own, stats, centroids;
+  cv::Mat& l = labels ? *labels : own;
+  const int n = cv::connectedComponentsWithStats(binary, l, stats, centroids, 8, CV_32S);
+  std::vector<cv::Rect> boxes;
+  for (int k = 1; k < n; ++k)
+    boxes.emplace_back(stats.at<int>(k, cv::CC_STAT_LEFT), stats.at<int>(k, cv::CC_STAT_TOP),
+                       stats.at<int>(k, cv::CC_STAT_WIDTH), stats.at<int>(k, cv::CC_STAT_HEIGHT));
+  return boxes;
 }
 
 }  // namespace sdd

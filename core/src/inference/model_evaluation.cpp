@@ -228,12 +228,7 @@ PointingGame pointingGame(Predictor& predictor, const Dataset& dataset, const st
       if (truthMask.size() != d.image.size()) truthMask.release();  // changed since the scan
     }
     if (!truthMask.empty()) {
-      cv::Mat labels, stats, centroids;
-      const int n = cv::connectedComponentsWithStats(truthMask, labels, stats, centroids, 8);
-      for (int k = 1; k < n; ++k)
-        boxes.emplace_back(stats.at<int>(k, cv::CC_STAT_LEFT), stats.at<int>(k, cv::CC_STAT_TOP),
-                           stats.at<int>(k, cv::CC_STAT_WIDTH),
-                           stats.at<int>(k, cv::CC_STAT_HEIGHT));
+      boxes = componentBoxes(truthMask);
     } else {
       for (const auto& b : s.boxes)
         boxes.emplace_back(cv::Point(b.xmin, b.ymin), cv::Point(b.xmax + 1, b.ymax + 1));

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "imaging/batch.h"
+#include "sdd/dataset/masks.h"
 #include "sdd/imaging/image_loader.h"
 #include "sdd/model/detector_net.h"
 #include "sdd/model/onnx_export.h"
@@ -240,17 +241,17 @@ Explanation defectMap(DetectorNet& net, const torch::Tensor& x, cv::Size size, i
   const cv::Mat small(int(map.size(0)), int(map.size(1)), CV_32F, map.data_ptr<float>());
   cv::resize(small, e.heatmap, size, 0, 0, cv::INTER_LINEAR);
   cv::minMaxLoc(e.heatmap, nullptr, nullptr, nullptr, &e.peak);
-  cv::Mat on = e.heatmap >= Explanation::kRegionThreshold, labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(on, labels, stats, centroids, 8, CV_32S);
+  cv::Mat labels;
+  const std::vector<cv::Rect> boxes =
+      componentBoxes(e.heatmap >= Explanation::kRegionThreshold, &labels);
+  // Each region's score: the map's maximum inside it, in one pass over the pixels.
+  std::vector<float> best(boxes.size(), 0.f);
+  for (int y = 0; y < labels.rows; ++y)
+    for (int x = 0; x < labels.cols; ++x)
+      if (const int k = labels.at<int>(y, x); k > 0)
+        best[std::size_t(k - 1)] = std::max(best[std::size_t(k - 1)], e.heatmap.at<float>(y, x));
   std::vector<std::pair<float, cv::Rect>> found;
-  for (int k = 1; k < n; ++k) {
-    double best = 0;
-    cv::minMaxLoc(e.heatmap, nullptr, &best, nullptr, nullptr, labels == k);
-    found.emplace_back(
-        float(best),
-        cv::Rect(stats.at<int>(k, cv::CC_STAT_LEFT), stats.at<int>(k, cv::CC_STAT_TOP),
-                 stats.at<int>(k, cv::CC_STAT_WIDTH), stats.at<int>(k, cv::CC_STAT_HEIGHT)));
-  }
+  for (std::size_t k = 0; k < boxes.size(); ++k) found.emplace_back(best[k], boxes[k]);
   std::sort(found.begin(), found.end(),
             [](const auto& a, const auto& b) { return a.first > b.first; });
   for (const auto& [score, box] : found) {

@@ -8,6 +8,7 @@
 #include "imaging/batch.h"
 #include "sdd/dataset/masks.h"
 #include "sdd/imaging/image_loader.h"
+#include "sdd/util/parallel.h"
 
 namespace fs = std::filesystem;
 
@@ -77,8 +78,17 @@ SplitData loadSplit(const Dataset& ds, Split split, const ModelSpec& spec, int t
     const auto n = static_cast<long>(keptSamples.size());
     d.target = torch::zeros({n, 1, side, side});
     d.hasTarget = torch::zeros({n});
+    // Masks are decoded here, on every thread, as the images were; messages after.
+    std::vector<cv::Mat> targets(keptSamples.size());
+    std::vector<std::string> said(keptSamples.size());
+    parallelFor(keptSamples.size(), threads, [&](std::size_t k) {
+      targets[k] = locationTarget(ds.samples()[keptSamples[k]], side,
+                                  [&](const std::string& m) { said[k] = m; });
+    });
+    for (const std::string& m : said)
+      if (!m.empty() && message) message(m);
     for (long k = 0; k < n; ++k) {
-      const cv::Mat t = locationTarget(ds.samples()[keptSamples[k]], side, message);
+      const cv::Mat& t = targets[std::size_t(k)];
       if (t.empty()) continue;
       d.target[k][0].copy_(
           torch::from_blob(const_cast<float*>(t.ptr<float>()), {side, side}, torch::kFloat32));

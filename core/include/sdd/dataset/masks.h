@@ -53,4 +53,8 @@ MaskPairs pairMasks(const std::filesystem::path& root, const std::vector<Pairing
 /// value of the file is the defect). Empty, with `error` set, when it cannot be read.
 cv::Mat loadMask(const std::filesystem::path& file, std::string* error);
 
+/// The bounding boxes of the 8-connected components of a binary image (non-zero = on), in
+/// component order; `labels` (optional) gets each pixel's component, 1-based, 0 = off.
+std::vector<cv::Rect> componentBoxes(const cv::Mat& binary, cv::Mat* labels = nullptr);
+
 }  // namespace sdd
