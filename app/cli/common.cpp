@@ -10,6 +10,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "sdd/labels/box_edits.h"
 #include "sdd/labels/label_store.h"
 #include "sdd/util/runtime.h"
 #include "sdd/workspace/workspace.h"
@@ -77,8 +78,14 @@ void applyWorkspace(sdd::Dataset& ds, const fs::path& workspace) {
     std::cerr << "warning: workspace relabels " << p << ", which is not in the dataset; ignored\n";
   for (const auto& p : r.unknownLabels)
     std::cerr << "warning: workspace relabel " << p << " names no class of the dataset; ignored\n";
+  const sdd::AppliedBoxes boxes = sdd::applyBoxes(ds, store);
+  for (const auto& p : boxes.unknownPaths)
+    std::cerr << "warning: workspace edits the boxes of " << p
+              << ", which is not in the dataset; ignored\n";
   std::cerr << "workspace " << workspace.string() << ": " << r.changed
-            << " image(s) carry a relabeled class\n";
+            << " image(s) carry a relabeled class";
+  if (boxes.changed) std::cerr << ", " << boxes.changed << " edited boxes";
+  std::cerr << "\n";
 }
 
 /// Scans the dataset named by the command line: its positional or --dataset, --val-fraction,

@@ -37,7 +37,8 @@ std::filesystem::path defaultModel();
 std::string readInputFile(const std::filesystem::path& file, const std::string& option);
 /// The DATASET positional, data/NEU-DET when none (with a hint when that is missing too).
 std::filesystem::path datasetArg(const Args& args);
-/// Applies the relabel journal of `workspace` to `ds` (read-only), reporting what it did.
+/// Applies the journal of `workspace` to `ds` (read-only: labels and edited boxes), reporting
+/// what it did.
 void applyWorkspace(Dataset& ds, const std::filesystem::path& workspace);
 /// The class list of the command line (--classes a,b,c) or else the one saved in
 /// `workspace` (empty: none). `save`: a --classes list is saved in the workspace when it has

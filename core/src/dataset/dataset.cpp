@@ -219,6 +219,17 @@ std::string textBetween(const std::string& s, const std::string& tag, std::size_
   return first == std::string::npos ? std::string() : v.substr(first, last - first + 1);
 }
 
+/// The five entities XML predefines, decoded (a class name written by our VOC export, or by
+/// any tool, may hold & or <).
+std::string xmlUnescape(std::string v) {
+  static const std::pair<const char*, char> kEntities[] = {
+      {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}, {"&amp;", '&'}};
+  for (const auto& [entity, c] : kEntities)
+    for (std::size_t at = v.find(entity); at != std::string::npos; at = v.find(entity, at + 1))
+      v.replace(at, std::char_traits<char>::length(entity), 1, c);
+  return v;
+}
+
 }  // namespace
 
 const char* toString(DatasetLayout layout) {
@@ -268,7 +279,7 @@ std::vector<BoundingBox> parseVocBoxes(const std::string& s, std::string* error)
       return {};
     }
     BoundingBox box;
-    box.name = textBetween(s, "name", a, b);
+    box.name = xmlUnescape(textBetween(s, "name", a, b));
     // A pixel coordinate; converting 4e20 or nan to int would be undefined (found by fuzz_voc).
     auto coordinate = [&](const char* tag) {
       const double v = std::stod(textBetween(s, tag, a, b));
@@ -574,6 +585,12 @@ void Dataset::setLabel(std::size_t index, int label) {
     throw std::out_of_range("Dataset::setLabel: sample " + std::to_string(index) + ", label " +
                             std::to_string(label));
   samples_[index].label = label;
+}
+
+void Dataset::setBoxes(std::size_t index, std::vector<BoundingBox> boxes) {
+  if (index >= samples_.size())
+    throw std::out_of_range("Dataset::setBoxes: sample " + std::to_string(index));
+  samples_[index].boxes = std::move(boxes);
 }
 
 }  // namespace sdd

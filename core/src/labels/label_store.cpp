@@ -15,7 +15,7 @@
 #include <system_error>
 #include <thread>
 
-#include "labels/sqlite_database.h"
+#include "labels/journal_db.h"
 #include "sdd/dataset/dataset.h"
 #include "sdd/util/atomic_file.h"
 #include "sdd/util/csv.h"
@@ -23,11 +23,6 @@
 namespace fs = std::filesystem;
 
 namespace sdd {
-
-namespace {
-
-// 1: the journal; 2: how, by whom and with which model each label was given.
-constexpr int kSchemaVersion = 2;
 
 std::string utcNow() {
   const auto now = std::chrono::system_clock::now();
@@ -41,6 +36,20 @@ std::string utcNow() {
                 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
   return buf;
 }
+
+std::string osUserName() {
+  if (const passwd* pw = ::getpwuid(::geteuid()); pw && pw->pw_name && *pw->pw_name)
+    return pw->pw_name;
+  if (const char* user = std::getenv("USER"); user && *user) return user;
+  return "unknown";
+}
+
+namespace {
+
+// 1: the journal; 2: how, by whom and with which model each label was given. The box edits'
+// table (box_edits.cpp) came later without a new version: a program that predates it reads
+// the journal as before and never sees the table.
+constexpr int kSchemaVersion = 2;
 
 using sqlite::Statement;
 
@@ -84,6 +93,7 @@ void setUp(sqlite::Database& db) {
       "CREATE INDEX IF NOT EXISTS changes_path ON changes(path, id);"
       "CREATE TABLE IF NOT EXISTS marks(path TEXT NOT NULL, mark TEXT NOT NULL, time TEXT NOT NULL,"
       " PRIMARY KEY(path, mark)) WITHOUT ROWID;");
+  createBoxEditsTable(db);
   for (const char* column : {"method", "user", "model"})
     if (!hasColumn(db, "changes", column))
       db.exec(
@@ -97,23 +107,10 @@ void setUp(sqlite::Database& db) {
   put.step();
 }
 
-/// The user name the operating system gives this process, for the journal's "by whom".
-std::string osUserName() {
-  if (const passwd* pw = ::getpwuid(::geteuid()); pw && pw->pw_name && *pw->pw_name)
-    return pw->pw_name;
-  if (const char* user = std::getenv("USER"); user && *user) return user;
-  return "unknown";
-}
-
 }  // namespace
 
-struct LabelStore::Db {
-  Db(const fs::path& file, bool readOnly)
-      : db(file, "label journal", readOnly, setUp, "SELECT value FROM meta WHERE key='schema'") {}
-  sqlite::Database db;
-  /// The SELECT list: a version-1 journal opened read-only has no provenance columns.
-  std::string select;
-};
+LabelStore::Db::Db(const fs::path& file, bool readOnly)
+    : db(file, "label journal", readOnly, setUp, "SELECT value FROM meta WHERE key='schema'") {}
 
 fs::path LabelStore::journalFile(const fs::path& workspaceDir) {
   return workspaceDir / "labels.sqlite";

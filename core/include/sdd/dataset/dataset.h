@@ -56,7 +56,7 @@ struct Sample {
   Split split = Split::Train;
   int width = 0, height = 0, channels = 0;  ///< of the file as stored
   std::uint64_t contentHash = 0;            ///< FNV-1a 64 of the file bytes
-  std::vector<BoundingBox> boxes;           ///< empty when there is no annotation
+  std::vector<BoundingBox> boxes;  ///< current boxes (VOC, or edited); empty: no annotation
   std::filesystem::path mask;  ///< its pixel mask (sdd/dataset/masks.h); empty when none
 };
 
@@ -133,6 +133,9 @@ class Dataset {
   /// Sets the current label of sample `index` (relabeling; the files are not touched);
   /// kUnlabeled takes its class away again (undoing a first label).
   void setLabel(std::size_t index, int label);
+  /// Sets the current boxes of sample `index` (edited boxes; the annotation files are not
+  /// touched).
+  void setBoxes(std::size_t index, std::vector<BoundingBox> boxes);
 
   /// Builds a dataset from already-known samples (used by tests and label overrides).
   static Dataset fromSamples(std::filesystem::path root, std::vector<std::string> classes,

@@ -22,6 +22,9 @@
 namespace sdd {
 
 class Dataset;
+struct BoundingBox;
+struct BoxEdit;
+struct BoxAssignment;
 
 /// A workspace database (the label journal, the stored predictions) that cannot be opened,
 /// read or written.
@@ -145,6 +148,22 @@ class LabelStore {
   void setMark(const std::vector<std::string>& paths, const std::string& mark, bool on);
   /// The paths that carry `mark` (none for a journal older than marks).
   std::set<std::string> marked(const std::string& mark) const;
+
+  /// Box edits (sdd/labels/box_edits.h), kept beside the labels.
+  /// Sets the boxes of one image (one transaction) and returns the row written, or nothing
+  /// when the boxes are already those. Throws BoxConflictError (nothing written) when
+  /// `expected` is not the current list, LabelStoreError for a box checkBoxes refuses,
+  /// LabelStoreBusy / LabelStoreError like assign().
+  std::optional<BoxEdit> setBoxes(const BoxAssignment& edit, const std::string& action = "edit",
+                                  const std::string& note = {}, const std::string& user = {});
+  /// Current boxes per edited path (paths never edited are absent).
+  std::map<std::string, std::vector<BoundingBox>> currentBoxes() const;
+  /// Every box edit of `path`, oldest first.
+  std::vector<BoxEdit> boxHistory(const std::string& path) const;
+  /// Every box edit with an id above `id`, oldest first.
+  std::vector<BoxEdit> boxEditsSince(long long id) const;
+  /// The id of the newest box edit; 0 when none.
+  long long lastBoxEditId() const;
 
   /// Writes the whole journal as CSV (sdd/util/csv.h), atomically. Throws WriteError.
   void exportCsv(const std::filesystem::path& csvFile) const;
