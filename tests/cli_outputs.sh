@@ -71,6 +71,11 @@ check "predict --csv: error rows as wide as the others (13 columns), names guard
 (cd "$D/a,b" && "$SDD" relabel "$D" --workspace "$WORK/ws" --to '=sum' -- -dash.png > "$WORK/relabel.out" 2>&1)
 "$SDD" journal --workspace "$WORK/ws" --csv "$WORK/journal.csv" > /dev/null 2>&1
 check "journal --csv parses, the relabel is in it" 'csv_ok "$WORK/journal.csv" 11 && grep -q "a,b/-dash.png" "$WORK/journal.csv"'
+# Boxes as VOC (one file per image) and COCO (valid JSON, as many images).
+"$SDD" export --voc "$WORK/voc" --coco "$WORK/boxes.json" "$D" --workspace "$WORK/ws" > "$WORK/boxes.out" 2>&1
+nvoc=$(find "$WORK/voc" -name '*.xml' | wc -l)
+check "export --voc / --coco: $nvoc annotations, the COCO file lists as many images" \
+  '[ "$nvoc" -gt 0 ] && "$PY" -c "import json, sys; sys.exit(len(json.load(open(sys.argv[1]))[\"images\"]) != int(sys.argv[2]))" "$WORK/boxes.json" "$nvoc"'
 check "training log.csv parses" 'csv_ok "$WORK/run/log.csv" 9'
 "$SDD" suspects "$D" "${ARGS[@]}" --folds 2 --epochs 1 --out "$WORK/cv" --csv "$WORK/suspects.csv" > /dev/null 2>&1
 check "suspects --csv parses" 'csv_ok "$WORK/suspects.csv" 7'
@@ -97,6 +102,8 @@ limited "$SDD" predict "$D/=sum" --model "$M" --csv "$WORK/out/p.csv" --json "$W
 check "predict onto a full disk: exit 6 ($rc), not 2 (bad command line)" '[ $rc -eq 6 ] && grep -q "File too large" "$WORK/4.err"'
 limited "$SDD" export --model "$M" --onnx "$WORK/out/m.onnx" > /dev/null 2> "$WORK/5.err"; rc=$?
 check "export --onnx onto a full disk: exit 6 ($rc)" '[ $rc -eq 6 ]'
+limited "$SDD" export --coco "$WORK/out/boxes.json" "$D" > /dev/null 2> "$WORK/5b.err"; rc=$?
+check "export --coco onto a full disk: exit 6 ($rc)" '[ $rc -eq 6 ]'
 LIMIT_KB=0 limited "$SDD" journal --workspace "$WORK/ws" --csv "$WORK/out/j.csv" > /dev/null 2>&1; rc=$?
 limited "$SDD" train "$D" "${ARGS[@]}" --epochs 1 --out "$WORK/out/run" > /dev/null 2> "$WORK/6.err"; trc=$?
 check "journal --csv ($rc) and train ($trc) onto a full disk fail" '[ $rc -eq 6 ] && [ $trc -ne 0 ]'

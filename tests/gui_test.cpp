@@ -46,11 +46,13 @@
 #include "qcp.h"
 #include "report_pdf.h"
 #include "sdd/dataset/dataset.h"
+#include "sdd/labels/box_edits.h"
 #include "sdd/labels/label_store.h"
 #include "sdd/labels/prediction_store.h"
 #include "sdd/util/runtime.h"
 #include "sdd/workspace/workspace.h"
 #include "test_support.h"
+#include "widgets/image_view.h"
 #include "widgets/decision_badge.h"
 
 namespace fs = std::filesystem;
@@ -312,6 +314,109 @@ class GuiTest : public QObject {
     QVERIFY(!inspector.maskShown());
     QCOMPARE(toggle->text(), QString("Mask unreadable"));
     QVERIFY(toggle->toolTip().contains("1_mask.png"));
+  }
+
+  // Boxes are edited in the inspector with the mouse and keys: drawn, moved, resized,
+  // deleted, re-classed; each step is a journal row (the annotation file is never written),
+  // undone and redone through the journal, shown in the history, followed when another
+  // program edits them, and there again after a restart.
+  void inspectorEditsBoxesThroughTheJournal() {
+    TempDir dir;
+    const char* classes[] = {"patches", "scratches"};
+    for (int c = 0; c < 2; ++c)
+      for (int n = 0; n < 2; ++n) {
+        const std::string stem = std::string(classes[c]) + "_" + std::to_string(n);
+        writeImage(dir / "data/train/images" / classes[c] / (stem + ".png"),
+                   patternImage(c, n, 96, 96));
+        writeBytes(dir / "data/train/annotations" / (stem + ".xml"),
+                   "<annotation><object><name>" + std::string(classes[c]) +
+                       "</name><bndbox><xmin>10</xmin><ymin>10</ymin><xmax>40</xmax>"
+                       "<ymax>40</ymax></bndbox></object></annotation>");
+      }
+    const fs::path xml = dir / "data/train/annotations/patches_0.xml";
+    const std::string xmlBefore = sdd::test::readBytes(xml);
+    const QString ws = qs(dir / "ws");
+    const sdd::Boxes original = {{"patches", 10, 10, 40, 40}};
+    std::string path;
+    {
+      MainWindow w(opts(qs(dir / "data"), ws, {}));
+      w.resize(1360, 860);
+      w.show();
+      QVERIFY(waitFor([&] { return !w.datasetModel()->isEmpty(); }));
+      DatasetModel* m = w.datasetModel();
+      int row = -1;
+      for (int r = 0; r < m->rowCount(); ++r)
+        if (m->sample(r).path.filename() == "patches_0.png") row = r;
+      QVERIFY(row >= 0);
+      path = m->journalPath(row).toStdString();
+      w.showImage(row);
+      Inspector* in = w.inspector();
+      in->setEditingBoxes(true);
+      ImageView* v = in->imageView();
+      QVERIFY(v->editing());
+      QCOMPARE(v->boxes().size(), 1);
+      auto at = [&](double x, double y) { return v->mapFromScene(QPointF(x, y)); };
+      auto drag = [&](QPointF from, QPointF to) {
+        QTest::mousePress(v->viewport(), Qt::LeftButton, {}, at(from.x(), from.y()));
+        QTest::mouseMove(v->viewport(), at((from.x() + to.x()) / 2, (from.y() + to.y()) / 2));
+        QTest::mouseMove(v->viewport(), at(to.x(), to.y()));
+        QTest::mouseRelease(v->viewport(), Qt::LeftButton, {}, at(to.x(), to.y()));
+      };
+      auto boxes = [&] { return m->sample(row).boxes; };
+      auto near = [](int a, int b) { return std::abs(a - b) <= 1; };
+
+      drag({60.5, 60.5}, {85.5, 80.5});  // draw a new box on empty image
+      QCOMPARE(boxes().size(), size_t(2));
+      QCOMPARE(boxes()[1].name, std::string("patches"));  // the image's class
+      QVERIFY(near(boxes()[1].xmin, 60) && near(boxes()[1].xmax, 85) && near(boxes()[1].ymax, 80));
+      QCOMPARE(m->store()->boxHistory(path).size(), size_t(1));
+      QCOMPARE(m->store()->boxHistory(path)[0].note, std::string("added patches"));
+
+      drag({25.5, 25.5}, {30.5, 35.5});  // move the first box
+      QVERIFY(near(boxes()[0].xmin, 15) && near(boxes()[0].ymin, 20));
+      QVERIFY(near(boxes()[0].xmax - boxes()[0].xmin, 30));
+      const int right = boxes()[0].xmax + 1;
+      drag({double(right), boxes()[0].ymin + 10.5}, {right + 10.0, boxes()[0].ymin + 10.5});
+      QVERIFY2(near(boxes()[0].xmax - boxes()[0].xmin, 40), "the right edge was dragged");
+      QCOMPARE(boxes()[0].ymin + 30, boxes()[0].ymax);
+
+      v->selectBox(1);
+      v->reclassSelected(QStringLiteral("scratches"));
+      QCOMPARE(boxes()[1].name, std::string("scratches"));
+      QTest::keyClick(v, Qt::Key_Right, Qt::ShiftModifier);  // nudge the selected box 10 px
+      QVERIFY(near(boxes()[1].xmin, 70));
+      QTest::keyClick(v, Qt::Key_Delete);
+      QCOMPARE(boxes().size(), size_t(1));
+      QCOMPARE(m->store()->boxHistory(path).size(), size_t(6));
+      QVERIFY(sdd::sameBoxes(m->store()->currentBoxes().at(path), boxes()));
+      QCOMPARE(v->boxes().size(), 1);
+      auto* history = in->findChild<QTreeWidget*>();
+      QCOMPARE(history->topLevelItemCount(), 6);
+      QVERIFY(history->topLevelItem(5)->text(1).startsWith("boxes 2"));
+      QCOMPARE(history->topLevelItem(5)->text(4), QString("deleted scratches"));
+
+      // Undo every step: back to the annotation file's box, in the view and the journal.
+      for (int k = 0; k < 6; ++k) w.relabelController()->undo();
+      QVERIFY(sdd::sameBoxes(boxes(), original));
+      QVERIFY(sdd::sameBoxes(m->store()->currentBoxes().at(path), original));
+      QCOMPARE(v->boxes().size(), 1);
+      w.relabelController()->redo();  // the drawn box again
+      QCOMPARE(boxes().size(), size_t(2));
+      QCOMPARE(m->store()->boxHistory(path).back().action, std::string("redo"));
+
+      // Another program's edit reaches the view within the journal poll.
+      sdd::LabelStore other(sdd::LabelStore::journalFile(dir / "ws"));
+      other.setBoxes({path, original, {{"scratches", 1, 2, 50, 60}}}, "edit", "theirs", "bob");
+      QVERIFY(waitFor([&] { return v->boxes().size() == 1; }, 5000));
+      QCOMPARE(boxes()[0].ymax, 60);
+    }
+    QCOMPARE(sdd::test::readBytes(xml), xmlBefore);
+    MainWindow again(opts(qs(dir / "data"), ws, {}));
+    QVERIFY(waitFor([&] { return !again.datasetModel()->isEmpty(); }));
+    DatasetModel* m = again.datasetModel();
+    const int row = m->rowForJournalPath(QString::fromStdString(path));
+    QVERIFY(row >= 0);
+    QVERIFY(sdd::sameBoxes(m->sample(row).boxes, {{"scratches", 1, 2, 50, 60}}));
   }
 
   // A model trained on masks has a defect map: the inspector explains with it by default

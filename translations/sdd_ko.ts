@@ -514,6 +514,10 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
         <source>Box AP@0.5</source>
         <translation>박스 AP@0.5</translation>
     </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%2의 %1</translation>
+    </message>
 </context>
 <context>
     <name>sddui::BrowseFilters</name>
@@ -1180,6 +1184,29 @@ Choose “All classes” and “All images”, or clear the search.</source>
     </message>
 </context>
 <context>
+    <name>sddui::ImageView</name>
+    <message>
+        <source>added %1</source>
+        <translation>%1 상자 추가</translation>
+    </message>
+    <message>
+        <source>moved %1</source>
+        <translation>%1 상자 이동</translation>
+    </message>
+    <message>
+        <source>resized %1</source>
+        <translation>%1 상자 크기 변경</translation>
+    </message>
+    <message>
+        <source>deleted %1</source>
+        <translation>%1 상자 삭제</translation>
+    </message>
+    <message>
+        <source>%1 box made %2</source>
+        <translation>%1 상자를 %2(으)로 변경</translation>
+    </message>
+</context>
+<context>
     <name>sddui::InferenceWorker</name>
     <message>
         <source>no model loaded</source>
@@ -1239,10 +1266,6 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>Heat map opacity</source>
         <translation>히트맵 불투명도</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Label history&lt;/b&gt;</source>
-        <translation>&lt;b&gt;라벨 이력&lt;/b&gt;</translation>
     </message>
     <message>
         <source>When (UTC)</source>
@@ -1361,10 +1384,6 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <translation> (모델 %1)</translation>
     </message>
     <message>
-        <source>no label given here yet</source>
-        <translation>아직 여기서 준 라벨 없음</translation>
-    </message>
-    <message>
         <source>train</source>
         <translation>학습</translation>
     </message>
@@ -1409,6 +1428,46 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>Grad-CAM of %1</source>
         <translation>%1의 Grad-CAM</translation>
+    </message>
+    <message>
+        <source>Edit boxes</source>
+        <translation>상자 편집</translation>
+    </message>
+    <message>
+        <source>Edit the defect boxes: drag on the image to draw one, drag a box or its edges to move or resize it, Tab to pick the next, arrows to nudge (Shift: 10 px), Delete to remove. Saved in the workspace&apos;s journal (Edit ▸ Undo); the dataset&apos;s files are not changed.</source>
+        <translation>결함 상자 편집: 이미지에서 드래그하여 그리기, 상자나 가장자리를 드래그하여 이동 또는 크기 변경, Tab으로 다음 상자 선택, 화살표로 미세 이동(Shift: 10 px), Delete로 삭제. 작업 공간의 저널에 저장됩니다(편집 ▸ 실행 취소). 데이터셋 파일은 변경되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Box class</source>
+        <translation>상자 클래스</translation>
+    </message>
+    <message>
+        <source>The class of a new box, and of the selected one</source>
+        <translation>새 상자와 선택한 상자의 클래스</translation>
+    </message>
+    <message>
+        <source>Delete box</source>
+        <translation>상자 삭제</translation>
+    </message>
+    <message>
+        <source>Delete the selected box (Delete key)</source>
+        <translation>선택한 상자 삭제(Delete 키)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;History&lt;/b&gt; (label and boxes)</source>
+        <translation>&lt;b&gt;이력&lt;/b&gt; (레이블과 상자)</translation>
+    </message>
+    <message>
+        <source>boxes %1 → %2</source>
+        <translation>상자 %1 → %2</translation>
+    </message>
+    <message>
+        <source>boxes %1</source>
+        <translation>상자 %1</translation>
+    </message>
+    <message>
+        <source>no label or box given here yet</source>
+        <translation>아직 이곳에서 지정한 레이블이나 상자가 없습니다</translation>
     </message>
 </context>
 <context>

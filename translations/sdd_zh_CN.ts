@@ -514,6 +514,10 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
         <source>Box AP@0.5</source>
         <translation>框 AP@0.5</translation>
     </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%2 中的 %1</translation>
+    </message>
 </context>
 <context>
     <name>sddui::BrowseFilters</name>
@@ -1180,6 +1184,29 @@ Choose “All classes” and “All images”, or clear the search.</source>
     </message>
 </context>
 <context>
+    <name>sddui::ImageView</name>
+    <message>
+        <source>added %1</source>
+        <translation>添加了 %1</translation>
+    </message>
+    <message>
+        <source>moved %1</source>
+        <translation>移动了 %1</translation>
+    </message>
+    <message>
+        <source>resized %1</source>
+        <translation>调整了 %1 的大小</translation>
+    </message>
+    <message>
+        <source>deleted %1</source>
+        <translation>删除了 %1</translation>
+    </message>
+    <message>
+        <source>%1 box made %2</source>
+        <translation>%1 框改为 %2</translation>
+    </message>
+</context>
+<context>
     <name>sddui::InferenceWorker</name>
     <message>
         <source>no model loaded</source>
@@ -1239,10 +1266,6 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>Heat map opacity</source>
         <translation>热图不透明度</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Label history&lt;/b&gt;</source>
-        <translation>&lt;b&gt;标签历史&lt;/b&gt;</translation>
     </message>
     <message>
         <source>When (UTC)</source>
@@ -1361,10 +1384,6 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <translation>（模型 %1）</translation>
     </message>
     <message>
-        <source>no label given here yet</source>
-        <translation>此处尚未给出标签</translation>
-    </message>
-    <message>
         <source>train</source>
         <translation>训练</translation>
     </message>
@@ -1409,6 +1428,46 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>Grad-CAM of %1</source>
         <translation>%1 的 Grad-CAM</translation>
+    </message>
+    <message>
+        <source>Edit boxes</source>
+        <translation>编辑框</translation>
+    </message>
+    <message>
+        <source>Edit the defect boxes: drag on the image to draw one, drag a box or its edges to move or resize it, Tab to pick the next, arrows to nudge (Shift: 10 px), Delete to remove. Saved in the workspace&apos;s journal (Edit ▸ Undo); the dataset&apos;s files are not changed.</source>
+        <translation>编辑缺陷框：在图像上拖动以绘制，拖动框或其边缘以移动或调整大小，Tab 选择下一个，方向键微调（Shift：10 像素），Delete 删除。保存在工作区日志中（编辑 ▸ 撤销）；数据集文件不会被修改。</translation>
+    </message>
+    <message>
+        <source>Box class</source>
+        <translation>框类别</translation>
+    </message>
+    <message>
+        <source>The class of a new box, and of the selected one</source>
+        <translation>新框及所选框的类别</translation>
+    </message>
+    <message>
+        <source>Delete box</source>
+        <translation>删除框</translation>
+    </message>
+    <message>
+        <source>Delete the selected box (Delete key)</source>
+        <translation>删除所选框（Delete 键）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;History&lt;/b&gt; (label and boxes)</source>
+        <translation>&lt;b&gt;历史&lt;/b&gt;（标签和框）</translation>
+    </message>
+    <message>
+        <source>boxes %1 → %2</source>
+        <translation>框 %1 → %2</translation>
+    </message>
+    <message>
+        <source>boxes %1</source>
+        <translation>框 %1</translation>
+    </message>
+    <message>
+        <source>no label or box given here yet</source>
+        <translation>此处尚未给出标签或框</translation>
     </message>
 </context>
 <context>

@@ -200,6 +200,7 @@ void MainWindow::connectControllers() {
   connect(inference_, &InferenceController::results, this, &MainWindow::onResults);
   connect(inference_, &InferenceController::batchFinished, this, &MainWindow::onBatchFinished);
   connect(inspector_, &Inspector::explainRequested, inference_, &InferenceController::explain);
+  connect(inspector_, &Inspector::boxesEditRequested, relabels_, &RelabelController::editBoxes);
   connect(inference_, &InferenceController::explained, this, [this](const Explained& e) {
     inspector_->setExplanation(e, session_->model().classes.value(e.classIndex));
   });

@@ -13,15 +13,16 @@
 // and hands the reason to its error callback. No dialogs here; the caller shows the error.
 
 #include <QString>
-#include <QUndoCommand>
 #include <QVector>
 #include <functional>
+
+#include "commands/journal_command.h"
 
 namespace sddui {
 
 class DatasetModel;
 
-class RelabelCommand : public QUndoCommand {
+class RelabelCommand : public JournalCommand {
  public:
   using ErrorSink = std::function<void(const QString&)>;
 
@@ -34,8 +35,8 @@ class RelabelCommand : public QUndoCommand {
   /// then only updates the view. RelabelController does this so that a busy journal can be
   /// retried before the undo stack moves. Throws like DatasetModel::writeLabels (a
   /// sdd::LabelConflictError when an image's label changed meanwhile).
-  void writeUndo();
-  void writeRedo();
+  void writeUndo() override;
+  void writeRedo() override;
 
   void undo() override;
   void redo() override;

@@ -3,8 +3,10 @@
 #include <QAction>
 #include <QUndoStack>
 
+#include "commands/box_edit_command.h"
 #include "commands/relabel_command.h"
 #include "models/dataset_model.h"
+#include "sdd/labels/box_edits.h"
 #include "sdd/labels/label_store.h"
 
 namespace sddui {
@@ -59,17 +61,23 @@ void RelabelController::assign(const QVector<int>& rows, const QVector<int>& lab
                                const QString& note, const sdd::LabelSource& source,
                                const QString& text) {
   if (rows.isEmpty() || rows.size() != labels.size()) return;
-  queue_.enqueue({Change::Kind::Relabel, rows, labels, note, source, text});
+  queue_.enqueue({Change::Kind::Relabel, rows, labels, {}, note, source, text});
+  process();
+}
+
+void RelabelController::editBoxes(int row, const std::vector<sdd::BoundingBox>& boxes,
+                                  const QString& what) {
+  queue_.enqueue({Change::Kind::Boxes, {row}, {}, boxes, what, {}, what});
   process();
 }
 
 void RelabelController::undo() {
-  queue_.enqueue({Change::Kind::Undo, {}, {}, {}, {}, {}});
+  queue_.enqueue({Change::Kind::Undo, {}, {}, {}, {}, {}, {}});
   process();
 }
 
 void RelabelController::redo() {
-  queue_.enqueue({Change::Kind::Redo, {}, {}, {}, {}, {}});
+  queue_.enqueue({Change::Kind::Redo, {}, {}, {}, {}, {}, {}});
   process();
 }
 
@@ -122,17 +130,42 @@ bool RelabelController::make(const Change& c) {
         stack_->push(new RelabelCommand(model_, rows, old, now, c.note, report, c.text));
       return true;
     }
+    if (c.kind == Change::Kind::Boxes) {
+      const int row = c.rows.value(0, -1);
+      if (model_->isEmpty() || row < 0 || row >= model_->rowCount()) return true;
+      try {
+        // Compare-and-set on what the view shows: an edit over boxes another program
+        // changed meanwhile is refused rather than silently undoing theirs.
+        if (const auto written = model_->writeBoxes(row, c.boxes, QStringLiteral("edit"), c.text,
+                                                    model_->sample(row).boxes)) {
+          model_->showBoxes(row, written->newBoxes);
+          stack_->push(
+              new BoxEditCommand(model_, row, written->oldBoxes, written->newBoxes, c.text, report));
+        }
+      } catch (const sdd::BoxConflictError& e) {
+        model_->syncFromJournal();  // show theirs
+        Q_EMIT failed(QString::fromStdString(e.what()));
+      }
+      return true;
+    }
     const bool undo = c.kind == Change::Kind::Undo;
     const int at = undo ? stack_->index() - 1 : stack_->index();
-    auto* cmd = dynamic_cast<RelabelCommand*>(const_cast<QUndoCommand*>(stack_->command(at)));
+    auto* cmd = dynamic_cast<JournalCommand*>(const_cast<QUndoCommand*>(stack_->command(at)));
     if (!cmd) return true;  // nothing to undo / redo
+    auto drop = [&](const std::exception& e) {
+      // Another program set a newer label or boxes: this step can never be made. Drop it.
+      cmd->setObsolete(true);
+      undo ? stack_->undo() : stack_->redo();
+      model_->syncFromJournal();
+      Q_EMIT failed(QString::fromStdString(e.what()));
+    };
     try {
       undo ? cmd->writeUndo() : cmd->writeRedo();
     } catch (const sdd::LabelConflictError& e) {
-      // Another program set a newer label: this step can never be made. Drop the command.
-      cmd->setObsolete(true);
-      undo ? stack_->undo() : stack_->redo();
-      Q_EMIT failed(QString::fromStdString(e.what()));
+      drop(e);
+      return true;
+    } catch (const sdd::BoxConflictError& e) {
+      drop(e);
       return true;
     }
     undo ? stack_->undo() : stack_->redo();

@@ -1,6 +1,6 @@
 #pragma once
-// The workbench's writes to the label journal: relabels, undo and redo, in the order the user
-// asked for them. Each goes to the journal first and reaches the view and the undo stack only
+// The workbench's writes to the label journal: relabels, box edits, undo and redo, in the
+// order the user asked for them. Each goes to the journal first and reaches the view and the undo stack only
 // once committed. The GUI thread never waits long for the journal: when another program holds
 // its lock (a long `sdd relabel --csv` import), the change waits in a queue, the window shows
 // "waiting for the label journal", and it is retried every 100 ms. A change that fails for
@@ -12,6 +12,7 @@
 #include <QTimer>
 #include <QVector>
 
+#include "sdd/dataset/dataset.h"
 #include "sdd/labels/label_store.h"
 
 class QAction;
@@ -34,6 +35,9 @@ class RelabelController : public QObject {
   /// acceptance) and from which model, for the journal.
   void assign(const QVector<int>& rows, const QVector<int>& labels, const QString& note,
               const sdd::LabelSource& source, const QString& text = {});
+  /// Sets the defect boxes of dataset row `row` to `boxes`, as one undo step named `what`
+  /// ("moved scratches"); compare-and-set on the boxes the view shows now.
+  void editBoxes(int row, const std::vector<sdd::BoundingBox>& boxes, const QString& what);
   /// Undoes / redoes the undo stack's current command, journal first.
   void undo();
   void redo();
@@ -58,8 +62,9 @@ class RelabelController : public QObject {
 
  private:
   struct Change {
-    enum class Kind { Relabel, Undo, Redo } kind;
+    enum class Kind { Relabel, Boxes, Undo, Redo } kind;
     QVector<int> rows, labels;
+    std::vector<sdd::BoundingBox> boxes;
     QString note;
     sdd::LabelSource source;
     QString text;

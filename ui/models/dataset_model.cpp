@@ -95,6 +95,7 @@ void DatasetModel::reset(sdd::Dataset dataset, std::unique_ptr<sdd::LabelStore> 
       if (const int r = rowByJournalPath_.value(QString::fromStdString(p), -1); r >= 0)
         unsure_.insert(r);
   appliedThrough_ = appliedThrough;
+  boxesAppliedThrough_ = 0;  // the scan has the annotation files' boxes: every edit applies
   dataVersion_ = -1;
   if (store_)
     journalPoll_.start();
@@ -251,6 +252,23 @@ void DatasetModel::showLabels(const QVector<int>& rows, const QVector<int>& labe
   if (changed) Q_EMIT labelsChanged();
 }
 
+std::optional<sdd::BoxEdit> DatasetModel::writeBoxes(
+    int row, const std::vector<sdd::BoundingBox>& boxes, const QString& action,
+    const QString& note, const std::optional<std::vector<sdd::BoundingBox>>& expected) {
+  if (!dataset_ || !store_) throw sdd::LabelStoreError(tr("no dataset is open").toStdString());
+  // The sample's boxes are the annotation file's until the journal has an edit of them, and
+  // `original` only counts then.
+  return store_->setBoxes({journalPath(row).toStdString(), sample(row).boxes, boxes, expected},
+                          action.toStdString(), note.toStdString(), userName_.toStdString());
+}
+
+void DatasetModel::showBoxes(int row, const std::vector<sdd::BoundingBox>& boxes) {
+  if (!dataset_ || row < 0 || row >= rowCount() || sdd::sameBoxes(sample(row).boxes, boxes))
+    return;
+  dataset_->setBoxes(std::size_t(row), boxes);
+  Q_EMIT boxesChanged(row);
+}
+
 int DatasetModel::classIndex(const std::string& name) const {
   return dataset_ ? dataset_->classIndex(name) : sdd::kUnlabeled;
 }
@@ -266,6 +284,10 @@ int DatasetModel::syncFromJournal() {
     if (row < 0 || (label == sdd::kUnlabeled && !c.newLabel.empty())) continue;
     rows << row;
     labels << label;
+  }
+  for (const sdd::BoxEdit& e : store_->boxEditsSince(boxesAppliedThrough_)) {
+    boxesAppliedThrough_ = e.id;
+    showBoxes(rowByJournalPath_.value(QString::fromStdString(e.path), -1), e.newBoxes);
   }
   QHash<int, int> before;
   for (int r : rows) before.insert(r, sample(r).label);

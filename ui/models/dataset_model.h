@@ -17,6 +17,7 @@
 #include <optional>
 
 #include "sdd/dataset/dataset.h"
+#include "sdd/labels/box_edits.h"
 #include "sdd/labels/label_store.h"
 #include "sdd/labels/prediction_store.h"
 #include "workers/inference_worker.h"
@@ -83,8 +84,18 @@ class DatasetModel : public QAbstractListModel {
                                             const sdd::LabelSource& source = {});
   /// Shows `labels[i]` as the label of `rows[i]` (after they are in the journal).
   void showLabels(const QVector<int>& rows, const QVector<int>& labels);
+  /// Writes `boxes` as the boxes of `row` to the journal (sdd/labels/box_edits.h); with
+  /// `expected`, only if its current boxes are still those (compare-and-set). Returns the
+  /// row written (none: the boxes were already those). Throws like sdd::LabelStore::setBoxes.
+  /// The view is not changed: call showBoxes() or syncFromJournal().
+  std::optional<sdd::BoxEdit> writeBoxes(int row, const std::vector<sdd::BoundingBox>& boxes,
+                                         const QString& action, const QString& note = {},
+                                         const std::optional<std::vector<sdd::BoundingBox>>&
+                                             expected = std::nullopt);
+  /// Shows `boxes` as the boxes of `row` (after they are in the journal); boxesChanged().
+  void showBoxes(int row, const std::vector<sdd::BoundingBox>& boxes);
   /// Applies every journal row newer than those applied so far (this program's or another's)
-  /// to the labels; returns how many images changed. Also runs every second by itself when
+  /// to the labels and boxes; returns how many images changed their label. Also runs every second by itself when
   /// another connection has committed (SQLite's data_version).
   int syncFromJournal();
   /// The class index of a label name; sdd::kUnlabeled for "" and for names that are not
@@ -146,6 +157,8 @@ class DatasetModel : public QAbstractListModel {
 
  Q_SIGNALS:
   void labelsChanged();
+  /// The boxes of `row` changed (edited here or by another program).
+  void boxesChanged(int row);
   void predictionsChanged();
   /// Labels changed by another program were applied (`images` of them), e.g. for a status
   /// message.
@@ -162,6 +175,7 @@ class DatasetModel : public QAbstractListModel {
   std::unique_ptr<sdd::Dataset> dataset_;
   std::unique_ptr<sdd::LabelStore> store_;
   long long appliedThrough_ = 0;  ///< newest journal row applied to the labels
+  long long boxesAppliedThrough_ = 0;  ///< newest box edit applied to the boxes
   long long dataVersion_ = -1;    ///< the journal's data_version at the last poll
   QTimer journalPoll_;
   QString lastPollError_;

@@ -17,6 +17,8 @@
 #include "display_image.h"
 #include "models/dataset_model.h"
 #include "plots.h"
+#include "sdd/labels/box_edits.h"
+#include "widgets/image_view.h"
 #include "workers/inference_worker.h"
 
 namespace sddui {
@@ -25,120 +27,15 @@ using sddreport::classColor;
 using sddreport::loadDisplayImage;
 using sddreport::loadMaskOverlay;
 
-ImageView::ImageView(QWidget* parent) : QGraphicsView(parent) {
-  setScene(new QGraphicsScene(this));
-  setDragMode(QGraphicsView::ScrollHandDrag);
-  setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
-  setRenderHint(QPainter::SmoothPixmapTransform);
-  setBackgroundBrush(QColor(45, 45, 48));
-  setMinimumSize(220, 220);
-}
-
-void ImageView::setImage(const QImage& image) {
-  scene()->clear();
-  boxes_.clear();
-  overlay_ = nullptr;
-  mask_ = nullptr;
-  peak_.clear();
-  pixmap_ = scene()->addPixmap(QPixmap::fromImage(image));
-  scene()->setSceneRect(pixmap_->boundingRect());
-  fitted_ = true;
-  fitToView();
-}
-
-void ImageView::setBoxes(const QList<QPair<QRect, QString>>& boxes) {
-  for (auto* b : boxes_) scene()->removeItem(b), delete b;
-  boxes_.clear();
-  for (const auto& [r, name] : boxes) {
-    auto* rect = scene()->addRect(r, QPen(QColor(255, 60, 60), 2));
-    rect->setPen(QPen(QColor(255, 60, 60), 0));  // cosmetic: 1 px at any zoom
-    auto* text = scene()->addSimpleText(name);
-    text->setBrush(QColor(255, 90, 90));
-    text->setPos(r.topLeft() + QPointF(2, 1));
-    text->setFlag(QGraphicsItem::ItemIgnoresTransformations);
-    boxes_ << rect << text;
-  }
-  setBoxesVisible(boxesVisible_);
-}
-
-void ImageView::setOverlay(const QImage& overlay, const QPoint& peak, const QList<QRect>& regions) {
-  if (overlay_) scene()->removeItem(overlay_), delete overlay_;
-  for (auto* p : peak_) scene()->removeItem(p), delete p;
-  overlay_ = nullptr;
-  peak_.clear();
-  if (overlay.isNull()) return;
-  overlay_ = scene()->addPixmap(QPixmap::fromImage(overlay));
-  overlay_->setOpacity(overlayOpacity_);
-  overlay_->setZValue(1);
-  if (peak.x() >= 0) {
-    const QPen pen(Qt::white, 0);
-    const int r = std::max(4, overlay.width() / 30);
-    peak_ << scene()->addLine(peak.x() - r, peak.y(), peak.x() + r, peak.y(), pen)
-          << scene()->addLine(peak.x(), peak.y() - r, peak.x(), peak.y() + r, pen);
-  }
-  for (const QRect& r : regions) {
-    QPen pen(QColor(255, 235, 59), 0, Qt::DashLine);  // cosmetic, dashed: found, not annotated
-    peak_ << scene()->addRect(r, pen);
-  }
-  for (auto* p : peak_) p->setZValue(2);
-}
-
-void ImageView::setOverlayOpacity(double opacity) {
-  overlayOpacity_ = opacity;
-  if (overlay_) overlay_->setOpacity(opacity);
-}
-
-void ImageView::setMask(const QImage& overlay) {
-  if (mask_) scene()->removeItem(mask_), delete mask_;
-  mask_ = nullptr;
-  if (overlay.isNull()) return;
-  mask_ = scene()->addPixmap(QPixmap::fromImage(overlay));
-  mask_->setZValue(0.5);
-  mask_->setOpacity(maskOpacity_);
-  mask_->setVisible(maskVisible_);
-}
-
-void ImageView::setMaskVisible(bool on) {
-  maskVisible_ = on;
-  if (mask_) mask_->setVisible(on);
-}
-
-void ImageView::setMaskOpacity(double opacity) {
-  maskOpacity_ = opacity;
-  if (mask_) mask_->setOpacity(opacity);
-}
-
-void ImageView::setBoxesVisible(bool on) {
-  boxesVisible_ = on;
-  for (auto* b : boxes_) b->setVisible(on);
-}
-
-void ImageView::zoomBy(double factor) {
-  fitted_ = false;
-  scale(factor, factor);
-}
-
-void ImageView::fitToView() {
-  if (!pixmap_) return;
-  fitted_ = true;
-  fitInView(pixmap_, Qt::KeepAspectRatio);
-}
-
-void ImageView::wheelEvent(QWheelEvent* e) {
-  zoomBy(e->angleDelta().y() > 0 ? 1.25 : 0.8);
-  e->accept();
-}
-
-void ImageView::resizeEvent(QResizeEvent* e) {
-  QGraphicsView::resizeEvent(e);
-  if (fitted_) fitToView();
-}
-
 Inspector::Inspector(DatasetModel* model, QWidget* parent)
     : QWidget(parent),
       model_(model),
       view_(new ImageView),
       showBoxes_(new QCheckBox(tr("Defect boxes"))),
+      editBoxes_(new QToolButton),
+      boxClass_(new QComboBox),
+      deleteBox_(new QToolButton),
+      boxEditRow_(new QWidget),
       showMask_(new QCheckBox(tr("Mask"))),
       maskOpacity_(new QSlider(Qt::Horizontal)),
       showHeat_(new QCheckBox(tr("Grad-CAM"))),
@@ -171,10 +68,62 @@ Inspector::Inspector(DatasetModel* model, QWidget* parent)
     view_->zoomBy(1.0);
   });
   tools->addStretch();
+  lay->addLayout(tools);
+  // The boxes: shown, and edited (the class of a new or selected box, delete).
+  auto* boxTools = new QHBoxLayout;
   showBoxes_->setChecked(true);
   showBoxes_->setToolTip(tr("Show the Pascal VOC defect regions of the dataset"));
   connect(showBoxes_, &QCheckBox::toggled, view_, &ImageView::setBoxesVisible);
-  tools->addWidget(showBoxes_);
+  boxTools->addWidget(showBoxes_);
+  editBoxes_->setText(tr("Edit boxes"));
+  editBoxes_->setCheckable(true);
+  editBoxes_->setToolTip(
+      tr("Edit the defect boxes: drag on the image to draw one, drag a box or its edges to move "
+         "or resize it, Tab to pick the next, arrows to nudge (Shift: 10 px), Delete to remove. "
+         "Saved in the workspace's journal (Edit ▸ Undo); the dataset's files are not changed."));
+  connect(editBoxes_, &QToolButton::toggled, this, &Inspector::setEditingBoxes);
+  boxTools->addWidget(editBoxes_);
+  boxTools->addStretch();
+  // While editing, a row of its own: the class of a new or the selected box, and delete.
+  boxEditRow_->setVisible(false);
+  auto* editRow = new QHBoxLayout(boxEditRow_);
+  editRow->setContentsMargins(0, 0, 0, 0);
+  editRow->addWidget(new QLabel(tr("Box class")));
+  boxClass_->setToolTip(tr("The class of a new box, and of the selected one"));
+  // Long class names must not widen the dock (the window fits 1360 px).
+  boxClass_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  boxClass_->setMinimumContentsLength(9);
+  connect(boxClass_, &QComboBox::activated, this, [this] {
+    const QString name = boxClass_->currentText();
+    view_->setNewBoxClass(name);
+    view_->reclassSelected(name);
+  });
+  editRow->addWidget(boxClass_, 1);
+  deleteBox_->setText(tr("Delete box"));
+  deleteBox_->setToolTip(tr("Delete the selected box (Delete key)"));
+  deleteBox_->setEnabled(false);
+  connect(deleteBox_, &QToolButton::clicked, view_, &ImageView::deleteSelected);
+  editRow->addWidget(deleteBox_);
+  connect(view_, &ImageView::selectionChanged, this, [this](int index) {
+    deleteBox_->setEnabled(index >= 0);
+    if (index < 0) return;
+    const QString name = view_->boxes().value(index).name;
+    if (boxClass_->findText(name) < 0) boxClass_->addItem(name);
+    boxClass_->setCurrentText(name);
+  });
+  connect(view_, &ImageView::boxesEdited, this, [this](const QList<ViewBox>& edited,
+                                                       const QString& what) {
+    if (row_ < 0) return;
+    std::vector<sdd::BoundingBox> boxes;
+    for (const ViewBox& b : edited)
+      boxes.push_back({b.name.toStdString(), b.rect.left(), b.rect.top(), b.rect.right(),
+                       b.rect.bottom()});
+    Q_EMIT boxesEditRequested(row_, boxes, what);
+    showBoxes();  // what was saved: the edit, or the boxes before it when it failed or waits
+  });
+  connect(model_, &DatasetModel::boxesChanged, this, [this](int row) {
+    if (row == row_) showRow(row_);
+  });
   showMask_->setChecked(true);
   showMask_->setToolTip(tr("Show the image's pixel mask from the dataset (the defect's pixels)"));
   connect(showMask_, &QCheckBox::toggled, view_, &ImageView::setMaskVisible);
@@ -185,7 +134,8 @@ Inspector::Inspector(DatasetModel* model, QWidget* parent)
   maskOpacity_->setMinimumWidth(40);
   connect(maskOpacity_, &QSlider::valueChanged, this,
           [this](int v) { view_->setMaskOpacity(v / 100.0); });
-  lay->addLayout(tools);
+  lay->addLayout(boxTools);
+  lay->addWidget(boxEditRow_);
   auto* heat = new QHBoxLayout;
   showHeat_->setToolTip(
       tr("Grad-CAM heat map of the predicted class: where the network looked (computed on the "
@@ -231,7 +181,7 @@ Inspector::Inspector(DatasetModel* model, QWidget* parent)
   facts_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   facts_->setWordWrap(true);
   lay->addWidget(facts_);
-  auto* hl = new QLabel(tr("<b>Label history</b>"));
+  auto* hl = new QLabel(tr("<b>History</b> (label and boxes)"));
   lay->addWidget(hl);
   history_->setHeaderLabels({tr("When (UTC)"), tr("Change"), tr("How"), tr("By"), tr("Note")});
   history_->setRootIsDecorated(false);
@@ -244,6 +194,39 @@ Inspector::Inspector(DatasetModel* model, QWidget* parent)
 }
 
 bool Inspector::maskShown() const { return hasMask_ && showMask_->isChecked(); }
+
+bool Inspector::editingBoxes() const { return view_->editing(); }
+
+void Inspector::setEditingBoxes(bool on) {
+  if (editBoxes_->isChecked() != on) editBoxes_->setChecked(on);  // comes back here
+  view_->setEditing(on);
+  boxEditRow_->setVisible(on);
+  if (on) view_->setNewBoxClass(boxClass_->currentText());
+}
+
+void Inspector::fillBoxClasses() {
+  // The dataset's classes, then the other names this image's boxes use.
+  boxClass_->clear();
+  boxClass_->addItems(model_->classes());
+  for (const auto& b : model_->sample(row_).boxes)
+    if (boxClass_->findText(QString::fromStdString(b.name)) < 0)
+      boxClass_->addItem(QString::fromStdString(b.name));
+  const int label = model_->sample(row_).label;
+  if (label >= 0) boxClass_->setCurrentIndex(label);
+  view_->setNewBoxClass(boxClass_->currentText());
+}
+
+void Inspector::showBoxes() {
+  if (row_ < 0 || model_->isEmpty() || row_ >= model_->rowCount()) return;
+  QList<ViewBox> boxes;
+  for (const auto& b : model_->sample(row_).boxes)
+    boxes.append(
+        {QRect(QPoint(b.xmin, b.ymin), QPoint(b.xmax, b.ymax)), QString::fromStdString(b.name)});
+  view_->setBoxes(boxes);
+  showBoxes_->setEnabled(!boxes.isEmpty());
+  showBoxes_->setText(boxes.isEmpty() ? tr("No defect boxes")
+                                      : tr("Defect boxes (%1)").arg(boxes.size()));
+}
 
 bool Inspector::heatmapOn() const { return showHeat_->isChecked(); }
 void Inspector::setHeatmapOn(bool on) { showHeat_->setChecked(on); }
@@ -293,6 +276,7 @@ void Inspector::showRow(int row) {
     heatShown_ = false;
     heatInfo_->clear();
     showBoxes_->setEnabled(false);
+    editBoxes_->setEnabled(false);
     hasMask_ = false;
     showMask_->setEnabled(false);
     maskOpacity_->setEnabled(false);
@@ -304,11 +288,7 @@ void Inspector::showRow(int row) {
     imageError_.clear();
     view_->setImage(loadDisplayImage(s.path, 0, &imageError_));
     imageRow_ = row;
-    QList<QPair<QRect, QString>> boxes;
-    for (const auto& b : s.boxes)
-      boxes.append(
-          {QRect(QPoint(b.xmin, b.ymin), QPoint(b.xmax, b.ymax)), QString::fromStdString(b.name)});
-    view_->setBoxes(boxes);
+    fillBoxClasses();
     QString maskError;
     const QImage mask =
         s.mask.empty() ? QImage() : loadMaskOverlay(s.mask, QColor(0, 200, 255), 0, &maskError);
@@ -327,10 +307,9 @@ void Inspector::showRow(int row) {
     heatShown_ = false;
     heatInfo_->clear();
     if (showHeat_->isChecked()) requestHeat();
-    showBoxes_->setEnabled(!boxes.isEmpty());
-    showBoxes_->setText(boxes.isEmpty() ? tr("No defect boxes")
-                                        : tr("Defect boxes (%1)").arg(boxes.size()));
   }
+  showBoxes();
+  editBoxes_->setEnabled(imageError_.isEmpty());
   const QString& error = imageError_;
 
   const QModelIndex idx = model_->index(row);
@@ -369,37 +348,55 @@ void Inspector::showRow(int row) {
   facts_->setText(f + QStringLiteral("</table>"));
 
   if (auto* store = model_->store()) {
+    // The label's rows and the boxes' rows, in the order they were made.
+    struct Line {
+      QString time, change, how, by, note;
+    };
+    std::vector<Line> lines;
     try {
-      for (const auto& c : store->history(model_->journalPath(row).toStdString())) {
-        auto* item = new QTreeWidgetItem(history_);
-        item->setText(0, QString::fromStdString(c.time).left(19).replace('T', ' '));
+      const std::string path = model_->journalPath(row).toStdString();
+      for (const auto& c : store->history(path)) {
         const QString none = tr("(no class)");
-        item->setText(1, QStringLiteral("%1 → %2").arg(
-                             c.oldLabel.empty() ? none : QString::fromStdString(c.oldLabel),
-                             c.newLabel.empty() ? none : QString::fromStdString(c.newLabel)));
         // How: the action, and how the label was chosen (an accepted suggestion, a bulk
         // acceptance with its threshold); by whom, and which model suggested it.
-        const QString how = QString::fromStdString(c.action) +
-                            (c.method.empty() || c.method == "manual"
-                                 ? QString()
-                                 : QStringLiteral(", ") + QString::fromStdString(c.method));
-        const QString by =
-            QString::fromStdString(c.user) +
-            (c.model.empty() ? QString()
-                             : tr(" (model %1)").arg(QString::fromStdString(c.model).left(8)));
-        item->setText(2, how);
-        item->setText(3, by);
-        item->setText(4, QString::fromStdString(c.note));
-        const QString all = QStringLiteral("%1\n%2\n%3\n%4\n%5")
-                                .arg(item->text(0), item->text(1), how, by, item->text(4));
-        for (int col = 0; col < 5; ++col) item->setToolTip(col, all);
+        lines.push_back(
+            {QString::fromStdString(c.time),
+             QStringLiteral("%1 → %2").arg(
+                 c.oldLabel.empty() ? none : QString::fromStdString(c.oldLabel),
+                 c.newLabel.empty() ? none : QString::fromStdString(c.newLabel)),
+             QString::fromStdString(c.action) +
+                 (c.method.empty() || c.method == "manual"
+                      ? QString()
+                      : QStringLiteral(", ") + QString::fromStdString(c.method)),
+             QString::fromStdString(c.user) +
+                 (c.model.empty() ? QString()
+                                  : tr(" (model %1)").arg(QString::fromStdString(c.model).left(8))),
+             QString::fromStdString(c.note)});
       }
+      for (const auto& e : store->boxHistory(path))
+        lines.push_back({QString::fromStdString(e.time),
+                         tr("boxes %1 → %2").arg(e.oldBoxes.size()).arg(e.newBoxes.size()),
+                         tr("boxes %1").arg(QString::fromStdString(e.action)),
+                         QString::fromStdString(e.user), QString::fromStdString(e.note)});
     } catch (const std::exception& e) {
-      (new QTreeWidgetItem(history_))->setText(1, QString::fromStdString(e.what()));
+      lines.push_back({{}, QString::fromStdString(e.what()), {}, {}, {}});
+    }
+    std::stable_sort(lines.begin(), lines.end(),
+                     [](const Line& a, const Line& b) { return a.time < b.time; });
+    for (const Line& l : lines) {
+      auto* item = new QTreeWidgetItem(history_);
+      item->setText(0, l.time.left(19).replace('T', ' '));
+      item->setText(1, l.change);
+      item->setText(2, l.how);
+      item->setText(3, l.by);
+      item->setText(4, l.note);
+      const QString all = QStringLiteral("%1\n%2\n%3\n%4\n%5")
+                              .arg(item->text(0), l.change, l.how, l.by, l.note);
+      for (int col = 0; col < 5; ++col) item->setToolTip(col, all);
     }
   }
   if (history_->topLevelItemCount() == 0)
-    (new QTreeWidgetItem(history_))->setText(1, tr("no label given here yet"));
+    (new QTreeWidgetItem(history_))->setText(1, tr("no label or box given here yet"));
 }
 
 }  // namespace sddui

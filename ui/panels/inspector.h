@@ -1,9 +1,13 @@
 #pragma once
-// The selected image, large: zoom (wheel, +/-), pan (drag), VOC defect boxes (toggle), its
-// pixel mask (toggle, opacity), file facts and the label history from the journal.
+// The selected image, large: zoom (wheel, +/-), pan (drag), its defect boxes (toggle; edited
+// with "Edit boxes": the mouse and keys of ImageView, saved to the journal through the
+// window, never to the annotation files), its pixel mask (toggle, opacity), file facts and
+// the history of its label and boxes from the journal.
 
-#include <QGraphicsView>
 #include <QWidget>
+#include <vector>
+
+#include "sdd/dataset/dataset.h"
 
 class QCheckBox;
 class QComboBox;
@@ -11,46 +15,13 @@ class QSlider;
 class QGraphicsPixmapItem;
 class QLabel;
 class QTreeWidget;
+class QToolButton;
 
 namespace sddui {
 
 class DatasetModel;
+class ImageView;
 struct Explained;
-
-class ImageView : public QGraphicsView {
-  Q_OBJECT
- public:
-  explicit ImageView(QWidget* parent = nullptr);
-  void setImage(const QImage& image);
-  void setBoxes(const QList<QPair<QRect, QString>>& boxes);
-  void setBoxesVisible(bool on);
-  /// The image's pixel mask as an overlay (null: none), under the heat map.
-  void setMask(const QImage& overlay);
-  void setMaskVisible(bool on);
-  void setMaskOpacity(double opacity);
-  /// A heat map drawn over the image (null: none), its peak marked with a cross and the
-  /// regions found in it (a defect map's) outlined.
-  void setOverlay(const QImage& overlay, const QPoint& peak, const QList<QRect>& regions = {});
-  void setOverlayOpacity(double opacity);
-  void zoomBy(double factor);
-  void fitToView();
-
- protected:
-  void wheelEvent(QWheelEvent* e) override;
-  void resizeEvent(QResizeEvent* e) override;
-
- private:
-  QGraphicsPixmapItem* pixmap_ = nullptr;
-  QList<QGraphicsItem*> boxes_;
-  QGraphicsPixmapItem* overlay_ = nullptr;
-  QList<QGraphicsItem*> peak_;
-  QGraphicsPixmapItem* mask_ = nullptr;
-  double maskOpacity_ = 0.8;
-  bool maskVisible_ = true;
-  double overlayOpacity_ = 0.55;
-  bool boxesVisible_ = true;
-  bool fitted_ = true;
-};
 
 class Inspector : public QWidget {
   Q_OBJECT
@@ -70,11 +41,19 @@ class Inspector : public QWidget {
   bool heatmapShown() const { return heatShown_; }
   /// Whether the image on display has a mask, and whether it is drawn.
   bool maskShown() const;
+  /// Box editing on the image on display (the "Edit boxes" button).
+  void setEditingBoxes(bool on);
+  bool editingBoxes() const;
+  ImageView* imageView() const { return view_; }
 
  Q_SIGNALS:
   /// The heat map is switched on and the image changed: compute one for `file` (the model's
   /// defect map, or Grad-CAM).
   void explainRequested(const QString& file, bool defectMap);
+  /// The user edited the boxes of dataset row `row`: save `boxes` as its boxes; `what` names
+  /// the step ("moved scratches"). The view shows the saved boxes again when the model's
+  /// boxesChanged() comes (at once, unless the journal is busy).
+  void boxesEditRequested(int row, const std::vector<sdd::BoundingBox>& boxes, const QString& what);
 
  private:
   DatasetModel* model_;
@@ -83,6 +62,10 @@ class Inspector : public QWidget {
   QString imageError_;
   ImageView* view_;
   QCheckBox* showBoxes_;
+  QToolButton* editBoxes_;
+  QComboBox* boxClass_;  ///< the class of new boxes, and of the selected one
+  QToolButton* deleteBox_;
+  QWidget* boxEditRow_;  ///< the class and delete, shown while editing
   QCheckBox* showMask_;
   QSlider* maskOpacity_;
   bool hasMask_ = false;
@@ -92,6 +75,8 @@ class Inspector : public QWidget {
   QLabel* heatInfo_;
   bool heatShown_ = false;
   void requestHeat();
+  void showBoxes();  ///< the model's current boxes of the row on display
+  void fillBoxClasses();
   QLabel* title_;
   QLabel* facts_;
   QTreeWidget* history_;
