@@ -2,8 +2,11 @@
 // path in the same process and prints both and the ratio, so the figure holds on a noisy
 // machine. Not a test: it asserts nothing; docs/performance.md records what it printed.
 //
-//   sdd_bench [DATASET] [--model FILE] [--only latency|throughput|prelabel|train] [--json FILE]
+//   sdd_bench [DATASET] [--model FILE] [--only latency|throughput|prelabel|train|load]
+//             [--json FILE]
+#include <signal.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <torch/torch.h>
 #include <unistd.h>
 
@@ -130,6 +133,87 @@ void prelabelSection(const sdd::Dataset& ds, const fs::path& model, unsigned cor
                          {"kept", kept}};
 }
 
+/// A CPU-bound process beside us (a line PC's camera acquisition) for as long as it lives.
+class BusyNeighbour {
+ public:
+  BusyNeighbour() : pid_(::fork()) {
+    if (pid_ == 0) {
+      volatile unsigned long spin = 0;
+      for (;;) spin = spin + 1;  // never returns; killed by the destructor
+    }
+  }
+  ~BusyNeighbour() {
+    if (pid_ > 0) {
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, nullptr, 0);
+    }
+  }
+  BusyNeighbour(const BusyNeighbour&) = delete;
+  BusyNeighbour& operator=(const BusyNeighbour&) = delete;
+
+ private:
+  pid_t pid_;
+};
+
+/// Speed on a busy machine: training (a recipe's median epoch after the first) and batch-1
+/// latency, idle and with one competing CPU-bound process. Baseline: all cores always (how
+/// training ran before the thread tuner); optimized: threads left to the trainer (ThreadTuner).
+void loadSection(const sdd::Dataset& ds, const fs::path& model, unsigned cores, nlohmann::json& j) {
+  std::printf(
+      "speed with one competing CPU-bound process on %u cores (slowdown = loaded / idle):\n",
+      cores);
+  for (const std::string recipe : {"default", "tableII"}) {
+    auto epochSeconds = [&](int threads) {
+      sdd::TrainRecipe r = sdd::trainRecipe(recipe, int(ds.classes().size()));
+      r.config.epochs = recipe == "default" ? 5 : 3;
+      r.config.threads = threads;
+      const fs::path dir =
+          fs::temp_directory_path() / ("sdd_bench_load_" + std::to_string(::getpid()));
+      sdd::Trainer trainer(ds, r.spec, r.config, dir);
+      std::vector<double> seconds;
+      trainer.onEpoch = [&](const sdd::EpochStats& s) { seconds.push_back(s.seconds); };
+      trainer.run();
+      fs::remove_all(dir);
+      seconds.erase(seconds.begin());  // the first epoch warms up
+      return percentile(seconds, 0.5);
+    };
+    const double baseIdle = epochSeconds(int(cores)), oursIdle = epochSeconds(0);
+    double baseBusy = 0, oursBusy = 0;
+    {
+      BusyNeighbour neighbour;
+      baseBusy = epochSeconds(int(cores));
+      oursBusy = epochSeconds(0);
+    }
+    std::printf(
+        "  %-8s training, s/epoch: all cores %.2f idle, %.2f loaded (%.1fx); tuned %.2f idle, "
+        "%.2f loaded (%.1fx)\n",
+        recipe.c_str(), baseIdle, baseBusy, baseBusy / baseIdle, oursIdle, oursBusy,
+        oursBusy / oursIdle);
+    j["load"][recipe] = {{"all_cores", {{"idle_s", baseIdle}, {"loaded_s", baseBusy}}},
+                         {"tuned", {{"idle_s", oursIdle}, {"loaded_s", oursBusy}}}};
+  }
+  const auto val = filesOf(ds, sdd::Split::Validation);
+  auto latency = [&](int threads) {
+    sdd::Predictor p(model, "cpu", threads);
+    std::vector<double> ms;
+    for (const auto& f : val) ms.push_back(p.predictFile(f).totalMs);
+    return percentile(ms, 0.5);
+  };
+  const double oneIdle = latency(1), allIdle = latency(int(cores));
+  double oneBusy = 0, allBusy = 0;
+  {
+    BusyNeighbour neighbour;
+    oneBusy = latency(1);
+    allBusy = latency(int(cores));
+  }
+  std::printf(
+      "  batch-1 latency, median ms: 1 thread (the workbench's) %.3f idle, %.3f loaded "
+      "(%.1fx); all cores %.3f idle, %.3f loaded (%.1fx)\n",
+      oneIdle, oneBusy, oneBusy / oneIdle, allIdle, allBusy, allBusy / allIdle);
+  j["load"]["latency_ms"] = {{"one_thread", {{"idle", oneIdle}, {"loaded", oneBusy}}},
+                             {"all_cores", {{"idle", allIdle}, {"loaded", allBusy}}}};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -153,7 +237,8 @@ int main(int argc, char** argv) {
       jsonFile = value();
     else if (a == "--help") {
       std::puts(
-          "usage: sdd_bench [DATASET] [--model FILE] [--only latency|throughput|prelabel|train] "
+          "usage: sdd_bench [DATASET] [--model FILE] [--only "
+          "latency|throughput|prelabel|train|load] "
           "[--json FILE]");
       return 0;
     } else if (a.rfind("--", 0) == 0) {
@@ -163,10 +248,11 @@ int main(int argc, char** argv) {
       root = a;
   }
   if (!only.empty() && only != "latency" && only != "throughput" && only != "prelabel" &&
-      only != "train") {
-    std::fprintf(stderr,
-                 "sdd_bench: --only expects latency, throughput, prelabel or train, got '%s'\n",
-                 only.c_str());
+      only != "train" && only != "load") {
+    std::fprintf(
+        stderr,
+        "sdd_bench: --only expects latency, throughput, prelabel, train or load, got '%s'\n",
+        only.c_str());
     return 2;
   }
   try {
@@ -295,6 +381,11 @@ int main(int argc, char** argv) {
 
     if (only.empty() || only == "prelabel") {
       prelabelSection(ds, model, cores, j);
+      std::printf("\n");
+    }
+
+    if (only.empty() || only == "load") {
+      loadSection(ds, model, cores, j);
       std::printf("\n");
     }
 

@@ -122,6 +122,14 @@ void writeReportPdf(const ReportData& d, const QString& pdfFile) {
        {QObject::tr("Median time per image, file read to decision"),
         QObject::tr("%1 ms").arg(fixed(ev.medianMs, 2))}},
       {0.6, 0.4});
+  const sdd::TrainingOverlap& overlap = ev.trainingOverlap;
+  if (overlap.overlapping)
+    doc.paragraph(QObject::tr("Warning: %1 of %2 evaluated images (%3 %) are images this model "
+                              "was trained on (the same files): the figures above overstate how "
+                              "it does on new images.")
+                      .arg(overlap.overlapping)
+                      .arg(overlap.images)
+                      .arg(100.0 * overlap.share(), 0, 'f', 1));
 
   // 1. Dataset.
   doc.heading(QObject::tr("1. Dataset"));

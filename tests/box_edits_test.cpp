@@ -161,7 +161,9 @@ TEST(BoxEdits, VocExportReadsBackTheSameBoxesWithNamesEscaped) {
   applyBoxes(ds, store);
   EXPECT_EQ(exportVocAnnotations(ds, dir / "voc"), 6u);
   std::string err;
-  EXPECT_TRUE(sameBoxes(readVocBoxes(dir / "voc/train/images/scratches/scratches_2.xml", &err), edited)) << err;
+  EXPECT_TRUE(
+      sameBoxes(readVocBoxes(dir / "voc/train/images/scratches/scratches_2.xml", &err), edited))
+      << err;
   EXPECT_TRUE(readVocBoxes(dir / "voc/train/images/patches/patches_1.xml", &err).empty());
   EXPECT_TRUE(err.empty()) << err;
   const std::string xml = readBytes(dir / "voc/train/images/scratches/scratches_2.xml");

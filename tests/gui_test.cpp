@@ -52,8 +52,8 @@
 #include "sdd/util/runtime.h"
 #include "sdd/workspace/workspace.h"
 #include "test_support.h"
-#include "widgets/image_view.h"
 #include "widgets/decision_badge.h"
+#include "widgets/image_view.h"
 
 namespace fs = std::filesystem;
 using namespace sddui;

@@ -125,9 +125,12 @@ TEST(ModelFile, SaveLoadRoundTripKeepsWeightsAndMetadata) {
   net->eval();
   const auto x = torch::rand({2, 3, 32, 32});
   const auto before = net->forward(x);
-  saveModelFile(dir / "m.sddm", net, metaFor(s));
+  ModelMetadata meta = metaFor(s);
+  meta.trainingImages = {3, 0xfedcba9876543210ull, 0xffffffffffffffffull};
+  saveModelFile(dir / "m.sddm", net, meta);
   LoadedModel loaded = loadModelFile(dir / "m.sddm");
   EXPECT_TRUE(torch::allclose(loaded.net->forward(x), before));
+  EXPECT_EQ(loaded.metadata.trainingImages, meta.trainingImages);
   EXPECT_EQ(loaded.metadata.spec, s);
   EXPECT_EQ(loaded.metadata.classes, metaFor(s).classes);
   EXPECT_FLOAT_EQ(loaded.metadata.normalization.mean[1], 0.4f);
@@ -203,7 +206,8 @@ TEST(ModelFile, DamagedMetadataIsAClearErrorBeforeAnyAllocation) {
     archive.save_to((dir / name).string());
     return dir / name;
   };
-  const nlohmann::json good = metaFor(s);
+  nlohmann::json good = metaFor(s);
+  good["training_images"] = {{"count", 2}, {"hashes", "00000000000000010000000000000002"}};
   EXPECT_NO_THROW(loadModelFile(writeWithMetadata("good.sddm", good)));
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"/architecture/conv_channels/0", "1000000"},
@@ -211,7 +215,9 @@ TEST(ModelFile, DamagedMetadataIsAClearErrorBeforeAnyAllocation) {
       {"/architecture/kernel_size", "999"},
       {"/architecture/fc_width", "100000000"},
       {"/normalization/std/0", "0"},
-      {"/normalization/mean/1", "1e39"}};
+      {"/normalization/mean/1", "1e39"},
+      {"/training_images/count", "3"},
+      {"/training_images/hashes", "\"0000000000000001000000000000000g\""}};
   for (const auto& [pointer, value] : cases) {
     nlohmann::json bad = good;
     bad[nlohmann::json::json_pointer(pointer)] = nlohmann::json::parse(value);

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <fstream>
 
+#include "imaging/batch.h"
 #include "sdd/inference/model_evaluation.h"
 #include "sdd/inference/predictor.h"
 #include "sdd/metrics/calibration.h"
@@ -13,6 +14,7 @@
 #include "sdd/util/runtime.h"
 #include "test_support.h"
 #include "training/checkpoint.h"
+#include "training/training_data.h"
 
 namespace fs = std::filesystem;
 using namespace sdd;
@@ -87,6 +89,15 @@ TEST(Trainer, LearnsATinyGeneratedSetAndWritesLogsAndModels) {
   EXPECT_EQ(meta.classes, f.ds.classes());
   EXPECT_EQ(meta.metrics["selected"], "last epoch");
   EXPECT_EQ(meta.trainConfig["epochs"], 25);
+  // It knows its training images: evaluating on them is flagged, on validation images not.
+  const auto train = f.ds.indices(Split::Train), val = f.ds.indices(Split::Validation);
+  EXPECT_EQ(meta.trainingImages.size(), train.size());
+  EXPECT_TRUE(std::is_sorted(meta.trainingImages.begin(), meta.trainingImages.end()));
+  const TrainingOverlap onTrain = trainingOverlap(meta.trainingImages, f.ds, train);
+  EXPECT_EQ(onTrain.overlapping, train.size());
+  EXPECT_NE(onTrain.warning().find("trained on"), std::string::npos);
+  EXPECT_EQ(trainingOverlap(meta.trainingImages, f.ds, val).overlapping, 0u);
+  EXPECT_TRUE(trainingOverlap(meta.trainingImages, f.ds, val).warning().empty());
 
   // The saved model classifies a new image of each pattern from its file.
   Predictor predictor(f.dir / "run/model.sddm", "cpu", 1);
@@ -566,4 +577,35 @@ TEST(Trainer, WeightAverageIsValidatedSavedAndSurvivesAResume) {
   const TrainConfig back = nlohmann::json(bad).get<TrainConfig>();
   EXPECT_DOUBLE_EQ(back.labelSmoothing, 0.1);
   EXPECT_DOUBLE_EQ(nlohmann::json(c).get<TrainConfig>().ema, 0.9);
+}
+
+// A grey split for a 3-channel model is held once (one channel), a split with one colour image
+// as three channels; the normalization counts pixel values exactly as a float pass would.
+TEST(TrainingData, GreyImagesAreHeldAsOneChannelAndNormalizedExactly) {
+  TempDir dir;
+  for (int c = 0; c < 2; ++c)
+    for (int n = 0; n < 4; ++n)
+      writeImage(dir / ("grey/c" + std::to_string(c) + "/" + std::to_string(n) + ".png"),
+                 patternImage(c, n, 32, 32, 3));
+  ModelSpec spec = ModelSpec::tableII(2);
+  spec.inputSize = 32;
+  const Dataset grey = Dataset::scan(dir / "grey");
+  const training::SplitData g = training::loadSplit(grey, Split::Train, spec, 1, {});
+  ASSERT_EQ(g.x.dim(), 4);
+  EXPECT_EQ(g.x.size(1), 1);
+  const Normalization n = training::computeNormalization(g.x, 3);
+  ASSERT_EQ(n.mean.size(), 3u);
+  const auto f = g.x.to(torch::kFloat64).div(255.0);
+  EXPECT_NEAR(n.mean[0], f.mean().item<double>(), 1e-6);
+  EXPECT_NEAR(n.std[2], f.std().item<double>(), 1e-6);
+  // The batch the network sees has three equal channels.
+  const auto x = normalizeBatch(g.x.slice(0, 0, 2), n, torch::kCPU, false);
+  EXPECT_EQ(x.size(1), 3);
+  EXPECT_TRUE(torch::equal(x.select(1, 0), x.select(1, 2)));
+
+  cv::Mat colour = patternImage(0, 9, 32, 32, 3);
+  colour.at<cv::Vec3b>(5, 5) = cv::Vec3b(10, 200, 30);
+  writeImage(dir / "grey/c0/colour.png", colour);
+  const Dataset mixed = Dataset::scan(dir / "grey");
+  EXPECT_EQ(training::loadSplit(mixed, Split::Train, spec, 1, {}).x.size(1), 3);
 }

@@ -12,6 +12,7 @@
 #include "sdd/util/csv.h"
 #include "sdd/util/json.h"
 #include "sdd/util/parallel.h"
+#include "sdd/util/runtime.h"
 #include "sdd/util/shell_quote.h"
 #include "test_support.h"
 
@@ -170,4 +171,37 @@ TEST(Csv, ReadsBackWhatItWroteWithLinesAndMarksABrokenRecord) {
   EXPECT_TRUE(records[2].error.empty());
   EXPECT_EQ(records[3].line, 6u);  // after a blank line
   EXPECT_EQ(records[3].error, "unclosed quote");
+}
+
+// The thread tuner keeps the count whose measured steps are faster, and measures again when
+// the chosen count's steps slow down (another process took the cores) or after many steps.
+TEST(ThreadTuner, ChoosesTheFasterCountAndMeasuresAgainWhenTheLoadChanges) {
+  const int before = configureThreads(0);
+  ThreadTuner tuner(4);
+  EXPECT_EQ(tuner.chosen(), 4);
+  // Trials alternate 4 threads and 1; one thread is faster here (a busy machine).
+  for (int k = 0; k < 6; ++k) {
+    const int n = tuner.beginStep();
+    EXPECT_EQ(n, k % 2 == 0 ? 4 : 1);
+    tuner.endStep(n == 1 ? 0.010 : 0.030);
+  }
+  EXPECT_EQ(tuner.chosen(), 1);
+  for (int k = 0; k < 20; ++k) {
+    EXPECT_EQ(tuner.beginStep(), 1);
+    tuner.endStep(0.010);
+  }
+  // The chosen count turns 3x slower: a new round of trials, in which 4 threads win.
+  for (int k = 0; k < 8; ++k) tuner.beginStep(), tuner.endStep(0.030);
+  for (int k = 0; k < 6; ++k) {
+    const int n = tuner.beginStep();
+    tuner.endStep(n == 1 ? 0.030 : 0.012);
+  }
+  EXPECT_EQ(tuner.chosen(), 4);
+  EXPECT_EQ(tuner.beginStep(), 4);
+  // Nothing to choose with one thread allowed.
+  ThreadTuner single(1);
+  EXPECT_EQ(single.beginStep(), 1);
+  single.endStep(1.0);
+  EXPECT_EQ(single.chosen(), 1);
+  configureThreads(before);
 }

@@ -518,6 +518,10 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
         <source>%1 in %2</source>
         <translation>%2의 %1</translation>
     </message>
+    <message>
+        <source>Warning: %1 of %2 evaluated images (%3 %) are images this model was trained on (the same files): the figures above overstate how it does on new images.</source>
+        <translation>경고: 평가한 이미지 %2개 중 %1개(%3 %)는 이 모델이 학습한 이미지(같은 파일)입니다. 위 수치는 새 이미지에서의 성능을 과대평가합니다.</translation>
+    </message>
 </context>
 <context>
     <name>sddui::BrowseFilters</name>
@@ -1103,6 +1107,10 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>Calibration and review</source>
         <translation>보정과 검토</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b style=&apos;color:#d50000&apos;&gt;Warning:&lt;/b&gt; %1 of %2 of these images (%3 %) are images this model was trained on (the same files): the figures overstate how it does on new images.</source>
+        <translation>&lt;br&gt;&lt;b style=&apos;color:#d50000&apos;&gt;경고:&lt;/b&gt; 이 이미지 %2개 중 %1개(%3 %)는 이 모델이 학습한 이미지(같은 파일)입니다. 수치는 새 이미지에서의 성능을 과대평가합니다.</translation>
     </message>
 </context>
 <context>

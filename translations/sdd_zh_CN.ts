@@ -518,6 +518,10 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
         <source>%1 in %2</source>
         <translation>%2 中的 %1</translation>
     </message>
+    <message>
+        <source>Warning: %1 of %2 evaluated images (%3 %) are images this model was trained on (the same files): the figures above overstate how it does on new images.</source>
+        <translation>警告：评估的 %2 张图像中有 %1 张（%3 %）是该模型训练时用过的图像（相同文件）：上面的数值高估了它在新图像上的表现。</translation>
+    </message>
 </context>
 <context>
     <name>sddui::BrowseFilters</name>
@@ -1103,6 +1107,10 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>Calibration and review</source>
         <translation>校准与复核</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b style=&apos;color:#d50000&apos;&gt;Warning:&lt;/b&gt; %1 of %2 of these images (%3 %) are images this model was trained on (the same files): the figures overstate how it does on new images.</source>
+        <translation>&lt;br&gt;&lt;b style=&apos;color:#d50000&apos;&gt;警告：&lt;/b&gt;这些图像中 %2 张里有 %1 张（%3 %）是该模型训练时用过的图像（相同文件）：这些数值高估了它在新图像上的表现。</translation>
     </message>
 </context>
 <context>

@@ -146,8 +146,10 @@ int cmdEval(const std::vector<std::string>& argv) {
             << "data  " << ds.root().string() << ", " << split << " split, " << used.size()
             << " images on " << predictor.deviceName() << " (" << predictor.engine() << ")\n"
             << "time  file read -> decision, batch 1: median " << std::fixed << std::setprecision(2)
-            << me.medianMs << " ms, p95 " << me.p95Ms << " ms, mean " << me.meanMs
-            << " ms/image\n\n"
+            << me.medianMs << " ms, p95 " << me.p95Ms << " ms, mean " << me.meanMs << " ms/image\n"
+            << (me.trainingOverlap.overlapping ? "WARNING: " + me.trainingOverlap.warning() + "\n"
+                                               : std::string())
+            << "\n"
             << sdd::formatTableIV(ev) << "\nconfusion matrix (rows = true class):\n"
             << sdd::formatConfusion(ev);
 

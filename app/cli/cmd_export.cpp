@@ -50,14 +50,14 @@ int exportBoxes(const Args& args) {
   if (args.has("voc")) {
     const fs::path out = args.str("voc", "");
     const std::size_t n = sdd::exportVocAnnotations(ds, out);
-    std::cout << "wrote " << n << " Pascal VOC annotation(s) to " << out.string() << " ("
-              << boxes << " boxes on " << images << " image(s))\n";
+    std::cout << "wrote " << n << " Pascal VOC annotation(s) to " << out.string() << " (" << boxes
+              << " boxes on " << images << " image(s))\n";
   }
   if (args.has("coco")) {
     const fs::path out = args.str("coco", "");
     const sdd::CocoSummary c = sdd::exportCoco(ds, out);
-    std::cout << "wrote " << out.string() << " (COCO: " << c.images << " images, "
-              << c.annotations << " boxes, " << c.categories << " categories)\n";
+    std::cout << "wrote " << out.string() << " (COCO: " << c.images << " images, " << c.annotations
+              << " boxes, " << c.categories << " categories)\n";
   }
   return 0;
 }

@@ -42,7 +42,14 @@ int cmdInfo(const std::vector<std::string>& argv) {
   for (float v : m.normalization.std) std::cout << " " << v;
   std::cout << "\ncreated      " << m.createdAt << "\n"
             << "metrics      " << m.metrics.dump() << "\n"
-            << "train config " << m.trainConfig.dump() << "\n";
+            << "train config " << m.trainConfig.dump() << "\n"
+            << "trained on   "
+            << (m.trainingImages.empty()
+                    ? std::string("not recorded (a model file from before 2026-12-03)")
+                    : std::to_string(m.trainingImages.size()) +
+                          " distinct image files, by content hash (sdd eval warns when it "
+                          "evaluates any of them)")
+            << "\n";
   if (m.confidenceRule)
     std::cout << "confidence   temperature " << m.confidenceRule->temperature << ", review below "
               << m.confidenceRule->reviewBelow << " (for at most "

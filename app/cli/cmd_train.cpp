@@ -62,8 +62,10 @@ const char* kTrainHelp = R"(usage: sdd train [DATASET] [options]
   --ema X              validate and save an exponential moving average of the weights,
                        decay X per batch (default 0.999; tableII: 0 = off)
   --keep last|best     which epoch becomes model.sddm (default last; see README)
-  --seed N             default 42 (same seed + same --threads => same model)
-  --threads N          LibTorch threads (default: all cores)
+  --seed N             default 42 (same seed + a fixed --threads N => same model)
+  --threads N          LibTorch threads, fixed; default 0: measured while training (all
+                       cores or one, whichever runs a batch faster now: a busy machine does
+                       not stall training), so two runs may differ in the last bits
   --device D           auto (default) | cpu | cuda | cuda:N
   --val-fraction F     validation share when the dataset has no split folders (default 0.2)
   --split-seed N       ignore the dataset's split folders; seeded stratified split instead
@@ -126,7 +128,9 @@ int cmdTrain(const std::vector<std::string>& argv) {
   std::cout << "model " << spec.describe() << ": " << spec.parameterCount() << " parameters, "
             << std::fixed << std::setprecision(2) << spec.macs() / 1e6 << " M MACs per image\n";
   std::cout << "device " << sdd::resolveDevice(cfg.device) << ", "
-            << sdd::configureThreads(cfg.threads) << " thread(s); output " << out.string() << "\n";
+            << (cfg.threads == 0 ? "up to " : "") << sdd::configureThreads(cfg.threads)
+            << (cfg.threads == 0 ? " thread(s), measured while training" : " thread(s)")
+            << "; output " << out.string() << "\n";
 
   sdd::Trainer trainer(ds, spec, cfg, out);
   const bool bar = isTty() && !args.has("quiet");

@@ -139,8 +139,8 @@ bool RelabelController::make(const Change& c) {
         if (const auto written = model_->writeBoxes(row, c.boxes, QStringLiteral("edit"), c.text,
                                                     model_->sample(row).boxes)) {
           model_->showBoxes(row, written->newBoxes);
-          stack_->push(
-              new BoxEditCommand(model_, row, written->oldBoxes, written->newBoxes, c.text, report));
+          stack_->push(new BoxEditCommand(model_, row, written->oldBoxes, written->newBoxes, c.text,
+                                          report));
         }
       } catch (const sdd::BoxConflictError& e) {
         model_->syncFromJournal();  // show theirs

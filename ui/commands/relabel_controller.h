@@ -1,8 +1,8 @@
 #pragma once
 // The workbench's writes to the label journal: relabels, box edits, undo and redo, in the
-// order the user asked for them. Each goes to the journal first and reaches the view and the undo stack only
-// once committed. The GUI thread never waits long for the journal: when another program holds
-// its lock (a long `sdd relabel --csv` import), the change waits in a queue, the window shows
+// order the user asked for them. Each goes to the journal first and reaches the view and the undo
+// stack only once committed. The GUI thread never waits long for the journal: when another program
+// holds its lock (a long `sdd relabel --csv` import), the change waits in a queue, the window shows
 // "waiting for the label journal", and it is retried every 100 ms. A change that fails for
 // good is reported by failed() and never enters the undo stack. Lives on the GUI thread.
 

@@ -28,6 +28,7 @@ Session::Session(DatasetModel* model, RelabelController* relabels, QUndoStack* u
     modelInfo_ = info;
     modelOk_ = true;
     model_->setConfidenceRule(info.rule);
+    model_->setTrainingImages(info.trainingImages);
     pendingModel_.clear();
     Q_EMIT modelReady(info);
   });

@@ -253,8 +253,8 @@ void DatasetModel::showLabels(const QVector<int>& rows, const QVector<int>& labe
 }
 
 std::optional<sdd::BoxEdit> DatasetModel::writeBoxes(
-    int row, const std::vector<sdd::BoundingBox>& boxes, const QString& action,
-    const QString& note, const std::optional<std::vector<sdd::BoundingBox>>& expected) {
+    int row, const std::vector<sdd::BoundingBox>& boxes, const QString& action, const QString& note,
+    const std::optional<std::vector<sdd::BoundingBox>>& expected) {
   if (!dataset_ || !store_) throw sdd::LabelStoreError(tr("no dataset is open").toStdString());
   // The sample's boxes are the annotation file's until the journal has an edit of them, and
   // `original` only counts then.
@@ -263,8 +263,7 @@ std::optional<sdd::BoxEdit> DatasetModel::writeBoxes(
 }
 
 void DatasetModel::showBoxes(int row, const std::vector<sdd::BoundingBox>& boxes) {
-  if (!dataset_ || row < 0 || row >= rowCount() || sdd::sameBoxes(sample(row).boxes, boxes))
-    return;
+  if (!dataset_ || row < 0 || row >= rowCount() || sdd::sameBoxes(sample(row).boxes, boxes)) return;
   dataset_->setBoxes(std::size_t(row), boxes);
   Q_EMIT boxesChanged(row);
 }
@@ -428,6 +427,8 @@ Predictions DatasetModel::predictionsOf(const std::vector<std::size_t>& rows) co
     out.probs.emplace_back(p.begin(), p.end());
     out.ms << ms_[row];
   }
+  out.overlap = sdd::trainingOverlap(trainingImages_, *dataset_,
+                                     std::vector<int>(out.rows.begin(), out.rows.end()));
   return out;
 }
 

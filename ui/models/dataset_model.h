@@ -17,6 +17,7 @@
 #include <optional>
 
 #include "sdd/dataset/dataset.h"
+#include "sdd/inference/model_evaluation.h"
 #include "sdd/labels/box_edits.h"
 #include "sdd/labels/label_store.h"
 #include "sdd/labels/prediction_store.h"
@@ -31,6 +32,7 @@ struct Predictions {
   std::vector<int> truth;                 ///< their current labels
   std::vector<std::vector<float>> probs;  ///< their SoftMax outputs
   QVector<double> ms;                     ///< file read -> decision
+  sdd::TrainingOverlap overlap;           ///< those images among the model's training images
 };
 
 class DatasetModel : public QAbstractListModel {
@@ -88,15 +90,15 @@ class DatasetModel : public QAbstractListModel {
   /// `expected`, only if its current boxes are still those (compare-and-set). Returns the
   /// row written (none: the boxes were already those). Throws like sdd::LabelStore::setBoxes.
   /// The view is not changed: call showBoxes() or syncFromJournal().
-  std::optional<sdd::BoxEdit> writeBoxes(int row, const std::vector<sdd::BoundingBox>& boxes,
-                                         const QString& action, const QString& note = {},
-                                         const std::optional<std::vector<sdd::BoundingBox>>&
-                                             expected = std::nullopt);
+  std::optional<sdd::BoxEdit> writeBoxes(
+      int row, const std::vector<sdd::BoundingBox>& boxes, const QString& action,
+      const QString& note = {},
+      const std::optional<std::vector<sdd::BoundingBox>>& expected = std::nullopt);
   /// Shows `boxes` as the boxes of `row` (after they are in the journal); boxesChanged().
   void showBoxes(int row, const std::vector<sdd::BoundingBox>& boxes);
   /// Applies every journal row newer than those applied so far (this program's or another's)
-  /// to the labels and boxes; returns how many images changed their label. Also runs every second by itself when
-  /// another connection has committed (SQLite's data_version).
+  /// to the labels and boxes; returns how many images changed their label. Also runs every second
+  /// by itself when another connection has committed (SQLite's data_version).
   int syncFromJournal();
   /// The class index of a label name; sdd::kUnlabeled for "" and for names that are not
   /// classes.
@@ -120,6 +122,8 @@ class DatasetModel : public QAbstractListModel {
   /// The loaded model's confidence rule: every row's decision follows it (accept / review;
   /// unknown where an unknown score came with the prediction).
   void setConfidenceRule(const sdd::ConfidenceRule& rule);
+  /// The loaded model's training images (content hashes), for predictionsOf's overlap.
+  void setTrainingImages(std::vector<std::uint64_t> hashes) { trainingImages_ = std::move(hashes); }
   /// Records the classified images among `results` that are images of this dataset (by
   /// file) as their predictions; returns each result's current label (-1: not in the
   /// dataset).
@@ -174,9 +178,9 @@ class DatasetModel : public QAbstractListModel {
 
   std::unique_ptr<sdd::Dataset> dataset_;
   std::unique_ptr<sdd::LabelStore> store_;
-  long long appliedThrough_ = 0;  ///< newest journal row applied to the labels
+  long long appliedThrough_ = 0;       ///< newest journal row applied to the labels
   long long boxesAppliedThrough_ = 0;  ///< newest box edit applied to the boxes
-  long long dataVersion_ = -1;    ///< the journal's data_version at the last poll
+  long long dataVersion_ = -1;         ///< the journal's data_version at the last poll
   QTimer journalPoll_;
   QString lastPollError_;
   QHash<QString, int> rowByJournalPath_;
@@ -188,6 +192,7 @@ class DatasetModel : public QAbstractListModel {
   QVector<double> ms_;
   QVector<double> unknown_;  ///< per row; NaN where none came with the prediction
   sdd::ConfidenceRule rule_;
+  std::vector<std::uint64_t> trainingImages_;
   QVector<qint8> decision_;  ///< per row: sdd::Decision under rule_, -1 when not classified
   void decide(int row);      ///< recomputes decision_[row]
   QSet<int> duplicates_;

@@ -315,7 +315,15 @@ void EvaluatePanel::setResults(const QStringList& classes, const Predictions& pr
                         .arg(ev.macroAuc, 0, 'f', 4)
                         .arg(minAuc, 0, 'f', 4)
                         .arg(minAucClass)
-                        .arg(median, 0, 'f', 2));
+                        .arg(median, 0, 'f', 2) +
+                    (predictions.overlap.overlapping
+                         ? tr("<br><b style='color:#d50000'>Warning:</b> %1 of %2 of these images "
+                              "(%3 %) are images this model was trained on (the same files): "
+                              "the figures overstate how it does on new images.")
+                               .arg(predictions.overlap.overlapping)
+                               .arg(predictions.overlap.images)
+                               .arg(100.0 * predictions.overlap.share(), 0, 'f', 1)
+                         : QString()));
 
   drawConfusion(confusion_, ev);
   drawRoc(roc_, ev);

@@ -111,16 +111,17 @@ Inspector::Inspector(DatasetModel* model, QWidget* parent)
     if (boxClass_->findText(name) < 0) boxClass_->addItem(name);
     boxClass_->setCurrentText(name);
   });
-  connect(view_, &ImageView::boxesEdited, this, [this](const QList<ViewBox>& edited,
-                                                       const QString& what) {
-    if (row_ < 0) return;
-    std::vector<sdd::BoundingBox> boxes;
-    for (const ViewBox& b : edited)
-      boxes.push_back({b.name.toStdString(), b.rect.left(), b.rect.top(), b.rect.right(),
-                       b.rect.bottom()});
-    Q_EMIT boxesEditRequested(row_, boxes, what);
-    showBoxes();  // what was saved: the edit, or the boxes before it when it failed or waits
-  });
+  connect(
+      view_, &ImageView::boxesEdited, this,
+      [this](const QList<ViewBox>& edited, const QString& what) {
+        if (row_ < 0) return;
+        std::vector<sdd::BoundingBox> boxes;
+        for (const ViewBox& b : edited)
+          boxes.push_back(
+              {b.name.toStdString(), b.rect.left(), b.rect.top(), b.rect.right(), b.rect.bottom()});
+        Q_EMIT boxesEditRequested(row_, boxes, what);
+        showBoxes();  // what was saved: the edit, or the boxes before it when it failed or waits
+      });
   connect(model_, &DatasetModel::boxesChanged, this, [this](int row) {
     if (row == row_) showRow(row_);
   });
@@ -390,8 +391,8 @@ void Inspector::showRow(int row) {
       item->setText(2, l.how);
       item->setText(3, l.by);
       item->setText(4, l.note);
-      const QString all = QStringLiteral("%1\n%2\n%3\n%4\n%5")
-                              .arg(item->text(0), l.change, l.how, l.by, l.note);
+      const QString all =
+          QStringLiteral("%1\n%2\n%3\n%4\n%5").arg(item->text(0), l.change, l.how, l.by, l.note);
       for (int col = 0; col < 5; ++col) item->setToolTip(col, all);
     }
   }

@@ -77,9 +77,9 @@ void ImageView::redrawBoxes() {
     boxItems_ << rect << text;
     if (!selected) continue;
     // Corner handles, a constant size on screen.
-    for (const QPointF& c : {QPointF(r.left(), r.top()), QPointF(r.right() + 1, r.top()),
-                             QPointF(r.left(), r.bottom() + 1),
-                             QPointF(r.right() + 1, r.bottom() + 1)}) {
+    for (const QPointF& c :
+         {QPointF(r.left(), r.top()), QPointF(r.right() + 1, r.top()),
+          QPointF(r.left(), r.bottom() + 1), QPointF(r.right() + 1, r.bottom() + 1)}) {
       auto* h = scene()->addRect(QRectF(-3, -3, 6, 6), QPen(Qt::black, 0), kSelectedColor);
       h->setFlag(QGraphicsItem::ItemIgnoresTransformations);
       h->setPos(c);
@@ -180,15 +180,14 @@ void ImageView::selectBox(int index) {
   Q_EMIT selectionChanged(index);
 }
 
-QRect ImageView::imageRect() const {
-  return pixmap_ ? pixmap_->boundingRect().toRect() : QRect();
-}
+QRect ImageView::imageRect() const { return pixmap_ ? pixmap_->boundingRect().toRect() : QRect(); }
 
 int ImageView::boxAt(const QPointF& p) const {
   // The smallest box under the pointer: a box drawn inside another stays reachable.
   int best = -1;
   for (int i = 0; i < boxes_.size(); ++i) {
-    const QRectF r(boxes_[i].rect.topLeft(), QSizeF(boxes_[i].rect.width(), boxes_[i].rect.height()));
+    const QRectF r(boxes_[i].rect.topLeft(),
+                   QSizeF(boxes_[i].rect.width(), boxes_[i].rect.height()));
     if (r.contains(p) && (best < 0 || boxes_[i].rect.width() * boxes_[i].rect.height() <
                                           boxes_[best].rect.width() * boxes_[best].rect.height()))
       best = i;
@@ -253,11 +252,11 @@ void ImageView::mouseMoveEvent(QMouseEvent* e) {
     // The cursor says what a press here would do.
     const int edges = edgesAt(p);
     const bool h = edges & (Left | Right), v = edges & (Top | Bottom);
-    viewport()->setCursor(h && v ? (((edges & Left) != 0) == ((edges & Top) != 0)
-                                        ? Qt::SizeFDiagCursor
-                                        : Qt::SizeBDiagCursor)
-                          : h               ? Qt::SizeHorCursor
-                          : v               ? Qt::SizeVerCursor
+    viewport()->setCursor(h && v          ? (((edges & Left) != 0) == ((edges & Top) != 0)
+                                                 ? Qt::SizeFDiagCursor
+                                                 : Qt::SizeBDiagCursor)
+                          : h             ? Qt::SizeHorCursor
+                          : v             ? Qt::SizeVerCursor
                           : boxAt(p) >= 0 ? Qt::SizeAllCursor
                                           : Qt::CrossCursor);
     return;
@@ -304,8 +303,8 @@ void ImageView::mouseReleaseEvent(QMouseEvent* e) {
     Q_EMIT selectionChanged(selected_);
     finishEdit(boxes_, tr("added %1").arg(box.name));
   } else if (box.rect != dragFrom_) {
-    finishEdit(boxes_, dragEdges_ == Whole ? tr("moved %1").arg(box.name)
-                                           : tr("resized %1").arg(box.name));
+    finishEdit(boxes_,
+               dragEdges_ == Whole ? tr("moved %1").arg(box.name) : tr("resized %1").arg(box.name));
   }
 }
 

@@ -52,6 +52,7 @@ void InferenceWorker::loadModel(const QString& file, const QString& device) {
     info.device = QString::fromStdString(p->deviceName());
     info.parameters = meta.spec.parameterCount();
     info.defectMap = meta.spec.defectMap;
+    info.trainingImages = meta.trainingImages;
     info.rule = meta.confidenceRule.value_or(sdd::ConfidenceRule{});
     if (meta.metrics.contains("val_macro_f1")) {
       info.metricsSummary =

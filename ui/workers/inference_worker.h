@@ -67,7 +67,8 @@ struct ModelInfo {
   QString metricsSummary;
   /// The model's confidence rule (none: every decision accepted).
   sdd::ConfidenceRule rule;
-  bool defectMap = false;  ///< the model has a defect map (ModelSpec::defectMap)
+  bool defectMap = false;                     ///< the model has a defect map (ModelSpec::defectMap)
+  std::vector<std::uint64_t> trainingImages;  ///< ModelMetadata::trainingImages
 };
 
 class InferenceWorker : public QObject {

@@ -286,8 +286,18 @@ cv::Mat toModelInput(const cv::Mat& image, int size, int channels) {
 
 namespace sdd {
 
+bool isGrey(const cv::Mat& m) {
+  if (m.channels() != 3 || m.depth() != CV_8U) return false;
+  for (int y = 0; y < m.rows; ++y) {
+    const auto* p = m.ptr<std::uint8_t>(y);
+    for (int x = 0; x < m.cols; ++x, p += 3)
+      if (p[0] != p[1] || p[0] != p[2]) return false;
+  }
+  return true;
+}
+
 LoadedInputs loadModelInputs(const std::vector<std::filesystem::path>& files, int size,
-                             int channels, int threads) {
+                             int channels, int threads, bool greyAsOneChannel) {
   LoadedInputs out;
   out.images.resize(files.size());
   out.errors.resize(files.size());
@@ -298,6 +308,8 @@ LoadedInputs loadModelInputs(const std::vector<std::filesystem::path>& files, in
       return;
     }
     out.images[i] = toModelInput(d.image, size, channels);
+    if (greyAsOneChannel && isGrey(out.images[i]))
+      cv::extractChannel(out.images[i], out.images[i], 0);
   });
   for (const auto& e : out.errors) out.failed += !e.empty();
   return out;

@@ -80,12 +80,23 @@ ModelEvaluation evaluateModel(Predictor& predictor, const std::filesystem::path&
                        ": " + out.skipped.front().reason + ")");
   }
   out.eval = evaluate(out.truth, out.probs, dataset.classes());
+  out.trainingOverlap = trainingOverlap(out.metadata.trainingImages, dataset, out.samples);
   out.medianMs = percentile(out.ms, 0.5);
   out.p95Ms = percentile(out.ms, 0.95);
   double sum = 0;
   for (double v : out.ms) sum += v;
   out.meanMs = sum / static_cast<double>(out.ms.size());
   return out;
+}
+
+std::string TrainingOverlap::warning() const {
+  if (!overlapping) return {};
+  char share[32];
+  std::snprintf(share, sizeof share, "%.1f", 100.0 * this->share());
+  return std::to_string(overlapping) + " of " + std::to_string(images) + " evaluated images (" +
+         share +
+         " %) are images this model was trained on (the same files): its figures on them "
+         "overstate how it does on new images";
 }
 
 RuleFit fitConfidenceRule(Predictor& predictor, const std::filesystem::path& modelFile,
@@ -410,6 +421,9 @@ nlohmann::json evaluationJson(const ModelEvaluation& ev, const Dataset& dataset)
   j["ms_per_image"] = {{"median", ev.medianMs}, {"p95", ev.p95Ms}, {"mean", ev.meanMs}};
   j["images"] = ev.samples.size();
   j["skipped"] = ev.skipped.size();
+  j["training_overlap"] = {{"recorded", ev.trainingOverlap.recorded},
+                           {"overlapping", ev.trainingOverlap.overlapping},
+                           {"share", ev.trainingOverlap.share()}};
   return j;
 }
 

@@ -100,8 +100,8 @@ BoxConflictError::BoxConflictError(const std::string& path, const BoxEdit& chang
     : LabelStoreError("the boxes of " + path +
                       " changed meanwhile, so nothing was written: they are now " +
                       describeBoxes(changedBy.newBoxes) + " (" + changedBy.action +
-                      (changedBy.user.empty() ? std::string() : " of " + changedBy.user) +
-                      " at " + changedBy.time + ")"),
+                      (changedBy.user.empty() ? std::string() : " of " + changedBy.user) + " at " +
+                      changedBy.time + ")"),
       changedBy_(changedBy) {}
 
 std::optional<BoxEdit> LabelStore::setBoxes(const BoxAssignment& edit, const std::string& action,
@@ -124,14 +124,13 @@ std::optional<BoxEdit> LabelStore::setBoxes(const BoxAssignment& edit, const std
       throw BoxConflictError(edit.path, last);
     }
     if (sameBoxes(now, edit.boxes)) return;
-    BoxEdit e{0,      edit.path, now, edit.boxes, utcNow(), action, note,
-              user.empty() ? osUserName() : user};
+    BoxEdit e{0,        edit.path, now,  edit.boxes,
+              utcNow(), action,    note, user.empty() ? osUserName() : user};
     Statement insert(db_->db,
                      "INSERT INTO box_edits(path, old_boxes, new_boxes, time, action, note, user)"
                      " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    const std::string values[] = {e.path,   boxesToJson(e.oldBoxes), boxesToJson(e.newBoxes),
-                                  e.time,   e.action,
-                                  e.note,   e.user};
+    const std::string values[] = {
+        e.path, boxesToJson(e.oldBoxes), boxesToJson(e.newBoxes), e.time, e.action, e.note, e.user};
     for (int k = 0; k < 7; ++k) insert.bind(k + 1, values[k]);
     insert.step();
     e.id = sqlite3_last_insert_rowid(db_->db.handle());

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <ctime>
 #include <iomanip>
 #include <sstream>
@@ -211,6 +212,18 @@ void to_json(nlohmann::json& j, const ModelMetadata& m) {
        {"metrics", m.metrics},
        {"created_at", m.createdAt},
        {"tool", m.tool}};
+  if (!m.trainingImages.empty()) {
+    std::string hex;
+    hex.reserve(m.trainingImages.size() * 16);
+    char buf[17];
+    for (const std::uint64_t h : m.trainingImages) {
+      std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+      hex += buf;
+    }
+    j["training_images"] = {{"hash", "fnv1a-64 of the file bytes, 16 hex digits each, sorted"},
+                            {"count", m.trainingImages.size()},
+                            {"hashes", hex}};
+  }
   if (m.confidenceRule) {
     const ConfidenceRule& r = *m.confidenceRule;
     j["confidence_rule"] = {{"temperature", r.temperature},
@@ -334,6 +347,16 @@ void from_json(const nlohmann::json& j, ModelMetadata& m) {
   m.metrics = j.value("metrics", nlohmann::json::object());
   m.createdAt = j.value("created_at", "");
   m.tool = j.value("tool", "");
+  if (j.contains("training_images")) {
+    const std::string hex = j.at("training_images").at("hashes").get<std::string>();
+    const auto count = j.at("training_images").at("count").get<std::size_t>();
+    if (hex.size() != 16 * count || hex.find_first_not_of("0123456789abcdef") != std::string::npos)
+      throw ModelError("training_images: expected " + std::to_string(count) +
+                       " hashes of 16 hex digits");
+    m.trainingImages.resize(count);
+    for (std::size_t k = 0; k < count; ++k)
+      m.trainingImages[k] = std::stoull(hex.substr(16 * k, 16), nullptr, 16);
+  }
   if (j.contains("confidence_rule")) {
     const nlohmann::json& r = j.at("confidence_rule");
     ConfidenceRule rule;

@@ -90,6 +90,9 @@ struct Trainer::Impl {
   bool resume = false;
 
   int threads = 1;
+  /// With threads left to us (config.threads 0), each epoch measures whether all cores or one
+  /// run a batch faster now (a busy machine, a small network) and trains with that.
+  std::optional<ThreadTuner> tuner;
   std::string deviceName;
   std::optional<torch::Device> device;
   bool channelsLast = false;
@@ -167,6 +170,7 @@ void Trainer::Impl::checkResources() {
 void Trainer::Impl::startRun() {
   threads = configureThreads(config.threads);
   deviceName = resolveDevice(config.device);
+  if (config.threads == 0 && deviceName == "cpu") tuner.emplace(threads);
   device.emplace(deviceName);
   channelsLast = config.channelsLast && device->is_cpu();
   torch::manual_seed(config.seed);
@@ -213,7 +217,13 @@ void Trainer::Impl::loadData() {
   if (nVal == 0) say("warning: no validation images; validation metrics will be 0");
   meta.classes = dataset.classes();
   meta.spec = spec;
-  meta.normalization = training::computeNormalization(train.x);
+  meta.trainingImages.clear();
+  for (const std::size_t i : dataset.indices(Split::Train))
+    if (const std::uint64_t h = dataset.samples()[i].contentHash) meta.trainingImages.push_back(h);
+  std::sort(meta.trainingImages.begin(), meta.trainingImages.end());
+  meta.trainingImages.erase(std::unique(meta.trainingImages.begin(), meta.trainingImages.end()),
+                            meta.trainingImages.end());
+  meta.normalization = training::computeNormalization(train.x, spec.inputChannels);
   configJson = config;
   configJson["dataset"] = dataset.root().string();
   configJson["train_images"] = nTrain;
@@ -314,6 +324,8 @@ bool Trainer::Impl::trainEpoch(int epoch, EpochStats& s) {
   long correct = 0, seen = 0;
   for (std::size_t b = 0; b < batches; ++b) {
     if (owner->cancel_ && owner->cancel_->load()) return false;
+    const auto stepStart = Clock::now();
+    if (tuner) tuner->beginStep();
     const long lo = static_cast<long>(b) * batchSize, hi = std::min(nTrain, lo + batchSize);
     auto idx = orderT.slice(0, lo, hi);
     auto x01 = train.x.index_select(0, idx).to(torch::kFloat32).div_(255.0);
@@ -342,6 +354,7 @@ bool Trainer::Impl::trainEpoch(int epoch, EpochStats& s) {
     lossSum += loss.item<double>() * (hi - lo);
     correct += logits.argmax(1).eq(y).sum().item<long>();
     seen += hi - lo;
+    if (tuner) tuner->endStep(std::chrono::duration<double>(Clock::now() - stepStart).count());
     if (owner->onProgress) {
       TrainProgress p;
       p.epoch = epoch + 1;

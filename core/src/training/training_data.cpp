@@ -1,6 +1,8 @@
 #include "training/training_data.h"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <iomanip>
 #include <opencv2/imgproc.hpp>
 #include <sstream>
@@ -55,7 +57,8 @@ SplitData loadSplit(const Dataset& ds, Split split, const ModelSpec& spec, int t
     files.push_back(ds.samples()[i].path);
     labels.push_back(ds.samples()[i].label);
   }
-  LoadedInputs in = loadModelInputs(files, spec.inputSize, spec.inputChannels, threads);
+  LoadedInputs in = loadModelInputs(files, spec.inputSize, spec.inputChannels, threads,
+                                    /*greyAsOneChannel=*/spec.inputChannels == 3);
   std::vector<cv::Mat> images;
   std::vector<int64_t> kept;
   std::vector<std::size_t> keptSamples;
@@ -70,8 +73,15 @@ SplitData loadSplit(const Dataset& ds, Split split, const ModelSpec& spec, int t
     kept.push_back(labels[i]);
     keptSamples.push_back(indices[i]);
   }
+  in.images.clear();  // `images` shares their pixels; released as they are copied
+  // Grey images came as one channel; unless every image did, all get their three again.
+  bool grey = true;
+  for (const cv::Mat& m : images) grey = grey && m.channels() == 1;
+  if (!grey)
+    for (cv::Mat& m : images)
+      if (m.channels() == 1 && spec.inputChannels == 3) cv::cvtColor(m, m, cv::COLOR_GRAY2BGR);
   SplitData d;
-  d.x = imagesToTensorU8(images);
+  d.x = imagesToTensorU8(std::move(images));
   d.y = torch::tensor(kept, torch::kInt64);
   if (spec.defectMap) {
     const int side = spec.mapSize();
@@ -98,17 +108,35 @@ SplitData loadSplit(const Dataset& ds, Split split, const ModelSpec& spec, int t
   return d;
 }
 
-Normalization computeNormalization(const torch::Tensor& u8) {
-  Normalization n;
-  n.mean.clear();
-  n.std.clear();
-  const long c = u8.size(1);
-  for (long k = 0; k < c; ++k) {
-    auto ch = u8.select(1, k).to(torch::kFloat64).div(255.0);
-    n.mean.push_back(static_cast<float>(ch.mean().item<double>()));
-    n.std.push_back(std::max(1e-3f, static_cast<float>(ch.std().item<double>())));
+Normalization computeNormalization(const torch::Tensor& u8, int channels) {
+  const torch::Tensor x = u8.contiguous();
+  const long n = x.size(0), c = x.size(1), plane = x.size(2) * x.size(3);
+  // A histogram of the 256 values per channel gives the exact mean and deviation.
+  std::vector<std::array<std::uint64_t, 256>> hist(std::size_t(c),
+                                                   std::array<std::uint64_t, 256>{});
+  const std::uint8_t* p = x.data_ptr<std::uint8_t>();
+  for (long i = 0; i < n; ++i)
+    for (long k = 0; k < c; ++k)
+      for (long j = 0; j < plane; ++j) ++hist[std::size_t(k)][*p++];
+  Normalization norm;
+  norm.mean.clear();
+  norm.std.clear();
+  for (int k = 0; k < channels; ++k) {
+    const auto& h = hist[std::size_t(c == 1 ? 0 : k)];
+    double count = 0, sum = 0, squares = 0;
+    for (int v = 0; v < 256; ++v) {
+      const double f = v / 255.0, w = double(h[std::size_t(v)]);
+      count += w;
+      sum += w * f;
+      squares += w * f * f;
+    }
+    const double mean = count ? sum / count : 0.5;
+    // Sample deviation, as torch's std() gave before.
+    const double var = count > 1 ? (squares - count * mean * mean) / (count - 1) : 0.0;
+    norm.mean.push_back(static_cast<float>(mean));
+    norm.std.push_back(std::max(1e-3f, static_cast<float>(std::sqrt(std::max(0.0, var)))));
   }
-  return n;
+  return norm;
 }
 
 // A resume on another split (another split seed, files added or removed) would mix

@@ -14,7 +14,9 @@
 namespace sdd::training {
 
 struct SplitData {
-  torch::Tensor x;  // uint8 [N,C,H,W]
+  // uint8 [N,C,H,W]; C is 1 when every image of a 3-channel model is grey (R = G = B), which
+  // holds the split once instead of three times (normalizeBatch and broadcasting repeat it).
+  torch::Tensor x;
   torch::Tensor y;  // int64 [N]
   // With a defect map (spec.defectMap): the share of each map cell that is defect, from the
   // image's mask or else its boxes (float [N,1,m,m]), and whether the image has either
@@ -36,8 +38,10 @@ cv::Mat locationTarget(const Sample& sample, int side,
 SplitData loadSplit(const Dataset& ds, Split split, const ModelSpec& spec, int threads,
                     const std::function<void(const std::string&)>& message);
 
-/// Per-channel mean and standard deviation of uint8 images [N,C,H,W], in [0,1] units.
-Normalization computeNormalization(const torch::Tensor& u8);
+/// Per-channel mean and standard deviation of uint8 images [N,C,H,W], in [0,1] units, for a
+/// model of `channels` (a single stored grey channel gives that many equal entries). Counts
+/// pixel values in one pass (exact, no float copy of the images).
+Normalization computeNormalization(const torch::Tensor& u8, int channels);
 
 /// Which files are in the training and in the validation split (not their labels: a resumed
 /// run may use labels corrected since), as 16 hex digits.

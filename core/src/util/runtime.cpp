@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <stdexcept>
 #include <thread>
@@ -39,6 +40,47 @@ int configureThreads(int threads) {
   const int n = threads > 0 ? threads : hw;
   torch::set_num_threads(n);
   return torch::get_num_threads();
+}
+
+ThreadTuner::ThreadTuner(int maxThreads) : max_(std::max(1, maxThreads)), chosen_(max_) {}
+
+int ThreadTuner::beginStep() {
+  current_ = chosen_;
+  if (max_ > 1 && trial_ < 2 * kTrialsEach) current_ = trial_ % 2 == 0 ? max_ : 1;
+  if (torch::get_num_threads() != current_) torch::set_num_threads(current_);
+  return current_;
+}
+
+namespace {
+double median(std::vector<double> v) {
+  std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+}  // namespace
+
+void ThreadTuner::endStep(double seconds) {
+  if (max_ <= 1) return;
+  if (trial_ < 2 * kTrialsEach) {
+    times_[current_ == max_ ? 0 : 1].push_back(seconds);
+    if (++trial_ < 2 * kTrialsEach) return;
+    const double many = median(times_[0]), one = median(times_[1]);
+    chosen_ = one < many ? 1 : max_;
+    chosenMedian_ = std::min(one, many);
+    recent_.clear();
+    sinceChoice_ = 0;
+    return;
+  }
+  recent_.push_back(seconds);
+  if (recent_.size() > 8) recent_.erase(recent_.begin());
+  if (++sinceChoice_ >= kRecheckSteps ||
+      (recent_.size() == 8 && median(recent_) > 1.5 * chosenMedian_))
+    restart();
+}
+
+void ThreadTuner::restart() {
+  trial_ = 0;
+  times_[0].clear();
+  times_[1].clear();
 }
 
 std::int64_t physicalMemoryBytes() {

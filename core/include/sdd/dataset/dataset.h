@@ -57,7 +57,7 @@ struct Sample {
   int width = 0, height = 0, channels = 0;  ///< of the file as stored
   std::uint64_t contentHash = 0;            ///< FNV-1a 64 of the file bytes
   std::vector<BoundingBox> boxes;  ///< current boxes (VOC, or edited); empty: no annotation
-  std::filesystem::path mask;  ///< its pixel mask (sdd/dataset/masks.h); empty when none
+  std::filesystem::path mask;      ///< its pixel mask (sdd/dataset/masks.h); empty when none
 };
 
 /// Two or more byte-identical images.

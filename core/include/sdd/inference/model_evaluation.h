@@ -4,8 +4,10 @@
 /// decision. One pass gives the metrics (Table IV, Figs. 6-7), the per-image SoftMax
 /// outputs (Fig. 8) and the inference timing, and a Table V row.
 
+#include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -18,6 +20,31 @@
 #include "sdd/model/model_spec.h"
 
 namespace sdd {
+
+/// How many evaluated images are files the model was trained on (byte for byte: the same
+/// content hash), which makes its figures look better than they are on new images (e.g. a
+/// re-split of the data it was trained on).
+struct TrainingOverlap {
+  bool recorded = false;  ///< the model file records its training images
+  std::size_t images = 0, overlapping = 0;
+  double share() const { return images ? double(overlapping) / double(images) : 0.0; }
+  /// "N of M evaluated images (x %) are images this model was trained on: ..." or "" when
+  /// there are none (or nothing is recorded).
+  std::string warning() const;
+};
+/// The overlap of dataset samples `samples` (indices, or rows) with a model's training images
+/// (ModelMetadata::trainingImages).
+template <class Index>
+TrainingOverlap trainingOverlap(const std::vector<std::uint64_t>& trainingImages,
+                                const Dataset& dataset, const std::vector<Index>& samples) {
+  TrainingOverlap o;
+  o.recorded = !trainingImages.empty();
+  o.images = samples.size();
+  for (const Index i : samples)
+    if (const std::uint64_t h = dataset.samples()[std::size_t(i)].contentHash; h && o.recorded)
+      o.overlapping += std::binary_search(trainingImages.begin(), trainingImages.end(), h);
+  return o;
+}
 
 struct ModelEvaluation {
   std::filesystem::path modelFile;
@@ -32,6 +59,7 @@ struct ModelEvaluation {
   std::vector<double> ms;                       ///< file read -> decision, per image
   std::vector<ScanIssue> skipped;               ///< images that could not be classified
   Evaluation eval;
+  TrainingOverlap trainingOverlap;  ///< of the evaluated samples
   double medianMs = 0, p95Ms = 0, meanMs = 0;
   bool cancelled = false;
 

@@ -96,6 +96,10 @@ struct ModelMetadata {
   std::string tool = "sdd";
   /// Temperature and review threshold (`sdd calibrate`); none: raw probabilities, all accepted.
   std::optional<ConfidenceRule> confidenceRule;
+  /// The images it was trained on, as their content hashes (Sample::contentHash: FNV-1a 64 of
+  /// the file's bytes), sorted: evaluating on them is flagged (trainingOverlap). Empty: not
+  /// recorded (model files before 2026-12-03, or an upgrade of one).
+  std::vector<std::uint64_t> trainingImages;
 };
 
 void to_json(nlohmann::json& j, const ModelSpec& spec);

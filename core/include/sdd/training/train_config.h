@@ -40,7 +40,7 @@ struct TrainConfig {
   double ema = 0.0;
   std::string keep = "last";  ///< which epoch becomes model.sddm: last | best
   std::uint64_t seed = 42;
-  int threads = 0;              ///< 0 = all cores
+  int threads = 0;  ///< 0 = all cores or one, measured (ThreadTuner); N = fixed, repeatable
   std::string device = "auto";  ///< auto | cpu | cuda | cuda:N
   bool channelsLast = true;     ///< measured ~1.3x faster on CPU for this CNN
 
