@@ -811,6 +811,11 @@ class GuiTest : public QObject {
     QCOMPARE(w.tabs()->currentWidget(), e);  // evaluation does not jump to the Classify tab
     const sdd::Evaluation ev = *e->evaluation();
     QCOMPARE(e->tableIV()->rowCount(), 4);  // 3 classes + macro average
+    // 12 of the 15 images ("all") are the model's training images: the summary says so.
+    bool warned = false;
+    for (auto* label : e->findChildren<QLabel*>())
+      warned = warned || label->text().contains("12 of 15 of these images (80.0 %)");
+    QVERIFY2(warned, "the Evaluate tab warns about evaluating training images");
     // Calibration and review: the reliability diagram (ideal + as trained, + scaled when the
     // fitted temperature is not 1) and the risk-coverage curve with target and operating point.
     e->showCalibration();
@@ -945,6 +950,8 @@ class GuiTest : public QObject {
                      .arg(f4(now->macroPrecision), f4(now->macroRecall), f4(now->macroF1)))),
              qPrintable(text));
     QVERIFY2(text.simplified().contains(QStringLiteral("Relabels: 1 images carry")),
+             qPrintable(text));
+    QVERIFY2(text.simplified().contains(QStringLiteral("Warning: 12 of 15 evaluated images")),
              qPrintable(text));
     QVERIFY(QFileInfo::exists(qs(dir / "ws" / "reports.jsonl")));
   }
