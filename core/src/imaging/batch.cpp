@@ -2,8 +2,7 @@
 
 namespace sdd {
 
-namespace {
-torch::Tensor stack(const std::vector<cv::Mat>& images, std::vector<cv::Mat>* release) {
+torch::Tensor imagesToTensorU8(const std::vector<cv::Mat>& images) {
   if (images.empty()) return torch::empty({0}, torch::kUInt8);
   const int h = images[0].rows, w = images[0].cols, c = images[0].channels();
   torch::Tensor out = torch::empty({static_cast<long>(images.size()), c, h, w}, torch::kUInt8);
@@ -13,19 +12,8 @@ torch::Tensor stack(const std::vector<cv::Mat>& images, std::vector<cv::Mat>* re
     // from_blob does not own the Mat's memory: copy_ takes the bytes before the Mat dies.
     out[static_cast<long>(i)].copy_(
         torch::from_blob(m.data, {h, w, c}, torch::kUInt8).permute({2, 0, 1}));
-    if (release) (*release)[i].release();
   }
   return out;
-}
-}  // namespace
-
-torch::Tensor imagesToTensorU8(const std::vector<cv::Mat>& images) {
-  return stack(images, nullptr);
-}
-
-torch::Tensor imagesToTensorU8(std::vector<cv::Mat>&& images) {
-  std::vector<cv::Mat> owned = std::move(images);
-  return stack(owned, &owned);
 }
 
 torch::Tensor normalizeBatch(const torch::Tensor& u8, const Normalization& norm,

@@ -11,8 +11,6 @@ namespace sdd {
 
 /// Stacks equally sized CV_8UC1/CV_8UC3 images into a uint8 tensor [N, C, H, W], one copy.
 torch::Tensor imagesToTensorU8(const std::vector<cv::Mat>& images);
-/// The same, releasing each image once copied: a training split is held once, not twice.
-torch::Tensor imagesToTensorU8(std::vector<cv::Mat>&& images);
 
 /// uint8 [N,C,H,W] -> float, scaled to [0,1], normalized, on `device`, optionally channels-last.
 /// Grey images held as one channel ([N,1,H,W]) for a model of more channels come out with

@@ -297,7 +297,7 @@ bool isGrey(const cv::Mat& m) {
 }
 
 LoadedInputs loadModelInputs(const std::vector<std::filesystem::path>& files, int size,
-                             int channels, int threads, bool greyAsOneChannel) {
+                             int channels, int threads) {
   LoadedInputs out;
   out.images.resize(files.size());
   out.errors.resize(files.size());
@@ -308,8 +308,6 @@ LoadedInputs loadModelInputs(const std::vector<std::filesystem::path>& files, in
       return;
     }
     out.images[i] = toModelInput(d.image, size, channels);
-    if (greyAsOneChannel && isGrey(out.images[i]))
-      cv::extractChannel(out.images[i], out.images[i], 0);
   });
   for (const auto& e : out.errors) out.failed += !e.empty();
   return out;

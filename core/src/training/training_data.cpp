@@ -57,31 +57,57 @@ SplitData loadSplit(const Dataset& ds, Split split, const ModelSpec& spec, int t
     files.push_back(ds.samples()[i].path);
     labels.push_back(ds.samples()[i].label);
   }
-  LoadedInputs in = loadModelInputs(files, spec.inputSize, spec.inputChannels, threads,
-                                    /*greyAsOneChannel=*/spec.inputChannels == 3);
-  std::vector<cv::Mat> images;
-  std::vector<int64_t> kept;
+  // Each image is decoded straight into its row of one [N,1,S,S] tensor when it is grey (or
+  // the model takes one channel): the split is held once, with no decoded copies beside it.
+  // Colour images wait as Mats; if there are any, every row gets three channels at the end.
+  const long count = static_cast<long>(files.size()), px = spec.inputSize;
+  torch::Tensor plane = torch::empty({count, 1, px, px}, torch::kUInt8);
+  std::uint8_t* const rows = plane.data_ptr<std::uint8_t>();
+  std::vector<cv::Mat> colour(files.size());
+  std::vector<std::string> errors(files.size());
+  parallelFor(files.size(), threads, [&](std::size_t i) {
+    const DecodedImage d = loadImage(files[i], spec.inputSize);
+    if (!d.ok()) {
+      errors[i] = d.error;
+      return;
+    }
+    cv::Mat m = toModelInput(d.image, spec.inputSize, spec.inputChannels);
+    if (m.channels() == 3 && !isGrey(m)) {
+      colour[i] = m;
+      return;
+    }
+    cv::Mat dst(static_cast<int>(px), static_cast<int>(px), CV_8UC1,
+                rows + i * std::size_t(px * px));
+    m.channels() == 1 ? m.copyTo(dst) : cv::extractChannel(m, dst, 0);
+  });
+  std::vector<int64_t> kept, keptRows;
   std::vector<std::size_t> keptSamples;
   const std::vector<std::size_t> indices = ds.indices(split);
+  bool anyColour = false;
   for (std::size_t i = 0; i < files.size(); ++i) {
-    if (!in.errors[i].empty()) {
+    if (!errors[i].empty()) {
       // The file changed since the scan; skip it rather than abort hours of training.
-      if (message) message("warning: skipping " + files[i].string() + ": " + in.errors[i]);
+      if (message) message("warning: skipping " + files[i].string() + ": " + errors[i]);
       continue;
     }
-    images.push_back(in.images[i]);
+    anyColour = anyColour || !colour[i].empty();
     kept.push_back(labels[i]);
+    keptRows.push_back(static_cast<int64_t>(i));
     keptSamples.push_back(indices[i]);
   }
-  in.images.clear();  // `images` shares their pixels; released as they are copied
-  // Grey images came as one channel; unless every image did, all get their three again.
-  bool grey = true;
-  for (const cv::Mat& m : images) grey = grey && m.channels() == 1;
-  if (!grey)
-    for (cv::Mat& m : images)
-      if (m.channels() == 1 && spec.inputChannels == 3) cv::cvtColor(m, m, cv::COLOR_GRAY2BGR);
   SplitData d;
-  d.x = imagesToTensorU8(std::move(images));
+  if (anyColour) {
+    d.x = plane.expand({count, 3, px, px}).contiguous();
+    for (std::size_t i = 0; i < colour.size(); ++i)
+      if (!colour[i].empty()) {
+        const cv::Mat m = colour[i].isContinuous() ? colour[i] : colour[i].clone();
+        d.x[long(i)].copy_(torch::from_blob(m.data, {px, px, 3}, torch::kUInt8).permute({2, 0, 1}));
+      }
+  } else {
+    d.x = std::move(plane);
+  }
+  if (keptRows.size() != files.size())  // only when a file failed: a copy without its rows
+    d.x = d.x.index_select(0, torch::tensor(keptRows, torch::kInt64));
   d.y = torch::tensor(kept, torch::kInt64);
   if (spec.defectMap) {
     const int side = spec.mapSize();

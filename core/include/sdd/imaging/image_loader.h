@@ -57,17 +57,16 @@ bool isImageExtension(const std::filesystem::path& file);
 namespace sdd {
 
 /// Loads many files in parallel, each through loadImage + toModelInput. `errors[i]` is
-/// empty on success; a failed image is left empty. With `greyAsOneChannel`, an image whose
-/// three channels are equal (isGrey) comes as one channel: a grey training split is held
-/// once, not three times (the caller repeats the channel where the model needs three).
+/// empty on success; a failed image is left empty.
 struct LoadedInputs {
   std::vector<cv::Mat> images;
   std::vector<std::string> errors;
   std::size_t failed = 0;
 };
 LoadedInputs loadModelInputs(const std::vector<std::filesystem::path>& files, int size,
-                             int channels, int threads = 0, bool greyAsOneChannel = false);
-/// True for a 3-channel image whose three channels are equal everywhere.
+                             int channels, int threads = 0);
+/// True for a 3-channel image whose three channels are equal everywhere (a grey image decoded
+/// as colour: training holds it as one channel).
 bool isGrey(const cv::Mat& image);
 
 }  // namespace sdd
