@@ -19,7 +19,6 @@ class DatasetModel;
 
 class BoxEditCommand : public JournalCommand {
  public:
-  using ErrorSink = std::function<void(const QString&)>;
   using Boxes = std::vector<sdd::BoundingBox>;
 
   /// The boxes of `row` went from `before` to `after` (already in the journal); `what` names
@@ -27,21 +26,15 @@ class BoxEditCommand : public JournalCommand {
   BoxEditCommand(DatasetModel* model, int row, Boxes before, Boxes after, const QString& what,
                  ErrorSink onError);
 
-  void writeUndo() override;
-  void writeRedo() override;
-  void undo() override;
-  void redo() override;
+ protected:
+  void writeStep(bool undo) override;
+  void showStep(bool undo) override;
 
  private:
-  void write(bool undo);
-  void step(bool undo);
-
   DatasetModel* model_;
   int row_;
   Boxes before_, after_;
   QString what_;
-  ErrorSink onError_;
-  bool written_ = true;  ///< the journal already holds the next step (the edit itself, first)
 };
 
 }  // namespace sddui

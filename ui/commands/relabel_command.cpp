@@ -9,12 +9,12 @@ namespace sddui {
 RelabelCommand::RelabelCommand(DatasetModel* model, QVector<int> rows, QVector<int> oldLabels,
                                QVector<int> newLabels, QString note, ErrorSink onError,
                                const QString& text)
-    : model_(model),
+    : JournalCommand(std::move(onError)),
+      model_(model),
       rows_(std::move(rows)),
       old_(std::move(oldLabels)),
       new_(std::move(newLabels)),
-      note_(std::move(note)),
-      onError_(std::move(onError)) {
+      note_(std::move(note)) {
   const QString cls = model->classes().value(new_.value(0));
   if (!text.isEmpty())
     setText(text);
@@ -25,34 +25,13 @@ RelabelCommand::RelabelCommand(DatasetModel* model, QVector<int> rows, QVector<i
                 : QObject::tr("relabel %1 images as %2").arg(rows_.size()).arg(cls));
 }
 
-void RelabelCommand::write(bool undo) {
+void RelabelCommand::writeStep(bool undo) {
   // Compare-and-set: an undo expects the labels this command set, a redo the ones it found.
   model_->writeLabels(rows_, undo ? old_ : new_,
                       undo ? QStringLiteral("undo") : QStringLiteral("redo"), note_,
                       undo ? new_ : old_);
-  written_ = true;
 }
 
-void RelabelCommand::writeUndo() { write(true); }
-void RelabelCommand::writeRedo() { write(false); }
-
-void RelabelCommand::step(bool undo) {
-  if (written_) {
-    written_ = false;
-  } else {
-    try {
-      write(undo);
-      written_ = false;
-    } catch (const std::exception& e) {
-      setObsolete(true);  // QUndoStack drops a command that could not make its step
-      if (onError_) onError_(QString::fromStdString(e.what()));
-      return;
-    }
-  }
-  model_->showLabels(rows_, undo ? old_ : new_);
-}
-
-void RelabelCommand::undo() { step(true); }
-void RelabelCommand::redo() { step(false); }
+void RelabelCommand::showStep(bool undo) { model_->showLabels(rows_, undo ? old_ : new_); }
 
 }  // namespace sddui

@@ -24,32 +24,19 @@ class DatasetModel;
 
 class RelabelCommand : public JournalCommand {
  public:
-  using ErrorSink = std::function<void(const QString&)>;
-
   /// `rows` were relabeled from `oldLabels` to `newLabels` (already in the journal);
   /// `text` names the step in Edit ▸ Undo (empty: "relabel N images as CLASS").
   RelabelCommand(DatasetModel* model, QVector<int> rows, QVector<int> oldLabels,
                  QVector<int> newLabels, QString note, ErrorSink onError, const QString& text = {});
 
-  /// Writes the journal rows of undo() / redo() now, on their own; the next undo() / redo()
-  /// then only updates the view. RelabelController does this so that a busy journal can be
-  /// retried before the undo stack moves. Throws like DatasetModel::writeLabels (a
-  /// sdd::LabelConflictError when an image's label changed meanwhile).
-  void writeUndo() override;
-  void writeRedo() override;
-
-  void undo() override;
-  void redo() override;
+ protected:
+  void writeStep(bool undo) override;
+  void showStep(bool undo) override;
 
  private:
-  void write(bool undo);
-  void step(bool undo);
-
   DatasetModel* model_;
   QVector<int> rows_, old_, new_;
   QString note_;
-  ErrorSink onError_;
-  bool written_ = true;  ///< the journal already holds the next step (the relabel itself, first)
 };
 
 }  // namespace sddui
