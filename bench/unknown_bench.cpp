@@ -112,7 +112,22 @@ struct Explorer {
   struct Set {
     sdd::DescriptorRows d;
     std::vector<std::vector<float>> p;
+    std::vector<double> flat;  // share of the input's pixels with no texture around them
   };
+  /// The share of pixels of the image, at the network's input size, whose 3 x 3 neighbourhood
+  /// varies by less than one grey level: padding, blanked or saturated parts of a frame.
+  double flatShare(const fs::path& f) const {
+    const cv::Mat im = cv::imread(f.string(), cv::IMREAD_GRAYSCALE);
+    if (im.empty()) return 0;
+    const int side = predictor.metadata().spec.inputSize;
+    cv::Mat small, x, m, m2;
+    cv::resize(im, small, {side, side}, 0, 0, cv::INTER_AREA);
+    small.convertTo(x, CV_32F);
+    cv::blur(x, m, {3, 3});
+    cv::blur(x.mul(x), m2, {3, 3});
+    const cv::Mat var = m2 - m.mul(m);
+    return double(cv::countNonZero(var < 1.0)) / double(side * side);
+  }
   Set run(const std::vector<fs::path>& files) {
     Set s;
     for (const fs::path& f : files) {
@@ -120,9 +135,41 @@ struct Explorer {
       if (!r.ok()) continue;
       s.d.push_back(r.descriptor);
       s.p.push_back(r.probabilities);
+      s.flat.push_back(flatShare(f));
     }
     return s;
   }
+  /// Deep nearest neighbours (Sun et al. 2022): 1 - cosine similarity of the L2-normalised
+  /// slice to its k-th nearest training image.
+  static std::vector<float> unit(const std::vector<float>& r, int from, int len) {
+    std::vector<float> u(r.begin() + from, r.begin() + from + len);
+    double n = 0;
+    for (float v : u) n += double(v) * v;
+    n = std::sqrt(std::max(n, 1e-12));
+    for (float& v : u) v = float(v / n);
+    return u;
+  }
+  std::vector<double> knn(const sdd::DescriptorRows& rows, int from, int len, int k) const {
+    std::vector<std::vector<float>> ref;
+    for (const auto& r : trainD) ref.push_back(unit(r, from, len));
+    std::vector<double> out;
+    for (const auto& r : rows) {
+      const auto u = unit(r, from, len);
+      std::vector<double> d;
+      for (const auto& t : ref) {
+        double dot = 0;
+        for (int i = 0; i < len; ++i) dot += double(u[std::size_t(i)]) * t[std::size_t(i)];
+        d.push_back(1 - dot);
+      }
+      // Training images score against the others (their own distance is 0).
+      const std::size_t kk = std::min<std::size_t>(std::size_t(k), d.size() - 1);
+      std::nth_element(d.begin(), d.begin() + long(kk), d.end());
+      out.push_back(d[kk]);
+    }
+    return out;
+  }
+  sdd::DescriptorRows trainD;
+  std::vector<double> trainFlat;
   static sdd::DescriptorRows slice(const sdd::DescriptorRows& rows, int from, int to) {
     sdd::DescriptorRows out;
     for (const auto& r : rows) out.emplace_back(r.begin() + from, r.begin() + to);
@@ -139,6 +186,8 @@ struct Explorer {
       labels.push_back(ds.samples()[i].label);
     }
     const Set train = run(files);
+    trainD = train.d;
+    trainFlat = train.flat;
     int from = 0;
     for (int w : widths) {
       const auto part = slice(train.d, from, from + w);
@@ -182,6 +231,23 @@ struct Explorer {
     const auto names = partNames();
     std::vector<std::pair<std::string, std::vector<double>>> out;
     for (std::size_t q = 0; q < ps.size(); ++q) out.push_back({names[q], ps[q]});
+    out.push_back({"flat share", s.flat});
+    {
+      int from = 0;
+      for (std::size_t l = 0; l < widths.size(); ++l) {
+        const std::string n = l == 0 ? "input" : "block " + std::to_string(l);
+        // A block's slice is [means, deviations]; the input's [mean, log deviation, third].
+        const int means = l == 0 ? widths[l] / 3 : widths[l] / 2;
+        for (int k : {1, 10}) {
+          out.push_back({"knn" + std::to_string(k) + " " + n + " means", knn(s.d, from, means, k)});
+          out.push_back(
+              {"knn" + std::to_string(k) + " " + n + " all", knn(s.d, from, widths[l], k)});
+        }
+        from += widths[l];
+      }
+      int all = from;
+      out.push_back({"knn10 whole descriptor", knn(s.d, 0, all, 10)});
+    }
     auto scaledPart = [&](std::size_t q) {
       std::vector<double> ref = trainParts[q];
       std::sort(ref.begin(), ref.end());
