@@ -165,7 +165,7 @@ void loadSection(const sdd::Dataset& ds, const fs::path& model, unsigned cores, 
   for (const std::string recipe : {"default", "tableII"}) {
     auto epochSeconds = [&](int threads) {
       sdd::TrainRecipe r = sdd::trainRecipe(recipe, int(ds.classes().size()));
-      r.config.epochs = recipe == "default" ? 5 : 3;
+      r.config.fixEpochs(recipe == "default" ? 5 : 3);
       r.config.threads = threads;
       const fs::path dir =
           fs::temp_directory_path() / ("sdd_bench_load_" + std::to_string(::getpid()));

@@ -57,7 +57,7 @@ fs::path trainDefault(const sdd::Dataset& ds, const Options& o, const fs::path& 
   }
   sdd::TrainRecipe recipe = sdd::trainRecipe("default", int(ds.classes().size()));
   recipe.config.seed = o.seed;
-  if (o.epochs > 0) recipe.config.epochs = o.epochs;
+  if (o.epochs > 0) recipe.config.fixEpochs(o.epochs);
   fs::remove_all(dir);  // this program's own work folder: a rerun starts afresh
   sdd::Trainer trainer(ds, recipe.spec, recipe.config, dir);
   trainer.onMessage = [](const std::string& m) {

@@ -789,6 +789,20 @@ class GuiTest : public QObject {
     // The stopped text counts this session's epochs; a resumed run's finish counts them all.
     QVERIFY2(t->statusText().startsWith(QStringLiteral("Stopped after")),
              qPrintable(t->statusText()));
+
+    // A run that finishes says its validation recall per class: a macro F1 can hide a class.
+    t->epochsBox()->setValue(2);
+    QVERIFY(t->startTraining());
+    QVERIFY(waitFor([&] { return finished.count() == 3; }, 120000));
+    const auto full = finished.at(2).at(0).value<TrainOutcome>();
+    QVERIFY2(full.error.isEmpty() && !full.cancelled, qPrintable(full.error));
+    QCOMPARE(full.epochs, 2);  // typed epochs are trained as typed: no step minimum
+    QVERIFY2(full.recall.count(QLatin1Char(',')) ==
+                 int(w.datasetModel()->dataset()->classes().size()) - 1,
+             qPrintable(full.recall));
+    QVERIFY2(
+        t->statusText().contains(QStringLiteral("Validation recall per class: ") + full.recall),
+        qPrintable(t->statusText()));
   }
 
   /// Evaluate: evaluating a split fills the confusion matrix; clicking a cell shows exactly

@@ -2377,10 +2377,6 @@ classes: %4
         <translation>각 학습 레이블에서 모든 클래스에 고르게 나누어 주는 비율</translation>
     </message>
     <message>
-        <source>inverse class frequency</source>
-        <translation>클래스 빈도의 역수</translation>
-    </message>
-    <message>
         <source>last epoch</source>
         <translation>마지막 에포크</translation>
     </message>
@@ -2469,10 +2465,6 @@ classes: %4
         <translation>레이블 스무딩</translation>
     </message>
     <message>
-        <source>Loss weights</source>
-        <translation>손실 가중치</translation>
-    </message>
-    <message>
         <source>Keep</source>
         <translation>유지</translation>
     </message>
@@ -2495,6 +2487,46 @@ classes: %4
     <message>
         <source>%1 weights, %2 MACs per image, %3 weight layers</source>
         <translation>가중치 %1개, 이미지당 MAC %2, 가중치 층 %3개</translation>
+    </message>
+    <message>
+        <source>at least </source>
+        <translation>최소 </translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> 스텝</translation>
+    </message>
+    <message>
+        <source>no step minimum</source>
+        <translation>스텝 최소값 없음</translation>
+    </message>
+    <message>
+        <source>A small training set gets more epochs, so that training takes at least this many optimizer steps (the recommended recipe: 3,600, its 80 epochs on NEU)</source>
+        <translation>작은 학습 세트는 최소 이만큼의 최적화 스텝을 거치도록 에포크가 늘어납니다 (권장 레시피: 3,600, NEU에서 80 에포크)</translation>
+    </message>
+    <message>
+        <source>Balance classes</source>
+        <translation>클래스 균형</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <source>loss weights 1/n</source>
+        <translation>손실 가중치 1/n</translation>
+    </message>
+    <message>
+        <source>loss weights 1/√n</source>
+        <translation>손실 가중치 1/√n</translation>
+    </message>
+    <message>
+        <source>balanced batches</source>
+        <translation>균형 배치</translation>
+    </message>
+    <message>
+        <source>How classes with few training images are evened out. auto: balanced batches (each class equally likely) when the largest class has 3 times the images of the smallest or more. Loss weights: inverse to the class&apos;s image count n, or to its square root.</source>
+        <translation>학습 이미지가 적은 클래스를 보정하는 방법. 자동: 가장 큰 클래스의 이미지 수가 가장 작은 클래스의 3배 이상이면 균형 배치(각 클래스가 같은 확률). 손실 가중치: 클래스 이미지 수 n의 역수 또는 그 제곱근의 역수.</translation>
     </message>
 </context>
 <context>
@@ -2654,6 +2686,10 @@ classes: %4
     <message>
         <source>Training in %1: epoch %2 of %3…</source>
         <translation>%1에서 학습 중: 에포크 %2/%3…</translation>
+    </message>
+    <message>
+        <source>Validation recall per class: %1</source>
+        <translation>클래스별 검증 재현율: %1</translation>
     </message>
 </context>
 <context>

@@ -2377,10 +2377,6 @@ classes: %4
         <translation>每个训练标签中平均分配给所有类别的比例</translation>
     </message>
     <message>
-        <source>inverse class frequency</source>
-        <translation>类别频率的倒数</translation>
-    </message>
-    <message>
         <source>last epoch</source>
         <translation>最后一轮</translation>
     </message>
@@ -2469,10 +2465,6 @@ classes: %4
         <translation>标签平滑</translation>
     </message>
     <message>
-        <source>Loss weights</source>
-        <translation>损失权重</translation>
-    </message>
-    <message>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
@@ -2495,6 +2487,46 @@ classes: %4
     <message>
         <source>%1 weights, %2 MACs per image, %3 weight layers</source>
         <translation>%1 个权重，每张图像 %2 次乘加，%3 个权重层</translation>
+    </message>
+    <message>
+        <source>at least </source>
+        <translation>至少 </translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> 步</translation>
+    </message>
+    <message>
+        <source>no step minimum</source>
+        <translation>无最少步数</translation>
+    </message>
+    <message>
+        <source>A small training set gets more epochs, so that training takes at least this many optimizer steps (the recommended recipe: 3,600, its 80 epochs on NEU)</source>
+        <translation>小训练集会增加轮数，使训练至少进行这么多优化步（推荐方案：3,600，即在 NEU 上的 80 轮）</translation>
+    </message>
+    <message>
+        <source>Balance classes</source>
+        <translation>类别均衡</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>loss weights 1/n</source>
+        <translation>损失权重 1/n</translation>
+    </message>
+    <message>
+        <source>loss weights 1/√n</source>
+        <translation>损失权重 1/√n</translation>
+    </message>
+    <message>
+        <source>balanced batches</source>
+        <translation>均衡批次</translation>
+    </message>
+    <message>
+        <source>How classes with few training images are evened out. auto: balanced batches (each class equally likely) when the largest class has 3 times the images of the smallest or more. Loss weights: inverse to the class&apos;s image count n, or to its square root.</source>
+        <translation>如何补偿训练图像较少的类别。自动：当最大类别的图像数为最小类别的 3 倍或以上时使用均衡批次（每个类别概率相同）。损失权重：与类别图像数 n 成反比，或与其平方根成反比。</translation>
     </message>
 </context>
 <context>
@@ -2654,6 +2686,10 @@ classes: %4
     <message>
         <source>Training in %1: epoch %2 of %3…</source>
         <translation>正在 %1 中训练：第 %2/%3 轮…</translation>
+    </message>
+    <message>
+        <source>Validation recall per class: %1</source>
+        <translation>各类别验证召回率：%1</translation>
     </message>
 </context>
 <context>

@@ -69,9 +69,9 @@ int cmdReduce(const std::vector<std::string>& argv) {
   if (!args.has("fc") && paperBase) rc.base.fcWidth = 32;
   const int recipeEpochs =
       sdd::trainRecipe(args.choice("preset", "tableII", sdd::trainRecipeNames())).config.epochs;
-  rc.brief.epochs = args.integer("epochs", 20, 1, 100000);
+  rc.brief.fixEpochs(args.integer("epochs", 20, 1, 100000));
   rc.extra = rc.brief;
-  rc.extra.epochs = args.integer("final-epochs", recipeEpochs, 1, 100000);
+  rc.extra.fixEpochs(args.integer("final-epochs", recipeEpochs, 1, 100000));
   rc.extra.learningRate = args.real("final-lr", rc.brief.learningRate, 1e-9, 10);
   rc.targetF1 = args.real("target-f1", 0.0, 0.0, 1.0);
   rc.tolerance = args.real("tolerance", 0.01, 0.0, 1.0);

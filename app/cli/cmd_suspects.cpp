@@ -56,7 +56,7 @@ int cmdSuspects(const std::vector<std::string>& argv) {
   sdd::TrainConfig cfg;
   sdd::ModelSpec spec;
   parseTrainOptions(args, cfg, spec);
-  cfg.epochs = args.integer("epochs", 15, 1, 100000);
+  cfg.fixEpochs(args.integer("epochs", 15, 1, 100000));
   const int folds = args.integer("folds", 5, 2, 100);
   const double threshold = args.real("threshold", 0.5, 0.0, 1.0);
   sdd::resolveDevice(cfg.device);

@@ -41,7 +41,10 @@ const char* kTrainHelp = R"(usage: sdd train [DATASET] [options]
                        FC 16; 172,102 weights, 43 M MACs), 60 epochs, lr 0.001 |
                        tableII-bn: the same with BatchNorm.
                        The options below change a preset.
-  --epochs N           default 80 (tableII: 60)
+  --epochs N           default 80 (tableII: 60); given, it is what is trained (no
+                       --min-steps unless that is given too)
+  --min-steps N        raise the epochs of a small training set so that training takes at
+                       least N optimizer steps (default: 3600, NEU's 80 epochs; tableII: 0)
   --batch N            batch size, default 32
   --lr X               learning rate, default 0.003 (tableII: 0.001)
   --optimizer NAME     adam (default) | adamw | sgd
@@ -54,7 +57,12 @@ const char* kTrainHelp = R"(usage: sdd train [DATASET] [options]
   --noise X            also add Gaussian noise, sigma up to X in [0,1] pixel units
                        (0.04 is about 10 grey levels; default 0 = off)
   --blur X             also blur half the images, Gaussian sigma up to X px (default 0)
-  --class-weights      weight the loss by inverse class frequency (imbalanced data)
+  --balance HOW        imbalanced classes: auto (default: sampling when the largest class
+                       has 3x the images of the smallest or more, else none) | none |
+                       weights (loss inverse to class frequency) | sqrt (inverse to its
+                       square root) | sampling (each class equally likely in a batch);
+                       tableII: none
+  --class-weights      the same as --balance weights
   --no-map             no defect map, even when the images have masks or boxes (by default
                        one is trained beside the classifier from them: sdd eval --pointing-game)
   --map-weight W       weight of the defect map's loss beside the classifier's (default 1)

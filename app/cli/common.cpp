@@ -203,7 +203,8 @@ const std::set<std::string> kTrainValueFlags = {"noise",        "blur",       "l
                                                 "val-fraction", "split-seed", "preset",
                                                 "conv",         "fc",         "head",
                                                 "dropout",      "input-size", "channels",
-                                                "workspace",    "classes"};
+                                                "workspace",    "classes",    "balance",
+                                                "min-steps"};
 const std::set<std::string> kTrainSwitches = {"no-augment", "no-map", "class-weights",
                                               "bn",         "no-bn",  "no-channels-last"};
 
@@ -222,6 +223,8 @@ void parseTrainOptions(const Args& args, sdd::TrainConfig& cfg, sdd::ModelSpec& 
     cfg = recipe.config;
   }
   cfg.epochs = args.integer("epochs", cfg.epochs, 1, 100000);
+  // Epochs asked for are the epochs trained, unless a step minimum is asked for too.
+  cfg.minSteps = args.integer("min-steps", args.has("epochs") ? 0 : cfg.minSteps, 0, 100000000);
   cfg.batchSize = args.integer("batch", cfg.batchSize, 1, 65536);
   cfg.learningRate = args.real("lr", cfg.learningRate, 1e-9, 10);
   cfg.optimizer = args.choice("optimizer", cfg.optimizer, {"adam", "adamw", "sgd"});
@@ -236,7 +239,11 @@ void parseTrainOptions(const Args& args, sdd::TrainConfig& cfg, sdd::ModelSpec& 
   cfg.threads = args.integer("threads", cfg.threads, 0, 1024);
   cfg.device = args.str("device", cfg.device);
   if (args.has("no-augment")) cfg.augment = false;
-  if (args.has("class-weights")) cfg.classWeights = true;
+  if (args.has("class-weights") && args.has("balance"))
+    throw CliError("--class-weights and --balance contradict each other");
+  if (args.has("class-weights")) cfg.balance = "weights";
+  cfg.balance =
+      args.choice("balance", cfg.balance, {"auto", "none", "weights", "sqrt", "sampling"});
   if (args.has("no-map")) cfg.defectMap = false;
   cfg.mapWeight = args.real("map-weight", cfg.mapWeight, 0.0, 100.0);
   if (args.has("no-channels-last")) cfg.channelsLast = false;

@@ -63,7 +63,7 @@ void EvaluationController::pointingGame(const AnalysisInput& in) {
 void EvaluationController::suspectedLabels(const AnalysisInput& in, const sdd::ModelSpec& spec,
                                            sdd::TrainConfig config, int folds, int epochs) {
   if (suspectsCancel_) return;
-  config.epochs = epochs;
+  config.fixEpochs(epochs);
   config.patience = 0;
   config.device = in.device;
   const std::filesystem::path work = sdd::Workspace(in.workspace).crossValidationFolder();

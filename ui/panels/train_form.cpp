@@ -6,6 +6,7 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -13,6 +14,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <utility>
 
 #include "sdd/inference/model_evaluation.h"
 #include "widgets/form_memory.h"
@@ -64,6 +66,15 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
   epochs_ = new QSpinBox;
   epochs_->setRange(1, 10000);
   epochs_->setValue(60);
+  minSteps_ = new QSpinBox;
+  minSteps_->setRange(0, 10000000);
+  minSteps_->setSingleStep(100);
+  minSteps_->setPrefix(tr("at least "));
+  minSteps_->setSuffix(tr(" steps"));
+  minSteps_->setSpecialValueText(tr("no step minimum"));
+  minSteps_->setToolTip(
+      tr("A small training set gets more epochs, so that training takes at least this many "
+         "optimizer steps (the recommended recipe: 3,600, its 80 epochs on NEU)"));
   batch_ = new QSpinBox;
   batch_->setRange(1, 4096);
   batch_->setValue(32);
@@ -103,7 +114,16 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
                    "(0.999 in the recommended recipe; off = the weights as trained)"));
   labelSmoothing_ =
       amount(0.5, 2, 0.05, tr("Share of each training label spread evenly over all classes"));
-  classWeights_ = new QCheckBox(tr("inverse class frequency"));
+  balance_ = new QComboBox;
+  balance_->addItem(tr("auto"), QStringLiteral("auto"));
+  balance_->addItem(tr("none"), QStringLiteral("none"));
+  balance_->addItem(tr("loss weights 1/n"), QStringLiteral("weights"));
+  balance_->addItem(tr("loss weights 1/√n"), QStringLiteral("sqrt"));
+  balance_->addItem(tr("balanced batches"), QStringLiteral("sampling"));
+  balance_->setToolTip(
+      tr("How classes with few training images are evened out. auto: balanced batches (each "
+         "class equally likely) when the largest class has 3 times the images of the smallest "
+         "or more. Loss weights: inverse to the class's image count n, or to its square root."));
   keep_ = new QComboBox;
   keep_->addItem(tr("last epoch"), QStringLiteral("last"));
   keep_->addItem(tr("best validation F1"), QStringLiteral("best"));
@@ -131,7 +151,10 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
   mf->addRow(modelSize_);
   auto* trainBox = new QGroupBox(tr("Training"));
   auto* tf = new QFormLayout(trainBox);
-  tf->addRow(tr("Epochs"), epochs_);
+  auto* epochsRow = new QHBoxLayout;
+  epochsRow->addWidget(epochs_);
+  epochsRow->addWidget(minSteps_, 1);
+  tf->addRow(tr("Epochs"), epochsRow);
   tf->addRow(tr("Batch size"), batch_);
   tf->addRow(tr("Learning rate"), lr_);
   tf->addRow(tr("Optimizer"), optimizer_);
@@ -142,7 +165,7 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
   tf->addRow(tr("Blur"), blur_);
   tf->addRow(tr("Weight average"), ema_);
   tf->addRow(tr("Label smoothing"), labelSmoothing_);
-  tf->addRow(tr("Loss weights"), classWeights_);
+  tf->addRow(tr("Balance classes"), balance_);
   tf->addRow(tr("Keep"), keep_);
   tf->addRow(tr("Seed"), seed_);
   tf->addRow(tr("Threads"), threads_);
@@ -163,14 +186,20 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
     });
   for (QSpinBox* s : {fc_, inputSize_})
     connect(s, QOverload<int>::of(&QSpinBox::valueChanged), this, [this] { validate(); });
-  for (QSpinBox* s : {epochs_, batch_, patience_, seed_, threads_})
+  for (QSpinBox* s : {epochs_, minSteps_, batch_, patience_, seed_, threads_})
     connect(s, QOverload<int>::of(&QSpinBox::valueChanged), this, &TrainForm::validate);
   for (QDoubleSpinBox* s : {lr_, dropout_, noise_, blur_, ema_, labelSmoothing_})
     connect(s, QOverload<double>::of(&QDoubleSpinBox::valueChanged), this, &TrainForm::validate);
-  for (QComboBox* c : {head_, optimizer_, schedule_, keep_})
+  for (QComboBox* c : {head_, optimizer_, schedule_, keep_, balance_})
     connect(c, QOverload<int>::of(&QComboBox::currentIndexChanged), this, &TrainForm::validate);
   connect(bn_, &QCheckBox::toggled, this, &TrainForm::validate);
+  // Epochs typed in are the epochs trained (as `sdd train --epochs`): the preset's step
+  // minimum goes, unless set again after.
+  connect(epochs_, QOverload<int>::of(&QSpinBox::valueChanged), this, [this] {
+    if (!applying_) minSteps_->setValue(0);
+  });
   guardWheel(this);
+  applying_ = true;
   applyPreset(0);
   // The settings of the last session come back (the preset first: it fills in the rest).
   const std::pair<QWidget*, const char*> names[] = {{preset_, "preset"},
@@ -181,6 +210,7 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
                                                     {bn_, "batchnorm"},
                                                     {dropout_, "dropout"},
                                                     {epochs_, "epochs"},
+                                                    {minSteps_, "min_steps"},
                                                     {batch_, "batch"},
                                                     {lr_, "lr"},
                                                     {optimizer_, "optimizer"},
@@ -191,12 +221,13 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
                                                     {blur_, "blur"},
                                                     {ema_, "ema"},
                                                     {labelSmoothing_, "label_smoothing"},
-                                                    {classWeights_, "class_weights"},
+                                                    {balance_, "balance"},
                                                     {keep_, "keep"},
                                                     {seed_, "seed"},
                                                     {threads_, "threads"}};
   for (const auto& [w, name] : names) w->setObjectName(QString::fromLatin1(name));
   restoreInputs(this, QStringLiteral("train_form"), {preset_});
+  applying_ = false;
 }
 
 TrainForm::~TrainForm() { saveInputs(this, QStringLiteral("train_form")); }
@@ -208,6 +239,7 @@ void TrainForm::applyPreset(int preset) {
     return;
   }
   const sdd::TrainRecipe r = sdd::trainRecipe(name.toStdString());
+  const bool wasApplying = std::exchange(applying_, true);
   const QSignalBlocker b1(conv_), b2(fc_), b3(head_), b4(bn_), b5(inputSize_);
   inputSize_->setValue(r.spec.inputSize);
   QStringList widths;
@@ -217,8 +249,11 @@ void TrainForm::applyPreset(int preset) {
   head_->setCurrentIndex(head_->findData(int(r.spec.head)));
   bn_->setChecked(r.spec.batchNorm);
   epochs_->setValue(r.config.epochs);
+  minSteps_->setValue(r.config.minSteps);
+  balance_->setCurrentIndex(balance_->findData(QString::fromStdString(r.config.balance)));
   lr_->setValue(r.config.learningRate);
   ema_->setValue(r.config.ema);
+  applying_ = wasApplying;
   validate();
 }
 
@@ -248,6 +283,7 @@ sdd::ModelSpec TrainForm::spec() const {
 sdd::TrainConfig TrainForm::config() const {
   sdd::TrainConfig c;
   c.epochs = epochs_->value();
+  c.minSteps = minSteps_->value();
   c.batchSize = batch_->value();
   c.learningRate = lr_->value();
   c.optimizer = optimizer_->currentText().toStdString();
@@ -258,7 +294,7 @@ sdd::TrainConfig TrainForm::config() const {
   c.blur = blur_->value();
   c.ema = ema_->value();
   c.labelSmoothing = labelSmoothing_->value();
-  c.classWeights = classWeights_->isChecked();
+  c.balance = balance_->currentData().toString().toStdString();
   c.keep = keep_->currentData().toString().toStdString();
   c.seed = std::uint64_t(seed_->value());
   c.threads = threads_->value();
@@ -288,10 +324,10 @@ QString TrainForm::validate() {
 
 void TrainForm::setEditable(bool editable) {
   for (QWidget* w : std::initializer_list<QWidget*>{
-           preset_,       inputSize_, conv_,  fc_,     head_,      bn_,
-           dropout_,      epochs_,    batch_, lr_,     optimizer_, schedule_,
-           patience_,     augment_,   noise_, blur_,   ema_,       labelSmoothing_,
-           classWeights_, keep_,      seed_,  threads_})
+           preset_,         inputSize_, conv_,     fc_,    head_,   bn_,
+           dropout_,        epochs_,    minSteps_, batch_, lr_,     optimizer_,
+           schedule_,       patience_,  augment_,  noise_, blur_,   ema_,
+           labelSmoothing_, balance_,   keep_,     seed_,  threads_})
     w->setEnabled(editable);
 }
 

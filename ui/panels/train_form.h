@@ -59,6 +59,8 @@ class TrainForm : public QWidget {
   QCheckBox* bn_;
   QDoubleSpinBox* dropout_;
   QSpinBox* epochs_;
+  QSpinBox* minSteps_;
+  bool applying_ = false;  ///< a preset or the last session's settings are being filled in
   QSpinBox* batch_;
   QDoubleSpinBox* lr_;
   QComboBox* optimizer_;
@@ -69,7 +71,7 @@ class TrainForm : public QWidget {
   QDoubleSpinBox* blur_;
   QDoubleSpinBox* ema_;
   QDoubleSpinBox* labelSmoothing_;
-  QCheckBox* classWeights_;
+  QComboBox* balance_;
   QComboBox* keep_;
   QSpinBox* seed_;
   QSpinBox* threads_;

@@ -480,6 +480,9 @@ void TrainPanel::onFinished(const TrainOutcome& o) {
             .arg(o.bestMacroF1, 0, 'f', 4)
             .arg(o.bestEpoch)
             .arg(o.modelFile));
+    if (!o.recall.isEmpty())
+      status_->setText(status_->text() + QLatin1Char('\n') +
+                       tr("Validation recall per class: %1").arg(o.recall));
     progress_->setValue(progress_->maximum());
   }
   setRunning(false);

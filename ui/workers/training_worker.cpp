@@ -1,5 +1,6 @@
 #include "workers/training_worker.h"
 
+#include <QStringList>
 #include <chrono>
 
 namespace sddui {
@@ -30,6 +31,13 @@ void TrainingWorker::run(const TrainJob& job) {
     out.bestMacroF1 = r.bestMacroF1;
     out.seconds = r.seconds;
     out.modelFile = QString::fromStdString(r.modelFile.string());
+    QStringList recall;
+    const auto& classes = job.dataset->classes();
+    for (std::size_t c = 0; c < r.perClassRecall.size() && c < classes.size(); ++c)
+      recall << QStringLiteral("%1 %2")
+                    .arg(QString::fromStdString(classes[c]))
+                    .arg(r.perClassRecall[c], 0, 'f', 2);
+    out.recall = recall.join(QStringLiteral(", "));
   } catch (const std::exception& e) {
     out.error = QString::fromStdString(e.what());
   }

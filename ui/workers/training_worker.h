@@ -28,6 +28,9 @@ struct TrainOutcome {
   int epochs = 0, bestEpoch = 0;
   double bestMacroF1 = 0, seconds = 0;
   QString modelFile;
+  /// The kept model's validation recall per class, "crazing 1.00, inclusion 0.73, …" (empty:
+  /// not known).
+  QString recall;
 };
 
 class TrainingWorker : public QObject {

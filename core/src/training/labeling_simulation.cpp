@@ -34,7 +34,7 @@ SimulationPoint trainRound(const Dataset& ds, const std::vector<std::size_t>& gi
   for (std::size_t i : ds.indices(Split::Validation)) samples.push_back(ds.samples()[i]);
   Dataset round = Dataset::fromSamples(ds.root(), ds.classes(), std::move(samples));
   TrainRecipe recipe = trainRecipe("default", int(ds.classes().size()));
-  recipe.config.epochs = simulationEpochs(o, int(given.size()));
+  recipe.config.fixEpochs(simulationEpochs(o, int(given.size())));
   recipe.config.seed = o.seed;
   recipe.config.threads = o.threads;
   Trainer trainer(std::move(round), recipe.spec, recipe.config, dir);

@@ -1,5 +1,6 @@
 #include "sdd/training/train_config.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace sdd {
@@ -25,6 +26,28 @@ void TrainConfig::validate() const {
   if (labelSmoothing < 0 || labelSmoothing >= 1) bad("label smoothing must be in [0, 1)");
   if (!(mapWeight >= 0 && mapWeight <= 100)) bad("map weight must be in [0, 100]");
   if (ema != 0 && (ema < 0.5 || ema >= 1)) bad("ema decay must be 0 (off) or in [0.5, 1)");
+  if (minSteps < 0) bad("minimum steps must be >= 0");
+  if (balance != "none" && balance != "weights" && balance != "sqrt" && balance != "sampling" &&
+      balance != "auto")
+    bad("balance must be none, weights, sqrt, sampling or auto (got '" + balance + "')");
+}
+
+int TrainConfig::epochsFor(long trainImages) const {
+  if (minSteps <= 0 || trainImages <= 0) return epochs;
+  const long batches = (trainImages + batchSize - 1) / batchSize;
+  const long needed = (minSteps + batches - 1) / batches;
+  return needed <= epochs ? epochs : int(std::min<long>(needed, kMaxAutoEpochs));
+}
+
+std::string TrainConfig::balanceFor(const std::vector<long>& classCounts) const {
+  if (balance != "auto") return balance;
+  long lo = 0, hi = 0;
+  for (long n : classCounts) {
+    if (n <= 0) continue;  // a class with no training images cannot be evened out
+    lo = lo == 0 ? n : std::min(lo, n);
+    hi = std::max(hi, n);
+  }
+  return lo > 0 && double(hi) >= kImbalanced * double(lo) ? "sampling" : "none";
 }
 
 void to_json(nlohmann::json& j, const TrainConfig& c) {
@@ -41,7 +64,8 @@ void to_json(nlohmann::json& j, const TrainConfig& c) {
        {"augment", c.augment},
        {"brightness", c.brightness},
        {"contrast", c.contrast},
-       {"class_weights", c.classWeights},
+       {"balance", c.balance},
+       {"min_steps", c.minSteps},
        {"keep", c.keep},
        {"seed", c.seed},
        {"threads", c.threads},
@@ -72,7 +96,9 @@ void from_json(const nlohmann::json& j, TrainConfig& c) {
   c.contrast = j.value("contrast", d.contrast);
   c.noise = j.value("noise", d.noise);
   c.blur = j.value("blur", d.blur);
-  c.classWeights = j.value("class_weights", d.classWeights);
+  // Files before 2026-12-03 said "class_weights": true for inverse-frequency weights.
+  c.balance = j.value("balance", j.value("class_weights", false) ? "weights" : d.balance);
+  c.minSteps = j.value("min_steps", d.minSteps);
   c.labelSmoothing = j.value("label_smoothing", d.labelSmoothing);
   // Runs from before the defect map trained without one: resuming them must not add it.
   c.defectMap = j.value("defect_map", false);
@@ -91,6 +117,8 @@ TrainRecipe trainRecipe(const std::string& name, int numClasses) {
   if (name == "default") {
     r.spec = ModelSpec::recommended(numClasses);
     r.config.epochs = 80;
+    r.config.minSteps = 3600;
+    r.config.balance = "auto";
     r.config.learningRate = 3e-3;
     r.config.ema = 0.999;
   } else if (name == "tableII" || name == "tableII-bn") {

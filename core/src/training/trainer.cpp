@@ -19,6 +19,7 @@
 #include "sdd/util/runtime.h"
 #include "training/augmentation.h"
 #include "training/checkpoint.h"
+#include "training/class_balance.h"
 #include "training/training_data.h"
 #include "training/weight_average.h"
 
@@ -106,6 +107,9 @@ struct Trainer::Impl {
   std::optional<training::WeightAverage> averager;
   std::unique_ptr<torch::optim::Optimizer> optimizer;
   torch::Tensor lossWeights;
+  training::ClassBalance balance;
+  /// Per class, the validation recall of the last and of the best epoch so far.
+  std::vector<double> lastRecall, bestRecall;
 
   TrainResult result;
   int firstEpoch = 0, sinceBest = 0;
@@ -130,6 +134,9 @@ struct Trainer::Impl {
   void validate(EpochStats& s);
   void saveEpoch(const EpochStats& s);
   void keepModel();
+  /// Says (and puts in the result) the kept epoch's validation recall per class: a macro F1
+  /// can hide a minority class the model never finds.
+  void reportRecall();
   /// Fits the kept model's confidence rule (temperature, review threshold, unknown detector)
   /// on this run's split and writes it into the kept model file.
   void fitConfidenceRule();
@@ -224,6 +231,13 @@ void Trainer::Impl::loadData() {
   meta.trainingImages.erase(std::unique(meta.trainingImages.begin(), meta.trainingImages.end()),
                             meta.trainingImages.end());
   meta.normalization = training::computeNormalization(train.x, spec.inputChannels);
+  if (const int epochs = config.epochsFor(nTrain); epochs != config.epochs) {
+    say("a small training set: " + std::to_string(epochs) + " epochs instead of " +
+        std::to_string(config.epochs) + ", so that training takes at least " +
+        std::to_string(config.minSteps) + " optimizer steps");
+    config.epochs = epochs;
+    if (!resume) writeManifest();  // the run lists show the epochs it will take
+  }
   configJson = config;
   configJson["dataset"] = dataset.root().string();
   configJson["train_images"] = nTrain;
@@ -247,10 +261,11 @@ void Trainer::Impl::buildModel() {
     averager->update(0.0, 0);  // start equal to the network
   }
   optimizer = makeOptimizer(config, net);
-  if (config.classWeights) {
-    auto counts = torch::bincount(train.y, {}, spec.numClasses).to(torch::kFloat32).clamp_min(1);
-    lossWeights = (counts.sum() / (counts * spec.numClasses)).to(*device);
-  }
+  // Loss weights or class-balanced batches for an imbalanced training set (config.balance).
+  balance = training::balanceClasses(train.y, spec.numClasses, config);
+  configJson["balance_used"] = balance.how;
+  if (balance.lossWeights.defined()) lossWeights = balance.lossWeights.to(*device);
+  if (balance.how != "none") say(balance.describe());
   result.modelFile = run.modelFile();
   result.bestFile = run.bestFile();
 }
@@ -311,9 +326,7 @@ bool Trainer::Impl::trainEpoch(int epoch, EpochStats& s) {
   // One generator per epoch, derived from the seed, so a resumed run sees the same data
   // order and augmentation as an uninterrupted one.
   std::mt19937_64 rng(config.seed * 1000003ull + static_cast<std::uint64_t>(epoch));
-  std::vector<int64_t> order(nTrain);
-  for (long i = 0; i < nTrain; ++i) order[i] = i;
-  for (long i = nTrain; i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+  const std::vector<int64_t> order = training::epochOrder(nTrain, balance.imagesByClass, rng);
   const auto orderT = torch::tensor(order, torch::kInt64);
   const long batchSize = config.batchSize;
   const std::size_t batches = static_cast<std::size_t>((nTrain + batchSize - 1) / batchSize);
@@ -403,6 +416,8 @@ void Trainer::Impl::validate(EpochStats& s) {
   s.valLoss = lossSum / nVal;
   s.valAccuracy = ev.accuracy;
   s.valMacroF1 = ev.macroF1;
+  lastRecall.clear();
+  for (const ClassReport& c : ev.perClass) lastRecall.push_back(c.recall);
 }
 
 ModelMetadata Trainer::Impl::metadataFor(const EpochStats& s, const std::string& selection) const {
@@ -465,6 +480,18 @@ void Trainer::Impl::keepModel() {
     throw WriteError(std::string(e.what()) + " (" + source.filename().string() +
                      " beside it is the same model)");
   }
+}
+
+void Trainer::Impl::reportRecall() {
+  // A resumed run's best epoch may be from the earlier session: its recall is not known here.
+  const std::vector<double>& r = config.keep == "best" ? bestRecall : lastRecall;
+  if (r.size() != meta.classes.size()) return;
+  result.perClassRecall = r;
+  std::ostringstream o;
+  o << "validation recall per class:" << std::fixed << std::setprecision(3);
+  for (std::size_t c = 0; c < r.size(); ++c)
+    o << (c ? ", " : " ") << meta.classes[c] << " " << r[c];
+  say(o.str());
 }
 
 namespace {
@@ -547,6 +574,7 @@ TrainResult Trainer::run(bool resume) {
       s.best = true;
       m.result.bestMacroF1 = s.valMacroF1;
       m.result.bestEpoch = s.epoch;
+      m.bestRecall = m.lastRecall;
       m.sinceBest = 0;
     } else {
       ++m.sinceBest;
@@ -561,6 +589,7 @@ TrainResult Trainer::run(bool resume) {
     }
   }
   m.keepModel();
+  m.reportRecall();
   m.fitConfidenceRule();
   m.result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return m.result;

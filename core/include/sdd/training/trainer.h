@@ -46,6 +46,8 @@ struct TrainResult {
   double bestMacroF1 = 0;
   bool cancelled = false;
   bool earlyStopped = false;
+  /// The kept model's validation recall per class (empty: not known, e.g. cancelled).
+  std::vector<double> perClassRecall;
   std::filesystem::path modelFile;  ///< the kept model (model.sddm)
   std::filesystem::path bestFile;   ///< best.sddm
   double seconds = 0;
