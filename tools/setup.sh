@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages SDD Workbench needs (only those missing), then configures and
-# builds the release preset. Safe to run again: a no-op rebuild takes seconds (ccache).
+# builds the release preset. Safe to run again: a no-op rebuild takes seconds (ccache). The NEU
+# data beside the checkout (../shared/datasets/NEU-DET) is linked as data/NEU-DET, where the
+# workbench opens it and the tests read it.
 #   tools/setup.sh          the workbench, CLI, tests and benchmarks (build/)
 #   tools/setup.sh --asan   also clang, then the sanitizer + libFuzzer build (build-asan/)
 set -euo pipefail
@@ -19,6 +21,11 @@ case "${1:-}" in
   --asan) PRESET=asan; PACKAGES+=(clang-14 libclang-rt-14-dev) ;;
   *) echo "setup: unknown option '$1' (expected --asan or nothing)" >&2; exit 2 ;;
 esac
+
+if [[ -d ../shared/datasets/NEU-DET && ! -e data/NEU-DET ]]; then
+  mkdir -p data
+  ln -s "$(cd ../shared/datasets/NEU-DET && pwd)" data/NEU-DET
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do
