@@ -149,7 +149,9 @@ struct Explorer {
     for (float& v : u) v = float(v / n);
     return u;
   }
-  std::vector<double> knn(const sdd::DescriptorRows& rows, int from, int len, int k) const {
+  /// `training`: the rows are the training images themselves, each skips its own distance 0.
+  std::vector<double> knn(const sdd::DescriptorRows& rows, int from, int len, int k,
+                          bool training = false) const {
     std::vector<std::vector<float>> ref;
     for (const auto& r : trainD) ref.push_back(unit(r, from, len));
     std::vector<double> out;
@@ -161,8 +163,7 @@ struct Explorer {
         for (int i = 0; i < len; ++i) dot += double(u[std::size_t(i)]) * t[std::size_t(i)];
         d.push_back(1 - dot);
       }
-      // Training images score against the others (their own distance is 0).
-      const std::size_t kk = std::min<std::size_t>(std::size_t(k), d.size() - 1);
+      const std::size_t kk = std::min<std::size_t>(std::size_t(training ? k : k - 1), d.size() - 1);
       std::nth_element(d.begin(), d.begin() + long(kk), d.end());
       out.push_back(d[kk]);
     }
@@ -286,6 +287,35 @@ struct Explorer {
       std::vector<double> v(a.size());
       for (std::size_t i = 0; i < v.size(); ++i) v[i] = std::max(in[i], a[i] + std::min(m[i], cap));
       out.push_back({"max(input, rel block1 + min(msp, " + std::to_string(int(cap)) + "))", v});
+    }
+    // The chosen score next to the deep nearest neighbours of block 3, each scaled by the
+    // training images' own (leave-one-out) median and 99th percentile.
+    {
+      auto a = scaledPart(L + 1), m = scaledPart(msp), in = scaledPart(0);
+      std::vector<double> ours(a.size());
+      for (std::size_t i = 0; i < a.size(); ++i)
+        ours[i] = std::max(in[i], a[i] + std::min(m[i], 1.0));
+      int from3 = 0;
+      for (std::size_t l = 0; l < 3 && l < widths.size(); ++l) from3 += widths[l];
+      if (widths.size() > 3)
+        for (int k : {1, 5, 10}) {
+          std::vector<double> ref = knn(trainD, from3, widths[3], k, true);
+          std::sort(ref.begin(), ref.end());
+          const double lo = ref[ref.size() / 2],
+                       hi = ref[std::size_t(0.99 * double(ref.size() - 1))];
+          std::vector<double> nn = knn(s.d, from3, widths[3], k);
+          for (double& x : nn) x = (x - lo) / std::max(hi - lo, 1e-9);
+          std::vector<double> mx(nn.size()), sm(nn.size()), mi(nn.size());
+          for (std::size_t i = 0; i < nn.size(); ++i) {
+            mx[i] = std::max(ours[i], nn[i]);
+            sm[i] = ours[i] + nn[i];
+            mi[i] = std::max(in[i], nn[i] + std::min(m[i], 1.0));
+          }
+          const std::string kn = "knn" + std::to_string(k) + " b3";
+          out.push_back({"max(ours, " + kn + ")", mx});
+          out.push_back({"ours + " + kn, sm});
+          out.push_back({"max(input, " + kn + " + min(msp, 1))", mi});
+        }
     }
     combine("max(input plain, sum rel blocks+msp)", {}, false);
     {
