@@ -726,7 +726,14 @@ class GuiTest : public QObject {
     QVERIFY(waitFor([&] { return !w.datasetModel()->isEmpty(); }));
     TrainPanel* t = w.trainPanel();
     w.tabs()->setCurrentWidget(t);
+    // The recommended recipe on this small set takes more epochs, said before Train is clicked;
+    // epochs typed in are trained as typed.
+    QVERIFY2(t->statusText().contains(
+                 QStringLiteral("epochs instead of 80, for at least 3600 optimizer steps")),
+             qPrintable(t->statusText()));
     t->epochsBox()->setValue(400);  // far more than the test waits for
+    QVERIFY2(!t->statusText().contains(QStringLiteral("epochs instead of")),
+             qPrintable(t->statusText()));
     QSignalSpy epochs(t, &TrainPanel::epochFinished);
     QSignalSpy finished(t, &TrainPanel::trainingFinished);
     QVERIFY(t->startTraining());

@@ -2612,10 +2612,6 @@ classes: %4
         <translation>최고</translation>
     </message>
     <message>
-        <source>Ready to train on %1 (%2 images). Runs are kept in %3.</source>
-        <translation>%1에서 학습할 준비가 되었습니다 (이미지 %2장). 실행은 %3에 보관됩니다.</translation>
-    </message>
-    <message>
         <source>%1   %2/%3 epochs%4   best F1 %5</source>
         <translation>%1   %2/%3 에포크%4   최고 F1 %5</translation>
     </message>
@@ -2690,6 +2686,18 @@ classes: %4
     <message>
         <source>Validation recall per class: %1</source>
         <translation>클래스별 검증 재현율: %1</translation>
+    </message>
+    <message>
+        <source> %1 training images: %2 epochs instead of %3, for at least %4 optimizer steps.</source>
+        <translation> 학습 이미지 %1장: 최소 %4 최적화 스텝을 위해 %3 대신 %2 에포크.</translation>
+    </message>
+    <message>
+        <source> Classes evened out (%1): %2 to %3 training images per class.</source>
+        <translation> 클래스 보정 (%1): 클래스당 학습 이미지 %2~%3장.</translation>
+    </message>
+    <message>
+        <source>Ready to train on %1 (%2 images).%3 Runs are kept in %4.</source>
+        <translation>%1에서 학습할 준비가 되었습니다 (이미지 %2장).%3 실행은 %4에 보관됩니다.</translation>
     </message>
 </context>
 <context>

@@ -2612,10 +2612,6 @@ classes: %4
         <translation>最佳</translation>
     </message>
     <message>
-        <source>Ready to train on %1 (%2 images). Runs are kept in %3.</source>
-        <translation>已准备好在 %1 上训练（%2 张图像）。运行保存在 %3。</translation>
-    </message>
-    <message>
         <source>%1   %2/%3 epochs%4   best F1 %5</source>
         <translation>%1   %2/%3 轮%4   最佳 F1 %5</translation>
     </message>
@@ -2690,6 +2686,18 @@ classes: %4
     <message>
         <source>Validation recall per class: %1</source>
         <translation>各类别验证召回率：%1</translation>
+    </message>
+    <message>
+        <source> %1 training images: %2 epochs instead of %3, for at least %4 optimizer steps.</source>
+        <translation> %1 张训练图像：%2 轮而不是 %3 轮，以至少进行 %4 个优化步。</translation>
+    </message>
+    <message>
+        <source> Classes evened out (%1): %2 to %3 training images per class.</source>
+        <translation> 类别均衡（%1）：每类 %2 到 %3 张训练图像。</translation>
+    </message>
+    <message>
+        <source>Ready to train on %1 (%2 images).%3 Runs are kept in %4.</source>
+        <translation>已准备好在 %1 上训练（%2 张图像）。%3 运行保存在 %4。</translation>
     </message>
 </context>
 <context>

@@ -115,11 +115,8 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
   labelSmoothing_ =
       amount(0.5, 2, 0.05, tr("Share of each training label spread evenly over all classes"));
   balance_ = new QComboBox;
-  balance_->addItem(tr("auto"), QStringLiteral("auto"));
-  balance_->addItem(tr("none"), QStringLiteral("none"));
-  balance_->addItem(tr("loss weights 1/n"), QStringLiteral("weights"));
-  balance_->addItem(tr("loss weights 1/√n"), QStringLiteral("sqrt"));
-  balance_->addItem(tr("balanced batches"), QStringLiteral("sampling"));
+  for (const char* how : {"auto", "none", "weights", "sqrt", "sampling"})
+    balance_->addItem(balanceName(QLatin1String(how)), QLatin1String(how));
   balance_->setToolTip(
       tr("How classes with few training images are evened out. auto: balanced batches (each "
          "class equally likely) when the largest class has 3 times the images of the smallest "
@@ -231,6 +228,14 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
 }
 
 TrainForm::~TrainForm() { saveInputs(this, QStringLiteral("train_form")); }
+
+QString TrainForm::balanceName(const QString& balance) {
+  if (balance == QLatin1String("auto")) return tr("auto");
+  if (balance == QLatin1String("weights")) return tr("loss weights 1/n");
+  if (balance == QLatin1String("sqrt")) return tr("loss weights 1/√n");
+  if (balance == QLatin1String("sampling")) return tr("balanced batches");
+  return tr("none");
+}
 
 void TrainForm::applyPreset(int preset) {
   const QString name = preset_->itemData(preset).toString();

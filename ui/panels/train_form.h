@@ -41,6 +41,8 @@ class TrainForm : public QWidget {
   /// Settings cannot change while a run trains.
   void setEditable(bool editable);
   QSpinBox* epochsBox() const { return epochs_; }
+  /// A class balance (sdd::TrainConfig::balance) in words: "balanced batches", …
+  static QString balanceName(const QString& balance);
 
  Q_SIGNALS:
   /// A setting changed (and was checked).

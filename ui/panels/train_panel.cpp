@@ -155,7 +155,10 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
   lay->addWidget(left);
   lay->addWidget(right, 1);
 
-  connect(form_, &TrainForm::changed, this, &TrainPanel::updateButtons);
+  connect(form_, &TrainForm::changed, this, [this] {
+    updateButtons();
+    if (!training_ && dataset_) status_->setText(readyText());
+  });
   connect(train_, &QPushButton::clicked, this, &TrainPanel::startTraining);
   connect(stop_, &QPushButton::clicked, this, &TrainPanel::stopTraining);
   connect(resume_, &QPushButton::clicked, this, &TrainPanel::resumeTraining);
@@ -214,14 +217,48 @@ void TrainPanel::setDataset(const sdd::Dataset* dataset, const QString& workspac
   dataset_ = dataset;
   workspace_ = workspace;
   if (dataset) form_->setClassCount(int(dataset->classes().size()));
-  if (!training_)
-    status_->setText(dataset ? tr("Ready to train on %1 (%2 images). Runs are kept in %3.")
-                                   .arg(QString::fromStdString(dataset->root().string()))
-                                   .arg(dataset->samples().size())
-                                   .arg(runsFolder())
-                             : tr("Open a dataset to train on it."));
+  if (!training_) status_->setText(readyText());
   updateButtons();
   refreshRuns();
+}
+
+// What Train would do with these settings on this dataset: a small set's extra epochs and an
+// imbalanced one's balance are said before the run, not found in its log after.
+QString TrainPanel::readyText() const {
+  if (!dataset_) return tr("Open a dataset to train on it.");
+  QString plan;
+  try {
+    const sdd::TrainConfig c = form_->config();
+    std::vector<long> counts(dataset_->classes().size(), 0);
+    long images = 0;
+    for (const std::size_t i : dataset_->indices(sdd::Split::Train)) {
+      const int label = dataset_->samples()[i].label;
+      if (label < 0 || label >= int(counts.size())) continue;  // not a training image
+      ++counts[std::size_t(label)];
+      ++images;
+    }
+    if (const int epochs = c.epochsFor(images); epochs != c.epochs)
+      plan += tr(" %1 training images: %2 epochs instead of %3, for at least %4 optimizer steps.")
+                  .arg(images)
+                  .arg(epochs)
+                  .arg(c.epochs)
+                  .arg(c.minSteps);
+    const std::string how = c.balanceFor(counts);
+    if (how != "none") {
+      const auto [lo, hi] = std::minmax_element(counts.begin(), counts.end());
+      plan += tr(" Classes evened out (%1): %2 to %3 training images per class.")
+                  .arg(TrainForm::balanceName(QString::fromStdString(how)))
+                  .arg(*lo)
+                  .arg(*hi);
+    }
+  } catch (const std::exception&) {
+    // Invalid settings: the form says why under it.
+  }
+  return tr("Ready to train on %1 (%2 images).%3 Runs are kept in %4.")
+      .arg(QString::fromStdString(dataset_->root().string()))
+      .arg(dataset_->samples().size())
+      .arg(plan)
+      .arg(runsFolder());
 }
 
 QString TrainPanel::runsFolder() const {

@@ -59,6 +59,8 @@ class TrainPanel : public QWidget {
   bool isTraining() const;
 
   QString runsFolder() const;
+  /// "Ready to train on …", with what the settings do on this dataset (extra epochs, balance).
+  QString readyText() const;
   /// Run folders in the workspace, newest first.
   QStringList runFolders() const;
   void refreshRuns();
