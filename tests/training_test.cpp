@@ -133,6 +133,20 @@ TEST(Trainer, LearnsATinyGeneratedSetAndWritesLogsAndModels) {
         decide(p.probabilities, *meta.confidenceRule, p.unknownScore).decision != Decision::Unknown;
   }
   EXPECT_GE(known, 2);
+
+  // A prediction computes only the descriptor's parts the detector reads, and scores exactly
+  // as with the whole descriptor.
+  const int needed = meta.confidenceRule->unknown.descriptorLength();
+  ASSERT_LT(needed, smallSpec().descriptorSize());
+  EXPECT_GE(int(b.descriptor.size()), needed);
+  EXPECT_LT(int(b.descriptor.size()), smallSpec().descriptorSize());
+  Predictor whole(f.dir / "run/model.sddm", "cpu", 1);
+  whole.setKeepDescriptors(true);
+  const Prediction w = whole.predictFile(blank);
+  ASSERT_EQ(int(w.descriptor.size()), smallSpec().descriptorSize());
+  EXPECT_DOUBLE_EQ(w.unknownScore, b.unknownScore);
+  for (std::size_t i = 0; i < b.descriptor.size(); ++i)
+    EXPECT_EQ(w.descriptor[i], b.descriptor[i]) << i;
 }
 
 TEST(Trainer, SameSeedAndThreadsGiveTheSameRun) {

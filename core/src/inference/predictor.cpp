@@ -48,8 +48,8 @@ struct Predictor::Impl {
   }
 
   /// One probability vector per input (images made by modelInput, all of one kind), and its
-  /// descriptor when `withDescriptors`.
-  Outputs run(const std::vector<cv::Mat>& inputs, bool withDescriptors) {
+  /// descriptor when `withDescriptors` (LibTorch: only its first `length` values when >= 0).
+  Outputs run(const std::vector<cv::Mat>& inputs, bool withDescriptors, int length = -1) {
     Outputs out;
     out.probabilities.reserve(inputs.size());
     auto rows = [](const float* data, long n, long width, std::vector<std::vector<float>>& to) {
@@ -75,7 +75,7 @@ struct Predictor::Impl {
                             channelsLast);
     torch::Tensor logits, descriptor;
     if (withDescriptors)
-      std::tie(logits, descriptor) = model.net->forwardWithDescriptor(x);
+      std::tie(logits, descriptor) = model.net->forwardWithDescriptor(x, length);
     else
       logits = model.net->forward(x);
     const torch::Tensor p = torch::softmax(logits, 1).to(torch::kCPU).contiguous();
@@ -171,7 +171,11 @@ Prediction Predictor::predictFile(const std::filesystem::path& file) {
   p.preprocessMs = msSince(t);
   t = std::chrono::steady_clock::now();
   const bool described = impl_->scoresUnknown() || impl_->keepDescriptors;
-  Outputs out = impl_->run({input}, described);
+  // The decision needs only the descriptor's first parts (the unknown detector's).
+  const int length = impl_->keepDescriptors || !impl_->scoresUnknown()
+                         ? -1
+                         : impl_->model.metadata.confidenceRule->unknown.descriptorLength();
+  Outputs out = impl_->run({input}, described, length);
   p.probabilities = std::move(out.probabilities.front());
   if (described) {
     p.descriptor = std::move(out.descriptors.front());

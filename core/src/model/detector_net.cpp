@@ -81,13 +81,17 @@ std::vector<torch::Tensor> spatialMoments(const torch::Tensor& x, bool third) {
 }
 }  // namespace
 
-std::pair<torch::Tensor, torch::Tensor> DetectorNetImpl::forwardWithDescriptor(torch::Tensor x) {
+std::pair<torch::Tensor, torch::Tensor> DetectorNetImpl::forwardWithDescriptor(torch::Tensor x,
+                                                                               int length) {
   std::vector<torch::Tensor> parts = spatialMoments(x, true);
+  std::int64_t have = 3 * x.size(1);
   // Every block ends with its max-pool (see the constructor).
   for (auto& layer : *blocks_) {
     x = layer.forward(x);
-    if (layer.ptr()->as<torch::nn::MaxPool2dImpl>())
+    if (layer.ptr()->as<torch::nn::MaxPool2dImpl>() && (length < 0 || have < length)) {
       for (torch::Tensor& t : spatialMoments(x, false)) parts.push_back(std::move(t));
+      have += 2 * x.size(1);
+    }
   }
   return {classify(x), torch::cat(parts, 1)};
 }

@@ -22,7 +22,8 @@ struct Prediction {
   /// model has no unknown detector.
   double unknownScore = 0;
   /// The descriptor the unknown score is computed from: filled when the model has an unknown
-  /// detector or the predictor was asked to keep them (setKeepDescriptors).
+  /// detector (with the LibTorch engine only the first values it needs) or, whole, when the
+  /// predictor was asked to keep them (setKeepDescriptors).
   std::vector<float> descriptor;
   double readMs = 0, decodeMs = 0, preprocessMs = 0, inferenceMs = 0, totalMs = 0;
   std::string error;  ///< why the file could not be classified
