@@ -116,10 +116,10 @@ void ReductionDialog::start() {
   sdd::ReductionConfig rc;
   rc.base = base_;
   rc.brief = training_;
-  rc.brief.epochs = brief_->value();
+  rc.brief.fixEpochs(brief_->value());  // the dialog's epochs, not the recipe's step minimum
   rc.brief.patience = 0;
   rc.extra = training_;
-  rc.extra.epochs = final_->value();
+  rc.extra.fixEpochs(final_->value());
   rc.tolerance = tolerance_->value();
   table_->setRowCount(0);
   running_ = true;
