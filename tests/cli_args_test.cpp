@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "args.h"
+#include "common.h"
 
 using sdd::cli::Args;
 using sdd::cli::CliError;
@@ -56,4 +57,30 @@ TEST(CliArgs, BadInputNamesTheFlagAndTheValue) {
             "--optimizer must be one of adam, sgd, got 'rmsprop'");
   EXPECT_EQ(errorOf({"--lr", "nan"}), "--lr expects a number, got 'nan'");
   EXPECT_EQ(errorOf({"--epochs", "5", "--conv", "8,16", "--lr", "1e-3"}), "");
+}
+
+namespace {
+sdd::TrainConfig trainOptions(const std::vector<std::string>& argv) {
+  const Args a(argv, sdd::cli::kTrainValueFlags, sdd::cli::kTrainSwitches);
+  sdd::TrainConfig cfg;
+  sdd::ModelSpec spec;
+  sdd::cli::parseTrainOptions(a, cfg, spec);
+  return cfg;
+}
+}  // namespace
+
+TEST(CliArgs, EpochsGivenAreTrainedAsGivenAndTheBalanceFlagsAgree) {
+  const sdd::TrainConfig def = trainOptions({});
+  EXPECT_EQ(def.minSteps, 3600);   // the default recipe adapts to small sets…
+  EXPECT_EQ(def.balance, "auto");  // …and to imbalanced ones
+  EXPECT_EQ(trainOptions({"--epochs", "5"}).minSteps, 0);
+  EXPECT_EQ(trainOptions({"--epochs", "5", "--min-steps", "100"}).minSteps, 100);
+  EXPECT_EQ(trainOptions({"--min-steps", "100"}).epochs, def.epochs);
+  EXPECT_EQ(trainOptions({"--class-weights"}).balance, "weights");
+  EXPECT_EQ(trainOptions({"--balance", "sqrt"}).balance, "sqrt");
+  EXPECT_THROW(trainOptions({"--class-weights", "--balance", "none"}), CliError);
+  EXPECT_THROW(trainOptions({"--balance", "evenly"}), CliError);
+  const sdd::TrainConfig paper = trainOptions({"--preset", "tableII"});
+  EXPECT_EQ(paper.minSteps, 0);  // the paper's recipe stays as written
+  EXPECT_EQ(paper.balance, "none");
 }
