@@ -75,6 +75,9 @@ const char* kTrainHelp = R"(usage: sdd train [DATASET] [options]
                        cores or one, whichever runs a batch faster now: a busy machine does
                        not stall training), so two runs may differ in the last bits
   --device D           auto (default) | cpu | cuda | cuda:N
+  --data-memory MB     a split whose decoded images take more is kept in a file in the
+                       output folder that the system pages (datasets larger than memory);
+                       default 0: half of this machine's memory
   --val-fraction F     validation share when the dataset has no split folders (default 0.2)
   --split-seed N       ignore the dataset's split folders; seeded stratified split instead
   --conv LIST          conv widths, default 8,16,32,64

@@ -204,7 +204,7 @@ const std::set<std::string> kTrainValueFlags = {"noise",        "blur",       "l
                                                 "conv",         "fc",         "head",
                                                 "dropout",      "input-size", "channels",
                                                 "workspace",    "classes",    "balance",
-                                                "min-steps"};
+                                                "min-steps",    "data-memory"};
 const std::set<std::string> kTrainSwitches = {"no-augment", "no-map", "class-weights",
                                               "bn",         "no-bn",  "no-channels-last"};
 
@@ -237,6 +237,7 @@ void parseTrainOptions(const Args& args, sdd::TrainConfig& cfg, sdd::ModelSpec& 
   cfg.seed =
       static_cast<std::uint64_t>(args.integer("seed", static_cast<int>(cfg.seed), 0, 2147483647));
   cfg.threads = args.integer("threads", cfg.threads, 0, 1024);
+  cfg.dataMemoryMb = args.integer("data-memory", cfg.dataMemoryMb, 0, 1 << 30);
   cfg.device = args.str("device", cfg.device);
   if (args.has("no-augment")) cfg.augment = false;
   if (args.has("class-weights") && args.has("balance"))

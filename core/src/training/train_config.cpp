@@ -27,6 +27,7 @@ void TrainConfig::validate() const {
   if (!(mapWeight >= 0 && mapWeight <= 100)) bad("map weight must be in [0, 100]");
   if (ema != 0 && (ema < 0.5 || ema >= 1)) bad("ema decay must be 0 (off) or in [0.5, 1)");
   if (minSteps < 0) bad("minimum steps must be >= 0");
+  if (dataMemoryMb < 0) bad("data memory must be >= 0 MB (0: half of this machine's memory)");
   if (balance != "none" && balance != "weights" && balance != "sqrt" && balance != "sampling" &&
       balance != "auto")
     bad("balance must be none, weights, sqrt, sampling or auto (got '" + balance + "')");
@@ -66,6 +67,7 @@ void to_json(nlohmann::json& j, const TrainConfig& c) {
        {"contrast", c.contrast},
        {"balance", c.balance},
        {"min_steps", c.minSteps},
+       {"data_memory_mb", c.dataMemoryMb},
        {"keep", c.keep},
        {"seed", c.seed},
        {"threads", c.threads},
@@ -99,6 +101,7 @@ void from_json(const nlohmann::json& j, TrainConfig& c) {
   // Files before 2026-12-03 said "class_weights": true for inverse-frequency weights.
   c.balance = j.value("balance", j.value("class_weights", false) ? "weights" : d.balance);
   c.minSteps = j.value("min_steps", d.minSteps);
+  c.dataMemoryMb = j.value("data_memory_mb", d.dataMemoryMb);
   c.labelSmoothing = j.value("label_smoothing", d.labelSmoothing);
   // Runs from before the defect map trained without one: resuming them must not add it.
   c.defectMap = j.value("defect_map", false);

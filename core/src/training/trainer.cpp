@@ -216,8 +216,9 @@ void Trainer::Impl::writeManifest() {
 
 void Trainer::Impl::loadData() {
   say("loading " + std::to_string(dataset.samples().size()) + " images into memory");
-  train = training::loadSplit(dataset, Split::Train, spec, threads, owner->onMessage);
-  val = training::loadSplit(dataset, Split::Validation, spec, threads, owner->onMessage);
+  const training::ImageStore store{run.path(), std::int64_t(config.dataMemoryMb) << 20};
+  train = training::loadSplit(dataset, Split::Train, spec, threads, owner->onMessage, store);
+  val = training::loadSplit(dataset, Split::Validation, spec, threads, owner->onMessage, store);
   if (train.y.size(0) == 0) throw DatasetError("the training split has no images");
   nTrain = train.y.size(0);
   nVal = val.y.size(0);

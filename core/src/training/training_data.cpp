@@ -1,8 +1,14 @@
 #include "training/training_data.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <iomanip>
 #include <opencv2/imgproc.hpp>
 #include <sstream>
@@ -11,6 +17,7 @@
 #include "sdd/dataset/masks.h"
 #include "sdd/imaging/image_loader.h"
 #include "sdd/util/parallel.h"
+#include "sdd/util/runtime.h"
 
 namespace fs = std::filesystem;
 
@@ -49,8 +56,47 @@ cv::Mat locationTarget(const Sample& s, int side,
   return out;
 }
 
+namespace {
+/// A uint8 tensor of `shape`: in memory, or in a file-backed shared map in the store's folder
+/// when it is larger than the store's memory budget. The file is unlinked at once and its
+/// blocks reserved (posix_fallocate), so a full disk is an error here, not a SIGBUS later.
+torch::Tensor allocateImages(std::vector<std::int64_t> shape, const ImageStore& store,
+                             const std::function<void(const std::string&)>& message) {
+  std::int64_t bytes = 1;
+  for (std::int64_t s : shape) bytes *= s;
+  const std::int64_t budget = store.memoryBytes > 0 ? store.memoryBytes : physicalMemoryBytes() / 2;
+  if (store.folder.empty() || bytes <= 0 || budget <= 0 || bytes <= budget)
+    return torch::empty(shape, torch::kUInt8);
+  const std::string where = store.folder.string();
+  int fd = ::open(where.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0) {  // a file system without O_TMPFILE
+    std::string name = (store.folder / "decoded-images-XXXXXX").string();
+    fd = ::mkstemp(name.data());
+    if (fd >= 0) ::unlink(name.c_str());
+  }
+  auto fail = [&](const std::string& what, int err) {
+    if (fd >= 0) ::close(fd);
+    return std::runtime_error("cannot keep " + std::to_string(bytes >> 20) +
+                              " MB of decoded images in " + where + ": " + what + ": " +
+                              std::strerror(err));
+  };
+  if (fd < 0) throw fail("cannot create a file", errno);
+  if (const int err = ::posix_fallocate(fd, 0, bytes)) throw fail("no room", err);
+  void* p = ::mmap(nullptr, std::size_t(bytes), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+  if (p == MAP_FAILED) throw fail("cannot map it", errno);
+  ::close(fd);
+  if (message)
+    message("the decoded images (" + std::to_string(bytes >> 20) + " MB) are more than the " +
+            std::to_string(budget >> 20) + " MB memory budget: kept in a file in " + where +
+            " that the system pages in and out");
+  return torch::from_blob(
+      p, shape, [bytes](void* q) { ::munmap(q, std::size_t(bytes)); }, torch::kUInt8);
+}
+}  // namespace
+
 SplitData loadSplit(const Dataset& ds, Split split, const ModelSpec& spec, int threads,
-                    const std::function<void(const std::string&)>& message) {
+                    const std::function<void(const std::string&)>& message,
+                    const ImageStore& store) {
   std::vector<fs::path> files;
   std::vector<int64_t> labels;
   for (std::size_t i : ds.indices(split)) {
@@ -61,7 +107,7 @@ SplitData loadSplit(const Dataset& ds, Split split, const ModelSpec& spec, int t
   // the model takes one channel): the split is held once, with no decoded copies beside it.
   // Colour images wait as Mats; if there are any, every row gets three channels at the end.
   const long count = static_cast<long>(files.size()), px = spec.inputSize;
-  torch::Tensor plane = torch::empty({count, 1, px, px}, torch::kUInt8);
+  torch::Tensor plane = allocateImages({count, 1, px, px}, store, message);
   std::uint8_t* const rows = plane.data_ptr<std::uint8_t>();
   std::vector<cv::Mat> colour(files.size());
   std::vector<std::string> errors(files.size());
@@ -97,7 +143,9 @@ SplitData loadSplit(const Dataset& ds, Split split, const ModelSpec& spec, int t
   }
   SplitData d;
   if (anyColour) {
-    d.x = plane.expand({count, 3, px, px}).contiguous();
+    d.x = allocateImages({count, 3, px, px}, store, message);
+    d.x.copy_(plane.expand({count, 3, px, px}));
+    plane = torch::Tensor();
     for (std::size_t i = 0; i < colour.size(); ++i)
       if (!colour[i].empty()) {
         const cv::Mat m = colour[i].isContinuous() ? colour[i] : colour[i].clone();
@@ -106,8 +154,11 @@ SplitData loadSplit(const Dataset& ds, Split split, const ModelSpec& spec, int t
   } else {
     d.x = std::move(plane);
   }
-  if (keptRows.size() != files.size())  // only when a file failed: a copy without its rows
-    d.x = d.x.index_select(0, torch::tensor(keptRows, torch::kInt64));
+  if (keptRows.size() != files.size()) {  // only when a file failed: a copy without its rows
+    torch::Tensor x = allocateImages({long(keptRows.size()), d.x.size(1), px, px}, store, message);
+    torch::index_select_out(x, d.x, 0, torch::tensor(keptRows, torch::kInt64));
+    d.x = x;
+  }
   d.y = torch::tensor(kept, torch::kInt64);
   if (spec.defectMap) {
     const int side = spec.mapSize();

@@ -33,10 +33,20 @@ bool hasLocations(const Dataset& ds, Split split);
 cv::Mat locationTarget(const Sample& sample, int side,
                        const std::function<void(const std::string&)>& message);
 
+/// Where a split's decoded images are held: in memory, or, when they would take more than
+/// `memoryBytes`, in a file-backed map in `folder` (an unlinked file, so nothing is left
+/// behind), which the system pages in and out as batches read it.
+struct ImageStore {
+  std::filesystem::path folder;  ///< empty: always in memory
+  std::int64_t memoryBytes = 0;  ///< 0: half of this machine's memory
+};
+
 /// Decodes the images of `split` at the network's input size. A file that changed since the
-/// scan is skipped with a message rather than ending hours of training.
+/// scan is skipped with a message rather than ending hours of training. Throws
+/// std::runtime_error when the images must go to `store`'s folder and cannot (no room).
 SplitData loadSplit(const Dataset& ds, Split split, const ModelSpec& spec, int threads,
-                    const std::function<void(const std::string&)>& message);
+                    const std::function<void(const std::string&)>& message,
+                    const ImageStore& store = {});
 
 /// Per-channel mean and standard deviation of uint8 images [N,C,H,W], in [0,1] units, for a
 /// model of `channels` (a single stored grey channel gives that many equal entries). Counts

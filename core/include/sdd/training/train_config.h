@@ -55,6 +55,10 @@ struct TrainConfig {
   std::string keep = "last";  ///< which epoch becomes model.sddm: last | best
   std::uint64_t seed = 42;
   int threads = 0;  ///< 0 = all cores or one, measured (ThreadTuner); N = fixed, repeatable
+  /// A split whose decoded images would take more than this many MB is kept in a file in the
+  /// run folder that the system pages in and out (datasets larger than memory); 0 = half of
+  /// this machine's memory.
+  int dataMemoryMb = 0;
   std::string device = "auto";  ///< auto | cpu | cuda | cuda:N
   bool channelsLast = true;     ///< measured ~1.3x faster on CPU for this CNN
 
