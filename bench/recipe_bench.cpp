@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "args.h"
 #include "sdd/dataset/dataset.h"
 #include "sdd/training/trainer.h"
 #include "sdd/util/csv.h"
@@ -146,31 +147,24 @@ void sweepSet(const Options& o, const std::string& name, const sdd::Dataset& ds,
 
 int main(int argc, char** argv) {
   Options o;
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) {
-        std::fprintf(stderr, "sdd_recipe_bench: %s needs a value\n", a.c_str());
-        std::exit(2);
-      }
-      return argv[++i];
-    };
-    if (a == "--work")
-      o.work = value();
-    else if (a == "--only") {
-      const auto records = sdd::parseCsv(value());
+  try {
+    const sdd::cli::Args args(std::vector<std::string>(argv + 1, argv + argc),
+                              {"work", "only", "threads"}, {"sweep"});
+    if (args.positionals().size() > 1) throw sdd::cli::CliError("give one dataset folder");
+    if (!args.positionals().empty()) o.root = args.positionals().front();
+    o.work = args.str("work", o.work.string());
+    if (args.has("only")) {
+      const auto records = sdd::parseCsv(args.str("only", ""));
       o.only = records.empty() ? std::vector<std::string>() : records.front().fields;
-    } else if (a == "--sweep")
-      o.sweep = true;
-    else if (a == "--threads")
-      o.threads = std::max(0, std::atoi(value().c_str()));
-    else if (a.rfind("--", 0) == 0) {
-      std::fprintf(stderr,
-                   "usage: sdd_recipe_bench [NEU-DET] [--work DIR] "
-                   "[--only imbalanced,small,64px,neu] [--sweep] [--threads N]\n");
-      return 2;
-    } else
-      o.root = a;
+    }
+    o.sweep = args.has("sweep");
+    o.threads = args.integer("threads", o.threads, 0, 1024);
+  } catch (const sdd::cli::CliError& e) {
+    std::fprintf(stderr,
+                 "sdd_recipe_bench: %s\nusage: sdd_recipe_bench [NEU-DET] [--work DIR] "
+                 "[--only imbalanced,small,64px,neu] [--sweep] [--threads N]\n",
+                 e.what());
+    return 2;
   }
   auto wanted = [&](const std::string& n) {
     return std::find(o.only.begin(), o.only.end(), n) != o.only.end();
