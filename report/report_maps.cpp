@@ -30,7 +30,8 @@ void drawMapExample(Document& doc, int x, int side, const sdd::ReportData& d,
   for (const auto& b : s.boxes)
     p.drawRect(scaled(QRect(QPoint(b.xmin, b.ymin), QPoint(b.xmax, b.ymax))));
   p.setPen(QPen(QColor(255, 215, 0), 1.2, Qt::DashLine));
-  for (const cv::Rect& r : m.map.regions) p.drawRect(scaled(QRect(r.x, r.y, r.width, r.height)));
+  const std::vector<cv::Rect> shown = m.map.shownRegions();
+  for (const cv::Rect& r : shown) p.drawRect(scaled(QRect(r.x, r.y, r.width, r.height)));
   const QPointF peak(x + (m.map.peak.x + 0.5) * sx, y + (m.map.peak.y + 0.5) * sy);
   p.setPen(QPen(Qt::white, 1.5));
   p.drawLine(peak - QPointF(5, 0), peak + QPointF(5, 0));
@@ -45,7 +46,7 @@ void drawMapExample(Document& doc, int x, int side, const sdd::ReportData& d,
   p.drawText(QRect(x, y + side + 2, side, 12), Qt::AlignLeft | Qt::AlignVCenter,
              p.fontMetrics().elidedText(name, Qt::ElideMiddle, side));
   p.drawText(QRect(x, y + side + 14, side, 12), Qt::AlignLeft | Qt::AlignVCenter,
-             QObject::tr("%n region(s) found", "", int(m.map.regions.size())));
+             QObject::tr("%n region(s) found", "", int(shown.size())));
   p.setFont(before);
 }
 

@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
     if (withMap) {
       sdd::LoadedModel shipped = sdd::loadModelFile(model);
       sdd::ModelMetadata meta = shipped.metadata;
-      meta.spec.defectMap = true;
+      meta.spec.defectMap = meta.spec.mapBoxes = true;
       torch::manual_seed(7);
       sdd::DetectorNet net(meta.spec);
       auto from = shipped.net->named_parameters(), to = net->named_parameters();
@@ -83,11 +83,16 @@ int main(int argc, char** argv) {
       x = (x - torch::tensor(m.metadata.normalization.mean).view({1, -1, 1, 1})) /
           torch::tensor(m.metadata.normalization.std).view({1, -1, 1, 1});
       torch::NoGradGuard guard;
-      const torch::Tensor map = torch::sigmoid(m.net->forwardWithMap(x).second).flatten(1);
-      std::vector<std::vector<float>> rows;
-      for (long i = 0; i < n; ++i)
-        rows.emplace_back(map[i].data_ptr<float>(), map[i].data_ptr<float>() + map.size(1));
-      j["defect_map"] = rows;
+      const torch::Tensor logits = m.net->forwardWithMap(x).second;
+      auto rowsOf = [n](const torch::Tensor& t) {
+        const torch::Tensor flat = t.flatten(1).contiguous();
+        std::vector<std::vector<float>> rows;
+        for (long i = 0; i < n; ++i)
+          rows.emplace_back(flat[i].data_ptr<float>(), flat[i].data_ptr<float>() + flat.size(1));
+        return rows;
+      };
+      j["defect_map"] = rowsOf(torch::sigmoid(logits.slice(1, 0, 1)));
+      j["defect_boxes"] = rowsOf(logits.slice(1, 1, 5).clamp(-6, 6).exp());
     }
     std::ofstream f(out / "reference.json");
     f << j.dump();

@@ -172,7 +172,7 @@ TEST(OnnxExport, TheDefectMapIsASecondOutputThatMatchesLibTorch) {
   spec.head = HeadType::GlobalAvgPool;
   spec.fcWidth = 0;
   spec.batchNorm = true;
-  spec.defectMap = true;
+  spec.defectMap = spec.mapBoxes = true;
   TrainConfig cfg;
   cfg.epochs = 1;
   cfg.batchSize = 8;
@@ -187,18 +187,28 @@ TEST(OnnxExport, TheDefectMapIsASecondOutputThatMatchesLibTorch) {
     const cv::Mat in = toModelInput(test::patternImage(n % 3, 300 + n, 45, 45), 32, 3);
     const cv::Mat blob = cv::dnn::blobFromImage(in, 1.0 / 255.0);
     net.setInput(blob);
-    const cv::Mat theirs = net.forward("defect_map");
+    std::vector<cv::Mat> outs;
+    net.forward(outs, std::vector<cv::String>{"defect_map", "defect_boxes"});
+    const cv::Mat& theirs = outs[0];
     ASSERT_EQ(theirs.total(), 8u * 8u);
+    ASSERT_EQ(outs[1].total(), 4u * 8u * 8u);
     torch::Tensor x =
         torch::from_blob(const_cast<float*>(blob.ptr<float>()), {1, 3, 32, 32}).clone();
     x = (x - torch::tensor(norm.mean).view({1, -1, 1, 1})) /
         torch::tensor(norm.std).view({1, -1, 1, 1});
     torch::NoGradGuard guard;
-    const torch::Tensor ours = torch::sigmoid(m.net->forwardWithMap(x).second).contiguous();
+    const torch::Tensor logits = m.net->forwardWithMap(x).second;
+    const torch::Tensor ours = torch::sigmoid(logits.slice(1, 0, 1)).contiguous();
+    const torch::Tensor boxes = logits.slice(1, 1, 5).clamp(-6, 6).exp().contiguous();
     ASSERT_EQ(ours.numel(), 64);
-    double worst = 0;
+    double worst = 0, worstBox = 0;
     for (int k = 0; k < 64; ++k)
       worst = std::max(worst, std::abs(double(theirs.ptr<float>()[k]) - ours.data_ptr<float>()[k]));
+    for (int k = 0; k < 256; ++k) {
+      const double want = boxes.data_ptr<float>()[k];
+      worstBox = std::max(worstBox, std::abs(outs[1].ptr<float>()[k] - want) / std::max(1.0, want));
+    }
     EXPECT_LT(worst, 1e-4) << "image " << n;
+    EXPECT_LT(worstBox, 1e-4) << "image " << n << ": the box distances";
   }
 }

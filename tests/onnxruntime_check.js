@@ -2,7 +2,8 @@
 // from the npm package onnxruntime-node. Runs OUT_DIR/model.onnx on the inputs of
 // OUT_DIR/reference.json (tests/onnx_reference.cpp) and checks every output against LibTorch's:
 // probabilities and calibrated probabilities within 1e-4, the descriptor within 1e-4 of
-// max(1, |value|), and the defect map within 1e-4 when the reference has one.
+// max(1, |value|), and the defect map within 1e-4 (its box distances relative, as the
+// descriptor) when the reference has one.
 //   node onnxruntime_check.js OUT_DIR NODE_MODULES_DIR
 const path = require('path');
 const fs = require('fs');
@@ -18,6 +19,7 @@ const ort = require(path.join(modules, 'onnxruntime-node'));
   let failed = false;
   const names = ['probabilities', 'calibrated_probabilities', 'descriptor'];
   if (ref.defect_map) names.push('defect_map');  // [N,1,m,m], compared flattened
+  if (ref.defect_boxes) names.push('defect_boxes');  // [N,4,m,m], relative as the descriptor
   for (const name of names) {
     const want = ref[name];
     const got = out[name];
@@ -38,7 +40,7 @@ const ort = require(path.join(modules, 'onnxruntime-node'));
       for (let k = 0; k < width; ++k) {
         const w = want[i][k];
         const d = Math.abs(got.data[i * width + k] - w) /
-                  (name === 'descriptor' ? Math.max(1, Math.abs(w)) : 1);
+                  (name === 'descriptor' || name === 'defect_boxes' ? Math.max(1, Math.abs(w)) : 1);
         worst = Math.max(worst, d);
       }
     console.log(`${name}: ${want.length} images, largest difference ${worst.toExponential(2)}`);

@@ -28,7 +28,8 @@ void InferenceWorker::explain(const QString& file, int targetClass, bool defectM
     if (!d.ok()) throw std::runtime_error(d.error);
     const sdd::Explanation e = predictor_->explain(
         d.image, targetClass, defectMap ? sdd::CamMethod::DefectMap : sdd::CamMethod::GradCam);
-    for (const cv::Rect& r : e.regions) out.regions.append(QRect(r.x, r.y, r.width, r.height));
+    for (const cv::Rect& r : e.shownRegions())
+      out.regions.append(QRect(r.x, r.y, r.width, r.height));
     out.classIndex = e.classIndex;
     out.peak = QPoint(e.peak.x, e.peak.y);
     out.overlay = sddreport::heatOverlay(e.heatmap);

@@ -178,4 +178,12 @@ std::vector<cv::Rect> componentBoxes(const cv::Mat& binary, cv::Mat* labels) {
   return boxes;
 }
 
+std::vector<cv::Rect> boxRects(const std::vector<BoundingBox>& boxes) {
+  std::vector<cv::Rect> out;
+  out.reserve(boxes.size());
+  for (const BoundingBox& b : boxes)
+    out.emplace_back(cv::Point(b.xmin, b.ymin), cv::Point(b.xmax + 1, b.ymax + 1));
+  return out;
+}
+
 }  // namespace sdd

@@ -241,8 +241,7 @@ PointingGame pointingGame(Predictor& predictor, const Dataset& dataset, const st
     if (!truthMask.empty()) {
       boxes = componentBoxes(truthMask);
     } else {
-      for (const auto& b : s.boxes)
-        boxes.emplace_back(cv::Point(b.xmin, b.ymin), cv::Point(b.xmax + 1, b.ymax + 1));
+      boxes = boxRects(s.boxes);
       truthMask = cv::Mat::zeros(d.image.size(), CV_8UC1);
       for (const cv::Rect& b : boxes) truthMask(b & cv::Rect({}, d.image.size())).setTo(255);
     }

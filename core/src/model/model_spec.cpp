@@ -42,6 +42,7 @@ void ModelSpec::validate() const {
   if (dropout < 0 || dropout >= 1) fail("dropout must be in [0, 1)");
   if (numClasses < 2) fail("need at least 2 classes");
   if (defectMap && convChannels.size() < 2) fail("a defect map needs at least 2 conv blocks");
+  if (mapBoxes && !defectMap) fail("map boxes need a defect map");
   // Upper bounds: a damaged or hand-edited model file must not make us allocate gigabytes.
   if (inputSize > 4096) fail("input size must be at most 4096 pixels");
   if (convChannels.size() > 12) fail("at most 12 conv blocks");
@@ -87,6 +88,8 @@ int ModelSpec::featureSize() const {
 
 int ModelSpec::mapSize() const { return inputSize / 2 / 2; }
 
+int ModelSpec::mapChannels() const { return defectMap ? (mapBoxes ? 5 : 1) : 0; }
+
 std::int64_t ModelSpec::parameterCount() const {
   std::int64_t p = 0;
   std::int64_t in = inputChannels;
@@ -102,8 +105,11 @@ std::int64_t ModelSpec::parameterCount() const {
     features = fcWidth;
   }
   p += features * numClasses + numClasses;
-  if (defectMap)
-    for (std::size_t b = 1; b < convChannels.size(); ++b) p += convChannels[b] + 1;
+  const std::int64_t projected = mapBoxes ? kMapWidth : mapChannels();
+  for (std::size_t b = 1; defectMap && b < convChannels.size(); ++b)
+    p += (convChannels[b] + 1) * projected;
+  if (mapBoxes)
+    p += kMapTowerDepth * (9 * kMapWidth * kMapWidth + kMapWidth) + (kMapWidth + 1) * mapChannels();
   return p;
 }
 
@@ -125,8 +131,11 @@ std::int64_t ModelSpec::macs() const {
     std::int64_t side = inputSize / 2;
     for (std::size_t b = 1; b < convChannels.size(); ++b) {
       side /= 2;
-      m += side * side * convChannels[b] + 4 * mapSize() * mapSize();
+      m += (side * side * convChannels[b] + 4 * mapSize() * mapSize()) * (mapBoxes ? kMapWidth : 1);
     }
+    if (mapBoxes)
+      m += std::int64_t(mapSize()) * mapSize() *
+           (kMapTowerDepth * 9 * kMapWidth * kMapWidth + kMapWidth * mapChannels());
   }
   return m;
 }
@@ -151,7 +160,7 @@ std::string ModelSpec::describe() const {
   if (fcWidth > 0) o << " fc" << fcWidth;
   if (dropout > 0) o << " dropout" << dropout;
   o << " -> " << numClasses;
-  if (defectMap) o << " + map" << mapSize();
+  if (defectMap) o << " + map" << mapSize() << (mapBoxes ? " boxes" : "");
   return o.str();
 }
 
@@ -159,7 +168,7 @@ bool ModelSpec::operator==(const ModelSpec& o) const {
   return inputSize == o.inputSize && inputChannels == o.inputChannels &&
          convChannels == o.convChannels && kernelSize == o.kernelSize && head == o.head &&
          fcWidth == o.fcWidth && batchNorm == o.batchNorm && dropout == o.dropout &&
-         numClasses == o.numClasses && defectMap == o.defectMap;
+         numClasses == o.numClasses && defectMap == o.defectMap && mapBoxes == o.mapBoxes;
 }
 
 void to_json(nlohmann::json& j, const ModelSpec& s) {
@@ -173,6 +182,7 @@ void to_json(nlohmann::json& j, const ModelSpec& s) {
        {"dropout", s.dropout},
        {"num_classes", s.numClasses}};
   if (s.defectMap) j["defect_map"] = true;  // absent in files from before the map
+  if (s.mapBoxes) j["map_boxes"] = true;    // absent in files from before the boxes
 }
 
 // An integer field; nlohmann's get<int> on 1e20 or 3.5 would convert with undefined behavior.
@@ -199,6 +209,7 @@ void from_json(const nlohmann::json& j, ModelSpec& s) {
   s.dropout = j.value("dropout", 0.0);
   s.numClasses = intField(j.at("num_classes"), "num_classes");
   s.defectMap = j.value("defect_map", false);
+  s.mapBoxes = j.value("map_boxes", false);
   s.validate();
 }
 

@@ -309,7 +309,42 @@ std::string buildOnnx(LoadedModel& m, const fs::path& modelFile, const std::stri
   graph.msg(
       1, node("Softmax", {"calibrated_logits"}, "calibrated_probabilities", {attrInt("axis", 1)}));
   graph.msg(1, node("Concat", descriptorParts, "descriptor", {attrInt("axis", 1)}));
-  if (spec.defectMap) graph.msg(1, node("Sigmoid", {mapSum}, "defect_map"));
+  if (spec.mapBoxes) {
+    // The tower; its last 1×1 conv is written as two, channel 0 (the defect probability) and
+    // channels 1-4 (the box distances), which spares the runtime a Slice.
+    std::size_t k = 0;
+    const auto layers = net->mapHead()->children();
+    for (const auto& child : layers) {
+      const std::string q = "map_head" + std::to_string(k++);
+      if (std::dynamic_pointer_cast<torch::nn::ReLUImpl>(child)) {
+        graph.msg(1, node("Relu", {mapSum}, q));
+        mapSum = q;
+        continue;
+      }
+      auto conv = std::dynamic_pointer_cast<torch::nn::Conv2dImpl>(child);
+      if (!conv) throw ModelError("ONNX export: unexpected map layer in " + modelFile.string());
+      const std::int64_t ks = conv->weight.size(2), pad = ks / 2;
+      const std::vector<std::pair<std::string, std::pair<long, long>>> parts =
+          k < layers.size()
+              ? std::vector<std::pair<std::string, std::pair<long, long>>>{{q,
+                                                                            {0,
+                                                                             conv->weight.size(0)}}}
+              : std::vector<std::pair<std::string, std::pair<long, long>>>{
+                    {"map_logit", {0, 1}}, {"map_log_distances", {1, 5}}};
+      for (const auto& [out, range] : parts) {
+        inits.push_back(tensor(out + ".weight", conv->weight.slice(0, range.first, range.second)));
+        inits.push_back(tensor(out + ".bias", conv->bias.slice(0, range.first, range.second)));
+        graph.msg(1, node("Conv", {mapSum, out + ".weight", out + ".bias"}, out,
+                          {attrInts("kernel_shape", {ks, ks}),
+                           attrInts("pads", {pad, pad, pad, pad}), attrInts("strides", {1, 1})}));
+      }
+      if (k < layers.size()) mapSum = q;
+    }
+    graph.msg(1, node("Sigmoid", {"map_logit"}, "defect_map"));
+    graph.msg(1, node("Exp", {"map_log_distances"}, "defect_boxes"));
+  } else if (spec.defectMap) {
+    graph.msg(1, node("Sigmoid", {mapSum}, "defect_map"));
+  }
 
   graph.str(2, "sdd_detector");
   for (const auto& i : inits) graph.msg(5, i);
@@ -319,6 +354,7 @@ std::string buildOnnx(LoadedModel& m, const fs::path& modelFile, const std::stri
   graph.msg(12, valueInfo("calibrated_probabilities", {spec.numClasses}));
   graph.msg(12, valueInfo("descriptor", {spec.descriptorSize()}));
   if (spec.defectMap) graph.msg(12, valueInfo("defect_map", {1, spec.mapSize(), spec.mapSize()}));
+  if (spec.mapBoxes) graph.msg(12, valueInfo("defect_boxes", {4, spec.mapSize(), spec.mapSize()}));
 
   Pb model;
   model.i64(1, 7);  // ir_version
@@ -335,6 +371,10 @@ std::string buildOnnx(LoadedModel& m, const fs::path& modelFile, const std::stri
                    (spec.defectMap ? std::string(", defect_map (the defect probability per cell, "
                                                  "[N,1,m,m])")
                                    : std::string()) +
+                   (spec.mapBoxes ? std::string(", defect_boxes (per cell, the distances from its "
+                                                "centre to its defect's left, top, right and "
+                                                "bottom edges, in cells, [N,4,m,m])")
+                                  : std::string()) +
                    ".");
   model.msg(7, graph);
   Pb opset;

@@ -8,6 +8,15 @@
 
 namespace sdd::training {
 
+namespace {
+// A box target's channels (cellBoxTarget: coverage, left, top, right, bottom, weight) after its
+// planes were flipped or rotated: the distances trade places as the directions do.
+torch::Tensor reorderBoxChannels(const torch::Tensor& t, std::vector<std::int64_t> order) {
+  if (t.size(0) != 6) return t;
+  return t.index_select(0, torch::tensor(order, torch::kInt64));
+}
+}  // namespace
+
 torch::Tensor augmentBatch(torch::Tensor x01, const TrainConfig& c, std::mt19937_64& rng,
                            torch::Tensor* target) {
   std::uniform_real_distribution<double> u(0.0, 1.0);
@@ -24,6 +33,12 @@ torch::Tensor augmentBatch(torch::Tensor x01, const TrainConfig& c, std::mt19937
       if (flipX) *m = m->flip({2});
       if (flipY) *m = m->flip({1});
       if (rot) *m = m->rot90(rot, {1, 2});
+    }
+    if (t.defined() && t.size(0) == 6) {
+      if (flipX) t = reorderBoxChannels(t, {0, 3, 2, 1, 4, 5});  // left <-> right
+      if (flipY) t = reorderBoxChannels(t, {0, 1, 4, 3, 2, 5});  // top <-> bottom
+      // One quarter turn from rows towards columns: the new left was the top, and so on.
+      for (int k = 0; k < rot; ++k) t = reorderBoxChannels(t, {0, 2, 3, 4, 1, 5});
     }
     if (target) targets.push_back(t);
     const double contrast = 1.0 + c.contrast * (2 * u(rng) - 1);

@@ -20,6 +20,7 @@
 #include "training/augmentation.h"
 #include "training/checkpoint.h"
 #include "training/class_balance.h"
+#include "training/defect_map_loss.h"
 #include "training/training_data.h"
 #include "training/weight_average.h"
 
@@ -41,18 +42,6 @@ double scheduledLr(const TrainConfig& c, int epoch0) {
 
 void setLr(torch::optim::Optimizer& opt, double lr) {
   for (auto& group : opt.param_groups()) group.options().set_lr(lr);
-}
-
-// The defect map's loss: per-cell binary cross-entropy, averaged over the images that have a
-// mask or boxes (the others add nothing); 0 when the batch has none.
-torch::Tensor mapLoss(const torch::Tensor& logits, const torch::Tensor& target,
-                      const torch::Tensor& has) {
-  const torch::Tensor perImage =
-      torch::nn::functional::binary_cross_entropy_with_logits(
-          logits, target,
-          torch::nn::functional::BinaryCrossEntropyWithLogitsFuncOptions().reduction(torch::kNone))
-          .mean({1, 2, 3});
-  return (perImage * has).sum() / has.sum().clamp_min(1.0);
 }
 
 // Bytes a run writes at most at once: three model files, the checkpoint (weights and two Adam
@@ -154,7 +143,7 @@ void Trainer::Impl::checkResources() {
   // A defect map when the training images say where their defects are (and it can be built).
   if (config.defectMap && spec.convChannels.size() >= 2 &&
       training::hasLocations(dataset, Split::Train))
-    spec.defectMap = true;
+    spec.defectMap = spec.mapBoxes = true;
   spec.validate();
   // A batch whose activations and their gradients cannot fit in this machine's memory ended
   // in the kernel's OOM killer (`--input-size 4096`); refuse it with the figures instead.
@@ -360,8 +349,9 @@ bool Trainer::Impl::trainEpoch(int epoch, EpochStats& s) {
     if (lossWeights.defined()) options.weight(lossWeights);
     auto loss = torch::nn::functional::cross_entropy(logits, y, options);
     if (spec.defectMap)
-      loss = loss + config.mapWeight * mapLoss(mapLogits, target.to(*device),
-                                               train.hasTarget.index_select(0, idx).to(*device));
+      loss = loss + config.mapWeight *
+                        training::defectMapLoss(mapLogits, target.to(*device),
+                                                train.hasTarget.index_select(0, idx).to(*device));
     loss.backward();
     optimizer->step();
     if (averager) averager->update(config.ema, static_cast<std::int64_t>(epoch) * batches + b + 1);

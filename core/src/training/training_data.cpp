@@ -30,13 +30,14 @@ bool hasLocations(const Dataset& ds, Split split) {
 }
 
 cv::Mat locationTarget(const Sample& s, int side,
-                       const std::function<void(const std::string&)>& message) {
+                       const std::function<void(const std::string&)>& message, cv::Mat* boxes) {
   cv::Mat full;
   if (!s.mask.empty()) {
     std::string error;
     full = loadMask(s.mask, &error);
     if (full.empty() && message)
       message("warning: mask " + s.mask.string() + " not used: " + error);
+    if (!full.empty() && boxes) *boxes = cellBoxTarget(componentBoxes(full), full.size(), side);
   }
   if (full.empty() && !s.boxes.empty() && s.width > 0 && s.height > 0) {
     // Boxes as filled rectangles, drawn finely enough that a cell's share is close.
@@ -48,11 +49,47 @@ cv::Mat locationTarget(const Sample& s, int side,
           full, cv::Point(int(std::floor((b.xmin - 1) * sx)), int(std::floor((b.ymin - 1) * sy))),
           cv::Point(int(std::ceil(b.xmax * sx)) - 1, int(std::ceil(b.ymax * sy)) - 1), 255,
           cv::FILLED);
+    if (boxes) *boxes = cellBoxTarget(boxRects(s.boxes), cv::Size(s.width, s.height), side);
   }
   if (full.empty()) return {};
   cv::Mat out;
   cv::resize(full, out, cv::Size(side, side), 0, 0, cv::INTER_AREA);
   out.convertTo(out, CV_32F, 1.0 / 255);
+  return out;
+}
+
+cv::Mat cellBoxTarget(const std::vector<cv::Rect>& rects, cv::Size size, int side) {
+  cv::Mat out = cv::Mat::zeros(side, side, CV_32FC(5));
+  if (size.width <= 0 || size.height <= 0) return out;
+  const double cw = double(size.width) / side, ch = double(size.height) / side;
+  std::vector<double> area(std::size_t(side) * side, 0.0);  // of the box a cell has; 0: none
+  auto assign = [&](int i, int j, const cv::Rect& r) {
+    const double cx = (j + 0.5) * cw, cy = (i + 0.5) * ch;
+    float* v = out.ptr<float>(i, j);
+    v[0] = float((cx - r.x) / cw);
+    v[1] = float((cy - r.y) / ch);
+    v[2] = float((r.x + r.width - cx) / cw);
+    v[3] = float((r.y + r.height - cy) / ch);
+    v[4] = 1.0f;
+    area[std::size_t(i) * side + j] = double(r.area());
+  };
+  for (int i = 0; i < side; ++i)
+    for (int j = 0; j < side; ++j) {
+      const double cx = (j + 0.5) * cw, cy = (i + 0.5) * ch;
+      for (const cv::Rect& r : rects) {
+        const double a = double(r.area());
+        const double have = area[std::size_t(i) * side + j];
+        if (r.width > 0 && r.height > 0 && cx > r.x && cx < r.x + r.width && cy > r.y &&
+            cy < r.y + r.height && (have == 0 || a < have))
+          assign(i, j, r);
+      }
+    }
+  for (const cv::Rect& r : rects) {
+    if (r.width <= 0 || r.height <= 0) continue;
+    const int j = std::clamp(int((r.x + r.width / 2.0) / cw), 0, side - 1);
+    const int i = std::clamp(int((r.y + r.height / 2.0) / ch), 0, side - 1);
+    if (area[std::size_t(i) * side + j] == 0) assign(i, j, r);
+  }
   return out;
 }
 
@@ -163,14 +200,15 @@ SplitData loadSplit(const Dataset& ds, Split split, const ModelSpec& spec, int t
   if (spec.defectMap) {
     const int side = spec.mapSize();
     const auto n = static_cast<long>(keptSamples.size());
-    d.target = torch::zeros({n, 1, side, side});
+    d.target = torch::zeros({n, spec.mapBoxes ? 6 : 1, side, side});
     d.hasTarget = torch::zeros({n});
     // Masks are decoded here, on every thread, as the images were; messages after.
-    std::vector<cv::Mat> targets(keptSamples.size());
+    std::vector<cv::Mat> targets(keptSamples.size()), boxes(keptSamples.size());
     std::vector<std::string> said(keptSamples.size());
     parallelFor(keptSamples.size(), threads, [&](std::size_t k) {
-      targets[k] = locationTarget(ds.samples()[keptSamples[k]], side,
-                                  [&](const std::string& m) { said[k] = m; });
+      targets[k] = locationTarget(
+          ds.samples()[keptSamples[k]], side, [&](const std::string& m) { said[k] = m; },
+          spec.mapBoxes ? &boxes[k] : nullptr);
     });
     for (const std::string& m : said)
       if (!m.empty() && message) message(m);
@@ -180,6 +218,10 @@ SplitData loadSplit(const Dataset& ds, Split split, const ModelSpec& spec, int t
       d.target[k][0].copy_(
           torch::from_blob(const_cast<float*>(t.ptr<float>()), {side, side}, torch::kFloat32));
       d.hasTarget[k] = 1.0f;
+      if (const cv::Mat& b = boxes[std::size_t(k)]; !b.empty())
+        d.target[k].slice(0, 1, 6).copy_(
+            torch::from_blob(const_cast<float*>(b.ptr<float>()), {side, side, 5}, torch::kFloat32)
+                .permute({2, 0, 1}));
     }
   }
   return d;

@@ -19,8 +19,9 @@ struct SplitData {
   torch::Tensor x;
   torch::Tensor y;  // int64 [N]
   // With a defect map (spec.defectMap): the share of each map cell that is defect, from the
-  // image's mask or else its boxes (float [N,1,m,m]), and whether the image has either
-  // (float [N], 1 or 0: images with neither train only the classifier).
+  // image's mask or else its boxes (float [N,1,m,m]; with spec.mapBoxes [N,6,m,m]: then also
+  // channels 1-5 of cellBoxTarget), and whether the image has either (float [N], 1 or 0:
+  // images with neither train only the classifier).
   torch::Tensor target, hasTarget;
 };
 
@@ -30,8 +31,18 @@ bool hasLocations(const Dataset& ds, Split split);
 /// The defect-map target of one sample at side `side`: the share of each cell covered by its
 /// mask (when it has one) or its boxes; empty when it has neither (or its mask is unreadable,
 /// said through `message`).
+/// With `boxes` non-null it also gets cellBoxTarget of the mask's components or the boxes.
 cv::Mat locationTarget(const Sample& sample, int side,
-                       const std::function<void(const std::string&)>& message);
+                       const std::function<void(const std::string&)>& message,
+                       cv::Mat* boxes = nullptr);
+
+/// The box regression target of a side × side map over an image of `size` with defect
+/// rectangles `rects` (pixels): CV_32FC(5) per cell, the distances from the cell's centre to
+/// the left, top, right and bottom edges of its box (in cells) and a weight (1: the cell has a
+/// box; 0: nothing to learn there). A cell's box is the smallest one holding the cell's
+/// centre; a box that holds no cell centre (smaller than a cell) goes to the cell its own
+/// centre lies in when that cell has no box yet.
+cv::Mat cellBoxTarget(const std::vector<cv::Rect>& rects, cv::Size size, int side);
 
 /// Where a split's decoded images are held: in memory, or, when they would take more than
 /// `memoryBytes`, in a file-backed map in `folder` (an unlinked file, so nothing is left

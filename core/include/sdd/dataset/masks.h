@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "sdd/dataset/dataset.h"
 #include "sdd/dataset/file_walk.h"
 
 namespace sdd {
@@ -56,5 +57,8 @@ cv::Mat loadMask(const std::filesystem::path& file, std::string* error);
 /// The bounding boxes of the 8-connected components of a binary image (non-zero = on), in
 /// component order; `labels` (optional) gets each pixel's component, 1-based, 0 = off.
 std::vector<cv::Rect> componentBoxes(const cv::Mat& binary, cv::Mat* labels = nullptr);
+
+/// Pascal VOC boxes as pixel rectangles (xmin..xmax inclusive), as masks' components are.
+std::vector<cv::Rect> boxRects(const std::vector<BoundingBox>& boxes);
 
 }  // namespace sdd

@@ -48,11 +48,17 @@ struct Explanation {
   std::vector<float> probabilities;  ///< of the whole image
   cv::Mat heatmap;                   ///< CV_32F, the input image's size, 0..1 (all 0: no evidence)
   cv::Point peak{-1, -1};            ///< heat-map maximum, in input-image pixels
-  /// DefectMap only: the defects found (map >= kRegionThreshold, connected components) with
-  /// their scores (the map's maximum inside each), in input-image pixels, best first.
+  /// DefectMap only: the defects found, in input-image pixels, best first, with their scores.
+  /// A map with boxes (ModelSpec::mapBoxes): the cells' boxes down to kCandidateScore after
+  /// non-maximum suppression, scored by their cell's defect probability; shown are those of
+  /// at least kRegionThreshold (shownRegions), the others count for average precision. Else
+  /// the connected components of map >= kRegionThreshold, scored by the map's maximum inside.
   std::vector<cv::Rect> regions;
   std::vector<float> regionScores;
   static constexpr float kRegionThreshold = 0.5f;
+  static constexpr float kCandidateScore = 0.05f;
+  /// The regions scored at least kRegionThreshold: the defects a user is shown.
+  std::vector<cv::Rect> shownRegions() const;
 };
 
 /// The "pointing game": does the heat-map peak fall inside one of the defect boxes?

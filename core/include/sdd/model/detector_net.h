@@ -24,8 +24,9 @@ class DetectorNetImpl : public torch::nn::Module {
   /// the parts that hold the first `length` values are computed (the unknown score needs the
   /// first two: the later blocks' moments cost a batch-1 prediction ~15 %).
   std::pair<torch::Tensor, torch::Tensor> forwardWithDescriptor(torch::Tensor x, int length = -1);
-  /// Logits and the defect map's logits ([N, 1, spec().mapSize(), spec().mapSize()]), from
-  /// one forward pass; only for a spec with defectMap.
+  /// Logits and the defect map's logits ([N, spec().mapChannels(), spec().mapSize(),
+  /// spec().mapSize()]; channels 1-4 are log distances, ModelSpec::mapBoxes), from one
+  /// forward pass; only for a spec with defectMap.
   std::pair<torch::Tensor, torch::Tensor> forwardWithMap(torch::Tensor x);
   const ModelSpec& spec() const { return spec_; }
   // The layers, for exporters (ONNX).
@@ -34,6 +35,9 @@ class DetectorNetImpl : public torch::nn::Module {
   torch::nn::Linear output() const { return output_; }
   /// The defect map's 1×1 convs, one per block from the second on; empty without a map.
   torch::nn::ModuleList mapConvs() const { return mapConvs_; }
+  /// With ModelSpec::mapBoxes, the tower after the 1×1 convs' sum (ReLU, 3×3 conv, …, ReLU,
+  /// 1×1 conv to the map's channels); null without.
+  torch::nn::Sequential mapHead() const { return mapHead_; }
 
  private:
   ModelSpec spec_;
@@ -42,6 +46,7 @@ class DetectorNetImpl : public torch::nn::Module {
   torch::nn::Linear output_{nullptr};
   torch::nn::Dropout dropout_{nullptr};
   torch::nn::ModuleList mapConvs_{nullptr};
+  torch::nn::Sequential mapHead_{nullptr};
 };
 TORCH_MODULE(DetectorNet);
 

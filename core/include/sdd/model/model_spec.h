@@ -27,7 +27,11 @@ enum class HeadType { Flatten, GlobalAvgPool };
 /// layer with ReLU, and a final FC layer with one output per class (SoftMax applied at
 /// inference). With `defectMap`, a second output: a defect-probability map at the second
 /// block's resolution, the sum of a 1×1 conv of each block's output from the second on
-/// (the deeper ones upsampled bilinearly), a sigmoid applied at inference.
+/// (the deeper ones upsampled bilinearly), a sigmoid applied at inference. With `mapBoxes`
+/// the sum is kMapWidth wide and goes through a small conv tower, and the map has four more
+/// channels, each cell's box (FCOS-style, Tian et al. 2019): the distances from the cell's
+/// centre to its box's left, top, right and bottom edges, in cells, as their logarithms
+/// (exp at inference).
 struct ModelSpec {
   int inputSize = 200;
   int inputChannels = 3;
@@ -39,6 +43,11 @@ struct ModelSpec {
   double dropout = 0.0;  ///< before the last FC layer
   int numClasses = 6;
   bool defectMap = false;  ///< the localization output; needs at least 2 conv blocks
+  bool mapBoxes = false;   ///< the map also gives each cell's box; only with defectMap
+  /// With mapBoxes, each block's 1×1 conv gives kMapWidth channels; their sum goes through
+  /// kMapTowerDepth 3×3 convs (ReLU before each) and a 1×1 conv to the 5 outputs.
+  static constexpr int kMapWidth = 32;
+  static constexpr int kMapTowerDepth = 3;
 
   /// The paper's Table II network.
   static ModelSpec tableII(int numClasses = 6);
@@ -54,6 +63,8 @@ struct ModelSpec {
   int featureSize() const;
   /// Side of the defect map (the second block's output): 12 for the default's 50 px input.
   int mapSize() const;
+  /// Channels of the map output: 1, or 5 with mapBoxes; 0 without a map.
+  int mapChannels() const;
   /// The descriptor the unknown score works on (DetectorNet::forwardWithDescriptor), part by
   /// part: the input's moments (3 per channel), then each conv block's (2 per channel).
   std::vector<int> descriptorParts() const;

@@ -15,6 +15,13 @@
 ///                                             of the unknown score (sdd/metrics/unknown_score.h),
 ///                                             whose class means, whitening and threshold are in
 ///                                             metadata_props "sdd_metadata", confidence_rule.
+///   "defect_map"                [N, 1, m, m]  with a defect map (ModelSpec::defectMap): the
+///                                             defect probability per cell
+///   "defect_boxes"              [N, 4, m, m]  with map boxes (ModelSpec::mapBoxes): per cell,
+///                                             the distances from its centre to its defect's
+///                                             left, top, right and bottom edges, in cells (as
+///                                             LibTorch's, which clamps their logarithms to
+///                                             ±6 first: equal below 400 cells)
 /// The class names, input size and normalization are in the model's metadata_props.
 
 #include <filesystem>
