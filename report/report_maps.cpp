@@ -61,17 +61,20 @@ void drawDefectMapSection(Document& doc, const sdd::ReportData& d) {
   doc.paragraph(
       QObject::tr("The model has a defect map, trained beside the classifier on the dataset's "
                   "masks or boxes. On the %1 split, its peak falls inside an annotated region for "
-                  "%2 % of the %3 images that have one (the image centre: %4 %). The regions it "
-                  "finds (map ≥ 0.5, connected components) reach a box AP at IoU 0.5 of %5 "
-                  "(mean over classes) and a pixel IoU of %6 with the annotations. Below, one "
-                  "image per class: the map in colour, the annotations in red, the regions found "
-                  "dashed in yellow, the peak as a white cross.")
+                  "%2 % of the %3 images that have one (the image centre: %4 %). The %7 reach "
+                  "a box AP at IoU 0.5 of %5 (mean over classes), and the map ≥ 0.5 a pixel "
+                  "IoU of %6 with the annotations. Below, one image per class: the map in "
+                  "colour, the annotations in red, the regions found dashed in yellow, the "
+                  "peak as a white cross.")
           .arg(qs(d.options.split))
           .arg(fixed(100.0 * g.totalHits() / n, 1))
           .arg(g.totalImages())
           .arg(fixed(100.0 * g.totalCentreHits() / n, 1))
           .arg(fixed(g.map50(), 3))
-          .arg(fixed(g.pixelIoU, 3)));
+          .arg(fixed(g.pixelIoU, 3))
+          .arg(d.mapBoxes ? QObject::tr("boxes it finds (one per cell of the map, overlaps "
+                                        "suppressed; those scored at least 0.5 shown)")
+                          : QObject::tr("regions it finds (map ≥ 0.5, connected components)")));
   QList<QStringList> rows;
   for (std::size_t c = 0; c < g.classes.size(); ++c) {
     const double m = std::max(1, g.images[c]);

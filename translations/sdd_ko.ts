@@ -495,10 +495,6 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
         <translation>결함의 위치: 모델의 결함 맵</translation>
     </message>
     <message>
-        <source>The model has a defect map, trained beside the classifier on the dataset&apos;s masks or boxes. On the %1 split, its peak falls inside an annotated region for %2 % of the %3 images that have one (the image centre: %4 %). The regions it finds (map ≥ 0.5, connected components) reach a box AP at IoU 0.5 of %5 (mean over classes) and a pixel IoU of %6 with the annotations. Below, one image per class: the map in colour, the annotations in red, the regions found dashed in yellow, the peak as a white cross.</source>
-        <translation>이 모델에는 데이터셋의 마스크나 박스로 분류기와 함께 학습한 결함 맵이 있습니다. %1 분할에서 주석 영역이 있는 %3개 이미지 중 %2 %에서 맵의 최댓값이 주석 영역 안에 있습니다 (이미지 중심: %4 %). 맵이 찾은 영역 (맵 ≥ 0.5, 연결 성분)의 IoU 0.5 박스 AP는 %5 (클래스 평균), 주석과의 픽셀 IoU는 %6입니다. 아래는 클래스별 이미지 한 장: 맵은 색, 주석은 빨강, 찾은 영역은 노란 점선, 최댓값은 흰 십자입니다.</translation>
-    </message>
-    <message>
         <source>Images</source>
         <translation>이미지 수</translation>
     </message>
@@ -521,6 +517,18 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
     <message>
         <source>Warning: %1 of %2 evaluated images (%3 %) are images this model was trained on (the same files): the figures above overstate how it does on new images.</source>
         <translation>경고: 평가한 이미지 %2개 중 %1개(%3 %)는 이 모델이 학습한 이미지(같은 파일)입니다. 위 수치는 새 이미지에서의 성능을 과대평가합니다.</translation>
+    </message>
+    <message>
+        <source>The model has a defect map, trained beside the classifier on the dataset&apos;s masks or boxes. On the %1 split, its peak falls inside an annotated region for %2 % of the %3 images that have one (the image centre: %4 %). The %7 reach a box AP at IoU 0.5 of %5 (mean over classes), and the map ≥ 0.5 a pixel IoU of %6 with the annotations. Below, one image per class: the map in colour, the annotations in red, the regions found dashed in yellow, the peak as a white cross.</source>
+        <translation>이 모델에는 데이터셋의 마스크나 박스로 분류기와 함께 학습한 결함 맵이 있습니다. %1 분할에서 주석 영역이 있는 %3개 이미지 중 %2 %에서 맵의 최댓값이 주석 영역 안에 있습니다 (이미지 중심: %4 %). %7의 IoU 0.5 박스 AP는 %5 (클래스 평균), 맵 ≥ 0.5와 주석의 픽셀 IoU는 %6입니다. 아래는 클래스별 이미지 한 장: 맵은 색, 주석은 빨강, 찾은 영역은 노란 점선, 최댓값은 흰 십자입니다.</translation>
+    </message>
+    <message>
+        <source>boxes it finds (one per cell of the map, overlaps suppressed; those scored at least 0.5 shown)</source>
+        <translation>맵이 찾은 박스 (맵의 셀마다 하나, 겹침 제거; 점수 0.5 이상만 표시)</translation>
+    </message>
+    <message>
+        <source>regions it finds (map ≥ 0.5, connected components)</source>
+        <translation>맵이 찾은 영역 (맵 ≥ 0.5, 연결 성분)</translation>
     </message>
 </context>
 <context>

@@ -495,10 +495,6 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
         <translation>缺陷在哪里：模型的缺陷图</translation>
     </message>
     <message>
-        <source>The model has a defect map, trained beside the classifier on the dataset&apos;s masks or boxes. On the %1 split, its peak falls inside an annotated region for %2 % of the %3 images that have one (the image centre: %4 %). The regions it finds (map ≥ 0.5, connected components) reach a box AP at IoU 0.5 of %5 (mean over classes) and a pixel IoU of %6 with the annotations. Below, one image per class: the map in colour, the annotations in red, the regions found dashed in yellow, the peak as a white cross.</source>
-        <translation>该模型有一个缺陷图，与分类器一起用数据集的掩膜或框训练。在 %1 划分上，在有标注区域的 %3 张图像中，%2 % 的图像其峰值落在标注区域内（图像中心：%4 %）。它找到的区域（图 ≥ 0.5，连通分量）在 IoU 0.5 下的框 AP 为 %5（各类平均），与标注的像素 IoU 为 %6。下面每类一张图像：彩色为缺陷图，红色为标注，黄色虚线为找到的区域，白色十字为峰值。</translation>
-    </message>
-    <message>
         <source>Images</source>
         <translation>图像数</translation>
     </message>
@@ -521,6 +517,18 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
     <message>
         <source>Warning: %1 of %2 evaluated images (%3 %) are images this model was trained on (the same files): the figures above overstate how it does on new images.</source>
         <translation>警告：评估的 %2 张图像中有 %1 张（%3 %）是该模型训练时用过的图像（相同文件）：上面的数值高估了它在新图像上的表现。</translation>
+    </message>
+    <message>
+        <source>The model has a defect map, trained beside the classifier on the dataset&apos;s masks or boxes. On the %1 split, its peak falls inside an annotated region for %2 % of the %3 images that have one (the image centre: %4 %). The %7 reach a box AP at IoU 0.5 of %5 (mean over classes), and the map ≥ 0.5 a pixel IoU of %6 with the annotations. Below, one image per class: the map in colour, the annotations in red, the regions found dashed in yellow, the peak as a white cross.</source>
+        <translation>该模型有一个缺陷图，与分类器一起用数据集的掩膜或框训练。在 %1 划分上，在有标注区域的 %3 张图像中，%2 % 的图像其峰值落在标注区域内（图像中心：%4 %）。%7在 IoU 0.5 下的框 AP 为 %5（各类平均），图 ≥ 0.5 与标注的像素 IoU 为 %6。下面每类一张图像：彩色为缺陷图，红色为标注，黄色虚线为找到的区域，白色十字为峰值。</translation>
+    </message>
+    <message>
+        <source>boxes it finds (one per cell of the map, overlaps suppressed; those scored at least 0.5 shown)</source>
+        <translation>它找到的框（缺陷图每个单元一个，去除重叠；仅显示得分至少 0.5 的框）</translation>
+    </message>
+    <message>
+        <source>regions it finds (map ≥ 0.5, connected components)</source>
+        <translation>它找到的区域（图 ≥ 0.5，连通分量）</translation>
     </message>
 </context>
 <context>

@@ -34,6 +34,7 @@ ReportData collectReport(const Dataset& dataset, const fs::path& modelFile,
     if (d.evaluation.cancelled) throw std::runtime_error("report cancelled");
     d.comparison.push_back(summarize(d.evaluation, modelLabel(modelFile)));
     if (predictor.metadata().spec.defectMap) {
+      d.mapBoxes = predictor.metadata().spec.mapBoxes;
       d.mapPointing =
           pointingGame(predictor, *d.dataset, options.split, CamMethod::DefectMap, {}, cancel);
       if (d.mapPointing->cancelled) throw std::runtime_error("report cancelled");

@@ -47,6 +47,7 @@ struct ReportData {
   /// A model with a defect map: its pointing game on the split, and one image per class (the
   /// first of the split with a mask or boxes) with the map.
   std::optional<PointingGame> mapPointing;
+  bool mapBoxes = false;  ///< its map gives boxes (ModelSpec::mapBoxes), not thresholded regions
   struct MapExample {
     std::size_t sample = 0;  ///< index into dataset->samples()
     Explanation map;
