@@ -68,6 +68,16 @@ assert d[\"accept\"] + d[\"review\"] + d[\"unknown\"] == j[\"calibration\"][\"im
 (cd "$D/a,b" && "$SDD" predict --model "$M" --csv "$WORK/predict.csv" -- -dash.png =cmd.png missing.png ./-also-missing.png > /dev/null 2>&1)
 check "predict --csv: error rows as wide as the others (13 columns), names guarded" \
   'csv_ok "$WORK/predict.csv" 13 && [ "$(grep -c "file does not exist" "$WORK/predict.csv")" = 2 ] && grep -q "^\"'"'"'-dash.png\"" "$WORK/predict.csv"'
+# Where the defects are: the shipped model has a defect map; the test model has none.
+(cd "$D/a,b" && "$SDD" predict --defects --csv "$WORK/defects.csv" --json "$WORK/defects.json" -- -dash.png =cmd.png missing.png > "$WORK/defects.out" 2>&1)
+check "predict --defects: a defects column (18 columns with the shipped model's 6 classes) and a list per image in the JSON" \
+  'csv_ok "$WORK/defects.csv" 18 && head -1 "$WORK/defects.csv" | grep -q ",defects,error" && grep -q "defects: " "$WORK/defects.out" && "$PY" -c "
+import json,sys; j = json.load(open(sys.argv[1])); ok = [i for i in j[\"images\"] if \"error\" not in i]
+assert len(ok) == 2 and all(isinstance(i[\"defects\"], list) for i in ok)
+assert all(d[\"width\"] > 0 and d[\"height\"] > 0 and 0.5 <= d[\"score\"] <= 1 for i in ok for d in i[\"defects\"])" "$WORK/defects.json"'
+"$SDD" predict "$D/a,b" --model "$M" --defects > "$WORK/nomap.out" 2>&1; rc=$?
+check "predict --defects with a model without a defect map: exit 2 ($rc), says so" \
+  '[ $rc -eq 2 ] && grep -q "has no defect map" "$WORK/nomap.out"'
 (cd "$D/a,b" && "$SDD" relabel "$D" --workspace "$WORK/ws" --to '=sum' -- -dash.png > "$WORK/relabel.out" 2>&1)
 "$SDD" journal --workspace "$WORK/ws" --csv "$WORK/journal.csv" > /dev/null 2>&1
 check "journal --csv parses, the relabel is in it" 'csv_ok "$WORK/journal.csv" 11 && grep -q "a,b/-dash.png" "$WORK/journal.csv"'

@@ -180,7 +180,7 @@ TEST(DefectMap, BoxTargetsFollowTheirImageThroughFlipsAndRotations) {
   EXPECT_EQ(checked, n * 40) << "every cell of the rectangle has its box";
 }
 
-TEST(DefectMap, BoxTargetGivesACellTheSmallestBoxAndATinyBoxItsCentreCell) {
+TEST(DefectMap, BoxTargetGivesACellTheSmallestBoxATinyBoxItsCentreCellAndBoxesEqualWeight) {
   // A 120 × 120 image on a 12 × 12 map: cells of 10 px. A large box, a smaller one inside it,
   // and a 4 × 4 box that holds no cell centre.
   const cv::Rect large(0, 0, 80, 80), small(20, 20, 30, 30), tiny(101, 101, 4, 4);
@@ -189,13 +189,20 @@ TEST(DefectMap, BoxTargetGivesACellTheSmallestBoxAndATinyBoxItsCentreCell) {
   // Cell (3, 3), centre (35, 35): inside both; the small box is its.
   EXPECT_FLOAT_EQ(at(3, 3)[0], 1.5f);  // (35 - 20) / 10
   EXPECT_FLOAT_EQ(at(3, 3)[2], 1.5f);  // (50 - 35) / 10
-  EXPECT_FLOAT_EQ(at(3, 3)[4], 1.0f);
+  // 65 cells have a box: the small one 9, the large one 55, the tiny one 1; each box weighs
+  // 65 / 3 in all.
+  EXPECT_FLOAT_EQ(at(3, 3)[4], 65.0f / 3 / 9);
+  EXPECT_FLOAT_EQ(at(6, 6)[4], 65.0f / 3 / 55);
   // Cell (6, 6), centre (65, 65): the large box only.
   EXPECT_FLOAT_EQ(at(6, 6)[0], 6.5f);
   EXPECT_FLOAT_EQ(at(6, 6)[3], 1.5f);
   // The tiny box: the cell its centre (103, 103) lies in, (10, 10).
-  EXPECT_FLOAT_EQ(at(10, 10)[4], 1.0f);
+  EXPECT_FLOAT_EQ(at(10, 10)[4], 65.0f / 3);
   EXPECT_FLOAT_EQ(at(10, 10)[0], (105 - 101) / 10.0f);
   EXPECT_FLOAT_EQ(at(10, 10)[2], 0.0f) << "its right edge is the cell centre";
   EXPECT_FLOAT_EQ(at(11, 11)[4], 0.0f) << "no box there";
+  double sum = 0;
+  for (int i = 0; i < 12; ++i)
+    for (int j = 0; j < 12; ++j) sum += at(i, j)[4];
+  EXPECT_NEAR(sum, 65.0, 1e-4) << "the weights of the cells with a box average 1";
 }

@@ -38,6 +38,10 @@ const char* kPredictHelp = R"(usage: sdd predict FILE|FOLDER... [options]
 A model with a confidence rule (sdd calibrate) decides "accept" or "review" for every image
 (column decision, and calibrated_probability: the top probability at the rule's temperature);
 without one every decision is "accept".
+  --defects            where the defects are, for a model with a defect map: the boxes its map
+                       finds (scored >= 0.5) in image pixels, printed and in --csv (column
+                       defects: "x y width height score;...") and --json ("defects"); computed
+                       after the decision, not in its timings
   --threads N          default 1 (one image at a time, as on a line)
   --device D
   --engine NAME        torch (default: LibTorch) | opencv (the ONNX export on OpenCV DNN, CPU)
@@ -46,7 +50,8 @@ without one every decision is "accept".
 }  // namespace
 
 int cmdPredict(const std::vector<std::string>& argv) {
-  Args args(argv, {"model", "fov", "csv", "json", "threads", "device", "engine"}, {"help"});
+  Args args(argv, {"model", "fov", "csv", "json", "threads", "device", "engine"},
+            {"help", "defects"});
   if (args.has("help") || args.positionals().empty()) {
     std::cout << kPredictHelp;
     return args.has("help") ? 0 : 2;
@@ -57,6 +62,10 @@ int cmdPredict(const std::vector<std::string>& argv) {
                            args.integer("threads", 1, 0, 1024),
                            args.choice("engine", "torch", {"torch", "opencv"}));
   const auto& classes = predictor.metadata().classes;
+  const bool defects = args.has("defects");
+  if (defects && !predictor.metadata().spec.defectMap)
+    throw std::invalid_argument("--defects: the model " + modelPath.string() +
+                                " has no defect map (train it on images with masks or boxes)");
 
   std::vector<fs::path> given(args.positionals().begin(), args.positionals().end());
   const sdd::ImageList list = sdd::listImages(given);
@@ -79,15 +88,25 @@ int cmdPredict(const std::vector<std::string>& argv) {
   std::vector<std::string> header = {"file", "predicted_class", "decision",
                                      "calibrated_probability", "unknown_score"};
   for (const auto& c : classes) header.push_back("p_" + c);
-  for (const char* h :
-       {"read_ms", "decode_ms", "preprocess_ms", "inference_ms", "total_ms", "error"})
+  for (const char* h : {"read_ms", "decode_ms", "preprocess_ms", "inference_ms", "total_ms"})
     header.push_back(h);
+  if (defects) header.push_back("defects");
+  header.push_back("error");
   sdd::CsvWriter csv(header);
   std::vector<double> totals;
   int failed = 0;
   nlohmann::json jsonImages = nlohmann::json::array();
   for (const auto& f : files) {
     const sdd::Prediction p = predictor.predictFile(f);
+    // Where the defects are: the map's boxes, on the image decoded again (outside the timing).
+    std::vector<std::pair<cv::Rect, float>> found;
+    if (defects && p.ok())
+      if (const sdd::DecodedImage image = sdd::loadImage(f); image.ok()) {
+        const sdd::Explanation e = predictor.explain(image.image, -1, sdd::CamMethod::DefectMap);
+        for (std::size_t k = 0; k < e.regions.size(); ++k)
+          if (e.regionScores[k] >= sdd::Explanation::kRegionThreshold)
+            found.emplace_back(e.regions[k], e.regionScores[k]);
+      }
     if (args.has("json")) {
       nlohmann::json item = {{"file", f.string()}};
       if (p.ok()) {
@@ -103,6 +122,15 @@ int cmdPredict(const std::vector<std::string>& argv) {
                       {"preprocess", p.preprocessMs},
                       {"inference", p.inferenceMs},
                       {"total", p.totalMs}};
+        if (defects) {
+          item["defects"] = nlohmann::json::array();
+          for (const auto& [r, score] : found)
+            item["defects"].push_back({{"x", r.x},
+                                       {"y", r.y},
+                                       {"width", r.width},
+                                       {"height", r.height},
+                                       {"score", score}});
+        }
       } else {
         item["error"] = p.error;
       }
@@ -129,11 +157,19 @@ int cmdPredict(const std::vector<std::string>& argv) {
       std::cout << (c ? " " : "  [") << classes[c] << "=" << std::setprecision(3)
                 << p.probabilities[c];
     std::cout << "]  " << std::setprecision(2) << p.totalMs << " ms\n";
+    std::ostringstream where;
+    for (const auto& [r, score] : found)
+      where << (where.tellp() > 0 ? ";" : "") << r.x << " " << r.y << " " << r.width << " "
+            << r.height << " " << std::setprecision(3) << score;
+    if (defects)
+      std::cout << "  defects: " << (found.empty() ? std::string("none found") : where.str())
+                << "\n";
     csv.text(f.string()).text(classes[p.classIndex]).text(sdd::toString(d.decision));
     csv.number(d.calibrated).number(p.unknownScore, 4);
     for (float v : p.probabilities) csv.number(v);
     for (double ms : {p.readMs, p.decodeMs, p.preprocessMs, p.inferenceMs, p.totalMs})
       csv.number(ms, 4);
+    if (defects) csv.text(where.str());
     csv.empty().endRow();
   }
   if (!totals.empty()) {

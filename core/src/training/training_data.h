@@ -38,10 +38,11 @@ cv::Mat locationTarget(const Sample& sample, int side,
 
 /// The box regression target of a side × side map over an image of `size` with defect
 /// rectangles `rects` (pixels): CV_32FC(5) per cell, the distances from the cell's centre to
-/// the left, top, right and bottom edges of its box (in cells) and a weight (1: the cell has a
-/// box; 0: nothing to learn there). A cell's box is the smallest one holding the cell's
-/// centre; a box that holds no cell centre (smaller than a cell) goes to the cell its own
-/// centre lies in when that cell has no box yet.
+/// the left, top, right and bottom edges of its box (in cells) and a weight (0: no box there,
+/// nothing to learn; else every box's cells share the same total, and the weights of the
+/// image's cells average 1). A cell's box is the smallest one holding the cell's centre; a box
+/// that holds no cell centre (smaller than a cell) goes to the cell its own centre lies in
+/// when that cell has no box yet.
 cv::Mat cellBoxTarget(const std::vector<cv::Rect>& rects, cv::Size size, int side);
 
 /// Where a split's decoded images are held: in memory, or, when they would take more than
