@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "args.h"
 #include "sdd/dataset/dataset.h"
 #include "sdd/imaging/image_loader.h"
 #include "sdd/training/train_config.h"
@@ -75,30 +76,25 @@ int main(int argc, char** argv) {
   fs::path root = "data/NEU-DET", sdd = "build/app/sdd";
   std::vector<std::string> scales = {"1", "10"}, recipes = {"default", "tableII"};
   int epochs = 1;
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) {
-        std::fprintf(stderr, "sdd_memory_bench: %s needs a value\n", a.c_str());
-        std::exit(2);
-      }
-      return argv[++i];
-    };
-    if (a == "--sdd")
-      sdd = value();
-    else if (a == "--scales")
-      scales = splitList(value());
-    else if (a == "--recipes")
-      recipes = splitList(value());
-    else if (a == "--epochs")
-      epochs = std::max(1, std::atoi(value().c_str()));
-    else if (a.rfind("--", 0) == 0) {
-      std::fprintf(stderr,
-                   "usage: sdd_memory_bench [DATASET] [--sdd PATH] [--scales 1,10] "
-                   "[--recipes default,tableII] [--epochs N]\n");
-      return 2;
-    } else
-      root = a;
+  const char* usage =
+      "usage: sdd_memory_bench [DATASET] [--sdd PATH] [--scales 1,10] "
+      "[--recipes default,tableII] [--epochs N]";
+  try {
+    const sdd::cli::Args args(std::vector<std::string>(argv + 1, argv + argc),
+                              {"sdd", "scales", "recipes", "epochs"}, {"help"});
+    if (args.has("help")) {
+      std::puts(usage);
+      return 0;
+    }
+    if (args.positionals().size() > 1) throw sdd::cli::CliError("give one dataset folder");
+    if (!args.positionals().empty()) root = args.positionals().front();
+    sdd = args.str("sdd", sdd.string());
+    if (args.has("scales")) scales = splitList(args.str("scales", ""));
+    if (args.has("recipes")) recipes = splitList(args.str("recipes", ""));
+    epochs = args.integer("epochs", epochs, 1, 100'000);
+  } catch (const sdd::cli::CliError& e) {
+    std::fprintf(stderr, "sdd_memory_bench: %s\n%s\n", e.what(), usage);
+    return 2;
   }
   try {
     const sdd::Dataset ds = sdd::Dataset::scan(root);

@@ -23,6 +23,7 @@
 #include <thread>
 #include <vector>
 
+#include "args.h"
 #include "sdd/dataset/dataset.h"
 #include "sdd/imaging/image_loader.h"
 #include "sdd/inference/model_evaluation.h"
@@ -216,43 +217,29 @@ void loadSection(const sdd::Dataset& ds, const fs::path& model, unsigned cores, 
 
 }  // namespace
 
+constexpr const char* kUsage =
+    "usage: sdd_bench [DATASET] [--model FILE] [--only latency|throughput|prelabel|train|load] "
+    "[--json FILE]";
+
 int main(int argc, char** argv) {
   fs::path root = "data/NEU-DET";
   fs::path model = sdd::shippedModelFile();
   std::string only, jsonFile;
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) {
-        std::fprintf(stderr, "sdd_bench: %s needs a value\n", a.c_str());
-        std::exit(2);
-      }
-      return argv[++i];
-    };
-    if (a == "--model")
-      model = value();
-    else if (a == "--only")
-      only = value();
-    else if (a == "--json")
-      jsonFile = value();
-    else if (a == "--help") {
-      std::puts(
-          "usage: sdd_bench [DATASET] [--model FILE] [--only "
-          "latency|throughput|prelabel|train|load] "
-          "[--json FILE]");
+  try {
+    const sdd::cli::Args args(std::vector<std::string>(argv + 1, argv + argc),
+                              {"model", "only", "json"}, {"help"});
+    if (args.has("help")) {
+      std::puts(kUsage);
       return 0;
-    } else if (a.rfind("--", 0) == 0) {
-      std::fprintf(stderr, "sdd_bench: unknown option '%s'\n", a.c_str());
-      return 2;
-    } else
-      root = a;
-  }
-  if (!only.empty() && only != "latency" && only != "throughput" && only != "prelabel" &&
-      only != "train" && only != "load") {
-    std::fprintf(
-        stderr,
-        "sdd_bench: --only expects latency, throughput, prelabel, train or load, got '%s'\n",
-        only.c_str());
+    }
+    if (args.positionals().size() > 1) throw sdd::cli::CliError("give one dataset folder");
+    if (!args.positionals().empty()) root = args.positionals().front();
+    model = args.str("model", model.string());
+    if (args.has("only"))
+      only = args.choice("only", "", {"latency", "throughput", "prelabel", "train", "load"});
+    jsonFile = args.str("json", "");
+  } catch (const sdd::cli::CliError& e) {
+    std::fprintf(stderr, "sdd_bench: %s\n%s\n", e.what(), kUsage);
     return 2;
   }
   try {

@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "args.h"
 #include "sdd/dataset/dataset.h"
 #include "sdd/inference/model_evaluation.h"
 #include "sdd/inference/predictor.h"
@@ -550,43 +551,29 @@ nlohmann::json farOutOfDistribution(const sdd::Dataset& ds, const Options& o) {
 
 int main(int argc, char** argv) {
   Options o;
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) {
-        std::fprintf(stderr, "sdd_unknown_bench: %s needs a value\n", a.c_str());
-        std::exit(2);
-      }
-      return argv[++i];
-    };
-    if (a == "--seed")
-      o.seed = std::stoull(value());
-    else if (a == "--epochs")
-      o.epochs = std::stoi(value());
-    else if (a == "--only")
-      o.only = value();
-    else if (a == "--work")
-      o.work = value();
-    else if (a == "--json")
-      o.jsonFile = value();
-    else if (a == "--reuse")
-      o.reuse = true;
-    else if (a == "--explore")
-      o.explore = true;
-    else if (a == "--help") {
-      std::puts(
-          "usage: sdd_unknown_bench [DATASET] [--seed N] [--epochs N] [--only loco|far] "
-          "[--work DIR] [--json FILE]");
+  const char* usage =
+      "usage: sdd_unknown_bench [DATASET] [--seed N] [--epochs N] [--only loco|far] "
+      "[--work DIR] [--json FILE] [--reuse] [--explore]";
+  try {
+    const sdd::cli::Args args(std::vector<std::string>(argv + 1, argv + argc),
+                              {"seed", "epochs", "only", "work", "json"},
+                              {"reuse", "explore", "help"});
+    if (args.has("help")) {
+      std::puts(usage);
       return 0;
-    } else if (a.rfind("--", 0) == 0) {
-      std::fprintf(stderr, "sdd_unknown_bench: unknown option '%s'\n", a.c_str());
-      return 2;
-    } else
-      o.root = a;
-  }
-  if (!o.only.empty() && o.only != "loco" && o.only != "far") {
-    std::fprintf(stderr, "sdd_unknown_bench: --only expects loco or far, got '%s'\n",
-                 o.only.c_str());
+    }
+    if (args.positionals().size() > 1) throw sdd::cli::CliError("give one dataset folder");
+    if (!args.positionals().empty()) o.root = args.positionals().front();
+    o.seed = static_cast<std::uint64_t>(
+        args.integer("seed", static_cast<int>(o.seed), 0, 2'000'000'000));
+    o.epochs = args.integer("epochs", o.epochs, 0, 100'000);  // 0: the recipe's
+    if (args.has("only")) o.only = args.choice("only", "", {"loco", "far"});
+    o.work = args.str("work", o.work.string());
+    o.jsonFile = args.str("json", o.jsonFile);
+    o.reuse = args.has("reuse");
+    o.explore = args.has("explore");
+  } catch (const sdd::cli::CliError& e) {
+    std::fprintf(stderr, "sdd_unknown_bench: %s\n%s\n", e.what(), usage);
     return 2;
   }
   try {

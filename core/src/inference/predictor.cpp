@@ -259,14 +259,15 @@ std::pair<std::vector<cv::Rect>, std::vector<float>> decodeCellBoxes(const cv::M
   std::vector<cv::Rect> boxes;
   std::vector<float> scores;
   std::vector<cv::Rect2d> kept;
-  for (const auto& [p, box] : cells) {
+  for (const auto& cell : cells) {
+    const cv::Rect2d& box = cell.second;  // not a structured binding: lambdas capture it (C++17)
     if (box.area() <= 0 || std::any_of(kept.begin(), kept.end(),
                                        [&](const cv::Rect2d& k) { return iou(k, box) > 0.5; }))
       continue;
     kept.push_back(box);
     boxes.emplace_back(cv::Point(int(std::lround(box.x)), int(std::lround(box.y))),
                        cv::Point(int(std::lround(box.br().x)), int(std::lround(box.br().y))));
-    scores.push_back(p);
+    scores.push_back(cell.first);
   }
   return {boxes, scores};
 }
