@@ -144,6 +144,12 @@ void Trainer::Impl::checkResources() {
   if (config.defectMap && spec.convChannels.size() >= 2 &&
       training::hasLocations(dataset, Split::Train))
     spec.defectMap = spec.mapBoxes = true;
+  // A run begun before the map had boxes goes on as it began (its checkpoint has no tower).
+  if (resume && spec.defectMap) try {
+      if (const auto before = run.readManifest(); before && before->spec.defectMap)
+        spec.mapBoxes = before->spec.mapBoxes;
+    } catch (const RunFolderError&) {  // a damaged run.json: the checkpoint check says more
+    }
   spec.validate();
   // A batch whose activations and their gradients cannot fit in this machine's memory ended
   // in the kernel's OOM killer (`--input-size 4096`); refuse it with the figures instead.
