@@ -186,4 +186,10 @@ std::vector<cv::Rect> boxRects(const std::vector<BoundingBox>& boxes) {
   return out;
 }
 
+double boxIoU(const cv::Rect2d& a, const cv::Rect2d& b) {
+  const double inter = (a & b).area();
+  const double uni = a.area() + b.area() - inter;
+  return uni > 0 ? inter / uni : 0;
+}
+
 }  // namespace sdd

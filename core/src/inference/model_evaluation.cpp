@@ -145,12 +145,6 @@ struct Detection {
   float score;
 };
 
-double iou(const cv::Rect& a, const cv::Rect& b) {
-  const double inter = (a & b).area();
-  const double uni = double(a.area()) + b.area() - inter;
-  return uni > 0 ? inter / uni : 0;
-}
-
 // VOC all-point average precision at IoU 0.5 of one class's detections against its boxes.
 double averagePrecision50(std::vector<Detection> dets,
                           const std::vector<std::vector<cv::Rect>>& truth) {
@@ -167,7 +161,7 @@ double averagePrecision50(std::vector<Detection> dets,
     double best = 0;
     std::ptrdiff_t match = -1;
     for (std::size_t k = 0; k < truth[d.image].size(); ++k)
-      if (const double v = iou(d.box, truth[d.image][k]); v > best)
+      if (const double v = boxIoU(d.box, truth[d.image][k]); v > best)
         best = v, match = std::ptrdiff_t(k);
     if (best >= 0.5 && !used[d.image][std::size_t(match)]) {
       used[d.image][std::size_t(match)] = true;

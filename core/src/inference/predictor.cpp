@@ -225,11 +225,6 @@ CamMethod camMethodFromString(const std::string& name) {
 }
 
 namespace {
-double iou(const cv::Rect2d& a, const cv::Rect2d& b) {
-  const double inter = (a & b).area();
-  return inter > 0 ? inter / (a.area() + b.area() - inter) : 0.0;
-}
-
 // The boxes of a map with mapBoxes: one per cell whose defect probability is at least
 // Explanation::kCandidateScore (its box from the cell's distances, scored by that
 // probability times the square root of its centre-ness), then non-maximum suppression at
@@ -246,11 +241,11 @@ std::pair<std::vector<cv::Rect>, std::vector<float>> decodeCellBoxes(const cv::M
     for (int j = 0; j < side; ++j)
       if (const float p = probability.at<float>(i, j); p >= Explanation::kCandidateScore) {
         const double cx = (j + 0.5) * cw, cy = (i + 0.5) * ch;
-        const cv::Rect2d box(cv::Point2d(cx - dist[0][i][j] * cw, cy - dist[1][i][j] * ch),
-                             cv::Point2d(cx + dist[2][i][j] * cw, cy + dist[3][i][j] * ch));
+        const double l = dist[0][i][j], t = dist[1][i][j], r = dist[2][i][j], b = dist[3][i][j];
+        const cv::Rect2d box(cv::Point2d(cx - l * cw, cy - t * ch),
+                             cv::Point2d(cx + r * cw, cy + b * ch));
         // FCOS's centre-ness of the cell in its box, here from the predicted distances: a
         // cell near its box's edge predicts it worse (measured: mAP@0.5 +0.005 to +0.03).
-        const double l = dist[0][i][j], t = dist[1][i][j], r = dist[2][i][j], b = dist[3][i][j];
         const double centre = std::min(l, r) / std::max(l, r) * std::min(t, b) / std::max(t, b);
         cells.emplace_back(float(p * std::pow(centre, 0.25)), box & image);
       }
@@ -262,7 +257,7 @@ std::pair<std::vector<cv::Rect>, std::vector<float>> decodeCellBoxes(const cv::M
   for (const auto& cell : cells) {
     const cv::Rect2d& box = cell.second;  // not a structured binding: lambdas capture it (C++17)
     if (box.area() <= 0 || std::any_of(kept.begin(), kept.end(),
-                                       [&](const cv::Rect2d& k) { return iou(k, box) > 0.5; }))
+                                       [&](const cv::Rect2d& k) { return boxIoU(k, box) > 0.5; }))
       continue;
     kept.push_back(box);
     boxes.emplace_back(cv::Point(int(std::lround(box.x)), int(std::lround(box.y))),

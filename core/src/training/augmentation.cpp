@@ -12,7 +12,6 @@ namespace {
 // A box target's channels (cellBoxTarget: coverage, left, top, right, bottom, weight) after its
 // planes were flipped or rotated: the distances trade places as the directions do.
 torch::Tensor reorderBoxChannels(const torch::Tensor& t, std::vector<std::int64_t> order) {
-  if (t.size(0) != 6) return t;
   return t.index_select(0, torch::tensor(order, torch::kInt64));
 }
 }  // namespace

@@ -60,5 +60,7 @@ std::vector<cv::Rect> componentBoxes(const cv::Mat& binary, cv::Mat* labels = nu
 
 /// Pascal VOC boxes as pixel rectangles (xmin..xmax inclusive), as masks' components are.
 std::vector<cv::Rect> boxRects(const std::vector<BoundingBox>& boxes);
+/// Intersection over union of two boxes (0 when both are empty).
+double boxIoU(const cv::Rect2d& a, const cv::Rect2d& b);
 
 }  // namespace sdd
