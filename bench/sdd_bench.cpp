@@ -290,6 +290,19 @@ int main(int argc, char** argv) {
           inferMs.push_back(r.inferenceMs);
         }
       }
+      // The native engine (the classifier in plain C++, core/src/inference/native_net.h).
+      std::vector<double> nat, natRead, natDecode, natPrep, natInfer;
+      {
+        sdd::Predictor np(model, "cpu", 1, "native");
+        for (const auto& f : val) {
+          const sdd::Prediction r = np.predictFile(f);
+          nat.push_back(r.totalMs);
+          natRead.push_back(r.readMs);
+          natDecode.push_back(r.decodeMs);
+          natPrep.push_back(r.preprocessMs);
+          natInfer.push_back(r.inferenceMs);
+        }
+      }
       cv::setNumThreads(-1);
       std::printf("latency, batch 1, file read -> decision, %zu images, 1 thread:\n", val.size());
       line("median", percentile(base, 0.5), percentile(ours, 0.5), "ms", true);
@@ -300,6 +313,18 @@ int main(int argc, char** argv) {
            percentile(cvdnnAll, 0.5), "ms", true);
       line("p95, OpenCV DNN, all cores (one image)", percentile(base, 0.95),
            percentile(cvdnnAll, 0.95), "ms", true);
+      line("median, native engine (1 thread)", percentile(base, 0.5), percentile(nat, 0.5), "ms",
+           true);
+      line("p95, native engine (1 thread)", percentile(base, 0.95), percentile(nat, 0.95), "ms",
+           true);
+      std::printf(
+          "  stages of the native engine, median ms: read %.3f, decode %.3f, preprocess %.3f, "
+          "network %.3f\n",
+          percentile(natRead, 0.5), percentile(natDecode, 0.5), percentile(natPrep, 0.5),
+          percentile(natInfer, 0.5));
+      j["latency_ms"]["native"] = {{"median", percentile(nat, 0.5)},
+                                   {"p95", percentile(nat, 0.95)},
+                                   {"network", percentile(natInfer, 0.5)}};
       std::printf(
           "  stages of the last row, median ms: read %.3f, decode %.3f, preprocess %.3f, network "
           "%.3f\n",
@@ -351,6 +376,15 @@ int main(int argc, char** argv) {
       });
       const auto cvProbs = cvp.predictImages(decoded, 64);
       const double cvS = msSince(t) / 1000.0;
+      // The native engine, the same way (its batches go over the cores image by image).
+      sdd::Predictor np(model, "cpu", 0, "native");
+      t = Clock::now();
+      std::vector<cv::Mat> decodedN(val.size());
+      sdd::parallelFor(val.size(), 0, [&](std::size_t i) {
+        decodedN[i] = sdd::loadImage(val[i], lm.metadata.spec.inputSize).image;
+      });
+      const auto natProbs = np.predictImages(decodedN, 64);
+      const double natS = msSince(t) / 1000.0;
       cv::setNumThreads(-1);
       std::printf(
           "throughput, batches of 64 including decode, %zu images (baseline 1 thread, optimized "
@@ -360,7 +394,10 @@ int main(int argc, char** argv) {
            false);
       line("images per second, OpenCV DNN engine", double(val.size()) / baseS,
            double(cvProbs.size()) / cvS, "img/s", false);
-      j["throughput_img_s"] = {{"baseline", double(val.size()) / baseS},
+      line("images per second, native engine", double(val.size()) / baseS,
+           double(natProbs.size()) / natS, "img/s", false);
+      j["throughput_img_s"] = {{"native", double(natProbs.size()) / natS},
+                               {"baseline", double(val.size()) / baseS},
                                {"optimized", double(probs.size()) / oursS},
                                {"opencv_dnn", double(cvProbs.size()) / cvS}};
       std::printf("\n");

@@ -42,7 +42,9 @@ const char* kEvalHelp = R"(usage: sdd eval [DATASET] [options]
   --perturb            also evaluate on generated copies of the split with Gaussian noise,
                        blur and brightness shifts (in memory; files are only read): accuracy
                        and per-class accuracy for each
-  --engine NAME        torch (default) | opencv (the ONNX export on OpenCV DNN, CPU)
+  --engine NAME        auto (default: native on the CPU, torch on CUDA) | native (the
+                       classifier in plain C++, CPU) | torch (LibTorch) | opencv (the ONNX
+                       export on OpenCV DNN, CPU)
   --split-seed N       evaluate on the seeded stratified split a model was trained with by
                        `sdd train --split-seed N` instead of the dataset's split folders
   --threads N          default 1; every image is read, decoded and classified on its own
@@ -128,7 +130,7 @@ int cmdEval(const std::vector<std::string>& argv) {
   const int threads = args.integer("threads", 1, 0, 1024);
   const std::string device = args.str("device", "auto");
   sdd::Predictor predictor(modelPath, device, threads,
-                           args.choice("engine", "torch", {"torch", "opencv"}));
+                           args.choice("engine", "auto", {"auto", "native", "torch", "opencv"}));
   const auto& meta = predictor.metadata();
   const sdd::Dataset ds =
       scanDataset(args, args.integer("seed", 42, 0, 2147483647), false, args.str("workspace", ""));

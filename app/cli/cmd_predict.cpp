@@ -44,7 +44,9 @@ without one every decision is "accept".
                        after the decision, not in its timings
   --threads N          default 1 (one image at a time, as on a line)
   --device D
-  --engine NAME        torch (default: LibTorch) | opencv (the ONNX export on OpenCV DNN, CPU)
+  --engine NAME        auto (default: native on the CPU, torch on CUDA) | native (the
+                       classifier in plain C++, CPU) | torch (LibTorch) | opencv (the ONNX
+                       export on OpenCV DNN, CPU)
 )";
 
 }  // namespace
@@ -60,7 +62,7 @@ int cmdPredict(const std::vector<std::string>& argv) {
   const double fov = args.real("fov", 0, 0, 1000);
   sdd::Predictor predictor(modelPath, args.str("device", "auto"),
                            args.integer("threads", 1, 0, 1024),
-                           args.choice("engine", "torch", {"torch", "opencv"}));
+                           args.choice("engine", "auto", {"auto", "native", "torch", "opencv"}));
   const auto& classes = predictor.metadata().classes;
   const bool defects = args.has("defects");
   if (defects && !predictor.metadata().spec.defectMap)

@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <opencv2/core/utility.hpp>
 #include <opencv2/dnn.hpp>
 #include <opencv2/imgproc.hpp>
 #include <stdexcept>
 
 #include "imaging/batch.h"
+#include "inference/native_net.h"
 #include "sdd/dataset/masks.h"
 #include "sdd/imaging/image_loader.h"
 #include "sdd/model/detector_net.h"
@@ -32,9 +34,12 @@ struct Predictor::Impl {
   bool keepDescriptors = false;
   cv::dnn::Net dnn;      ///< engine "opencv"
   cv::dnn::Net dnnGrey;  ///< the same net folded to take grey images as one channel, if it can
+  std::unique_ptr<NativeNet> native;  ///< engine "native"
 
   /// Grey images go to a 3-channel model as one channel when the folded net exists.
-  bool greyPath(const cv::Mat& image) const { return image.channels() == 1 && !dnnGrey.empty(); }
+  bool greyPath(const cv::Mat& image) const {
+    return image.channels() == 1 && (!dnnGrey.empty() || native);
+  }
 
   /// The model input for a decoded image (1 channel when it takes the grey path).
   cv::Mat modelInput(const cv::Mat& image) const {
@@ -55,6 +60,21 @@ struct Predictor::Impl {
     auto rows = [](const float* data, long n, long width, std::vector<std::vector<float>>& to) {
       for (long i = 0; i < n; ++i) to.emplace_back(data + i * width, data + (i + 1) * width);
     };
+    if (native) {
+      out.probabilities.resize(inputs.size());
+      if (withDescriptors) out.descriptors.resize(inputs.size());
+      auto one = [&](const cv::Range& r) {
+        for (int i = r.start; i < r.end; ++i)
+          native->run(inputs[std::size_t(i)], out.probabilities[std::size_t(i)],
+                      withDescriptors ? &out.descriptors[std::size_t(i)] : nullptr, length);
+      };
+      // One image (a line's batch 1) stays on this thread: a hand-off costs more than it.
+      if (inputs.size() == 1)
+        one(cv::Range(0, 1));
+      else
+        cv::parallel_for_(cv::Range(0, int(inputs.size())), one);
+      return out;
+    }
     if (engine == "opencv") {
       const bool grey = model.metadata.spec.inputChannels == 3 && inputs.front().channels() == 1;
       cv::dnn::Net& net = grey ? dnnGrey : dnn;
@@ -116,17 +136,27 @@ struct Predictor::Impl {
 Predictor::Predictor(const std::filesystem::path& modelFile, const std::string& device, int threads,
                      const std::string& engine)
     : impl_(std::make_unique<Impl>()) {
-  if (engine != "torch" && engine != "opencv")
+  if (engine != "auto" && engine != "torch" && engine != "opencv" && engine != "native")
     throw std::invalid_argument("unknown inference engine '" + engine +
-                                "' (expected torch or opencv)");
-  impl_->engine = engine;
+                                "' (expected auto, native, torch or opencv)");
   configureThreads(threads);
   impl_->deviceName = resolveDevice(device);
   impl_->device = torch::Device(impl_->deviceName);
   impl_->channelsLast = impl_->device.is_cpu();
   impl_->model = loadModelFile(modelFile, impl_->device);
   if (impl_->channelsLast) toChannelsLast(*impl_->model.net);
-  if (engine == "opencv") {
+  impl_->engine = engine != "auto" ? engine
+                  : impl_->device.is_cpu() && NativeNet::supports(impl_->model.metadata.spec)
+                      ? "native"
+                      : "torch";
+  if (impl_->engine == "native") {
+    if (!impl_->device.is_cpu())
+      throw std::invalid_argument("the native engine runs on the CPU only");
+    impl_->native =
+        std::make_unique<NativeNet>(*impl_->model.net, impl_->model.metadata.normalization);
+    if (threads > 0) cv::setNumThreads(threads);
+  }
+  if (impl_->engine == "opencv") {
     if (!impl_->device.is_cpu())
       throw std::invalid_argument("the opencv engine runs on the CPU only");
     const std::string bytes = onnxBytes(modelFile);

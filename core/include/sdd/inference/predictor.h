@@ -22,8 +22,8 @@ struct Prediction {
   /// model has no unknown detector.
   double unknownScore = 0;
   /// The descriptor the unknown score is computed from: filled when the model has an unknown
-  /// detector (with the LibTorch engine only the first values it needs) or, whole, when the
-  /// predictor was asked to keep them (setKeepDescriptors).
+  /// detector (with the LibTorch and native engines only the first values it needs) or, whole, when
+  /// the predictor was asked to keep them (setKeepDescriptors).
   std::vector<float> descriptor;
   double readMs = 0, decodeMs = 0, preprocessMs = 0, inferenceMs = 0, totalMs = 0;
   std::string error;  ///< why the file could not be classified
@@ -67,12 +67,15 @@ bool peakInsideBoxes(const Explanation& e, const std::vector<cv::Rect>& boxes);
 
 class Predictor {
  public:
-  /// device: auto | cpu | cuda | cuda:N. threads: 0 = all cores. engine: "torch" (LibTorch)
-  /// or "opencv" (the model's ONNX export run by OpenCV's DNN module, CPU only; it sets
-  /// OpenCV's global thread count to `threads` when that is > 0). Throws ModelError, and
-  /// std::invalid_argument for an unknown engine or opencv with CUDA.
+  /// device: auto | cpu | cuda | cuda:N. threads: 0 = all cores. engine: "auto" (native on
+  /// the CPU, LibTorch on CUDA), "native" (the classifier in plain C++, CPU only,
+  /// core/src/inference/native_net.h: the fastest at batch 1), "torch" (LibTorch) or "opencv"
+  /// (the model's ONNX export run by OpenCV's DNN module, CPU only). native and opencv set
+  /// OpenCV's global thread count to `threads` when that is > 0 (both spread batches over it).
+  /// Explanations (explain) always run on LibTorch. Throws ModelError, and
+  /// std::invalid_argument for an unknown engine or native/opencv with CUDA.
   explicit Predictor(const std::filesystem::path& modelFile, const std::string& device = "auto",
-                     int threads = 0, const std::string& engine = "torch");
+                     int threads = 0, const std::string& engine = "auto");
   ~Predictor();
   Predictor(const Predictor&) = delete;
   Predictor& operator=(const Predictor&) = delete;
@@ -82,6 +85,7 @@ class Predictor {
   /// (to fit one: sdd calibrate).
   void setKeepDescriptors(bool keep);
   std::string deviceName() const;
+  /// The engine in use: "native", "torch" or "opencv" ("auto" resolved).
   std::string engine() const;
 
   /// Read + decode + resize + normalize + forward + argmax, timed.
