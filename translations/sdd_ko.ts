@@ -2303,8 +2303,8 @@ classes: %4
 %5</translation>
     </message>
     <message>
-        <source>Device: %1</source>
-        <translation>장치: %1</translation>
+        <source>Device: %1, %2 engine</source>
+        <translation>장치: %1, %2 엔진</translation>
     </message>
 </context>
 <context>

@@ -41,7 +41,7 @@ void StatusLabels::setModel(const ModelInfo& info, bool matchesDataset) {
                          .arg(info.file, info.architecture)
                          .arg(info.parameters)
                          .arg(info.classes.join(QStringLiteral(", ")), info.metricsSummary));
-  device_->setText(tr("Device: %1").arg(info.device.toUpper()));
+  device_->setText(tr("Device: %1, %2 engine").arg(info.device.toUpper(), info.engine));
 }
 
 }  // namespace sddui

@@ -51,6 +51,7 @@ void InferenceWorker::loadModel(const QString& file, const QString& device) {
     for (const auto& c : meta.classes) info.classes << QString::fromStdString(c);
     info.architecture = QString::fromStdString(meta.spec.describe());
     info.device = QString::fromStdString(p->deviceName());
+    info.engine = QString::fromStdString(p->engine());
     info.parameters = meta.spec.parameterCount();
     info.defectMap = meta.spec.defectMap;
     info.trainingImages = meta.trainingImages;

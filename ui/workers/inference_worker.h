@@ -63,6 +63,7 @@ struct ModelInfo {
   QStringList classes;
   QString architecture;
   QString device;
+  QString engine;  ///< Predictor::engine(): native, torch or opencv
   long long parameters = 0;
   QString metricsSummary;
   /// The model's confidence rule (none: every decision accepted).
