@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <opencv2/core/utility.hpp>
 #include <opencv2/dnn.hpp>
 #include <opencv2/imgproc.hpp>
 #include <stdexcept>
@@ -15,6 +14,7 @@
 #include "sdd/imaging/image_loader.h"
 #include "sdd/model/detector_net.h"
 #include "sdd/model/onnx_export.h"
+#include "sdd/util/parallel.h"
 #include "sdd/util/runtime.h"
 
 namespace sdd {
@@ -35,6 +35,7 @@ struct Predictor::Impl {
   cv::dnn::Net dnn;      ///< engine "opencv"
   cv::dnn::Net dnnGrey;  ///< the same net folded to take grey images as one channel, if it can
   std::unique_ptr<NativeNet> native;  ///< engine "native"
+  int threads = 0;                    ///< for native batches (0: all cores)
 
   /// Grey images go to a 3-channel model as one channel when the folded net exists.
   bool greyPath(const cv::Mat& image) const {
@@ -63,16 +64,11 @@ struct Predictor::Impl {
     if (native) {
       out.probabilities.resize(inputs.size());
       if (withDescriptors) out.descriptors.resize(inputs.size());
-      auto one = [&](const cv::Range& r) {
-        for (int i = r.start; i < r.end; ++i)
-          native->run(inputs[std::size_t(i)], out.probabilities[std::size_t(i)],
-                      withDescriptors ? &out.descriptors[std::size_t(i)] : nullptr, length);
-      };
-      // One image (a line's batch 1) stays on this thread: a hand-off costs more than it.
-      if (inputs.size() == 1)
-        one(cv::Range(0, 1));
-      else
-        cv::parallel_for_(cv::Range(0, int(inputs.size())), one);
+      // Over `threads` threads image by image; one image (a line's batch 1) stays on this one.
+      parallelFor(inputs.size(), threads, [&](std::size_t i) {
+        native->run(inputs[i], out.probabilities[i],
+                    withDescriptors ? &out.descriptors[i] : nullptr, length);
+      });
       return out;
     }
     if (engine == "opencv") {
@@ -154,7 +150,7 @@ Predictor::Predictor(const std::filesystem::path& modelFile, const std::string& 
       throw std::invalid_argument("the native engine runs on the CPU only");
     impl_->native =
         std::make_unique<NativeNet>(*impl_->model.net, impl_->model.metadata.normalization);
-    if (threads > 0) cv::setNumThreads(threads);
+    impl_->threads = threads;
   }
   if (impl_->engine == "opencv") {
     if (!impl_->device.is_cpu())

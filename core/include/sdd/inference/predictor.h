@@ -70,8 +70,8 @@ class Predictor {
   /// device: auto | cpu | cuda | cuda:N. threads: 0 = all cores. engine: "auto" (native on
   /// the CPU, LibTorch on CUDA), "native" (the classifier in plain C++, CPU only,
   /// core/src/inference/native_net.h: the fastest at batch 1), "torch" (LibTorch) or "opencv"
-  /// (the model's ONNX export run by OpenCV's DNN module, CPU only). native and opencv set
-  /// OpenCV's global thread count to `threads` when that is > 0 (both spread batches over it).
+  /// (the model's ONNX export run by OpenCV's DNN module, CPU only). native spreads a batch's
+  /// images over `threads` threads; opencv sets OpenCV's global thread count to it when > 0.
   /// Explanations (explain) always run on LibTorch. Throws ModelError, and
   /// std::invalid_argument for an unknown engine or native/opencv with CUDA.
   explicit Predictor(const std::filesystem::path& modelFile, const std::string& device = "auto",
