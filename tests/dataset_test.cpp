@@ -494,7 +494,6 @@ TEST(ImageLoader, JpegsTwiceTheModelInputAreDecodedAtReducedScale) {
   ASSERT_TRUE(half.ok());
   EXPECT_EQ(half.image.size(), cv::Size(100, 100));
   EXPECT_EQ(half.image.channels(), 1);
-  EXPECT_EQ(half.hash, decodeImage(bytes).hash);
   // The scaled decode is close to decoding everything and shrinking with area averaging.
   cv::Mat area;
   cv::resize(decodeImage(bytes).image, area, cv::Size(100, 100), 0, 0, cv::INTER_AREA);

@@ -368,9 +368,16 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
   std::vector<Checked> decoded(total);
   std::atomic<std::size_t> done{0};
   parallelFor(total, options.threads, [&](std::size_t i) {
-    const DecodedImage d = loadImage(i < nImages ? c.candidates[i].path : c.maskFiles[i - nImages]);
+    // The content hash (duplicates, a model's training images) is taken here, its only use:
+    // prediction decodes the same way without paying for it.
+    std::vector<std::uint8_t> bytes;
+    std::string readError;
+    const fs::path& file = i < nImages ? c.candidates[i].path : c.maskFiles[i - nImages];
+    const DecodedImage d = readFileBytes(file, bytes, readError)
+                               ? decodeImage(bytes)
+                               : DecodedImage{cv::Mat(), readError};
     decoded[i] = {d.error,
-                  d.hash,
+                  d.ok() ? fnv1a64(bytes.data(), bytes.size()) : 0,
                   d.image.cols,
                   d.image.rows,
                   d.image.channels(),

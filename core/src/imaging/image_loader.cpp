@@ -187,7 +187,6 @@ DecodedImage decodeImage(const std::vector<std::uint8_t>& bytes, int targetSize)
     out.error = "empty file (0 bytes)";
     return out;
   }
-  out.hash = fnv1a64(bytes.data(), bytes.size());
   const Format format = sniff(bytes);
   switch (format) {
     case Format::Unknown:

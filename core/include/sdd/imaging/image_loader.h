@@ -15,7 +15,6 @@ namespace sdd {
 struct DecodedImage {
   cv::Mat image;      ///< BGR or gray uint8 as stored, empty on error
   std::string error;  ///< why the file was rejected, empty on success
-  std::uint64_t hash = 0;
   bool ok() const { return error.empty(); }
 };
 
