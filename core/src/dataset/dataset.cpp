@@ -368,16 +368,11 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
   std::vector<Checked> decoded(total);
   std::atomic<std::size_t> done{0};
   parallelFor(total, options.threads, [&](std::size_t i) {
-    // The content hash (duplicates, a model's training images) is taken here, its only use:
-    // prediction decodes the same way without paying for it.
-    std::vector<std::uint8_t> bytes;
-    std::string readError;
-    const fs::path& file = i < nImages ? c.candidates[i].path : c.maskFiles[i - nImages];
-    const DecodedImage d = readFileBytes(file, bytes, readError)
-                               ? decodeImage(bytes)
-                               : DecodedImage{cv::Mat(), readError};
+    std::uint64_t hash = 0;  // duplicates, a model's training images
+    const DecodedImage d =
+        loadImage(i < nImages ? c.candidates[i].path : c.maskFiles[i - nImages], 0, &hash);
     decoded[i] = {d.error,
-                  d.ok() ? fnv1a64(bytes.data(), bytes.size()) : 0,
+                  hash,
                   d.image.cols,
                   d.image.rows,
                   d.image.channels(),

@@ -249,11 +249,14 @@ DecodedImage decodeImage(const std::vector<std::uint8_t>& bytes, int targetSize)
   return out;
 }
 
-DecodedImage loadImage(const std::filesystem::path& file, int targetSize) {
+DecodedImage loadImage(const std::filesystem::path& file, int targetSize,
+                       std::uint64_t* contentHash) {
   std::vector<std::uint8_t> bytes;
   DecodedImage out;
   if (!readFileBytes(file, bytes, out.error)) return out;
-  return decodeImage(bytes, targetSize);
+  out = decodeImage(bytes, targetSize);
+  if (contentHash && out.ok()) *contentHash = fnv1a64(bytes.data(), bytes.size());
+  return out;
 }
 
 cv::Mat toModelInput(const cv::Mat& image, int size, int channels) {

@@ -37,8 +37,10 @@ DecodedImage decodeImage(const std::vector<std::uint8_t>& bytes, int targetSize 
 /// prediction, thumbnails) decodes through decodeImage, so one rule holds everywhere.
 inline constexpr std::uint64_t kMaxDecodedPixels = 150'000'000;
 
-/// Reads and decodes a file (see decodeImage).
-DecodedImage loadImage(const std::filesystem::path& file, int targetSize = 0);
+/// Reads and decodes a file (see decodeImage); with `contentHash`, also the FNV-1a 64 of its
+/// bytes when it decodes (the dataset scan's: prediction does not pay for it).
+DecodedImage loadImage(const std::filesystem::path& file, int targetSize = 0,
+                       std::uint64_t* contentHash = nullptr);
 
 /// The JPEG decoding scale (1, 2, 4 or 8) decodeImage uses for `targetSize`; 1 for other
 /// formats, for a JPEG whose size does not divide, or without a target.
