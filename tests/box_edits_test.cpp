@@ -25,7 +25,7 @@ const Boxes kDisk = {{"scratches", 5, 6, 30, 40}};
 /// A NEU-DET-style dataset of 2 classes × 3 images, each with one VOC box.
 const std::string kScratches2 = "train/images/scratches/scratches_2.jpg";
 
-Dataset makeDataset(const TempDir& dir) {
+Dataset makeBoxedDataset(const TempDir& dir) {
   const std::vector<std::string> classes = {"patches", "scratches"};
   for (int c = 0; c < 2; ++c)
     for (int n = 1; n <= 3; ++n) {
@@ -133,7 +133,7 @@ TEST(BoxEdits, AJournalFromBeforeBoxEditsReadsAsNoEditsAndGainsTheTable) {
 
 TEST(BoxEdits, ApplyBoxesGivesAScanTheEditedBoxesAndLeavesTheFilesAlone) {
   TempDir dir;
-  Dataset ds = makeDataset(dir);
+  Dataset ds = makeBoxedDataset(dir);
   const fs::path xml = dir / "data/train/annotations/scratches_2.xml";
   const std::string before = readBytes(xml);
   LabelStore store(LabelStore::journalFile(dir / "ws"));
@@ -153,7 +153,7 @@ TEST(BoxEdits, ApplyBoxesGivesAScanTheEditedBoxesAndLeavesTheFilesAlone) {
 
 TEST(BoxEdits, VocExportReadsBackTheSameBoxesWithNamesEscaped) {
   TempDir dir;
-  Dataset ds = makeDataset(dir);
+  Dataset ds = makeBoxedDataset(dir);
   LabelStore store(LabelStore::journalFile(dir / "ws"));
   const Boxes edited = {{"scratch & <dent>", 8, 8, 20, 44}, {"patches", 30, 2, 45, 12}};
   store.setBoxes({kScratches2, kDisk, edited});
@@ -175,7 +175,7 @@ TEST(BoxEdits, VocExportReadsBackTheSameBoxesWithNamesEscaped) {
 
 TEST(BoxEdits, CocoExportHasEveryImageBoxAndCategory) {
   TempDir dir;
-  Dataset ds = makeDataset(dir);
+  Dataset ds = makeBoxedDataset(dir);
   LabelStore store(LabelStore::journalFile(dir / "ws"));
   store.setBoxes({kScratches2, kDisk, {{"scratches", 8, 8, 20, 44}, {"dent", 1, 2, 4, 9}}});
   applyBoxes(ds, store);

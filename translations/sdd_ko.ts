@@ -1826,10 +1826,6 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <translation>이미지 분류</translation>
     </message>
     <message>
-        <source>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff);;All files (*)</source>
-        <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff);;모든 파일 (*)</translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
@@ -1940,6 +1936,10 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>Saved and loaded %1</source>
         <translation>%1을(를) 저장하고 불러옴</translation>
+    </message>
+    <message>
+        <source>Images (%1);;All files (*)</source>
+        <translation>이미지 (%1);;모든 파일 (*)</translation>
     </message>
 </context>
 <context>

@@ -1826,10 +1826,6 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <translation>分类图像</translation>
     </message>
     <message>
-        <source>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff);;All files (*)</source>
-        <translation>图像 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -1940,6 +1936,10 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>Saved and loaded %1</source>
         <translation>已保存并加载 %1</translation>
+    </message>
+    <message>
+        <source>Images (%1);;All files (*)</source>
+        <translation>图像 (%1);;所有文件 (*)</translation>
     </message>
 </context>
 <context>

@@ -383,24 +383,6 @@ void MainWindow::showError(const QString& title, const QString& text) {
   QMessageBox::warning(this, title, text);
 }
 
-void MainWindow::chooseDataset() {
-  const QString dir = QFileDialog::getExistingDirectory(this, tr("Open dataset folder"));
-  if (!dir.isEmpty()) openDataset(dir);
-}
-
-void MainWindow::chooseModel() {
-  const QString f = QFileDialog::getOpenFileName(this, tr("Open model"), QString(),
-                                                 tr("SDD models (*.sddm);;All files (*)"));
-  if (!f.isEmpty()) openModel(f);
-}
-
-void MainWindow::chooseImages() {
-  const QStringList files = QFileDialog::getOpenFileNames(
-      this, tr("Classify images"), QString(),
-      tr("Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff);;All files (*)"));
-  if (!files.isEmpty()) classifyPaths(files);
-}
-
 void MainWindow::startupActions() {
   // Once both the dataset (if one was asked for) and the model are ready; the command line's
   // images after the dataset, so that its images get their true labels.

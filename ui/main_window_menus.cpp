@@ -1,6 +1,7 @@
-// MainWindow's menus and toolbar (File, Edit, Dataset, Label, Settings, Help): what each
-// entry does lives in the controllers and panels it calls.
+// MainWindow's menus and toolbar (File, Edit, Dataset, Label, Settings, Help) and the file
+// dialogs they open: what each entry does lives in the controllers and panels it calls.
 #include <QAction>
+#include <QFileDialog>
 #include <QInputDialog>
 #include <QMenu>
 #include <QMenuBar>
@@ -15,6 +16,7 @@
 #include "controllers/exports.h"
 #include "main_window.h"
 #include "models/dataset_model.h"
+#include "sdd/imaging/image_loader.h"
 #include "widgets/about.h"
 #include "widgets/browser_view.h"
 #include "widgets/language_menu.h"
@@ -104,6 +106,27 @@ void MainWindow::buildMenus() {
   });
   add(menuBar()->addMenu(tr("&Help")), tr("&About SDD Workbench"), QKeySequence(),
       [this] { QMessageBox::about(this, tr("About SDD Workbench"), aboutText()); });
+}
+
+void MainWindow::chooseDataset() {
+  const QString dir = QFileDialog::getExistingDirectory(this, tr("Open dataset folder"));
+  if (!dir.isEmpty()) openDataset(dir);
+}
+
+void MainWindow::chooseModel() {
+  const QString f = QFileDialog::getOpenFileName(this, tr("Open model"), QString(),
+                                                 tr("SDD models (*.sddm);;All files (*)"));
+  if (!f.isEmpty()) openModel(f);
+}
+
+void MainWindow::chooseImages() {
+  QStringList patterns;
+  for (const std::string& ext : sdd::imageExtensions())
+    patterns << QStringLiteral("*") + QString::fromStdString(ext);
+  const QStringList files = QFileDialog::getOpenFileNames(
+      this, tr("Classify images"), QString(),
+      tr("Images (%1);;All files (*)").arg(patterns.join(QLatin1Char(' '))));
+  if (!files.isEmpty()) classifyPaths(files);
 }
 
 }  // namespace sddui

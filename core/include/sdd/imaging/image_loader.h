@@ -50,7 +50,9 @@ int jpegReduction(const std::vector<std::uint8_t>& bytes, int targetSize);
 /// interpolation when shrinking, linear when enlarging). Output is CV_8UC1 or CV_8UC3.
 cv::Mat toModelInput(const cv::Mat& image, int size, int channels);
 
-/// The image file extensions we read (lower case, with dot).
+/// The image file extensions we read, lower case with the dot (".jpg" … ".webp", ".pgm"): the
+/// formats decodeImage knows by their signature. Matched without regard to case.
+const std::vector<std::string>& imageExtensions();
 bool isImageExtension(const std::filesystem::path& file);
 
 }  // namespace sdd
