@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <sstream>
+
+#include "sdd/util/text_width.h"
 
 using namespace sdd;
 
@@ -97,6 +100,29 @@ TEST(Evaluate, MacroAveragesOverClassesAndFindsArgmax) {
   EXPECT_EQ(j["confusion_matrix"][0][1], 1);
   EXPECT_EQ(j["per_class"].size(), 3u);
   EXPECT_NE(formatTableIV(e).find("macro avg"), std::string::npos);
+}
+
+// Class names are folder names, in any script: the tables line up by terminal columns, not
+// bytes (a "划痕" class, 6 bytes and 4 columns, shifted every number after it).
+TEST(Evaluate, TablesLineUpWithClassNamesInAnyScript) {
+  EXPECT_EQ(displayWidth("scratches"), 9u);
+  EXPECT_EQ(displayWidth("Kratzer \u00fc"), 9u);
+  EXPECT_EQ(displayWidth("\u5212\u75d5"), 4u);  // 划痕
+  EXPECT_EQ(displayWidth("\uc2a4\ud06c"), 4u);  // Korean, two syllables
+  EXPECT_EQ(padRight("\u5212\u75d5", 6), "\u5212\u75d5  ");
+  EXPECT_EQ(padLeft("ab", 4), "  ab");
+  const Evaluation e =
+      evaluate({0, 1, 2}, {{0.8f, 0.1f, 0.1f}, {0.1f, 0.8f, 0.1f}, {0.1f, 0.1f, 0.8f}},
+               {"a", "\u5212\u75d5", "Kratzer \u00fc"});
+  for (const std::string& table : {formatTableIV(e), formatConfusion(e)}) {
+    std::istringstream lines(table);
+    std::string line;
+    std::vector<std::size_t> widths;
+    while (std::getline(lines, line))
+      if (line.rfind("accuracy", 0) != 0) widths.push_back(displayWidth(line));
+    ASSERT_GE(widths.size(), 4u) << table;
+    for (std::size_t w : widths) EXPECT_EQ(w, widths.front()) << table;
+  }
 }
 
 // One percentile for every median the tools show (the CLI, the Evaluate tab, the report):

@@ -21,6 +21,7 @@
 #include "sdd/metrics/metrics.h"
 #include "sdd/util/atomic_file.h"
 #include "sdd/util/csv.h"
+#include "sdd/util/text_width.h"
 
 namespace fs = std::filesystem;
 
@@ -75,10 +76,10 @@ nlohmann::json printPointingGame(const sdd::PointingGame& g) {
             << (g.ap50.empty() ? "" : "   box AP@0.5") << "\n";
   for (std::size_t c = 0; c < g.classes.size(); ++c) {
     const double n = std::max(1, g.images[c]);
-    std::cout << std::left << std::setw(20) << g.classes[c] << std::right << std::setw(7)
-              << g.images[c] << std::fixed << std::setw(10) << std::setprecision(1)
-              << 100.0 * g.hits[c] / n << " %" << std::setw(14) << 100.0 * g.centreHits[c] / n
-              << " %" << std::setw(28) << 100.0 * g.borderPeaks[c] / n << " %";
+    std::cout << sdd::padRight(g.classes[c], 20) << std::setw(7) << g.images[c] << std::fixed
+              << std::setw(10) << std::setprecision(1) << 100.0 * g.hits[c] / n << " %"
+              << std::setw(14) << 100.0 * g.centreHits[c] / n << " %" << std::setw(28)
+              << 100.0 * g.borderPeaks[c] / n << " %";
     nlohmann::json row = {{"class", g.classes[c]},
                           {"images", g.images[c]},
                           {"hits", g.hits[c]},
@@ -224,14 +225,14 @@ int cmdEval(const std::vector<std::string>& argv) {
               << " split (per-class accuracy = recall)\n"
               << std::left << std::setw(24) << "perturbation" << std::right << std::setw(9)
               << "accuracy" << std::setw(10) << "macro F1";
-    for (const auto& c : ds.classes())
-      std::cout << "  " << std::setw(std::max<int>(6, int(c.size()))) << c;
+    for (const auto& c : ds.classes()) std::cout << "  " << sdd::padLeft(c, 6);
     std::cout << "\n";
     for (const auto& r : rows) {
       std::cout << std::left << std::setw(24) << r.perturbation.name() << std::right
                 << std::setprecision(4) << std::setw(9) << r.accuracy << std::setw(10) << r.macroF1;
       for (std::size_t c = 0; c < r.classAccuracy.size(); ++c)
-        std::cout << "  " << std::setw(std::max<int>(6, int(ds.classes()[c].size())))
+        std::cout << "  "
+                  << std::setw(int(std::max<std::size_t>(6, sdd::displayWidth(ds.classes()[c]))))
                   << r.classAccuracy[c];
       std::cout << "\n";
       robustness.push_back({{"perturbation", r.perturbation.name()},

@@ -10,6 +10,7 @@
 #include "sdd/inference/model_evaluation.h"
 #include "sdd/inference/predictor.h"
 #include "sdd/labels/prelabel.h"
+#include "sdd/util/text_width.h"
 #include "sdd/workspace/workspace.h"
 
 namespace fs = std::filesystem;
@@ -135,8 +136,8 @@ int cmdLabel(const std::vector<std::string>& argv) {
   std::cout << ds.unlabeledCount() << " image(s) without a class; " << plan.images.size()
             << " have a suggestion with confidence >= " << threshold << ":\n";
   for (std::size_t c = 0; c < ds.classes().size(); ++c)
-    std::cout << "  " << std::left << std::setw(16) << ds.classes()[c] << std::right << std::setw(8)
-              << plan.perClass[c] << "\n";
+    std::cout << "  " << sdd::padRight(ds.classes()[c], 16) << std::setw(8) << plan.perClass[c]
+              << "\n";
   if (unknowns)
     std::cout << unknowns
               << " image(s) without a class that the model calls unknown are left out: a person "

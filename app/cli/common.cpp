@@ -13,6 +13,7 @@
 #include "sdd/labels/box_edits.h"
 #include "sdd/labels/label_store.h"
 #include "sdd/util/runtime.h"
+#include "sdd/util/text_width.h"
 #include "sdd/workspace/workspace.h"
 
 namespace fs = std::filesystem;
@@ -162,7 +163,7 @@ sdd::Dataset scanDataset(const Args& args, std::uint64_t seed, bool verbose,
   if (verbose) {
     const auto tr = ds.classCounts(sdd::Split::Train), va = ds.classCounts(sdd::Split::Validation);
     std::size_t w = 5;
-    for (const auto& c : ds.classes()) w = std::max(w, c.size());
+    for (const auto& c : ds.classes()) w = std::max(w, sdd::displayWidth(c));
     std::cout << "dataset " << root.string() << " (" << sdd::toString(ds.layout()) << ", "
               << ds.samples().size() << " images, " << ds.classes().size() << " classes, "
               << (ds.hasOwnSplit() ? "its own train/validation split" : "seeded stratified split")
@@ -171,8 +172,8 @@ sdd::Dataset scanDataset(const Args& args, std::uint64_t seed, bool verbose,
               << std::setw(8) << "train" << std::setw(12) << "validation"
               << "\n";
     for (std::size_t c = 0; c < ds.classes().size(); ++c)
-      std::cout << "  " << std::left << std::setw(static_cast<int>(w)) << ds.classes()[c]
-                << std::right << std::setw(8) << tr[c] << std::setw(12) << va[c] << "\n";
+      std::cout << "  " << sdd::padRight(ds.classes()[c], w) << std::setw(8) << tr[c]
+                << std::setw(12) << va[c] << "\n";
     if (const std::size_t unlabeled = ds.unlabeledCount())
       std::cout << "  " << unlabeled
                 << " image(s) without a class, to label (not in training or evaluation)\n";

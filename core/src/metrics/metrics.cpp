@@ -8,6 +8,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "sdd/util/text_width.h"
+
 namespace sdd {
 
 ConfusionMatrix::ConfusionMatrix(int numClasses)
@@ -138,7 +140,7 @@ Evaluation evaluate(const std::vector<int>& truth, const std::vector<std::vector
 
 std::string formatTableIV(const Evaluation& e) {
   std::size_t w = 9;
-  for (const auto& r : e.perClass) w = std::max(w, r.name.size());
+  for (const auto& r : e.perClass) w = std::max(w, displayWidth(r.name));
   std::ostringstream o;
   o << std::fixed << std::setprecision(4);
   o << std::left << std::setw(static_cast<int>(w)) << "class" << std::right << std::setw(11)
@@ -146,9 +148,8 @@ std::string formatTableIV(const Evaluation& e) {
     << std::setw(9) << "support"
     << "\n";
   for (const auto& r : e.perClass) {
-    o << std::left << std::setw(static_cast<int>(w)) << r.name << std::right << std::setw(11)
-      << r.precision << std::setw(9) << r.recall << std::setw(9) << r.f1 << std::setw(9) << r.auc
-      << std::setw(9) << r.support << "\n";
+    o << padRight(r.name, w) << std::setw(11) << r.precision << std::setw(9) << r.recall
+      << std::setw(9) << r.f1 << std::setw(9) << r.auc << std::setw(9) << r.support << "\n";
   }
   o << std::left << std::setw(static_cast<int>(w)) << "macro avg" << std::right << std::setw(11)
     << e.macroPrecision << std::setw(9) << e.macroRecall << std::setw(9) << e.macroF1
@@ -159,14 +160,13 @@ std::string formatTableIV(const Evaluation& e) {
 
 std::string formatConfusion(const Evaluation& e) {
   std::size_t w = 4;
-  for (const auto& n : e.classes) w = std::max(w, n.size());
+  for (const auto& n : e.classes) w = std::max(w, displayWidth(n));
   std::ostringstream o;
   o << std::left << std::setw(static_cast<int>(w) + 2) << "true \\ pred";
   for (std::size_t c = 0; c < e.classes.size(); ++c) o << std::right << std::setw(6) << c;
   o << "\n";
   for (int t = 0; t < e.confusion.size(); ++t) {
-    o << std::left << std::setw(static_cast<int>(w) + 2)
-      << (std::to_string(t) + " " + e.classes[t]);
+    o << padRight(std::to_string(t) + " " + e.classes[t], w + 2);
     for (int p = 0; p < e.confusion.size(); ++p)
       o << std::right << std::setw(6) << e.confusion.count(t, p);
     o << "\n";
