@@ -37,7 +37,7 @@ int cmdScan(const std::vector<std::string>& argv) {
     masked += !s.mask.empty();
   }
   std::cout << "  " << ds.samples().size() << " images, " << masked << " with masks, " << annotated
-            << " with VOC boxes (" << boxes << " boxes), " << ds.duplicates().size()
+            << " with boxes (" << boxes << " boxes), " << ds.duplicates().size()
             << " duplicate group(s), " << ds.skipped().size() << " skipped file(s)\n";
   return 0;
 }

@@ -21,7 +21,8 @@ namespace {
 const char* kUsage = R"(usage: sdd <command> [arguments] [options]
 
 commands:
-  scan    [DATASET]            describe a dataset: layout, classes, splits, duplicates, bad files
+  scan    [DATASET]            describe a dataset: layout, classes, splits, boxes, masks,
+                               duplicates, bad files
   train   [DATASET]            train the detector (recommended recipe; --preset tableII: the paper's)
   eval    [DATASET]            evaluate a model: Table IV, confusion matrix, ROC/AUC
   predict FILE|FOLDER...       classify images and time them from file read to decision
@@ -42,10 +43,11 @@ commands:
                                review threshold) fitted on a split
 
 DATASET defaults to data/NEU-DET. It may be the NEU-DET layout
-(train|validation/images/<class>/), NEU-CLS (flat Cr_1.bmp ... Sc_300.bmp) or one folder per
-class (then a seeded, stratified 80/20 split is made); images in unlabeled/ (unsorted/, new/),
-or in a folder without class folders, have no class yet (--classes A,B,... names the classes
-then). MODEL defaults to the shipped model.
+(train|validation/images/<class>/), NEU-CLS (flat Cr_1.bmp ... Sc_300.bmp), YOLO (images/ +
+labels/*.txt with a data.yaml: the class is that of the boxes covering the most area) or one
+folder per class (then a seeded, stratified 80/20 split is made); images in unlabeled/
+(unsorted/, new/), or in a folder without class folders, have no class yet (--classes A,B,...
+names the classes then). MODEL defaults to the shipped model.
 Run `sdd <command> --help` for the options of a command.
 
 exit codes: 0 success, 1 failure, 2 bad command line (unknown option, bad value),

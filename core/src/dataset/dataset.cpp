@@ -42,7 +42,8 @@ struct Candidate {
   fs::path path;
   std::string className;  // "": no class (an unlabeled image)
   Split split = Split::Train;
-  fs::path annotation;  // may be empty
+  fs::path annotation;             // may be empty
+  std::vector<BoundingBox> boxes;  // from a YOLO label file
 };
 
 struct Collector {
@@ -108,7 +109,7 @@ void collectFolder(const fs::path& folder, const std::string& cls, Split split,
       fs::path candidate = annotationDir / (f.stem().string() + ".xml");
       if (fs::exists(candidate, ec)) xml = candidate;
     }
-    c.candidates.push_back({f, cls, split, xml});
+    c.candidates.push_back({f, cls, split, xml, {}});
   }
 }
 
@@ -183,7 +184,7 @@ void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& an
   if (looseImages.empty()) return;
   // Images beside folders were added later: to be labeled.
   if (sawFolders || !prefixesAreClasses(looseImages, opt.classes)) {
-    for (const fs::path& f : looseImages) c.candidates.push_back({f, "", split, {}});
+    for (const fs::path& f : looseImages) c.candidates.push_back({f, "", split, {}, {}});
     return;
   }
   c.sawFlatNeuCls = true;
@@ -191,7 +192,7 @@ void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& an
     const std::string prefix = prefixOf(f);
     std::string cls = neuClassForPrefix(prefix);
     if (cls.empty() || (!opt.classes.empty() && !inList(opt.classes, cls))) cls = prefix;
-    c.candidates.push_back({f, cls, split, {}});
+    c.candidates.push_back({f, cls, split, {}, {}});
   }
 }
 
@@ -206,30 +207,6 @@ Split splitOfUnlabeled(const fs::path& root, const fs::path& file, double valida
                                                                      : Split::Train;
 }
 
-std::string textBetween(const std::string& s, const std::string& tag, std::size_t from,
-                        std::size_t to) {
-  const std::string open = "<" + tag + ">", close = "</" + tag + ">";
-  const auto a = s.find(open, from);
-  if (a == std::string::npos || a >= to) return {};
-  const auto b = s.find(close, a);
-  if (b == std::string::npos || b > to) return {};
-  std::string v = s.substr(a + open.size(), b - a - open.size());
-  const auto first = v.find_first_not_of(" \t\r\n");
-  const auto last = v.find_last_not_of(" \t\r\n");
-  return first == std::string::npos ? std::string() : v.substr(first, last - first + 1);
-}
-
-/// The five entities XML predefines, decoded (a class name written by our VOC export, or by
-/// any tool, may hold & or <).
-std::string xmlUnescape(std::string v) {
-  static const std::pair<const char*, char> kEntities[] = {
-      {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}, {"&amp;", '&'}};
-  for (const auto& [entity, c] : kEntities)
-    for (std::size_t at = v.find(entity); at != std::string::npos; at = v.find(entity, at + 1))
-      v.replace(at, std::char_traits<char>::length(entity), 1, c);
-  return v;
-}
-
 }  // namespace
 
 const char* toString(DatasetLayout layout) {
@@ -242,6 +219,8 @@ const char* toString(DatasetLayout layout) {
       return "folder-per-class";
     case DatasetLayout::Unlabeled:
       return "unlabeled images";
+    case DatasetLayout::Yolo:
+      return "YOLO";
   }
   return "?";
 }
@@ -254,51 +233,6 @@ std::string neuClassForPrefix(const std::string& prefix) {
       {"ps", "pitted_surface"}, {"rs", "rolled-in_scale"}, {"sc", "scratches"}};
   const auto it = kMap.find(asciiLower(prefix));
   return it == kMap.end() ? std::string() : it->second;
-}
-
-std::vector<BoundingBox> readVocBoxes(const fs::path& xmlFile, std::string* error) {
-  std::ifstream in(xmlFile, std::ios::binary);
-  if (!in) {
-    if (error) *error = "cannot open annotation";
-    return {};
-  }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return parseVocBoxes(ss.str(), error);
-}
-
-std::vector<BoundingBox> parseVocBoxes(const std::string& s, std::string* error) {
-  std::vector<BoundingBox> boxes;
-  std::size_t pos = 0;
-  while (true) {
-    const auto a = s.find("<object>", pos);
-    if (a == std::string::npos) break;
-    const auto b = s.find("</object>", a);
-    if (b == std::string::npos) {
-      if (error) *error = "malformed annotation (unclosed <object>)";
-      return {};
-    }
-    BoundingBox box;
-    box.name = xmlUnescape(textBetween(s, "name", a, b));
-    // A pixel coordinate; converting 4e20 or nan to int would be undefined (found by fuzz_voc).
-    auto coordinate = [&](const char* tag) {
-      const double v = std::stod(textBetween(s, tag, a, b));
-      if (!(v >= -1e6 && v <= 1e6)) throw std::out_of_range(tag);
-      return static_cast<int>(v);
-    };
-    try {
-      box.xmin = coordinate("xmin");
-      box.ymin = coordinate("ymin");
-      box.xmax = coordinate("xmax");
-      box.ymax = coordinate("ymax");
-    } catch (const std::exception&) {
-      if (error) *error = "malformed annotation (bad <bndbox> coordinates)";
-      return {};
-    }
-    boxes.push_back(box);
-    pos = b;
-  }
-  return boxes;
 }
 
 std::vector<Split> stratifiedSplit(const std::vector<int>& labels, double validationFraction,
@@ -327,7 +261,21 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
 
   Collector c;
   bool ownSplit = false, sawImagesDir = false;
-  for (const fs::path& entry : sortedEntries(root)) {
+  // YOLO (Ultralytics): images/<split>/ beside labels/<split>/, with the class names in a
+  // data.yaml. Roboflow's <split>/images/ + <split>/labels/ is walked as NEU-DET's is below.
+  const YoloNames yolo = findYoloNames(root);
+  const bool yoloImagesFirst =
+      !yolo.names.empty() && isDir(root / "images") && isDir(root / "labels");
+  if (yoloImagesFirst) {
+    for (const fs::path& entry : sortedEntries(root / "images")) {
+      Split split;
+      if (!isDir(entry) || !splitFromName(entry.filename().string(), split)) continue;
+      ownSplit = true;
+      collectClassRoot(entry, split, {}, options, c);
+    }
+    if (!ownSplit) collectClassRoot(root / "images", Split::Train, {}, options, c);
+  }
+  for (const fs::path& entry : yoloImagesFirst ? std::vector<fs::path>() : sortedEntries(root)) {
     Split split;
     if (!isDir(entry) || !splitFromName(entry.filename().string(), split)) continue;
     ownSplit = true;
@@ -344,7 +292,7 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
           for (const fs::path& f : filesBelow(m, c.issues))
             if (isImageExtension(f)) c.maskFiles.push_back(f);
   }
-  if (!ownSplit) collectClassRoot(root, Split::Train, {}, options, c);
+  if (!ownSplit && !yoloImagesFirst) collectClassRoot(root, Split::Train, {}, options, c);
 
   Dataset ds;
   ds.root_ = root;
@@ -394,6 +342,25 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
   for (ScanIssue& issue : masks.issues) ds.skipped_.push_back(std::move(issue));
   for (std::size_t i = 0; i < nImages; ++i)
     if (masks.isMask[i]) decoded[i].error = "a mask";  // left out below, not "skipped"
+  // YOLO label files give an image its boxes and, by the class covering the most area, its
+  // class (whatever its folder or file name suggests); an empty one (no defect) leaves it to
+  // be labeled.
+  std::size_t yoloLabelled = 0;
+  for (std::size_t i = 0; i < nImages && !yolo.names.empty(); ++i) {
+    const fs::path label = yoloLabelFile(c.candidates[i].path);
+    std::error_code ec;
+    if (!decoded[i].ok() || label.empty() || !fs::is_regular_file(label, ec)) continue;
+    std::string err;
+    c.candidates[i].boxes =
+        readYoloBoxes(label, decoded[i].width, decoded[i].height, yolo.names, &err);
+    if (!err.empty()) ds.skipped_.push_back({label, err + "; boxes not shown"});
+    c.candidates[i].className = dominantBoxClass(c.candidates[i].boxes);
+    ++yoloLabelled;
+  }
+  if (yoloLabelled) {
+    ds.layout_ = DatasetLayout::Yolo;
+    c.sawFlatNeuCls = false;
+  }
 
   // Without a class list, a class is a folder (or NEU-CLS prefix) with at least one usable
   // image; class folders without one are reported and left out rather than stopping the
@@ -469,6 +436,8 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
       std::string err;
       s.boxes = readVocBoxes(cand.annotation, &err);
       if (!err.empty()) ds.skipped_.push_back({cand.annotation, err + "; boxes not shown"});
+    } else {
+      s.boxes = cand.boxes;
     }
     ds.samples_.push_back(std::move(s));
   }

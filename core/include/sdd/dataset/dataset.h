@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "sdd/dataset/box_annotations.h"
 #include "sdd/dataset/file_walk.h"
 
 namespace sdd {
@@ -31,7 +32,10 @@ class ClassListNeeded : public DatasetError {
   using DatasetError::DatasetError;
 };
 
-enum class DatasetLayout { NeuDet, NeuCls, FolderPerClass, Unlabeled };
+/// NeuDet: train|validation/images/<class>/ (+ annotations/); NeuCls: Cr_1.bmp … flat;
+/// Yolo: images with YOLO label files (images/<split>/ + labels/<split>/, or
+/// <split>/images/ + <split>/labels/) and a data.yaml or classes.txt naming the classes.
+enum class DatasetLayout { NeuDet, NeuCls, FolderPerClass, Unlabeled, Yolo };
 enum class Split { Train, Validation };
 /// Where a dataset's classes came from: its folders (or file names), the class list given,
 /// or the model's classes (ScanOptions::fallbackClasses, when the folders name none).
@@ -39,12 +43,6 @@ enum class ClassSource { Folders, ClassList, Model };
 
 const char* toString(DatasetLayout layout);
 const char* toString(Split split);
-
-/// A defect region from a Pascal VOC annotation, in source-image pixels.
-struct BoundingBox {
-  std::string name;
-  int xmin = 0, ymin = 0, xmax = 0, ymax = 0;
-};
 
 /// The label of an image that has no class (yet).
 inline constexpr int kUnlabeled = -1;
@@ -156,12 +154,6 @@ class Dataset {
 /// Maps NEU-CLS file prefixes (Cr, In, Pa, PS, RS, Sc) to NEU-DET class names;
 /// returns an empty string for an unknown prefix.
 std::string neuClassForPrefix(const std::string& prefix);
-
-/// Parses a Pascal VOC annotation file. Returns no boxes (and sets `error`) when the file
-/// cannot be read or parsed.
-std::vector<BoundingBox> readVocBoxes(const std::filesystem::path& xmlFile, std::string* error);
-/// The same for annotation text already in memory.
-std::vector<BoundingBox> parseVocBoxes(const std::string& xml, std::string* error);
 
 /// Deterministic stratified split: for each label, round(fraction * n) samples go to
 /// validation, chosen by a seeded shuffle. Returns one Split per label entry.

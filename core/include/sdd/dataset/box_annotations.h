@@ -1,0 +1,56 @@
+#pragma once
+/// Defect boxes as datasets ship them: Pascal VOC XML files (NEU-DET's `annotations/`) and
+/// YOLO label files (Ultralytics' and Roboflow's exports: `labels/<stem>.txt` beside
+/// `images/`, one "class cx cy w h" line per box in fractions of the image, the class names in
+/// a data.yaml or classes.txt). Dataset::scan attaches them to images; nothing here writes.
+/// Thread-safety: plain functions.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace sdd {
+
+/// A defect region, in source-image pixels.
+struct BoundingBox {
+  std::string name;
+  int xmin = 0, ymin = 0, xmax = 0, ymax = 0;
+};
+
+/// Parses a Pascal VOC annotation file. Returns no boxes (and sets `error`) when the file
+/// cannot be read or parsed.
+std::vector<BoundingBox> readVocBoxes(const std::filesystem::path& xmlFile, std::string* error);
+/// The same for annotation text already in memory.
+std::vector<BoundingBox> parseVocBoxes(const std::string& xml, std::string* error);
+
+/// A YOLO dataset's class names, in id order, and the file they came from: data.yaml,
+/// dataset.yaml or data.yml in `root` (its `names:` as a [list], "- name" lines or "0: name"
+/// lines), else classes.txt or obj.names (one per line). Empty when there is none or it names
+/// no class.
+struct YoloNames {
+  std::vector<std::string> names;
+  std::filesystem::path file;
+};
+YoloNames findYoloNames(const std::filesystem::path& root);
+/// The names of a data.yaml text (`yaml`) or of a one-name-per-line list.
+std::vector<std::string> parseYoloNames(const std::string& text, bool yaml);
+
+/// The label file YOLO pairs with an image: the last "images" folder of its path replaced by
+/// "labels", the extension by ".txt" (Ultralytics' rule). Empty when the path has no "images".
+std::filesystem::path yoloLabelFile(const std::filesystem::path& image);
+
+/// The boxes of a YOLO label text in pixels of a width x height image (fractions outside
+/// [0, 1] are clipped to the image). An empty text is an image without defects. Returns no
+/// boxes and sets `error` (naming the line) for a malformed line or a class id that is not
+/// one of `names`.
+std::vector<BoundingBox> parseYoloBoxes(const std::string& text, int width, int height,
+                                        const std::vector<std::string>& names, std::string* error);
+std::vector<BoundingBox> readYoloBoxes(const std::filesystem::path& labelFile, int width,
+                                       int height, const std::vector<std::string>& names,
+                                       std::string* error);
+
+/// The class of an image from its boxes, for datasets that give classes only by box: the
+/// class whose boxes cover the most area (ties: the first such box). Empty without boxes.
+std::string dominantBoxClass(const std::vector<BoundingBox>& boxes);
+
+}  // namespace sdd

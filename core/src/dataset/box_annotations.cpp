@@ -1,0 +1,294 @@
+#include "sdd/dataset/box_annotations.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace fs = std::filesystem;
+
+namespace sdd {
+namespace {
+
+std::string textBetween(const std::string& s, const std::string& tag, std::size_t from,
+                        std::size_t to) {
+  const std::string open = "<" + tag + ">", close = "</" + tag + ">";
+  const auto a = s.find(open, from);
+  if (a == std::string::npos || a >= to) return {};
+  const auto b = s.find(close, a);
+  if (b == std::string::npos || b > to) return {};
+  std::string v = s.substr(a + open.size(), b - a - open.size());
+  const auto first = v.find_first_not_of(" \t\r\n");
+  const auto last = v.find_last_not_of(" \t\r\n");
+  return first == std::string::npos ? std::string() : v.substr(first, last - first + 1);
+}
+
+/// The five entities XML predefines, decoded (a class name written by our VOC export, or by
+/// any tool, may hold & or <).
+std::string xmlUnescape(std::string v) {
+  static const std::pair<const char*, char> kEntities[] = {
+      {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}, {"&amp;", '&'}};
+  for (const auto& [entity, c] : kEntities)
+    for (std::size_t at = v.find(entity); at != std::string::npos; at = v.find(entity, at + 1))
+      v.replace(at, std::char_traits<char>::length(entity), 1, c);
+  return v;
+}
+
+bool readText(const fs::path& file, std::string& text) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return false;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  text = ss.str();
+  return true;
+}
+
+std::string trimmed(const std::string& s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+// A YAML scalar as data.yaml files write names: bare, 'single' or "double" quoted.
+std::string unquoted(std::string s) {
+  s = trimmed(s);
+  if (s.size() >= 2 && (s.front() == '\'' || s.front() == '"') && s.back() == s.front())
+    return s.substr(1, s.size() - 2);
+  return s;
+}
+
+// The line without a YAML comment (a '#' outside quotes, after white space or at the start).
+std::string withoutComment(const std::string& line) {
+  char quote = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+    } else if (c == '#' && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t')) {
+      return line.substr(0, i);
+    }
+  }
+  return line;
+}
+
+// Items of an inline list "[a, 'b c', "d"]" (commas inside quotes kept).
+std::vector<std::string> inlineList(const std::string& text) {
+  std::vector<std::string> out;
+  std::string item;
+  char quote = 0;
+  for (char c : text) {
+    if (quote) {
+      item += c;
+      if (c == quote) quote = 0;
+    } else if (c == '\'' || c == '"') {
+      item += c;
+      quote = c;
+    } else if (c == ',' || c == ']') {
+      if (!trimmed(item).empty()) out.push_back(unquoted(item));
+      item.clear();
+      if (c == ']') break;
+    } else if (c != '[') {
+      item += c;
+    }
+  }
+  if (!trimmed(item).empty()) out.push_back(unquoted(item));
+  return out;
+}
+
+}  // namespace
+
+std::vector<BoundingBox> readVocBoxes(const fs::path& xmlFile, std::string* error) {
+  std::ifstream in(xmlFile, std::ios::binary);
+  if (!in) {
+    if (error) *error = "cannot open annotation";
+    return {};
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return parseVocBoxes(ss.str(), error);
+}
+
+std::vector<BoundingBox> parseVocBoxes(const std::string& s, std::string* error) {
+  std::vector<BoundingBox> boxes;
+  std::size_t pos = 0;
+  while (true) {
+    const auto a = s.find("<object>", pos);
+    if (a == std::string::npos) break;
+    const auto b = s.find("</object>", a);
+    if (b == std::string::npos) {
+      if (error) *error = "malformed annotation (unclosed <object>)";
+      return {};
+    }
+    BoundingBox box;
+    box.name = xmlUnescape(textBetween(s, "name", a, b));
+    // A pixel coordinate; converting 4e20 or nan to int would be undefined (found by fuzz_voc).
+    auto coordinate = [&](const char* tag) {
+      const double v = std::stod(textBetween(s, tag, a, b));
+      if (!(v >= -1e6 && v <= 1e6)) throw std::out_of_range(tag);
+      return static_cast<int>(v);
+    };
+    try {
+      box.xmin = coordinate("xmin");
+      box.ymin = coordinate("ymin");
+      box.xmax = coordinate("xmax");
+      box.ymax = coordinate("ymax");
+    } catch (const std::exception&) {
+      if (error) *error = "malformed annotation (bad <bndbox> coordinates)";
+      return {};
+    }
+    boxes.push_back(box);
+    pos = b;
+  }
+  return boxes;
+}
+
+std::vector<std::string> parseYoloNames(const std::string& text, bool yaml) {
+  std::vector<std::string> names;
+  std::istringstream in(text);
+  std::string line;
+  if (!yaml) {
+    while (std::getline(in, line))
+      if (!trimmed(line).empty()) names.push_back(trimmed(line));
+    return names;
+  }
+  bool inNames = false;
+  std::vector<std::pair<long, std::string>> numbered;
+  while (std::getline(in, line)) {
+    line = withoutComment(line);
+    if (trimmed(line).empty()) continue;
+    const bool indented = line[0] == ' ' || line[0] == '\t' || line[0] == '-';
+    if (!indented) {
+      inNames = line.rfind("names:", 0) == 0;
+      if (inNames) {
+        const std::string rest = trimmed(line.substr(6));
+        if (!rest.empty()) return rest[0] == '[' ? inlineList(rest) : names;
+      }
+      continue;
+    }
+    if (!inNames) continue;
+    const std::string item = trimmed(line);
+    if (item[0] == '-') {
+      names.push_back(unquoted(item.substr(1)));
+    } else if (const auto colon = item.find(':'); colon != std::string::npos) {
+      try {  // "0: crazing"
+        numbered.emplace_back(std::stol(item.substr(0, colon)), unquoted(item.substr(colon + 1)));
+      } catch (const std::exception&) {
+      }
+    }
+  }
+  if (!numbered.empty()) {
+    std::sort(numbered.begin(), numbered.end());
+    for (const auto& [id, name] : numbered)
+      if (id == long(names.size())) names.push_back(name);
+  }
+  return names;
+}
+
+YoloNames findYoloNames(const fs::path& root) {
+  for (const char* name : {"data.yaml", "dataset.yaml", "data.yml", "classes.txt", "obj.names"}) {
+    std::string text;
+    std::error_code ec;
+    if (!fs::is_regular_file(root / name, ec) || !readText(root / name, text)) continue;
+    const std::string n = name;
+    YoloNames found{parseYoloNames(text, n.find(".y") != std::string::npos), root / name};
+    if (!found.names.empty()) return found;
+  }
+  return {};
+}
+
+fs::path yoloLabelFile(const fs::path& image) {
+  std::vector<fs::path> parts(image.begin(), image.end());
+  for (std::size_t i = parts.size(); i-- > 1;) {  // the last "images" folder, not the file
+    if (i + 1 == parts.size() || parts[i] != "images") continue;
+    parts[i] = "labels";
+    fs::path out;
+    for (const fs::path& p : parts) out /= p;
+    return out.replace_extension(".txt");
+  }
+  return {};
+}
+
+std::vector<BoundingBox> parseYoloBoxes(const std::string& text, int width, int height,
+                                        const std::vector<std::string>& names, std::string* error) {
+  std::vector<BoundingBox> boxes;
+  std::istringstream in(text);
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (trimmed(line).empty()) continue;
+    std::istringstream fields(line);
+    double id = 0, cx = 0, cy = 0, w = 0, h = 0;
+    // Segmentation labels ("class x1 y1 x2 y2 …") have more numbers: their bounding box.
+    std::vector<double> v;
+    for (double x; fields >> x;) v.push_back(x);
+    if (!fields.eof() || v.size() < 5 || (v.size() > 5 && v.size() % 2 == 0)) {
+      if (error) *error = "malformed YOLO label (line " + std::to_string(number) + ")";
+      return {};
+    }
+    id = v[0];
+    if (v.size() == 5) {
+      cx = v[1], cy = v[2], w = v[3], h = v[4];
+    } else {
+      double x0 = 1, y0 = 1, x1 = 0, y1 = 0;
+      for (std::size_t k = 1; k + 1 < v.size(); k += 2) {
+        x0 = std::min(x0, v[k]), x1 = std::max(x1, v[k]);
+        y0 = std::min(y0, v[k + 1]), y1 = std::max(y1, v[k + 1]);
+      }
+      cx = (x0 + x1) / 2, cy = (y0 + y1) / 2, w = x1 - x0, h = y1 - y0;
+    }
+    const bool finite = std::isfinite(cx) && std::isfinite(cy) && std::isfinite(w) &&
+                        std::isfinite(h) && std::abs(cx) < 1e3 && std::abs(cy) < 1e3 && w >= 0 &&
+                        h >= 0 && w < 1e3 && h < 1e3;
+    if (!finite || id < 0 || id != std::floor(id) || id >= double(names.size())) {
+      if (error)
+        *error = !finite ? "malformed YOLO label (line " + std::to_string(number) + ")"
+                         : "YOLO label with class " + trimmed(line.substr(0, line.find(' '))) +
+                               " on line " + std::to_string(number) + ", not one of the " +
+                               std::to_string(names.size()) + " names";
+      return {};
+    }
+    auto px = [](double f, int size) {
+      return static_cast<int>(std::lround(std::clamp(f, 0.0, 1.0) * size));
+    };
+    BoundingBox b;
+    b.name = names[std::size_t(id)];
+    b.xmin = px(cx - w / 2, width);
+    b.ymin = px(cy - h / 2, height);
+    b.xmax = px(cx + w / 2, width);
+    b.ymax = px(cy + h / 2, height);
+    boxes.push_back(b);
+  }
+  return boxes;
+}
+
+std::vector<BoundingBox> readYoloBoxes(const fs::path& labelFile, int width, int height,
+                                       const std::vector<std::string>& names, std::string* error) {
+  std::string text;
+  if (!readText(labelFile, text)) {
+    if (error) *error = "cannot open YOLO label";
+    return {};
+  }
+  return parseYoloBoxes(text, width, height, names, error);
+}
+
+std::string dominantBoxClass(const std::vector<BoundingBox>& boxes) {
+  std::vector<std::pair<std::string, double>> area;  // in the order first seen
+  for (const BoundingBox& b : boxes) {
+    const double a = double(std::max(0, b.xmax - b.xmin)) * std::max(0, b.ymax - b.ymin);
+    auto it =
+        std::find_if(area.begin(), area.end(), [&](const auto& p) { return p.first == b.name; });
+    if (it == area.end())
+      area.emplace_back(b.name, a);
+    else
+      it->second += a;
+  }
+  std::string best;
+  double most = -1;
+  for (const auto& [name, a] : area)
+    if (a > most) most = a, best = name;
+  return best;
+}
+
+}  // namespace sdd

@@ -1,0 +1,142 @@
+// Defect boxes as datasets ship them: Pascal VOC files and YOLO label files
+// (sdd/dataset/box_annotations.h), and a YOLO dataset scanned in both of its layouts.
+#include "sdd/dataset/box_annotations.h"
+
+#include <gtest/gtest.h>
+
+#include "sdd/dataset/dataset.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using namespace sdd;
+using sdd::test::patternImage;
+using sdd::test::TempDir;
+using sdd::test::writeBytes;
+using sdd::test::writeImage;
+
+TEST(VocReader, MalformedAnnotationReportsAnError) {
+  TempDir dir;
+  writeBytes(dir / "bad.xml",
+             "<annotation><object><name>x</name><bndbox><xmin>abc</xmin>"
+             "</bndbox></object></annotation>");
+  std::string err;
+  EXPECT_TRUE(readVocBoxes(dir / "bad.xml", &err).empty());
+  EXPECT_NE(err.find("malformed"), std::string::npos);
+}
+
+// Found by fuzz_voc (fuzz/regressions/voc): a coordinate too large for an int was converted
+// with undefined behavior instead of being reported.
+TEST(VocReader, OutOfRangeCoordinatesAreMalformedNotUndefined) {
+  for (const char* v : {"444444444444444444442", "-1e300", "nan", "inf", "1e7"}) {
+    std::string err;
+    const std::string xml =
+        std::string("<annotation><object><name>x</name><bndbox><xmin>") + v +
+        "</xmin><ymin>1</ymin><xmax>2</xmax><ymax>3</ymax></bndbox></object></annotation>";
+    EXPECT_TRUE(parseVocBoxes(xml, &err).empty()) << v;
+    EXPECT_NE(err.find("malformed"), std::string::npos) << v;
+  }
+  std::string err;
+  const auto boxes = parseVocBoxes(
+      "<object><name>crazing</name><xmin>2.5</xmin><ymin>0</ymin>"
+      "<xmax>199</xmax><ymax>200</ymax></object>",
+      &err);
+  ASSERT_EQ(boxes.size(), 1u) << err;
+  EXPECT_EQ(boxes[0].xmin, 2);
+  EXPECT_EQ(boxes[0].ymax, 200);
+}
+
+TEST(YoloLabels, NamesAreReadFromEveryFormOfDataYamlAndFromClassLists) {
+  const std::vector<std::string> expected = {"crazing", "rolled-in scale", "a, b"};
+  EXPECT_EQ(
+      parseYoloNames("path: ../data\nnames: [crazing, 'rolled-in scale', \"a, b\"]  # 3\n", true),
+      expected);
+  EXPECT_EQ(parseYoloNames("nc: 3\nnames:\n  - crazing\n  - 'rolled-in scale'\n  - \"a, b\"\n"
+                           "train: images/train\n",
+                           true),
+            expected);
+  EXPECT_EQ(
+      parseYoloNames("names:\n  2: \"a, b\"\n  0: crazing  # first\n  1: rolled-in scale\n", true),
+      expected);
+  EXPECT_EQ(parseYoloNames("crazing\r\nrolled-in scale\r\n\r\na, b\n", false), expected);
+  EXPECT_TRUE(parseYoloNames("train: images/train\n", true).empty());
+}
+
+TEST(YoloLabels, BoxesAreInPixelsOfTheImageAndBadLinesAreNamed) {
+  const std::vector<std::string> names = {"crazing", "scratches"};
+  std::string err;
+  const auto boxes =
+      parseYoloBoxes("1 0.5 0.25 0.2 0.1\r\n\n0 0.95 0.5 0.2 0.4\n", 200, 100, names, &err);
+  ASSERT_EQ(boxes.size(), 2u) << err;
+  EXPECT_EQ(boxes[0].name, "scratches");
+  EXPECT_EQ(boxes[0].xmin, 80);
+  EXPECT_EQ(boxes[0].ymin, 20);
+  EXPECT_EQ(boxes[0].xmax, 120);
+  EXPECT_EQ(boxes[0].ymax, 30);
+  EXPECT_EQ(boxes[1].xmax, 200);  // 0.95 + 0.1 clipped to the image
+  // A segmentation label (a polygon) gives its bounding box.
+  const auto polygon = parseYoloBoxes("0 0.1 0.2 0.3 0.2 0.2 0.6\n", 100, 100, names, &err);
+  ASSERT_EQ(polygon.size(), 1u) << err;
+  EXPECT_EQ(polygon[0].xmin, 10);
+  EXPECT_EQ(polygon[0].ymax, 60);
+  EXPECT_TRUE(parseYoloBoxes("", 100, 100, names, &err).empty());  // no defect
+  for (const char* bad : {"0 0.5 0.5 0.1\n", "0 0.5 0.5 nan 0.1\n", "x 0.5 0.5 0.1 0.1\n",
+                          "0 0.5 0.5 0.1 0.1 zz\n", "0 0.5 0.5 -0.1 0.1\n"}) {
+    err.clear();
+    EXPECT_TRUE(
+        parseYoloBoxes(std::string("1 0.5 0.5 0.1 0.1\n") + bad, 100, 100, names, &err).empty())
+        << bad;
+    EXPECT_NE(err.find("line 2"), std::string::npos) << bad << ": " << err;
+  }
+  err.clear();
+  EXPECT_TRUE(parseYoloBoxes("2 0.5 0.5 0.1 0.1\n", 100, 100, names, &err).empty());
+  EXPECT_NE(err.find("class 2 on line 1, not one of the 2 names"), std::string::npos) << err;
+}
+
+TEST(YoloLabels, TheLabelFileIsBesideTheLastImagesFolderAndTheClassCoversTheMostArea) {
+  EXPECT_EQ(yoloLabelFile("/d/images/train/a.b.jpg"), fs::path("/d/labels/train/a.b.txt"));
+  EXPECT_EQ(yoloLabelFile("/images/x/valid/images/a.png"),
+            fs::path("/images/x/valid/labels/a.txt"));
+  EXPECT_TRUE(yoloLabelFile("/d/train/a.jpg").empty());
+  EXPECT_EQ(dominantBoxClass({{"a", 0, 0, 10, 10}, {"b", 0, 0, 8, 8}, {"b", 0, 0, 8, 8}}), "b");
+  EXPECT_EQ(dominantBoxClass({{"a", 0, 0, 10, 10}, {"b", 0, 0, 10, 10}}), "a");
+  EXPECT_EQ(dominantBoxClass({}), "");
+}
+
+// Ultralytics writes images/<split>/ + labels/<split>/, Roboflow <split>/images/ +
+// <split>/labels/; both with a data.yaml. An image's class is its boxes' (not its file name's,
+// which here looks like a NEU-CLS prefix), and an image with an empty label file is to label.
+TEST(YoloLabels, BothYoloLayoutsScanWithClassesAndBoxesFromTheLabels) {
+  for (const bool ultralytics : {true, false}) {
+    TempDir dir;
+    auto folder = [&](const std::string& split, const char* kind) {
+      return ultralytics ? dir / kind / split : dir / split / kind;
+    };
+    writeBytes(dir / "data.yaml", "nc: 2\nnames: [disk, stripes]\n");
+    for (const std::string split : {"train", ultralytics ? "val" : "valid"})
+      for (int n = 0; n < 4; ++n)
+        for (int c = 0; c < 2; ++c) {
+          const std::string stem = "Cr_" + std::to_string(c) + std::to_string(n);
+          writeImage(folder(split, "images") / (stem + ".png"), patternImage(c, n, 40, 20));
+          writeBytes(folder(split, "labels") / (stem + ".txt"),
+                     n == 3 && c == 1 ? "" : std::to_string(c) + " 0.5 0.5 0.5 0.5\n");
+        }
+    const Dataset ds = Dataset::scan(dir.path());
+    EXPECT_EQ(ds.layout(), DatasetLayout::Yolo);
+    EXPECT_TRUE(ds.hasOwnSplit());
+    EXPECT_EQ(ds.classes(), (std::vector<std::string>{"disk", "stripes"}));
+    EXPECT_EQ(ds.classCounts(Split::Train), (std::vector<std::size_t>{4, 3}));
+    EXPECT_EQ(ds.classCounts(Split::Validation), (std::vector<std::size_t>{4, 3}));
+    EXPECT_EQ(ds.unlabeledCount(), 2u);
+    EXPECT_TRUE(ds.skipped().empty());
+    for (const Sample& s : ds.samples()) {
+      if (s.label == kUnlabeled) {
+        EXPECT_TRUE(s.boxes.empty());
+        continue;
+      }
+      ASSERT_EQ(s.boxes.size(), 1u) << s.path;
+      EXPECT_EQ(s.boxes[0].name, ds.className(s.label));
+      EXPECT_EQ(s.boxes[0].xmin, 10);
+      EXPECT_EQ(s.boxes[0].ymax, 15);
+    }
+  }
+}
