@@ -101,14 +101,12 @@ std::vector<std::string> inlineList(const std::string& text) {
 }  // namespace
 
 std::vector<BoundingBox> readVocBoxes(const fs::path& xmlFile, std::string* error) {
-  std::ifstream in(xmlFile, std::ios::binary);
-  if (!in) {
+  std::string text;
+  if (!readText(xmlFile, text)) {
     if (error) *error = "cannot open annotation";
     return {};
   }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return parseVocBoxes(ss.str(), error);
+  return parseVocBoxes(text, error);
 }
 
 std::vector<BoundingBox> parseVocBoxes(const std::string& s, std::string* error) {

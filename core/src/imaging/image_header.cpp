@@ -57,7 +57,10 @@ bool readPnmHeader(const Bytes& b, PnmHeader& h) {
     }
     if (i >= b.size() || !std::isdigit(b[i])) return false;
     std::uint64_t v = 0;
-    for (; i < b.size() && std::isdigit(b[i]) && v < (1ull << 40); ++i) v = v * 10 + (b[i] - '0');
+    for (; i < b.size() && std::isdigit(b[i]); ++i) {
+      v = v * 10 + std::uint64_t(b[i] - '0');
+      if (v >= (1ull << 31)) return false;  // products of three stay far from overflowing
+    }
     values[n] = v;
   }
   h.width = values[0];
