@@ -140,3 +140,26 @@ TEST(YoloLabels, BothYoloLayoutsScanWithClassesAndBoxesFromTheLabels) {
     }
   }
 }
+
+// Roboflow names its exports after the source files (crazing_1_jpg.rf.<hash>.jpg): a file
+// name that starts with a box class names the image's class, even where another class's box
+// is larger; other names go by area.
+TEST(YoloLabels, AFileNameThatStartsWithABoxClassNamesTheClass) {
+  TempDir dir;
+  writeBytes(dir / "data.yaml", "names: [disk, stripes]\n");
+  const std::string bothBoxes = "0 0.5 0.5 0.8 0.8\n1 0.2 0.2 0.1 0.1\n";
+  for (int n = 0; n < 2; ++n) {
+    writeImage(dir / "images/train" / ("stripes_" + std::to_string(n) + "_jpg.rf.ab12.jpg"),
+               patternImage(1, n, 40, 40));
+    writeBytes(dir / "labels/train" / ("stripes_" + std::to_string(n) + "_jpg.rf.ab12.txt"),
+               bothBoxes);
+    writeImage(dir / "images/train" / ("img" + std::to_string(n) + ".jpg"),
+               patternImage(0, n, 40, 40));
+    writeBytes(dir / "labels/train" / ("img" + std::to_string(n) + ".txt"), bothBoxes);
+  }
+  const Dataset ds = Dataset::scan(dir.path());
+  ASSERT_EQ(ds.samples().size(), 4u);
+  for (const Sample& s : ds.samples())
+    EXPECT_EQ(ds.className(s.label), s.path.filename().string()[0] == 's' ? "stripes" : "disk")
+        << s.path;
+}

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -62,6 +63,91 @@ TEST(Dataset, ReadsNeuDetLayoutWithOwnSplitAndVocBoxes) {
   EXPECT_EQ(ds.samples()[0].boxes[0].ymax, 40);
   EXPECT_EQ(ds.samples()[0].width, 48);
   EXPECT_TRUE(ds.skipped().empty());
+}
+
+namespace {
+
+// A VOC file whose objects are `boxes` (name, x0, y0, x1, y1).
+void writeVocObjects(const fs::path& file, const std::vector<BoundingBox>& boxes) {
+  std::ostringstream o;
+  o << "<annotation><size><width>48</width><height>48</height><depth>3</depth></size>";
+  for (const BoundingBox& b : boxes)
+    o << "<object><name>" << b.name << "</name><bndbox><xmin>" << b.xmin << "</xmin><ymin>"
+      << b.ymin << "</ymin><xmax>" << b.xmax << "</xmax><ymax>" << b.ymax
+      << "</ymax></bndbox></object>";
+  writeBytes(file, o.str() + "</annotation>");
+}
+
+}  // namespace
+
+// Detection datasets name an image's class only in its VOC file: Pascal VOC's JPEGImages/ +
+// Annotations/, NEU-DET as first published (IMAGES/crazing_1.jpg + ANNOTATIONS/, where the
+// file name's prefix is not the class: pitted_surface_1 -> "pitted"), LabelImg's x.xml beside
+// x.jpg, GC10-DET's numbered folders + lable/. The class is the box class the file name starts
+// with, else the one whose boxes cover the most area; an image without a VOC file is to label;
+// a VOC file without an image is named.
+TEST(Dataset, PascalVocFilesGiveBoxesAndClassWhereNoFolderNamesIt) {
+  const std::vector<std::string> names = {"crazing", "pitted_surface"};
+  struct Layout {
+    const char* root;
+    std::function<fs::path(int c, int n)> image, xml;
+  };
+  TempDir dir;
+  const std::vector<Layout> layouts = {
+      {"voc", [&](int, int n) { return dir / "voc/JPEGImages" / (std::to_string(n) + ".jpg"); },
+       [&](int, int n) { return dir / "voc/Annotations" / (std::to_string(n) + ".xml"); }},
+      {"neu",
+       [&](int c, int n) {
+         return dir / "neu/IMAGES" / (names[c] + "_" + std::to_string(n) + ".jpg");
+       },
+       [&](int c, int n) {
+         return dir / "neu/ANNOTATIONS" / (names[c] + "_" + std::to_string(n) + ".xml");
+       }},
+      {"labelimg",
+       [&](int, int n) { return dir / "labelimg" / ("img" + std::to_string(n) + ".png"); },
+       [&](int, int n) { return dir / "labelimg" / ("img" + std::to_string(n) + ".xml"); }},
+      {"gc10",
+       [&](int c, int n) {
+         return dir / "gc10" / std::to_string(c + 1) / ("img_0" + std::to_string(n) + ".jpg");
+       },
+       [&](int, int n) { return dir / "gc10/lable" / ("img_0" + std::to_string(n) + ".xml"); }},
+  };
+  for (const Layout& layout : layouts) {
+    SCOPED_TRACE(layout.root);
+    for (int n = 0; n < 8; ++n) {
+      const int c = n % 2;
+      writeImage(layout.image(c, n), patternImage(c, n));
+      // A small box of the other class beside the defect's large one: the large one decides.
+      if (n < 7)
+        writeVocObjects(layout.xml(c, n), {{names[1 - c], 1, 1, 4, 4}, {names[c], 5, 6, 30, 40}});
+    }
+    const fs::path root = dir / layout.root;
+    if (layout.root == std::string("labelimg"))
+      writeVocObjects(root / "no-image.xml", {{"crazing", 1, 1, 9, 9}});
+    const Dataset ds = Dataset::scan(root);
+    EXPECT_EQ(ds.layout(), DatasetLayout::Voc);
+    EXPECT_EQ(ds.classes(), names);
+    EXPECT_EQ(ds.samples().size(), 8u);
+    EXPECT_EQ(ds.unlabeledCount(), 1u) << "the image without a VOC file";
+    for (const Sample& s : ds.samples()) {
+      if (s.label == kUnlabeled) continue;
+      ASSERT_EQ(s.boxes.size(), 2u) << s.path;
+      EXPECT_EQ(s.boxes[1].name, ds.className(s.label)) << s.path;
+      EXPECT_EQ(s.boxes[1].ymax, 40);
+    }
+    for (const ScanIssue& issue : ds.skipped())
+      if (issue.file.filename() != "no-image.xml")
+        ADD_FAILURE() << issue.file << ": " << issue.reason;
+    if (layout.root == std::string("labelimg"))
+      EXPECT_TRUE(skippedWith(ds, "no-image.xml", "no image named like it"));
+  }
+  // A file name that starts with a box class names the image's class, whatever covers most.
+  writeImage(dir / "neu/IMAGES/crazing_9.jpg", patternImage(0, 9));
+  writeVocObjects(dir / "neu/ANNOTATIONS/crazing_9.xml",
+                  {{"crazing", 1, 1, 4, 4}, {"pitted_surface", 5, 6, 30, 40}});
+  const Dataset neu = Dataset::scan(dir / "neu");
+  for (const Sample& s : neu.samples())
+    if (s.path.filename() == "crazing_9.jpg") EXPECT_EQ(neu.className(s.label), "crazing");
 }
 
 TEST(Dataset, ResplitIgnoresTheSplitFoldersAndMakesASeededStratifiedSplit) {

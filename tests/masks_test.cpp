@@ -135,6 +135,41 @@ TEST(Masks, SplitFoldersWithImagesAndMasksFolders) {
   expectAllMasked(ds);
 }
 
+TEST(Masks, MvtecGroundTruthBesideTheSplitFolders) {
+  // MVTec AD: train/<class>/x.png, test/<class>/x.png, ground_truth/<class>/x_mask.png.
+  TempDir dir;
+  writeMaskedDataset(
+      [&](const std::string& c, int n) {
+        return dir / ((n < 3 ? "train/" : "test/") + c + "/" + std::to_string(n) + ".png");
+      },
+      [&](const std::string& c, int n) {
+        return dir / ("ground_truth/" + c + "/" + std::to_string(n) + "_mask.png");
+      });
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_TRUE(ds.hasOwnSplit());
+  EXPECT_EQ(ds.indices(Split::Validation).size(), 2u);
+  expectAllMasked(ds);
+  // Anything else beside the split folders is said to be left out.
+  writeImage(dir / "extra/x.png", shapeOnTexture(0, 9).image);
+  bool named = false;
+  const Dataset withExtra = Dataset::scan(dir.path());
+  for (const ScanIssue& issue : withExtra.skipped())
+    named = named || (issue.file == dir / "extra" &&
+                      issue.reason.find("beside the split folders") != std::string::npos);
+  EXPECT_TRUE(named);
+}
+
+TEST(Masks, DagmLabelFoldersInsideTheClassFolders) {
+  // DAGM 2007: Class1/Train/x.PNG + Class1/Train/Label/x_label.PNG.
+  TempDir dir;
+  writeMaskedDataset([&](const std::string& c,
+                         int n) { return dir / (c + "/Train/" + std::to_string(n) + ".PNG"); },
+                     [&](const std::string& c, int n) {
+                       return dir / (c + "/Train/Label/" + std::to_string(n) + "_label.PNG");
+                     });
+  expectAllMasked(Dataset::scan(dir.path()));
+}
+
 TEST(Masks, MasksThatCannotBePairedAreNamedWithTheReason) {
   TempDir dir;
   writeMaskedDataset(

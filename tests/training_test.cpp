@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 
@@ -622,4 +623,24 @@ TEST(TrainingData, GreyImagesAreHeldAsOneChannelAndNormalizedExactly) {
   writeImage(dir / "grey/c0/colour.png", colour);
   const Dataset mixed = Dataset::scan(dir / "grey");
   EXPECT_EQ(training::loadSplit(mixed, Split::Train, spec, 1, {}).x.size(1), 3);
+}
+
+// MVTec AD keeps every defect image in test/: a class with no training images is trained
+// on anyway (the others still are learnt), but the run says which class and what to do.
+TEST(Trainer, AClassWithoutTrainingImagesIsNamedWithTheWayOut) {
+  TempDir dir;
+  makePatternDataset(dir / "data", 8, 2);
+  fs::remove_all(dir / "data" / "train" / "pattern2");
+  const Dataset ds = Dataset::scan(dir / "data");
+  ASSERT_EQ(ds.classes().size(), 3u);
+  Trainer trainer(ds, smallSpec(), smallConfig(1), dir / "run");
+  std::vector<std::string> messages;
+  trainer.onMessage = [&](const std::string& m) { messages.push_back(m); };
+  trainer.run();
+  const auto named = std::find_if(messages.begin(), messages.end(), [](const std::string& m) {
+    return m.find("class 'pattern2' has no training images (2 in validation)") !=
+               std::string::npos &&
+           m.find("--split-seed") != std::string::npos;
+  });
+  EXPECT_NE(named, messages.end());
 }

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "dataset/folder_walk.h"
 #include "sdd/dataset/masks.h"
 #include "sdd/imaging/image_loader.h"
 #include "sdd/util/ascii.h"
@@ -19,182 +20,6 @@ namespace fs = std::filesystem;
 
 namespace sdd {
 namespace {
-
-bool splitFromName(const std::string& name, Split& split) {
-  const std::string n = asciiLower(name);
-  if (n == "train" || n == "training") {
-    split = Split::Train;
-    return true;
-  }
-  if (n == "validation" || n == "valid" || n == "val" || n == "test") {
-    split = Split::Validation;
-    return true;
-  }
-  return false;
-}
-
-bool isDir(const fs::path& p) {
-  std::error_code ec;
-  return fs::is_directory(p, ec);
-}
-
-struct Candidate {
-  fs::path path;
-  std::string className;  // "": no class (an unlabeled image)
-  Split split = Split::Train;
-  fs::path annotation;             // may be empty
-  std::vector<BoundingBox> boxes;  // from a YOLO label file
-};
-
-struct Collector {
-  std::vector<Candidate> candidates;
-  std::vector<fs::path> maskFiles;  // files in mask folders: masks, never samples
-  std::vector<ScanIssue> issues;
-  std::map<std::string, fs::path> classFolders;  // every class folder seen, even empty ones
-  bool sawFlatNeuCls = false;
-};
-
-// Folders whose images have no class yet.
-bool isUnlabeledFolderName(const std::string& name) {
-  const std::string n = asciiLower(name);
-  return n == "unlabeled" || n == "unlabelled" || n == "unsorted" || n == "new";
-}
-
-// Folders named after where or when images were taken, never classes: a camera or line
-// (cam1, Camera_2, line-3, station 4) or a date (2026-11-30, 20261130, 2026_11_30_shift2).
-bool isCameraOrDateFolderName(const std::string& name) {
-  const std::string n = asciiLower(name);
-  const auto digit = [&](std::size_t i) {
-    return i < n.size() && std::isdigit(static_cast<unsigned char>(n[i]));
-  };
-  std::size_t digits = 0;
-  while (digit(digits)) ++digits;
-  if (digits == n.size() || digits == 8) return true;  // 7, 20261130, 20261130_shift2
-  if (digits == 4 && n.size() >= 10 && (n[4] == '-' || n[4] == '_' || n[4] == '.') && n[7] == n[4])
-    return digit(5) && digit(6) && digit(8) && digit(9);  // 2026-11-30...
-  for (const std::string p : {"camera", "cam", "line", "station"}) {
-    if (n.compare(0, p.size(), p) != 0) continue;
-    std::size_t i = p.size();
-    if (i < n.size() && (n[i] == '-' || n[i] == '_' || n[i] == ' ')) ++i;
-    if (i == n.size()) return false;
-    while (digit(i)) ++i;
-    if (i == n.size()) return true;
-  }
-  return false;
-}
-
-bool inList(const std::vector<std::string>& list, const std::string& name) {
-  return std::find(list.begin(), list.end(), name) != list.end();
-}
-
-// Adds the image files below `folder` with class `cls` ("": unlabeled).
-void collectFolder(const fs::path& folder, const std::string& cls, Split split,
-                   const fs::path& annotationDir, Collector& c) {
-  std::error_code ec;
-  for (const fs::path& f : filesBelow(folder, c.issues)) {
-    bool inMaskFolder = false;
-    for (const fs::path& part : f.lexically_relative(folder).parent_path())
-      inMaskFolder = inMaskFolder || isMaskFolderName(part.string());
-    if (inMaskFolder && isImageExtension(f)) {
-      c.maskFiles.push_back(f);
-      continue;
-    }
-    if (!isImageExtension(f)) {
-      if (f.filename().string()[0] != '.')
-        c.issues.push_back({f, "not an image file extension; ignored"});
-      continue;
-    }
-    fs::path xml;
-    if (!annotationDir.empty()) {
-      fs::path candidate = annotationDir / (f.stem().string() + ".xml");
-      if (fs::exists(candidate, ec)) xml = candidate;
-    }
-    c.candidates.push_back({f, cls, split, xml, {}});
-  }
-}
-
-// The class of a flat folder's file from its name's "<prefix>_" (NEU-CLS: Cr_1.bmp), or "".
-std::string prefixOf(const fs::path& f) {
-  const std::string stem = f.stem().string();
-  const auto underscore = stem.find('_');
-  return underscore == std::string::npos || underscore == 0 ? std::string()
-                                                            : stem.substr(0, underscore);
-}
-
-// A flat folder's prefixes are classes when they are NEU's, the class list's, or (without a
-// list) at least two of them with at least two images each; a folder of camera images
-// (cam1_0001.png ...) or time-stamped names has one prefix or one per image: unlabeled.
-bool prefixesAreClasses(const std::vector<fs::path>& images,
-                        const std::vector<std::string>& classes) {
-  std::map<std::string, int> counts;
-  for (const fs::path& f : images) {
-    const std::string p = prefixOf(f);
-    if (p.empty()) return false;
-    ++counts[p];
-  }
-  bool allNeu = true, allListed = !classes.empty();
-  for (const auto& [p, n] : counts) {
-    allNeu = allNeu && !neuClassForPrefix(p).empty();
-    allListed = allListed && (inList(classes, p) || inList(classes, neuClassForPrefix(p)));
-  }
-  if (allNeu || allListed) return true;
-  if (!classes.empty() || counts.size() < 2) return false;
-  return std::all_of(counts.begin(), counts.end(), [](const auto& kv) { return kv.second >= 2; });
-}
-
-bool hasMaskFolder(const fs::path& dir) {
-  for (const fs::path& e : sortedEntries(dir))
-    if (isMaskFolderName(e.filename().string()) && isDir(e)) return true;
-  return false;
-}
-
-// Collects images under one "class root": class sub-folders (folder-per-class and NEU-DET
-// images/), unlabeled folders, and loose images (a flat NEU-CLS folder, or new images).
-void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& annotationDir,
-                      const ScanOptions& opt, Collector& c) {
-  std::vector<fs::path> looseImages;
-  bool sawFolders = false;
-  for (const fs::path& entry : sortedEntries(classRoot, &c.issues)) {
-    if (isDir(entry)) {
-      const std::string name = entry.filename().string();
-      if (!name.empty() && name[0] == '.') continue;  // hidden folders, e.g. .thumbnails
-      if (isWorkspaceFolder(entry, c.issues)) continue;
-      if (isMaskFolderName(name)) {  // masks mirroring the images, not a class
-        for (const fs::path& f : filesBelow(entry, c.issues))
-          if (isImageExtension(f)) c.maskFiles.push_back(f);
-        continue;
-      }
-      if (isImageFolderName(name) && hasMaskFolder(classRoot)) {
-        // images/ beside masks/: the images' own layout is below it.
-        collectClassRoot(entry, split, annotationDir, opt, c);
-        continue;
-      }
-      sawFolders = true;
-      // Folders that are not classes (unlabeled, or a camera / date folder when the classes
-      // are known) hold images to be labeled.
-      const bool isClass = opt.classes.empty()
-                               ? !isUnlabeledFolderName(name) && !isCameraOrDateFolderName(name)
-                               : inList(opt.classes, name);
-      if (isClass) c.classFolders.emplace(name, entry);
-      collectFolder(entry, isClass ? name : std::string(), split, annotationDir, c);
-    } else if (isImageExtension(entry)) {
-      looseImages.push_back(entry);
-    }
-  }
-  if (looseImages.empty()) return;
-  // Images beside folders were added later: to be labeled.
-  if (sawFolders || !prefixesAreClasses(looseImages, opt.classes)) {
-    for (const fs::path& f : looseImages) c.candidates.push_back({f, "", split, {}, {}});
-    return;
-  }
-  c.sawFlatNeuCls = true;
-  for (const fs::path& f : looseImages) {
-    const std::string prefix = prefixOf(f);
-    std::string cls = neuClassForPrefix(prefix);
-    if (cls.empty() || (!opt.classes.empty() && !inList(opt.classes, cls))) cls = prefix;
-    c.candidates.push_back({f, cls, split, {}, {}});
-  }
-}
 
 // The split of an image that had no class when scanned, from its path alone (FNV-1a of the
 // path relative to the root): stable across scans, so an image labeled later always lands
@@ -221,6 +46,8 @@ const char* toString(DatasetLayout layout) {
       return "unlabeled images";
     case DatasetLayout::Yolo:
       return "YOLO";
+    case DatasetLayout::Voc:
+      return "Pascal VOC";
   }
   return "?";
 }
@@ -259,40 +86,9 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
     throw DatasetError("dataset path is not a folder: " + root.string());
   if (!options.classes.empty()) checkClassList(options.classes);
 
-  Collector c;
-  bool ownSplit = false, sawImagesDir = false;
-  // YOLO (Ultralytics): images/<split>/ beside labels/<split>/, with the class names in a
-  // data.yaml. Roboflow's <split>/images/ + <split>/labels/ is walked as NEU-DET's is below.
   const YoloNames yolo = findYoloNames(root);
-  const bool yoloImagesFirst =
-      !yolo.names.empty() && isDir(root / "images") && isDir(root / "labels");
-  if (yoloImagesFirst) {
-    for (const fs::path& entry : sortedEntries(root / "images")) {
-      Split split;
-      if (!isDir(entry) || !splitFromName(entry.filename().string(), split)) continue;
-      ownSplit = true;
-      collectClassRoot(entry, split, {}, options, c);
-    }
-    if (!ownSplit) collectClassRoot(root / "images", Split::Train, {}, options, c);
-  }
-  for (const fs::path& entry : yoloImagesFirst ? std::vector<fs::path>() : sortedEntries(root)) {
-    Split split;
-    if (!isDir(entry) || !splitFromName(entry.filename().string(), split)) continue;
-    ownSplit = true;
-    fs::path classRoot = entry;
-    if (isDir(entry / "images")) {
-      classRoot = entry / "images";
-      sawImagesDir = true;
-    }
-    const fs::path ann = isDir(entry / "annotations") ? entry / "annotations" : fs::path();
-    collectClassRoot(classRoot, split, ann, options, c);
-    if (classRoot != entry)  // train/images/ beside train/masks/
-      for (const fs::path& m : sortedEntries(entry))
-        if (isDir(m) && isMaskFolderName(m.filename().string()))
-          for (const fs::path& f : filesBelow(m, c.issues))
-            if (isImageExtension(f)) c.maskFiles.push_back(f);
-  }
-  if (!ownSplit && !yoloImagesFirst) collectClassRoot(root, Split::Train, {}, options, c);
+  FolderWalk c = walkDatasetFolders(root, options, yolo);
+  const bool ownSplit = c.ownSplit, sawImagesDir = c.sawImagesDir;
 
   Dataset ds;
   ds.root_ = root;
@@ -342,9 +138,17 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
   for (ScanIssue& issue : masks.issues) ds.skipped_.push_back(std::move(issue));
   for (std::size_t i = 0; i < nImages; ++i)
     if (masks.isMask[i]) decoded[i].error = "a mask";  // left out below, not "skipped"
-  // YOLO label files give an image its boxes and, by the class covering the most area, its
-  // class (whatever its folder or file name suggests); an empty one (no defect) leaves it to
-  // be labeled.
+  // Pascal VOC files wherever they are (Annotations/ beside JPEGImages/, LabelImg's x.xml
+  // beside x.jpg, GC10-DET's lable/): each pairs with the image of its stem, the one nearest
+  // to it in the tree when several images share the stem.
+  std::vector<bool> readable(nImages);
+  for (std::size_t i = 0; i < nImages; ++i) readable[i] = decoded[i].ok();
+  pairVocFiles(c, readable, ds.skipped_);
+  // YOLO label files give an image its boxes and its class (whatever its folder suggests):
+  // the box class its file name starts with (Roboflow's crazing_1_jpg.rf.<hash>.jpg, whose
+  // boxes may include another class's), else the one covering the most area; an empty one
+  // (no defect) leaves it to be labeled.
+  const std::set<std::string> yoloClasses(yolo.names.begin(), yolo.names.end());
   std::size_t yoloLabelled = 0;
   for (std::size_t i = 0; i < nImages && !yolo.names.empty(); ++i) {
     const fs::path label = yoloLabelFile(c.candidates[i].path);
@@ -354,12 +158,46 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
     c.candidates[i].boxes =
         readYoloBoxes(label, decoded[i].width, decoded[i].height, yolo.names, &err);
     if (!err.empty()) ds.skipped_.push_back({label, err + "; boxes not shown"});
-    c.candidates[i].className = dominantBoxClass(c.candidates[i].boxes);
+    c.candidates[i].className = c.candidates[i].boxes.empty()
+                                    ? std::string()
+                                    : namedClass(c.candidates[i].path.stem().string(), yoloClasses);
+    if (c.candidates[i].className.empty())
+      c.candidates[i].className = dominantBoxClass(c.candidates[i].boxes);
     ++yoloLabelled;
+  }
+  // VOC files give an image its boxes and, where no folder names its class, its class as
+  // YOLO's do (NEU-DET as published: IMAGES/pitted_surface_1.jpg).
+  std::set<std::string> boxClasses;
+  for (std::size_t i = 0; i < nImages; ++i) {
+    Candidate& cand = c.candidates[i];
+    if (cand.annotation.empty() || !decoded[i].ok() || !cand.boxes.empty()) continue;
+    std::string err;
+    cand.boxes = readVocBoxes(cand.annotation, &err);
+    if (!err.empty()) ds.skipped_.push_back({cand.annotation, err + "; boxes not shown"});
+    for (const BoundingBox& b : cand.boxes) boxClasses.insert(b.name);
+  }
+  std::size_t vocClassed = 0;
+  for (std::size_t i = 0; i < nImages && !boxClasses.empty(); ++i) {
+    Candidate& cand = c.candidates[i];
+    if (cand.boxes.empty() || cand.annotation.empty() ||
+        (!cand.className.empty() && !cand.classFromFileName))
+      continue;
+    std::string cls = namedClass(cand.path.stem().string(), boxClasses);
+    if (cls.empty()) cls = dominantBoxClass(cand.boxes);
+    if (cls.empty()) continue;
+    cand.className = cls;
+    ++vocClassed;
   }
   if (yoloLabelled) {
     ds.layout_ = DatasetLayout::Yolo;
     c.sawFlatNeuCls = false;
+  } else if (vocClassed) {
+    ds.layout_ = DatasetLayout::Voc;
+    c.sawFlatNeuCls = false;
+    // A file-name prefix that is no box class was not a class (NEU-DET's pitted_surface_1 ->
+    // "pitted"): that image, without boxes, is to label.
+    for (Candidate& cand : c.candidates)
+      if (cand.classFromFileName && !boxClasses.count(cand.className)) cand.className.clear();
   }
 
   // Without a class list, a class is a folder (or NEU-CLS prefix) with at least one usable
@@ -432,13 +270,7 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
     s.channels = decoded[i].channels;
     s.contentHash = decoded[i].hash;
     s.mask = masks.maskOf[i];
-    if (!cand.annotation.empty()) {
-      std::string err;
-      s.boxes = readVocBoxes(cand.annotation, &err);
-      if (!err.empty()) ds.skipped_.push_back({cand.annotation, err + "; boxes not shown"});
-    } else {
-      s.boxes = cand.boxes;
-    }
+    s.boxes = cand.boxes;
     ds.samples_.push_back(std::move(s));
   }
 

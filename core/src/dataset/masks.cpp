@@ -13,12 +13,15 @@ namespace sdd {
 
 bool isMaskFolderName(const std::string& name) {
   const std::string n = asciiLower(name);
-  return n == "masks" || n == "mask" || n == "ground_truth" || n == "groundtruth" || n == "gt";
+  for (const char* folder : {"masks", "mask", "ground_truth", "groundtruth", "gt", "annotations",
+                             "annotation", "labels", "label", "lable", "xml", "xmls"})
+    if (n == folder) return true;
+  return false;
 }
 
 bool isImageFolderName(const std::string& name) {
   const std::string n = asciiLower(name);
-  return n == "images" || n == "imgs" || n == "image" || n == "img";
+  return n == "images" || n == "imgs" || n == "image" || n == "img" || n == "jpegimages";
 }
 
 std::string stemWithoutMaskSuffix(const std::string& stem) {
@@ -99,10 +102,17 @@ MaskPairs pairMasks(const fs::path& root, const std::vector<PairingFile>& files,
     }
   };
   std::map<std::string, std::vector<std::size_t>> byKey;
+  // A mask folder beside split folders (MVTec AD: ground_truth/crack/000_mask.png for
+  // test/crack/000.png) mirrors the images one folder down: its key is theirs without the
+  // first folder.
+  std::map<std::string, std::vector<std::size_t>> byKeyBelowTop;
   std::map<std::pair<fs::path, std::string>, std::vector<std::size_t>> byStem;
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (!files[i].readable) continue;
-    byKey[maskPairingKey(files[i].path, root, false)].push_back(i);
+    const std::string key = maskPairingKey(files[i].path, root, false);
+    byKey[key].push_back(i);
+    if (const auto slash = key.find('/'); slash != std::string::npos)
+      byKeyBelowTop[key.substr(slash + 1)].push_back(i);
     byStem[{files[i].path.parent_path(), files[i].path.stem().string()}].push_back(i);
   }
   // Same stem in one folder (x.jpg + x.png): the one that looks like a mask is the other's.
@@ -144,7 +154,13 @@ MaskPairs pairMasks(const fs::path& root, const std::vector<PairingFile>& files,
       out.issues.push_back({mask.path, "cannot read this mask; ignored"});
       continue;
     }
-    const std::ptrdiff_t i = partner(mask);
+    std::ptrdiff_t i = partner(mask);
+    if (i < 0) {
+      const auto below = byKeyBelowTop.find(maskPairingKey(mask.path, root, true));
+      if (below != byKeyBelowTop.end() && below->second.size() == 1 &&
+          !out.isMask[below->second[0]])
+        i = std::ptrdiff_t(below->second[0]);
+    }
     if (i >= 0)
       attach(std::size_t(i), mask);
     else

@@ -217,7 +217,7 @@ void Trainer::Impl::loadData() {
   if (train.y.size(0) == 0) throw DatasetError("the training split has no images");
   nTrain = train.y.size(0);
   nVal = val.y.size(0);
-  if (nVal == 0) say("warning: no validation images; validation metrics will be 0");
+  for (const std::string& warning : training::splitWarnings(dataset)) say("warning: " + warning);
   meta.classes = dataset.classes();
   meta.spec = spec;
   meta.trainingImages.clear();

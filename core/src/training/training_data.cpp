@@ -272,6 +272,21 @@ Normalization computeNormalization(const torch::Tensor& u8, int channels) {
 
 // A resume on another split (another split seed, files added or removed) would mix
 // validation images into training unnoticed.
+std::vector<std::string> splitWarnings(const Dataset& ds) {
+  std::vector<std::string> out;
+  if (ds.indices(Split::Validation).empty())
+    out.push_back("no validation images; validation metrics will be 0");
+  const std::vector<std::size_t> train = ds.classCounts(Split::Train);
+  const std::vector<std::size_t> val = ds.classCounts(Split::Validation);
+  for (std::size_t k = 0; k < train.size(); ++k)
+    if (train[k] == 0)
+      out.push_back("class '" + ds.classes()[k] + "' has no training images (" +
+                    std::to_string(val[k]) +
+                    " in validation): the model cannot learn it; split the labeled images "
+                    "afresh (sdd train --split-seed N) or move some into the training split");
+  return out;
+}
+
 std::string splitFingerprint(const Dataset& ds) {
   std::uint64_t h = 1469598103934665603ull;  // FNV-1a 64
   auto mix = [&](const std::string& s) {

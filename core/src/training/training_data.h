@@ -65,6 +65,10 @@ SplitData loadSplit(const Dataset& ds, Split split, const ModelSpec& spec, int t
 /// pixel values in one pass (exact, no float copy of the images).
 Normalization computeNormalization(const torch::Tensor& u8, int channels);
 
+/// What the splits lack for a useful run, one sentence each: no validation images, a class
+/// without training images (MVTec AD keeps every defect in test/), with the way out.
+std::vector<std::string> splitWarnings(const Dataset& ds);
+
 /// Which files are in the training and in the validation split (not their labels: a resumed
 /// run may use labels corrected since), as 16 hex digits.
 std::string splitFingerprint(const Dataset& ds);

@@ -1,8 +1,10 @@
 #pragma once
 /// Pixel masks beside images: how the layouts users have name them, and how a scan pairs each
 /// mask with its image (Dataset::scan attaches it as Sample::mask; a mask is never a sample).
-/// Recognised: a mask folder (masks/, mask/, ground_truth/, groundtruth/, gt/) mirroring the
-/// images (beside images/, imgs/, or the class folders), a name suffix (x_mask, x_label, x_gt,
+/// Recognised: a mask folder (masks/, mask/, ground_truth/, groundtruth/, gt/, and the folders
+/// that hold annotations: annotations/, labels/, label/, lable/, xml/) mirroring the images
+/// (beside images/, imgs/, JPEGImages/, or the class folders, or beside split folders as
+/// MVTec AD's ground_truth/ is), a name suffix (x_mask, x_label, x_gt,
 /// x_GT, also with "-"), and a same-stem pair in one folder (x.jpg + x.png) where one file is
 /// a single-channel image of at most two values. Thread-safety: free functions.
 
@@ -16,9 +18,10 @@
 
 namespace sdd {
 
-/// True for the names of folders whose files are masks (case-insensitive).
+/// True for the names of folders whose image files are masks and whose other files are
+/// annotations (case-insensitive): never samples, never classes.
 bool isMaskFolderName(const std::string& name);
-/// True for the names of folders that mask folders mirror: images, imgs, image, img.
+/// True for the names of folders that mask folders mirror: images, imgs, image, img, JPEGImages.
 bool isImageFolderName(const std::string& name);
 /// The stem without a mask suffix ("x_mask" -> "x"), or "" when the stem has none.
 std::string stemWithoutMaskSuffix(const std::string& stem);

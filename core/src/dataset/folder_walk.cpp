@@ -1,0 +1,288 @@
+#include "dataset/folder_walk.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "sdd/dataset/file_walk.h"
+#include "sdd/dataset/masks.h"
+#include "sdd/imaging/image_loader.h"
+#include "sdd/util/ascii.h"
+
+namespace fs = std::filesystem;
+
+namespace sdd {
+namespace {
+
+bool isDir(const fs::path& p) {
+  std::error_code ec;
+  return fs::is_directory(p, ec);
+}
+
+// Folders whose images have no class yet.
+bool isUnlabeledFolderName(const std::string& name) {
+  const std::string n = asciiLower(name);
+  return n == "unlabeled" || n == "unlabelled" || n == "unsorted" || n == "new";
+}
+
+// Folders named after where or when images were taken, never classes: a camera or line
+// (cam1, Camera_2, line-3, station 4) or a date (2026-11-30, 20261130, 2026_11_30_shift2).
+bool isCameraOrDateFolderName(const std::string& name) {
+  const std::string n = asciiLower(name);
+  const auto digit = [&](std::size_t i) {
+    return i < n.size() && std::isdigit(static_cast<unsigned char>(n[i]));
+  };
+  std::size_t digits = 0;
+  while (digit(digits)) ++digits;
+  if (digits == n.size() || digits == 8) return true;  // 7, 20261130, 20261130_shift2
+  if (digits == 4 && n.size() >= 10 && (n[4] == '-' || n[4] == '_' || n[4] == '.') && n[7] == n[4])
+    return digit(5) && digit(6) && digit(8) && digit(9);  // 2026-11-30...
+  for (const std::string p : {"camera", "cam", "line", "station"}) {
+    if (n.compare(0, p.size(), p) != 0) continue;
+    std::size_t i = p.size();
+    if (i < n.size() && (n[i] == '-' || n[i] == '_' || n[i] == ' ')) ++i;
+    if (i == n.size()) return false;
+    while (digit(i)) ++i;
+    if (i == n.size()) return true;
+  }
+  return false;
+}
+
+bool isXmlFile(const fs::path& f) { return asciiLower(f.extension().string()) == ".xml"; }
+
+// A mask (or annotation) folder's files: masks and VOC files, never samples.
+void collectLabelFolder(const fs::path& folder, FolderWalk& c) {
+  for (const fs::path& f : filesBelow(folder, c.issues)) {
+    if (isImageExtension(f))
+      c.maskFiles.push_back(f);
+    else if (isXmlFile(f))
+      c.vocFiles.push_back(f);
+  }
+}
+
+bool inList(const std::vector<std::string>& list, const std::string& name) {
+  return std::find(list.begin(), list.end(), name) != list.end();
+}
+
+// Adds the image files below `folder` with class `cls` ("": unlabeled).
+void collectFolder(const fs::path& folder, const std::string& cls, Split split,
+                   const fs::path& annotationDir, FolderWalk& c) {
+  std::error_code ec;
+  for (const fs::path& f : filesBelow(folder, c.issues)) {
+    bool inMaskFolder = false;
+    for (const fs::path& part : f.lexically_relative(folder).parent_path())
+      inMaskFolder = inMaskFolder || isMaskFolderName(part.string());
+    if (inMaskFolder && isImageExtension(f)) {
+      c.maskFiles.push_back(f);
+      continue;
+    }
+    if (isXmlFile(f)) {  // LabelImg saves x.xml beside x.jpg
+      c.vocFiles.push_back(f);
+      continue;
+    }
+    if (!isImageExtension(f)) {
+      if (f.filename().string()[0] != '.')
+        c.issues.push_back({f, "not an image file extension; ignored"});
+      continue;
+    }
+    fs::path xml;
+    if (!annotationDir.empty()) {
+      fs::path candidate = annotationDir / (f.stem().string() + ".xml");
+      if (fs::exists(candidate, ec)) xml = candidate;
+    }
+    c.candidates.push_back({f, cls, split, xml, {}});
+  }
+}
+
+// The class of a flat folder's file from its name's "<prefix>_" (NEU-CLS: Cr_1.bmp), or "".
+std::string prefixOf(const fs::path& f) {
+  const std::string stem = f.stem().string();
+  const auto underscore = stem.find('_');
+  return underscore == std::string::npos || underscore == 0 ? std::string()
+                                                            : stem.substr(0, underscore);
+}
+
+// A flat folder's prefixes are classes when they are NEU's, the class list's, or (without a
+// list) at least two of them with at least two images each; a folder of camera images
+// (cam1_0001.png ...) or time-stamped names has one prefix or one per image: unlabeled.
+bool prefixesAreClasses(const std::vector<fs::path>& images,
+                        const std::vector<std::string>& classes) {
+  std::map<std::string, int> counts;
+  for (const fs::path& f : images) {
+    const std::string p = prefixOf(f);
+    if (p.empty()) return false;
+    ++counts[p];
+  }
+  bool allNeu = true, allListed = !classes.empty();
+  for (const auto& [p, n] : counts) {
+    allNeu = allNeu && !neuClassForPrefix(p).empty();
+    allListed = allListed && (inList(classes, p) || inList(classes, neuClassForPrefix(p)));
+  }
+  if (allNeu || allListed) return true;
+  if (!classes.empty() || counts.size() < 2) return false;
+  return std::all_of(counts.begin(), counts.end(), [](const auto& kv) { return kv.second >= 2; });
+}
+
+bool hasMaskFolder(const fs::path& dir) {
+  for (const fs::path& e : sortedEntries(dir))
+    if (isMaskFolderName(e.filename().string()) && isDir(e)) return true;
+  return false;
+}
+
+// Collects images under one "class root": class sub-folders (folder-per-class and NEU-DET
+// images/), unlabeled folders, and loose images (a flat NEU-CLS folder, or new images).
+void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& annotationDir,
+                      const ScanOptions& opt, FolderWalk& c) {
+  std::vector<fs::path> looseImages;
+  bool sawFolders = false;
+  for (const fs::path& entry : sortedEntries(classRoot, &c.issues)) {
+    if (isDir(entry)) {
+      const std::string name = entry.filename().string();
+      if (!name.empty() && name[0] == '.') continue;  // hidden folders, e.g. .thumbnails
+      if (isWorkspaceFolder(entry, c.issues)) continue;
+      if (isMaskFolderName(name)) {  // masks or annotations mirroring the images, not a class
+        collectLabelFolder(entry, c);
+        continue;
+      }
+      if (isImageFolderName(name) && hasMaskFolder(classRoot)) {
+        // images/ beside masks/ (JPEGImages/ beside Annotations/): the images' own layout is
+        // below it.
+        collectClassRoot(entry, split, annotationDir, opt, c);
+        continue;
+      }
+      sawFolders = true;
+      // Folders that are not classes (unlabeled, or a camera / date folder when the classes
+      // are known) hold images to be labeled.
+      const bool isClass = opt.classes.empty()
+                               ? !isUnlabeledFolderName(name) && !isCameraOrDateFolderName(name)
+                               : inList(opt.classes, name);
+      if (isClass) c.classFolders.emplace(name, entry);
+      collectFolder(entry, isClass ? name : std::string(), split, annotationDir, c);
+    } else if (isImageExtension(entry)) {
+      looseImages.push_back(entry);
+    } else if (isXmlFile(entry)) {
+      c.vocFiles.push_back(entry);
+    }
+  }
+  if (looseImages.empty()) return;
+  // Images beside folders were added later: to be labeled.
+  if (sawFolders || !prefixesAreClasses(looseImages, opt.classes)) {
+    for (const fs::path& f : looseImages) c.candidates.push_back({f, "", split, {}, {}});
+    return;
+  }
+  c.sawFlatNeuCls = true;
+  for (const fs::path& f : looseImages) {
+    const std::string prefix = prefixOf(f);
+    std::string cls = neuClassForPrefix(prefix);
+    if (cls.empty() || (!opt.classes.empty() && !inList(opt.classes, cls))) cls = prefix;
+    c.candidates.push_back({f, cls, split, {}, {}, true});
+  }
+}
+
+}  // namespace
+
+bool splitFromName(const std::string& name, Split& split) {
+  const std::string n = asciiLower(name);
+  if (n == "train" || n == "training") {
+    split = Split::Train;
+    return true;
+  }
+  if (n == "validation" || n == "valid" || n == "val" || n == "test") {
+    split = Split::Validation;
+    return true;
+  }
+  return false;
+}
+
+FolderWalk walkDatasetFolders(const fs::path& root, const ScanOptions& options,
+                              const YoloNames& yolo) {
+  FolderWalk c;
+  bool& ownSplit = c.ownSplit;
+  // YOLO (Ultralytics): images/<split>/ beside labels/<split>/, with the class names in a
+  // data.yaml. Roboflow's <split>/images/ + <split>/labels/ is walked as NEU-DET's is below.
+  const bool yoloImagesFirst =
+      !yolo.names.empty() && isDir(root / "images") && isDir(root / "labels");
+  if (yoloImagesFirst) {
+    for (const fs::path& entry : sortedEntries(root / "images")) {
+      Split split;
+      if (!isDir(entry) || !splitFromName(entry.filename().string(), split)) continue;
+      ownSplit = true;
+      collectClassRoot(entry, split, {}, options, c);
+    }
+    if (!ownSplit) collectClassRoot(root / "images", Split::Train, {}, options, c);
+  }
+  for (const fs::path& entry : yoloImagesFirst ? std::vector<fs::path>() : sortedEntries(root)) {
+    Split split;
+    if (!isDir(entry) || !splitFromName(entry.filename().string(), split)) continue;
+    ownSplit = true;
+    fs::path classRoot = entry;
+    if (isDir(entry / "images")) {
+      classRoot = entry / "images";
+      c.sawImagesDir = true;
+    }
+    const fs::path ann = isDir(entry / "annotations") ? entry / "annotations" : fs::path();
+    collectClassRoot(classRoot, split, ann, options, c);
+    if (classRoot != entry)  // train/images/ beside train/masks/ (or train/annotations/)
+      for (const fs::path& m : sortedEntries(entry))
+        if (isDir(m) && isMaskFolderName(m.filename().string())) collectLabelFolder(m, c);
+  }
+  // Beside split folders: masks mirroring them (MVTec AD's ground_truth/); other folders are
+  // said to be left out.
+  for (const fs::path& entry :
+       ownSplit && !yoloImagesFirst ? sortedEntries(root) : std::vector<fs::path>()) {
+    const std::string name = entry.filename().string();
+    Split split;
+    if (!isDir(entry) || name.empty() || name[0] == '.' || splitFromName(name, split)) continue;
+    if (isMaskFolderName(name))
+      collectLabelFolder(entry, c);
+    else if (!isWorkspaceFolder(entry, c.issues))
+      c.issues.push_back(
+          {entry, "a folder beside the split folders (train/, validation/ ...); not scanned"});
+  }
+  if (!ownSplit && !yoloImagesFirst) collectClassRoot(root, Split::Train, {}, options, c);
+  return c;
+}
+
+std::string namedClass(const std::string& stem, const std::set<std::string>& classes) {
+  std::string best;
+  for (const std::string& cls : classes) {
+    if (cls.size() <= best.size() || stem.size() <= cls.size() || stem.compare(0, cls.size(), cls))
+      continue;
+    const unsigned char next = static_cast<unsigned char>(stem[cls.size()]);
+    if (!std::isalpha(next)) best = cls;
+  }
+  return best;
+}
+
+void pairVocFiles(FolderWalk& c, const std::vector<bool>& readable,
+                  std::vector<ScanIssue>& issues) {
+  const std::size_t nImages = readable.size();
+  std::map<std::string, std::vector<std::size_t>> byStem;
+  for (std::size_t k = 0; k < c.vocFiles.size(); ++k)
+    byStem[c.vocFiles[k].stem().string()].push_back(k);
+  std::set<std::string> used;
+  for (std::size_t i = 0; i < nImages; ++i)
+    if (!c.candidates[i].annotation.empty()) used.insert(c.candidates[i].annotation.string());
+  const auto sharedFolders = [](const fs::path& a, const fs::path& b) {
+    std::size_t n = 0;
+    for (auto x = a.begin(), y = b.begin(); x != a.end() && y != b.end() && *x == *y; ++x, ++y) ++n;
+    return n;
+  };
+  for (std::size_t i = 0; i < nImages; ++i) {
+    Candidate& cand = c.candidates[i];
+    if (!cand.annotation.empty()) continue;
+    const auto it = byStem.find(cand.path.stem().string());
+    if (it == byStem.end()) continue;
+    std::size_t best = it->second[0];
+    for (std::size_t k : it->second)
+      if (sharedFolders(c.vocFiles[k].parent_path(), cand.path.parent_path()) >
+          sharedFolders(c.vocFiles[best].parent_path(), cand.path.parent_path()))
+        best = k;
+    used.insert(c.vocFiles[best].string());  // an unreadable image's is not reported twice
+    if (readable[i]) cand.annotation = c.vocFiles[best];
+  }
+  for (const fs::path& f : c.vocFiles)
+    if (!used.count(f.string()))
+      issues.push_back({f, "an XML file, but no image named like it; ignored"});
+}
+
+}  // namespace sdd

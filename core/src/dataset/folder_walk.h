@@ -1,0 +1,62 @@
+#pragma once
+/// How Dataset::scan reads a folder tree: which folders are splits (train/, val/, test/ ...),
+/// classes, images to label (unlabeled/, camera and date folders, loose images), masks and
+/// annotation files (masks/, Annotations/, labels/ ...), and the NEU-CLS file-name prefixes.
+/// The walk only lists files; decoding, pairing masks and reading boxes happen in the scan.
+/// Private to the core. Thread-safety: free functions.
+
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "sdd/dataset/box_annotations.h"
+#include "sdd/dataset/dataset.h"
+
+namespace sdd {
+
+/// An image file the walk found, with what its place in the tree says about it.
+struct Candidate {
+  std::filesystem::path path;
+  std::string className;  // "": no class (an unlabeled image)
+  Split split = Split::Train;
+  std::filesystem::path annotation;  // a Pascal VOC file; may be empty
+  std::vector<BoundingBox> boxes;    // from its YOLO label file or its VOC file
+  bool classFromFileName = false;    // a flat folder's "<prefix>_" gave the class
+};
+
+/// What the walk found.
+struct FolderWalk {
+  std::vector<Candidate> candidates;
+  std::vector<std::filesystem::path> maskFiles;  // files in mask folders: masks, never samples
+  std::vector<std::filesystem::path> vocFiles;   // XML files anywhere: paired with images by stem
+  std::vector<ScanIssue> issues;
+  std::map<std::string, std::filesystem::path>
+      classFolders;  // every class folder seen, even empty ones
+  bool sawFlatNeuCls = false;
+  bool ownSplit = false;      // split folders (train/, validation/ ...) were found
+  bool sawImagesDir = false;  // <split>/images/: the NEU-DET layout
+};
+
+/// True for a split folder's name (train, training / validation, valid, val, test); `split`
+/// is set to its split.
+bool splitFromName(const std::string& name, Split& split);
+
+/// Walks `root`: the YOLO layout (`yolo` names its classes), split folders with their
+/// images/, annotations/ and mask folders, or one class root of class folders and loose
+/// images.
+FolderWalk walkDatasetFolders(const std::filesystem::path& root, const ScanOptions& options,
+                              const YoloNames& yolo);
+
+/// The longest of `classes` that `stem` starts with, followed by a separator or a digit
+/// ("pitted_surface_12" -> "pitted_surface"); "" when none.
+std::string namedClass(const std::string& stem, const std::set<std::string>& classes);
+
+/// Gives each image without a VOC file the one of its stem (the nearest in the tree when
+/// several share it); VOC files no image claims go to `issues`. `readable[i]`: candidate i
+/// decoded (an unreadable image's VOC file is not reported as unclaimed).
+void pairVocFiles(FolderWalk& walk, const std::vector<bool>& readable,
+                  std::vector<ScanIssue>& issues);
+
+}  // namespace sdd
