@@ -307,8 +307,12 @@ void writeReportPdf(const ReportData& d, const QString& pdfFile) {
                        .arg(fixed(pt.threshold, 3));
     if (meta.confidenceRule) {
       int n[3] = {0, 0, 0};
-      for (std::size_t k = 0; k < ev.probs.size(); ++k)
-        ++n[int(sdd::decide(ev.probs[k], *meta.confidenceRule, ev.unknownScores[k]).decision)];
+      for (std::size_t k = 0; k < ev.probs.size(); ++k) {
+        const sdd::Sample& s = ds.samples()[ev.samples[k]];
+        ++n[int(
+            sdd::decide(ev.probs[k], *meta.confidenceRule, ev.unknownScores[k], s.width, s.height)
+                .decision)];
+      }
       text += QObject::tr(" The model's own rule (%1): %2 accepted, %3 to review, %4 unknown.")
                   .arg(qs(meta.confidenceRule->fittedOn))
                   .arg(n[0])

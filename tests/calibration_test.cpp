@@ -118,6 +118,47 @@ TEST(Calibration, TheConfidenceRuleSendsAnAmbiguousImageToReviewAndTravelsInTheM
   EXPECT_THROW(bad.get<ModelMetadata>(), ModelError);
 }
 
+// A model cannot judge an image far smaller than every image it was trained on (a 3x3 crop of
+// a 200-px defect image, blown up 16x into its input), nor one squashed into its square input
+// from a very different shape: such an image is unknown, with the reason, whatever its SoftMax
+// says; the shapes are the training images' and travel in the model file.
+TEST(Calibration, ImagesFarOutsideTheTrainedSizesAreUnknownWithTheReason) {
+  ConfidenceRule rule;
+  rule.shapes = trainedShapes({{200, 200}, {240, 200}, {0, 0}});
+  EXPECT_EQ(rule.shapes.minShortSide, 200);
+  EXPECT_DOUBLE_EQ(rule.shapes.minAspect, 1.0);
+  EXPECT_DOUBLE_EQ(rule.shapes.maxAspect, 1.2);
+  const std::vector<float> sure = {0.001f, 0.998f, 0.001f};
+  EXPECT_EQ(decide(sure, rule, 0, 200, 200).decision, Decision::Accept);
+  EXPECT_EQ(decide(sure, rule, 0, 50, 50).decision, Decision::Accept) << "4x smaller: still";
+  EXPECT_EQ(decide(sure, rule, 0, 4000, 4000).decision, Decision::Accept) << "larger is fine";
+  EXPECT_EQ(decide(sure, rule, 0, 480, 200).decision, Decision::Accept) << "2.4 = 2 x 1.2";
+  EXPECT_EQ(decide(sure, rule).decision, Decision::Accept) << "size not given";
+  const Decided tiny = decide(sure, rule, 0, 3, 3);
+  EXPECT_EQ(tiny.decision, Decision::Unknown);
+  EXPECT_EQ(tiny.label, 1) << "the rule never moves the arg-max";
+  EXPECT_NE(tiny.outside.find("3x3 px: far smaller"), std::string::npos) << tiny.outside;
+  EXPECT_NE(tiny.outside.find("200 px"), std::string::npos) << tiny.outside;
+  EXPECT_EQ(decide(sure, rule, 0, 49, 60).decision, Decision::Unknown);
+  const Decided strip = decide(sure, rule, 0, 2000, 200);
+  EXPECT_EQ(strip.decision, Decision::Unknown);
+  EXPECT_NE(strip.outside.find("width / height 10.00"), std::string::npos) << strip.outside;
+  EXPECT_EQ(decide(sure, rule, 0, 200, 410).decision, Decision::Unknown) << "tall: 0.49 < 0.5";
+  EXPECT_TRUE(decide(sure, ConfidenceRule{}, 0, 3, 3).outside.empty()) << "nothing recorded";
+
+  ModelMetadata meta;
+  meta.classes = {"a", "b", "c"};
+  meta.spec = ModelSpec::tableII(3);
+  meta.confidenceRule = rule;
+  const ModelMetadata back = nlohmann::json(meta).get<ModelMetadata>();
+  ASSERT_TRUE(back.confidenceRule.has_value());
+  EXPECT_EQ(back.confidenceRule->shapes.minShortSide, 200);
+  EXPECT_DOUBLE_EQ(back.confidenceRule->shapes.maxAspect, 1.2);
+  nlohmann::json bad = nlohmann::json(back);
+  bad["confidence_rule"]["trained_shapes"]["min_aspect"] = 5;  // above max_aspect
+  EXPECT_THROW(bad.get<ModelMetadata>(), ModelError);
+}
+
 namespace {
 /// `n` descriptors of 8 values around each of `classes` class means (class c's mean is 4 in
 /// coordinate c, 0 elsewhere; unit spread) with a confident SoftMax for their class. As a

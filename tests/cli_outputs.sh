@@ -66,15 +66,22 @@ check "eval --json: the model's own rule (fitted by training) decides every imag
 import json,sys; j = json.load(open(sys.argv[1])); d = j[\"decisions\"]
 assert d[\"accept\"] + d[\"review\"] + d[\"unknown\"] == j[\"calibration\"][\"images\"] > 0" "$WORK/eval.json"'
 (cd "$D/a,b" && "$SDD" predict --model "$M" --csv "$WORK/predict.csv" -- -dash.png =cmd.png missing.png ./-also-missing.png > /dev/null 2>&1)
-check "predict --csv: error rows as wide as the others (13 columns), names guarded" \
-  'csv_ok "$WORK/predict.csv" 13 && [ "$(grep -c "file does not exist" "$WORK/predict.csv")" = 2 ] && grep -q "^\"'"'"'-dash.png\"" "$WORK/predict.csv"'
+check "predict --csv: error rows as wide as the others (14 columns), names guarded" \
+  'csv_ok "$WORK/predict.csv" 14 && [ "$(grep -c "file does not exist" "$WORK/predict.csv")" = 2 ] && grep -q "^\"'"'"'-dash.png\"" "$WORK/predict.csv"'
 # Where the defects are: the shipped model has a defect map; the test model has none.
 (cd "$D/a,b" && "$SDD" predict --defects --csv "$WORK/defects.csv" --json "$WORK/defects.json" -- -dash.png =cmd.png missing.png > "$WORK/defects.out" 2>&1)
-check "predict --defects: a defects column (18 columns with the shipped model's 6 classes) and a list per image in the JSON" \
-  'csv_ok "$WORK/defects.csv" 18 && head -1 "$WORK/defects.csv" | grep -q ",defects,error" && grep -q "defects: " "$WORK/defects.out" && "$PY" -c "
+check "predict --defects: a defects column (19 columns with the shipped model's 6 classes) and a list per image in the JSON" \
+  'csv_ok "$WORK/defects.csv" 19 && head -1 "$WORK/defects.csv" | grep -q ",defects,unknown_reason,error" && grep -q "defects: " "$WORK/defects.out" && "$PY" -c "
 import json,sys; j = json.load(open(sys.argv[1])); ok = [i for i in j[\"images\"] if \"error\" not in i]
 assert len(ok) == 2 and all(isinstance(i[\"defects\"], list) for i in ok)
 assert all(d[\"width\"] > 0 and d[\"height\"] > 0 and 0.5 <= d[\"score\"] <= 1 for i in ok for d in i[\"defects\"])" "$WORK/defects.json"'
+# A 3 x 3 image is far smaller than the shipped model's 200-px training images: unknown, and why.
+printf 'P5\n3 3\n255\n\200\200\200\200\000\200\200\200\200' > "$WORK/tiny.pgm"
+"$SDD" predict "$WORK/tiny.pgm" --json "$WORK/tiny.json" --csv "$WORK/tiny.csv" > "$WORK/tiny.out" 2>&1
+check "predict: an image far smaller than the training images is unknown, with the reason in text, JSON and CSV" \
+  'grep -q "UNKNOWN (3x3 px: far smaller" "$WORK/tiny.out" && grep -q "far smaller" "$WORK/tiny.csv" && "$PY" -c "
+import json,sys; i = json.load(open(sys.argv[1]))[\"images\"][0]
+assert i[\"decision\"] == \"unknown\" and \"3x3 px\" in i[\"unknown_reason\"]" "$WORK/tiny.json"'
 "$SDD" predict "$D/a,b" --model "$M" --defects > "$WORK/nomap.out" 2>&1; rc=$?
 check "predict --defects with a model without a defect map: exit 2 ($rc), says so" \
   '[ $rc -eq 2 ] && grep -q "has no defect map" "$WORK/nomap.out"'

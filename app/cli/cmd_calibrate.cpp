@@ -31,6 +31,9 @@ The model file given is not changed.
   --split NAME         the held-out split: validation (default) | train | all; the figures
                        printed are on it (ECE after scaling and the unknown share two-fold
                        cross-fitted, the review threshold's not)
+  --only-sizes         keep the model's rule as it is and add only the sizes of the
+                       training split's images (an image far smaller, or of a far other shape,
+                       is then unknown: model files made before 2026-12-06 lack them)
   --threads N, --device D, --workspace DIR, --classes A,B,...
 )";
 
@@ -40,7 +43,7 @@ int cmdCalibrate(const std::vector<std::string>& argv) {
   Args args(argv,
             {"model", "out", "max-risk", "max-unknown", "split", "threads", "device", "workspace",
              "classes", "val-fraction", "split-seed", "seed"},
-            {"help"});
+            {"help", "only-sizes"});
   if (args.has("help")) {
     std::cout << kCalibrateHelp;
     return 0;
@@ -56,6 +59,21 @@ int cmdCalibrate(const std::vector<std::string>& argv) {
   const sdd::Dataset ds =
       scanDataset(args, args.integer("seed", 42, 0, 2147483647), false, args.str("workspace", ""));
   sdd::requireSameClasses(predictor.metadata().classes, ds.classes(), modelPath);
+  if (args.has("only-sizes")) {
+    sdd::ConfidenceRule rule = predictor.metadata().confidenceRule.value_or(sdd::ConfidenceRule{});
+    std::vector<std::pair<int, int>> sizes;
+    for (const std::size_t i : ds.indices(sdd::Split::Train))
+      sizes.emplace_back(ds.samples()[i].width, ds.samples()[i].height);
+    rule.shapes = sdd::trainedShapes(sizes);
+    if (rule.shapes.empty()) throw CliError("the training split has no images to take sizes from");
+    sdd::upgradeModelFile(modelPath, out, rule);
+    std::cout << "kept the model's rule; the training split's " << sizes.size()
+              << " images: shorter side " << rule.shapes.minShortSide
+              << " px or more, width / height " << rule.shapes.minAspect << " to "
+              << rule.shapes.maxAspect << "\n"
+              << "wrote " << out.string() << "\n";
+    return 0;
+  }
   const sdd::RuleFit fit =
       sdd::fitConfidenceRule(predictor, modelPath, ds, split, maxRisk, maxUnknown);
   sdd::upgradeModelFile(modelPath, out, fit.rule);

@@ -179,7 +179,9 @@ int cmdEval(const std::vector<std::string>& argv) {
   if (meta.confidenceRule) {
     int counts[3] = {0, 0, 0}, acceptedWrong = 0;
     for (std::size_t k = 0; k < probs.size(); ++k) {
-      const sdd::Decided d = sdd::decide(probs[k], *meta.confidenceRule, me.unknownScores[k]);
+      const sdd::Sample& s = ds.samples()[me.samples[k]];
+      const sdd::Decided d =
+          sdd::decide(probs[k], *meta.confidenceRule, me.unknownScores[k], s.width, s.height);
       ++counts[int(d.decision)];
       if (d.decision == sdd::Decision::Accept && d.label != truth[k]) ++acceptedWrong;
     }

@@ -63,6 +63,15 @@ int cmdInfo(const std::vector<std::string>& argv) {
     std::cout << "unknown      no detector (nothing is called unknown)\n";
   } else
     std::cout << "confidence   no rule (every decision accepted; sdd calibrate makes one)\n";
+  if (m.confidenceRule && !m.confidenceRule->shapes.empty()) {
+    const sdd::TrainedShapes& t = m.confidenceRule->shapes;
+    std::cout << "sizes        trained on images with a shorter side of " << t.minShortSide
+              << " px or more, width / height " << t.minAspect << " to " << t.maxAspect
+              << "; unknown below a quarter of that side or beyond half / twice that shape\n";
+  } else if (m.confidenceRule) {
+    std::cout << "sizes        not recorded (any image size is judged; sdd calibrate --only-sizes "
+                 "adds them)\n";
+  }
   return 0;
 }
 

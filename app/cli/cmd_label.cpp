@@ -114,9 +114,10 @@ int cmdLabel(const std::vector<std::string>& argv) {
   std::size_t unknowns = 0;
   for (std::size_t i = 0; i < ds.samples().size(); ++i) {
     const auto score = scores.find(sdd::journalPath(ds.root(), ds.samples()[i].path));
-    const bool unknown =
-        needScores && !predictions[i].empty() && score != scores.end() &&
-        sdd::decide(predictions[i], rule, score->second).decision == sdd::Decision::Unknown;
+    const bool unknown = needScores && !predictions[i].empty() && score != scores.end() &&
+                         sdd::decide(predictions[i], rule, score->second, ds.samples()[i].width,
+                                     ds.samples()[i].height)
+                                 .decision == sdd::Decision::Unknown;
     if (!unknown)
       candidates.push_back(i);
     else if (ds.samples()[i].label == sdd::kUnlabeled)

@@ -93,6 +93,7 @@ int cmdPredict(const std::vector<std::string>& argv) {
   for (const char* h : {"read_ms", "decode_ms", "preprocess_ms", "inference_ms", "total_ms"})
     header.push_back(h);
   if (defects) header.push_back("defects");
+  header.push_back("unknown_reason");  // an image outside the trained shapes (too small ...)
   header.push_back("error");
   sdd::CsvWriter csv(header);
   std::vector<double> totals;
@@ -112,9 +113,11 @@ int cmdPredict(const std::vector<std::string>& argv) {
     if (args.has("json")) {
       nlohmann::json item = {{"file", f.string()}};
       if (p.ok()) {
-        const sdd::Decided d = sdd::decide(p.probabilities, rule, p.unknownScore);
+        const sdd::Decided d =
+            sdd::decide(p.probabilities, rule, p.unknownScore, p.width, p.height);
         item["class"] = classes[std::size_t(p.classIndex)];
         item["decision"] = sdd::toString(d.decision);
+        if (!d.outside.empty()) item["unknown_reason"] = d.outside;
         item["calibrated_probability"] = d.calibrated;
         item["unknown_score"] = p.unknownScore;
         for (std::size_t c = 0; c < classes.size(); ++c)
@@ -147,14 +150,15 @@ int cmdPredict(const std::vector<std::string>& argv) {
       continue;
     }
     totals.push_back(p.totalMs);
-    const sdd::Decided d = sdd::decide(p.probabilities, rule, p.unknownScore);
+    const sdd::Decided d = sdd::decide(p.probabilities, rule, p.unknownScore, p.width, p.height);
     if (d.decision == sdd::Decision::Review) ++reviews;
     if (d.decision == sdd::Decision::Unknown) ++unknowns;
     std::cout << f.string() << ": " << classes[p.classIndex] << " (" << std::fixed
               << std::setprecision(3) << p.probabilities[p.classIndex] << ")"
               << (d.decision == sdd::Decision::Review    ? " REVIEW"
                   : d.decision == sdd::Decision::Unknown ? " UNKNOWN"
-                                                         : "");
+                                                         : "")
+              << (d.outside.empty() ? "" : " (" + d.outside + ")");
     for (std::size_t c = 0; c < classes.size(); ++c)
       std::cout << (c ? " " : "  [") << classes[c] << "=" << std::setprecision(3)
                 << p.probabilities[c];
@@ -172,7 +176,7 @@ int cmdPredict(const std::vector<std::string>& argv) {
     for (double ms : {p.readMs, p.decodeMs, p.preprocessMs, p.inferenceMs, p.totalMs})
       csv.number(ms, 4);
     if (defects) csv.text(where.str());
-    csv.empty().endRow();
+    csv.text(d.outside).empty().endRow();
   }
   if (!totals.empty()) {
     double sum = 0;
@@ -191,10 +195,14 @@ int cmdPredict(const std::vector<std::string>& argv) {
     std::cout << reviews << " of " << totals.size()
               << " image(s) for review (calibrated top probability below " << std::setprecision(4)
               << rule.reviewBelow << ")\n";
-  if (!rule.unknown.empty())
+  if (!rule.unknown.empty() || !rule.shapes.empty()) {
     std::cout << unknowns << " of " << totals.size()
-              << " image(s) unknown: unlike every trained class (unknown score above "
-              << std::setprecision(2) << rule.unknown.threshold << ")\n";
+              << " image(s) unknown: unlike every trained class (";
+    if (!rule.unknown.empty())
+      std::cout << "unknown score above " << std::setprecision(2) << rule.unknown.threshold
+                << (rule.shapes.empty() ? "" : ", or ");
+    std::cout << (rule.shapes.empty() ? "" : "far outside the training images' sizes") << ")\n";
+  }
   if (failed) std::cerr << failed << " file(s) could not be classified\n";
   if (args.has("json")) {
     nlohmann::json j = {{"model", modelPath.string()},

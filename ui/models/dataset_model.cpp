@@ -350,7 +350,8 @@ std::vector<std::optional<sdd::Decision>> DatasetModel::decisionVector() const {
 
 sdd::Decided DatasetModel::decided(int row) const {
   const std::vector<float> p(probs_[row].begin(), probs_[row].end());
-  return sdd::decide(p, rule_, std::isnan(unknown_[row]) ? 0.0 : unknown_[row]);
+  const sdd::Sample& s = sample(row);
+  return sdd::decide(p, rule_, std::isnan(unknown_[row]) ? 0.0 : unknown_[row], s.width, s.height);
 }
 
 void DatasetModel::decide(int row) {

@@ -68,8 +68,10 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::TextAlignmentRole) return int(Qt::AlignCenter);
     if (role == Qt::ToolTipRole)
       return tr("calibrated probability %1, unknown score %2")
-          .arg(r.calibrated, 0, 'f', 3)
-          .arg(std::isnan(r.unknownScore) ? tr("n/a") : QString::number(r.unknownScore, 'f', 2));
+                 .arg(r.calibrated, 0, 'f', 3)
+                 .arg(std::isnan(r.unknownScore) ? tr("n/a")
+                                                 : QString::number(r.unknownScore, 'f', 2)) +
+             (r.unknownReason.isEmpty() ? QString() : QStringLiteral("\n") + r.unknownReason);
   }
   if (role == Qt::TextAlignmentRole && (index.column() == Confidence || index.column() == Ms))
     return int(Qt::AlignRight | Qt::AlignVCenter);

@@ -74,11 +74,13 @@ void InferenceWorker::loadModel(const QString& file, const QString& device) {
 }
 
 void InferenceWorker::setDecision(ClassifyResult& r, const std::vector<float>& probabilities,
-                                  double unknownScore) const {
+                                  int width, int height, double unknownScore) const {
   static const sdd::ConfidenceRule none;
   const auto& rule = predictor_->metadata().confidenceRule;
-  const sdd::Decided d = sdd::decide(probabilities, rule ? *rule : none, unknownScore);
+  const sdd::Decided d =
+      sdd::decide(probabilities, rule ? *rule : none, unknownScore, width, height);
   r.decision = d.decision;
+  r.unknownReason = QString::fromStdString(d.outside);
   r.calibrated = d.calibrated;
   r.unknownScore = unknownScore;
 }
@@ -100,7 +102,7 @@ void InferenceWorker::classify(const QStringList& files, int batchId) {
       r.totalMs = p.totalMs;
       r.error = QString::fromStdString(p.error);
       r.probabilities = QVector<float>(p.probabilities.begin(), p.probabilities.end());
-      if (p.ok()) setDecision(r, p.probabilities, p.unknownScore);
+      if (p.ok()) setDecision(r, p.probabilities, p.width, p.height, p.unknownScore);
     }
     (r.ok() ? ok : failed)++;
     Q_EMIT result(batchId, r);
@@ -160,7 +162,7 @@ void InferenceWorker::score(const QStringList& files, const ScoreTarget& target,
             if (!s.probabilities.empty()) {
               r.classIndex = int(std::max_element(s.probabilities.begin(), s.probabilities.end()) -
                                  s.probabilities.begin());
-              setDecision(r, s.probabilities, s.unknownScore);
+              setDecision(r, s.probabilities, s.width, s.height, s.unknownScore);
             }
             r.totalMs = ms;
             (r.ok() ? ok : failed)++;

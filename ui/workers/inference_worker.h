@@ -31,7 +31,8 @@ struct ClassifyResult {
   float calibrated = 0;  ///< the top class's calibrated probability
   /// NaN where it was not computed; 0 for a model without an unknown detector.
   double unknownScore = std::numeric_limits<double>::quiet_NaN();
-  double totalMs = 0;  ///< file read -> decision
+  QString unknownReason;  ///< why it is outside the model's trained image sizes; empty if not
+  double totalMs = 0;     ///< file read -> decision
   QString error;
   bool ok() const { return error.isEmpty(); }
 };
@@ -104,8 +105,8 @@ class InferenceWorker : public QObject {
 
  private:
   /// Applies the loaded model's confidence rule to a classified result.
-  void setDecision(ClassifyResult& r, const std::vector<float>& probabilities,
-                   double unknownScore) const;
+  void setDecision(ClassifyResult& r, const std::vector<float>& probabilities, int width,
+                   int height, double unknownScore) const;
   std::unique_ptr<sdd::Predictor> predictor_;
   std::atomic<bool> cancel_{false};
 };

@@ -147,6 +147,10 @@ DecodedImage decodeImage(const std::vector<std::uint8_t>& bytes, int targetSize)
     // A JPEG at least twice the model input is decoded at 1/2, 1/4 or 1/8 scale by
     // libjpeg's scaled IDCT: much less work than decoding all pixels and shrinking them.
     const int k = jpegReduction(bytes, targetSize);
+    if (w > 0 && h > 0 && w < (1u << 30) && h < (1u << 30)) {  // the header's, where it says
+      out.width = static_cast<int>(w);
+      out.height = static_cast<int>(h);
+    }
     const int scale = k == 8   ? cv::IMREAD_REDUCED_GRAYSCALE_8
                       : k == 4 ? cv::IMREAD_REDUCED_GRAYSCALE_4
                       : k == 2 ? cv::IMREAD_REDUCED_GRAYSCALE_2
@@ -159,6 +163,10 @@ DecodedImage decodeImage(const std::vector<std::uint8_t>& bytes, int targetSize)
     img = toEightBit(img, header::significantBits(bytes, format));
     if (img.channels() == 4) cv::cvtColor(img, img, cv::COLOR_BGRA2BGR);
     out.image = img;
+    if (k == 1 || out.width <= 0 || out.height <= 0) {
+      out.width = img.cols;
+      out.height = img.rows;
+    }
   } catch (const cv::Exception& e) {
     out.error = std::string("cannot decode image data: ") + e.what();
   }
@@ -219,12 +227,14 @@ LoadedInputs loadModelInputs(const std::vector<std::filesystem::path>& files, in
   LoadedInputs out;
   out.images.resize(files.size());
   out.errors.resize(files.size());
+  out.sizes.resize(files.size());
   parallelFor(files.size(), threads, [&](std::size_t i) {
     DecodedImage d = loadImage(files[i], size);
     if (!d.ok()) {
       out.errors[i] = d.error;
       return;
     }
+    out.sizes[i] = {d.width, d.height};
     out.images[i] = toModelInput(d.image, size, channels);
   });
   for (const auto& e : out.errors) out.failed += !e.empty();

@@ -205,6 +205,8 @@ Prediction Predictor::predictFile(const std::filesystem::path& file) {
     return p;
   }
   p.decodeMs = msSince(t);
+  p.width = d.width;
+  p.height = d.height;
   t = std::chrono::steady_clock::now();
   cv::Mat input = impl_->modelInput(d.image);
   p.preprocessMs = msSince(t);

@@ -7,6 +7,7 @@
 #include <map>
 #include <numeric>
 #include <stdexcept>
+#include <tuple>
 
 #include "sdd/imaging/image_loader.h"
 #include "sdd/inference/predictor.h"
@@ -59,6 +60,7 @@ std::size_t scoreImages(Predictor& predictor, const std::vector<fs::path>& files
     for (std::size_t k = 0; k < part.size(); ++k) {
       out[k].index = b + k;
       out[k].error = in.errors[k];
+      std::tie(out[k].width, out[k].height) = in.sizes[k];
       if (in.errors[k].empty()) {
         ok.push_back(std::move(in.images[k]));
         okIndex.push_back(k);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <iomanip>
 #include <numeric>
 #include <sstream>
@@ -198,8 +199,42 @@ const char* toString(Decision decision) {
   return "accept";
 }
 
+TrainedShapes trainedShapes(const std::vector<std::pair<int, int>>& sizes) {
+  TrainedShapes s;
+  for (const auto& [w, h] : sizes) {
+    if (w <= 0 || h <= 0) continue;
+    const double aspect = double(w) / double(h);
+    if (s.empty()) {
+      s = {std::min(w, h), aspect, aspect};
+      continue;
+    }
+    s.minShortSide = std::min(s.minShortSide, std::min(w, h));
+    s.minAspect = std::min(s.minAspect, aspect);
+    s.maxAspect = std::max(s.maxAspect, aspect);
+  }
+  return s;
+}
+
+std::string outsideTrainedShapes(const TrainedShapes& shapes, int width, int height) {
+  if (shapes.empty() || width <= 0 || height <= 0) return {};
+  const std::string size = std::to_string(width) + "x" + std::to_string(height) + " px";
+  if (std::min(width, height) * 4 < shapes.minShortSide)
+    return size + ": far smaller than the images the model was trained on (shorter side " +
+           std::to_string(shapes.minShortSide) + " px or more)";
+  const double aspect = double(width) / double(height);
+  if (aspect < shapes.minAspect / 2 || aspect > shapes.maxAspect * 2) {
+    char text[160];
+    std::snprintf(text, sizeof text,
+                  ": width / height %.2f, far from the training images' %.2f to %.2f (squashed "
+                  "into a square input)",
+                  aspect, shapes.minAspect, shapes.maxAspect);
+    return size + text;
+  }
+  return {};
+}
+
 Decided decide(const std::vector<float>& probabilities, const ConfidenceRule& rule,
-               double unknownScore) {
+               double unknownScore, int width, int height) {
   Decided d;
   if (probabilities.empty()) return d;
   const std::vector<float> scaled =
@@ -209,6 +244,8 @@ Decided decide(const std::vector<float>& probabilities, const ConfidenceRule& ru
   d.decision = d.calibrated < rule.reviewBelow ? Decision::Review : Decision::Accept;
   if (!rule.unknown.empty() && rule.unknown.threshold > 0 && unknownScore > rule.unknown.threshold)
     d.decision = Decision::Unknown;
+  d.outside = outsideTrainedShapes(rule.shapes, width, height);
+  if (!d.outside.empty()) d.decision = Decision::Unknown;
   return d;
 }
 
@@ -233,6 +270,7 @@ RuleFit fitConfidenceRule(const RuleFitInput& in) {
   rule.temperature = fit.calibration.temperature;
   rule.reviewBelow = fit.operating.threshold;
   rule.maxRisk = in.maxRisk;
+  rule.shapes = trainedShapes(in.trainSizes);
   rule.fittedOn = in.heldOutName + ", " + std::to_string(in.heldOutProbs.size()) + " images";
   if (in.heldOutDescriptors.empty() || in.trainDescriptors.empty()) return fit;
 
@@ -277,6 +315,12 @@ std::string describe(const RuleFit& fit) {
       << r.unknown.fittedOn << "): " << std::setprecision(1) << 100 * fit.knownUnknown
       << " % of the held-out known images called unknown, " << 100 * fit.knownUnknownCrossFitted
       << " % two-fold cross-fitted (target " << 100 * r.unknown.maxKnownUnknown << " %)\n";
+  if (!r.shapes.empty())
+    o << "unknown too: images with a shorter side under " << (r.shapes.minShortSide + 3) / 4
+      << " px or a width / height outside " << std::setprecision(2) << r.shapes.minAspect / 2
+      << " to " << r.shapes.maxAspect * 2 << " (the training images: shorter side "
+      << r.shapes.minShortSide << " px or more, width / height " << r.shapes.minAspect << " to "
+      << r.shapes.maxAspect << ")\n";
   return o.str();
 }
 

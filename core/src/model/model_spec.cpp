@@ -262,6 +262,14 @@ void to_json(nlohmann::json& j, const ModelMetadata& m) {
           {"fitted_on", r.unknown.fittedOn},
           {"parts", parts}};
     }
+    if (!r.shapes.empty())
+      j["confidence_rule"]["trained_shapes"] = {
+          {"rule",
+           "unknown when the shorter side is under a quarter of min_short_side, or width / "
+           "height under half min_aspect or over twice max_aspect"},
+          {"min_short_side", r.shapes.minShortSide},
+          {"min_aspect", r.shapes.minAspect},
+          {"max_aspect", r.shapes.maxAspect}};
   }
 }
 
@@ -380,6 +388,16 @@ void from_json(const nlohmann::json& j, ModelMetadata& m) {
     if (!(rule.reviewBelow >= 0 && rule.reviewBelow <= 1.0001))
       throw ModelError("confidence rule: review threshold out of range [0, 1]");
     if (r.contains("unknown")) rule.unknown = unknownDetectorFromJson(r.at("unknown"), m.spec);
+    if (r.contains("trained_shapes")) {
+      const nlohmann::json& t = r.at("trained_shapes");
+      rule.shapes.minShortSide = t.at("min_short_side").get<int>();
+      rule.shapes.minAspect = t.at("min_aspect").get<double>();
+      rule.shapes.maxAspect = t.at("max_aspect").get<double>();
+      const TrainedShapes& sh = rule.shapes;
+      if (!(sh.minShortSide >= 1 && sh.minAspect > 0 && sh.minAspect <= sh.maxAspect &&
+            sh.maxAspect < 1e6))
+        throw ModelError("confidence rule: trained shapes out of range");
+    }
     m.confidenceRule = rule;
   }
   if (static_cast<int>(m.classes.size()) != m.spec.numClasses)

@@ -13,8 +13,9 @@ namespace sdd {
 
 /// Result of reading one file: the decoded image or the reason it could not be used.
 struct DecodedImage {
-  cv::Mat image;      ///< BGR or gray uint8 as stored, empty on error
-  std::string error;  ///< why the file was rejected, empty on success
+  cv::Mat image;              ///< BGR or gray uint8 as stored, empty on error
+  std::string error;          ///< why the file was rejected, empty on success
+  int width = 0, height = 0;  ///< of the file as stored (`image` may be a reduced decode)
   bool ok() const { return error.empty(); }
 };
 
@@ -64,6 +65,7 @@ namespace sdd {
 struct LoadedInputs {
   std::vector<cv::Mat> images;
   std::vector<std::string> errors;
+  std::vector<std::pair<int, int>> sizes;  ///< each file's (width, height) as stored
   std::size_t failed = 0;
 };
 LoadedInputs loadModelInputs(const std::vector<std::filesystem::path>& files, int size,

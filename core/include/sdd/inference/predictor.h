@@ -18,6 +18,7 @@ struct Prediction {
   std::filesystem::path file;
   int classIndex = -1;  ///< -1 when the file could not be classified
   std::vector<float> probabilities;
+  int width = 0, height = 0;  ///< of the file as stored (decide() checks it against the model's)
   /// How unlike every trained class the image is (sdd/metrics/unknown_score.h); 0 when the
   /// model has no unknown detector.
   double unknownScore = 0;

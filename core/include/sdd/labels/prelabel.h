@@ -41,7 +41,8 @@ std::vector<std::vector<float>> predictionsBySample(const Dataset& dataset,
 struct ScoredImage {
   std::size_t index = 0;  ///< into the files given
   std::vector<float> probabilities;
-  double unknownScore = 0;  ///< when the model has an unknown detector (else 0)
+  double unknownScore = 0;    ///< when the model has an unknown detector (else 0)
+  int width = 0, height = 0;  ///< of the file as stored (decide() checks it)
   std::string error;
 };
 

@@ -9,6 +9,7 @@
 /// Thread-safety: plain functions over values.
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sdd/metrics/unknown_score.h"
@@ -64,6 +65,22 @@ std::vector<RiskCoveragePoint> riskCoverage(const ProbabilityRows& probs,
 /// every confidence when none is).
 RiskCoveragePoint operatingPoint(const std::vector<RiskCoveragePoint>& curve, double maxRisk);
 
+/// The sizes of the images a model was trained on, as far as judging a new image needs them:
+/// an image much smaller than all of them (its shorter side under a quarter of theirs: blown
+/// up 4x beyond anything seen) or of a very different shape (width / height more than twice
+/// outside theirs: squashed into the network's square input) is outside what the model can
+/// judge, whatever its SoftMax says.
+struct TrainedShapes {
+  int minShortSide = 0;                 ///< 0: not recorded (model files before 2026-12-06)
+  double minAspect = 0, maxAspect = 0;  ///< width / height
+  bool empty() const { return minShortSide <= 0; }
+};
+/// The shapes of images given as (width, height); empty for none.
+TrainedShapes trainedShapes(const std::vector<std::pair<int, int>>& sizes);
+/// Why a width x height image is outside `shapes`, in words naming both; "" when it is not (or
+/// nothing is recorded, or the size is unknown: 0).
+std::string outsideTrainedShapes(const TrainedShapes& shapes, int width, int height);
+
 /// A model's rule for trusting its decisions, kept in its model file (fitted at the end of
 /// training, or by `sdd calibrate`): the temperature its probabilities are scaled with, the
 /// calibrated top probability below which an image goes to a person (review) instead of being
@@ -74,6 +91,7 @@ struct ConfidenceRule {
   double maxRisk = 0;       ///< the error rate among accepted images it was chosen for
   std::string fittedOn;     ///< the data it was fitted on, in words
   UnknownDetector unknown;  ///< empty: nothing is called unknown
+  TrainedShapes shapes;     ///< empty: any image size is judged
 };
 /// Unknown outranks review: an image unlike every class is not one a person should confirm as
 /// the class the SoftMax happened to pick.
@@ -83,6 +101,7 @@ struct Decided {
   Decision decision = Decision::Accept;
   int label = -1;        ///< the most probable class (the rule never changes it)
   float calibrated = 0;  ///< its probability at the rule's temperature
+  std::string outside;   ///< why the image is outside the trained shapes (then Unknown)
 };
 /// Everything a confidence rule is fitted from, and the figures it was fitted to: the
 /// temperature and review threshold on held-out images (`heldOut*`, normally the validation
@@ -94,6 +113,7 @@ struct RuleFitInput {
   DescriptorRows heldOutDescriptors;  ///< empty: no unknown detector
   DescriptorRows trainDescriptors;
   ProbabilityRows trainProbs;
+  std::vector<std::pair<int, int>> trainSizes;  ///< the training images' (width, height)
   std::vector<int> trainLabels;
   int classes = 0;
   /// The descriptor's parts (ModelSpec::descriptorParts): the input's, then each block's.
@@ -115,8 +135,9 @@ RuleFit fitConfidenceRule(const RuleFitInput& in);
 /// The fit in a few lines of words and figures, for the CLI and the training log.
 std::string describe(const RuleFit& fit);
 
-/// The decision for one image's probabilities and unknown score under `rule`.
+/// The decision for one image's probabilities and unknown score under `rule`; with the
+/// image's stored size (width, height > 0), one outside the rule's trained shapes is Unknown.
 Decided decide(const std::vector<float>& probabilities, const ConfidenceRule& rule,
-               double unknownScore = 0);
+               double unknownScore = 0, int width = 0, int height = 0);
 
 }  // namespace sdd

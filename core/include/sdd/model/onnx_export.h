@@ -14,7 +14,9 @@
 ///                                             widths; core's ModelSpec::descriptorSize): the input
 ///                                             of the unknown score (sdd/metrics/unknown_score.h),
 ///                                             whose class means, whitening and threshold are in
-///                                             metadata_props "sdd_metadata", confidence_rule.
+///                                             metadata_props "sdd_metadata", confidence_rule
+///                                             (with trained_shapes: the training images'
+///                                             sizes, beyond which an image is unknown).
 ///   "defect_map"                [N, 1, m, m]  with a defect map (ModelSpec::defectMap): the
 ///                                             defect probability per cell
 ///   "defect_boxes"              [N, 4, m, m]  with map boxes (ModelSpec::mapBoxes): per cell,
