@@ -23,6 +23,10 @@
         <source>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;not sure enough: a person should look (calibrated %2)&lt;/span&gt;</source>
         <translation>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;확신이 부족함: 사람이 확인해야 함 (보정값 %2)&lt;/span&gt;</translation>
     </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;outside the image sizes it was trained on: %2&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;학습한 이미지 크기 범위를 벗어남: %2&lt;/span&gt;</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

@@ -23,6 +23,10 @@
         <source>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;not sure enough: a person should look (calibrated %2)&lt;/span&gt;</source>
         <translation>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;不够确定：需要人工查看（校准后 %2）&lt;/span&gt;</translation>
     </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;outside the image sizes it was trained on: %2&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:%1&apos;&gt;超出训练图像的尺寸范围：%2&lt;/span&gt;</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

@@ -179,6 +179,7 @@ void LabelingController::showCurrent() {
     item.decision = int(d.decision);
     item.calibrated = d.calibrated;
     item.unknownScore = model_->unknownScore(row);
+    item.outside = QString::fromStdString(d.outside);
   }
   review_->showItem(item);
 }

@@ -381,7 +381,8 @@ void ClassifyPanel::showDetail(int row) {
                   .arg(QFileInfo(c.result.file).fileName().toHtmlEscaped(), cls.toHtmlEscaped())
                   .arg(c.result.probabilities[c.result.classIndex], 0, 'f', 3);
   v += QStringLiteral(" &nbsp;") + decisionBadgeHtml(c.result.decision) +
-       decisionWhyHtml(c.result.decision, c.result.calibrated, c.result.unknownScore);
+       decisionWhyHtml(c.result.decision, c.result.calibrated, c.result.unknownScore,
+                       c.result.unknownReason);
   if (c.trueLabel >= 0) {
     v += c.trueLabel == c.result.classIndex
              ? tr("<br><span style='color:#00823c'>✓ matches its label</span>")

@@ -160,7 +160,7 @@ void ReviewPanel::showItem(const ReviewItem& item) {
   if (item.decision >= 0) {
     const auto d = sdd::Decision(item.decision);
     sug += QStringLiteral(" &nbsp;") + decisionBadgeHtml(d) +
-           decisionWhyHtml(d, item.calibrated, item.unknownScore);
+           decisionWhyHtml(d, item.calibrated, item.unknownScore, item.outside);
   }
   title_->setText(QStringLiteral("<b>%1</b><br>%2<br>%3").arg(item.name.toHtmlEscaped(), now, sug));
   for (int k = 0; k < barList_.size(); ++k) {

@@ -33,6 +33,7 @@ struct ReviewItem {
   int decision = -1;
   double calibrated = 0;
   double unknownScore = 0;
+  QString outside;  ///< why it is outside the model's trained image sizes (then unknown)
 };
 
 class ReviewPanel : public QWidget {

@@ -33,7 +33,14 @@ QString decisionBadgeHtml(sdd::Decision d) {
       .arg(decisionColor(d).name(), decisionText(d));
 }
 
-QString decisionWhyHtml(sdd::Decision d, double calibrated, double unknownScore) {
+QString decisionWhyHtml(sdd::Decision d, double calibrated, double unknownScore,
+                        const QString& outside) {
+  // The size check's reason (sdd::outsideTrainedShapes) names the sizes, in the core's words.
+  if (d == sdd::Decision::Unknown && !outside.isEmpty())
+    return QCoreApplication::translate("DecisionBadge",
+                                       "<br><span style='color:%1'>outside the image sizes it "
+                                       "was trained on: %2</span>")
+        .arg(decisionColor(d).name(), outside.toHtmlEscaped());
   if (d == sdd::Decision::Unknown)
     return QCoreApplication::translate("DecisionBadge",
                                        "<br><span style='color:%1'>unlike every class it was "

@@ -18,6 +18,7 @@ QString decisionBadgeHtml(sdd::Decision d);
 /// Why the rule decided so, as rich text starting with a line break (empty for OK):
 /// `calibrated` is the top class's probability at the rule's temperature, `unknownScore` the
 /// image's unknown score.
-QString decisionWhyHtml(sdd::Decision d, double calibrated, double unknownScore);
+QString decisionWhyHtml(sdd::Decision d, double calibrated, double unknownScore,
+                        const QString& outside = QString());
 
 }  // namespace sddui
