@@ -461,6 +461,23 @@ TEST(Dataset, ReportsDuplicatesAndWhetherTheyCrossTheSplit) {
     crossing += g.crossSplit;
   }
   EXPECT_EQ(crossing, 1);
+  for (const auto& g : ds.duplicates()) EXPECT_TRUE(ds.conflictingLabels(g).empty());
+}
+
+// The same picture in two class folders: at most one of its labels is right, and the scan's
+// duplicate group says which classes disagree (with the current labels: a relabel settles it).
+TEST(Dataset, IdenticalImagesInTwoClassesAreAConflictNamingTheClasses) {
+  TempDir dir;
+  for (int c = 0; c < 2; ++c)
+    for (int n = 0; n < 3; ++n)
+      writeImage(dir / ("c" + std::to_string(c)) / (std::to_string(n) + ".png"),
+                 patternImage(c, n));
+  fs::copy_file(dir / "c0/0.png", dir / "c1/same.png");
+  Dataset ds = Dataset::scan(dir.path());
+  ASSERT_EQ(ds.duplicates().size(), 1u);
+  EXPECT_EQ(ds.conflictingLabels(ds.duplicates()[0]), (std::vector<int>{0, 1}));
+  for (std::size_t i : ds.duplicates()[0].samples) ds.setLabel(i, 1);
+  EXPECT_TRUE(ds.conflictingLabels(ds.duplicates()[0]).empty());
 }
 
 TEST(Dataset, RealNeuDetHasTheKnownDuplicatePair) {

@@ -2263,6 +2263,10 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <source>images without classes</source>
         <translation>클래스 없는 이미지</translation>
     </message>
+    <message>
+        <source>, %1 group(s) of identical images labeled differently (Show: Duplicates)</source>
+        <translation>, 내용이 같은데 레이블이 다른 이미지 %1 그룹 (표시: 중복 이미지)</translation>
+    </message>
 </context>
 <context>
     <name>sddui::StatusLabels</name>

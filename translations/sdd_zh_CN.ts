@@ -2263,6 +2263,10 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <source>images without classes</source>
         <translation>无类别的图像</translation>
     </message>
+    <message>
+        <source>, %1 group(s) of identical images labeled differently (Show: Duplicates)</source>
+        <translation>，%1 组内容相同但标签不同的图像（显示：重复图像）</translation>
+    </message>
 </context>
 <context>
     <name>sddui::StatusLabels</name>

@@ -154,8 +154,15 @@ sdd::Dataset scanDataset(const Args& args, std::uint64_t seed, bool verbose,
   if (!ds.skipped().empty())
     std::cerr << "warning: " << ds.skipped().size() << " file(s) skipped in total\n";
   for (const auto& g : ds.duplicates()) {
-    std::cerr << (g.crossSplit ? "warning: identical images on both sides of the split: "
-                               : "note: identical images: ");
+    std::string classes;
+    for (const int label : ds.conflictingLabels(g))
+      classes += (classes.empty() ? "" : ", ") + ds.className(label);
+    if (!classes.empty())
+      std::cerr << "warning: identical images labeled differently (" << classes
+                << "; at most one label is right): ";
+    else
+      std::cerr << (g.crossSplit ? "warning: identical images on both sides of the split: "
+                                 : "note: identical images: ");
     for (std::size_t k = 0; k < g.samples.size(); ++k)
       std::cerr << (k ? ", " : "") << ds.samples()[g.samples[k]].path.string();
     std::cerr << "\n";

@@ -36,6 +36,14 @@ QString describeOpened(const QString& folder, const sdd::Dataset& ds,
   if (applied.changed)
     msg += QCoreApplication::translate("sddui::ScanProblems", ", %1 relabel(s) from the workspace")
                .arg(applied.changed);
+  int conflicts = 0;
+  for (const sdd::DuplicateGroup& g : ds.duplicates())
+    conflicts += !ds.conflictingLabels(g).empty();
+  if (conflicts)
+    msg += QCoreApplication::translate(
+               "sddui::ScanProblems",
+               ", %1 group(s) of identical images labeled differently (Show: Duplicates)")
+               .arg(conflicts);
   return msg;
 }
 

@@ -383,6 +383,13 @@ Dataset Dataset::fromSamples(fs::path root, std::vector<std::string> classes,
   return ds;
 }
 
+std::vector<int> Dataset::conflictingLabels(const DuplicateGroup& group) const {
+  std::set<int> labels;
+  for (std::size_t i : group.samples)
+    if (samples_[i].label != kUnlabeled) labels.insert(samples_[i].label);
+  return labels.size() < 2 ? std::vector<int>() : std::vector<int>(labels.begin(), labels.end());
+}
+
 void Dataset::setLabel(std::size_t index, int label) {
   if (index >= samples_.size() || label < kUnlabeled || label >= static_cast<int>(classes_.size()))
     throw std::out_of_range("Dataset::setLabel: sample " + std::to_string(index) + ", label " +

@@ -110,6 +110,9 @@ class Dataset {
   const std::vector<Sample>& samples() const { return samples_; }
   const std::vector<ScanIssue>& skipped() const { return skipped_; }
   const std::vector<DuplicateGroup>& duplicates() const { return duplicates_; }
+  /// The classes a group of identical images carries now, when they are two or more (at
+  /// most one of them is right); empty when the copies agree or have no class.
+  std::vector<int> conflictingLabels(const DuplicateGroup& group) const;
   /// The options it was scanned with (without the progress callback): what a command line
   /// needs to scan it again the same way.
   const ScanOptions& scanOptions() const { return options_; }
