@@ -150,6 +150,25 @@ TEST(Dataset, PascalVocFilesGiveBoxesAndClassWhereNoFolderNamesIt) {
     if (s.path.filename() == "crazing_9.jpg") EXPECT_EQ(neu.className(s.label), "crazing");
 }
 
+// Split folders as datasets name them: Training/ + Testing/, COCO's train2017/ + val2017/,
+// Kaggle's train_images/ + test_set/.
+TEST(Dataset, SplitFoldersAreRecognisedByTheNamesDatasetsUse) {
+  for (const auto& [train, val] : std::vector<std::pair<std::string, std::string>>{
+           {"Training", "Testing"}, {"train2017", "val2017"}, {"train_images", "test_set"}}) {
+    SCOPED_TRACE(train + " + " + val);
+    TempDir dir;
+    for (int c = 0; c < 2; ++c)
+      for (int n = 0; n < 3; ++n)
+        writeImage(
+            dir / (n < 2 ? train : val) / ("c" + std::to_string(c)) / (std::to_string(n) + ".png"),
+            patternImage(c, n));
+    const Dataset ds = Dataset::scan(dir.path());
+    EXPECT_TRUE(ds.hasOwnSplit());
+    EXPECT_EQ(ds.classes(), (std::vector<std::string>{"c0", "c1"}));
+    EXPECT_EQ(ds.indices(Split::Validation).size(), 2u);
+  }
+}
+
 TEST(Dataset, ResplitIgnoresTheSplitFoldersAndMakesASeededStratifiedSplit) {
   TempDir dir;
   for (int c = 0; c < 2; ++c)

@@ -181,12 +181,25 @@ void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& an
 }  // namespace
 
 bool splitFromName(const std::string& name, Split& split) {
-  const std::string n = asciiLower(name);
+  std::string n = asciiLower(name);
+  // COCO's train2017 / val2017, Kaggle's train_images / test_set, images_train.
+  while (!n.empty() && std::isdigit(static_cast<unsigned char>(n.back()))) n.pop_back();
+  for (const std::string affix : {"images", "imgs", "set", "data"}) {
+    for (const std::string sep : {"_", "-", ""}) {
+      const std::string suffix = sep + affix, prefix = affix + sep;
+      if (n.size() > suffix.size() &&
+          n.compare(n.size() - suffix.size(), suffix.size(), suffix) == 0)
+        n.erase(n.size() - suffix.size());
+      else if (!sep.empty() && n.size() > prefix.size() && n.compare(0, prefix.size(), prefix) == 0)
+        n.erase(0, prefix.size());
+    }
+  }
   if (n == "train" || n == "training") {
     split = Split::Train;
     return true;
   }
-  if (n == "validation" || n == "valid" || n == "val" || n == "test") {
+  if (n == "validation" || n == "valid" || n == "val" || n == "test" || n == "testing" ||
+      n == "eval" || n == "evaluation") {
     split = Split::Validation;
     return true;
   }

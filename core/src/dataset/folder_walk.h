@@ -39,8 +39,9 @@ struct FolderWalk {
   bool sawImagesDir = false;  // <split>/images/: the NEU-DET layout
 };
 
-/// True for a split folder's name (train, training / validation, valid, val, test); `split`
-/// is set to its split.
+/// True for a split folder's name (train, training / validation, valid, val, test, testing,
+/// eval, evaluation; any case, also with digits after it or an images / set / data part:
+/// train2017, val2017, train_images, test-set, images_train); `split` is set to its split.
 bool splitFromName(const std::string& name, Split& split);
 
 /// Walks `root`: the YOLO layout (`yolo` names its classes), split folders with their
