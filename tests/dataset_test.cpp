@@ -141,6 +141,18 @@ TEST(Dataset, PascalVocFilesGiveBoxesAndClassWhereNoFolderNamesIt) {
     if (layout.root == std::string("labelimg"))
       EXPECT_TRUE(skippedWith(ds, "no-image.xml", "no image named like it"));
   }
+  // VOC's own split lists, one stem per line; the ImageSets folder is no class.
+  writeBytes(dir / "voc/ImageSets/Main/train.txt", "0\n1\n2\n3\n4\n5\n");
+  writeBytes(dir / "voc/ImageSets/Main/val.txt", "6\n7\n");
+  writeBytes(dir / "voc/ImageSets/Main/crazing_train.txt", "0  1\n1 -1\n");  // not a split
+  const Dataset voc = Dataset::scan(dir / "voc");
+  EXPECT_TRUE(voc.hasOwnSplit());
+  EXPECT_EQ(voc.classes(), names);
+  for (const Sample& s : voc.samples())
+    EXPECT_EQ(s.split,
+              s.path.stem() == "6" || s.path.stem() == "7" ? Split::Validation : Split::Train)
+        << s.path;
+  for (const ScanIssue& issue : voc.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
   // A file name that starts with a box class names the image's class, whatever covers most.
   writeImage(dir / "neu/IMAGES/crazing_9.jpg", patternImage(0, 9));
   writeVocObjects(dir / "neu/ANNOTATIONS/crazing_9.xml",

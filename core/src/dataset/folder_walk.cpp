@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <fstream>
+#include <limits>
 
 #include "sdd/dataset/file_walk.h"
 #include "sdd/dataset/masks.h"
@@ -143,6 +145,9 @@ void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& an
         collectLabelFolder(entry, c);
         continue;
       }
+      // Pascal VOC's split lists (read by applyVocImageSets) and its instance masks (one
+      // mask per image is SegmentationClass/'s): never classes.
+      if (asciiLower(name) == "imagesets" || asciiLower(name) == "segmentationobject") continue;
       if (isImageFolderName(name) && hasMaskFolder(classRoot)) {
         // images/ beside masks/ (JPEGImages/ beside Annotations/): the images' own layout is
         // below it.
@@ -176,6 +181,43 @@ void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& an
     if (cls.empty() || (!opt.classes.empty() && !inList(opt.classes, cls))) cls = prefix;
     c.candidates.push_back({f, cls, split, {}, {}, true});
   }
+}
+
+// The entry of `dir` whose name is `lower` in any case; empty when there is none.
+fs::path entryNamed(const fs::path& dir, const std::string& lower) {
+  for (const fs::path& e : sortedEntries(dir))
+    if (asciiLower(e.filename().string()) == lower) return e;
+  return {};
+}
+
+// Pascal VOC's own split: ImageSets/Main/train.txt (or trainval.txt) and val.txt (or
+// test.txt), one image stem per line. Applied only when both sides are listed; an image in no
+// list stays in training, and the lists say how many.
+void applyVocImageSets(const fs::path& root, FolderWalk& c) {
+  const fs::path sets = entryNamed(root, "imagesets");
+  const fs::path main = sets.empty() ? fs::path() : entryNamed(sets, "main");
+  if (main.empty()) return;
+  std::set<std::string> train, validation;
+  for (const auto& [file, side] :
+       {std::pair<const char*, std::set<std::string>*>{"train.txt", &train},
+        {"trainval.txt", &train},
+        {"val.txt", &validation},
+        {"test.txt", &validation}}) {
+    std::ifstream in(main / file);
+    for (std::string stem; in >> stem; in.ignore(std::numeric_limits<std::streamsize>::max(), '\n'))
+      side->insert(stem);
+  }
+  if (train.empty() || validation.empty()) return;
+  std::size_t unlisted = 0;
+  for (Candidate& cand : c.candidates) {
+    const std::string stem = cand.path.stem().string();
+    cand.split = validation.count(stem) ? Split::Validation : Split::Train;
+    unlisted += !validation.count(stem) && !train.count(stem);
+  }
+  c.ownSplit = true;
+  if (unlisted)
+    c.issues.push_back({main, std::to_string(unlisted) +
+                                  " image(s) in none of its split lists; kept in training"});
 }
 
 }  // namespace
@@ -251,7 +293,10 @@ FolderWalk walkDatasetFolders(const fs::path& root, const ScanOptions& options,
       c.issues.push_back(
           {entry, "a folder beside the split folders (train/, validation/ ...); not scanned"});
   }
-  if (!ownSplit && !yoloImagesFirst) collectClassRoot(root, Split::Train, {}, options, c);
+  if (!ownSplit && !yoloImagesFirst) {
+    collectClassRoot(root, Split::Train, {}, options, c);
+    applyVocImageSets(root, c);
+  }
   return c;
 }
 

@@ -13,8 +13,9 @@ namespace sdd {
 
 bool isMaskFolderName(const std::string& name) {
   const std::string n = asciiLower(name);
-  for (const char* folder : {"masks", "mask", "ground_truth", "groundtruth", "gt", "annotations",
-                             "annotation", "labels", "label", "lable", "xml", "xmls"})
+  for (const char* folder :
+       {"masks", "mask", "ground_truth", "groundtruth", "gt", "annotations", "annotation", "labels",
+        "label", "lable", "xml", "xmls", "segmentationclass"})
     if (n == folder) return true;
   return false;
 }

@@ -2,11 +2,11 @@
 /// Pixel masks beside images: how the layouts users have name them, and how a scan pairs each
 /// mask with its image (Dataset::scan attaches it as Sample::mask; a mask is never a sample).
 /// Recognised: a mask folder (masks/, mask/, ground_truth/, groundtruth/, gt/, and the folders
-/// that hold annotations: annotations/, labels/, label/, lable/, xml/) mirroring the images
-/// (beside images/, imgs/, JPEGImages/, or the class folders, or beside split folders as
-/// MVTec AD's ground_truth/ is), a name suffix (x_mask, x_label, x_gt,
-/// x_GT, also with "-"), and a same-stem pair in one folder (x.jpg + x.png) where one file is
-/// a single-channel image of at most two values. Thread-safety: free functions.
+/// that hold annotations: annotations/, labels/, label/, lable/, xml/, and Pascal VOC's
+/// SegmentationClass/) mirroring the images (beside images/, imgs/, JPEGImages/, or the class
+/// folders, or beside split folders as MVTec AD's ground_truth/ is), a name suffix (x_mask,
+/// x_label, x_gt, x_GT, also with "-"), and a same-stem pair in one folder (x.jpg + x.png) where
+/// one file is a single-channel image of at most two values. Thread-safety: free functions.
 
 #include <filesystem>
 #include <opencv2/core.hpp>
