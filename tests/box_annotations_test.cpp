@@ -163,3 +163,32 @@ TEST(YoloLabels, AFileNameThatStartsWithABoxClassNamesTheClass) {
     EXPECT_EQ(ds.className(s.label), s.path.filename().string()[0] == 's' ? "stripes" : "disk")
         << s.path;
 }
+
+// COCO's bbox is [x, y, width, height]: xmax = x + width, as `sdd export --coco` writes it;
+// whatever is not a COCO detection file is named, not half read.
+TEST(CocoBoxes, BoxesAreReadAsTheExportWritesThemAndOtherJsonIsNamed) {
+  const std::string coco = R"({"images": [{"id": 7, "file_name": "a/x.png", "width": 48,
+      "height": 48}, {"id": 8, "file_name": "y.png"}],
+    "annotations": [{"id": 1, "image_id": 7, "category_id": 3, "bbox": [5, 6.4, 25, 33.6]}],
+    "categories": [{"id": 3, "name": "disk"}]})";
+  std::string error;
+  const std::vector<CocoImage> images = parseCocoBoxes(coco, &error);
+  EXPECT_TRUE(error.empty()) << error;
+  ASSERT_EQ(images.size(), 2u);
+  EXPECT_EQ(images[0].fileName, "a/x.png");
+  ASSERT_EQ(images[0].boxes.size(), 1u);
+  const BoundingBox& b = images[0].boxes[0];
+  EXPECT_EQ(b.name, "disk");
+  EXPECT_EQ(std::vector<int>({b.xmin, b.ymin, b.xmax, b.ymax}), std::vector<int>({5, 6, 30, 40}));
+  EXPECT_TRUE(images[1].boxes.empty()) << "listed without annotations: no defect";
+  for (const std::string bad :
+       {R"({"name": "a config file"})", "[1, 2", R"({"images": [], "annotations": [{"id": 1}]})",
+        R"({"images": [{"id": 1, "file_name": "x"}], "annotations": [{"image_id": 2,
+           "category_id": 1, "bbox": [0, 0, 1, 1]}], "categories": [{"id": 1, "name": "a"}]})",
+        R"({"images": [{"id": 1, "file_name": "x"}], "annotations": [{"image_id": 1,
+           "category_id": 1, "bbox": [0, 0, -1, 1]}], "categories": [{"id": 1, "name": "a"}]})"}) {
+    error.clear();
+    EXPECT_TRUE(parseCocoBoxes(bad, &error).empty()) << bad;
+    EXPECT_NE(error.find("not a COCO detection file"), std::string::npos) << bad;
+  }
+}

@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "sdd/imaging/image_loader.h"
+#include "sdd/util/json.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -164,6 +166,58 @@ TEST(Dataset, PascalVocFilesGiveBoxesAndClassWhereNoFolderNamesIt) {
 
 // Split folders as datasets name them: Training/ + Testing/, COCO's train2017/ + val2017/,
 // Kaggle's train_images/ + test_set/.
+// COCO detection files as labeling tools export them: Roboflow's <split>/_annotations.coco.json
+// beside the images (bare file names), CVAT's images/ + annotations/instances_default.json;
+// the class as VOC's (file name, else area); an image listed without boxes is to label; a
+// JSON file that is no COCO file and images a file lists but the folder lacks are named.
+TEST(Dataset, CocoFilesGiveBoxesAndClassWhereNoFolderNamesIt) {
+  for (const bool roboflow : {true, false}) {
+    SCOPED_TRACE(roboflow ? "Roboflow" : "CVAT");
+    TempDir dir;
+    std::map<std::string, nlohmann::json> files;  // COCO file -> its JSON
+    for (const std::string split : {"train", "valid"})
+      for (int n = 0; n < 4; ++n) {
+        const int c = n % 2;
+        const std::string name = split + std::to_string(n) + ".jpg";
+        const fs::path image = roboflow ? dir / split / name : dir / "images" / name;
+        writeImage(image, patternImage(c, n));
+        nlohmann::json& coco = files[roboflow ? split + "/_annotations.coco.json"
+                                              : "annotations/instances_default.json"];
+        coco["categories"] = {{{"id", 0}, {"name", "defects"}},
+                              {{"id", 1}, {"name", "disk"}},
+                              {{"id", 2}, {"name", "stripes"}}};
+        const int id = int(coco["images"].size()) + 1;
+        coco["images"].push_back({{"id", id}, {"file_name", name}});
+        if (n == 3) continue;  // no annotation: no defect
+        coco["annotations"].push_back(
+            {{"id", id}, {"image_id", id}, {"category_id", c + 1}, {"bbox", {5, 6, 25, 34}}});
+        coco["annotations"].push_back(
+            {{"id", id + 100}, {"image_id", id}, {"category_id", 2 - c}, {"bbox", {1, 1, 2, 2}}});
+      }
+    for (auto& [file, coco] : files) {
+      coco["images"].push_back({{"id", 99}, {"file_name", "gone.jpg"}});
+      writeBytes(dir / file, coco.dump());
+    }
+    writeBytes(dir / (roboflow ? "train" : "images") / "notes.json", R"({"note": "not COCO"})");
+    const Dataset ds = Dataset::scan(dir.path());
+    EXPECT_EQ(ds.layout(), DatasetLayout::Coco);
+    EXPECT_EQ(ds.classes(), (std::vector<std::string>{"disk", "stripes"}));
+    EXPECT_EQ(ds.hasOwnSplit(), roboflow);
+    EXPECT_EQ(ds.samples().size(), 8u);
+    EXPECT_EQ(ds.unlabeledCount(), 2u);
+    for (const Sample& s : ds.samples()) {
+      if (s.label == kUnlabeled) continue;
+      ASSERT_EQ(s.boxes.size(), 2u) << s.path;
+      EXPECT_EQ(s.boxes[0].name, ds.className(s.label));
+      EXPECT_EQ(s.boxes[0].xmax, 30);
+    }
+    EXPECT_TRUE(skippedWith(ds, "notes.json", "not a COCO detection file"));
+    EXPECT_TRUE(skippedWith(ds, roboflow ? "_annotations.coco.json" : "instances_default.json",
+                            roboflow ? "1 of the 5 images it lists not found"
+                                     : "1 of the 9 images it lists not found"));
+  }
+}
+
 TEST(Dataset, SplitFoldersAreRecognisedByTheNamesDatasetsUse) {
   for (const auto& [train, val] : std::vector<std::pair<std::string, std::string>>{
            {"Training", "Testing"}, {"train2017", "val2017"}, {"train_images", "test_set"}}) {

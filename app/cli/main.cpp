@@ -46,7 +46,8 @@ DATASET defaults to data/NEU-DET. It may be the NEU-DET layout
 (train|validation/images/<class>/), NEU-CLS (flat Cr_1.bmp ... Sc_300.bmp), YOLO (images/ +
 labels/*.txt with a data.yaml: the class is that of the boxes covering the most area), Pascal
 VOC (JPEGImages/ + Annotations/, or x.xml beside x.jpg: the class is the box class the file
-name starts with, else by area) or one folder per class (then a seeded, stratified 80/20
+name starts with, else by area), COCO (a detection JSON beside the images or in annotations/:
+the same class rule) or one folder per class (then a seeded, stratified 80/20
 split is made); masks beside the images are attached to them; images in unlabeled/
 (unsorted/, new/), or in a folder without class folders, have no class yet (--classes A,B,...
 names the classes then). MODEL defaults to the shipped model.

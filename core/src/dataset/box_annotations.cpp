@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <stdexcept>
+
+#include "sdd/util/json.h"
 
 namespace fs = std::filesystem;
 
@@ -141,6 +145,67 @@ std::vector<BoundingBox> parseVocBoxes(const std::string& s, std::string* error)
     pos = b;
   }
   return boxes;
+}
+
+std::vector<CocoImage> parseCocoBoxes(const std::string& text, std::string* error) {
+  auto fail = [&](const std::string& why) {
+    if (error) *error = "not a COCO detection file (" + why + ")";
+    return std::vector<CocoImage>();
+  };
+  nlohmann::json j;
+  try {
+    j = parseJson(text);
+  } catch (const JsonError& e) {
+    return fail(e.what());
+  }
+  if (!j.is_object() || !j.contains("images") || !j["images"].is_array() ||
+      !j.contains("annotations") || !j["annotations"].is_array())
+    return fail("no \"images\" and \"annotations\" arrays");
+  try {
+    std::map<std::int64_t, std::string> categories;
+    if (j.contains("categories") && j["categories"].is_array())
+      for (const auto& c : j["categories"])
+        categories[c.at("id").get<std::int64_t>()] = c.at("name").get<std::string>();
+    std::vector<CocoImage> images;
+    std::map<std::int64_t, std::size_t> byId;
+    for (const auto& im : j["images"]) {
+      byId[im.at("id").get<std::int64_t>()] = images.size();
+      images.push_back({im.at("file_name").get<std::string>(), {}});
+    }
+    for (const auto& a : j["annotations"]) {
+      const auto image = byId.find(a.at("image_id").get<std::int64_t>());
+      const auto category = categories.find(a.at("category_id").get<std::int64_t>());
+      if (image == byId.end()) return fail("an annotation of an image it does not list");
+      if (category == categories.end()) return fail("an annotation of an unlisted category");
+      const auto& bbox = a.at("bbox");
+      if (!bbox.is_array() || bbox.size() != 4) return fail("a bbox that is not [x, y, w, h]");
+      double v[4];
+      for (int k = 0; k < 4; ++k) {
+        v[k] = bbox[std::size_t(k)].get<double>();
+        if (!(v[k] >= -1e6 && v[k] <= 1e6)) return fail("a bbox value out of range");
+      }
+      if (v[2] < 0 || v[3] < 0) return fail("a bbox of negative size");
+      BoundingBox b;
+      b.name = category->second;
+      b.xmin = static_cast<int>(std::lround(v[0]));
+      b.ymin = static_cast<int>(std::lround(v[1]));
+      b.xmax = static_cast<int>(std::lround(v[0] + v[2]));
+      b.ymax = static_cast<int>(std::lround(v[1] + v[3]));
+      images[image->second].boxes.push_back(b);
+    }
+    return images;
+  } catch (const nlohmann::json::exception& e) {
+    return fail(std::string("a field missing or of the wrong type: ") + e.what());
+  }
+}
+
+std::vector<CocoImage> readCocoBoxes(const fs::path& file, std::string* error) {
+  std::string text;
+  if (!readText(file, text)) {
+    if (error) *error = "cannot open annotation";
+    return {};
+  }
+  return parseCocoBoxes(text, error);
 }
 
 std::vector<std::string> parseYoloNames(const std::string& text, bool yaml) {

@@ -48,6 +48,8 @@ const char* toString(DatasetLayout layout) {
       return "YOLO";
     case DatasetLayout::Voc:
       return "Pascal VOC";
+    case DatasetLayout::Coco:
+      return "COCO";
   }
   return "?";
 }
@@ -165,34 +167,39 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
       c.candidates[i].className = dominantBoxClass(c.candidates[i].boxes);
     ++yoloLabelled;
   }
-  // VOC files give an image its boxes and, where no folder names its class, its class as
-  // YOLO's do (NEU-DET as published: IMAGES/pitted_surface_1.jpg).
+  // COCO files (CVAT's annotations/instances_default.json, Roboflow's _annotations.coco.json)
+  // give the images they list their boxes.
+  pairCocoFiles(c, root, readable, ds.skipped_);
+  // VOC and COCO files give an image its boxes and, where no folder names its class, its class
+  // as YOLO's do (NEU-DET as published: IMAGES/pitted_surface_1.jpg).
   std::set<std::string> boxClasses;
   for (std::size_t i = 0; i < nImages; ++i) {
     Candidate& cand = c.candidates[i];
-    if (cand.annotation.empty() || !decoded[i].ok() || !cand.boxes.empty()) continue;
-    std::string err;
-    cand.boxes = readVocBoxes(cand.annotation, &err);
-    if (!err.empty()) ds.skipped_.push_back({cand.annotation, err + "; boxes not shown"});
+    if (!decoded[i].ok() || (cand.annotation.empty() && !cand.fromCoco)) continue;
+    if (!cand.annotation.empty() && cand.boxes.empty()) {
+      std::string err;
+      cand.boxes = readVocBoxes(cand.annotation, &err);
+      if (!err.empty()) ds.skipped_.push_back({cand.annotation, err + "; boxes not shown"});
+    }
     for (const BoundingBox& b : cand.boxes) boxClasses.insert(b.name);
   }
-  std::size_t vocClassed = 0;
+  std::size_t vocClassed = 0, cocoClassed = 0;
   for (std::size_t i = 0; i < nImages && !boxClasses.empty(); ++i) {
     Candidate& cand = c.candidates[i];
-    if (cand.boxes.empty() || cand.annotation.empty() ||
+    if (cand.boxes.empty() || (cand.annotation.empty() && !cand.fromCoco) ||
         (!cand.className.empty() && !cand.classFromFileName))
       continue;
     std::string cls = namedClass(cand.path.stem().string(), boxClasses);
     if (cls.empty()) cls = dominantBoxClass(cand.boxes);
     if (cls.empty()) continue;
     cand.className = cls;
-    ++vocClassed;
+    ++(cand.fromCoco ? cocoClassed : vocClassed);
   }
   if (yoloLabelled) {
     ds.layout_ = DatasetLayout::Yolo;
     c.sawFlatNeuCls = false;
-  } else if (vocClassed) {
-    ds.layout_ = DatasetLayout::Voc;
+  } else if (vocClassed || cocoClassed) {
+    ds.layout_ = cocoClassed > vocClassed ? DatasetLayout::Coco : DatasetLayout::Voc;
     c.sawFlatNeuCls = false;
     // A file-name prefix that is no box class was not a class (NEU-DET's pitted_surface_1 ->
     // "pitted"): that image, without boxes, is to label.

@@ -50,6 +50,14 @@ bool isCameraOrDateFolderName(const std::string& name) {
 }
 
 bool isXmlFile(const fs::path& f) { return asciiLower(f.extension().string()) == ".xml"; }
+bool isJsonFile(const fs::path& f) { return asciiLower(f.extension().string()) == ".json"; }
+
+// How many leading folders two paths share.
+std::size_t sharedFolders(const fs::path& a, const fs::path& b) {
+  std::size_t n = 0;
+  for (auto x = a.begin(), y = b.begin(); x != a.end() && y != b.end() && *x == *y; ++x, ++y) ++n;
+  return n;
+}
 
 // A mask (or annotation) folder's files: masks and VOC files, never samples.
 void collectLabelFolder(const fs::path& folder, FolderWalk& c) {
@@ -58,6 +66,8 @@ void collectLabelFolder(const fs::path& folder, FolderWalk& c) {
       c.maskFiles.push_back(f);
     else if (isXmlFile(f))
       c.vocFiles.push_back(f);
+    else if (isJsonFile(f))  // CVAT: annotations/instances_default.json
+      c.jsonFiles.push_back(f);
   }
 }
 
@@ -79,6 +89,10 @@ void collectFolder(const fs::path& folder, const std::string& cls, Split split,
     }
     if (isXmlFile(f)) {  // LabelImg saves x.xml beside x.jpg
       c.vocFiles.push_back(f);
+      continue;
+    }
+    if (isJsonFile(f)) {  // Roboflow: _annotations.coco.json beside the images
+      c.jsonFiles.push_back(f);
       continue;
     }
     if (!isImageExtension(f)) {
@@ -166,6 +180,8 @@ void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& an
       looseImages.push_back(entry);
     } else if (isXmlFile(entry)) {
       c.vocFiles.push_back(entry);
+    } else if (isJsonFile(entry)) {
+      c.jsonFiles.push_back(entry);
     }
   }
   if (looseImages.empty()) return;
@@ -320,11 +336,6 @@ void pairVocFiles(FolderWalk& c, const std::vector<bool>& readable,
   std::set<std::string> used;
   for (std::size_t i = 0; i < nImages; ++i)
     if (!c.candidates[i].annotation.empty()) used.insert(c.candidates[i].annotation.string());
-  const auto sharedFolders = [](const fs::path& a, const fs::path& b) {
-    std::size_t n = 0;
-    for (auto x = a.begin(), y = b.begin(); x != a.end() && y != b.end() && *x == *y; ++x, ++y) ++n;
-    return n;
-  };
   for (std::size_t i = 0; i < nImages; ++i) {
     Candidate& cand = c.candidates[i];
     if (!cand.annotation.empty()) continue;
@@ -341,6 +352,59 @@ void pairVocFiles(FolderWalk& c, const std::vector<bool>& readable,
   for (const fs::path& f : c.vocFiles)
     if (!used.count(f.string()))
       issues.push_back({f, "an XML file, but no image named like it; ignored"});
+}
+
+std::size_t pairCocoFiles(FolderWalk& c, const fs::path& root, const std::vector<bool>& readable,
+                          std::vector<ScanIssue>& issues) {
+  struct Listed {
+    fs::path where;     // the image's path as the COCO file names it, from the file's folder
+    fs::path fromRoot;  // ... or from the dataset's root
+    const std::vector<BoundingBox>* boxes;
+    std::size_t file;
+  };
+  std::vector<std::vector<CocoImage>> files(c.jsonFiles.size());
+  std::map<std::string, std::vector<Listed>> byName;
+  for (std::size_t k = 0; k < c.jsonFiles.size(); ++k) {
+    std::string error;
+    files[k] = readCocoBoxes(c.jsonFiles[k], &error);
+    if (!error.empty()) {
+      issues.push_back({c.jsonFiles[k], error + "; ignored"});
+      continue;
+    }
+    for (const CocoImage& im : files[k]) {
+      const fs::path name(im.fileName);
+      byName[name.filename().string()].push_back(
+          {(c.jsonFiles[k].parent_path() / name).lexically_normal(),
+           (root / name).lexically_normal(), &im.boxes, k});
+    }
+  }
+  std::vector<std::size_t> found(files.size(), 0);
+  std::size_t paired = 0;
+  for (std::size_t i = 0; i < readable.size(); ++i) {
+    Candidate& cand = c.candidates[i];
+    if (!readable[i] || !cand.annotation.empty() || !cand.boxes.empty()) continue;
+    const auto it = byName.find(cand.path.filename().string());
+    if (it == byName.end()) continue;
+    const fs::path path = cand.path.lexically_normal();
+    const Listed* best = nullptr;
+    for (const Listed& l : it->second)
+      if (l.where == path || l.fromRoot == path) best = &l;
+    if (!best)  // a bare name: the nearest COCO file's
+      for (const Listed& l : it->second)
+        if (!best || sharedFolders(c.jsonFiles[l.file].parent_path(), path) >
+                         sharedFolders(c.jsonFiles[best->file].parent_path(), path))
+          best = &l;
+    cand.boxes = *best->boxes;
+    cand.fromCoco = true;
+    ++found[best->file];
+    ++paired;
+  }
+  for (std::size_t k = 0; k < files.size(); ++k)
+    if (!files[k].empty() && found[k] < files[k].size())
+      issues.push_back({c.jsonFiles[k], std::to_string(files[k].size() - found[k]) + " of the " +
+                                            std::to_string(files[k].size()) +
+                                            " images it lists not found; their boxes ignored"});
+  return paired;
 }
 
 }  // namespace sdd

@@ -24,6 +24,7 @@ struct Candidate {
   std::filesystem::path annotation;  // a Pascal VOC file; may be empty
   std::vector<BoundingBox> boxes;    // from its YOLO label file or its VOC file
   bool classFromFileName = false;    // a flat folder's "<prefix>_" gave the class
+  bool fromCoco = false;             // `boxes` came from a COCO file
 };
 
 /// What the walk found.
@@ -31,6 +32,7 @@ struct FolderWalk {
   std::vector<Candidate> candidates;
   std::vector<std::filesystem::path> maskFiles;  // files in mask folders: masks, never samples
   std::vector<std::filesystem::path> vocFiles;   // XML files anywhere: paired with images by stem
+  std::vector<std::filesystem::path> jsonFiles;  // JSON files anywhere: COCO files are read
   std::vector<ScanIssue> issues;
   std::map<std::string, std::filesystem::path>
       classFolders;  // every class folder seen, even empty ones
@@ -59,5 +61,12 @@ std::string namedClass(const std::string& stem, const std::set<std::string>& cla
 /// decoded (an unreadable image's VOC file is not reported as unclaimed).
 void pairVocFiles(FolderWalk& walk, const std::vector<bool>& readable,
                   std::vector<ScanIssue>& issues);
+
+/// Gives each image without boxes those a COCO file lists for it (matched by the file name as
+/// written, relative to the COCO file's folder or to `root`, else by its bare name, the
+/// nearest file first); COCO files that cannot be read, and images they list that are not
+/// found, go to `issues`. Returns the number of images given boxes that way.
+std::size_t pairCocoFiles(FolderWalk& walk, const std::filesystem::path& root,
+                          const std::vector<bool>& readable, std::vector<ScanIssue>& issues);
 
 }  // namespace sdd

@@ -1,9 +1,9 @@
 #pragma once
-/// Defect boxes as datasets ship them: Pascal VOC XML files (NEU-DET's `annotations/`) and
-/// YOLO label files (Ultralytics' and Roboflow's exports: `labels/<stem>.txt` beside
-/// `images/`, one "class cx cy w h" line per box in fractions of the image, the class names in
-/// a data.yaml or classes.txt). Dataset::scan attaches them to images; nothing here writes.
-/// Thread-safety: plain functions.
+/// Defect boxes as datasets ship them: Pascal VOC XML files (NEU-DET's `annotations/`), COCO
+/// detection JSON files and YOLO label files (Ultralytics' and Roboflow's exports:
+/// `labels/<stem>.txt` beside `images/`, one "class cx cy w h" line per box in fractions of the
+/// image, the class names in a data.yaml or classes.txt). Dataset::scan attaches them to images;
+/// nothing here writes. Thread-safety: plain functions.
 
 #include <filesystem>
 #include <string>
@@ -48,6 +48,20 @@ std::vector<BoundingBox> parseYoloBoxes(const std::string& text, int width, int 
 std::vector<BoundingBox> readYoloBoxes(const std::filesystem::path& labelFile, int width,
                                        int height, const std::vector<std::string>& names,
                                        std::string* error);
+
+/// One image of a COCO detection file: its file name as the file writes it (often relative to
+/// the file's folder or the dataset root, or a bare name) and its boxes.
+struct CocoImage {
+  std::string fileName;
+  std::vector<BoundingBox> boxes;  ///< empty: listed without annotations (no defect)
+};
+/// Parses a COCO detection file (CVAT's annotations/instances_default.json, Roboflow's
+/// <split>/_annotations.coco.json, `sdd export --coco`): each annotation's bbox [x, y, width,
+/// height] in pixels becomes xmin = x, xmax = x + width (as the export writes it), its name the
+/// category's. Returns no images and sets `error` for text that is not one (no "images" or
+/// "annotations" array, an annotation of an unlisted image or category, a bad bbox).
+std::vector<CocoImage> parseCocoBoxes(const std::string& json, std::string* error);
+std::vector<CocoImage> readCocoBoxes(const std::filesystem::path& file, std::string* error);
 
 /// The class of an image from its boxes, for datasets that give classes only by box: the
 /// class whose boxes cover the most area (ties: the first such box). Empty without boxes.

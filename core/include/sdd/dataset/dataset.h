@@ -35,7 +35,7 @@ class ClassListNeeded : public DatasetError {
 /// NeuDet: train|validation/images/<class>/ (+ annotations/); NeuCls: Cr_1.bmp … flat;
 /// Yolo: images with YOLO label files (images/<split>/ + labels/<split>/, or
 /// <split>/images/ + <split>/labels/) and a data.yaml or classes.txt naming the classes.
-enum class DatasetLayout { NeuDet, NeuCls, FolderPerClass, Unlabeled, Yolo, Voc };
+enum class DatasetLayout { NeuDet, NeuCls, FolderPerClass, Unlabeled, Yolo, Voc, Coco };
 enum class Split { Train, Validation };
 /// Where a dataset's classes came from: its folders (or file names), the class list given,
 /// or the model's classes (ScanOptions::fallbackClasses, when the folders name none).
