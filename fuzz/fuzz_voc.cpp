@@ -1,14 +1,28 @@
-// libFuzzer target: Pascal VOC annotation parsing (NEU-DET's ANNOTATIONS / annotations).
+// libFuzzer target: the box annotation files a dataset brings, one input read as each kind:
+// Pascal VOC XML (NEU-DET's ANNOTATIONS / annotations), COCO detection JSON (CVAT's, Roboflow's)
+// and YOLO label text. The target keeps its first name (fuzz_voc) and corpus folder.
 #include <cstdint>
 #include <string>
 
 #include "fuzz_support.h"
-#include "sdd/dataset/dataset.h"
+#include "sdd/dataset/box_annotations.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string xml(reinterpret_cast<const char*>(data), size);
+  const std::string text(reinterpret_cast<const char*>(data), size);
   std::string error;
-  const auto boxes = sdd::parseVocBoxes(xml, &error);
-  if (!error.empty() && !boxes.empty()) sdd::fuzz::fail("boxes returned together with an error");
+  const auto boxes = sdd::parseVocBoxes(text, &error);
+  if (!error.empty() && !boxes.empty()) sdd::fuzz::fail("VOC boxes returned with an error");
+  error.clear();
+  const auto coco = sdd::parseCocoBoxes(text, &error);
+  if (!error.empty() && !coco.empty()) sdd::fuzz::fail("COCO images returned with an error");
+  for (const auto& image : coco)
+    for (const auto& b : image.boxes)
+      if (b.xmax < b.xmin || b.ymax < b.ymin) sdd::fuzz::fail("a COCO box of negative size");
+  error.clear();
+  const auto yolo = sdd::parseYoloBoxes(text, 640, 480, {"a", "b", "c"}, &error);
+  if (!error.empty() && !yolo.empty()) sdd::fuzz::fail("YOLO boxes returned with an error");
+  for (const auto& b : yolo)
+    if (b.xmin < 0 || b.ymin < 0 || b.xmax > 640 || b.ymax > 480)
+      sdd::fuzz::fail("YOLO box off the image");
   return 0;
 }

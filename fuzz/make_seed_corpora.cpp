@@ -68,6 +68,11 @@ int main(int argc, char** argv) {
       "<xmin>10.5</xmin><ymin>0</ymin><xmax>50</xmax><ymax>60</ymax></bndbox></object></"
       "annotation>\n");
   put(out / "voc" / "unclosed.xml", "<annotation><object><name>x</name><bndbox><xmin>1</xmin>");
+  put(out / "voc" / "coco.json",
+      "{\"images\": [{\"id\": 1, \"file_name\": \"a.jpg\"}], \"annotations\": [{\"id\": 1, "
+      "\"image_id\": 1, \"category_id\": 2, \"bbox\": [5, 6.5, 25, 34]}], \"categories\": "
+      "[{\"id\": 2, \"name\": \"disk\"}]}\n");
+  put(out / "voc" / "yolo.txt", "0 0.5 0.5 0.25 0.25\n2 0.1 0.2 0.3 0.4 0.5 0.6\n");
 
   put(out / "label_csv" / "plain.csv", "path,label\ncrazing/a.jpg,patches\nb.jpg,scratches\n");
   put(out / "label_csv" / "quoted.csv",
