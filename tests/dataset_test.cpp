@@ -9,6 +9,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "sdd/dataset/file_walk.h"
 #include "sdd/imaging/image_loader.h"
 #include "sdd/util/json.h"
 #include "test_support.h"
@@ -216,6 +217,26 @@ TEST(Dataset, CocoFilesGiveBoxesAndClassWhereNoFolderNamesIt) {
                             roboflow ? "1 of the 5 images it lists not found"
                                      : "1 of the 9 images it lists not found"));
   }
+}
+
+// A dataset unzipped from an archive made on a Mac has __MACOSX/ (a copy of the tree of
+// "._x.png" resource forks: binary files with an image's extension) and ._x.png beside each
+// file; Windows leaves Thumbs.db. None of it is a class, an image or worth a warning.
+TEST(Dataset, ArchiveLeftoversAreNeitherClassesNorImagesNorWarnings) {
+  TempDir dir;
+  for (int c = 0; c < 2; ++c)
+    for (int n = 0; n < 3; ++n) {
+      const std::string cls = "c" + std::to_string(c), name = std::to_string(n) + ".png";
+      writeImage(dir / cls / name, patternImage(c, n));
+      writeBytes(dir / cls / ("._" + name), std::string("\0\5\26\7Mac OS X", 12));
+      writeBytes(dir / "__MACOSX" / cls / ("._" + name), std::string("\0\5\26\7Mac OS X", 12));
+    }
+  writeBytes(dir / "c0/Thumbs.db", "thumbnails");
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"c0", "c1"}));
+  EXPECT_EQ(ds.samples().size(), 6u);
+  for (const ScanIssue& issue : ds.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
+  EXPECT_EQ(listImages({dir.path()}).files.size(), 6u) << "sdd predict's walk too";
 }
 
 TEST(Dataset, SplitFoldersAreRecognisedByTheNamesDatasetsUse) {

@@ -35,9 +35,10 @@ const char* kPredictHelp = R"(usage: sdd predict FILE|FOLDER... [options]
                        measured time allows (paper: 0.5 m)
   --csv FILE           write one row per image with all probabilities and timings
   --json FILE          the same as JSON, with a summary (machine-readable)
-A model with a confidence rule (sdd calibrate) decides "accept" or "review" for every image
-(column decision, and calibrated_probability: the top probability at the rule's temperature);
-without one every decision is "accept".
+A model with a confidence rule (made by training, or sdd calibrate) decides "accept",
+"review" or "unknown" for every image (column decision, and calibrated_probability: the top
+probability at the rule's temperature; unknown_score; unknown_reason when the image is far
+outside the sizes of the model's training images); without one every decision is "accept".
   --defects            where the defects are, for a model with a defect map: the boxes its map
                        finds (scored >= 0.5) in image pixels, printed and in --csv (column
                        defects: "x y width height score;...") and --json ("defects"); computed

@@ -30,9 +30,16 @@ bool isWorkspaceFolder(const fs::path& dir, std::vector<ScanIssue>& issues) {
   return true;
 }
 
+bool isArchiveLeftover(const fs::path& entry) {
+  const std::string name = entry.filename().string();
+  return name == "__MACOSX" || name.rfind("._", 0) == 0 || name == "Thumbs.db" ||
+         name == ".DS_Store" || name == "desktop.ini";
+}
+
 std::vector<fs::path> filesBelow(const fs::path& dir, std::vector<ScanIssue>& issues) {
   std::vector<fs::path> files;
   for (const fs::path& entry : sortedEntries(dir, &issues)) {
+    if (isArchiveLeftover(entry)) continue;
     std::error_code ec;
     const fs::file_status link = fs::symlink_status(entry, ec);
     if (ec) {

@@ -59,7 +59,7 @@ std::size_t sharedFolders(const fs::path& a, const fs::path& b) {
   return n;
 }
 
-// A mask (or annotation) folder's files: masks and VOC files, never samples.
+// A mask (or annotation) folder's files: masks, VOC and COCO files, never samples.
 void collectLabelFolder(const fs::path& folder, FolderWalk& c) {
   for (const fs::path& f : filesBelow(folder, c.issues)) {
     if (isImageExtension(f))
@@ -151,6 +151,7 @@ void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& an
   std::vector<fs::path> looseImages;
   bool sawFolders = false;
   for (const fs::path& entry : sortedEntries(classRoot, &c.issues)) {
+    if (isArchiveLeftover(entry)) continue;  // __MACOSX/, ._x.jpg
     if (isDir(entry)) {
       const std::string name = entry.filename().string();
       if (!name.empty() && name[0] == '.') continue;  // hidden folders, e.g. .thumbnails

@@ -17,10 +17,16 @@ struct ScanIssue {
   std::string reason;
 };
 
-/// Every regular file below `dir`, sorted. Symbolic links to folders are not followed (no
-/// loops); entries that cannot be examined (a dangling or looping link, no permission) and
-/// sub-folders that cannot be listed go to `issues`, and the walk goes on. A folder holding a
-/// workbench workspace (labels.sqlite) is not entered: it is the tools' output, not data.
+/// True for what archivers and file managers leave beside the files a user made, which no walk
+/// reports: macOS's `__MACOSX/` folders and `._x.jpg` resource forks (binary files with an
+/// image's extension, from a zip made on a Mac), `.DS_Store`, Windows' `Thumbs.db` and
+/// `desktop.ini`.
+bool isArchiveLeftover(const std::filesystem::path& entry);
+
+/// Every regular file below `dir`, sorted, without archive leftovers. Symbolic links to folders are
+/// not followed (no loops); entries that cannot be examined (a dangling or looping link, no
+/// permission) and sub-folders that cannot be listed go to `issues`, and the walk goes on. A folder
+/// holding a workbench workspace (labels.sqlite) is not entered: it is the tools' output, not data.
 std::vector<std::filesystem::path> filesBelow(const std::filesystem::path& dir,
                                               std::vector<ScanIssue>& issues);
 
