@@ -53,6 +53,12 @@ check "calibrate: a copy with its confidence rule; predict --json says accept, r
 import json,sys; imgs = [i for i in json.load(open(sys.argv[1]))[\"images\"] if \"class\" in i]
 assert imgs and all(i[\"decision\"] in (\"accept\", \"review\", \"unknown\") and 0 < i[\"calibrated_probability\"] <= 1 for i in imgs)
 assert all(isinstance(i[\"unknown_score\"], float) for i in imgs)" "$WORK/cal.json"'
+# --only-sizes: the model's rule as it was, plus the training images' sizes (sdd info shows them).
+"$SDD" calibrate "$D" --model "$WORK/cal.sddm" --only-sizes --out "$WORK/sized.sddm" > "$WORK/sized.out" 2>&1; rc=$?
+"$SDD" info "$WORK/cal.sddm" > "$WORK/cal.info" 2>&1
+"$SDD" info "$WORK/sized.sddm" > "$WORK/sized.info" 2>&1
+check "calibrate --only-sizes: the rule kept, the training images' sizes added ($rc)" \
+  '[ $rc -eq 0 ] && grep -q "kept the model" "$WORK/sized.out" && grep -q "^sizes  *trained on images" "$WORK/sized.info" && [ "$(grep "^confidence" "$WORK/cal.info")" = "$(grep "^confidence" "$WORK/sized.info")" ]'
 "$SDD" calibrate "$D" --model "$M" --out "$M" > /dev/null 2>&1; rc=$?
 check "calibrate onto the model it reads: refused ($rc)" '[ $rc -ne 0 ] && [ -s "$M" ]'
 check "eval --json parses" '"$PY" -c "import json,sys; json.load(open(sys.argv[1]))" "$WORK/eval.json"'
