@@ -61,9 +61,7 @@ int cmdCalibrate(const std::vector<std::string>& argv) {
   sdd::requireSameClasses(predictor.metadata().classes, ds.classes(), modelPath);
   if (args.has("only-sizes")) {
     sdd::ConfidenceRule rule = predictor.metadata().confidenceRule.value_or(sdd::ConfidenceRule{});
-    std::vector<std::pair<int, int>> sizes;
-    for (const std::size_t i : ds.indices(sdd::Split::Train))
-      sizes.emplace_back(ds.samples()[i].width, ds.samples()[i].height);
+    const std::vector<std::pair<int, int>> sizes = ds.imageSizes(sdd::Split::Train);
     rule.shapes = sdd::trainedShapes(sizes);
     if (rule.shapes.empty()) throw CliError("the training split has no images to take sizes from");
     sdd::upgradeModelFile(modelPath, out, rule);

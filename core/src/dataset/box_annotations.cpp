@@ -48,6 +48,17 @@ bool readText(const fs::path& file, std::string& text) {
   return true;
 }
 
+// Reads `file` and hands its text to `parse`; "cannot open <what>" when it cannot be read.
+template <typename Parse>
+auto parseFile(const fs::path& file, const char* what, std::string* error, Parse parse) {
+  std::string text;
+  if (!readText(file, text)) {
+    if (error) *error = std::string("cannot open ") + what;
+    return decltype(parse(text))();
+  }
+  return parse(text);
+}
+
 std::string trimmed(const std::string& s) {
   const auto first = s.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return {};
@@ -105,12 +116,8 @@ std::vector<std::string> inlineList(const std::string& text) {
 }  // namespace
 
 std::vector<BoundingBox> readVocBoxes(const fs::path& xmlFile, std::string* error) {
-  std::string text;
-  if (!readText(xmlFile, text)) {
-    if (error) *error = "cannot open annotation";
-    return {};
-  }
-  return parseVocBoxes(text, error);
+  return parseFile(xmlFile, "annotation", error,
+                   [&](const std::string& text) { return parseVocBoxes(text, error); });
 }
 
 std::vector<BoundingBox> parseVocBoxes(const std::string& s, std::string* error) {
@@ -200,12 +207,8 @@ std::vector<CocoImage> parseCocoBoxes(const std::string& text, std::string* erro
 }
 
 std::vector<CocoImage> readCocoBoxes(const fs::path& file, std::string* error) {
-  std::string text;
-  if (!readText(file, text)) {
-    if (error) *error = "cannot open annotation";
-    return {};
-  }
-  return parseCocoBoxes(text, error);
+  return parseFile(file, "annotation", error,
+                   [&](const std::string& text) { return parseCocoBoxes(text, error); });
 }
 
 std::vector<std::string> parseYoloNames(const std::string& text, bool yaml) {
@@ -328,12 +331,9 @@ std::vector<BoundingBox> parseYoloBoxes(const std::string& text, int width, int 
 
 std::vector<BoundingBox> readYoloBoxes(const fs::path& labelFile, int width, int height,
                                        const std::vector<std::string>& names, std::string* error) {
-  std::string text;
-  if (!readText(labelFile, text)) {
-    if (error) *error = "cannot open YOLO label";
-    return {};
-  }
-  return parseYoloBoxes(text, width, height, names, error);
+  return parseFile(labelFile, "YOLO label", error, [&](const std::string& text) {
+    return parseYoloBoxes(text, width, height, names, error);
+  });
 }
 
 std::string dominantBoxClass(const std::vector<BoundingBox>& boxes) {

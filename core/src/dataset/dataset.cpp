@@ -351,6 +351,13 @@ std::vector<std::size_t> Dataset::indices(Split split) const {
   return out;
 }
 
+std::vector<std::pair<int, int>> Dataset::imageSizes(Split split) const {
+  std::vector<std::pair<int, int>> out;
+  for (const std::size_t i : indices(split))
+    out.emplace_back(samples_[i].width, samples_[i].height);
+  return out;
+}
+
 std::vector<std::size_t> Dataset::classCounts(Split split) const {
   std::vector<std::size_t> out(classes_.size(), 0);
   for (const Sample& s : samples_)

@@ -116,8 +116,7 @@ RuleFit fitConfidenceRule(Predictor& predictor, const std::filesystem::path& mod
   in.trainLabels = std::move(train.truth);
   in.classes = static_cast<int>(ds.classes().size());
   in.descriptorParts = predictor.metadata().spec.descriptorParts();
-  for (const std::size_t i : ds.indices(Split::Train))
-    in.trainSizes.emplace_back(ds.samples()[i].width, ds.samples()[i].height);
+  in.trainSizes = ds.imageSizes(Split::Train);
   const std::string name = ds.root().filename().string();
   in.heldOutName = "the " + split + " split of " + name;
   in.trainName = "the training split of " + name;

@@ -529,8 +529,7 @@ void Trainer::Impl::fitConfidenceRule() {
   in.heldOutTruth.assign(val.y.data_ptr<int64_t>(), val.y.data_ptr<int64_t>() + nVal);
   in.classes = static_cast<int>(kept.metadata.classes.size());
   in.descriptorParts = kept.metadata.spec.descriptorParts();
-  for (const std::size_t i : dataset.indices(Split::Train))
-    in.trainSizes.emplace_back(dataset.samples()[i].width, dataset.samples()[i].height);
+  in.trainSizes = dataset.imageSizes(Split::Train);
   in.heldOutName = "this run's validation split";
   in.trainName = "this run's training split";
   try {

@@ -13,6 +13,7 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sdd/dataset/box_annotations.h"
@@ -120,6 +121,8 @@ class Dataset {
   /// Indices of the labeled samples in `split`, in scan order: what training and evaluation
   /// use.
   std::vector<std::size_t> indices(Split split) const;
+  /// (width, height) of the labeled images of a split, as stored (a model's trained sizes).
+  std::vector<std::pair<int, int>> imageSizes(Split split) const;
   /// Number of labeled samples per class in `split`.
   std::vector<std::size_t> classCounts(Split split) const;
   /// Indices of the samples without a class, in scan order.
