@@ -138,11 +138,13 @@ TEST(Dataset, PascalVocFilesGiveBoxesAndClassWhereNoFolderNamesIt) {
       EXPECT_EQ(s.boxes[1].name, ds.className(s.label)) << s.path;
       EXPECT_EQ(s.boxes[1].ymax, 40);
     }
-    for (const ScanIssue& issue : ds.skipped())
+    for (const ScanIssue& issue : ds.skipped()) {
       if (issue.file.filename() != "no-image.xml")
         ADD_FAILURE() << issue.file << ": " << issue.reason;
-    if (layout.root == std::string("labelimg"))
+    }
+    if (layout.root == std::string("labelimg")) {
       EXPECT_TRUE(skippedWith(ds, "no-image.xml", "no image named like it"));
+    }
   }
   // VOC's own split lists, one stem per line; the ImageSets folder is no class.
   writeBytes(dir / "voc/ImageSets/Main/train.txt", "0\n1\n2\n3\n4\n5\n");
@@ -161,8 +163,11 @@ TEST(Dataset, PascalVocFilesGiveBoxesAndClassWhereNoFolderNamesIt) {
   writeVocObjects(dir / "neu/ANNOTATIONS/crazing_9.xml",
                   {{"crazing", 1, 1, 4, 4}, {"pitted_surface", 5, 6, 30, 40}});
   const Dataset neu = Dataset::scan(dir / "neu");
-  for (const Sample& s : neu.samples())
-    if (s.path.filename() == "crazing_9.jpg") EXPECT_EQ(neu.className(s.label), "crazing");
+  for (const Sample& s : neu.samples()) {
+    if (s.path.filename() == "crazing_9.jpg") {
+      EXPECT_EQ(neu.className(s.label), "crazing");
+    }
+  }
 }
 
 // Split folders as datasets name them: Training/ + Testing/, COCO's train2017/ + val2017/,

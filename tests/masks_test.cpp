@@ -170,6 +170,62 @@ TEST(Masks, DagmLabelFoldersInsideTheClassFolders) {
   expectAllMasked(Dataset::scan(dir.path()));
 }
 
+TEST(Masks, MasksAreTheLabelsWhenNothingElseNamesAClass) {
+  // KolektorSDD2: train/10000.png + 10000_GT.png, test/ likewise; a blank mask is a good part.
+  TempDir dir;
+  for (int n = 0; n < 8; ++n) {
+    const bool defect = n % 2 == 0;
+    const auto shape = shapeOnTexture(0, n, 48, defect);
+    const std::string split = n < 6 ? "train/" : "test/";
+    writeImage(dir / (split + std::to_string(10000 + n) + ".png"), shape.image);
+    writeImage(dir / (split + std::to_string(10000 + n) + "_GT.png"), shape.mask);
+  }
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.layout(), DatasetLayout::Masked);
+  EXPECT_EQ(ds.classSource(), ClassSource::Masks);
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{kDefectClass, kGoodClass}));
+  EXPECT_TRUE(ds.hasOwnSplit());
+  ASSERT_EQ(ds.samples().size(), 8u) << "masks are never samples";
+  for (const Sample& s : ds.samples()) {
+    const int n = std::stoi(s.path.stem().string()) - 10000;
+    EXPECT_EQ(ds.className(s.label), n % 2 == 0 ? kDefectClass : kGoodClass) << s.path;
+    EXPECT_EQ(s.split, n < 6 ? Split::Train : Split::Validation) << s.path;
+    EXPECT_FALSE(s.mask.empty());
+  }
+  for (const ScanIssue& issue : ds.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
+
+  // A class list, or class folders, still decide: the masks stay masks.
+  ScanOptions listed;
+  listed.classes = {"ok", "scratch"};
+  const Dataset withList = Dataset::scan(dir.path(), listed);
+  EXPECT_EQ(withList.classSource(), ClassSource::ClassList);
+  EXPECT_EQ(withList.unlabeledCount(), 8u);
+}
+
+TEST(Masks, ImagesWithoutAMaskAreGoodWhenMasksAreDrawnForDefectsOnly) {
+  // images/ + masks/, where only the defective images have a mask.
+  TempDir dir;
+  for (int n = 0; n < 6; ++n) {
+    const bool defect = n < 3;
+    const auto shape = shapeOnTexture(1, n, 48, defect);
+    writeImage(dir / ("images/" + std::to_string(n) + ".jpg"), shape.image);
+    if (defect) writeImage(dir / ("masks/" + std::to_string(n) + ".png"), shape.mask);
+  }
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.classSource(), ClassSource::Masks);
+  ASSERT_EQ(ds.samples().size(), 6u);
+  for (const Sample& s : ds.samples())
+    EXPECT_EQ(ds.className(s.label),
+              std::stoi(s.path.stem().string()) < 3 ? kDefectClass : kGoodClass)
+        << s.path;
+  // Blank masks for some images say the rest are not known to be good: those are to label.
+  writeImage(dir / "masks/3.png", shapeOnTexture(1, 3, 48, false).mask);
+  const Dataset withBlank = Dataset::scan(dir.path());
+  EXPECT_EQ(withBlank.unlabeledCount(), 2u);
+  EXPECT_EQ(withBlank.classCounts(Split::Train)[1] + withBlank.classCounts(Split::Validation)[1],
+            1u);
+}
+
 TEST(Masks, MasksThatCannotBePairedAreNamedWithTheReason) {
   TempDir dir;
   writeMaskedDataset(

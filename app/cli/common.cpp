@@ -175,6 +175,10 @@ sdd::Dataset scanDataset(const Args& args, std::uint64_t seed, bool verbose,
               << ds.samples().size() << " images, " << ds.classes().size() << " classes, "
               << (ds.hasOwnSplit() ? "its own train/validation split" : "seeded stratified split")
               << ", scanned in " << std::fixed << std::setprecision(1) << secs << " s)\n";
+    if (ds.classSource() == sdd::ClassSource::Masks)
+      std::cout << "  classes from the masks (nothing else names one): " << sdd::kDefectClass
+                << " = its mask marks a defect, " << sdd::kGoodClass
+                << " = a blank mask (or none, where only defective images have masks)\n";
     std::cout << "  " << std::left << std::setw(static_cast<int>(w)) << "class" << std::right
               << std::setw(8) << "train" << std::setw(12) << "validation"
               << "\n";

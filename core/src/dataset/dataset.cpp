@@ -32,6 +32,32 @@ Split splitOfUnlabeled(const fs::path& root, const fs::path& file, double valida
                                                                      : Split::Train;
 }
 
+// Masks as an image's only label (KolektorSDD2: train/10000.png + 10000_GT.png; images/ +
+// masks/ drawn for the defective images only), used when nothing else names any class: a mask
+// marking a defect -> defect, a blank one -> good, no mask -> good when every mask marks a
+// defect (else to label). Needs a defect and two masks at least. True when it named classes.
+bool classesFromMasks(std::vector<Candidate>& candidates, const MaskPairs& masks,
+                      const std::vector<bool>& readable, const std::map<fs::path, bool>& blank) {
+  std::size_t defects = 0, blanks = 0;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    if (!readable[i] || masks.isMask[i]) continue;
+    if (!candidates[i].className.empty()) return false;
+    if (masks.maskOf[i].empty()) continue;
+    const auto it = blank.find(masks.maskOf[i]);
+    ++(it != blank.end() && it->second ? blanks : defects);
+  }
+  if (defects == 0 || defects + blanks < 2) return false;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    if (!readable[i] || masks.isMask[i]) continue;
+    const auto it = blank.find(masks.maskOf[i]);
+    if (masks.maskOf[i].empty())
+      candidates[i].className = blanks == 0 ? kGoodClass : "";
+    else
+      candidates[i].className = it != blank.end() && it->second ? kGoodClass : kDefectClass;
+  }
+  return true;
+}
+
 }  // namespace
 
 const char* toString(DatasetLayout layout) {
@@ -50,6 +76,8 @@ const char* toString(DatasetLayout layout) {
       return "Pascal VOC";
     case DatasetLayout::Coco:
       return "COCO";
+    case DatasetLayout::Masked:
+      return "images with masks";
   }
   return "?";
 }
@@ -107,7 +135,7 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
     std::string error;
     std::uint64_t hash = 0;
     int width = 0, height = 0, channels = 0;
-    bool maskLike = false;
+    bool maskLike = false, blank = false;
     bool ok() const { return error.empty(); }
   };
   const std::size_t nImages = c.candidates.size(), total = nImages + c.maskFiles.size();
@@ -122,7 +150,8 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
                   d.image.cols,
                   d.image.rows,
                   d.image.channels(),
-                  d.ok() && looksLikeMask(d.image)};
+                  d.ok() && looksLikeMask(d.image),
+                  d.ok() && maskIsBlank(d.image)};
     const std::size_t n = ++done;
     if (options.progress) options.progress(n, total);
   });
@@ -205,6 +234,17 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
     // "pitted"): that image, without boxes, is to label.
     for (Candidate& cand : c.candidates)
       if (cand.classFromFileName && !boxClasses.count(cand.className)) cand.className.clear();
+  }
+
+  if (options.classes.empty()) {
+    std::map<fs::path, bool> blank;  // of every mask
+    for (std::size_t i = 0; i < total; ++i)
+      if (i >= nImages || masks.isMask[i])
+        blank[i < nImages ? c.candidates[i].path : c.maskFiles[i - nImages]] = decoded[i].blank;
+    if (classesFromMasks(c.candidates, masks, readable, blank)) {
+      ds.layout_ = DatasetLayout::Masked;
+      ds.classSource_ = ClassSource::Masks;
+    }
   }
 
   // Without a class list, a class is a folder (or NEU-CLS prefix) with at least one usable

@@ -64,6 +64,11 @@ bool looksLikeMask(const cv::Mat& image) {
   return true;
 }
 
+bool maskIsBlank(const cv::Mat& mask) {
+  const cv::Mat flat = mask.isContinuous() ? mask : mask.clone();
+  return cv::countNonZero(flat.reshape(1)) == 0;
+}
+
 std::string maskPairingKey(const fs::path& file, const fs::path& root, bool isMask) {
   const fs::path rel = file.lexically_relative(root);
   std::string key;

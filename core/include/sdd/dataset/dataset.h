@@ -36,11 +36,17 @@ class ClassListNeeded : public DatasetError {
 /// NeuDet: train|validation/images/<class>/ (+ annotations/); NeuCls: Cr_1.bmp … flat;
 /// Yolo: images with YOLO label files (images/<split>/ + labels/<split>/, or
 /// <split>/images/ + <split>/labels/) and a data.yaml or classes.txt naming the classes.
-enum class DatasetLayout { NeuDet, NeuCls, FolderPerClass, Unlabeled, Yolo, Voc, Coco };
+/// Masked: images whose only labels are their masks (KolektorSDD2: x.png + x_GT.png).
+enum class DatasetLayout { NeuDet, NeuCls, FolderPerClass, Unlabeled, Yolo, Voc, Coco, Masked };
 enum class Split { Train, Validation };
-/// Where a dataset's classes came from: its folders (or file names), the class list given,
-/// or the model's classes (ScanOptions::fallbackClasses, when the folders name none).
-enum class ClassSource { Folders, ClassList, Model };
+/// Where a dataset's classes came from: its folders (or file names, or annotations), the class
+/// list given, the model's classes (ScanOptions::fallbackClasses, when the folders name
+/// none), or the images' masks (kDefectClass / kGoodClass, when nothing else names a class).
+enum class ClassSource { Folders, ClassList, Model, Masks };
+
+/// The classes of images labeled only by their masks: a mask marking a defect, a blank one.
+inline constexpr const char* kDefectClass = "defect";
+inline constexpr const char* kGoodClass = "good";
 
 const char* toString(DatasetLayout layout);
 const char* toString(Split split);
@@ -92,14 +98,16 @@ void checkClassList(const std::vector<std::string>& classes);
 
 class Dataset {
  public:
-  /// Scans `root`. Images in folders named unlabeled, unsorted or new, or like a camera or
-  /// a date (cam1, camera_2, line-3, 2026-11-30, 20261130), images beside the class folders,
-  /// and (with a class list) images in folders that are not classes have no class. A flat folder is
-  /// NEU-CLS style (the class from the file-name prefix) when its prefixes are NEU's, the class
-  /// list's, or at least two prefixes of at least two images each; otherwise its images are
-  /// unlabeled. Throws DatasetError for a missing folder, no images, or fewer than two classes
-  /// (saying what is missing: a class list when the images have none). Unreadable files are skipped
-  /// and listed in skipped().
+  /// Scans `root`. Where nothing names a class but images have masks, a mask marking a defect
+  /// makes its image kDefectClass and a blank one kGoodClass (as does no mask when every mask
+  /// marks a defect: masks drawn for the defective images only). Images in folders named unlabeled,
+  /// unsorted or new, or like a camera or a date (cam1, camera_2, line-3, 2026-11-30, 20261130),
+  /// images beside the class folders, and (with a class list) images in folders that are not
+  /// classes have no class. A flat folder is NEU-CLS style (the class from the file-name prefix)
+  /// when its prefixes are NEU's, the class list's, or at least two prefixes of at least two images
+  /// each; otherwise its images are unlabeled. Throws DatasetError for a missing folder, no images,
+  /// or fewer than two classes (saying what is missing: a class list when the images have none).
+  /// Unreadable files are skipped and listed in skipped().
   static Dataset scan(const std::filesystem::path& root, const ScanOptions& options = {});
 
   const std::filesystem::path& root() const { return root_; }

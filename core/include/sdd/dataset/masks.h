@@ -28,6 +28,8 @@ std::string stemWithoutMaskSuffix(const std::string& stem);
 /// True when an image looks like a mask: one channel (or equal channels) of at most two
 /// distinct values (an all-black mask of a defect-free image has one).
 bool looksLikeMask(const cv::Mat& image);
+/// True when a mask marks no defect: every pixel is zero (a defect-free image's mask).
+bool maskIsBlank(const cv::Mat& mask);
 /// The key that pairs a file with its mask: its path relative to `root` with image and mask
 /// folder names left out and, for a mask, its name suffix; lower-case free, '/'-separated.
 std::string maskPairingKey(const std::filesystem::path& file, const std::filesystem::path& root,
