@@ -202,6 +202,29 @@ TEST(Masks, MasksAreTheLabelsWhenNothingElseNamesAClass) {
   EXPECT_EQ(withList.unlabeledCount(), 8u);
 }
 
+TEST(Masks, AClassListOfGoodAndDefectLabelsByTheMasksBelowOtherFolders) {
+  // KolektorSDD: kos01/Part0.jpg + kos01/Part0_label.bmp ...: the folders are parts, not
+  // classes; `--classes good,defect` says so.
+  TempDir dir;
+  for (int part = 1; part <= 3; ++part)
+    for (int n = 0; n < 3; ++n) {
+      const auto shape = shapeOnTexture(0, part * 3 + n, 48, n == 0);
+      const std::string stem = "kos0" + std::to_string(part) + "/Part" + std::to_string(n);
+      writeImage(dir / (stem + ".jpg"), shape.image);
+      writeImage(dir / (stem + "_label.bmp"), shape.mask);
+    }
+  EXPECT_EQ(Dataset::scan(dir.path()).classes().size(), 3u) << "without a list: folder classes";
+  ScanOptions listed;
+  listed.classes = {kGoodClass, kDefectClass};
+  const Dataset ds = Dataset::scan(dir.path(), listed);
+  EXPECT_EQ(ds.layout(), DatasetLayout::Masked);
+  EXPECT_EQ(ds.classes(), listed.classes);
+  ASSERT_EQ(ds.samples().size(), 9u);
+  for (const Sample& s : ds.samples())
+    EXPECT_EQ(ds.className(s.label), s.path.stem() == "Part0" ? kDefectClass : kGoodClass)
+        << s.path;
+}
+
 TEST(Masks, ImagesWithoutAMaskAreGoodWhenMasksAreDrawnForDefectsOnly) {
   // images/ + masks/, where only the defective images have a mask.
   TempDir dir;

@@ -236,14 +236,17 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
       if (cand.classFromFileName && !boxClasses.count(cand.className)) cand.className.clear();
   }
 
-  if (options.classes.empty()) {
+  // (Also with a class list of those two classes: KolektorSDD's kos01/ ... kos50/ folders are
+  // parts, not classes.)
+  if (options.classes.empty() ||
+      (inList(options.classes, kDefectClass) && inList(options.classes, kGoodClass))) {
     std::map<fs::path, bool> blank;  // of every mask
     for (std::size_t i = 0; i < total; ++i)
       if (i >= nImages || masks.isMask[i])
         blank[i < nImages ? c.candidates[i].path : c.maskFiles[i - nImages]] = decoded[i].blank;
     if (classesFromMasks(c.candidates, masks, readable, blank)) {
       ds.layout_ = DatasetLayout::Masked;
-      ds.classSource_ = ClassSource::Masks;
+      if (options.classes.empty()) ds.classSource_ = ClassSource::Masks;
     }
   }
 

@@ -71,10 +71,6 @@ void collectLabelFolder(const fs::path& folder, FolderWalk& c) {
   }
 }
 
-bool inList(const std::vector<std::string>& list, const std::string& name) {
-  return std::find(list.begin(), list.end(), name) != list.end();
-}
-
 // Adds the image files below `folder` with class `cls` ("": unlabeled).
 void collectFolder(const fs::path& folder, const std::string& cls, Split split,
                    const fs::path& annotationDir, FolderWalk& c) {
@@ -238,6 +234,10 @@ void applyVocImageSets(const fs::path& root, FolderWalk& c) {
 }
 
 }  // namespace
+
+bool inList(const std::vector<std::string>& list, const std::string& name) {
+  return std::find(list.begin(), list.end(), name) != list.end();
+}
 
 bool splitFromName(const std::string& name, Split& split) {
   std::string n = asciiLower(name);

@@ -41,6 +41,9 @@ struct FolderWalk {
   bool sawImagesDir = false;  // <split>/images/: the NEU-DET layout
 };
 
+/// True when `name` is one of `list` (a class list).
+bool inList(const std::vector<std::string>& list, const std::string& name);
+
 /// True for a split folder's name (train, training / validation, valid, val, test, testing,
 /// eval, evaluation; any case, also with digits after it or an images / set / data part:
 /// train2017, val2017, train_images, test-set, images_train); `split` is set to its split.
