@@ -494,6 +494,33 @@ TEST(Dataset, CameraAndDateFoldersHoldImagesToLabelWhenTheClassesAreKnown) {
   EXPECT_EQ(ds.className(kUnlabeled), "");
 }
 
+// 0/ and 1/ (or 1/ ... 10/): classes when nothing else names one, in their numbers' order;
+// with a model's classes offered (new images to classify) they are lots, to be labeled.
+TEST(Dataset, NumberedFoldersAreClassesWhenNothingElseNamesOne) {
+  TempDir dir;
+  for (const std::string number : {"1", "2", "10"})
+    for (const std::string split : {"train", "val"})
+      for (int n = 0; n < 2; ++n)
+        writeImage(dir / split / number / (std::to_string(n) + ".png"),
+                   patternImage(std::stoi(number) % 3, n + (split == "val") * 2));
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"1", "2", "10"}));
+  EXPECT_TRUE(ds.hasOwnSplit());
+  EXPECT_EQ(ds.classCounts(Split::Validation), (std::vector<std::size_t>{2, 2, 2}));
+  for (const Sample& s : ds.samples())
+    EXPECT_EQ(ds.className(s.label), s.path.parent_path().filename().string()) << s.path;
+
+  ScanOptions fromModel;
+  fromModel.fallbackClasses = {"a", "b"};
+  EXPECT_EQ(Dataset::scan(dir.path(), fromModel).unlabeledCount(), 12u);
+  // A named folder beside them makes them lots again (cam1/, 1/, 2/ ... are not classes).
+  writeImage(dir / "train/scratch/x.png", patternImage(2, 9));
+  writeImage(dir / "train/stain/y.png", patternImage(1, 9));
+  const Dataset named = Dataset::scan(dir.path());
+  EXPECT_EQ(named.classes(), (std::vector<std::string>{"scratch", "stain"}));
+  EXPECT_EQ(named.unlabeledCount(), 12u);
+}
+
 // New images dropped next to a sorted dataset: in unlabeled/ (unsorted/, new/) or loose beside
 // the class folders. They keep one split however often, and with whatever seed, the dataset
 // is scanned, so a label given later always lands on the same side.

@@ -250,6 +250,21 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
     }
   }
 
+  // Folders named by short numbers (0/ and 1/, GC10-DET's 1/ … 10/ without its XML) are
+  // classes when nothing else names one and no model's classes are offered (then they are
+  // lots or cameras of images to classify).
+  if (options.classes.empty() && options.fallbackClasses.empty()) {
+    std::set<std::string> numbers;
+    bool named = false;
+    for (std::size_t i = 0; i < nImages; ++i) {
+      if (!decoded[i].ok()) continue;
+      named = named || !c.candidates[i].className.empty();
+      if (!c.candidates[i].numberedFolder.empty()) numbers.insert(c.candidates[i].numberedFolder);
+    }
+    if (!named && numbers.size() >= 2)
+      for (Candidate& cand : c.candidates) cand.className = cand.numberedFolder;
+  }
+
   // Without a class list, a class is a folder (or NEU-CLS prefix) with at least one usable
   // image; class folders without one are reported and left out rather than stopping the
   // scan. A class list is taken as it is, in its order, classes without images included.
@@ -268,6 +283,15 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
     ds.classSource_ = ClassSource::ClassList;
   } else if (!found.empty()) {
     ds.classes_.assign(found.begin(), found.end());
+    // Numbers in their order (1, 2, 10), not the text's (1, 10, 2).
+    if (std::all_of(found.begin(), found.end(), [](const std::string& n) {
+          return n.size() <= 9 && std::all_of(n.begin(), n.end(), [](unsigned char ch) {
+                   return std::isdigit(ch) != 0;
+                 });
+        }))
+      std::stable_sort(
+          ds.classes_.begin(), ds.classes_.end(),
+          [](const std::string& a, const std::string& b) { return std::stol(a) < std::stol(b); });
     for (const auto& [name, folder] : c.classFolders)
       if (!found.count(name))
         ds.skipped_.push_back(

@@ -172,7 +172,13 @@ void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& an
                                ? !isUnlabeledFolderName(name) && !isCameraOrDateFolderName(name)
                                : inList(opt.classes, name);
       if (isClass) c.classFolders.emplace(name, entry);
+      const std::size_t first = c.candidates.size();
       collectFolder(entry, isClass ? name : std::string(), split, annotationDir, c);
+      if (!isClass && opt.classes.empty() && name.size() <= 3 &&
+          std::all_of(name.begin(), name.end(),
+                      [](unsigned char ch) { return std::isdigit(ch) != 0; }))
+        for (std::size_t i = first; i < c.candidates.size(); ++i)
+          c.candidates[i].numberedFolder = name;
     } else if (isImageExtension(entry)) {
       looseImages.push_back(entry);
     } else if (isXmlFile(entry)) {

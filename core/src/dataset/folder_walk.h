@@ -25,6 +25,9 @@ struct Candidate {
   std::vector<BoundingBox> boxes;    // from its YOLO label file or its VOC file
   bool classFromFileName = false;    // a flat folder's "<prefix>_" gave the class
   bool fromCoco = false;             // `boxes` came from a COCO file
+  // The folder's name when it is a short number (0/, 1/, 10/, 001/): taken for a camera or lot
+  // folder (no class), unless nothing else names any class.
+  std::string numberedFolder;
 };
 
 /// What the walk found.
