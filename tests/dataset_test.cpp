@@ -17,6 +17,7 @@
 namespace fs = std::filesystem;
 using namespace sdd;
 using sdd::test::patternImage;
+using sdd::test::skippedWith;
 using sdd::test::TempDir;
 using sdd::test::writeBytes;
 using sdd::test::writeImage;
@@ -34,12 +35,6 @@ void writeVoc(const fs::path& file, const std::string& cls, int x0, int y0, int 
 }
 
 std::size_t countIn(const Dataset& ds, Split split) { return ds.indices(split).size(); }
-
-bool skippedWith(const Dataset& ds, const std::string& name, const std::string& reasonPart) {
-  for (const auto& s : ds.skipped())
-    if (s.file.filename() == name && s.reason.find(reasonPart) != std::string::npos) return true;
-  return false;
-}
 
 }  // namespace
 

@@ -44,6 +44,16 @@ void writeImage(const std::filesystem::path& file, const cv::Mat& image);
 void writeBytes(const std::filesystem::path& file, const std::string& bytes);
 std::string readBytes(const std::filesystem::path& file);
 
+/// True when a scan (an sdd::Dataset) skipped or named the file called `name` with a reason
+/// containing `reasonPart`. (A template so that the tools built from this file without the
+/// core still link.)
+template <typename Dataset>
+bool skippedWith(const Dataset& ds, const std::string& name, const std::string& reasonPart) {
+  for (const auto& s : ds.skipped())
+    if (s.file.filename() == name && s.reason.find(reasonPart) != std::string::npos) return true;
+  return false;
+}
+
 /// The real NEU-DET folder (data/NEU-DET in the source tree or $SDD_NEU_DIR); empty if absent.
 std::filesystem::path neuDetDir();
 

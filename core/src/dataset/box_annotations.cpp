@@ -39,20 +39,11 @@ std::string xmlUnescape(std::string v) {
   return v;
 }
 
-bool readText(const fs::path& file, std::string& text) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return false;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  text = ss.str();
-  return true;
-}
-
 // Reads `file` and hands its text to `parse`; "cannot open <what>" when it cannot be read.
 template <typename Parse>
 auto parseFile(const fs::path& file, const char* what, std::string* error, Parse parse) {
   std::string text;
-  if (!readText(file, text)) {
+  if (!readAnnotationText(file, text)) {
     if (error) *error = std::string("cannot open ") + what;
     return decltype(parse(text))();
   }
@@ -114,6 +105,15 @@ std::vector<std::string> inlineList(const std::string& text) {
 }
 
 }  // namespace
+
+bool readAnnotationText(const fs::path& file, std::string& text) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return false;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  text = ss.str();
+  return true;
+}
 
 std::vector<BoundingBox> readVocBoxes(const fs::path& xmlFile, std::string* error) {
   return parseFile(xmlFile, "annotation", error,
@@ -257,7 +257,7 @@ YoloNames findYoloNames(const fs::path& root) {
   for (const char* name : {"data.yaml", "dataset.yaml", "data.yml", "classes.txt", "obj.names"}) {
     std::string text;
     std::error_code ec;
-    if (!fs::is_regular_file(root / name, ec) || !readText(root / name, text)) continue;
+    if (!fs::is_regular_file(root / name, ec) || !readAnnotationText(root / name, text)) continue;
     const std::string n = name;
     YoloNames found{parseYoloNames(text, n.find(".y") != std::string::npos), root / name};
     if (!found.names.empty()) return found;

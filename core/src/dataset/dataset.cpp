@@ -78,6 +78,8 @@ const char* toString(DatasetLayout layout) {
       return "COCO";
     case DatasetLayout::Masked:
       return "images with masks";
+    case DatasetLayout::Csv:
+      return "CSV labels";
   }
   return "?";
 }
@@ -199,6 +201,11 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
   // COCO files (CVAT's annotations/instances_default.json, Roboflow's _annotations.coco.json)
   // give the images they list their boxes.
   pairCocoFiles(c, root, readable, ds.skipped_);
+  // CSV label files (Kaggle's train.csv, Severstal's pixels, TensorFlow's box CSV) name the
+  // class of images no folder names.
+  std::vector<std::pair<int, int>> sizes(nImages);
+  for (std::size_t i = 0; i < nImages; ++i) sizes[i] = {decoded[i].width, decoded[i].height};
+  const std::size_t csvClassed = pairCsvFiles(c, root, readable, sizes, ds.skipped_);
   // VOC and COCO files give an image its boxes and, where no folder names its class, its class
   // as YOLO's do (NEU-DET as published: IMAGES/pitted_surface_1.jpg).
   std::set<std::string> boxClasses;
@@ -224,7 +231,10 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
     cand.className = cls;
     ++(cand.fromCoco ? cocoClassed : vocClassed);
   }
-  if (yoloLabelled) {
+  if (csvClassed > vocClassed + cocoClassed + yoloLabelled) {
+    ds.layout_ = DatasetLayout::Csv;
+    c.sawFlatNeuCls = false;
+  } else if (yoloLabelled) {
     ds.layout_ = DatasetLayout::Yolo;
     c.sawFlatNeuCls = false;
   } else if (vocClassed || cocoClassed) {
@@ -348,6 +358,14 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
     ds.samples_.push_back(std::move(s));
   }
 
+  // Split folders with labeled images on one side only (Kaggle's test/ has no labels): the
+  // split is made among the labeled images, as where there are no split folders.
+  if (ds.ownSplit_) {
+    bool side[2] = {false, false};
+    for (const Sample& s : ds.samples_)
+      if (s.label != kUnlabeled) side[s.split == Split::Validation] = true;
+    ds.ownSplit_ = side[0] == side[1];
+  }
   if (!ds.ownSplit_) {
     std::vector<std::size_t> labeled;
     std::vector<int> labels;

@@ -51,13 +51,7 @@ bool isCameraOrDateFolderName(const std::string& name) {
 
 bool isXmlFile(const fs::path& f) { return asciiLower(f.extension().string()) == ".xml"; }
 bool isJsonFile(const fs::path& f) { return asciiLower(f.extension().string()) == ".json"; }
-
-// How many leading folders two paths share.
-std::size_t sharedFolders(const fs::path& a, const fs::path& b) {
-  std::size_t n = 0;
-  for (auto x = a.begin(), y = b.begin(); x != a.end() && y != b.end() && *x == *y; ++x, ++y) ++n;
-  return n;
-}
+bool isCsvFile(const fs::path& f) { return asciiLower(f.extension().string()) == ".csv"; }
 
 // A mask (or annotation) folder's files: masks, VOC and COCO files, never samples.
 void collectLabelFolder(const fs::path& folder, FolderWalk& c) {
@@ -68,6 +62,8 @@ void collectLabelFolder(const fs::path& folder, FolderWalk& c) {
       c.vocFiles.push_back(f);
     else if (isJsonFile(f))  // CVAT: annotations/instances_default.json
       c.jsonFiles.push_back(f);
+    else if (isCsvFile(f))
+      c.csvFiles.push_back(f);
   }
 }
 
@@ -89,6 +85,10 @@ void collectFolder(const fs::path& folder, const std::string& cls, Split split,
     }
     if (isJsonFile(f)) {  // Roboflow: _annotations.coco.json beside the images
       c.jsonFiles.push_back(f);
+      continue;
+    }
+    if (isCsvFile(f)) {  // Roboflow's _annotations.csv, a train.csv beside train/
+      c.csvFiles.push_back(f);
       continue;
     }
     if (!isImageExtension(f)) {
@@ -185,6 +185,8 @@ void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& an
       c.vocFiles.push_back(entry);
     } else if (isJsonFile(entry)) {
       c.jsonFiles.push_back(entry);
+    } else if (isCsvFile(entry)) {
+      c.csvFiles.push_back(entry);
     }
   }
   if (looseImages.empty()) return;
@@ -240,6 +242,12 @@ void applyVocImageSets(const fs::path& root, FolderWalk& c) {
 }
 
 }  // namespace
+
+std::size_t sharedFolders(const fs::path& a, const fs::path& b) {
+  std::size_t n = 0;
+  for (auto x = a.begin(), y = b.begin(); x != a.end() && y != b.end() && *x == *y; ++x, ++y) ++n;
+  return n;
+}
 
 bool inList(const std::vector<std::string>& list, const std::string& name) {
   return std::find(list.begin(), list.end(), name) != list.end();
@@ -303,12 +311,14 @@ FolderWalk walkDatasetFolders(const fs::path& root, const ScanOptions& options,
       for (const fs::path& m : sortedEntries(entry))
         if (isDir(m) && isMaskFolderName(m.filename().string())) collectLabelFolder(m, c);
   }
-  // Beside split folders: masks mirroring them (MVTec AD's ground_truth/); other folders are
-  // said to be left out.
+  // Beside split folders: masks mirroring them (MVTec AD's ground_truth/), CSV and COCO label
+  // files; other folders are said to be left out.
   for (const fs::path& entry :
        ownSplit && !yoloImagesFirst ? sortedEntries(root) : std::vector<fs::path>()) {
     const std::string name = entry.filename().string();
     Split split;
+    if (isCsvFile(entry)) c.csvFiles.push_back(entry);  // Kaggle's train.csv beside train/
+    if (isJsonFile(entry)) c.jsonFiles.push_back(entry);
     if (!isDir(entry) || name.empty() || name[0] == '.' || splitFromName(name, split)) continue;
     if (isMaskFolderName(name))
       collectLabelFolder(entry, c);

@@ -27,7 +27,7 @@ struct Candidate {
   bool fromCoco = false;             // `boxes` came from a COCO file
   // The folder's name when it is a short number (0/, 1/, 10/, 001/): taken for a camera or lot
   // folder (no class), unless nothing else names any class.
-  std::string numberedFolder;
+  std::string numberedFolder{};
 };
 
 /// What the walk found.
@@ -36,6 +36,7 @@ struct FolderWalk {
   std::vector<std::filesystem::path> maskFiles;  // files in mask folders: masks, never samples
   std::vector<std::filesystem::path> vocFiles;   // XML files anywhere: paired with images by stem
   std::vector<std::filesystem::path> jsonFiles;  // JSON files anywhere: COCO files are read
+  std::vector<std::filesystem::path> csvFiles;   // CSV files anywhere: label files are read
   std::vector<ScanIssue> issues;
   std::map<std::string, std::filesystem::path>
       classFolders;  // every class folder seen, even empty ones
@@ -43,6 +44,9 @@ struct FolderWalk {
   bool ownSplit = false;      // split folders (train/, validation/ ...) were found
   bool sawImagesDir = false;  // <split>/images/: the NEU-DET layout
 };
+
+/// How many leading folders two paths share.
+std::size_t sharedFolders(const std::filesystem::path& a, const std::filesystem::path& b);
 
 /// True when `name` is one of `list` (a class list).
 bool inList(const std::vector<std::string>& list, const std::string& name);
@@ -74,5 +78,17 @@ void pairVocFiles(FolderWalk& walk, const std::vector<bool>& readable,
 /// found, go to `issues`. Returns the number of images given boxes that way.
 std::size_t pairCocoFiles(FolderWalk& walk, const std::filesystem::path& root,
                           const std::vector<bool>& readable, std::vector<ScanIssue>& issues);
+
+/// Gives each image no folder names the class the CSV label files give it (sdd/dataset/
+/// csv_labels.h; rows matched by the path as written, from the file's folder or `root`, else by
+/// file name, or by stem when written without an extension, the nearest image first), and
+/// boxes from their pixels or box columns to images without boxes. Where a file has pixel
+/// columns (Severstal), images it does not list in the folders it covers are kGoodClass.
+/// Files that are not label files, rows left out and images not found go to `issues`.
+/// `sizes[i]`: candidate i's width and height. Returns the number of images given a class.
+std::size_t pairCsvFiles(FolderWalk& walk, const std::filesystem::path& root,
+                         const std::vector<bool>& readable,
+                         const std::vector<std::pair<int, int>>& sizes,
+                         std::vector<ScanIssue>& issues);
 
 }  // namespace sdd

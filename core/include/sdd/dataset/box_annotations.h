@@ -17,6 +17,9 @@ struct BoundingBox {
   int xmin = 0, ymin = 0, xmax = 0, ymax = 0;
 };
 
+/// The whole text of an annotation file (VOC, COCO, YOLO, CSV); false when it cannot be read.
+bool readAnnotationText(const std::filesystem::path& file, std::string& text);
+
 /// Parses a Pascal VOC annotation file. Returns no boxes (and sets `error`) when the file
 /// cannot be read or parsed.
 std::vector<BoundingBox> readVocBoxes(const std::filesystem::path& xmlFile, std::string* error);

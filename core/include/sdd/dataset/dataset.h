@@ -37,7 +37,18 @@ class ClassListNeeded : public DatasetError {
 /// Yolo: images with YOLO label files (images/<split>/ + labels/<split>/, or
 /// <split>/images/ + <split>/labels/) and a data.yaml or classes.txt naming the classes.
 /// Masked: images whose only labels are their masks (KolektorSDD2: x.png + x_GT.png).
-enum class DatasetLayout { NeuDet, NeuCls, FolderPerClass, Unlabeled, Yolo, Voc, Coco, Masked };
+/// Csv: classes from a CSV label file (sdd/dataset/csv_labels.h).
+enum class DatasetLayout {
+  NeuDet,
+  NeuCls,
+  FolderPerClass,
+  Unlabeled,
+  Yolo,
+  Voc,
+  Coco,
+  Masked,
+  Csv
+};
 enum class Split { Train, Validation };
 /// Where a dataset's classes came from: its folders (or file names, or annotations), the class
 /// list given, the model's classes (ScanOptions::fallbackClasses, when the folders name

@@ -1,0 +1,347 @@
+#include "sdd/dataset/csv_labels.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "dataset/folder_walk.h"
+#include "sdd/dataset/file_walk.h"
+#include "sdd/dataset/masks.h"
+#include "sdd/imaging/image_loader.h"
+#include "sdd/util/ascii.h"
+#include "sdd/util/csv.h"
+
+namespace fs = std::filesystem;
+
+namespace sdd {
+namespace {
+
+// A header name without case, spaces, '_' and '-': "Image ID" and "image_id" are "imageid".
+std::string headerKey(const std::string& name) {
+  std::string out;
+  for (unsigned char ch : name)
+    if (std::isalnum(ch)) out += static_cast<char>(std::tolower(ch));
+  return out;
+}
+
+bool isOneOf(const std::string& key, std::initializer_list<const char*> names) {
+  return std::any_of(names.begin(), names.end(), [&](const char* n) { return key == n; });
+}
+
+bool isImageColumnName(const std::string& key) {
+  return isOneOf(
+      key, {"image", "images", "imageid", "imagename", "imagefile", "imagepath", "img", "imgname",
+            "imgid", "filename", "file", "filepath", "fname", "path", "id", "name", "picture"});
+}
+
+bool isClassColumnName(const std::string& key) {
+  return isOneOf(key, {"label", "labels", "class", "classes", "classid", "classname", "category",
+                       "categoryid", "categoryname", "defect", "defecttype", "defectclass",
+                       "defectname", "target", "type", "y"});
+}
+
+bool isPixelColumnName(const std::string& key) {
+  return isOneOf(key, {"encodedpixels", "rle", "rlemask", "pixels"});
+}
+
+bool endsWithImageExtension(const std::string& value) {
+  return !value.empty() && isImageExtension(fs::path(value));
+}
+
+// The coordinate of a box column: an integer, or a number rounded down (some tools write
+// 12.0).
+bool parseCoordinate(const std::string& text, int& out) {
+  try {
+    std::size_t used = 0;
+    const double v = std::stod(text, &used);
+    if (used != text.size() || !(v > -1e9 && v < 1e9)) return false;
+    out = static_cast<int>(v);
+    return true;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+// The pixels a run-length text covers (the sum of its lengths); 0 when it is malformed.
+long long runLengthArea(const std::string& pixels) {
+  std::istringstream in(pixels);
+  long long start = 0, length = 0, area = 0;
+  while (in >> start) {
+    if (!(in >> length) || length < 0) return 0;
+    area += length;
+  }
+  return in.eof() ? area : 0;
+}
+
+}  // namespace
+
+CsvLabels parseCsvLabels(const std::string& text, std::string* error,
+                         std::vector<std::string>* rowErrors) {
+  CsvLabels out;
+  const auto fail = [&](const std::string& why) {
+    if (error) *error = why;
+    return CsvLabels{};
+  };
+  std::string body = text;
+  if (body.compare(0, 3, "\xEF\xBB\xBF") == 0) body.erase(0, 3);  // Excel's UTF-8 mark
+  const std::vector<CsvRecord> records = parseCsv(body);
+  if (records.empty()) return fail("an empty CSV file");
+  const std::vector<std::string>& first = records[0].fields;
+  int imageCol = -1, classCol = -1, pixelCol = -1, combinedCol = -1;
+  int boxCol[4] = {-1, -1, -1, -1};
+  bool header = false;
+  for (std::size_t k = 0; k < first.size(); ++k) {
+    const std::string key = headerKey(first[k]);
+    const int col = static_cast<int>(k);
+    if (key == "imageidclassid") {  // Severstal 2019: 0002cc93b.jpg_1
+      combinedCol = col;
+    } else if (imageCol < 0 && isImageColumnName(key)) {
+      imageCol = col;
+    } else if (classCol < 0 && isClassColumnName(key)) {
+      classCol = col;
+    } else if (pixelCol < 0 && isPixelColumnName(key)) {
+      pixelCol = col;
+    } else {
+      const char* boxNames[4] = {"xmin", "ymin", "xmax", "ymax"};
+      for (int b = 0; b < 4; ++b)
+        if (key == boxNames[b]) boxCol[b] = col;
+    }
+  }
+  header = imageCol >= 0 || classCol >= 0 || combinedCol >= 0 || pixelCol >= 0;
+  if (!header) {  // x.jpg,scratch
+    if (first.size() < 2 || !endsWithImageExtension(first[0]))
+      return fail("no header naming an image and a class column, and no image file first");
+    imageCol = 0;
+    classCol = 1;
+  } else if (imageCol < 0 && combinedCol < 0) {  // the column whose values are image files
+    for (std::size_t k = 0; k < first.size() && imageCol < 0; ++k) {
+      std::size_t files = 0;
+      for (std::size_t r = 1; r < records.size(); ++r)
+        files += k < records[r].fields.size() && endsWithImageExtension(records[r].fields[k]);
+      if (records.size() > 1 && files * 2 >= records.size() - 1 && static_cast<int>(k) != classCol)
+        imageCol = static_cast<int>(k);
+    }
+  }
+  if (header && classCol < 0 && combinedCol < 0 && first.size() == 2 && imageCol >= 0)
+    classCol = 1 - imageCol;  // image,whatever
+  if (imageCol < 0 && combinedCol < 0) return fail("no column of image file names");
+  if (classCol < 0 && combinedCol < 0) return fail("no class column");
+  const bool boxes = std::all_of(boxCol, boxCol + 4, [](int c) { return c >= 0; });
+  out.hasPixels = pixelCol >= 0;
+  for (std::size_t r = header ? 1 : 0; r < records.size(); ++r) {
+    const CsvRecord& rec = records[r];
+    const auto rowError = [&](const std::string& why) {
+      if (rowErrors) rowErrors->push_back("line " + std::to_string(rec.line) + ": " + why);
+    };
+    if (!rec.error.empty()) {
+      rowError(rec.error);
+      continue;
+    }
+    const auto field = [&](int col) {
+      return col >= 0 && static_cast<std::size_t>(col) < rec.fields.size()
+                 ? rec.fields[static_cast<std::size_t>(col)]
+                 : std::string();
+    };
+    CsvLabelRow row;
+    row.line = rec.line;
+    if (combinedCol >= 0) {
+      const std::string v = field(combinedCol);
+      const auto cut = v.rfind('_');
+      if (cut == std::string::npos || cut == 0) {
+        rowError("'" + v + "' is not <image>_<class>");
+        continue;
+      }
+      row.image = v.substr(0, cut);
+      row.className = v.substr(cut + 1);
+    } else {
+      row.image = field(imageCol);
+      row.className = field(classCol);
+    }
+    if (row.image.empty()) {
+      rowError("no image name");
+      continue;
+    }
+    row.pixels = field(pixelCol);
+    if (out.hasPixels && row.pixels.find_first_not_of(" \t") == std::string::npos) {
+      row.pixels.clear();
+      row.className.clear();  // listed without a defect of this class
+    } else if (row.className.empty()) {
+      continue;  // not decided yet: the image stays to be labeled
+    }
+    if (boxes && !row.className.empty()) {
+      BoundingBox b;
+      b.name = row.className;
+      if (!parseCoordinate(field(boxCol[0]), b.xmin) ||
+          !parseCoordinate(field(boxCol[1]), b.ymin) ||
+          !parseCoordinate(field(boxCol[2]), b.xmax) ||
+          !parseCoordinate(field(boxCol[3]), b.ymax)) {
+        rowError("box coordinates that are not numbers");
+        continue;
+      }
+      row.boxes.push_back(b);
+    }
+    out.rows.push_back(std::move(row));
+  }
+  return out;
+}
+
+CsvLabels readCsvLabels(const fs::path& file, std::string* error,
+                        std::vector<std::string>* rowErrors) {
+  std::string text;
+  if (!readAnnotationText(file, text)) {
+    if (error) *error = "cannot open the CSV file";
+    return {};
+  }
+  return parseCsvLabels(text, error, rowErrors);
+}
+
+cv::Mat decodeRunLengths(const std::string& pixels, int width, int height, std::string* error) {
+  const auto fail = [&](const std::string& why) {
+    if (error) *error = why;
+    return cv::Mat();
+  };
+  if (width <= 0 || height <= 0) return fail("no image size");
+  // Column by column (top to bottom, then left to right): fill the transposed image row-wise.
+  cv::Mat transposed = cv::Mat::zeros(width, height, CV_8UC1);
+  const long long total = static_cast<long long>(width) * height;
+  std::istringstream in(pixels);
+  std::string a, b;
+  while (in >> a) {
+    if (!(in >> b)) return fail("run-length pixels: an odd number of values");
+    long long start = 0, length = 0;
+    const auto pa = std::from_chars(a.data(), a.data() + a.size(), start);
+    const auto pb = std::from_chars(b.data(), b.data() + b.size(), length);
+    if (pa.ec != std::errc() || pa.ptr != a.data() + a.size() || pb.ec != std::errc() ||
+        pb.ptr != b.data() + b.size())
+      return fail("run-length pixels: '" + a + " " + b + "' are not numbers");
+    if (start < 1 || length < 0 || start - 1 > total - length)
+      return fail("run-length pixels: the run " + a + " " + b + " is outside the " +
+                  std::to_string(width) + "x" + std::to_string(height) + " image");
+    std::fill_n(transposed.data + (start - 1), length, std::uint8_t{255});
+  }
+  cv::Mat mask;
+  cv::transpose(transposed, mask);
+  return mask;
+}
+
+std::size_t pairCsvFiles(FolderWalk& c, const fs::path& root, const std::vector<bool>& readable,
+                         const std::vector<std::pair<int, int>>& sizes,
+                         std::vector<ScanIssue>& issues) {
+  std::map<std::string, std::vector<std::size_t>> byName, byStem;
+  for (std::size_t i = 0; i < readable.size(); ++i) {
+    if (!readable[i]) continue;
+    byName[c.candidates[i].path.filename().string()].push_back(i);
+    byStem[c.candidates[i].path.stem().string()].push_back(i);
+  }
+  std::vector<std::vector<const CsvLabelRow*>> rowsOf(readable.size());
+  std::vector<CsvLabels> files(c.csvFiles.size());
+  std::set<fs::path> pixelFolders;  // folders of images a pixel CSV lists: the rest are good
+  for (std::size_t k = 0; k < c.csvFiles.size(); ++k) {
+    const fs::path& file = c.csvFiles[k];
+    if (asciiLower(file.filename().string()).find("submission") != std::string::npos) {
+      issues.push_back({file, "a submission template, not labels; ignored"});
+      continue;
+    }
+    std::string error;
+    std::vector<std::string> rowErrors;
+    files[k] = readCsvLabels(file, &error, &rowErrors);
+    if (!error.empty()) {
+      issues.push_back({file, "not a label file (" + error + "); ignored"});
+      continue;
+    }
+    if (!rowErrors.empty())
+      issues.push_back({file, std::to_string(rowErrors.size()) + " row(s) left out (" +
+                                  rowErrors.front() + (rowErrors.size() > 1 ? ", ..." : "") + ")"});
+    std::set<std::string> missing;
+    for (const CsvLabelRow& row : files[k].rows) {
+      std::string written = row.image;
+      std::replace(written.begin(), written.end(), '\\', '/');
+      const fs::path name(written);
+      const bool bare = !isImageExtension(name);  // Kaggle ids often have no extension
+      const auto& index = bare ? byStem : byName;
+      const auto it = index.find(name.filename().string());
+      if (it == index.end()) {
+        missing.insert(row.image);
+        continue;
+      }
+      const fs::path fromFile = (file.parent_path() / name).lexically_normal(),
+                     fromRoot = (root / name).lexically_normal();
+      std::size_t best = it->second.front();
+      bool exact = false;
+      for (const std::size_t i : it->second) {
+        const fs::path p = c.candidates[i].path.lexically_normal();
+        if (!bare && (p == fromFile || p == fromRoot)) {
+          best = i;
+          exact = true;
+        } else if (!exact && sharedFolders(file.parent_path(), p) >
+                                 sharedFolders(file.parent_path(), c.candidates[best].path)) {
+          best = i;
+        }
+      }
+      rowsOf[best].push_back(&row);
+      if (files[k].hasPixels) pixelFolders.insert(c.candidates[best].path.parent_path());
+    }
+    if (!missing.empty())
+      issues.push_back({file, std::to_string(missing.size()) +
+                                  " image(s) it lists not found (e.g. '" + *missing.begin() +
+                                  "'); their labels ignored"});
+  }
+
+  std::size_t classed = 0;
+  for (std::size_t i = 0; i < readable.size(); ++i) {
+    Candidate& cand = c.candidates[i];
+    const bool named = !cand.className.empty() && !cand.classFromFileName;
+    if (rowsOf[i].empty()) {
+      // Severstal lists defects only: the other images of its folders have none.
+      if (readable[i] && !named && pixelFolders.count(cand.path.parent_path())) {
+        cand.className = kGoodClass;
+        ++classed;
+      }
+      continue;
+    }
+    std::map<std::string, long long> weight;  // pixels, box area, or rows per class
+    std::vector<BoundingBox> boxes;
+    bool pixels = false;
+    for (const CsvLabelRow* row : rowsOf[i]) {
+      if (row->className.empty()) continue;
+      pixels = pixels || !row->pixels.empty();
+      if (!row->pixels.empty()) {
+        weight[row->className] += runLengthArea(row->pixels);
+        std::string error;
+        const cv::Mat mask = decodeRunLengths(row->pixels, sizes[i].first, sizes[i].second, &error);
+        if (!error.empty()) issues.push_back({cand.path, error + "; its boxes not shown"});
+        for (const cv::Rect& r : mask.empty() ? std::vector<cv::Rect>() : componentBoxes(mask))
+          boxes.push_back({row->className, r.x, r.y, r.x + r.width - 1, r.y + r.height - 1});
+      } else if (!row->boxes.empty()) {
+        boxes.insert(boxes.end(), row->boxes.begin(), row->boxes.end());
+      } else {
+        ++weight[row->className];
+      }
+    }
+    if (cand.boxes.empty()) cand.boxes = boxes;
+    if (named) continue;
+    std::string cls;
+    if (!pixels && !boxes.empty()) {
+      std::set<std::string> boxClasses;
+      for (const BoundingBox& b : boxes) boxClasses.insert(b.name);
+      cls = namedClass(cand.path.stem().string(), boxClasses);
+      if (cls.empty()) cls = dominantBoxClass(boxes);
+    } else {
+      long long most = -1;
+      for (const CsvLabelRow* row : rowsOf[i])  // ties: the first row's class
+        if (!row->className.empty() && weight[row->className] > most) {
+          most = weight[row->className];
+          cls = row->className;
+        }
+      if (cls.empty()) cls = kGoodClass;  // listed with no defect (Severstal 2019: no pixels)
+    }
+    cand.className = cls;
+    classed += !cls.empty();
+  }
+  return classed;
+}
+
+}  // namespace sdd

@@ -1,0 +1,196 @@
+// Labels in CSV files as Kaggle-style datasets ship them: the columns are found by their names
+// (or values), each image gets its class (and boxes from pixels or box columns), and a file
+// that is no label file is named and ignored, never guessed at.
+#include "sdd/dataset/csv_labels.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <opencv2/imgproc.hpp>
+
+#include "sdd/dataset/dataset.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using namespace sdd;
+using sdd::test::patternImage;
+using sdd::test::skippedWith;
+using sdd::test::TempDir;
+using sdd::test::writeBytes;
+using sdd::test::writeImage;
+
+namespace {
+
+// The class of every sample by file name ("" for an image to label).
+std::map<std::string, std::string> classByFile(const Dataset& ds) {
+  std::map<std::string, std::string> out;
+  for (const Sample& s : ds.samples()) out[s.path.filename().string()] = ds.className(s.label);
+  return out;
+}
+
+}  // namespace
+
+TEST(CsvLabels, FindsTheImageAndClassColumnsByNameValueOrPosition) {
+  std::string error;
+  CsvLabels csv = parseCsvLabels("Image ID,width,Label\na.jpg,48,scratch\nb,48,stain\n", &error);
+  ASSERT_EQ(csv.rows.size(), 2u) << error;
+  EXPECT_EQ(csv.rows[0].image, "a.jpg");
+  EXPECT_EQ(csv.rows[0].className, "scratch");
+  EXPECT_EQ(csv.rows[1].image, "b");
+  EXPECT_EQ(csv.rows[1].line, 3u);
+  // A header without an image-column name: the column of image files.
+  csv = parseCsvLabels("\xEF\xBB\xBFshot,category\nx/a.png,1\nx/b.png,2\n", &error);
+  ASSERT_EQ(csv.rows.size(), 2u) << error;
+  EXPECT_EQ(csv.rows[1].image, "x/b.png");
+  EXPECT_EQ(csv.rows[1].className, "2");
+  // No header: image,class.
+  csv = parseCsvLabels("a.bmp,crazing\r\n\"b c.bmp\",\"pitted, deep\"\r\n", &error);
+  ASSERT_EQ(csv.rows.size(), 2u) << error;
+  EXPECT_EQ(csv.rows[1].image, "b c.bmp");
+  EXPECT_EQ(csv.rows[1].className, "pitted, deep");
+  // An empty class is not decided yet: left out.
+  csv = parseCsvLabels("path,label\na.png,\nb.png,ok\n", &error);
+  ASSERT_EQ(csv.rows.size(), 1u);
+  EXPECT_EQ(csv.rows[0].image, "b.png");
+}
+
+TEST(CsvLabels, ReadsSeverstalPixelsAndTensorFlowBoxes) {
+  std::string error;
+  CsvLabels csv =
+      parseCsvLabels("ImageId,ClassId,EncodedPixels\na.jpg,3,1 2 10 4\na.jpg,1,\n", &error);
+  ASSERT_EQ(csv.rows.size(), 2u) << error;
+  EXPECT_TRUE(csv.hasPixels);
+  EXPECT_EQ(csv.rows[0].className, "3");
+  EXPECT_EQ(csv.rows[0].pixels, "1 2 10 4");
+  EXPECT_EQ(csv.rows[1].className, "") << "no pixels: no defect of that class";
+  csv = parseCsvLabels("ImageId_ClassId,EncodedPixels\nb.jpg_2,5 1\nb.jpg_4,\n", &error);
+  ASSERT_EQ(csv.rows.size(), 2u) << error;
+  EXPECT_EQ(csv.rows[0].image, "b.jpg");
+  EXPECT_EQ(csv.rows[0].className, "2");
+  csv = parseCsvLabels(
+      "filename,width,height,class,xmin,ymin,xmax,ymax\nc.jpg,48,48,scratch,1,2,30,40.0\n"
+      "c.jpg,48,48,scratch,x,2,3,4\n",
+      &error);
+  ASSERT_EQ(csv.rows.size(), 1u) << error;
+  ASSERT_EQ(csv.rows[0].boxes.size(), 1u);
+  EXPECT_EQ(csv.rows[0].boxes[0].xmax, 30);
+  EXPECT_EQ(csv.rows[0].boxes[0].ymax, 40);
+
+  // Pixels are numbered top to bottom, then left to right, from 1.
+  const cv::Mat m = decodeRunLengths("1 2 10 3", 3, 4, &error);
+  ASSERT_EQ(m.size(), cv::Size(3, 4)) << error;
+  EXPECT_EQ(cv::countNonZero(m), 5);
+  EXPECT_EQ(m.at<std::uint8_t>(0, 0), 255);
+  EXPECT_EQ(m.at<std::uint8_t>(1, 0), 255);
+  EXPECT_EQ(m.at<std::uint8_t>(2, 0), 0);
+  EXPECT_EQ(m.at<std::uint8_t>(1, 2), 255);  // pixel 10: column 2, row 1
+  EXPECT_EQ(m.at<std::uint8_t>(3, 2), 255);  // pixel 12, the last
+  for (const std::string bad : {"1", "1 x", "0 2", "10 4", "-1 2", "5 99999999999999999999"}) {
+    error.clear();
+    EXPECT_TRUE(decodeRunLengths(bad, 3, 4, &error).empty()) << bad;
+    EXPECT_NE(error.find("run-length pixels"), std::string::npos) << bad << ": " << error;
+  }
+}
+
+TEST(CsvLabels, AFileThatIsNoLabelFileSaysWhy) {
+  for (const std::string text :
+       {"", "a,b,c\n1,2,3\n", "file,predicted_class,decision,p_a\nx.png,a,accept,0.9\n",
+        "just some text\n"}) {
+    std::string error;
+    EXPECT_TRUE(parseCsvLabels(text, &error).rows.empty()) << text;
+    EXPECT_FALSE(error.empty()) << text;
+  }
+  std::string error;
+  std::vector<std::string> rowErrors;
+  const CsvLabels csv =
+      parseCsvLabels("image,label\n\"a.png,ok\n", &error, &rowErrors);  // unclosed quote
+  EXPECT_TRUE(csv.rows.empty());
+  ASSERT_EQ(rowErrors.size(), 1u);
+  EXPECT_EQ(rowErrors[0].rfind("line 2: ", 0), 0u) << rowErrors[0];
+}
+
+TEST(CsvLabels, KaggleTrainCsvLabelsTheImagesAndLeavesTheTestImagesToLabel) {
+  // train/<id>.png + train.csv "id,label" (ids without the extension), test/ without labels.
+  TempDir dir;
+  std::string csv = "id,label\n";
+  for (int n = 0; n < 8; ++n) {
+    writeImage(dir / ("train/img" + std::to_string(n) + ".png"), patternImage(n % 2, n));
+    csv += "img" + std::to_string(n) + "," + (n % 2 ? "stain" : "scratch") + "\n";
+  }
+  writeImage(dir / "test/new0.png", patternImage(0, 20));
+  writeBytes(dir / "train.csv", csv + "gone,stain\n");
+  writeBytes(dir / "sample_submission.csv", "id,label\nnew0,scratch\n");
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.layout(), DatasetLayout::Csv);
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"scratch", "stain"}));
+  const auto classes = classByFile(ds);
+  for (int n = 0; n < 8; ++n)
+    EXPECT_EQ(classes.at("img" + std::to_string(n) + ".png"), n % 2 ? "stain" : "scratch");
+  EXPECT_EQ(classes.at("new0.png"), "") << "the submission template labels nothing";
+  // The test folder has no labeled image: the split is made among the labeled ones.
+  EXPECT_FALSE(ds.hasOwnSplit());
+  EXPECT_FALSE(ds.indices(Split::Validation).empty());
+  EXPECT_TRUE(skippedWith(ds, "train.csv", "1 image(s) it lists not found (e.g. 'gone')"));
+  EXPECT_TRUE(skippedWith(ds, "sample_submission.csv", "submission template"));
+}
+
+TEST(CsvLabels, SeverstalPixelsGiveClassBoxesAndTheUnlistedImagesAreGood) {
+  // train_images/ + train.csv (ImageId,ClassId,EncodedPixels: defects only) + test_images/.
+  TempDir dir;
+  for (int n = 0; n < 9; ++n)
+    writeImage(dir / ("train_images/" + std::to_string(n) + ".jpg"),
+               patternImage(n % 3, n, 40, 20));
+  writeImage(dir / "test_images/t.jpg", patternImage(0, 30, 40, 20));
+  // Image 0: class 1 in column 0, rows 0-4 (pixels 1-5), and class 3 over 2 pixels: class 1.
+  // Image 1: class 3 in columns 2-3 (pixels 41-60 and 61-80 as one run).
+  std::string csv = "ImageId,ClassId,EncodedPixels\n0.jpg,1,1 5\n0.jpg,3,101 2\n1.jpg,3,41 40\n";
+  for (int n = 2; n < 6; ++n) csv += std::to_string(n) + ".jpg," + (n % 2 ? "1" : "3") + ",1 3\n";
+  writeBytes(dir / "train.csv", csv);
+  writeBytes(dir / "sample_submission.csv", "ImageId,EncodedPixels,ClassId\nt.jpg,1 1,1\n");
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.layout(), DatasetLayout::Csv);
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"1", "3", "good"}));
+  const auto classes = classByFile(ds);
+  EXPECT_EQ(classes.at("0.jpg"), "1");
+  EXPECT_EQ(classes.at("1.jpg"), "3");
+  for (const std::string good : {"6.jpg", "7.jpg", "8.jpg"}) EXPECT_EQ(classes.at(good), "good");
+  EXPECT_EQ(classes.at("t.jpg"), "");
+  for (const Sample& s : ds.samples()) {
+    if (s.path.filename() != "1.jpg") continue;
+    ASSERT_EQ(s.boxes.size(), 1u);
+    EXPECT_EQ(s.boxes[0].name, "3");
+    EXPECT_EQ(
+        std::vector<int>({s.boxes[0].xmin, s.boxes[0].ymin, s.boxes[0].xmax, s.boxes[0].ymax}),
+        (std::vector<int>{2, 0, 3, 19}));
+  }
+  // A run outside the image is named; the class stays.
+  writeBytes(dir / "train.csv", csv + "7.jpg,4,790 20\n");
+  const Dataset bad = Dataset::scan(dir.path());
+  EXPECT_EQ(classByFile(bad).at("7.jpg"), "4");
+  EXPECT_TRUE(skippedWith(bad, "7.jpg", "outside the 40x20 image"));
+}
+
+TEST(CsvLabels, TensorFlowBoxCsvBesideTheImagesOfEachSplit) {
+  // Roboflow's "TensorFlow Object Detection CSV": train/_annotations.csv, valid/...
+  TempDir dir;
+  for (const std::string split : {"train", "valid"}) {
+    std::string csv = "filename,width,height,class,xmin,ymin,xmax,ymax\n";
+    for (int n = 0; n < 4; ++n) {
+      const std::string name = split + std::to_string(n) + ".jpg";
+      writeImage(dir / split / name, patternImage(n % 2, n + (split == "valid") * 4));
+      csv += name + ",48,48," + (n % 2 ? "inclusion" : "crazing") + ",2,3,20,30\n";
+      if (n == 0) csv += name + ",48,48,inclusion,1,1,3,3\n";  // smaller: crazing stays
+    }
+    writeBytes(dir / split / "_annotations.csv", csv);
+  }
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.layout(), DatasetLayout::Csv);
+  EXPECT_TRUE(ds.hasOwnSplit());
+  EXPECT_EQ(ds.classCounts(Split::Validation), (std::vector<std::size_t>{2, 2}));
+  for (const Sample& s : ds.samples()) {
+    const int n = s.path.stem().string().back() - '0';
+    EXPECT_EQ(ds.className(s.label), n % 2 ? "inclusion" : "crazing") << s.path;
+    EXPECT_EQ(s.boxes.size(), n == 0 ? 2u : 1u) << s.path;
+  }
+  for (const ScanIssue& issue : ds.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
+}
