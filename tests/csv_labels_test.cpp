@@ -48,6 +48,10 @@ TEST(CsvLabels, FindsTheImageAndClassColumnsByNameValueOrPosition) {
   ASSERT_EQ(csv.rows.size(), 2u) << error;
   EXPECT_EQ(csv.rows[1].image, "b c.bmp");
   EXPECT_EQ(csv.rows[1].className, "pitted, deep");
+  // Of two image-like columns, the one holding file names.
+  csv = parseCsvLabels("id,filename,class\n7,q.jpg,ok\n", &error);
+  ASSERT_EQ(csv.rows.size(), 1u) << error;
+  EXPECT_EQ(csv.rows[0].image, "q.jpg");
   // An empty class is not decided yet: left out.
   csv = parseCsvLabels("path,label\na.png,\nb.png,ok\n", &error);
   ASSERT_EQ(csv.rows.size(), 1u);

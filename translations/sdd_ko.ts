@@ -2267,6 +2267,14 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <source>, %1 group(s) of identical images labeled differently (Show: Duplicates)</source>
         <translation>, 내용이 같은데 레이블이 다른 이미지 %1 그룹 (표시: 중복 이미지)</translation>
     </message>
+    <message>
+        <source>classes from a CSV file</source>
+        <translation>CSV 파일의 클래스</translation>
+    </message>
+    <message>
+        <source>images with masks; classes from the masks</source>
+        <translation>마스크가 있는 이미지; 마스크에서 정한 클래스</translation>
+    </message>
 </context>
 <context>
     <name>sddui::StatusLabels</name>

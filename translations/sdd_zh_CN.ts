@@ -2267,6 +2267,14 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <source>, %1 group(s) of identical images labeled differently (Show: Duplicates)</source>
         <translation>，%1 组内容相同但标签不同的图像（显示：重复图像）</translation>
     </message>
+    <message>
+        <source>classes from a CSV file</source>
+        <translation>来自 CSV 文件的类别</translation>
+    </message>
+    <message>
+        <source>images with masks; classes from the masks</source>
+        <translation>带掩码的图像；类别来自掩码</translation>
+    </message>
 </context>
 <context>
     <name>sddui::StatusLabels</name>

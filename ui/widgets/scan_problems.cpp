@@ -15,6 +15,8 @@ QString layoutName(sdd::DatasetLayout layout) {
       return QCoreApplication::translate("sddui::ScanProblems", "a folder per class");
     case sdd::DatasetLayout::Unlabeled:
       return QCoreApplication::translate("sddui::ScanProblems", "images without classes");
+    case sdd::DatasetLayout::Csv:
+      return QCoreApplication::translate("sddui::ScanProblems", "classes from a CSV file");
     case sdd::DatasetLayout::Masked:
       return QCoreApplication::translate("sddui::ScanProblems",
                                          "images with masks; classes from the masks");

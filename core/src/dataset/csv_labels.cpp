@@ -98,8 +98,16 @@ CsvLabels parseCsvLabels(const std::string& text, std::string* error,
     const int col = static_cast<int>(k);
     if (key == "imageidclassid") {  // Severstal 2019: 0002cc93b.jpg_1
       combinedCol = col;
-    } else if (imageCol < 0 && isImageColumnName(key)) {
-      imageCol = col;
+    } else if (isImageColumnName(key)) {
+      // Of several (id, filename), the one whose values are image files.
+      const auto files = [&](int k) {
+        std::size_t n = 0;
+        for (std::size_t r = 1; r < records.size(); ++r)
+          n += static_cast<std::size_t>(k) < records[r].fields.size() &&
+               endsWithImageExtension(records[r].fields[static_cast<std::size_t>(k)]);
+        return n;
+      };
+      if (imageCol < 0 || files(col) > files(imageCol)) imageCol = col;
     } else if (classCol < 0 && isClassColumnName(key)) {
       classCol = col;
     } else if (pixelCol < 0 && isPixelColumnName(key)) {
