@@ -1,5 +1,6 @@
 // libFuzzer target: the box annotation files a dataset brings, one input read as each kind:
-// Pascal VOC XML (NEU-DET's ANNOTATIONS / annotations), COCO detection JSON (CVAT's, Roboflow's)
+// Pascal VOC XML (NEU-DET's ANNOTATIONS / annotations), COCO detection JSON (CVAT's, Roboflow's),
+// LabelMe / X-AnyLabeling and Label Studio JSON,
 // YOLO label text, and label CSV (Kaggle's, Severstal's run-length pixels decoded on a small
 // image). The target keeps its first name (fuzz_voc) and corpus folder.
 #include <cstdint>
@@ -15,11 +16,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto boxes = sdd::parseVocBoxes(text, &error);
   if (!error.empty() && !boxes.empty()) sdd::fuzz::fail("VOC boxes returned with an error");
   error.clear();
-  const auto coco = sdd::parseCocoBoxes(text, &error);
-  if (!error.empty() && !coco.empty()) sdd::fuzz::fail("COCO images returned with an error");
+  const auto coco = sdd::parseAnnotationJson(text, &error);  // COCO, LabelMe, Label Studio
+  if (!error.empty() && !coco.empty()) sdd::fuzz::fail("JSON images returned with an error");
   for (const auto& image : coco)
     for (const auto& b : image.boxes)
-      if (b.xmax < b.xmin || b.ymax < b.ymin) sdd::fuzz::fail("a COCO box of negative size");
+      if (b.xmax < b.xmin || b.ymax < b.ymin) sdd::fuzz::fail("a JSON box of negative size");
   error.clear();
   const auto yolo = sdd::parseYoloBoxes(text, 640, 480, {"a", "b", "c"}, &error);
   if (!error.empty() && !yolo.empty()) sdd::fuzz::fail("YOLO boxes returned with an error");

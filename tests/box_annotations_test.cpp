@@ -1,5 +1,6 @@
-// Defect boxes as datasets ship them: Pascal VOC files and YOLO label files
-// (sdd/dataset/box_annotations.h), and a YOLO dataset scanned in both of its layouts.
+// Defect boxes as datasets ship them: Pascal VOC files, YOLO label files, COCO, LabelMe /
+// X-AnyLabeling and Label Studio JSON (sdd/dataset/box_annotations.h), and datasets labeled that
+// way scanned as their tools leave them.
 #include "sdd/dataset/box_annotations.h"
 
 #include <gtest/gtest.h>
@@ -10,6 +11,7 @@
 namespace fs = std::filesystem;
 using namespace sdd;
 using sdd::test::patternImage;
+using sdd::test::skippedWith;
 using sdd::test::TempDir;
 using sdd::test::writeBytes;
 using sdd::test::writeImage;
@@ -172,7 +174,7 @@ TEST(CocoBoxes, BoxesAreReadAsTheExportWritesThemAndOtherJsonIsNamed) {
     "annotations": [{"id": 1, "image_id": 7, "category_id": 3, "bbox": [5, 6.4, 25, 33.6]}],
     "categories": [{"id": 3, "name": "disk"}]})";
   std::string error;
-  const std::vector<CocoImage> images = parseCocoBoxes(coco, &error);
+  const std::vector<ListedImage> images = parseCocoBoxes(coco, &error);
   EXPECT_TRUE(error.empty()) << error;
   ASSERT_EQ(images.size(), 2u);
   EXPECT_EQ(images[0].fileName, "a/x.png");
@@ -191,4 +193,124 @@ TEST(CocoBoxes, BoxesAreReadAsTheExportWritesThemAndOtherJsonIsNamed) {
     EXPECT_TRUE(parseCocoBoxes(bad, &error).empty()) << bad;
     EXPECT_NE(error.find("not a COCO detection file"), std::string::npos) << bad;
   }
+}
+
+// X-AnyLabeling saves LabelMe's format: x.json beside x.jpg, its shapes' points in pixels, and
+// image-level classes as flags.
+TEST(LabelingToolJson, LabelMeShapesBecomeBoxesAndASetFlagTheClass) {
+  const std::string labelMe = R"({"version": "2.4.4", "flags": {"scratch": false, "stain": true},
+    "shapes": [{"label": "stain", "points": [[10.4, 20], [30, 5.6]], "shape_type": "rectangle"},
+               {"label": "pit", "points": [[5, 5], [9, 2], [7, 12]], "shape_type": "polygon"},
+               {"label": "hole", "points": [[20, 20], [23, 24]], "shape_type": "circle"}],
+    "imagePath": "..\\images\\x.jpg", "imageData": null, "imageHeight": 48, "imageWidth": 48})";
+  std::string error;
+  JsonAnnotationFormat format = JsonAnnotationFormat::Coco;
+  const auto images = parseAnnotationJson(labelMe, &error, &format);
+  ASSERT_EQ(images.size(), 1u) << error;
+  EXPECT_EQ(format, JsonAnnotationFormat::LabelMe);
+  EXPECT_EQ(images[0].fileName, "../images/x.jpg");
+  EXPECT_EQ(images[0].className, "stain");
+  ASSERT_EQ(images[0].boxes.size(), 3u);
+  const auto corners = [](const BoundingBox& b) {
+    return std::vector<int>({b.xmin, b.ymin, b.xmax, b.ymax});
+  };
+  EXPECT_EQ(corners(images[0].boxes[0]), std::vector<int>({10, 6, 30, 20}));
+  EXPECT_EQ(corners(images[0].boxes[1]), std::vector<int>({5, 2, 9, 12}));
+  EXPECT_EQ(corners(images[0].boxes[2]), std::vector<int>({15, 15, 25, 25}));  // radius 5
+  for (const std::string bad : {R"({"shapes": [{"label": "a"}]})",
+                                R"({"shapes": [{"label": "a", "points": [[1e300, 0]]}]})",
+                                R"({"shapes": [{"label": 3, "points": [[1, 0]]}]})"}) {
+    error.clear();
+    EXPECT_TRUE(parseAnnotationJson(bad, &error).empty()) << bad;
+    EXPECT_NE(error.find("malformed LabelMe file"), std::string::npos) << error;
+  }
+}
+
+TEST(LabelingToolJson, LabelStudioTasksAndJsonMinGiveBoxesInPixelsAndChoicesAsClasses) {
+  const std::string tasks = R"([
+    {"id": 1, "data": {"image": "/data/upload/1/3f2a1b9c-x.jpg"},
+     "annotations": [{"was_cancelled": true, "result": []},
+       {"result": [{"original_width": 200, "original_height": 100, "type": "rectanglelabels",
+                    "value": {"x": 10, "y": 20, "width": 25, "height": 50,
+                              "rectanglelabels": ["scratch"]}},
+                   {"type": "choices", "value": {"choices": ["scratch"]}}]}]},
+    {"id": 2, "data": {"img": "/data/local-files/?d=line%201/y.png"},
+     "annotations": [{"result": [{"original_width": 100, "original_height": 100,
+       "type": "polygonlabels", "value": {"points": [[10, 10], [20, 40], [5, 30]],
+       "polygonlabels": ["pit"]}}]}]}])";
+  std::string error;
+  JsonAnnotationFormat format = JsonAnnotationFormat::Coco;
+  auto images = parseAnnotationJson(tasks, &error, &format);
+  ASSERT_EQ(images.size(), 2u) << error;
+  EXPECT_EQ(format, JsonAnnotationFormat::LabelStudio);
+  EXPECT_EQ(images[0].fileName, "/data/upload/1/3f2a1b9c-x.jpg");
+  EXPECT_EQ(images[0].className, "scratch");
+  ASSERT_EQ(images[0].boxes.size(), 1u);
+  const BoundingBox& b = images[0].boxes[0];
+  EXPECT_EQ(std::vector<int>({b.xmin, b.ymin, b.xmax, b.ymax}), std::vector<int>({20, 20, 70, 70}));
+  EXPECT_EQ(images[1].fileName, "line 1/y.png");
+  ASSERT_EQ(images[1].boxes.size(), 1u);
+  EXPECT_EQ(images[1].boxes[0].name, "pit");
+  EXPECT_EQ(images[1].boxes[0].ymax, 40);
+  // JSON-MIN: the regions and the choice under the labeling config's names.
+  images = parseAnnotationJson(R"([{"image": "z.jpg", "id": 3, "choice": "stain",
+      "label": [{"x": 50, "y": 0, "width": 50, "height": 10, "rectanglelabels": ["stain"],
+                 "original_width": 40, "original_height": 40}]}])",
+                               &error, &format);
+  ASSERT_EQ(images.size(), 1u) << error;
+  EXPECT_EQ(images[0].className, "stain");
+  ASSERT_EQ(images[0].boxes.size(), 1u);
+  EXPECT_EQ(images[0].boxes[0].xmin, 20);
+  EXPECT_EQ(images[0].boxes[0].ymax, 4);
+  error.clear();
+  EXPECT_TRUE(parseAnnotationJson(R"([{"id": 1, "data": {"text": "no image"}}])", &error).empty());
+  EXPECT_NE(error.find("malformed Label Studio file"), std::string::npos) << error;
+  error.clear();
+  EXPECT_TRUE(parseAnnotationJson("[1, 2]", &error).empty());
+  EXPECT_NE(error.find("not an annotation file"), std::string::npos) << error;
+}
+
+TEST(LabelingToolJson, DatasetsLabeledInXAnyLabelingAndLabelStudioScanWithTheirClasses) {
+  // X-AnyLabeling: images/x.jpg + images/x.json (boxes only, or a flag for the whole image).
+  TempDir dir;
+  for (int n = 0; n < 6; ++n) {
+    const std::string cls = n % 2 ? "stain" : "scratch";
+    writeImage(dir / ("xany/images/" + cls + std::to_string(n) + ".jpg"), patternImage(n % 2, n));
+    const std::string shapes = n < 4 ? R"([{"label": ")" + cls + R"(", "points": [[2, 3], [20, 30]],
+                    "shape_type": "rectangle"}])"
+                                     : "[]";
+    const std::string flags = n < 4 ? "{}" : R"({")" + cls + R"(": true})";
+    writeBytes(dir / ("xany/images/" + cls + std::to_string(n) + ".json"),
+               R"({"shapes": )" + shapes + R"(, "flags": )" + flags + R"(, "imagePath": ")" + cls +
+                   std::to_string(n) + R"(.jpg"})");
+  }
+  const Dataset xany = Dataset::scan(dir / "xany");
+  EXPECT_EQ(xany.layout(), DatasetLayout::LabelMe);
+  EXPECT_EQ(xany.classes(), (std::vector<std::string>{"scratch", "stain"}));
+  EXPECT_EQ(xany.unlabeledCount(), 0u);
+  for (const Sample& s : xany.samples()) {
+    EXPECT_EQ(s.path.stem().string().rfind(xany.className(s.label), 0), 0u) << s.path;
+    EXPECT_EQ(s.boxes.size(), s.path.stem().string().back() < '4' ? 1u : 0u) << s.path;
+  }
+  for (const ScanIssue& issue : xany.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
+
+  // Label Studio: the export beside the images it names by upload ("3f2a1b9c-a0.png").
+  std::string tasks = "[";
+  for (int n = 0; n < 6; ++n) {
+    const std::string cls = n % 2 ? "stain" : "scratch";
+    writeImage(dir / ("ls/a" + std::to_string(n) + ".png"), patternImage(n % 2, n + 10));
+    tasks += std::string(n ? "," : "") + R"({"data": {"image": "/data/upload/4/0a1b2c3d-a)" +
+             std::to_string(n) + R"(.png"}, "annotations": [{"result": [{"type": "choices",
+             "value": {"choices": [")" +
+             cls + R"("]}}]}]})";
+  }
+  writeBytes(dir / "ls/project-4-at-2026-12-06.json", tasks + "]");
+  const Dataset ls = Dataset::scan(dir / "ls");
+  EXPECT_EQ(ls.layout(), DatasetLayout::LabelStudio);
+  EXPECT_EQ(ls.classes(), (std::vector<std::string>{"scratch", "stain"}));
+  for (const Sample& s : ls.samples())
+    EXPECT_EQ(ls.className(s.label),
+              (s.path.stem().string().back() - '0') % 2 ? "stain" : "scratch")
+        << s.path;
+  for (const ScanIssue& issue : ls.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
 }

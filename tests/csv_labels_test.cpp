@@ -167,11 +167,16 @@ TEST(CsvLabels, SeverstalPixelsGiveClassBoxesAndTheUnlistedImagesAreGood) {
         std::vector<int>({s.boxes[0].xmin, s.boxes[0].ymin, s.boxes[0].xmax, s.boxes[0].ymax}),
         (std::vector<int>{2, 0, 3, 19}));
   }
-  // A run outside the image is named; the class stays.
-  writeBytes(dir / "train.csv", csv + "7.jpg,4,790 20\n");
+  // A run outside the image is named; the class stays (also for runs whose lengths would
+  // overflow a sum).
+  const std::string huge = "1 9223372036854775807 2 9223372036854775807";
+  writeBytes(dir / "train.csv",
+             csv + "7.jpg,4,790 20\n8.jpg,2," + huge + "\n8.jpg,2," + huge + "\n");
   const Dataset bad = Dataset::scan(dir.path());
   EXPECT_EQ(classByFile(bad).at("7.jpg"), "4");
   EXPECT_TRUE(skippedWith(bad, "7.jpg", "outside the 40x20 image"));
+  EXPECT_EQ(classByFile(bad).at("8.jpg"), "2");
+  EXPECT_TRUE(skippedWith(bad, "8.jpg", "run-length pixels"));
 }
 
 TEST(CsvLabels, TensorFlowBoxCsvBesideTheImagesOfEachSplit) {

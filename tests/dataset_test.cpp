@@ -212,7 +212,7 @@ TEST(Dataset, CocoFilesGiveBoxesAndClassWhereNoFolderNamesIt) {
       EXPECT_EQ(s.boxes[0].name, ds.className(s.label));
       EXPECT_EQ(s.boxes[0].xmax, 30);
     }
-    EXPECT_TRUE(skippedWith(ds, "notes.json", "not a COCO detection file"));
+    EXPECT_TRUE(skippedWith(ds, "notes.json", "not an annotation file"));
     EXPECT_TRUE(skippedWith(ds, roboflow ? "_annotations.coco.json" : "instances_default.json",
                             roboflow ? "1 of the 5 images it lists not found"
                                      : "1 of the 9 images it lists not found"));

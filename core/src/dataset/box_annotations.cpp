@@ -1,6 +1,7 @@
 #include "sdd/dataset/box_annotations.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <fstream>
@@ -8,6 +9,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "dataset/labeling_tool_json.h"
+#include "sdd/imaging/image_loader.h"
 #include "sdd/util/json.h"
 
 namespace fs = std::filesystem;
@@ -154,10 +157,10 @@ std::vector<BoundingBox> parseVocBoxes(const std::string& s, std::string* error)
   return boxes;
 }
 
-std::vector<CocoImage> parseCocoBoxes(const std::string& text, std::string* error) {
+std::vector<ListedImage> parseCocoBoxes(const std::string& text, std::string* error) {
   auto fail = [&](const std::string& why) {
     if (error) *error = "not a COCO detection file (" + why + ")";
-    return std::vector<CocoImage>();
+    return std::vector<ListedImage>();
   };
   nlohmann::json j;
   try {
@@ -173,11 +176,11 @@ std::vector<CocoImage> parseCocoBoxes(const std::string& text, std::string* erro
     if (j.contains("categories") && j["categories"].is_array())
       for (const auto& c : j["categories"])
         categories[c.at("id").get<std::int64_t>()] = c.at("name").get<std::string>();
-    std::vector<CocoImage> images;
+    std::vector<ListedImage> images;
     std::map<std::int64_t, std::size_t> byId;
     for (const auto& im : j["images"]) {
       byId[im.at("id").get<std::int64_t>()] = images.size();
-      images.push_back({im.at("file_name").get<std::string>(), {}});
+      images.push_back({im.at("file_name").get<std::string>(), {}, {}});
     }
     for (const auto& a : j["annotations"]) {
       const auto image = byId.find(a.at("image_id").get<std::int64_t>());
@@ -206,9 +209,63 @@ std::vector<CocoImage> parseCocoBoxes(const std::string& text, std::string* erro
   }
 }
 
-std::vector<CocoImage> readCocoBoxes(const fs::path& file, std::string* error) {
-  return parseFile(file, "annotation", error,
-                   [&](const std::string& text) { return parseCocoBoxes(text, error); });
+const char* toString(JsonAnnotationFormat format) {
+  switch (format) {
+    case JsonAnnotationFormat::Coco:
+      return "COCO";
+    case JsonAnnotationFormat::LabelMe:
+      return "LabelMe";
+    case JsonAnnotationFormat::LabelStudio:
+      return "Label Studio";
+  }
+  return "?";
+}
+
+std::vector<ListedImage> parseAnnotationJson(const std::string& text, std::string* error,
+                                             JsonAnnotationFormat* format) {
+  nlohmann::json j;
+  try {
+    j = parseJson(text);
+  } catch (const JsonError& e) {
+    if (error) *error = std::string("not an annotation file (") + e.what() + ")";
+    return {};
+  }
+  const bool labelMe = j.is_object() && j.contains("shapes") && j["shapes"].is_array();
+  const bool labelStudio = j.is_array() && !j.empty() && j[0].is_object();
+  if (j.is_object() && j.contains("images") && j.contains("annotations")) {
+    if (format) *format = JsonAnnotationFormat::Coco;
+    return parseCocoBoxes(text, error);
+  }
+  if (!labelMe && !labelStudio) {
+    if (error)
+      *error =
+          "not an annotation file (no COCO \"images\" and \"annotations\", no LabelMe "
+          "\"shapes\", no Label Studio tasks)";
+    return {};
+  }
+  const char* name = labelMe ? "LabelMe" : "Label Studio";
+  if (format) *format = labelMe ? JsonAnnotationFormat::LabelMe : JsonAnnotationFormat::LabelStudio;
+  try {
+    return labelMe ? std::vector<ListedImage>{parseLabelMe(j)} : parseLabelStudio(j);
+  } catch (const std::exception& e) {  // nlohmann's type and range errors, ours
+    if (error)
+      *error = std::string("malformed ") + name +
+               " file (a field missing, of the wrong type or "
+               "out of range: " +
+               e.what() + ")";
+    return {};
+  }
+}
+
+std::vector<ListedImage> readAnnotationJson(const fs::path& file, std::string* error,
+                                            JsonAnnotationFormat* format) {
+  auto images = parseFile(file, "annotation", error, [&](const std::string& text) {
+    return parseAnnotationJson(text, error, format);
+  });
+  // A LabelMe file without an image path is named after its image.
+  for (ListedImage& im : images)
+    if (im.fileName.empty()) im.fileName = file.stem().string();
+  return images;
 }
 
 std::vector<std::string> parseYoloNames(const std::string& text, bool yaml) {

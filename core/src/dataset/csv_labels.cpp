@@ -65,13 +65,16 @@ bool parseCoordinate(const std::string& text, int& out) {
   }
 }
 
-// The pixels a run-length text covers (the sum of its lengths); 0 when it is malformed.
+// The pixels a run-length text covers (the sum of its lengths); 0 when it is malformed. A
+// run longer than any image (2^40 pixels) is malformed too, which keeps the sum from
+// overflowing.
 long long runLengthArea(const std::string& pixels) {
+  constexpr long long kMaxRun = 1LL << 40;
   std::istringstream in(pixels);
   long long start = 0, length = 0, area = 0;
   while (in >> start) {
-    if (!(in >> length) || length < 0) return 0;
-    area += length;
+    if (!(in >> length) || length < 0 || length > kMaxRun) return 0;
+    area = std::min(area + length, kMaxRun * 1024);
   }
   return in.eof() ? area : 0;
 }

@@ -80,6 +80,10 @@ const char* toString(DatasetLayout layout) {
       return "images with masks";
     case DatasetLayout::Csv:
       return "CSV labels";
+    case DatasetLayout::LabelMe:
+      return "LabelMe / X-AnyLabeling";
+    case DatasetLayout::LabelStudio:
+      return "Label Studio";
   }
   return "?";
 }
@@ -198,47 +202,61 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
       c.candidates[i].className = dominantBoxClass(c.candidates[i].boxes);
     ++yoloLabelled;
   }
-  // COCO files (CVAT's annotations/instances_default.json, Roboflow's _annotations.coco.json)
-  // give the images they list their boxes.
-  pairCocoFiles(c, root, readable, ds.skipped_);
+  // Annotation JSON files (COCO: CVAT's annotations/instances_default.json, Roboflow's
+  // _annotations.coco.json; LabelMe / X-AnyLabeling's x.json; Label Studio's export) give the
+  // images they list their boxes, and maybe a class for the whole image.
+  pairJsonFiles(c, root, readable, ds.skipped_);
   // CSV label files (Kaggle's train.csv, Severstal's pixels, TensorFlow's box CSV) name the
   // class of images no folder names.
   std::vector<std::pair<int, int>> sizes(nImages);
   for (std::size_t i = 0; i < nImages; ++i) sizes[i] = {decoded[i].width, decoded[i].height};
   const std::size_t csvClassed = pairCsvFiles(c, root, readable, sizes, ds.skipped_);
-  // VOC and COCO files give an image its boxes and, where no folder names its class, its class
-  // as YOLO's do (NEU-DET as published: IMAGES/pitted_surface_1.jpg).
+  // VOC and JSON files give an image its boxes and, where no folder names its class, its class:
+  // the one the labeling tool gave the whole image, else as YOLO's do (NEU-DET as published:
+  // IMAGES/pitted_surface_1.jpg).
   std::set<std::string> boxClasses;
   for (std::size_t i = 0; i < nImages; ++i) {
     Candidate& cand = c.candidates[i];
-    if (!decoded[i].ok() || (cand.annotation.empty() && !cand.fromCoco)) continue;
+    if (!decoded[i].ok() || (cand.annotation.empty() && !cand.fromJson)) continue;
     if (!cand.annotation.empty() && cand.boxes.empty()) {
       std::string err;
       cand.boxes = readVocBoxes(cand.annotation, &err);
       if (!err.empty()) ds.skipped_.push_back({cand.annotation, err + "; boxes not shown"});
     }
     for (const BoundingBox& b : cand.boxes) boxClasses.insert(b.name);
+    if (!cand.listedClass.empty()) boxClasses.insert(cand.listedClass);
   }
-  std::size_t vocClassed = 0, cocoClassed = 0;
+  // Images classed by each kind of file: VOC, then the JSON formats in their enum's order.
+  std::map<DatasetLayout, std::size_t> classedBy;
   for (std::size_t i = 0; i < nImages && !boxClasses.empty(); ++i) {
     Candidate& cand = c.candidates[i];
-    if (cand.boxes.empty() || (cand.annotation.empty() && !cand.fromCoco) ||
+    if ((cand.boxes.empty() && cand.listedClass.empty()) ||
+        (cand.annotation.empty() && !cand.fromJson) ||
         (!cand.className.empty() && !cand.classFromFileName))
       continue;
-    std::string cls = namedClass(cand.path.stem().string(), boxClasses);
+    std::string cls = cand.listedClass;
+    if (cls.empty()) cls = namedClass(cand.path.stem().string(), boxClasses);
     if (cls.empty()) cls = dominantBoxClass(cand.boxes);
     if (cls.empty()) continue;
     cand.className = cls;
-    ++(cand.fromCoco ? cocoClassed : vocClassed);
+    ++classedBy[!cand.fromJson                                        ? DatasetLayout::Voc
+                : *cand.fromJson == JsonAnnotationFormat::LabelMe     ? DatasetLayout::LabelMe
+                : *cand.fromJson == JsonAnnotationFormat::LabelStudio ? DatasetLayout::LabelStudio
+                                                                      : DatasetLayout::Coco];
   }
-  if (csvClassed > vocClassed + cocoClassed + yoloLabelled) {
+  std::size_t annotated = 0;
+  for (const auto& [layout, n] : classedBy) annotated += n;
+  if (csvClassed > annotated + yoloLabelled) {
     ds.layout_ = DatasetLayout::Csv;
     c.sawFlatNeuCls = false;
   } else if (yoloLabelled) {
     ds.layout_ = DatasetLayout::Yolo;
     c.sawFlatNeuCls = false;
-  } else if (vocClassed || cocoClassed) {
-    ds.layout_ = cocoClassed > vocClassed ? DatasetLayout::Coco : DatasetLayout::Voc;
+  } else if (annotated) {
+    ds.layout_ =
+        std::max_element(classedBy.begin(), classedBy.end(), [](const auto& a, const auto& b) {
+          return a.second < b.second;
+        })->first;
     c.sawFlatNeuCls = false;
     // A file-name prefix that is no box class was not a class (NEU-DET's pitted_surface_1 ->
     // "pitted"): that image, without boxes, is to label.

@@ -134,12 +134,6 @@ bool prefixesAreClasses(const std::vector<fs::path>& images,
   return std::all_of(counts.begin(), counts.end(), [](const auto& kv) { return kv.second >= 2; });
 }
 
-bool hasMaskFolder(const fs::path& dir) {
-  for (const fs::path& e : sortedEntries(dir))
-    if (isMaskFolderName(e.filename().string()) && isDir(e)) return true;
-  return false;
-}
-
 // Collects images under one "class root": class sub-folders (folder-per-class and NEU-DET
 // images/), unlabeled folders, and loose images (a flat NEU-CLS folder, or new images).
 void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& annotationDir,
@@ -159,9 +153,9 @@ void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& an
       // Pascal VOC's split lists (read by applyVocImageSets) and its instance masks (one
       // mask per image is SegmentationClass/'s): never classes.
       if (asciiLower(name) == "imagesets" || asciiLower(name) == "segmentationobject") continue;
-      if (isImageFolderName(name) && hasMaskFolder(classRoot)) {
-        // images/ beside masks/ (JPEGImages/ beside Annotations/): the images' own layout is
-        // below it.
+      if (isImageFolderName(name)) {
+        // images/ (beside masks/, JPEGImages/ beside Annotations/, or alone with LabelMe's
+        // x.json beside each x.jpg) is never a class: the images' own layout is below it.
         collectClassRoot(entry, split, annotationDir, opt, c);
         continue;
       }
@@ -371,28 +365,34 @@ void pairVocFiles(FolderWalk& c, const std::vector<bool>& readable,
       issues.push_back({f, "an XML file, but no image named like it; ignored"});
 }
 
-std::size_t pairCocoFiles(FolderWalk& c, const fs::path& root, const std::vector<bool>& readable,
+std::size_t pairJsonFiles(FolderWalk& c, const fs::path& root, const std::vector<bool>& readable,
                           std::vector<ScanIssue>& issues) {
   struct Listed {
-    fs::path where;     // the image's path as the COCO file names it, from the file's folder
+    fs::path where;     // the image's path as the JSON file names it, from the file's folder
     fs::path fromRoot;  // ... or from the dataset's root
-    const std::vector<BoundingBox>* boxes;
+    const ListedImage* image;
     std::size_t file;
   };
-  std::vector<std::vector<CocoImage>> files(c.jsonFiles.size());
+  std::vector<std::vector<ListedImage>> files(c.jsonFiles.size());
+  std::vector<JsonAnnotationFormat> formats(c.jsonFiles.size(), JsonAnnotationFormat::Coco);
   std::map<std::string, std::vector<Listed>> byName;
   for (std::size_t k = 0; k < c.jsonFiles.size(); ++k) {
     std::string error;
-    files[k] = readCocoBoxes(c.jsonFiles[k], &error);
+    files[k] = readAnnotationJson(c.jsonFiles[k], &error, &formats[k]);
     if (!error.empty()) {
       issues.push_back({c.jsonFiles[k], error + "; ignored"});
       continue;
     }
-    for (const CocoImage& im : files[k]) {
+    for (const ListedImage& im : files[k]) {
       const fs::path name(im.fileName);
-      byName[name.filename().string()].push_back(
-          {(c.jsonFiles[k].parent_path() / name).lexically_normal(),
-           (root / name).lexically_normal(), &im.boxes, k});
+      std::string key = isImageExtension(name) ? name.filename().string() : name.stem().string();
+      byName[key].push_back({(c.jsonFiles[k].parent_path() / name).lexically_normal(),
+                             (root / name).lexically_normal(), &im, k});
+      // Label Studio renames uploads "<8 hex digits>-<name>".
+      if (key.size() > 9 && key[8] == '-' &&
+          std::all_of(key.begin(), key.begin() + 8,
+                      [](unsigned char ch) { return std::isxdigit(ch) != 0; }))
+        byName[key.substr(9)].push_back(byName[key].back());
     }
   }
   std::vector<std::size_t> found(files.size(), 0);
@@ -400,19 +400,21 @@ std::size_t pairCocoFiles(FolderWalk& c, const fs::path& root, const std::vector
   for (std::size_t i = 0; i < readable.size(); ++i) {
     Candidate& cand = c.candidates[i];
     if (!readable[i] || !cand.annotation.empty() || !cand.boxes.empty()) continue;
-    const auto it = byName.find(cand.path.filename().string());
+    auto it = byName.find(cand.path.filename().string());
+    if (it == byName.end()) it = byName.find(cand.path.stem().string());
     if (it == byName.end()) continue;
     const fs::path path = cand.path.lexically_normal();
     const Listed* best = nullptr;
     for (const Listed& l : it->second)
       if (l.where == path || l.fromRoot == path) best = &l;
-    if (!best)  // a bare name: the nearest COCO file's
+    if (!best)  // a bare name: the nearest JSON file's
       for (const Listed& l : it->second)
         if (!best || sharedFolders(c.jsonFiles[l.file].parent_path(), path) >
                          sharedFolders(c.jsonFiles[best->file].parent_path(), path))
           best = &l;
-    cand.boxes = *best->boxes;
-    cand.fromCoco = true;
+    cand.boxes = best->image->boxes;
+    cand.listedClass = best->image->className;
+    cand.fromJson = formats[best->file];
     ++found[best->file];
     ++paired;
   }

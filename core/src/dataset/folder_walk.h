@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -24,7 +25,10 @@ struct Candidate {
   std::filesystem::path annotation;  // a Pascal VOC file; may be empty
   std::vector<BoundingBox> boxes;    // from its YOLO label file or its VOC file
   bool classFromFileName = false;    // a flat folder's "<prefix>_" gave the class
-  bool fromCoco = false;             // `boxes` came from a COCO file
+  // The JSON file (COCO, LabelMe, Label Studio) that listed it, and the class it gave the
+  // whole image ("" none).
+  std::optional<JsonAnnotationFormat> fromJson{};
+  std::string listedClass{};
   // The folder's name when it is a short number (0/, 1/, 10/, 001/): taken for a camera or lot
   // folder (no class), unless nothing else names any class.
   std::string numberedFolder{};
@@ -35,7 +39,7 @@ struct FolderWalk {
   std::vector<Candidate> candidates;
   std::vector<std::filesystem::path> maskFiles;  // files in mask folders: masks, never samples
   std::vector<std::filesystem::path> vocFiles;   // XML files anywhere: paired with images by stem
-  std::vector<std::filesystem::path> jsonFiles;  // JSON files anywhere: COCO files are read
+  std::vector<std::filesystem::path> jsonFiles;  // JSON files anywhere: annotation files are read
   std::vector<std::filesystem::path> csvFiles;   // CSV files anywhere: label files are read
   std::vector<ScanIssue> issues;
   std::map<std::string, std::filesystem::path>
@@ -72,11 +76,13 @@ std::string namedClass(const std::string& stem, const std::set<std::string>& cla
 void pairVocFiles(FolderWalk& walk, const std::vector<bool>& readable,
                   std::vector<ScanIssue>& issues);
 
-/// Gives each image without boxes those a COCO file lists for it (matched by the file name as
-/// written, relative to the COCO file's folder or to `root`, else by its bare name, the
-/// nearest file first); COCO files that cannot be read, and images they list that are not
-/// found, go to `issues`. Returns the number of images given boxes that way.
-std::size_t pairCocoFiles(FolderWalk& walk, const std::filesystem::path& root,
+/// Gives each image without boxes those an annotation JSON file (COCO, LabelMe, Label Studio)
+/// lists for it, and the class it gives the whole image (matched by the file name as written,
+/// relative to the JSON file's folder or to `root`, else by its bare name — or its stem when
+/// written without an extension, or without Label Studio's upload prefix "3f2a1b9c-" — the
+/// nearest file first); JSON files that cannot be read, and images they list that are not
+/// found, go to `issues`. Returns the number of images paired that way.
+std::size_t pairJsonFiles(FolderWalk& walk, const std::filesystem::path& root,
                           const std::vector<bool>& readable, std::vector<ScanIssue>& issues);
 
 /// Gives each image no folder names the class the CSV label files give it (sdd/dataset/

@@ -1,6 +1,7 @@
 #pragma once
 /// Defect boxes as datasets ship them: Pascal VOC XML files (NEU-DET's `annotations/`), COCO
-/// detection JSON files and YOLO label files (Ultralytics' and Roboflow's exports:
+/// detection JSON files, the JSON files of LabelMe / X-AnyLabeling and Label Studio, and YOLO
+/// label files (Ultralytics' and Roboflow's exports:
 /// `labels/<stem>.txt` beside `images/`, one "class cx cy w h" line per box in fractions of the
 /// image, the class names in a data.yaml or classes.txt). Dataset::scan attaches them to images;
 /// nothing here writes. Thread-safety: plain functions.
@@ -52,19 +53,39 @@ std::vector<BoundingBox> readYoloBoxes(const std::filesystem::path& labelFile, i
                                        int height, const std::vector<std::string>& names,
                                        std::string* error);
 
-/// One image of a COCO detection file: its file name as the file writes it (often relative to
-/// the file's folder or the dataset root, or a bare name) and its boxes.
-struct CocoImage {
+/// One image an annotation file lists (COCO, LabelMe, Label Studio): its file name as the file
+/// writes it (often relative to the file's folder or the dataset root, or a bare name), its
+/// boxes, and the class a labeling tool gave the whole image, if any.
+struct ListedImage {
   std::string fileName;
   std::vector<BoundingBox> boxes;  ///< empty: listed without annotations (no defect)
+  std::string className;           ///< a LabelMe flag set, a Label Studio choice; "" none
 };
 /// Parses a COCO detection file (CVAT's annotations/instances_default.json, Roboflow's
 /// <split>/_annotations.coco.json, `sdd export --coco`): each annotation's bbox [x, y, width,
 /// height] in pixels becomes xmin = x, xmax = x + width (as the export writes it), its name the
 /// category's. Returns no images and sets `error` for text that is not one (no "images" or
 /// "annotations" array, an annotation of an unlisted image or category, a bad bbox).
-std::vector<CocoImage> parseCocoBoxes(const std::string& json, std::string* error);
-std::vector<CocoImage> readCocoBoxes(const std::filesystem::path& file, std::string* error);
+std::vector<ListedImage> parseCocoBoxes(const std::string& json, std::string* error);
+
+/// The JSON annotation files of the labeling tools users have.
+enum class JsonAnnotationFormat {
+  Coco,        ///< COCO detection (above)
+  LabelMe,     ///< LabelMe / X-AnyLabeling: x.json per image ("imagePath", "shapes", "flags")
+  LabelStudio  ///< Label Studio's JSON export (tasks with results) and its JSON-MIN export
+};
+const char* toString(JsonAnnotationFormat format);
+/// Parses any of them, telling which it was in `format`. LabelMe: each shape's points
+/// (rectangle, polygon, circle: centre and a point on it, ...) give a box named by its label;
+/// the one flag set true, the image's class. Label Studio: rectanglelabels and polygonlabels
+/// results (in percent of original_width / original_height) give boxes, a choices result
+/// the image's class; an image path of an upload ("/data/upload/1/3f2a1b9c-x.jpg") or of
+/// local storage ("/data/local-files/?d=images/x.jpg") is written as the file's name. Returns no
+/// images and sets `error` when the text is none of them or is malformed.
+std::vector<ListedImage> parseAnnotationJson(const std::string& json, std::string* error,
+                                             JsonAnnotationFormat* format = nullptr);
+std::vector<ListedImage> readAnnotationJson(const std::filesystem::path& file, std::string* error,
+                                            JsonAnnotationFormat* format = nullptr);
 
 /// The class of an image from its boxes, for datasets that give classes only by box: the
 /// class whose boxes cover the most area (ties: the first such box). Empty without boxes.

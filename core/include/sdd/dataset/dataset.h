@@ -38,6 +38,7 @@ class ClassListNeeded : public DatasetError {
 /// <split>/images/ + <split>/labels/) and a data.yaml or classes.txt naming the classes.
 /// Masked: images whose only labels are their masks (KolektorSDD2: x.png + x_GT.png).
 /// Csv: classes from a CSV label file (sdd/dataset/csv_labels.h).
+/// LabelMe (X-AnyLabeling's x.json per image) and LabelStudio: those tools' JSON files.
 enum class DatasetLayout {
   NeuDet,
   NeuCls,
@@ -47,7 +48,9 @@ enum class DatasetLayout {
   Voc,
   Coco,
   Masked,
-  Csv
+  Csv,
+  LabelMe,
+  LabelStudio
 };
 enum class Split { Train, Validation };
 /// Where a dataset's classes came from: its folders (or file names, or annotations), the class

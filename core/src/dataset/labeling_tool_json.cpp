@@ -1,0 +1,151 @@
+#include "dataset/labeling_tool_json.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <stdexcept>
+
+#include "sdd/imaging/image_loader.h"
+
+namespace sdd {
+namespace {
+
+// The box around points [[x, y], ...] in pixels (a circle is its centre and a point on it);
+// false for points that are not numbers or lie beyond a million pixels.
+bool boxAround(std::vector<std::pair<double, double>> points, bool circle, BoundingBox& b) {
+  if (points.empty()) return false;
+  if (circle && points.size() >= 2) {
+    const auto [cx, cy] = points[0];
+    const double r = std::hypot(points[1].first - cx, points[1].second - cy);
+    points = {{cx - r, cy - r}, {cx + r, cy + r}};
+  }
+  double x0 = points[0].first, y0 = points[0].second, x1 = x0, y1 = y0;
+  for (const auto& [x, y] : points) {
+    if (!(x >= -1e6 && x <= 1e6 && y >= -1e6 && y <= 1e6)) return false;
+    x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+  }
+  b.xmin = static_cast<int>(std::lround(x0));
+  b.ymin = static_cast<int>(std::lround(y0));
+  b.xmax = static_cast<int>(std::lround(x1));
+  b.ymax = static_cast<int>(std::lround(y1));
+  return true;
+}
+
+// [[x, y], ...] scaled by (sx, sy); throws nlohmann's exceptions for another shape.
+std::vector<std::pair<double, double>> pointList(const nlohmann::json& points, double sx = 1,
+                                                 double sy = 1) {
+  std::vector<std::pair<double, double>> out;
+  for (const auto& p : points.get_ref<const nlohmann::json::array_t&>())
+    out.emplace_back(p.at(0).get<double>() * sx, p.at(1).get<double>() * sy);
+  return out;
+}
+
+std::string forwardSlashes(std::string path) {
+  std::replace(path.begin(), path.end(), '\\', '/');
+  return path;
+}
+
+// A Label Studio image reference as a file name: local storage's "?d=" path, %-escapes decoded.
+std::string labelStudioFileName(std::string ref) {
+  const auto d = ref.find("?d=");
+  if (d != std::string::npos) ref = ref.substr(d + 3);
+  std::string out;
+  for (std::size_t i = 0; i < ref.size(); ++i) {
+    if (ref[i] == '%' && i + 2 < ref.size() &&
+        std::isxdigit(static_cast<unsigned char>(ref[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(ref[i + 2]))) {
+      out += static_cast<char>(std::stoi(ref.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += ref[i];
+    }
+  }
+  return forwardSlashes(out);
+}
+
+// One Label Studio result (or JSON-MIN region): a box, or the image's class.
+void readLabelStudioRegion(const nlohmann::json& region, ListedImage& im) {
+  const nlohmann::json& value = region.contains("value") ? region["value"] : region;
+  if (!value.is_object()) return;
+  if (value.contains("choices") && value["choices"].is_array() && !value["choices"].empty()) {
+    if (im.className.empty()) im.className = value["choices"][0].get<std::string>();
+    return;
+  }
+  for (const char* kind : {"rectanglelabels", "polygonlabels"}) {
+    if (!value.contains(kind) || !value[kind].is_array() || value[kind].empty()) continue;
+    // Coordinates are percent of the image's size, which each region carries.
+    const double w = region.at("original_width").get<double>() / 100.0,
+                 h = region.at("original_height").get<double>() / 100.0;
+    BoundingBox b;
+    b.name = value[kind][0].get<std::string>();
+    std::vector<std::pair<double, double>> points;
+    if (kind[0] == 'r') {
+      const double x = value.at("x").get<double>(), y = value.at("y").get<double>();
+      points = {
+          {x * w, y * h},
+          {(x + value.at("width").get<double>()) * w, (y + value.at("height").get<double>()) * h}};
+    } else {
+      points = pointList(value.at("points"), w, h);
+    }
+    if (!boxAround(points, false, b)) throw std::out_of_range("a region out of range");
+    im.boxes.push_back(b);
+  }
+}
+
+}  // namespace
+
+// LabelMe / X-AnyLabeling: one image per file.
+ListedImage parseLabelMe(const nlohmann::json& j) {
+  ListedImage im;
+  if (j.contains("imagePath") && j["imagePath"].is_string())
+    im.fileName = forwardSlashes(j["imagePath"].get<std::string>());
+  for (const auto& shape : j.at("shapes").get_ref<const nlohmann::json::array_t&>()) {
+    BoundingBox b;
+    b.name = shape.at("label").get<std::string>();
+    const std::string type = shape.value("shape_type", std::string("polygon"));
+    if (!boxAround(pointList(shape.at("points")), type == "circle", b))
+      throw std::out_of_range("a shape's points out of range");
+    im.boxes.push_back(b);
+  }
+  if (j.contains("flags") && j["flags"].is_object())
+    for (const auto& [flag, set] : j["flags"].items())
+      if (set.is_boolean() && set.get<bool>() && im.className.empty()) im.className = flag;
+  return im;
+}
+
+// Label Studio's JSON export (tasks with "data" and "annotations", or "completions" before
+// 1.0) and JSON-MIN (flat objects: the image path, regions and a choice under the labeling
+// config's names).
+std::vector<ListedImage> parseLabelStudio(const nlohmann::json& tasks) {
+  std::vector<ListedImage> out;
+  for (const auto& task : tasks.get_ref<const nlohmann::json::array_t&>()) {
+    ListedImage im;
+    const nlohmann::json& data = task.contains("data") ? task.at("data") : task;
+    for (const auto& [key, v] : data.items())  // "image", or whatever the config names it
+      if (v.is_string() &&
+          (key == "image" ||
+           (im.fileName.empty() && isImageExtension(labelStudioFileName(v.get<std::string>())))))
+        im.fileName = labelStudioFileName(v.get<std::string>());
+    if (im.fileName.empty()) throw std::out_of_range("a task without an image");
+    if (task.contains("data")) {
+      const char* key = task.contains("annotations") ? "annotations" : "completions";
+      for (const auto& a : task.contains(key) ? task[key] : nlohmann::json::array()) {
+        if (a.value("was_cancelled", false)) continue;
+        for (const auto& r : a.at("result")) readLabelStudioRegion(r, im);
+        break;  // the first annotation that was not cancelled
+      }
+    } else {
+      for (const auto& [key, v] : task.items()) {
+        if (v.is_array())
+          for (const auto& r : v)
+            if (r.is_object()) readLabelStudioRegion(r, im);
+        if (v.is_object()) readLabelStudioRegion(v, im);  // {"choices": [...]}
+        if (key == "choice" && v.is_string() && im.className.empty()) im.className = v;
+      }
+    }
+    out.push_back(std::move(im));
+  }
+  return out;
+}
+
+}  // namespace sdd

@@ -1,0 +1,21 @@
+#pragma once
+/// The JSON files of the labeling tools beside us, read for parseAnnotationJson
+/// (sdd/dataset/box_annotations.h): LabelMe's, which X-AnyLabeling saves (x.json per image), and
+/// Label Studio's exports (JSON, JSON-MIN). Private to the core. Thread-safety: free functions.
+
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "sdd/dataset/box_annotations.h"
+
+namespace sdd {
+
+/// One LabelMe file's image: its shapes' boxes and the flag set true as its class. Throws
+/// nlohmann::json's exceptions (a field missing or of the wrong type) and std::out_of_range
+/// (points beyond a million pixels).
+ListedImage parseLabelMe(const nlohmann::json& file);
+/// A Label Studio export's images (the first annotation of each task that was not
+/// cancelled). Throws as parseLabelMe does, and for a task without an image.
+std::vector<ListedImage> parseLabelStudio(const nlohmann::json& tasks);
+
+}  // namespace sdd
