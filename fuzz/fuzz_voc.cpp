@@ -1,6 +1,6 @@
 // libFuzzer target: the box annotation files a dataset brings, one input read as each kind:
 // Pascal VOC XML (NEU-DET's ANNOTATIONS / annotations), COCO detection JSON (CVAT's, Roboflow's),
-// LabelMe / X-AnyLabeling and Label Studio JSON,
+// LabelMe / X-AnyLabeling and Label Studio JSON, CVAT for images XML,
 // YOLO label text, and label CSV (Kaggle's, Severstal's run-length pixels decoded on a small
 // image). The target keeps its first name (fuzz_voc) and corpus folder.
 #include <cstdint>
@@ -21,6 +21,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& image : coco)
     for (const auto& b : image.boxes)
       if (b.xmax < b.xmin || b.ymax < b.ymin) sdd::fuzz::fail("a JSON box of negative size");
+  error.clear();
+  const auto cvat = sdd::parseCvatXml(text, &error);
+  if (!error.empty() && !cvat.empty()) sdd::fuzz::fail("CVAT images returned with an error");
+  for (const auto& image : cvat)
+    for (const auto& b : image.boxes)
+      if (b.xmax < b.xmin || b.ymax < b.ymin) sdd::fuzz::fail("a CVAT box of negative size");
   error.clear();
   const auto yolo = sdd::parseYoloBoxes(text, 640, 480, {"a", "b", "c"}, &error);
   if (!error.empty() && !yolo.empty()) sdd::fuzz::fail("YOLO boxes returned with an error");

@@ -204,10 +204,10 @@ TEST(LabelingToolJson, LabelMeShapesBecomeBoxesAndASetFlagTheClass) {
                {"label": "hole", "points": [[20, 20], [23, 24]], "shape_type": "circle"}],
     "imagePath": "..\\images\\x.jpg", "imageData": null, "imageHeight": 48, "imageWidth": 48})";
   std::string error;
-  JsonAnnotationFormat format = JsonAnnotationFormat::Coco;
+  AnnotationListFormat format = AnnotationListFormat::Coco;
   const auto images = parseAnnotationJson(labelMe, &error, &format);
   ASSERT_EQ(images.size(), 1u) << error;
-  EXPECT_EQ(format, JsonAnnotationFormat::LabelMe);
+  EXPECT_EQ(format, AnnotationListFormat::LabelMe);
   EXPECT_EQ(images[0].fileName, "../images/x.jpg");
   EXPECT_EQ(images[0].className, "stain");
   ASSERT_EQ(images[0].boxes.size(), 3u);
@@ -239,10 +239,10 @@ TEST(LabelingToolJson, LabelStudioTasksAndJsonMinGiveBoxesInPixelsAndChoicesAsCl
        "type": "polygonlabels", "value": {"points": [[10, 10], [20, 40], [5, 30]],
        "polygonlabels": ["pit"]}}]}]}])";
   std::string error;
-  JsonAnnotationFormat format = JsonAnnotationFormat::Coco;
+  AnnotationListFormat format = AnnotationListFormat::Coco;
   auto images = parseAnnotationJson(tasks, &error, &format);
   ASSERT_EQ(images.size(), 2u) << error;
-  EXPECT_EQ(format, JsonAnnotationFormat::LabelStudio);
+  EXPECT_EQ(format, AnnotationListFormat::LabelStudio);
   EXPECT_EQ(images[0].fileName, "/data/upload/1/3f2a1b9c-x.jpg");
   EXPECT_EQ(images[0].className, "scratch");
   ASSERT_EQ(images[0].boxes.size(), 1u);
@@ -313,4 +313,64 @@ TEST(LabelingToolJson, DatasetsLabeledInXAnyLabelingAndLabelStudioScanWithTheirC
               (s.path.stem().string().back() - '0') % 2 ? "stain" : "scratch")
         << s.path;
   for (const ScanIssue& issue : ls.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
+}
+
+// CVAT for images 1.1: one annotations.xml for the task, found wherever it lies, its <image>
+// elements matched to the files by name; CVAT for video is named, not half read.
+TEST(LabelingToolJson, CvatForImagesXmlListsBoxesShapesAndTags) {
+  const std::string xml = R"(<?xml version="1.0" encoding="utf-8"?>
+<annotations>
+  <version>1.1</version>
+  <meta><task><labels><label><name>scratch</name></label></labels></task></meta>
+  <image id="0" name="line 1/a&amp;b.jpg" width="48" height="48">
+    <box label="scratch" source="manual" occluded="0" xtl="2.40" ytl="3.00" xbr="20.00" ybr="30.60" z_order="0">
+      <attribute name="depth">deep</attribute>
+    </box>
+    <polygon label="pit" points="10.0,5.0;20.5,12.0;4.0,9.0" z_order="0"/>
+    <ellipse label="hole" cx="20" cy="20" rx="5" ry="3"/>
+    <tag label="scratch" source="manual"/>
+  </image>
+  <image id="1" name="c.png" width="48" height="48"/>
+</annotations>)";
+  std::string error;
+  const auto images = parseCvatXml(xml, &error);
+  ASSERT_EQ(images.size(), 2u) << error;
+  EXPECT_EQ(images[0].fileName, "line 1/a&b.jpg");
+  EXPECT_EQ(images[0].className, "scratch");
+  ASSERT_EQ(images[0].boxes.size(), 3u);
+  const auto corners = [](const BoundingBox& b) {
+    return std::vector<int>({b.xmin, b.ymin, b.xmax, b.ymax});
+  };
+  EXPECT_EQ(corners(images[0].boxes[0]), std::vector<int>({2, 3, 20, 31}));
+  EXPECT_EQ(images[0].boxes[1].name, "pit");
+  EXPECT_EQ(corners(images[0].boxes[1]), std::vector<int>({4, 5, 21, 12}));
+  EXPECT_EQ(corners(images[0].boxes[2]), std::vector<int>({15, 17, 25, 23}));
+  EXPECT_TRUE(images[1].boxes.empty());
+  for (const std::string& bad :
+       {std::string("<annotations><track id=\"0\" label=\"a\"></track></annotations>"),
+        std::string("<annotations><image id=\"0\" name=\"x.jpg\"><box label=\"a\" "
+                    "xtl=\"1\"/></image></annotations>"),
+        std::string("<annotations><image id=\"0\" name=\"x.jpg\"><box label=\"a"),
+        std::string("<annotation><object></object></annotation>")}) {
+    error.clear();
+    EXPECT_TRUE(parseCvatXml(bad, &error).empty()) << bad;
+    EXPECT_FALSE(error.empty()) << bad;
+  }
+  // A task exported from CVAT: images/ and annotations.xml beside it.
+  TempDir dir;
+  std::string task = "<annotations>\n";
+  for (int n = 0; n < 6; ++n) {
+    const std::string name = "f" + std::to_string(n) + ".jpg", cls = n % 2 ? "stain" : "scratch";
+    writeImage(dir / "images" / name, patternImage(n % 2, n));
+    task += "<image id=\"" + std::to_string(n) + "\" name=\"" + name + "\"><box label=\"" + cls +
+            "\" xtl=\"1\" ytl=\"1\" xbr=\"9\" ybr=\"9\"/></image>\n";
+  }
+  writeBytes(dir / "annotations.xml", task + "</annotations>\n");
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.layout(), DatasetLayout::Cvat);
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"scratch", "stain"}));
+  for (const Sample& s : ds.samples())
+    EXPECT_EQ(ds.className(s.label),
+              (s.path.stem().string().back() - '0') % 2 ? "stain" : "scratch");
+  for (const ScanIssue& issue : ds.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
 }

@@ -84,6 +84,8 @@ const char* toString(DatasetLayout layout) {
       return "LabelMe / X-AnyLabeling";
     case DatasetLayout::LabelStudio:
       return "Label Studio";
+    case DatasetLayout::Cvat:
+      return "CVAT";
   }
   return "?";
 }
@@ -180,6 +182,14 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
   // to it in the tree when several images share the stem.
   std::vector<bool> readable(nImages);
   for (std::size_t i = 0; i < nImages; ++i) readable[i] = decoded[i].ok();
+  // CVAT's annotations.xml lists many images: read with the JSON lists, not paired by stem.
+  const auto cvat =
+      std::stable_partition(c.vocFiles.begin(), c.vocFiles.end(), [](const fs::path& f) {
+        std::string text;
+        return !readAnnotationText(f, text) || !isCvatXml(text);
+      });
+  c.listFiles.insert(c.listFiles.end(), cvat, c.vocFiles.end());
+  c.vocFiles.erase(cvat, c.vocFiles.end());
   pairVocFiles(c, readable, ds.skipped_);
   // YOLO label files give an image its boxes and its class (whatever its folder suggests):
   // the box class its file name starts with (Roboflow's crazing_1_jpg.rf.<hash>.jpg, whose
@@ -205,7 +215,7 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
   // Annotation JSON files (COCO: CVAT's annotations/instances_default.json, Roboflow's
   // _annotations.coco.json; LabelMe / X-AnyLabeling's x.json; Label Studio's export) give the
   // images they list their boxes, and maybe a class for the whole image.
-  pairJsonFiles(c, root, readable, ds.skipped_);
+  pairListFiles(c, root, readable, ds.skipped_);
   // CSV label files (Kaggle's train.csv, Severstal's pixels, TensorFlow's box CSV) name the
   // class of images no folder names.
   std::vector<std::pair<int, int>> sizes(nImages);
@@ -217,7 +227,7 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
   std::set<std::string> boxClasses;
   for (std::size_t i = 0; i < nImages; ++i) {
     Candidate& cand = c.candidates[i];
-    if (!decoded[i].ok() || (cand.annotation.empty() && !cand.fromJson)) continue;
+    if (!decoded[i].ok() || (cand.annotation.empty() && !cand.fromList)) continue;
     if (!cand.annotation.empty() && cand.boxes.empty()) {
       std::string err;
       cand.boxes = readVocBoxes(cand.annotation, &err);
@@ -231,7 +241,7 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
   for (std::size_t i = 0; i < nImages && !boxClasses.empty(); ++i) {
     Candidate& cand = c.candidates[i];
     if ((cand.boxes.empty() && cand.listedClass.empty()) ||
-        (cand.annotation.empty() && !cand.fromJson) ||
+        (cand.annotation.empty() && !cand.fromList) ||
         (!cand.className.empty() && !cand.classFromFileName))
       continue;
     std::string cls = cand.listedClass;
@@ -239,9 +249,10 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
     if (cls.empty()) cls = dominantBoxClass(cand.boxes);
     if (cls.empty()) continue;
     cand.className = cls;
-    ++classedBy[!cand.fromJson                                        ? DatasetLayout::Voc
-                : *cand.fromJson == JsonAnnotationFormat::LabelMe     ? DatasetLayout::LabelMe
-                : *cand.fromJson == JsonAnnotationFormat::LabelStudio ? DatasetLayout::LabelStudio
+    ++classedBy[!cand.fromList                                        ? DatasetLayout::Voc
+                : *cand.fromList == AnnotationListFormat::LabelMe     ? DatasetLayout::LabelMe
+                : *cand.fromList == AnnotationListFormat::LabelStudio ? DatasetLayout::LabelStudio
+                : *cand.fromList == AnnotationListFormat::Cvat        ? DatasetLayout::Cvat
                                                                       : DatasetLayout::Coco];
   }
   std::size_t annotated = 0;

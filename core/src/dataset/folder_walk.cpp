@@ -61,7 +61,7 @@ void collectLabelFolder(const fs::path& folder, FolderWalk& c) {
     else if (isXmlFile(f))
       c.vocFiles.push_back(f);
     else if (isJsonFile(f))  // CVAT: annotations/instances_default.json
-      c.jsonFiles.push_back(f);
+      c.listFiles.push_back(f);
     else if (isCsvFile(f))
       c.csvFiles.push_back(f);
   }
@@ -84,7 +84,7 @@ void collectFolder(const fs::path& folder, const std::string& cls, Split split,
       continue;
     }
     if (isJsonFile(f)) {  // Roboflow: _annotations.coco.json beside the images
-      c.jsonFiles.push_back(f);
+      c.listFiles.push_back(f);
       continue;
     }
     if (isCsvFile(f)) {  // Roboflow's _annotations.csv, a train.csv beside train/
@@ -178,7 +178,7 @@ void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& an
     } else if (isXmlFile(entry)) {
       c.vocFiles.push_back(entry);
     } else if (isJsonFile(entry)) {
-      c.jsonFiles.push_back(entry);
+      c.listFiles.push_back(entry);
     } else if (isCsvFile(entry)) {
       c.csvFiles.push_back(entry);
     }
@@ -312,7 +312,7 @@ FolderWalk walkDatasetFolders(const fs::path& root, const ScanOptions& options,
     const std::string name = entry.filename().string();
     Split split;
     if (isCsvFile(entry)) c.csvFiles.push_back(entry);  // Kaggle's train.csv beside train/
-    if (isJsonFile(entry)) c.jsonFiles.push_back(entry);
+    if (isJsonFile(entry)) c.listFiles.push_back(entry);
     if (!isDir(entry) || name.empty() || name[0] == '.' || splitFromName(name, split)) continue;
     if (isMaskFolderName(name))
       collectLabelFolder(entry, c);
@@ -365,7 +365,7 @@ void pairVocFiles(FolderWalk& c, const std::vector<bool>& readable,
       issues.push_back({f, "an XML file, but no image named like it; ignored"});
 }
 
-std::size_t pairJsonFiles(FolderWalk& c, const fs::path& root, const std::vector<bool>& readable,
+std::size_t pairListFiles(FolderWalk& c, const fs::path& root, const std::vector<bool>& readable,
                           std::vector<ScanIssue>& issues) {
   struct Listed {
     fs::path where;     // the image's path as the JSON file names it, from the file's folder
@@ -373,20 +373,20 @@ std::size_t pairJsonFiles(FolderWalk& c, const fs::path& root, const std::vector
     const ListedImage* image;
     std::size_t file;
   };
-  std::vector<std::vector<ListedImage>> files(c.jsonFiles.size());
-  std::vector<JsonAnnotationFormat> formats(c.jsonFiles.size(), JsonAnnotationFormat::Coco);
+  std::vector<std::vector<ListedImage>> files(c.listFiles.size());
+  std::vector<AnnotationListFormat> formats(c.listFiles.size(), AnnotationListFormat::Coco);
   std::map<std::string, std::vector<Listed>> byName;
-  for (std::size_t k = 0; k < c.jsonFiles.size(); ++k) {
+  for (std::size_t k = 0; k < c.listFiles.size(); ++k) {
     std::string error;
-    files[k] = readAnnotationJson(c.jsonFiles[k], &error, &formats[k]);
+    files[k] = readAnnotationList(c.listFiles[k], &error, &formats[k]);
     if (!error.empty()) {
-      issues.push_back({c.jsonFiles[k], error + "; ignored"});
+      issues.push_back({c.listFiles[k], error + "; ignored"});
       continue;
     }
     for (const ListedImage& im : files[k]) {
       const fs::path name(im.fileName);
       std::string key = isImageExtension(name) ? name.filename().string() : name.stem().string();
-      byName[key].push_back({(c.jsonFiles[k].parent_path() / name).lexically_normal(),
+      byName[key].push_back({(c.listFiles[k].parent_path() / name).lexically_normal(),
                              (root / name).lexically_normal(), &im, k});
       // Label Studio renames uploads "<8 hex digits>-<name>".
       if (key.size() > 9 && key[8] == '-' &&
@@ -409,18 +409,18 @@ std::size_t pairJsonFiles(FolderWalk& c, const fs::path& root, const std::vector
       if (l.where == path || l.fromRoot == path) best = &l;
     if (!best)  // a bare name: the nearest JSON file's
       for (const Listed& l : it->second)
-        if (!best || sharedFolders(c.jsonFiles[l.file].parent_path(), path) >
-                         sharedFolders(c.jsonFiles[best->file].parent_path(), path))
+        if (!best || sharedFolders(c.listFiles[l.file].parent_path(), path) >
+                         sharedFolders(c.listFiles[best->file].parent_path(), path))
           best = &l;
     cand.boxes = best->image->boxes;
     cand.listedClass = best->image->className;
-    cand.fromJson = formats[best->file];
+    cand.fromList = formats[best->file];
     ++found[best->file];
     ++paired;
   }
   for (std::size_t k = 0; k < files.size(); ++k)
     if (!files[k].empty() && found[k] < files[k].size())
-      issues.push_back({c.jsonFiles[k], std::to_string(files[k].size() - found[k]) + " of the " +
+      issues.push_back({c.listFiles[k], std::to_string(files[k].size() - found[k]) + " of the " +
                                             std::to_string(files[k].size()) +
                                             " images it lists not found; their boxes ignored"});
   return paired;

@@ -27,7 +27,7 @@ struct Candidate {
   bool classFromFileName = false;    // a flat folder's "<prefix>_" gave the class
   // The JSON file (COCO, LabelMe, Label Studio) that listed it, and the class it gave the
   // whole image ("" none).
-  std::optional<JsonAnnotationFormat> fromJson{};
+  std::optional<AnnotationListFormat> fromList{};
   std::string listedClass{};
   // The folder's name when it is a short number (0/, 1/, 10/, 001/): taken for a camera or lot
   // folder (no class), unless nothing else names any class.
@@ -39,7 +39,7 @@ struct FolderWalk {
   std::vector<Candidate> candidates;
   std::vector<std::filesystem::path> maskFiles;  // files in mask folders: masks, never samples
   std::vector<std::filesystem::path> vocFiles;   // XML files anywhere: paired with images by stem
-  std::vector<std::filesystem::path> jsonFiles;  // JSON files anywhere: annotation files are read
+  std::vector<std::filesystem::path> listFiles;  // JSON files anywhere: annotation files are read
   std::vector<std::filesystem::path> csvFiles;   // CSV files anywhere: label files are read
   std::vector<ScanIssue> issues;
   std::map<std::string, std::filesystem::path>
@@ -82,7 +82,7 @@ void pairVocFiles(FolderWalk& walk, const std::vector<bool>& readable,
 /// written without an extension, or without Label Studio's upload prefix "3f2a1b9c-" — the
 /// nearest file first); JSON files that cannot be read, and images they list that are not
 /// found, go to `issues`. Returns the number of images paired that way.
-std::size_t pairJsonFiles(FolderWalk& walk, const std::filesystem::path& root,
+std::size_t pairListFiles(FolderWalk& walk, const std::filesystem::path& root,
                           const std::vector<bool>& readable, std::vector<ScanIssue>& issues);
 
 /// Gives each image no folder names the class the CSV label files give it (sdd/dataset/

@@ -53,13 +53,13 @@ std::vector<BoundingBox> readYoloBoxes(const std::filesystem::path& labelFile, i
                                        int height, const std::vector<std::string>& names,
                                        std::string* error);
 
-/// One image an annotation file lists (COCO, LabelMe, Label Studio): its file name as the file
-/// writes it (often relative to the file's folder or the dataset root, or a bare name), its
+/// One image an annotation file lists (COCO, LabelMe, Label Studio, CVAT): its file name as the
+/// file writes it (often relative to the file's folder or the dataset root, or a bare name), its
 /// boxes, and the class a labeling tool gave the whole image, if any.
 struct ListedImage {
   std::string fileName;
   std::vector<BoundingBox> boxes;  ///< empty: listed without annotations (no defect)
-  std::string className;           ///< a LabelMe flag set, a Label Studio choice; "" none
+  std::string className;  ///< a LabelMe flag set, a Label Studio choice, a CVAT tag; "" none
 };
 /// Parses a COCO detection file (CVAT's annotations/instances_default.json, Roboflow's
 /// <split>/_annotations.coco.json, `sdd export --coco`): each annotation's bbox [x, y, width,
@@ -68,13 +68,14 @@ struct ListedImage {
 /// "annotations" array, an annotation of an unlisted image or category, a bad bbox).
 std::vector<ListedImage> parseCocoBoxes(const std::string& json, std::string* error);
 
-/// The JSON annotation files of the labeling tools users have.
-enum class JsonAnnotationFormat {
-  Coco,        ///< COCO detection (above)
-  LabelMe,     ///< LabelMe / X-AnyLabeling: x.json per image ("imagePath", "shapes", "flags")
-  LabelStudio  ///< Label Studio's JSON export (tasks with results) and its JSON-MIN export
+/// The annotation files of the labeling tools users have that list images (one or many).
+enum class AnnotationListFormat {
+  Coco,         ///< COCO detection (above)
+  LabelMe,      ///< LabelMe / X-AnyLabeling: x.json per image ("imagePath", "shapes", "flags")
+  LabelStudio,  ///< Label Studio's JSON export (tasks with results) and its JSON-MIN export
+  Cvat          ///< CVAT for images 1.1: annotations.xml, <image> with <box>, <polygon>, <tag>
 };
-const char* toString(JsonAnnotationFormat format);
+const char* toString(AnnotationListFormat format);
 /// Parses any of them, telling which it was in `format`. LabelMe: each shape's points
 /// (rectangle, polygon, circle: centre and a point on it, ...) give a box named by its label;
 /// the one flag set true, the image's class. Label Studio: rectanglelabels and polygonlabels
@@ -83,9 +84,17 @@ const char* toString(JsonAnnotationFormat format);
 /// local storage ("/data/local-files/?d=images/x.jpg") is written as the file's name. Returns no
 /// images and sets `error` when the text is none of them or is malformed.
 std::vector<ListedImage> parseAnnotationJson(const std::string& json, std::string* error,
-                                             JsonAnnotationFormat* format = nullptr);
-std::vector<ListedImage> readAnnotationJson(const std::filesystem::path& file, std::string* error,
-                                            JsonAnnotationFormat* format = nullptr);
+                                             AnnotationListFormat* format = nullptr);
+/// True when XML text is a CVAT for images file (root <annotations> holding <image> elements).
+bool isCvatXml(const std::string& xml);
+/// Parses a CVAT for images 1.1 file: each <image name=...>'s <box> (xtl, ytl, xbr, ybr),
+/// <polygon> / <polyline> / <points> (the box around them), <ellipse> and <mask> (their
+/// extent) named by their label, and its first <tag> as the image's class. Returns no images
+/// and sets `error` for text that is not one (CVAT for video's tracks included) or is malformed.
+std::vector<ListedImage> parseCvatXml(const std::string& xml, std::string* error);
+/// Reads an annotation file that lists images: CVAT XML for a .xml file, else the JSON formats.
+std::vector<ListedImage> readAnnotationList(const std::filesystem::path& file, std::string* error,
+                                            AnnotationListFormat* format = nullptr);
 
 /// The class of an image from its boxes, for datasets that give classes only by box: the
 /// class whose boxes cover the most area (ties: the first such box). Empty without boxes.

@@ -38,7 +38,7 @@ class ClassListNeeded : public DatasetError {
 /// <split>/images/ + <split>/labels/) and a data.yaml or classes.txt naming the classes.
 /// Masked: images whose only labels are their masks (KolektorSDD2: x.png + x_GT.png).
 /// Csv: classes from a CSV label file (sdd/dataset/csv_labels.h).
-/// LabelMe (X-AnyLabeling's x.json per image) and LabelStudio: those tools' JSON files.
+/// LabelMe (X-AnyLabeling's x.json per image), LabelStudio and Cvat: those tools' own files.
 enum class DatasetLayout {
   NeuDet,
   NeuCls,
@@ -50,7 +50,8 @@ enum class DatasetLayout {
   Masked,
   Csv,
   LabelMe,
-  LabelStudio
+  LabelStudio,
+  Cvat
 };
 enum class Split { Train, Validation };
 /// Where a dataset's classes came from: its folders (or file names, or annotations), the class
