@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""NEU-DET as two labeling tools leave it, to check that their files label it as VOC does
+"""NEU-DET as three labeling tools leave it, to check that their files label it as VOC does
 (docs/reliability.md, "Labels that are not folders"):
   OUT/labelme/images/x.jpg + x.json   (LabelMe's format, which X-AnyLabeling saves: rectangles)
   OUT/labelstudio/x.jpg + project-7-at-....json   (Label Studio's JSON export: one task per
       image, its upload path "/data/upload/7/<8 hex digits>-x.jpg", rectangles in percent)
+  OUT/cvat/images/x.jpg + OUT/cvat/annotations.xml   (CVAT for images 1.1: <image> + <box>)
 Usage: bench/make_labeling_tool_layouts.py [NEU-DET folder] [OUT]
 Standard library only; the NEU files are copied, never changed."""
 import json
@@ -11,6 +12,7 @@ import os
 import shutil
 import sys
 import xml.etree.ElementTree as ET
+from xml.sax.saxutils import quoteattr
 
 src = sys.argv[1] if len(sys.argv) > 1 else 'data/NEU-DET'
 out = sys.argv[2] if len(sys.argv) > 2 else '/tmp/neutools'
@@ -18,9 +20,10 @@ out = sys.argv[2] if len(sys.argv) > 2 else '/tmp/neutools'
 
 def main():
     labelme, studio = os.path.join(out, 'labelme', 'images'), os.path.join(out, 'labelstudio')
-    for d in (labelme, studio):
+    cvat = os.path.join(out, 'cvat', 'images')
+    for d in (labelme, studio, cvat):
         os.makedirs(d, exist_ok=True)
-    tasks = []
+    tasks, cvat_images = [], []
     for split in ('train', 'validation'):
         for cls in sorted(os.listdir(f'{src}/{split}/images')):
             for name in sorted(os.listdir(f'{src}/{split}/images/{cls}')):
@@ -28,7 +31,7 @@ def main():
                 tree = ET.parse(f'{src}/{split}/annotations/{stem}.xml')
                 width = int(tree.find('size/width').text)
                 height = int(tree.find('size/height').text)
-                shapes, results = [], []
+                shapes, results, boxes = [], [], []
                 for obj in tree.findall('object'):
                     box = obj.find('bndbox')
                     x0, y0, x1, y1 = (float(box.find(k).text)
@@ -42,6 +45,8 @@ def main():
                                               'width': (x1 - x0) * 100 / width,
                                               'height': (y1 - y0) * 100 / height,
                                               'rectanglelabels': [label]}})
+                    boxes.append(f'    <box label={quoteattr(label)} xtl="{x0}" ytl="{y0}" '
+                                 f'xbr="{x1}" ybr="{y1}"/>')
                 image = f'{src}/{split}/images/{cls}/{name}'
                 shutil.copy(image, os.path.join(labelme, name))
                 with open(os.path.join(labelme, stem + '.json'), 'w') as f:
@@ -49,12 +54,19 @@ def main():
                                'imagePath': name, 'imageData': None,
                                'imageHeight': height, 'imageWidth': width}, f)
                 shutil.copy(image, os.path.join(studio, name))
+                shutil.copy(image, os.path.join(cvat, name))
+                cvat_images.append(f'  <image id="{len(cvat_images)}" name={quoteattr(name)} '
+                                   f'width="{width}" height="{height}">\n' + '\n'.join(boxes) +
+                                   '\n  </image>')
                 tasks.append({'id': len(tasks) + 1,
                               'data': {'image': f'/data/upload/7/{len(tasks):08x}-{name}'},
                               'annotations': [{'result': results, 'was_cancelled': False}]})
     with open(os.path.join(studio, 'project-7-at-2026-12-06-21-50.json'), 'w') as f:
         json.dump(tasks, f)
-    print(f'{len(tasks)} images in {out}/labelme/images and {out}/labelstudio')
+    with open(os.path.join(out, 'cvat', 'annotations.xml'), 'w') as f:
+        f.write('<?xml version="1.0" encoding="utf-8"?>\n<annotations>\n  <version>1.1</version>\n' +
+                '\n'.join(cvat_images) + '\n</annotations>\n')
+    print(f'{len(tasks)} images in each of {out}/labelme, {out}/labelstudio and {out}/cvat')
 
 
 main()

@@ -47,7 +47,7 @@ DATASET defaults to data/NEU-DET. It may be the NEU-DET layout
 labels/*.txt with a data.yaml: the class is that of the boxes covering the most area), Pascal
 VOC (JPEGImages/ + Annotations/, or x.xml beside x.jpg: the class is the box class the file
 name starts with, else by area), COCO (a detection JSON beside the images or in annotations/:
-the same class rule; also LabelMe / X-AnyLabeling and Label Studio JSON), a CSV label file
+the same class rule; also LabelMe / X-AnyLabeling, Label Studio and CVAT files), a CSV label file
 (train.csv: image and class columns, Severstal's pixels) or one folder per class (then a
 seeded, stratified 80/20 split is made); masks beside the images are attached to them, and
 are the labels (defect / good) where nothing else names a class; folders named by numbers
