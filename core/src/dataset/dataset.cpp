@@ -182,7 +182,7 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
   // to it in the tree when several images share the stem.
   std::vector<bool> readable(nImages);
   for (std::size_t i = 0; i < nImages; ++i) readable[i] = decoded[i].ok();
-  // CVAT's annotations.xml lists many images: read with the JSON lists, not paired by stem.
+  // CVAT's annotations.xml lists many images: read as the JSON files are, not paired by stem.
   const auto cvat =
       std::stable_partition(c.vocFiles.begin(), c.vocFiles.end(), [](const fs::path& f) {
         std::string text;
@@ -212,16 +212,17 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
       c.candidates[i].className = dominantBoxClass(c.candidates[i].boxes);
     ++yoloLabelled;
   }
-  // Annotation JSON files (COCO: CVAT's annotations/instances_default.json, Roboflow's
-  // _annotations.coco.json; LabelMe / X-AnyLabeling's x.json; Label Studio's export) give the
-  // images they list their boxes, and maybe a class for the whole image.
+  // Annotation files that list images (COCO: CVAT's annotations/instances_default.json,
+  // Roboflow's _annotations.coco.json; LabelMe / X-AnyLabeling's x.json; Label Studio's export;
+  // CVAT's annotations.xml) give the images they list their boxes, and maybe a class for the
+  // whole image.
   pairListFiles(c, root, readable, ds.skipped_);
   // CSV label files (Kaggle's train.csv, Severstal's pixels, TensorFlow's box CSV) name the
   // class of images no folder names.
   std::vector<std::pair<int, int>> sizes(nImages);
   for (std::size_t i = 0; i < nImages; ++i) sizes[i] = {decoded[i].width, decoded[i].height};
   const std::size_t csvClassed = pairCsvFiles(c, root, readable, sizes, ds.skipped_);
-  // VOC and JSON files give an image its boxes and, where no folder names its class, its class:
+  // VOC and listing files give an image its boxes and, where no folder names its class, its class:
   // the one the labeling tool gave the whole image, else as YOLO's do (NEU-DET as published:
   // IMAGES/pitted_surface_1.jpg).
   std::set<std::string> boxClasses;
@@ -236,7 +237,7 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
     for (const BoundingBox& b : cand.boxes) boxClasses.insert(b.name);
     if (!cand.listedClass.empty()) boxClasses.insert(cand.listedClass);
   }
-  // Images classed by each kind of file: VOC, then the JSON formats in their enum's order.
+  // Images classed by each kind of file (the layout is the kind that classed the most).
   std::map<DatasetLayout, std::size_t> classedBy;
   for (std::size_t i = 0; i < nImages && !boxClasses.empty(); ++i) {
     Candidate& cand = c.candidates[i];
