@@ -153,9 +153,11 @@ void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& an
       // Pascal VOC's split lists (read by applyVocImageSets) and its instance masks (one
       // mask per image is SegmentationClass/'s): never classes.
       if (asciiLower(name) == "imagesets" || asciiLower(name) == "segmentationobject") continue;
-      if (isImageFolderName(name)) {
+      std::error_code ec;
+      if (isImageFolderName(name) && !fs::is_symlink(entry, ec)) {
         // images/ (beside masks/, JPEGImages/ beside Annotations/, or alone with LabelMe's
-        // x.json beside each x.jpg) is never a class: the images' own layout is below it.
+        // x.json beside each x.jpg) is never a class: the images' own layout is below it. (Not
+        // through a link: images -> .. would recurse for ever; found by fuzz_dataset_tree.)
         collectClassRoot(entry, split, annotationDir, opt, c);
         continue;
       }
