@@ -138,6 +138,29 @@ TEST(CsvLabels, KaggleTrainCsvLabelsTheImagesAndLeavesTheTestImagesToLabel) {
   EXPECT_TRUE(skippedWith(ds, "sample_submission.csv", "submission template"));
 }
 
+TEST(CsvLabels, APathAsWrittenPicksItsImageAndABareNameTheNearestOne) {
+  // Two camera folders hold images of the same names. The root's CSV writes folder and name;
+  // cam2's own CSV writes bare names, meaning its own images, not cam1's.
+  TempDir dir;
+  for (int n = 0; n < 3; ++n) {
+    writeImage(dir / "cam1" / ("p" + std::to_string(n) + ".png"), patternImage(0, n));
+    writeImage(dir / "cam2" / ("p" + std::to_string(n) + ".png"), patternImage(1, 10 + n));
+  }
+  writeBytes(dir / "labels.csv", "image,label\ncam2/p0.png,stain\ncam1/p0.png,scratch\n");
+  writeBytes(dir / "cam2" / "labels.csv", "image,label\np1.png,scratch\np2.png,stain\n");
+  const Dataset ds = Dataset::scan(dir.path());
+  std::map<std::string, std::string> byPath;
+  for (const Sample& s : ds.samples())
+    byPath[s.path.parent_path().filename().string() + "/" + s.path.filename().string()] =
+        ds.className(s.label);
+  EXPECT_EQ(byPath.at("cam1/p0.png"), "scratch");
+  EXPECT_EQ(byPath.at("cam2/p0.png"), "stain");
+  EXPECT_EQ(byPath.at("cam2/p1.png"), "scratch");
+  EXPECT_EQ(byPath.at("cam2/p2.png"), "stain");
+  EXPECT_EQ(byPath.at("cam1/p1.png"), "") << "cam2's CSV does not label cam1's image";
+  EXPECT_EQ(byPath.at("cam1/p2.png"), "");
+}
+
 TEST(CsvLabels, SeverstalPixelsGiveClassBoxesAndTheUnlistedImagesAreGood) {
   // train_images/ + train.csv (ImageId,ClassId,EncodedPixels: defects only) + test_images/.
   TempDir dir;

@@ -110,12 +110,18 @@ std::vector<std::string> inlineList(const std::string& text) {
 
 }  // namespace
 
-bool readAnnotationText(const fs::path& file, std::string& text) {
+bool readAnnotationText(const fs::path& file, std::string& text, std::size_t maxBytes) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return false;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  text = ss.str();
+  if (maxBytes == std::string::npos) {
+    std::stringstream ss;
+    ss << in.rdbuf();
+    text = ss.str();
+  } else {
+    text.assign(maxBytes, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(maxBytes));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+  }
   return true;
 }
 
@@ -298,8 +304,7 @@ void readCvatShape(const std::string& tag, const std::map<std::string, std::stri
 
 bool isCvatXml(const std::string& xml) {
   return xml.find("<annotations>") != std::string::npos &&
-         xml.find("<annotation>") == std::string::npos &&
-         (xml.find("<image ") != std::string::npos || xml.find("<track ") != std::string::npos);
+         xml.find("<annotation>") == std::string::npos;
 }
 
 std::vector<ListedImage> parseCvatXml(const std::string& s, std::string* error) {
@@ -309,7 +314,9 @@ std::vector<ListedImage> parseCvatXml(const std::string& s, std::string* error) 
   };
   if (!isCvatXml(s)) return fail("not a CVAT for images file (no <annotations> of <image>s)");
   if (s.find("<image ") == std::string::npos)
-    return fail("CVAT for video (tracks); export the task as \"CVAT for images\"");
+    return fail(s.find("<track ") != std::string::npos
+                    ? "CVAT for video (tracks); export the task as \"CVAT for images\""
+                    : "a CVAT file that lists no images");
   std::vector<ListedImage> images;
   try {
     for (std::size_t at = s.find("<image "); at != std::string::npos; at = s.find("<image ", at)) {

@@ -278,20 +278,10 @@ std::size_t pairCsvFiles(FolderWalk& c, const fs::path& root, const std::vector<
         missing.insert(row.image);
         continue;
       }
-      const fs::path fromFile = (file.parent_path() / name).lexically_normal(),
-                     fromRoot = (root / name).lexically_normal();
-      std::size_t best = it->second.front();
-      bool exact = false;
-      for (const std::size_t i : it->second) {
-        const fs::path p = c.candidates[i].path.lexically_normal();
-        if (!bare && (p == fromFile || p == fromRoot)) {
-          best = i;
-          exact = true;
-        } else if (!exact && sharedFolders(file.parent_path(), p) >
-                                 sharedFolders(file.parent_path(), c.candidates[best].path)) {
-          best = i;
-        }
-      }
+      std::vector<NameMatch> matches;
+      for (const std::size_t i : it->second)
+        matches.push_back({c.candidates[i].path, file.parent_path(), bare ? fs::path() : name});
+      const std::size_t best = it->second[bestNameMatch(matches, root)];
       rowsOf[best].push_back(&row);
       if (files[k].hasPixels) pixelFolders.insert(c.candidates[best].path.parent_path());
     }

@@ -186,7 +186,7 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
   const auto cvat =
       std::stable_partition(c.vocFiles.begin(), c.vocFiles.end(), [](const fs::path& f) {
         std::string text;
-        return !readAnnotationText(f, text) || !isCvatXml(text);
+        return !readAnnotationText(f, text, 4096) || !isCvatXml(text);  // its root comes first
       });
   c.listFiles.insert(c.listFiles.end(), cvat, c.vocFiles.end());
   c.vocFiles.erase(cvat, c.vocFiles.end());

@@ -239,10 +239,27 @@ void applyVocImageSets(const fs::path& root, FolderWalk& c) {
 
 }  // namespace
 
-std::size_t sharedFolders(const fs::path& a, const fs::path& b) {
-  std::size_t n = 0;
-  for (auto x = a.begin(), y = b.begin(); x != a.end() && y != b.end() && *x == *y; ++x, ++y) ++n;
-  return n;
+std::size_t bestNameMatch(const std::vector<NameMatch>& matches, const fs::path& root) {
+  const auto sharedFolders = [](const fs::path& a, const fs::path& b) {
+    std::size_t n = 0;
+    for (auto x = a.begin(), y = b.begin(); x != a.end() && y != b.end() && *x == *y; ++x, ++y) ++n;
+    return n;
+  };
+  // Ranked as a pair: the path as written (2 from the file's folder, 1 from the root), then
+  // the folders shared.
+  const auto rank = [&](const NameMatch& m) {
+    const fs::path image = m.image.lexically_normal();
+    int written = 0;
+    if (!m.written.empty() && (m.labelFolder / m.written).lexically_normal() == image)
+      written = 2;
+    else if (!m.written.empty() && (root / m.written).lexically_normal() == image)
+      written = 1;
+    return std::make_pair(written, sharedFolders(m.labelFolder, m.image.parent_path()));
+  };
+  std::size_t best = 0;
+  for (std::size_t j = 1; j < matches.size(); ++j)
+    if (rank(matches[j]) > rank(matches[best])) best = j;
+  return best;
 }
 
 bool inList(const std::vector<std::string>& list, const std::string& name) {
@@ -354,11 +371,9 @@ void pairVocFiles(FolderWalk& c, const std::vector<bool>& readable,
     if (!cand.annotation.empty()) continue;
     const auto it = byStem.find(cand.path.stem().string());
     if (it == byStem.end()) continue;
-    std::size_t best = it->second[0];
-    for (std::size_t k : it->second)
-      if (sharedFolders(c.vocFiles[k].parent_path(), cand.path.parent_path()) >
-          sharedFolders(c.vocFiles[best].parent_path(), cand.path.parent_path()))
-        best = k;
+    std::vector<NameMatch> matches;
+    for (std::size_t k : it->second) matches.push_back({cand.path, c.vocFiles[k].parent_path()});
+    const std::size_t best = it->second[bestNameMatch(matches, {})];  // no path is written
     used.insert(c.vocFiles[best].string());  // an unreadable image's is not reported twice
     if (readable[i]) cand.annotation = c.vocFiles[best];
   }
@@ -370,8 +385,7 @@ void pairVocFiles(FolderWalk& c, const std::vector<bool>& readable,
 std::size_t pairListFiles(FolderWalk& c, const fs::path& root, const std::vector<bool>& readable,
                           std::vector<ScanIssue>& issues) {
   struct Listed {
-    fs::path where;     // the image's path as the JSON file names it, from the file's folder
-    fs::path fromRoot;  // ... or from the dataset's root
+    fs::path written;  // the image's path as the JSON file names it
     const ListedImage* image;
     std::size_t file;
   };
@@ -388,8 +402,7 @@ std::size_t pairListFiles(FolderWalk& c, const fs::path& root, const std::vector
     for (const ListedImage& im : files[k]) {
       const fs::path name(im.fileName);
       std::string key = isImageExtension(name) ? name.filename().string() : name.stem().string();
-      byName[key].push_back({(c.listFiles[k].parent_path() / name).lexically_normal(),
-                             (root / name).lexically_normal(), &im, k});
+      byName[key].push_back({name, &im, k});
       // Label Studio renames uploads "<8 hex digits>-<name>".
       if (key.size() > 9 && key[8] == '-' &&
           std::all_of(key.begin(), key.begin() + 8,
@@ -405,15 +418,10 @@ std::size_t pairListFiles(FolderWalk& c, const fs::path& root, const std::vector
     auto it = byName.find(cand.path.filename().string());
     if (it == byName.end()) it = byName.find(cand.path.stem().string());
     if (it == byName.end()) continue;
-    const fs::path path = cand.path.lexically_normal();
-    const Listed* best = nullptr;
+    std::vector<NameMatch> matches;
     for (const Listed& l : it->second)
-      if (l.where == path || l.fromRoot == path) best = &l;
-    if (!best)  // a bare name: the nearest JSON file's
-      for (const Listed& l : it->second)
-        if (!best || sharedFolders(c.listFiles[l.file].parent_path(), path) >
-                         sharedFolders(c.listFiles[best->file].parent_path(), path))
-          best = &l;
+      matches.push_back({cand.path, c.listFiles[l.file].parent_path(), l.written});
+    const Listed* best = &it->second[bestNameMatch(matches, root)];
     cand.boxes = best->image->boxes;
     cand.listedClass = best->image->className;
     cand.fromList = formats[best->file];

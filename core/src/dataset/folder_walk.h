@@ -49,8 +49,18 @@ struct FolderWalk {
   bool sawImagesDir = false;  // <split>/images/: the NEU-DET layout
 };
 
-/// How many leading folders two paths share.
-std::size_t sharedFolders(const std::filesystem::path& a, const std::filesystem::path& b);
+/// One image an annotation file (VOC XML, JSON list, CSV) may mean by a name it writes.
+struct NameMatch {
+  std::filesystem::path image;        // the image file
+  std::filesystem::path labelFolder;  // the folder of the annotation file
+  std::filesystem::path written{};    // the path as the file writes it; empty: a name or stem
+};
+
+/// Which of `matches` (one name, several images or several annotation files) is meant: the
+/// image at the path as written, from the annotation file's folder, then from `root`; else the
+/// image nearest its annotation file (most leading folders shared), the first of equals. The
+/// one rule of every pairing by name in the scan. `matches` must not be empty.
+std::size_t bestNameMatch(const std::vector<NameMatch>& matches, const std::filesystem::path& root);
 
 /// True when `name` is one of `list` (a class list).
 bool inList(const std::vector<std::string>& list, const std::string& name);

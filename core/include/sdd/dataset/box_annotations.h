@@ -18,8 +18,10 @@ struct BoundingBox {
   int xmin = 0, ymin = 0, xmax = 0, ymax = 0;
 };
 
-/// The whole text of an annotation file (VOC, COCO, YOLO, CSV); false when it cannot be read.
-bool readAnnotationText(const std::filesystem::path& file, std::string& text);
+/// The text of an annotation file (VOC, COCO, YOLO, CSV), its first `maxBytes` bytes when it is
+/// longer; false when it cannot be read.
+bool readAnnotationText(const std::filesystem::path& file, std::string& text,
+                        std::size_t maxBytes = std::string::npos);
 
 /// Parses a Pascal VOC annotation file. Returns no boxes (and sets `error`) when the file
 /// cannot be read or parsed.
@@ -85,7 +87,8 @@ const char* toString(AnnotationListFormat format);
 /// images and sets `error` when the text is none of them or is malformed.
 std::vector<ListedImage> parseAnnotationJson(const std::string& json, std::string* error,
                                              AnnotationListFormat* format = nullptr);
-/// True when XML text is a CVAT for images file (root <annotations> holding <image> elements).
+/// True when XML text is CVAT's (its root <annotations>, not Pascal VOC's <annotation>); the
+/// start of the file is enough to tell, as the root comes first.
 bool isCvatXml(const std::string& xml);
 /// Parses a CVAT for images 1.1 file: each <image name=...>'s <box> (xtl, ytl, xbr, ybr),
 /// <polygon> / <polyline> / <points> (the box around them), <ellipse> and <mask> (their
