@@ -7,12 +7,14 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "sdd/dataset/box_annotations.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
 using namespace sdd;
 using sdd::test::patternImage;
 using sdd::test::TempDir;
+using sdd::test::writeBytes;
 
 TEST(ImageLoader, ResizesAndConvertsToModelInput) {
   const cv::Mat gray = patternImage(0, 1, 64, 32, 1);
@@ -54,6 +56,27 @@ TEST(ImageLoader, HeadersClaimingGigapixelsAreRefusedBeforeDecoding) {
 
 // One size rule for every path: `sdd scan` (no target size) refused a JPEG whose header says
 // 65000 x 65000 while `sdd predict` (decoding at 1/8 scale for a 50-px model) classified it.
+TEST(ImageLoader, AFileLargerThanAnyImageIsRefusedBeforeItIsRead) {
+  // A 20 GB sparse file named x.png filled the memory of the scan (9 GB in 30 s) and never
+  // ended. Sparse: no disk space is used.
+  TempDir dir;
+  const std::filesystem::path huge = dir / "cls" / "huge.png";
+  writeBytes(huge, "\x89PNG\r\n\x1a\n");
+  std::filesystem::resize_file(huge, kMaxFileBytes + 1);
+  std::vector<std::uint8_t> bytes;
+  std::string error;
+  EXPECT_FALSE(readFileBytes(huge, bytes, error));
+  EXPECT_EQ(error, "file too large to read (2.4 GB; at most 2.4 GB)");
+  EXPECT_TRUE(bytes.empty());
+  EXPECT_FALSE(loadImage(huge).ok());
+  // The annotation readers refuse the same way.
+  const std::filesystem::path json = dir / "cls" / "annotations.json";
+  writeBytes(json, "{");
+  std::filesystem::resize_file(json, kMaxFileBytes + 1);
+  readAnnotationList(json, &error);
+  EXPECT_NE(error.find("file too large to read"), std::string::npos) << error;
+}
+
 TEST(ImageLoader, TheSizeRuleIsTheSameAtEveryDecodeScale) {
   std::vector<uchar> buf;
   cv::imencode(".jpg", patternImage(0, 1, 16, 16, 1), buf);

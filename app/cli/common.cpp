@@ -10,6 +10,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "sdd/imaging/image_loader.h"
 #include "sdd/labels/box_edits.h"
 #include "sdd/labels/label_store.h"
 #include "sdd/util/runtime.h"
@@ -45,6 +46,9 @@ std::string hms(double seconds) {
 std::string readInputFile(const std::filesystem::path& file, const std::string& option) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw CliError(option + " " + file.string() + ": cannot open the file");
+  std::error_code ec;
+  if (const auto size = fs::file_size(file, ec); !ec && size > sdd::kMaxFileBytes)
+    throw CliError(option + " " + file.string() + ": " + sdd::fileTooLargeMessage(size));
   std::stringstream text;
   text << in.rdbuf();
   if (in.bad()) throw CliError(option + " " + file.string() + ": cannot read the file");

@@ -46,9 +46,9 @@ std::string xmlUnescape(std::string v) {
 // Reads `file` and hands its text to `parse`; "cannot open <what>" when it cannot be read.
 template <typename Parse>
 auto parseFile(const fs::path& file, const char* what, std::string* error, Parse parse) {
-  std::string text;
-  if (!readAnnotationText(file, text)) {
-    if (error) *error = std::string("cannot open ") + what;
+  std::string text, tooLarge;
+  if (!readAnnotationText(file, text, std::string::npos, &tooLarge)) {
+    if (error) *error = tooLarge.empty() ? std::string("cannot open ") + what : tooLarge;
     return decltype(parse(text))();
   }
   return parse(text);
@@ -110,10 +110,17 @@ std::vector<std::string> inlineList(const std::string& text) {
 
 }  // namespace
 
-bool readAnnotationText(const fs::path& file, std::string& text, std::size_t maxBytes) {
+bool readAnnotationText(const fs::path& file, std::string& text, std::size_t maxBytes,
+                        std::string* tooLarge) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return false;
   if (maxBytes == std::string::npos) {
+    std::error_code ec;
+    const std::uintmax_t size = fs::file_size(file, ec);
+    if (!ec && size > kMaxFileBytes) {
+      if (tooLarge) *tooLarge = fileTooLargeMessage(size);
+      return false;
+    }
     std::stringstream ss;
     ss << in.rdbuf();
     text = ss.str();

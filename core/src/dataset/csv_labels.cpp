@@ -201,9 +201,9 @@ CsvLabels parseCsvLabels(const std::string& text, std::string* error,
 
 CsvLabels readCsvLabels(const fs::path& file, std::string* error,
                         std::vector<std::string>* rowErrors) {
-  std::string text;
-  if (!readAnnotationText(file, text)) {
-    if (error) *error = "cannot open the CSV file";
+  std::string text, tooLarge;
+  if (!readAnnotationText(file, text, std::string::npos, &tooLarge)) {
+    if (error) *error = tooLarge.empty() ? "cannot open the CSV file" : tooLarge;
     return {};
   }
   return parseCsvLabels(text, error, rowErrors);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <fstream>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -93,6 +94,13 @@ std::uint64_t fnv1a64(const std::uint8_t* data, std::size_t size) {
   return h;
 }
 
+std::string fileTooLargeMessage(std::uint64_t bytes) {
+  char text[96];
+  std::snprintf(text, sizeof text, "file too large to read (%.1f GB; at most %.1f GB)",
+                static_cast<double>(bytes) / 1e9, static_cast<double>(kMaxFileBytes) / 1e9);
+  return text;
+}
+
 bool readFileBytes(const std::filesystem::path& file, std::vector<std::uint8_t>& bytes,
                    std::string& error) {
   std::error_code ec;
@@ -108,6 +116,10 @@ bool readFileBytes(const std::filesystem::path& file, std::vector<std::uint8_t>&
   in.seekg(0, std::ios::end);
   const std::streamoff size = in.tellg();
   in.seekg(0, std::ios::beg);
+  if (size > 0 && static_cast<std::uint64_t>(size) > kMaxFileBytes) {
+    error = fileTooLargeMessage(static_cast<std::uint64_t>(size));
+    return false;
+  }
   bytes.resize(size > 0 ? static_cast<std::size_t>(size) : 0);
   if (size > 0 && !in.read(reinterpret_cast<char*>(bytes.data()), size)) {
     error = "read error";

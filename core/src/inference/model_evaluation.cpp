@@ -452,10 +452,10 @@ std::string datasetFingerprint(const Dataset& dataset) {
 }
 
 std::string fileFingerprint(const std::filesystem::path& file) {
-  std::ifstream f(file, std::ios::binary);
-  if (!f) throw std::runtime_error("cannot read " + file.string());
-  std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(f)),
-                                  std::istreambuf_iterator<char>());
+  std::vector<std::uint8_t> bytes;
+  std::string error;
+  if (!readFileBytes(file, bytes, error))
+    throw std::runtime_error("cannot read " + file.string() + ": " + error);
   return hex64(fnv1a64(bytes.data(), bytes.size()));
 }
 

@@ -19,9 +19,10 @@ struct BoundingBox {
 };
 
 /// The text of an annotation file (VOC, COCO, YOLO, CSV), its first `maxBytes` bytes when it is
-/// longer; false when it cannot be read.
+/// longer; false when it cannot be opened or, read whole, is larger than kMaxFileBytes
+/// (image_loader.h: then `tooLarge` says so).
 bool readAnnotationText(const std::filesystem::path& file, std::string& text,
-                        std::size_t maxBytes = std::string::npos);
+                        std::size_t maxBytes = std::string::npos, std::string* tooLarge = nullptr);
 
 /// Parses a Pascal VOC annotation file. Returns no boxes (and sets `error`) when the file
 /// cannot be read or parsed.

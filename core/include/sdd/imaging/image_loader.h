@@ -19,9 +19,19 @@ struct DecodedImage {
   bool ok() const { return error.empty(); }
 };
 
-/// Reads a whole file into memory. Returns false and sets `error` when it cannot.
+/// Reads a whole file into memory. Returns false and sets `error` when it cannot, or when it
+/// is larger than kMaxFileBytes.
 bool readFileBytes(const std::filesystem::path& file, std::vector<std::uint8_t>& bytes,
                    std::string& error);
+
+/// The largest file read whole (images, model files, annotation files): 2.4 GB, 150
+/// megapixels in four 32-bit channels uncompressed, more than any image decodeImage accepts
+/// needs. A larger file (a 20 GB sparse file named x.png, a disk image) is refused before it
+/// fills the memory.
+inline constexpr std::uint64_t kMaxFileBytes = 2'400'000'000;
+
+/// "file too large to read (20.0 GB; at most 2.4 GB)".
+std::string fileTooLargeMessage(std::uint64_t bytes);
 
 /// FNV-1a 64-bit hash of a byte buffer (duplicate detection, not security).
 std::uint64_t fnv1a64(const std::uint8_t* data, std::size_t size);
