@@ -491,6 +491,22 @@ TEST(Dataset, CameraAndDateFoldersHoldImagesToLabelWhenTheClassesAreKnown) {
 
 // 0/ and 1/ (or 1/ ... 10/): classes when nothing else names one, in their numbers' order;
 // with a model's classes offered (new images to classify) they are lots, to be labeled.
+TEST(Dataset, AClassFolderNamedInLatin1IsOneUtf8ClassName) {
+  // "Kratzer\xFC" (ü in Latin-1, from an old Windows share): the class is "Kratzer\uFFFD",
+  // the name the model file and the journal write, so a model trained on it evaluates on it.
+  TempDir dir;
+  for (int n = 0; n < 3; ++n) {
+    writeImage(dir / "Kratzer\xFC" / ("k" + std::to_string(n) + ".png"), patternImage(0, n));
+    writeImage(dir / "ok" / ("o" + std::to_string(n) + ".png"), patternImage(1, n));
+  }
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"Kratzer\xEF\xBF\xBD", "ok"}));
+  EXPECT_EQ(ds.samples().size(), 6u);
+  for (const Sample& s : ds.samples())
+    EXPECT_EQ(ds.className(s.label), s.path.filename().string()[0] == 'k' ? ds.classes()[0] : "ok");
+  EXPECT_TRUE(ds.skipped().empty()) << "no false 'class folder without any usable image'";
+}
+
 TEST(Dataset, NumberedFoldersAreClassesWhenNothingElseNamesOne) {
   TempDir dir;
   for (const std::string number : {"1", "2", "10"})

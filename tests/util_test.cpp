@@ -14,6 +14,7 @@
 #include "sdd/util/parallel.h"
 #include "sdd/util/runtime.h"
 #include "sdd/util/shell_quote.h"
+#include "sdd/util/utf8.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -138,6 +139,32 @@ TEST(Json, RefusesDeepNestingBeforeParsing) {
   EXPECT_EQ(parseJson(R"({"a": "[[[[\"[[[["})")["a"], "[[[[\"[[[[");
   EXPECT_EQ(jsonDepth(R"({"a": ["]]]", {"b": 1}]})"), 3);
   EXPECT_THROW(parseJson("{\"a\": "), JsonError);
+}
+
+TEST(Utf8, IllFormedSequencesBecomeOneReplacementCharacterEach) {
+  const std::string r = "\xEF\xBF\xBD";  // U+FFFD
+  EXPECT_EQ(validUtf8("Kratzer \xC3\xBC \xE5\x88\x92\xF0\x9F\x99\x82"),
+            "Kratzer \xC3\xBC \xE5\x88\x92\xF0\x9F\x99\x82");  // ü 划 🙂 unchanged
+  EXPECT_EQ(validUtf8("Kratzer\xFC"), "Kratzer" + r);          // Latin-1 ü
+  EXPECT_EQ(validUtf8("a\xE5\x88"), "a" + r);                  // cut: one for both
+  EXPECT_EQ(validUtf8("\xC0\xAF"), r + r);                     // overlong '/'
+  EXPECT_EQ(validUtf8("\xED\xA0\x80"), r + r + r);             // a surrogate
+  EXPECT_EQ(validUtf8("\xF4\x90\x80\x80"), r + r + r + r);     // above U+10FFFF
+  EXPECT_EQ(validUtf8("\xE5\x88x"), r + "x");
+  EXPECT_EQ(validUtf8(""), "");
+}
+
+TEST(Json, TextThatIsNotUtf8IsWrittenNotThrown) {
+  // nlohmann's dump() throws on it: a dataset folder named in Latin-1 stopped training.
+  const nlohmann::json value = {{"dataset",
+                                 "/data/Pr\xFC"
+                                 "fung"}};
+  EXPECT_THROW((void)value.dump(), nlohmann::json::exception);
+  EXPECT_EQ(dumpJson(value),
+            "{\"dataset\":\"/data/Pr\xEF\xBF\xBD"
+            "fung\"}");
+  EXPECT_EQ(parseJson(dumpJson(value)).at("dataset"), validUtf8("/data/Pr\xFC"
+                                                                "fung"));
 }
 
 TEST(ShellQuote, QuotesWhatTheShellWouldSplitOrExpand) {

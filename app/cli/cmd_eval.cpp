@@ -21,6 +21,7 @@
 #include "sdd/metrics/metrics.h"
 #include "sdd/util/atomic_file.h"
 #include "sdd/util/csv.h"
+#include "sdd/util/json.h"
 #include "sdd/util/text_width.h"
 
 namespace fs = std::filesystem;
@@ -253,7 +254,7 @@ int cmdEval(const std::vector<std::string>& argv) {
     if (!robustness.is_null()) j["robustness"] = robustness;
     j["calibration"] = calibration;
     if (!decisions.is_null()) j["decisions"] = decisions;
-    sdd::writeFileAtomically(args.str("json", ""), j.dump(2) + "\n");
+    sdd::writeFileAtomically(args.str("json", ""), sdd::dumpJson(j, 2) + "\n");
   }
   if (args.has("csv")) {
     std::vector<std::string> header = {"file", "true_class", "predicted_class", "correct"};

@@ -16,6 +16,7 @@
 #include "commands.h"
 #include "common.h"
 #include "sdd/model/model_spec.h"
+#include "sdd/util/json.h"
 
 namespace fs = std::filesystem;
 
@@ -41,8 +42,8 @@ int cmdInfo(const std::vector<std::string>& argv) {
   std::cout << ", std";
   for (float v : m.normalization.std) std::cout << " " << v;
   std::cout << "\ncreated      " << m.createdAt << "\n"
-            << "metrics      " << m.metrics.dump() << "\n"
-            << "train config " << m.trainConfig.dump() << "\n"
+            << "metrics      " << sdd::dumpJson(m.metrics) << "\n"
+            << "train config " << sdd::dumpJson(m.trainConfig) << "\n"
             << "trained on   "
             << (m.trainingImages.empty()
                     ? std::string("not recorded (a model file from before 2026-12-03)")

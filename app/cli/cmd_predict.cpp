@@ -22,6 +22,7 @@
 #include "sdd/metrics/metrics.h"
 #include "sdd/util/atomic_file.h"
 #include "sdd/util/csv.h"
+#include "sdd/util/json.h"
 
 namespace fs = std::filesystem;
 
@@ -213,7 +214,7 @@ int cmdPredict(const std::vector<std::string>& argv) {
                         {"failed", failed},
                         {"images", jsonImages}};
     if (!totals.empty()) j["median_ms"] = sdd::percentile(totals, 0.5);
-    sdd::writeFileAtomically(args.str("json", ""), j.dump(2) + "\n");
+    sdd::writeFileAtomically(args.str("json", ""), sdd::dumpJson(j, 2) + "\n");
   }
   if (args.has("csv")) sdd::writeFileAtomically(args.str("csv", ""), csv.str());
   return failed && totals.empty() ? 1 : 0;

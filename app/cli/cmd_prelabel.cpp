@@ -10,6 +10,7 @@
 #include "sdd/labels/prelabel.h"
 #include "sdd/util/atomic_file.h"
 #include "sdd/util/csv.h"
+#include "sdd/util/json.h"
 #include "sdd/workspace/workspace.h"
 
 namespace fs = std::filesystem;
@@ -122,7 +123,7 @@ int cmdPrelabel(const std::vector<std::string>& argv) {
     const nlohmann::json j = {{"model", modelPath.string()}, {"fingerprint", fingerprint},
                               {"classes", ds.classes()},     {"scored", scored},
                               {"failed", failures},          {"images", images}};
-    sdd::writeFileAtomically(args.str("json", ""), j.dump(2) + "\n");
+    sdd::writeFileAtomically(args.str("json", ""), sdd::dumpJson(j, 2) + "\n");
   }
   if (args.has("csv")) {
     sdd::writeFileAtomically(args.str("csv", ""), csv.str());

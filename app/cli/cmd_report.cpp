@@ -11,6 +11,7 @@
 #include "sdd/dataset/dataset.h"
 #include "sdd/report/report_data.h"
 #include "sdd/util/atomic_file.h"
+#include "sdd/util/json.h"
 
 namespace fs = std::filesystem;
 
@@ -68,7 +69,7 @@ int runReport(const Dataset& dataset, const ReportRequest& r) {
             << "  " << data.comparison.size() << " model(s) in the comparison\n";
   for (const auto& m : data.skippedModels)
     std::cerr << "warning: " << m.file.string() << " not compared: " << m.reason << "\n";
-  if (!r.json.empty()) writeFileAtomically(r.json, reportJson(data).dump(2) + "\n");
+  if (!r.json.empty()) writeFileAtomically(r.json, dumpJson(reportJson(data), 2) + "\n");
   return 0;
 }
 

@@ -15,6 +15,7 @@
 #include "sdd/imaging/image_loader.h"
 #include "sdd/util/ascii.h"
 #include "sdd/util/parallel.h"
+#include "sdd/util/utf8.h"
 
 namespace fs = std::filesystem;
 
@@ -305,6 +306,10 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
       for (Candidate& cand : c.candidates) cand.className = cand.numberedFolder;
   }
 
+  // A class named in bytes that are not UTF-8 (a Latin-1 folder or CSV) gets the name every
+  // later writer (model file, journal, JSON) would give it, so that they all agree.
+  for (Candidate& cand : c.candidates) cand.className = validUtf8(cand.className);
+
   // Without a class list, a class is a folder (or NEU-CLS prefix) with at least one usable
   // image; class folders without one are reported and left out rather than stopping the
   // scan. A class list is taken as it is, in its order, classes without images included.
@@ -333,7 +338,7 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
           ds.classes_.begin(), ds.classes_.end(),
           [](const std::string& a, const std::string& b) { return std::stol(a) < std::stol(b); });
     for (const auto& [name, folder] : c.classFolders)
-      if (!found.count(name))
+      if (!found.count(validUtf8(name)))
         ds.skipped_.push_back(
             {folder, "class folder without any usable image; class '" + name + "' left out"});
   } else {

@@ -72,7 +72,7 @@ std::string boxesToJson(const Boxes& boxes) {
   for (const BoundingBox& b : boxes)
     out.push_back(
         {{"name", b.name}, {"xmin", b.xmin}, {"ymin", b.ymin}, {"xmax", b.xmax}, {"ymax", b.ymax}});
-  return out.dump();
+  return dumpJson(out);
 }
 
 Boxes boxesFromJson(const std::string& json) {

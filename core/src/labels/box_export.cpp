@@ -8,6 +8,7 @@
 
 #include "sdd/labels/label_store.h"
 #include "sdd/util/atomic_file.h"
+#include "sdd/util/json.h"
 
 namespace fs = std::filesystem;
 
@@ -109,7 +110,7 @@ CocoSummary exportCoco(const Dataset& dataset, const fs::path& jsonFile) {
       {"images", images},
       {"annotations", annotations},
       {"categories", categories}};
-  writeFileAtomically(jsonFile, coco.dump(1));
+  writeFileAtomically(jsonFile, dumpJson(coco, 1));
   return summary;
 }
 

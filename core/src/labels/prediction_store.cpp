@@ -26,9 +26,7 @@ void setUpPredictions(sqlite::Database& db) {
       " score REAL NOT NULL, PRIMARY KEY(model, path)) WITHOUT ROWID;");
 }
 
-std::string classesJson(const std::vector<std::string>& classes) {
-  return nlohmann::json(classes).dump();
-}
+std::string classesJson(const std::vector<std::string>& classes) { return dumpJson(classes); }
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 
 #include "sdd/model/detector_net.h"
 #include "sdd/util/atomic_file.h"
+#include "sdd/util/json.h"
 
 namespace fs = std::filesystem;
 
@@ -381,16 +382,15 @@ std::string buildOnnx(LoadedModel& m, const fs::path& modelFile, const std::stri
   opset.str(1, "");
   opset.i64(2, 13);
   model.msg(8, opset);
-  model.msg(14, prop("classes", nlohmann::json(m.metadata.classes).dump()));
-  model.msg(14, prop("input", nlohmann::json({{"name", "image"},
-                                              {"layout", "NCHW"},
-                                              {"channels", c == 3 ? "RGB" : "grey"},
-                                              {"size", spec.inputSize},
-                                              {"scale", "pixel / 255"},
-                                              {"normalization", "inside the graph"}})
-                                  .dump()));
+  model.msg(14, prop("classes", dumpJson(m.metadata.classes)));
+  model.msg(14, prop("input", dumpJson({{"name", "image"},
+                                        {"layout", "NCHW"},
+                                        {"channels", c == 3 ? "RGB" : "grey"},
+                                        {"size", spec.inputSize},
+                                        {"scale", "pixel / 255"},
+                                        {"normalization", "inside the graph"}})));
   model.msg(14, prop("architecture", spec.describe()));
-  model.msg(14, prop("sdd_metadata", nlohmann::json(m.metadata).dump()));
+  model.msg(14, prop("sdd_metadata", dumpJson(m.metadata)));
   return model.bytes();
 }
 }  // namespace

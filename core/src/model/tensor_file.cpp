@@ -65,7 +65,7 @@ std::string pack(const char (&magic)[8], std::uint32_t version, nlohmann::json h
     }
   }
   header["tensors"] = std::move(table);
-  const std::string text = header.dump();
+  const std::string text = dumpJson(header);
   std::string bytes(magic, sizeof magic);
   putLe<std::uint32_t>(bytes, version);
   putLe<std::uint64_t>(bytes, text.size());

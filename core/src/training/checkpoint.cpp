@@ -160,7 +160,7 @@ void saveLegacy(const fs::path& file, DetectorNet& net, torch::optim::Optimizer&
   opt.save(optArchive);
   archive.write("model", modelArchive);
   archive.write("optimizer", optArchive);
-  archive.write("trainer_state", c10::IValue(trainerState.dump()));
+  archive.write("trainer_state", c10::IValue(dumpJson(trainerState)));
   archive.save_to(file.string());
 }
 

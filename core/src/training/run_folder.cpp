@@ -51,7 +51,7 @@ std::optional<RunManifest> RunFolder::readManifest() const {
 }
 
 void RunFolder::writeManifest(const RunManifest& manifest) const {
-  writeFileAtomically(manifestFile(), nlohmann::json(manifest).dump(2) + "\n");
+  writeFileAtomically(manifestFile(), dumpJson(manifest, 2) + "\n");
 }
 
 std::vector<EpochStats> RunFolder::readLog() const {
@@ -88,7 +88,7 @@ void RunFolder::writeLog(const std::vector<EpochStats>& history) const {
         .number(s.seconds, 4)
         .integer(s.best ? 1 : 0)
         .endRow();
-    jsonl += nlohmann::json(s).dump() + '\n';
+    jsonl += dumpJson(s) + '\n';
   }
   writeFileAtomically(logCsvFile(), csv.str());
   writeFileAtomically(logJsonlFile(), jsonl);

@@ -36,4 +36,8 @@ nlohmann::json parseJson(std::string_view text, int maxDepth) {
   }
 }
 
+std::string dumpJson(const nlohmann::json& value, int indent) {
+  return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 }  // namespace sdd

@@ -35,7 +35,7 @@ std::vector<std::string> Workspace::classList() const {
 
 void Workspace::saveClassList(const std::vector<std::string>& classes) const {
   checkClassList(classes);
-  writeFileAtomically(classListFile(), nlohmann::json{{"classes", classes}}.dump(2) + "\n");
+  writeFileAtomically(classListFile(), dumpJson({{"classes", classes}}, 2) + "\n");
 }
 
 std::vector<RunFolder> Workspace::runs() const {
@@ -118,9 +118,7 @@ void Workspace::recordReport(const ReportRecord& record) const {
   }
   if (!log.empty() && log.back() != '\n') log += '\n';
   log +=
-      nlohmann::json{
-          {"date", record.date}, {"pdf", record.pdf}, {"journal_rows", record.journalRows}}
-          .dump() +
+      dumpJson({{"date", record.date}, {"pdf", record.pdf}, {"journal_rows", record.journalRows}}) +
       "\n";
   writeFileAtomically(reportsLogFile(), log);
 }

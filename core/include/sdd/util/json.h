@@ -1,7 +1,8 @@
 #pragma once
 /// The one way the program reads JSON from a file: nesting is limited before the parser
 /// runs (a crafted file nested 100,000 levels deep crashed the recursive code that walks the
-/// parsed value), and every failure is a JsonError saying what is wrong.
+/// parsed value), and every failure is a JsonError saying what is wrong. And the one way it
+/// writes JSON: text that is not UTF-8 (a file name in Latin-1) never stops the writing.
 /// Thread-safety: free functions.
 
 #include <nlohmann/json.hpp>
@@ -25,5 +26,10 @@ int jsonDepth(std::string_view text, int stopAt = kMaxJsonDepth + 1);
 
 /// Parses `text`; throws JsonError for nesting deeper than `maxDepth` or invalid JSON.
 nlohmann::json parseJson(std::string_view text, int maxDepth = kMaxJsonDepth);
+
+/// `value` as JSON text (`indent` as nlohmann's dump). File and folder names on Linux are
+/// bytes: a byte that is not UTF-8 in one is written as U+FFFD, where nlohmann's dump() throws
+/// (a dataset folder named in Latin-1 stopped training when the run's manifest was written).
+std::string dumpJson(const nlohmann::json& value, int indent = -1);
 
 }  // namespace sdd
