@@ -202,6 +202,54 @@ TEST(Masks, MasksAreTheLabelsWhenNothingElseNamesAClass) {
   EXPECT_EQ(withList.unlabeledCount(), 8u);
 }
 
+TEST(Masks, SplitFoldersNamedForImagesAndMasksPairByTheSplit) {
+  // DeepCrack: train_img/ + train_lab/, test_img/ + test_lab/ (same stems, .jpg and .png).
+  // Before, the four folders were four classes and the masks images of two of them.
+  TempDir dir;
+  for (int n = 0; n < 8; ++n) {
+    const bool defect = n % 3 != 0;
+    const auto shape = shapeOnTexture(0, n, 48, defect);
+    const std::string split = n < 6 ? "train" : "test";
+    writeImage(dir / (split + "_img") / (std::to_string(n) + ".jpg"), shape.image);
+    writeImage(dir / (split + "_lab") / (std::to_string(n) + ".png"), shape.mask);
+  }
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.layout(), DatasetLayout::Masked);
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{kDefectClass, kGoodClass}));
+  EXPECT_TRUE(ds.hasOwnSplit());
+  ASSERT_EQ(ds.samples().size(), 8u) << "masks are never samples";
+  for (const Sample& s : ds.samples()) {
+    const int n = std::stoi(s.path.stem().string());
+    EXPECT_EQ(ds.className(s.label), n % 3 != 0 ? kDefectClass : kGoodClass) << s.path;
+    EXPECT_EQ(s.split, n < 6 ? Split::Train : Split::Validation) << s.path;
+    EXPECT_EQ(s.mask.parent_path().filename(), n < 6 ? "train_lab" : "test_lab") << s.path;
+  }
+  for (const ScanIssue& issue : ds.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
+
+  // Only defective images (a segmentation set): one class, and the scan says what is missing.
+  for (int n : {0, 3, 6})
+    writeImage(dir / (n < 6 ? "train_lab" : "test_lab") / (std::to_string(n) + ".png"),
+               shapeOnTexture(0, n, 48, true).mask);
+  try {
+    (void)Dataset::scan(dir.path());
+    ADD_FAILURE() << "one class scanned";
+  } catch (const ClassListNeeded& e) {
+    EXPECT_NE(std::string(e.what()).find("every image in"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("also needs images without defects"), std::string::npos);
+  }
+}
+
+TEST(Masks, FolderNamesJoinedToASplitWord) {
+  for (const char* name : {"train_lab", "test_lab", "TRAIN-MASKS", "masks_val", "trainannot",
+                           "val_gt", "test_label", "groundtruth"})
+    EXPECT_TRUE(isMaskFolderName(name)) << name;
+  for (const char* name : {"lab", "annot", "train", "scratch_lab", "label_maker", "crazing"})
+    EXPECT_FALSE(isMaskFolderName(name)) << name;
+  for (const char* name : {"train_img", "test-images", "img_val", "JPEGImages"})
+    EXPECT_TRUE(isImageFolderName(name)) << name;
+  EXPECT_FALSE(isImageFolderName("train"));
+}
+
 TEST(Masks, AClassListOfGoodAndDefectLabelsByTheMasksBelowOtherFolders) {
   // KolektorSDD: kos01/Part0.jpg + kos01/Part0_label.bmp ...: the folders are parts, not
   // classes; `--classes good,defect` says so.

@@ -360,10 +360,14 @@ Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
         "classes) to label them");
   if (ds.classes_.size() < 2 && options.classes.empty())
     throw ClassListNeeded(
-        "need at least 2 classes, found 1 ('" + ds.classes_[0] + "') in " + root.string() +
-        (options.classes.empty()
-             ? "; if the folders are not classes (cameras, dates), give the class list"
-             : ""));
+        ds.classSource_ == ClassSource::Masks
+            // A segmentation set (DeepCrack, RSDDs): every image shows the defect.
+            ? "every image in " + root.string() + " has a mask marking a defect, so there is " +
+                  "one class ('" + ds.classes_[0] + "'); a classifier also needs images " +
+                  "without defects (a blank mask or none): add some, or give the class list " +
+                  "(" + kDefectClass + "," + kGoodClass + ") to label new ones"
+            : "need at least 2 classes, found 1 ('" + ds.classes_[0] + "') in " + root.string() +
+                  "; if the folders are not classes (cameras, dates), give the class list");
   if (unlabeled == usable && !c.sawFlatNeuCls && c.classFolders.empty())
     ds.layout_ = DatasetLayout::Unlabeled;
   std::map<std::string, int> classIndex;

@@ -270,7 +270,7 @@ bool splitFromName(const std::string& name, Split& split) {
   std::string n = asciiLower(name);
   // COCO's train2017 / val2017, Kaggle's train_images / test_set, images_train.
   while (!n.empty() && std::isdigit(static_cast<unsigned char>(n.back()))) n.pop_back();
-  for (const std::string affix : {"images", "imgs", "set", "data"}) {
+  for (const std::string affix : {"images", "imgs", "image", "img", "set", "data"}) {
     for (const std::string sep : {"_", "-", ""}) {
       const std::string suffix = sep + affix, prefix = affix + sep;
       if (n.size() > suffix.size() &&

@@ -4,6 +4,7 @@
 #include <map>
 #include <opencv2/imgproc.hpp>
 
+#include "dataset/folder_walk.h"
 #include "sdd/imaging/image_loader.h"
 #include "sdd/util/ascii.h"
 
@@ -11,18 +12,57 @@ namespace fs = std::filesystem;
 
 namespace sdd {
 
-bool isMaskFolderName(const std::string& name) {
+namespace {
+
+const std::vector<std::string> kMaskFolderWords = {
+    "masks",  "mask",  "ground_truth", "groundtruth", "gt",   "annotations",      "annotation",
+    "labels", "label", "lable",        "xml",         "xmls", "segmentationclass"};
+const std::vector<std::string> kImageFolderWords = {"images", "imgs", "image", "img", "jpegimages"};
+
+// The split word joined to one of `words` in a folder's name (lower case): "train" for
+// DeepCrack's train_img / train_lab, "test" for test-masks, masks_test or CamVid's testannot;
+// "" when the name is not one of those.
+std::string splitJoinedTo(const std::string& n, const std::vector<std::string>& words) {
+  for (const std::string& word : words)
+    for (const std::string sep : {"_", "-", ""}) {
+      const std::string suffix = sep + word, prefix = word + sep;
+      Split split;
+      if (n.size() > suffix.size() &&
+          n.compare(n.size() - suffix.size(), suffix.size(), suffix) == 0 &&
+          splitFromName(n.substr(0, n.size() - suffix.size()), split))
+        return n.substr(0, n.size() - suffix.size());
+      if (!sep.empty() && n.size() > prefix.size() && n.compare(0, prefix.size(), prefix) == 0 &&
+          splitFromName(n.substr(prefix.size()), split))
+        return n.substr(prefix.size());
+    }
+  return {};
+}
+
+std::vector<std::string> withSplitMaskWords() {
+  std::vector<std::string> words = kMaskFolderWords;
+  words.insert(words.end(), {"lab", "annot"});  // too common alone; clear with a split word
+  return words;
+}
+
+// The split word of a mask or image folder named with one ("train_lab" -> "train"), else "".
+std::string splitOfLayoutFolder(const std::string& name) {
   const std::string n = asciiLower(name);
-  for (const char* folder :
-       {"masks", "mask", "ground_truth", "groundtruth", "gt", "annotations", "annotation", "labels",
-        "label", "lable", "xml", "xmls", "segmentationclass"})
-    if (n == folder) return true;
-  return false;
+  static const std::vector<std::string> maskWords = withSplitMaskWords();
+  const std::string s = splitJoinedTo(n, maskWords);
+  return s.empty() ? splitJoinedTo(n, kImageFolderWords) : s;
+}
+
+}  // namespace
+
+bool isMaskFolderName(const std::string& name) {
+  static const std::vector<std::string> maskWords = withSplitMaskWords();
+  const std::string n = asciiLower(name);
+  return inList(kMaskFolderWords, n) || !splitJoinedTo(n, maskWords).empty();
 }
 
 bool isImageFolderName(const std::string& name) {
   const std::string n = asciiLower(name);
-  return n == "images" || n == "imgs" || n == "image" || n == "img" || n == "jpegimages";
+  return inList(kImageFolderWords, n) || !splitJoinedTo(n, kImageFolderWords).empty();
 }
 
 std::string stemWithoutMaskSuffix(const std::string& stem) {
@@ -74,7 +114,11 @@ std::string maskPairingKey(const fs::path& file, const fs::path& root, bool isMa
   std::string key;
   for (const fs::path& part : rel.parent_path()) {
     const std::string name = part.string();
-    if (isMaskFolderName(name) || isImageFolderName(name)) continue;
+    // train_img/x.jpg and train_lab/x.png pair as train/x; images/ and masks/ drop out.
+    if (isMaskFolderName(name) || isImageFolderName(name)) {
+      if (const std::string split = splitOfLayoutFolder(name); !split.empty()) key += split + "/";
+      continue;
+    }
     key += name + "/";
   }
   std::string stem = file.stem().string();
