@@ -430,6 +430,38 @@ static std::string scanError(const fs::path& root, const ScanOptions& options = 
   return "(no error)";
 }
 
+TEST(Dataset, AnUnpackedArchivesOwnFolderIsLookedThrough) {
+  // X-SDD.zip unpacks to X-SDD/X-SDD/<classes>; opened at the top, the one folder was taken for
+  // the only class ("need at least 2 classes, found 1 ('X-SDD')").
+  TempDir dir;
+  for (int n = 0; n < 3; ++n) {
+    writeImage(dir / "X-SDD" / "X-SDD" / "oxide" / ("o" + std::to_string(n) + ".png"),
+               patternImage(0, n));
+    writeImage(dir / "X-SDD" / "X-SDD" / "slag" / ("s" + std::to_string(n) + ".png"),
+               patternImage(1, n));
+  }
+  writeBytes(dir / "README.txt", "X-SDD, unpacked\n");
+  writeBytes(dir / "X-SDD.zip", "PK");
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"oxide", "slag"}));
+  EXPECT_EQ(ds.root(), dir.path()) << "the dataset keeps the folder it was given";
+  EXPECT_EQ(ds.dataFolder(), dir / "X-SDD" / "X-SDD");
+
+  // A split layout and a flat NEU-CLS folder one level down, likewise.
+  TempDir split, flat;
+  for (int n = 0; n < 2; ++n)
+    for (const char* part : {"train", "validation"})
+      for (const char* cls : {"a", "b"})
+        writeImage(split / "NEU-DET" / part / cls / (std::to_string(n) + ".png"),
+                   patternImage(cls[0] == 'a', n + (part[0] == 't' ? 0 : 10)));
+  EXPECT_TRUE(Dataset::scan(split.path()).hasOwnSplit());
+  for (const char* prefix : {"Cr", "In"})
+    for (int n = 1; n <= 2; ++n)
+      writeImage(flat / "NEU-CLS" / (std::string(prefix) + "_" + std::to_string(n) + ".bmp"),
+                 patternImage(prefix[0] == 'C', n));
+  EXPECT_EQ(Dataset::scan(flat.path()).layout(), DatasetLayout::NeuCls);
+}
+
 TEST(Dataset, FewerThanTwoClassesIsAClearErrorThatSaysWhatIsMissing) {
   TempDir dir;
   for (int n = 0; n < 3; ++n)

@@ -2275,6 +2275,10 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <source>images with masks; classes from the masks</source>
         <translation>마스크가 있는 이미지; 마스크에서 정한 클래스</translation>
     </message>
+    <message>
+        <source>, read from %1</source>
+        <translation>, %1에서 읽음</translation>
+    </message>
 </context>
 <context>
     <name>sddui::StatusLabels</name>

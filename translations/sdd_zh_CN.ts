@@ -2275,6 +2275,10 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <source>images with masks; classes from the masks</source>
         <translation>带掩码的图像；类别来自掩码</translation>
     </message>
+    <message>
+        <source>, read from %1</source>
+        <translation>，从 %1 读取</translation>
+    </message>
 </context>
 <context>
     <name>sddui::StatusLabels</name>

@@ -179,6 +179,9 @@ sdd::Dataset scanDataset(const Args& args, std::uint64_t seed, bool verbose,
               << ds.samples().size() << " images, " << ds.classes().size() << " classes, "
               << (ds.hasOwnSplit() ? "its own train/validation split" : "seeded stratified split")
               << ", scanned in " << std::fixed << std::setprecision(1) << secs << " s)\n";
+    if (ds.dataFolder() != ds.root())
+      std::cout << "  read from " << ds.dataFolder().string()
+                << ": the folder given holds only this one (an unpacked archive's folder)\n";
     if (ds.classSource() == sdd::ClassSource::Masks)
       std::cout << "  classes from the masks (nothing else names one): " << sdd::kDefectClass
                 << " = its mask marks a defect, " << sdd::kGoodClass

@@ -35,6 +35,10 @@ QString describeOpened(const QString& folder, const sdd::Dataset& ds,
           .arg(ds.samples().size())
           .arg(ds.classes().size())
           .arg(layoutName(ds.layout()));
+  if (ds.dataFolder() != ds.root())
+    msg += QCoreApplication::translate("sddui::ScanProblems", ", read from %1")
+               .arg(QString::fromStdString(
+                   ds.dataFolder().lexically_relative(ds.root()).generic_string()));
   if (!ds.skipped().empty())
     msg += QCoreApplication::translate("sddui::ScanProblems", ", %1 file(s) skipped")
                .arg(ds.skipped().size());

@@ -118,19 +118,24 @@ std::vector<Split> stratifiedSplit(const std::vector<int>& labels, double valida
   return out;
 }
 
-Dataset Dataset::scan(const fs::path& root, const ScanOptions& options) {
+Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
   std::error_code ec;
-  if (!fs::exists(root, ec)) throw DatasetError("dataset folder does not exist: " + root.string());
-  if (!fs::is_directory(root, ec))
-    throw DatasetError("dataset path is not a folder: " + root.string());
+  if (!fs::exists(given, ec))
+    throw DatasetError("dataset folder does not exist: " + given.string());
+  if (!fs::is_directory(given, ec))
+    throw DatasetError("dataset path is not a folder: " + given.string());
   if (!options.classes.empty()) checkClassList(options.classes);
+  // An unpacked archive's own folder (X-SDD/X-SDD/<classes>) is not a class: the dataset is
+  // read from where it starts. The dataset keeps the folder it was given.
+  const fs::path root = datasetFolderIn(given, options);
 
   const YoloNames yolo = findYoloNames(root);
   FolderWalk c = walkDatasetFolders(root, options, yolo);
   const bool ownSplit = c.ownSplit, sawImagesDir = c.sawImagesDir;
 
   Dataset ds;
-  ds.root_ = root;
+  ds.root_ = given;
+  if (root != given) ds.dataFolder_ = root;
   ds.options_ = options;
   ds.options_.progress = nullptr;
   ds.ownSplit_ = ownSplit && !options.resplit;

@@ -292,6 +292,45 @@ bool splitFromName(const std::string& name, Split& split) {
   return false;
 }
 
+fs::path datasetFolderIn(const fs::path& given, const ScanOptions& options) {
+  fs::path folder = given;
+  for (int depth = 0; depth < 4; ++depth) {
+    std::vector<fs::path> folders;
+    bool holdsData = false;
+    for (const fs::path& entry : sortedEntries(folder)) {
+      const std::string name = entry.filename().string();
+      if (isArchiveLeftover(entry) || name.empty() || name[0] == '.') continue;
+      if (isDir(entry)) {
+        folders.push_back(entry);
+        continue;
+      }
+      const std::string ext = asciiLower(entry.extension().string());
+      // Images, label files and YOLO class lists make this folder the dataset; a README, a
+      // licence or the archive itself do not.
+      holdsData = holdsData || isImageExtension(entry) || isXmlFile(entry) || isJsonFile(entry) ||
+                  isCsvFile(entry) || ext == ".yaml" || ext == ".yml" || ext == ".names" ||
+                  asciiLower(name) == "classes.txt";
+    }
+    if (holdsData || folders.size() != 1) break;  // (links too: 4 levels at most)
+    // A folder whose name says what it holds is part of the layout, not a wrapper.
+    const std::string name = folders[0].filename().string();
+    Split split;
+    if (splitFromName(name, split) || isMaskFolderName(name) || isImageFolderName(name) ||
+        isUnlabeledFolderName(name) || isCameraOrDateFolderName(name))
+      break;
+    // ... and it is one only when what it holds names classes, a split or labels; else it is
+    // the one class (or lot) of the images in it, and the scan says so.
+    const YoloNames yolo = findYoloNames(folders[0]);
+    const FolderWalk inside = walkDatasetFolders(folders[0], options, yolo);
+    if (!inside.ownSplit && !inside.sawFlatNeuCls && inside.classFolders.empty() &&
+        yolo.names.empty() && inside.listFiles.empty() && inside.csvFiles.empty() &&
+        inside.vocFiles.empty() && inside.maskFiles.empty())
+      break;
+    folder = folders[0];
+  }
+  return folder;
+}
+
 FolderWalk walkDatasetFolders(const fs::path& root, const ScanOptions& options,
                               const YoloNames& yolo) {
   FolderWalk c;

@@ -70,6 +70,15 @@ bool inList(const std::vector<std::string>& list, const std::string& name);
 /// train2017, val2017, train_images, test-set, images_train); `split` is set to its split.
 bool splitFromName(const std::string& name, Split& split);
 
+/// The folder a dataset starts in: `given`, or the folder an archive was unpacked into below
+/// it (MyDataset/ holding only NEU-DET/, which holds train/ and validation/), followed down
+/// while a folder holds exactly one folder and no image or label file, that folder's name is
+/// not a split, image, mask, unlabeled, camera or date folder's, and walking it finds class
+/// folders, a split, NEU-CLS file names or label files (a folder of one class's images is
+/// that class). At most 4 levels.
+std::filesystem::path datasetFolderIn(const std::filesystem::path& given,
+                                      const ScanOptions& options);
+
 /// Walks `root`: the YOLO layout (`yolo` names its classes), split folders with their
 /// images/, annotations/ and mask folders, or one class root of class folders and loose
 /// images.

@@ -124,8 +124,14 @@ class Dataset {
   /// or fewer than two classes (saying what is missing: a class list when the images have none).
   /// Unreadable files are skipped and listed in skipped().
   static Dataset scan(const std::filesystem::path& root, const ScanOptions& options = {});
+  // (An archive's own folder above the dataset is looked through: see dataFolder().)
 
   const std::filesystem::path& root() const { return root_; }
+  /// Where the dataset starts: root(), or the one folder an unpacked archive put below it
+  /// (MyDataset/ holding only NEU-DET/ holding train/ …), which the scan reads from.
+  const std::filesystem::path& dataFolder() const {
+    return dataFolder_.empty() ? root_ : dataFolder_;
+  }
   DatasetLayout layout() const { return layout_; }
   ClassSource classSource() const { return classSource_; }
   /// True when the split came from the dataset's own folders, false when we made it.
@@ -170,6 +176,7 @@ class Dataset {
 
  private:
   std::filesystem::path root_;
+  std::filesystem::path dataFolder_;  // empty: root_
   ScanOptions options_;
   DatasetLayout layout_ = DatasetLayout::FolderPerClass;
   ClassSource classSource_ = ClassSource::Folders;
