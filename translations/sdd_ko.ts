@@ -831,6 +831,13 @@ Choose “All classes” and “All images”, or clear the search.</source>
     </message>
 </context>
 <context>
+    <name>sddui::DatasetOpener</name>
+    <message>
+        <source>%1: the folder&apos;s name holds bytes that are not UTF-8 text (a name in Latin-1 or another old encoding), which the window cannot hold. Rename the folder, or use sdd on the command line, which reads it.</source>
+        <translation>%1: 폴더 이름에 UTF-8 텍스트가 아닌 바이트가 있습니다(Latin-1 등 오래된 인코딩의 이름). 창에서는 이를 다룰 수 없습니다. 폴더 이름을 바꾸거나, 이를 읽을 수 있는 명령줄의 sdd를 사용하십시오.</translation>
+    </message>
+</context>
+<context>
     <name>sddui::EvaluatePanel</name>
     <message>
         <source>Validation split</source>

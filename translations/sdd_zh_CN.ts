@@ -831,6 +831,13 @@ Choose “All classes” and “All images”, or clear the search.</source>
     </message>
 </context>
 <context>
+    <name>sddui::DatasetOpener</name>
+    <message>
+        <source>%1: the folder&apos;s name holds bytes that are not UTF-8 text (a name in Latin-1 or another old encoding), which the window cannot hold. Rename the folder, or use sdd on the command line, which reads it.</source>
+        <translation>%1：文件夹名称含有非 UTF-8 文本的字节（Latin-1 或其他旧编码的名称），窗口无法处理。请重命名该文件夹，或使用可以读取它的命令行 sdd。</translation>
+    </message>
+</context>
+<context>
     <name>sddui::EvaluatePanel</name>
     <message>
         <source>Validation split</source>

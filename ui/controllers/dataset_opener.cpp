@@ -1,5 +1,6 @@
 #include "controllers/dataset_opener.h"
 
+#include <QCoreApplication>
 #include <QMetaObject>
 #include <QPointer>
 
@@ -15,6 +16,21 @@ void openDatasetInBackground(QObject* context, const QString& folder, const QStr
                              std::function<void(const QString&)> failed) {
   QPointer<QObject> ctx(context);
   const std::string root = folder.toStdString(), ws = workspace.toStdString();
+  // Qt holds a path as text: a folder whose name has bytes that are not UTF-8 (Latin-1 from an
+  // old Windows share) arrives with U+FFFD in their place, and no folder has that name.
+  std::error_code ec;
+  if (folder.contains(QChar(0xFFFD)) && !std::filesystem::exists(root, ec)) {
+    const QString why =
+        QCoreApplication::translate(
+            "sddui::DatasetOpener",
+            "%1: the folder's name holds bytes that are not UTF-8 text (a name in Latin-1 or "
+            "another old encoding), which the window cannot hold. Rename the folder, or use sdd "
+            "on the command line, which reads it.")
+            .arg(folder);
+    QMetaObject::invokeMethod(
+        context, [failed, why] { failed(why); }, Qt::QueuedConnection);
+    return;
+  }
   runInBackground<OpenedDataset>(
       context,
       [ctx, root, ws, progress, modelClasses] {
