@@ -706,6 +706,22 @@ class GuiTest : public QObject {
     QDir(data).removeRecursively();  // the generator left an unreadable file
   }
 
+  // Qt holds paths as text: a folder named in Latin-1 cannot be opened, and the window says
+  // why instead of "does not exist".
+  void aFolderNamedInLatin1SaysWhyItCannotBeOpened() {
+    TempDir dir;
+    const fs::path data = dir / std::string(
+                                    "Pr\xFC"
+                                    "fung");  // ü in Latin-1
+    makeDataset(data);
+    MainWindow w(opts(qs(data), qs(dir / "ws"), {}));
+    QSignalSpy failed(&w, &MainWindow::datasetFailed);  // the scan is queued: not yet failed
+    QVERIFY(failed.count() || failed.wait(10000));
+    const QString why = failed.at(0).at(0).toString();
+    QVERIFY2(why.contains(QStringLiteral("not UTF-8 text")), qPrintable(why));
+    QVERIFY(w.datasetModel()->isEmpty());
+  }
+
   void modelWithOtherClassesIsRefused() {
     TempDir dir;
     makeDataset(dir / "data");
