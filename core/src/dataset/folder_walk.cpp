@@ -301,7 +301,8 @@ fs::path datasetFolderIn(const fs::path& given, const ScanOptions& options) {
       const std::string name = entry.filename().string();
       if (isArchiveLeftover(entry) || name.empty() || name[0] == '.') continue;
       if (isDir(entry)) {
-        folders.push_back(entry);
+        std::vector<ScanIssue> noted;  // the walk notes a workspace folder; not twice
+        if (!isWorkspaceFolder(entry, noted)) folders.push_back(entry);
         continue;
       }
       const std::string ext = asciiLower(entry.extension().string());
