@@ -537,6 +537,12 @@ TEST(Dataset, AClassFolderNamedInLatin1IsOneUtf8ClassName) {
   for (const Sample& s : ds.samples())
     EXPECT_EQ(ds.className(s.label), s.path.filename().string()[0] == 'k' ? ds.classes()[0] : "ok");
   EXPECT_TRUE(ds.skipped().empty()) << "no false 'class folder without any usable image'";
+  // The same name given in a class list (typed in a Latin-1 terminal) is the same class.
+  ScanOptions listed;
+  listed.classes = {"Kratzer\xFC", "ok"};
+  const Dataset withList = Dataset::scan(dir.path(), listed);
+  EXPECT_EQ(withList.classes(), ds.classes());
+  EXPECT_EQ(withList.unlabeledCount(), 0u);
 }
 
 TEST(Dataset, NumberedFoldersAreClassesWhenNothingElseNamesOne) {

@@ -329,7 +329,7 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
       found.insert(c.candidates[i].className);
   }
   if (!options.classes.empty()) {
-    ds.classes_ = options.classes;
+    for (const std::string& name : options.classes) ds.classes_.push_back(validUtf8(name));
     ds.classSource_ = ClassSource::ClassList;
   } else if (!found.empty()) {
     ds.classes_.assign(found.begin(), found.end());
