@@ -46,9 +46,8 @@ std::string hms(double seconds) {
 std::string readInputFile(const std::filesystem::path& file, const std::string& option) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw CliError(option + " " + file.string() + ": cannot open the file");
-  std::error_code ec;
-  if (const auto size = fs::file_size(file, ec); !ec && size > sdd::kMaxFileBytes)
-    throw CliError(option + " " + file.string() + ": " + sdd::fileTooLargeMessage(size));
+  if (const std::string why = sdd::tooLargeToRead(file); !why.empty())
+    throw CliError(option + " " + file.string() + ": " + why);
   std::stringstream text;
   text << in.rdbuf();
   if (in.bad()) throw CliError(option + " " + file.string() + ": cannot read the file");

@@ -115,10 +115,8 @@ bool readAnnotationText(const fs::path& file, std::string& text, std::size_t max
   std::ifstream in(file, std::ios::binary);
   if (!in) return false;
   if (maxBytes == std::string::npos) {
-    std::error_code ec;
-    const std::uintmax_t size = fs::file_size(file, ec);
-    if (!ec && size > kMaxFileBytes) {
-      if (tooLarge) *tooLarge = fileTooLargeMessage(size);
+    if (std::string why = tooLargeToRead(file); !why.empty()) {
+      if (tooLarge) *tooLarge = std::move(why);
       return false;
     }
     std::stringstream ss;

@@ -38,26 +38,25 @@ std::string splitJoinedTo(const std::string& n, const std::vector<std::string>& 
   return {};
 }
 
-std::vector<std::string> withSplitMaskWords() {
+// Mask folder words beside a split word: also "lab" and "annot", too common alone.
+const std::vector<std::string> kSplitMaskFolderWords = [] {
   std::vector<std::string> words = kMaskFolderWords;
-  words.insert(words.end(), {"lab", "annot"});  // too common alone; clear with a split word
+  words.insert(words.end(), {"lab", "annot"});
   return words;
-}
+}();
 
 // The split word of a mask or image folder named with one ("train_lab" -> "train"), else "".
 std::string splitOfLayoutFolder(const std::string& name) {
   const std::string n = asciiLower(name);
-  static const std::vector<std::string> maskWords = withSplitMaskWords();
-  const std::string s = splitJoinedTo(n, maskWords);
+  const std::string s = splitJoinedTo(n, kSplitMaskFolderWords);
   return s.empty() ? splitJoinedTo(n, kImageFolderWords) : s;
 }
 
 }  // namespace
 
 bool isMaskFolderName(const std::string& name) {
-  static const std::vector<std::string> maskWords = withSplitMaskWords();
   const std::string n = asciiLower(name);
-  return inList(kMaskFolderWords, n) || !splitJoinedTo(n, maskWords).empty();
+  return inList(kMaskFolderWords, n) || !splitJoinedTo(n, kSplitMaskFolderWords).empty();
 }
 
 bool isImageFolderName(const std::string& name) {

@@ -94,7 +94,10 @@ std::uint64_t fnv1a64(const std::uint8_t* data, std::size_t size) {
   return h;
 }
 
-std::string fileTooLargeMessage(std::uint64_t bytes) {
+std::string tooLargeToRead(const std::filesystem::path& file) {
+  std::error_code ec;
+  const std::uintmax_t bytes = std::filesystem::file_size(file, ec);
+  if (ec || bytes <= kMaxFileBytes) return {};
   char text[96];
   std::snprintf(text, sizeof text, "file too large to read (%.1f GB; at most %.1f GB)",
                 static_cast<double>(bytes) / 1e9, static_cast<double>(kMaxFileBytes) / 1e9);
@@ -108,6 +111,7 @@ bool readFileBytes(const std::filesystem::path& file, std::vector<std::uint8_t>&
     error = std::filesystem::exists(file, ec) ? "not a regular file" : "file does not exist";
     return false;
   }
+  if (error = tooLargeToRead(file); !error.empty()) return false;
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     error = "cannot open file for reading (permissions?)";
@@ -116,10 +120,6 @@ bool readFileBytes(const std::filesystem::path& file, std::vector<std::uint8_t>&
   in.seekg(0, std::ios::end);
   const std::streamoff size = in.tellg();
   in.seekg(0, std::ios::beg);
-  if (size > 0 && static_cast<std::uint64_t>(size) > kMaxFileBytes) {
-    error = fileTooLargeMessage(static_cast<std::uint64_t>(size));
-    return false;
-  }
   bytes.resize(size > 0 ? static_cast<std::size_t>(size) : 0);
   if (size > 0 && !in.read(reinterpret_cast<char*>(bytes.data()), size)) {
     error = "read error";

@@ -30,8 +30,10 @@ bool readFileBytes(const std::filesystem::path& file, std::vector<std::uint8_t>&
 /// fills the memory.
 inline constexpr std::uint64_t kMaxFileBytes = 2'400'000'000;
 
-/// "file too large to read (20.0 GB; at most 2.4 GB)".
-std::string fileTooLargeMessage(std::uint64_t bytes);
+/// Why `file` is too large to read whole ("file too large to read (20.0 GB; at most 2.4 GB)"),
+/// or "" when it is not (or its size cannot be told: reading it will say why). The one check
+/// every reader of whole files makes.
+std::string tooLargeToRead(const std::filesystem::path& file);
 
 /// FNV-1a 64-bit hash of a byte buffer (duplicate detection, not security).
 std::uint64_t fnv1a64(const std::uint8_t* data, std::size_t size);
