@@ -25,8 +25,8 @@ struct Candidate {
   std::filesystem::path annotation;  // a Pascal VOC file; may be empty
   std::vector<BoundingBox> boxes;    // from its YOLO label file or its VOC file
   bool classFromFileName = false;    // a flat folder's "<prefix>_" gave the class
-  // The JSON file (COCO, LabelMe, Label Studio) that listed it, and the class it gave the
-  // whole image ("" none).
+  // The format of the file that listed it (COCO, LabelMe, Label Studio JSON; CVAT XML), and
+  // the class it gave the whole image ("" none).
   std::optional<AnnotationListFormat> fromList{};
   std::string listedClass{};
   // The folder's name when it is a short number (0/, 1/, 10/, 001/): taken for a camera or lot
@@ -39,7 +39,7 @@ struct FolderWalk {
   std::vector<Candidate> candidates;
   std::vector<std::filesystem::path> maskFiles;  // files in mask folders: masks, never samples
   std::vector<std::filesystem::path> vocFiles;   // XML files anywhere: paired with images by stem
-  std::vector<std::filesystem::path> listFiles;  // JSON files anywhere: annotation files are read
+  std::vector<std::filesystem::path> listFiles;  // JSON (and CVAT XML) files listing images
   std::vector<std::filesystem::path> csvFiles;   // CSV files anywhere: label files are read
   std::vector<ScanIssue> issues;
   std::map<std::string, std::filesystem::path>
