@@ -2,11 +2,13 @@
 // For each scale K it makes a folder-per-class copy of DATASET with every image linked K
 // times (symbolic links, distinct names), runs `sdd train` on it as a child process for each
 // recipe, and prints the child's peak RSS (getrusage of the child), the decoded data it holds
-// (images x channels kept x input size^2 bytes) and the seconds of its last epoch. Not a
-// test: it asserts nothing; docs/performance.md records what it printed.
+// (images x channels kept x input size^2 bytes) and the seconds of its last epoch. With
+// `--stores held,streamed` each run is made twice, the second with `--stream-images` (the
+// images decoded for each batch, nothing held), the held one as its baseline. Not a test: it
+// asserts nothing; docs/performance.md records what it printed.
 //
 //   sdd_memory_bench [DATASET] [--sdd PATH] [--scales 1,10] [--recipes default,tableII]
-//                    [--epochs N]
+//                    [--epochs N] [--stores held,streamed]
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -40,9 +42,10 @@ struct Run {
   double peakGb = 0, wallS = 0, lastEpochS = 0;
 };
 
-/// `sdd train DIR --preset RECIPE --epochs N --out OUT --quiet`, its output in LOG.
+/// `sdd train DIR --preset RECIPE --epochs N --out OUT --quiet [--stream-images]`, its output
+/// in LOG.
 Run train(const fs::path& sdd, const fs::path& dir, const std::string& recipe, int epochs,
-          const fs::path& out, const fs::path& log) {
+          bool stream, const fs::path& out, const fs::path& log) {
   const auto t0 = std::chrono::steady_clock::now();
   const pid_t pid = ::fork();
   if (pid == 0) {
@@ -50,7 +53,8 @@ Run train(const fs::path& sdd, const fs::path& dir, const std::string& recipe, i
     if (fd >= 0) ::dup2(fd, 1), ::dup2(fd, 2);
     const std::string e = std::to_string(epochs);
     ::execl(sdd.c_str(), "sdd", "train", dir.c_str(), "--preset", recipe.c_str(), "--epochs",
-            e.c_str(), "--out", out.c_str(), "--quiet", static_cast<char*>(nullptr));
+            e.c_str(), "--out", out.c_str(), "--quiet", stream ? "--stream-images" : nullptr,
+            static_cast<char*>(nullptr));
     ::_exit(127);
   }
   Run r;
@@ -74,14 +78,15 @@ Run train(const fs::path& sdd, const fs::path& dir, const std::string& recipe, i
 
 int main(int argc, char** argv) {
   fs::path root = "data/NEU-DET", sdd = "build/app/sdd";
-  std::vector<std::string> scales = {"1", "10"}, recipes = {"default", "tableII"};
+  std::vector<std::string> scales = {"1", "10"}, recipes = {"default", "tableII"},
+                           stores = {"held"};
   int epochs = 1;
   const char* usage =
       "usage: sdd_memory_bench [DATASET] [--sdd PATH] [--scales 1,10] "
-      "[--recipes default,tableII] [--epochs N]";
+      "[--recipes default,tableII] [--epochs N] [--stores held,streamed]";
   try {
     const sdd::cli::Args args(std::vector<std::string>(argv + 1, argv + argc),
-                              {"sdd", "scales", "recipes", "epochs"}, {"help"});
+                              {"sdd", "scales", "recipes", "epochs", "stores"}, {"help"});
     if (args.has("help")) {
       std::puts(usage);
       return 0;
@@ -92,6 +97,10 @@ int main(int argc, char** argv) {
     if (args.has("scales")) scales = splitList(args.str("scales", ""));
     if (args.has("recipes")) recipes = splitList(args.str("recipes", ""));
     epochs = args.integer("epochs", epochs, 1, 100'000);
+    if (args.has("stores")) stores = splitList(args.str("stores", ""));
+    for (const std::string& s : stores)
+      if (s != "held" && s != "streamed")
+        throw sdd::cli::CliError("--stores takes held and/or streamed, not '" + s + "'");
   } catch (const sdd::cli::CliError& e) {
     std::fprintf(stderr, "sdd_memory_bench: %s\n%s\n", e.what(), usage);
     return 2;
@@ -109,7 +118,7 @@ int main(int argc, char** argv) {
     std::printf("sdd_memory_bench: %s (%zu labeled images, %s), `%s train --epochs %d`\n",
                 root.string().c_str(), labeled.size(), grey ? "grey" : "colour",
                 sdd.string().c_str(), epochs);
-    std::printf("%-8s %6s %8s %12s %14s %8s %12s %16s\n", "recipe", "scale", "images",
+    std::printf("%-8s %-9s %6s %8s %12s %14s %8s %12s %16s\n", "recipe", "store", "scale", "images",
                 "peak RSS GB", "decoded data GB", "ratio", "s/epoch", "s/epoch per 1k img");
     for (const std::string& scale : scales) {
       const int k = std::max(1, std::atoi(scale.c_str()));
@@ -123,22 +132,26 @@ int main(int argc, char** argv) {
                              cls / ("k" + std::to_string(c) + "_" + s.path.filename().string()));
       }
       const std::size_t images = labeled.size() * std::size_t(k);
-      for (const std::string& recipe : recipes) {
-        const sdd::TrainRecipe r = sdd::trainRecipe(recipe, int(ds.classes().size()));
-        const double side = r.spec.inputSize;
-        const double data = double(images) * (grey ? 1 : r.spec.inputChannels) * side * side / 1e9;
-        const Run run = train(sdd, dir, recipe, epochs, work / "out", work / "train.log");
-        fs::remove_all(work / "out");
-        if (!run.ok) {
-          std::printf("%-8s %6s %8zu  failed: see %s\n", recipe.c_str(), scale.c_str(), images,
-                      (work / "train.log").string().c_str());
-          continue;
+      for (const std::string& recipe : recipes)
+        for (const std::string& store : stores) {
+          const sdd::TrainRecipe r = sdd::trainRecipe(recipe, int(ds.classes().size()));
+          const double side = r.spec.inputSize;
+          // The decoded size of the set, held or not: the ratio's yardstick either way.
+          const double data =
+              double(images) * (grey ? 1 : r.spec.inputChannels) * side * side / 1e9;
+          const Run run = train(sdd, dir, recipe, epochs, store == "streamed", work / "out",
+                                work / "train.log");
+          fs::remove_all(work / "out");
+          if (!run.ok) {
+            std::printf("%-8s %-9s %6s %8zu  failed: see %s\n", recipe.c_str(), store.c_str(),
+                        scale.c_str(), images, (work / "train.log").string().c_str());
+            continue;
+          }
+          std::printf("%-8s %-9s %6s %8zu %12.2f %14.3f %8.1f %12.1f %16.3f\n", recipe.c_str(),
+                      store.c_str(), scale.c_str(), images, run.peakGb, data, run.peakGb / data,
+                      run.lastEpochS, run.lastEpochS / (double(images) / 1000.0));
+          std::fflush(stdout);
         }
-        std::printf("%-8s %6s %8zu %12.2f %14.3f %8.1f %12.1f %16.3f\n", recipe.c_str(),
-                    scale.c_str(), images, run.peakGb, data, run.peakGb / data, run.lastEpochS,
-                    run.lastEpochS / (double(images) / 1000.0));
-        std::fflush(stdout);
-      }
       fs::remove_all(dir);
     }
     fs::remove_all(work);

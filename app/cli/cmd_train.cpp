@@ -76,8 +76,11 @@ const char* kTrainHelp = R"(usage: sdd train [DATASET] [options]
                        not stall training), so two runs may differ in the last bits
   --device D           auto (default) | cpu | cuda | cuda:N
   --data-memory MB     a split whose decoded images take more is kept in a file in the
-                       output folder that the system pages (datasets larger than memory);
-                       default 0: half of this machine's memory
+                       output folder that the system pages (datasets larger than memory),
+                       or decoded from its files for each batch when that folder has no
+                       room; default 0: half of this machine's memory
+  --stream-images      decode the images from their files for each batch (nothing held;
+                       the next batch is decoded while this one trains)
   --val-fraction F     validation share when the dataset has no split folders (default 0.2)
   --split-seed N       ignore the dataset's split folders; seeded stratified split instead
   --conv LIST          conv widths, default 8,16,32,64

@@ -223,8 +223,8 @@ const std::set<std::string> kTrainValueFlags = {"noise",        "blur",       "l
                                                 "dropout",      "input-size", "channels",
                                                 "workspace",    "classes",    "balance",
                                                 "min-steps",    "data-memory"};
-const std::set<std::string> kTrainSwitches = {"no-augment", "no-map", "class-weights",
-                                              "bn",         "no-bn",  "no-channels-last"};
+const std::set<std::string> kTrainSwitches = {
+    "no-augment", "no-map", "class-weights", "bn", "no-bn", "no-channels-last", "stream-images"};
 
 /// The model and training options shared by `train`, `suspects` and `reduce`. Options not
 /// given keep the values of `run` (a run.json, when resuming a run) or else of the preset.
@@ -257,6 +257,7 @@ void parseTrainOptions(const Args& args, sdd::TrainConfig& cfg, sdd::ModelSpec& 
   cfg.threads = args.integer("threads", cfg.threads, 0, 1024);
   cfg.dataMemoryMb = args.integer("data-memory", cfg.dataMemoryMb, 0, 1 << 30);
   cfg.device = args.str("device", cfg.device);
+  if (args.has("stream-images")) cfg.streamImages = true;
   if (args.has("no-augment")) cfg.augment = false;
   if (args.has("class-weights") && args.has("balance"))
     throw CliError("--class-weights and --balance contradict each other");

@@ -68,6 +68,7 @@ void to_json(nlohmann::json& j, const TrainConfig& c) {
        {"balance", c.balance},
        {"min_steps", c.minSteps},
        {"data_memory_mb", c.dataMemoryMb},
+       {"stream_images", c.streamImages},
        {"keep", c.keep},
        {"seed", c.seed},
        {"threads", c.threads},
@@ -102,6 +103,7 @@ void from_json(const nlohmann::json& j, TrainConfig& c) {
   c.balance = j.value("balance", j.value("class_weights", false) ? "weights" : d.balance);
   c.minSteps = j.value("min_steps", d.minSteps);
   c.dataMemoryMb = j.value("data_memory_mb", d.dataMemoryMb);
+  c.streamImages = j.value("stream_images", d.streamImages);
   c.labelSmoothing = j.value("label_smoothing", d.labelSmoothing);
   // Runs from before the defect map trained without one: resuming them must not add it.
   c.defectMap = j.value("defect_map", false);

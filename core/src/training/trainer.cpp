@@ -18,6 +18,7 @@
 #include "sdd/util/atomic_file.h"
 #include "sdd/util/runtime.h"
 #include "training/augmentation.h"
+#include "training/batch_reader.h"
 #include "training/checkpoint.h"
 #include "training/class_balance.h"
 #include "training/defect_map_loss.h"
@@ -210,8 +211,10 @@ void Trainer::Impl::writeManifest() {
 }
 
 void Trainer::Impl::loadData() {
-  say("loading " + std::to_string(dataset.samples().size()) + " images into memory");
-  const training::ImageStore store{run.path(), std::int64_t(config.dataMemoryMb) << 20};
+  say("loading " + std::to_string(dataset.samples().size()) + " images" +
+      (config.streamImages ? " (to decode for each batch)" : " into memory"));
+  const training::ImageStore store{run.path(), std::int64_t(config.dataMemoryMb) << 20,
+                                   config.streamImages};
   train = training::loadSplit(dataset, Split::Train, spec, threads, owner->onMessage, store);
   val = training::loadSplit(dataset, Split::Validation, spec, threads, owner->onMessage, store);
   if (train.y.size(0) == 0) throw DatasetError("the training split has no images");
@@ -226,7 +229,7 @@ void Trainer::Impl::loadData() {
   std::sort(meta.trainingImages.begin(), meta.trainingImages.end());
   meta.trainingImages.erase(std::unique(meta.trainingImages.begin(), meta.trainingImages.end()),
                             meta.trainingImages.end());
-  meta.normalization = training::computeNormalization(train.x, spec.inputChannels);
+  meta.normalization = training::normalizationOf(train, spec.inputChannels);
   if (const int epochs = config.epochsFor(nTrain); epochs != config.epochs) {
     say("a small training set: " + std::to_string(epochs) + " epochs instead of " +
         std::to_string(config.epochs) + ", so that training takes at least " +
@@ -323,9 +326,9 @@ bool Trainer::Impl::trainEpoch(int epoch, EpochStats& s) {
   // order and augmentation as an uninterrupted one.
   std::mt19937_64 rng(config.seed * 1000003ull + static_cast<std::uint64_t>(epoch));
   const std::vector<int64_t> order = training::epochOrder(nTrain, balance.imagesByClass, rng);
-  const auto orderT = torch::tensor(order, torch::kInt64);
-  const long batchSize = config.batchSize;
-  const std::size_t batches = static_cast<std::size_t>((nTrain + batchSize - 1) / batchSize);
+  training::BatchReader reader(train, torch::tensor(order, torch::kInt64), config.batchSize,
+                               owner->onMessage);
+  const std::size_t batches = reader.batches();
   const auto mean = torch::tensor(meta.normalization.mean).view({1, -1, 1, 1});
   const auto stdv = torch::tensor(meta.normalization.std).view({1, -1, 1, 1});
 
@@ -335,10 +338,11 @@ bool Trainer::Impl::trainEpoch(int epoch, EpochStats& s) {
     if (owner->cancel_ && owner->cancel_->load()) return false;
     const auto stepStart = Clock::now();
     if (tuner) tuner->beginStep();
-    const long lo = static_cast<long>(b) * batchSize, hi = std::min(nTrain, lo + batchSize);
-    auto idx = orderT.slice(0, lo, hi);
-    auto x01 = train.x.index_select(0, idx).to(torch::kFloat32).div_(255.0);
-    torch::Tensor target = spec.defectMap ? train.target.index_select(0, idx) : torch::Tensor();
+    const training::BatchReader::Batch batch = reader.next();
+    const torch::Tensor& idx = batch.rows;
+    const long size = idx.size(0);
+    auto x01 = batch.images.to(torch::kFloat32).div_(255.0);
+    torch::Tensor target = batch.target;
     if (config.augment)
       x01 = training::augmentBatch(x01, config, rng, spec.defectMap ? &target : nullptr);
     auto x = ((x01 - mean) / stdv).to(*device);
@@ -355,15 +359,14 @@ bool Trainer::Impl::trainEpoch(int epoch, EpochStats& s) {
     if (lossWeights.defined()) options.weight(lossWeights);
     auto loss = torch::nn::functional::cross_entropy(logits, y, options);
     if (spec.defectMap)
-      loss = loss + config.mapWeight *
-                        training::defectMapLoss(mapLogits, target.to(*device),
-                                                train.hasTarget.index_select(0, idx).to(*device));
+      loss = loss + config.mapWeight * training::defectMapLoss(mapLogits, target.to(*device),
+                                                               batch.hasTarget.to(*device));
     loss.backward();
     optimizer->step();
     if (averager) averager->update(config.ema, static_cast<std::int64_t>(epoch) * batches + b + 1);
-    lossSum += loss.item<double>() * (hi - lo);
+    lossSum += loss.item<double>() * size;
     correct += logits.argmax(1).eq(y).sum().item<long>();
-    seen += hi - lo;
+    seen += size;
     if (tuner) tuner->endStep(std::chrono::duration<double>(Clock::now() - stepStart).count());
     if (owner->onProgress) {
       TrainProgress p;
@@ -395,11 +398,11 @@ void Trainer::Impl::validate(EpochStats& s) {
   // At most ~256 MB of activations per validation batch (100 images of a small network).
   const long evalBatch =
       std::clamp<long>(static_cast<long>((256LL << 20) / spec.activationBytes()), 1, 100);
-  for (long b = 0; b < nVal; b += evalBatch) {
-    const long e = std::min(nVal, b + evalBatch);
-    auto x = normalizeBatch(val.x.slice(0, b, e), meta.normalization, *device, channelsLast);
+  training::BatchReader reader(val, evalBatch, owner->onMessage);
+  for (auto batch = reader.next(); batch.rows.defined(); batch = reader.next()) {
+    auto x = normalizeBatch(batch.images, meta.normalization, *device, channelsLast);
     auto logits = model()->forward(x);
-    auto y = val.y.slice(0, b, e).to(*device);
+    auto y = val.y.index_select(0, batch.rows).to(*device);
     lossSum +=
         torch::nn::functional::cross_entropy(
             logits, y, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
@@ -492,14 +495,14 @@ void Trainer::Impl::reportRecall() {
 }
 
 namespace {
-/// Probabilities and descriptors of uint8 images [N,C,H,W] under `net`, in batches.
-void describeImages(DetectorNet& net, const torch::Tensor& u8, const Normalization& norm,
+/// Probabilities and descriptors of a split's images under `net`, in batches.
+void describeImages(DetectorNet& net, const training::SplitData& images, const Normalization& norm,
                     const torch::Device& device, long batch, ProbabilityRows& probs,
                     DescriptorRows& descriptors) {
   torch::NoGradGuard guard;
-  const long n = u8.size(0);
-  for (long b = 0; b < n; b += batch) {
-    auto x = normalizeBatch(u8.slice(0, b, std::min(n, b + batch)), norm, device, false);
+  training::BatchReader reader(images, batch);
+  for (auto b = reader.next(); b.rows.defined(); b = reader.next()) {
+    auto x = normalizeBatch(b.images, norm, device, false);
     auto [logits, d] = net->forwardWithDescriptor(x);
     const torch::Tensor p = torch::softmax(logits, 1).to(torch::kCPU).contiguous();
     d = d.to(torch::kCPU, torch::kFloat).contiguous();
@@ -521,9 +524,9 @@ void Trainer::Impl::fitConfidenceRule() {
   const long batch =
       std::clamp<long>(static_cast<long>((256LL << 20) / spec.activationBytes()), 1, 100);
   RuleFitInput in;
-  describeImages(kept.net, train.x, kept.metadata.normalization, *device, batch, in.trainProbs,
+  describeImages(kept.net, train, kept.metadata.normalization, *device, batch, in.trainProbs,
                  in.trainDescriptors);
-  describeImages(kept.net, val.x, kept.metadata.normalization, *device, batch, in.heldOutProbs,
+  describeImages(kept.net, val, kept.metadata.normalization, *device, batch, in.heldOutProbs,
                  in.heldOutDescriptors);
   in.trainLabels.assign(train.y.data_ptr<int64_t>(), train.y.data_ptr<int64_t>() + nTrain);
   in.heldOutTruth.assign(val.y.data_ptr<int64_t>(), val.y.data_ptr<int64_t>() + nVal);

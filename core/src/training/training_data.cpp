@@ -58,6 +58,22 @@ cv::Mat locationTarget(const Sample& s, int side,
   return out;
 }
 
+bool writeTarget(const Sample& sample, const ModelSpec& spec, float* row,
+                 const std::function<void(const std::string&)>& message) {
+  const int side = spec.mapSize();
+  cv::Mat boxes;
+  const cv::Mat t = locationTarget(sample, side, message, spec.mapBoxes ? &boxes : nullptr);
+  if (t.empty()) return false;
+  t.copyTo(cv::Mat(side, side, CV_32F, row));
+  if (!boxes.empty()) {  // [m,m,5] -> the row's planes 1-5
+    std::vector<cv::Mat> planes;
+    for (int c = 1; c <= 5; ++c)
+      planes.emplace_back(side, side, CV_32F, row + std::size_t(c) * side * side);
+    cv::split(boxes, planes);
+  }
+  return true;
+}
+
 cv::Mat cellBoxTarget(const std::vector<cv::Rect>& rects, cv::Size size, int side) {
   cv::Mat out = cv::Mat::zeros(side, side, CV_32FC(5));
   if (size.width <= 0 || size.height <= 0) return out;
@@ -143,6 +159,140 @@ torch::Tensor allocateImages(std::vector<std::int64_t> shape, const ImageStore& 
 }
 }  // namespace
 
+InputImage decodeInput(const fs::path& file, const ModelSpec& spec) {
+  InputImage out;
+  const DecodedImage d = loadImage(file, spec.inputSize);
+  if (!d.ok()) {
+    out.error = d.error;
+    return out;
+  }
+  out.image = toModelInput(d.image, spec.inputSize, spec.inputChannels);
+  out.colour = out.image.channels() == 3 && !isGrey(out.image);
+  return out;
+}
+
+void copyToRow(const cv::Mat& m, long channels, std::uint8_t* row) {
+  const std::size_t plane = m.total();
+  std::vector<cv::Mat> planes;
+  for (long c = 0; c < channels; ++c)
+    planes.emplace_back(m.rows, m.cols, CV_8UC1, row + std::size_t(c) * plane);
+  if (m.channels() == 1)
+    for (cv::Mat& p : planes) m.copyTo(p);
+  else if (channels == 1)
+    cv::extractChannel(m, planes[0], 0);
+  else
+    cv::split(m, planes);  // into the row's planes: they have the size and type split makes
+}
+
+namespace {
+/// The defect-map targets of the kept samples (spec.defectMap), their masks decoded on every
+/// thread as the images were; messages after.
+void addTargets(SplitData& d, const Dataset& ds, const std::vector<std::size_t>& keptSamples,
+                const ModelSpec& spec, int threads,
+                const std::function<void(const std::string&)>& message) {
+  if (!spec.defectMap) return;
+  const int side = spec.mapSize();
+  const auto n = static_cast<long>(keptSamples.size());
+  d.target = torch::zeros({n, spec.mapBoxes ? 6 : 1, side, side});
+  d.hasTarget = torch::zeros({n});
+  float* const rows = d.target.data_ptr<float>();
+  float* const has = d.hasTarget.data_ptr<float>();
+  const std::size_t perRow = std::size_t(d.target.size(1)) * side * side;
+  std::vector<std::string> said(keptSamples.size());
+  parallelFor(keptSamples.size(), threads, [&](std::size_t k) {
+    has[k] = writeTarget(ds.samples()[keptSamples[k]], spec, rows + k * perRow,
+                         [&](const std::string& m) { said[k] = m; });
+  });
+  for (const std::string& m : said)
+    if (!m.empty() && message) message(m);
+}
+
+/// Counts `image`'s pixel values into `counts` (one array per channel of the image).
+void countPixels(const cv::Mat& image, std::array<std::uint64_t, 256>* counts) {
+  const int c = image.channels();
+  for (int i = 0; i < image.rows; ++i) {
+    const std::uint8_t* p = image.ptr<std::uint8_t>(i);
+    for (int j = 0; j < image.cols * c; ++j) ++counts[j % c][p[j]];
+  }
+}
+
+/// The mean and deviation per model channel from pixel counts per channel held.
+Normalization normalizationFromCounts(const PixelCounts& counts, int channels) {
+  Normalization norm;
+  norm.mean.clear();
+  norm.std.clear();
+  for (int k = 0; k < channels; ++k) {
+    const auto& h = counts[std::size_t(counts.size() == 1 ? 0 : k)];
+    double count = 0, sum = 0, squares = 0;
+    for (int v = 0; v < 256; ++v) {
+      const double f = v / 255.0, w = double(h[std::size_t(v)]);
+      count += w;
+      sum += w * f;
+      squares += w * f * f;
+    }
+    const double mean = count ? sum / count : 0.5;
+    // Sample deviation, as torch's std() gave before.
+    const double var = count > 1 ? (squares - count * mean * mean) / (count - 1) : 0.0;
+    norm.mean.push_back(static_cast<float>(mean));
+    norm.std.push_back(std::max(1e-3f, static_cast<float>(std::sqrt(std::max(0.0, var)))));
+  }
+  return norm;
+}
+
+/// The split decoded once to find the files that decode, whether any has colour and the
+/// pixel counts; the images and their defect-map targets are made again for each batch
+/// (BatchReader).
+SplitData streamSplit(const Dataset& ds, Split split, const ModelSpec& spec, int threads,
+                      const std::function<void(const std::string&)>& message) {
+  const std::vector<std::size_t> indices = ds.indices(split);
+  std::vector<std::string> errors(indices.size());
+  std::vector<char> colour(indices.size(), 0);
+  std::array<std::uint64_t, 256> grey{};
+  std::array<std::array<std::uint64_t, 256>, 3> rgb{};
+  std::mutex countsMutex;
+  parallelFor(indices.size(), threads, [&](std::size_t i) {
+    const InputImage in = decodeInput(ds.samples()[indices[i]].path, spec);
+    if (!in.error.empty()) {
+      errors[i] = in.error;
+      return;
+    }
+    colour[i] = in.colour;
+    std::array<std::array<std::uint64_t, 256>, 3> mine{};
+    cv::Mat counted = in.image;
+    if (!in.colour && counted.channels() == 3) cv::extractChannel(in.image, counted, 0);
+    countPixels(counted, mine.data());
+    const std::lock_guard<std::mutex> lock(countsMutex);
+    for (int c = 0; c < counted.channels(); ++c)
+      for (int v = 0; v < 256; ++v) (in.colour ? rgb[c] : grey)[v] += mine[c][v];
+  });
+  auto streamed = std::make_shared<StreamedImages>();
+  streamed->spec = spec;
+  std::vector<int64_t> labels;
+  bool anyColour = false;
+  for (std::size_t i = 0; i < indices.size(); ++i) {
+    const Sample& s = ds.samples()[indices[i]];
+    if (!errors[i].empty()) {
+      if (message) message("warning: skipping " + s.path.string() + ": " + errors[i]);
+      continue;
+    }
+    anyColour = anyColour || colour[i];
+    streamed->samples.push_back(s);
+    labels.push_back(s.label);
+  }
+  // The counts of the tensor loadSplit would hold: grey images count in every channel of a
+  // split with colour (their one channel is repeated there).
+  streamed->channels = anyColour ? 3 : 1;
+  if (anyColour)
+    for (auto& c : rgb)
+      for (int v = 0; v < 256; ++v) c[v] += grey[v];
+  streamed->counts = anyColour ? PixelCounts(rgb.begin(), rgb.end()) : PixelCounts{grey};
+  SplitData d;
+  d.y = torch::tensor(labels, torch::kInt64);
+  d.streamed = std::move(streamed);
+  return d;
+}
+}  // namespace
+
 SplitData loadSplit(const Dataset& ds, Split split, const ModelSpec& spec, int threads,
                     const std::function<void(const std::string&)>& message,
                     const ImageStore& store) {
@@ -156,24 +306,27 @@ SplitData loadSplit(const Dataset& ds, Split split, const ModelSpec& spec, int t
   // the model takes one channel): the split is held once, with no decoded copies beside it.
   // Colour images wait as Mats; if there are any, every row gets three channels at the end.
   const long count = static_cast<long>(files.size()), px = spec.inputSize;
-  torch::Tensor plane = allocateImages({count, 1, px, px}, store, message);
+  torch::Tensor plane;
+  bool stream = store.stream;
+  if (!stream) try {
+      plane = allocateImages({count, 1, px, px}, store, message);
+    } catch (const std::runtime_error& e) {
+      if (message)
+        message(std::string(e.what()) + "; decoding them from their files for each batch instead");
+      stream = true;
+    }
+  if (stream) return streamSplit(ds, split, spec, threads, message);
   std::uint8_t* const rows = plane.data_ptr<std::uint8_t>();
   std::vector<cv::Mat> colour(files.size());
   std::vector<std::string> errors(files.size());
   parallelFor(files.size(), threads, [&](std::size_t i) {
-    const DecodedImage d = loadImage(files[i], spec.inputSize);
-    if (!d.ok()) {
-      errors[i] = d.error;
-      return;
-    }
-    cv::Mat m = toModelInput(d.image, spec.inputSize, spec.inputChannels);
-    if (m.channels() == 3 && !isGrey(m)) {
-      colour[i] = m;
-      return;
-    }
-    cv::Mat dst(static_cast<int>(px), static_cast<int>(px), CV_8UC1,
-                rows + i * std::size_t(px * px));
-    m.channels() == 1 ? m.copyTo(dst) : cv::extractChannel(m, dst, 0);
+    InputImage in = decodeInput(files[i], spec);
+    if (!in.error.empty())
+      errors[i] = std::move(in.error);
+    else if (in.colour)
+      colour[i] = std::move(in.image);
+    else
+      copyToRow(in.image, 1, rows + i * std::size_t(px * px));
   });
   std::vector<int64_t> kept, keptRows;
   std::vector<std::size_t> keptSamples;
@@ -195,11 +348,9 @@ SplitData loadSplit(const Dataset& ds, Split split, const ModelSpec& spec, int t
     d.x = allocateImages({count, 3, px, px}, store, message);
     d.x.copy_(plane.expand({count, 3, px, px}));
     plane = torch::Tensor();
+    std::uint8_t* const rgb = d.x.data_ptr<std::uint8_t>();
     for (std::size_t i = 0; i < colour.size(); ++i)
-      if (!colour[i].empty()) {
-        const cv::Mat m = colour[i].isContinuous() ? colour[i] : colour[i].clone();
-        d.x[long(i)].copy_(torch::from_blob(m.data, {px, px, 3}, torch::kUInt8).permute({2, 0, 1}));
-      }
+      if (!colour[i].empty()) copyToRow(colour[i], 3, rgb + i * std::size_t(3 * px * px));
   } else {
     d.x = std::move(plane);
   }
@@ -209,33 +360,7 @@ SplitData loadSplit(const Dataset& ds, Split split, const ModelSpec& spec, int t
     d.x = x;
   }
   d.y = torch::tensor(kept, torch::kInt64);
-  if (spec.defectMap) {
-    const int side = spec.mapSize();
-    const auto n = static_cast<long>(keptSamples.size());
-    d.target = torch::zeros({n, spec.mapBoxes ? 6 : 1, side, side});
-    d.hasTarget = torch::zeros({n});
-    // Masks are decoded here, on every thread, as the images were; messages after.
-    std::vector<cv::Mat> targets(keptSamples.size()), boxes(keptSamples.size());
-    std::vector<std::string> said(keptSamples.size());
-    parallelFor(keptSamples.size(), threads, [&](std::size_t k) {
-      targets[k] = locationTarget(
-          ds.samples()[keptSamples[k]], side, [&](const std::string& m) { said[k] = m; },
-          spec.mapBoxes ? &boxes[k] : nullptr);
-    });
-    for (const std::string& m : said)
-      if (!m.empty() && message) message(m);
-    for (long k = 0; k < n; ++k) {
-      const cv::Mat& t = targets[std::size_t(k)];
-      if (t.empty()) continue;
-      d.target[k][0].copy_(
-          torch::from_blob(const_cast<float*>(t.ptr<float>()), {side, side}, torch::kFloat32));
-      d.hasTarget[k] = 1.0f;
-      if (const cv::Mat& b = boxes[std::size_t(k)]; !b.empty())
-        d.target[k].slice(0, 1, 6).copy_(
-            torch::from_blob(const_cast<float*>(b.ptr<float>()), {side, side, 5}, torch::kFloat32)
-                .permute({2, 0, 1}));
-    }
-  }
+  addTargets(d, ds, keptSamples, spec, threads, message);
   return d;
 }
 
@@ -243,31 +368,17 @@ Normalization computeNormalization(const torch::Tensor& u8, int channels) {
   const torch::Tensor x = u8.contiguous();
   const long n = x.size(0), c = x.size(1), plane = x.size(2) * x.size(3);
   // A histogram of the 256 values per channel gives the exact mean and deviation.
-  std::vector<std::array<std::uint64_t, 256>> hist(std::size_t(c),
-                                                   std::array<std::uint64_t, 256>{});
+  PixelCounts counts(std::size_t(c), std::array<std::uint64_t, 256>{});
   const std::uint8_t* p = x.data_ptr<std::uint8_t>();
   for (long i = 0; i < n; ++i)
     for (long k = 0; k < c; ++k)
-      for (long j = 0; j < plane; ++j) ++hist[std::size_t(k)][*p++];
-  Normalization norm;
-  norm.mean.clear();
-  norm.std.clear();
-  for (int k = 0; k < channels; ++k) {
-    const auto& h = hist[std::size_t(c == 1 ? 0 : k)];
-    double count = 0, sum = 0, squares = 0;
-    for (int v = 0; v < 256; ++v) {
-      const double f = v / 255.0, w = double(h[std::size_t(v)]);
-      count += w;
-      sum += w * f;
-      squares += w * f * f;
-    }
-    const double mean = count ? sum / count : 0.5;
-    // Sample deviation, as torch's std() gave before.
-    const double var = count > 1 ? (squares - count * mean * mean) / (count - 1) : 0.0;
-    norm.mean.push_back(static_cast<float>(mean));
-    norm.std.push_back(std::max(1e-3f, static_cast<float>(std::sqrt(std::max(0.0, var)))));
-  }
-  return norm;
+      for (long j = 0; j < plane; ++j) ++counts[std::size_t(k)][*p++];
+  return normalizationFromCounts(counts, channels);
+}
+
+Normalization normalizationOf(const SplitData& data, int channels) {
+  return data.streamed ? normalizationFromCounts(data.streamed->counts, channels)
+                       : computeNormalization(data.x, channels);
 }
 
 // A resume on another split (another split seed, files added or removed) would mix

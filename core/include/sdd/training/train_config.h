@@ -56,9 +56,12 @@ struct TrainConfig {
   std::uint64_t seed = 42;
   int threads = 0;  ///< 0 = all cores or one, measured (ThreadTuner); N = fixed, repeatable
   /// A split whose decoded images would take more than this many MB is kept in a file in the
-  /// run folder that the system pages in and out (datasets larger than memory); 0 = half of
-  /// this machine's memory.
+  /// run folder that the system pages in and out (datasets larger than memory), or decoded
+  /// from its files for each batch when that folder has no room; 0 = half of this machine's
+  /// memory.
   int dataMemoryMb = 0;
+  /// Decode the images from their files for each batch, whatever their size (nothing held).
+  bool streamImages = false;
   std::string device = "auto";  ///< auto | cpu | cuda | cuda:N
   bool channelsLast = true;     ///< measured ~1.3x faster on CPU for this CNN
 
