@@ -113,6 +113,75 @@ TEST(CsvLabels, AFileThatIsNoLabelFileSaysWhy) {
   EXPECT_EQ(rowErrors[0].rfind("line 2: ", 0), 0u) << rowErrors[0];
 }
 
+TEST(CsvLabels, SemicolonTabAndSpaceSeparatedFilesAreReadLikeCommaOnes) {
+  std::string error;
+  // A European spreadsheet's export: semicolons, decimal commas.
+  CsvLabels csv = parseCsvLabels("image;class;score\na.png;Kratzer;0,5\nb.png;gut;0,1\n", &error);
+  ASSERT_EQ(csv.rows.size(), 2u) << error;
+  EXPECT_EQ(csv.rows[0].image, "a.png");
+  EXPECT_EQ(csv.rows[1].className, "gut");
+  csv = parseCsvLabels("filename\tlabel\na.png\tscratch\n", &error);
+  ASSERT_EQ(csv.rows.size(), 1u) << error;
+  EXPECT_EQ(csv.rows[0].className, "scratch");
+  // ELPV's labels.csv: no header, runs of spaces, the second column the class.
+  csv = parseCsvLabels(
+      "images/cell0001.png  1.0  mono\nimages/cell0002.png  0.3333333333333333  poly  \n", &error);
+  ASSERT_EQ(csv.rows.size(), 2u) << error;
+  EXPECT_EQ(csv.rows[0].image, "images/cell0001.png");
+  EXPECT_EQ(csv.rows[0].className, "1.0");
+  EXPECT_EQ(csv.rows[1].className, "0.3333333333333333");
+}
+
+TEST(CsvLabels, ASpaceSeparatedListBesideAnImageFolderLabelsItsImages) {
+  // ELPV (solar cells): images/cellNNNN.png and labels.csv "images/cellNNNN.png  <p>  <type>".
+  TempDir dir;
+  std::string list;
+  for (int n = 0; n < 8; ++n) {
+    const std::string name = "images/cell000" + std::to_string(n) + ".png";
+    writeImage(dir / name, patternImage(n % 2, n));
+    list += name + "  " + (n % 2 ? "1.0" : "0.0") + "  " + (n < 4 ? "mono" : "poly") + "\n";
+  }
+  writeBytes(dir / "labels.csv", list);
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.layout(), DatasetLayout::Csv);
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"0.0", "1.0"}));
+  const auto classes = classByFile(ds);
+  for (int n = 0; n < 8; ++n)
+    EXPECT_EQ(classes.at("cell000" + std::to_string(n) + ".png"), n % 2 ? "1.0" : "0.0");
+}
+
+TEST(CsvLabels, TrainAndValidationListsInTextFilesGiveClassesAndTheSplit) {
+  // PaddleClas / Caffe: images/ and train_list.txt, val_list.txt of "path label" lines; a
+  // README.txt and VOC-style stem lists beside them are no label lists.
+  TempDir dir;
+  std::string train, val;
+  for (int n = 0; n < 10; ++n) {
+    const std::string name = "images/" + std::to_string(n) + ".jpg";
+    writeImage(dir / name, patternImage(n % 2, n));
+    (n < 8 ? train : val) += name + " " + std::to_string(n % 2) + "\n";
+  }
+  writeBytes(dir / "train_list.txt", train);
+  writeBytes(dir / "val_list.txt", val);
+  writeBytes(dir / "README.txt", "Images of two kinds of steel.\nLabels: 0 good, 1 bad.\n");
+  writeBytes(dir / "trainval.txt", "0\n1\n2\n");
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.layout(), DatasetLayout::Csv);
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"0", "1"}));
+  EXPECT_TRUE(ds.hasOwnSplit());
+  for (const Sample& s : ds.samples()) {
+    const int n = std::stoi(s.path.stem().string());
+    EXPECT_EQ(ds.className(s.label), std::to_string(n % 2)) << s.path;
+    EXPECT_EQ(s.split, n < 8 ? Split::Train : Split::Validation) << s.path;
+  }
+  EXPECT_FALSE(skippedWith(ds, "README.txt", "label file"));  // not taken for one
+  EXPECT_FALSE(skippedWith(ds, "trainval.txt", "label file"));
+
+  // Only one side listed: the split is made among the labeled images, as before.
+  fs::remove(dir / "val_list.txt");
+  writeBytes(dir / "train_list.txt", train + val);
+  EXPECT_FALSE(Dataset::scan(dir.path()).hasOwnSplit());
+}
+
 TEST(CsvLabels, KaggleTrainCsvLabelsTheImagesAndLeavesTheTestImagesToLabel) {
   // train/<id>.png + train.csv "id,label" (ids without the extension), test/ without labels.
   TempDir dir;

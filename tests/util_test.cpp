@@ -185,6 +185,23 @@ TEST(ParallelFor, AnExceptionInAWorkerReachesTheCaller) {
 
 // The one CSV reader: what CsvWriter writes reads back field for field, each record knows
 // the line it starts on, and a broken record is marked without losing the ones after it.
+TEST(Csv, ReadsSemicolonsTabsAndRunsOfSpacesAndGuessesWhichAFileUses) {
+  EXPECT_EQ(guessCsvDelimiter("a,b;c\n"), ',');
+  EXPECT_EQ(guessCsvDelimiter("a;b;c,d\n1;2"), ';');
+  EXPECT_EQ(guessCsvDelimiter("a\tb\tc\n"), '\t');
+  EXPECT_EQ(guessCsvDelimiter("\"x;y\",b\n"), ',');  // inside quotes it does not count
+  EXPECT_EQ(guessCsvDelimiter("a.png  1.0  mono\n"), ' ');
+  EXPECT_EQ(guessCsvDelimiter("one\n"), ',');
+  auto rows = parseCsv("  a.png \t 1.0   mono  \r\n\n\"b c.png\"  \"\"  x\n", ' ');
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].fields, (std::vector<std::string>{"a.png", "1.0", "mono"}));
+  EXPECT_EQ(rows[1].fields, (std::vector<std::string>{"b c.png", "", "x"}));  // quoted: kept
+  EXPECT_EQ(rows[1].line, 3u);
+  rows = parseCsv("a;\"b;c\";d\n", ';');
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].fields, (std::vector<std::string>{"a", "b;c", "d"}));
+}
+
 TEST(Csv, ReadsBackWhatItWroteWithLinesAndMarksABrokenRecord) {
   CsvWriter csv({"file", "note"});
   csv.text("a.png").text("two\nlines, quoted").endRow();

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -81,6 +82,17 @@ long long runLengthArea(const std::string& pixels) {
 
 }  // namespace
 
+bool startsLikeLabelList(const std::string& text) {
+  std::string head = text;
+  if (head.compare(0, 3, "\xEF\xBB\xBF") == 0) head.erase(0, 3);
+  const std::size_t start = head.find_first_not_of("\r\n");
+  if (start == std::string::npos) return false;
+  head = head.substr(start, head.find('\n', start) - start);
+  const std::vector<CsvRecord> first = parseCsv(head, guessCsvDelimiter(head));
+  return !first.empty() && first[0].error.empty() && first[0].fields.size() >= 2 &&
+         endsWithImageExtension(first[0].fields[0]) && !first[0].fields[1].empty();
+}
+
 CsvLabels parseCsvLabels(const std::string& text, std::string* error,
                          std::vector<std::string>* rowErrors) {
   CsvLabels out;
@@ -90,7 +102,9 @@ CsvLabels parseCsvLabels(const std::string& text, std::string* error,
   };
   std::string body = text;
   if (body.compare(0, 3, "\xEF\xBB\xBF") == 0) body.erase(0, 3);  // Excel's UTF-8 mark
-  const std::vector<CsvRecord> records = parseCsv(body);
+  // Kaggle writes commas, European spreadsheets semicolons; TSV files and header-less lists
+  // (ELPV's labels.csv: "images/cell0001.png  1.0  mono") tabs or spaces.
+  const std::vector<CsvRecord> records = parseCsv(body, guessCsvDelimiter(body));
   if (records.empty()) return fail("an empty CSV file");
   const std::vector<std::string>& first = records[0].fields;
   int imageCol = -1, classCol = -1, pixelCol = -1, combinedCol = -1;
@@ -248,6 +262,7 @@ std::size_t pairCsvFiles(FolderWalk& c, const fs::path& root, const std::vector<
     byStem[c.candidates[i].path.stem().string()].push_back(i);
   }
   std::vector<std::vector<const CsvLabelRow*>> rowsOf(readable.size());
+  std::vector<std::optional<Split>> listedIn(readable.size());  // by a file named for a split
   std::vector<CsvLabels> files(c.csvFiles.size());
   std::set<fs::path> pixelFolders;  // folders of images a pixel CSV lists: the rest are good
   for (std::size_t k = 0; k < c.csvFiles.size(); ++k) {
@@ -283,12 +298,26 @@ std::size_t pairCsvFiles(FolderWalk& c, const fs::path& root, const std::vector<
         matches.push_back({c.candidates[i].path, file.parent_path(), bare ? fs::path() : name});
       const std::size_t best = it->second[bestNameMatch(matches, root)];
       rowsOf[best].push_back(&row);
+      if (Split split; splitFromName(file.stem().string(), split)) listedIn[best] = split;
       if (files[k].hasPixels) pixelFolders.insert(c.candidates[best].path.parent_path());
     }
     if (!missing.empty())
       issues.push_back({file, std::to_string(missing.size()) +
                                   " image(s) it lists not found (e.g. '" + *missing.begin() +
                                   "'); their labels ignored"});
+  }
+
+  // Lists named for a split (PaddleClas' train_list.txt and val_list.txt, a train.csv and a
+  // test.csv with labels) are the dataset's own split where no folder gave one and both sides
+  // are listed; an image in neither stays in training.
+  const auto listed = [&](Split side) {
+    return std::find(listedIn.begin(), listedIn.end(), std::optional<Split>(side)) !=
+           listedIn.end();
+  };
+  if (!c.ownSplit && listed(Split::Train) && listed(Split::Validation)) {
+    for (std::size_t i = 0; i < readable.size(); ++i)
+      c.candidates[i].split = listedIn[i].value_or(Split::Train);
+    c.ownSplit = true;
   }
 
   std::size_t classed = 0;

@@ -228,6 +228,7 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
   std::vector<std::pair<int, int>> sizes(nImages);
   for (std::size_t i = 0; i < nImages; ++i) sizes[i] = {decoded[i].width, decoded[i].height};
   const std::size_t csvClassed = pairCsvFiles(c, root, readable, sizes, ds.skipped_);
+  if (c.ownSplit && !ownSplit) ds.ownSplit_ = !options.resplit;  // lists named for a split
   // VOC and listing files give an image its boxes and, where no folder names its class, its class:
   // the one the labeling tool gave the whole image, else as YOLO's do (NEU-DET as published:
   // IMAGES/pitted_surface_1.jpg).

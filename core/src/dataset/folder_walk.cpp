@@ -5,6 +5,8 @@
 #include <fstream>
 #include <limits>
 
+#include "sdd/dataset/box_annotations.h"
+#include "sdd/dataset/csv_labels.h"
 #include "sdd/dataset/file_walk.h"
 #include "sdd/dataset/masks.h"
 #include "sdd/imaging/image_loader.h"
@@ -53,6 +55,15 @@ bool isXmlFile(const fs::path& f) { return asciiLower(f.extension().string()) ==
 bool isJsonFile(const fs::path& f) { return asciiLower(f.extension().string()) == ".json"; }
 bool isCsvFile(const fs::path& f) { return asciiLower(f.extension().string()) == ".csv"; }
 
+// A file of label rows: a CSV or TSV file, or a .txt file whose first line is an image and
+// its class (Caffe's and PaddleClas' train.txt / train_list.txt; 4 KB read to tell).
+bool isLabelTableFile(const fs::path& f) {
+  const std::string ext = asciiLower(f.extension().string());
+  if (ext == ".csv" || ext == ".tsv") return true;
+  std::string head;
+  return ext == ".txt" && readAnnotationText(f, head, 4096) && startsLikeLabelList(head);
+}
+
 // A mask (or annotation) folder's files: masks, VOC and COCO files, never samples.
 void collectLabelFolder(const fs::path& folder, FolderWalk& c) {
   for (const fs::path& f : filesBelow(folder, c.issues)) {
@@ -87,7 +98,7 @@ void collectFolder(const fs::path& folder, const std::string& cls, Split split,
       c.listFiles.push_back(f);
       continue;
     }
-    if (isCsvFile(f)) {  // Roboflow's _annotations.csv, a train.csv beside train/
+    if (isLabelTableFile(f)) {  // Roboflow's _annotations.csv, a train.csv beside train/
       c.csvFiles.push_back(f);
       continue;
     }
@@ -181,7 +192,7 @@ void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& an
       c.vocFiles.push_back(entry);
     } else if (isJsonFile(entry)) {
       c.listFiles.push_back(entry);
-    } else if (isCsvFile(entry)) {
+    } else if (isLabelTableFile(entry)) {
       c.csvFiles.push_back(entry);
     }
   }
@@ -268,9 +279,10 @@ bool inList(const std::vector<std::string>& list, const std::string& name) {
 
 bool splitFromName(const std::string& name, Split& split) {
   std::string n = asciiLower(name);
-  // COCO's train2017 / val2017, Kaggle's train_images / test_set, images_train.
+  // COCO's train2017 / val2017, Kaggle's train_images / test_set, images_train, PaddleClas'
+  // train_list(.txt).
   while (!n.empty() && std::isdigit(static_cast<unsigned char>(n.back()))) n.pop_back();
-  for (const std::string affix : {"images", "imgs", "image", "img", "set", "data"}) {
+  for (const std::string affix : {"images", "imgs", "image", "img", "set", "data", "list"}) {
     for (const std::string sep : {"_", "-", ""}) {
       const std::string suffix = sep + affix, prefix = affix + sep;
       if (n.size() > suffix.size() &&
@@ -309,7 +321,7 @@ fs::path datasetFolderIn(const fs::path& given, const ScanOptions& options) {
       // Images, label files and YOLO class lists make this folder the dataset; a README, a
       // licence or the archive itself do not.
       holdsData = holdsData || isImageExtension(entry) || isXmlFile(entry) || isJsonFile(entry) ||
-                  isCsvFile(entry) || ext == ".yaml" || ext == ".yml" || ext == ".names" ||
+                  isLabelTableFile(entry) || ext == ".yaml" || ext == ".yml" || ext == ".names" ||
                   asciiLower(name) == "classes.txt";
     }
     if (holdsData || folders.size() != 1) break;  // (links too: 4 levels at most)
@@ -370,7 +382,7 @@ FolderWalk walkDatasetFolders(const fs::path& root, const ScanOptions& options,
        ownSplit && !yoloImagesFirst ? sortedEntries(root) : std::vector<fs::path>()) {
     const std::string name = entry.filename().string();
     Split split;
-    if (isCsvFile(entry)) c.csvFiles.push_back(entry);  // Kaggle's train.csv beside train/
+    if (isLabelTableFile(entry)) c.csvFiles.push_back(entry);  // Kaggle's train.csv beside train/
     if (isJsonFile(entry)) c.listFiles.push_back(entry);
     if (!isDir(entry) || name.empty() || name[0] == '.' || splitFromName(name, split)) continue;
     if (isMaskFolderName(name))

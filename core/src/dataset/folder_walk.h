@@ -109,7 +109,9 @@ std::size_t pairListFiles(FolderWalk& walk, const std::filesystem::path& root,
 /// file name, or by stem when written without an extension, the nearest image first), and
 /// boxes from their pixels or box columns to images without boxes. Where a file has pixel
 /// columns (Severstal), images it does not list in the folders it covers are kGoodClass.
-/// Files that are not label files, rows left out and images not found go to `issues`.
+/// Files that are not label files, rows left out and images not found go to `issues`. Where no
+/// folder gave a split, files named for both sides of one (train_list.txt, val_list.txt) give
+/// the images they list their split (`walk.ownSplit`).
 /// `sizes[i]`: candidate i's width and height. Returns the number of images given a class.
 std::size_t pairCsvFiles(FolderWalk& walk, const std::filesystem::path& root,
                          const std::vector<bool>& readable,

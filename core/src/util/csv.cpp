@@ -77,7 +77,25 @@ void CsvWriter::endRow() {
   ++rows_;
 }
 
-std::vector<CsvRecord> parseCsv(const std::string& text) {
+char guessCsvDelimiter(const std::string& text) {
+  std::size_t comma = 0, semicolon = 0, tab = 0, space = 0;
+  bool quoted = false;
+  for (const char c : text.substr(0, text.find('\n'))) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    comma += c == ',';
+    semicolon += c == ';';
+    tab += c == '\t';
+    space += c == ' ';
+  }
+  if (comma + semicolon + tab == 0) return space ? ' ' : ',';
+  if (semicolon > comma && semicolon >= tab) return ';';
+  return tab > comma ? '\t' : ',';
+}
+
+std::vector<CsvRecord> parseCsv(const std::string& text, char delimiter) {
+  const bool spaces = delimiter == ' ';
+  const auto isDelimiter = [&](char c) { return spaces ? c == ' ' || c == '\t' : c == delimiter; };
   std::vector<CsvRecord> out;
   std::size_t i = 0, line = 1;
   while (i < text.size()) {
@@ -109,14 +127,15 @@ std::vector<CsvRecord> parseCsv(const std::string& text) {
         }
         if (!closed) {
           r.error = "unclosed quote";
-        } else if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+        } else if (i < text.size() && !isDelimiter(text[i]) && text[i] != '\n' && text[i] != '\r') {
           r.error = "text after a closing quote";
           while (i < text.size() && text[i] != '\n') ++i;
         }
         continue;
       }
-      if (c == ',') {
-        fields.emplace_back();
+      if (isDelimiter(c)) {
+        // With runs of white space: one field boundary per run, none before the first field.
+        if (!spaces || !fields.back().empty() || quotedField) fields.emplace_back();
         quotedField = false;
         ++i;
         continue;
@@ -134,6 +153,8 @@ std::vector<CsvRecord> parseCsv(const std::string& text) {
       fields.back() += c;
       ++i;
     }
+    if (spaces && fields.size() > 1 && fields.back().empty() && !quotedField)
+      fields.pop_back();  // white space at the end of the line
     if (fields.size() == 1 && fields[0].empty() && r.error.empty()) continue;  // blank line
     if (r.error.empty())
       for (auto& f : fields)

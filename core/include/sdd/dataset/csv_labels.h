@@ -3,7 +3,8 @@
 /// naming the image file and its class. `image,label` and its kin (`filename,class`,
 /// `id,category`, a header-less `x.jpg,scratch`), Severstal's `ImageId,ClassId,EncodedPixels`
 /// (and its older `ImageId_ClassId,EncodedPixels`: the defect's pixels run-length encoded),
-/// and the TensorFlow object detection CSV (`filename,width,height,class,xmin,ymin,xmax,ymax`).
+/// and the TensorFlow object detection CSV (`filename,width,height,class,xmin,ymin,xmax,ymax`);
+/// commas, semicolons, tabs or runs of spaces between the fields (`train.txt`: "a.jpg 3").
 /// Dataset::scan reads them (the class of images no folder names, boxes from pixels or box
 /// columns); nothing here writes. Thread-safety: plain functions.
 
@@ -40,6 +41,12 @@ CsvLabels parseCsvLabels(const std::string& text, std::string* error,
                          std::vector<std::string>* rowErrors = nullptr);
 CsvLabels readCsvLabels(const std::filesystem::path& file, std::string* error,
                         std::vector<std::string>* rowErrors = nullptr);
+
+/// Whether text that is not named .csv starts like a label list: its first line is an image
+/// file and a class, delimited as parseCsvLabels reads them (Caffe's and PaddleClas'
+/// train.txt / train_list.txt: "path label"; ELPV's "images/cell0001.png  1.0  mono"). YOLO
+/// label files, class lists and READMEs do not.
+bool startsLikeLabelList(const std::string& text);
 
 /// Decodes Kaggle's run-length pixels ("start length" pairs, 1-based, pixels numbered top to
 /// bottom, then left to right) into a width x height mask (255 = defect). Empty, with `error`

@@ -27,8 +27,14 @@ struct CsvRecord {
 /// Reads CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF, line breaks inside
 /// quotes), blank lines skipped. Never throws: an unclosed quote, text after a closing quote
 /// or a NUL byte marks that record's `error` and reading goes on. The injection guard of
-/// our writer is undone ('=x is read back as =x).
-std::vector<CsvRecord> parseCsv(const std::string& text);
+/// our writer is undone ('=x is read back as =x). `delimiter` may be ';' or '\t' as well;
+/// ' ' splits at runs of spaces and tabs (leading and trailing ones ignored), as header-less
+/// lists ("images/cell0001.png  1.0  mono") are written.
+std::vector<CsvRecord> parseCsv(const std::string& text, char delimiter = ',');
+
+/// The delimiter of delimited text, from its first line: ',', ';' or '\t', whichever occurs
+/// most outside quotes; ' ' (runs of white space) when none does but a space does.
+char guessCsvDelimiter(const std::string& text);
 
 class CsvWriter {
  public:
