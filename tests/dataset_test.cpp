@@ -570,6 +570,30 @@ TEST(Dataset, NumberedFoldersAreClassesWhenNothingElseNamesOne) {
   EXPECT_EQ(named.unlabeledCount(), 12u);
 }
 
+TEST(Dataset, NumberedClassesTakeTheNamesANamesFileBesideThemGives) {
+  TempDir dir;
+  for (const std::string number : {"1", "2", "3"})
+    for (int n = 0; n < 2; ++n)
+      writeImage(dir / number / (std::to_string(n) + ".png"),
+                 patternImage(std::stoi(number) % 3, n));
+  // One name per line for folders 1 … 3: the first line names 1 (as many names as the highest).
+  sdd::test::writeBytes(dir / "labels.txt", "punching\nweld line\ncrescent gap\n");
+  Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"crescent gap", "punching", "weld line"}));
+  const std::vector<std::string> byFolder = {"punching", "weld line", "crescent gap"};
+  for (const Sample& s : ds.samples())
+    EXPECT_EQ(ds.className(s.label),
+              byFolder.at(std::stoul(s.path.parent_path().filename().string()) - 1));
+  // PaddleClas' label_list.txt numbers its lines; it comes first.
+  sdd::test::writeBytes(dir / "label_list.txt", "1 scratch\n2 stain\n3 pit\n");
+  ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"pit", "scratch", "stain"}));
+  // A file that does not name every number (or names two the same) names none.
+  sdd::test::writeBytes(dir / "label_list.txt", "1 scratch\n2 stain\n");
+  sdd::test::writeBytes(dir / "labels.txt", "a\na\nb\n");
+  EXPECT_EQ(Dataset::scan(dir.path()).classes(), (std::vector<std::string>{"1", "2", "3"}));
+}
+
 // New images dropped next to a sorted dataset: in unlabeled/ (unsorted/, new/) or loose beside
 // the class folders. They keep one split however often, and with whatever seed, the dataset
 // is scanned, so a label given later always lands on the same side.

@@ -26,10 +26,7 @@ std::string textBetween(const std::string& s, const std::string& tag, std::size_
   if (a == std::string::npos || a >= to) return {};
   const auto b = s.find(close, a);
   if (b == std::string::npos || b > to) return {};
-  std::string v = s.substr(a + open.size(), b - a - open.size());
-  const auto first = v.find_first_not_of(" \t\r\n");
-  const auto last = v.find_last_not_of(" \t\r\n");
-  return first == std::string::npos ? std::string() : v.substr(first, last - first + 1);
+  return asciiTrim(s.substr(a + open.size(), b - a - open.size()));
 }
 
 /// The five entities XML predefines, decoded (a class name written by our VOC export, or by
@@ -54,15 +51,9 @@ auto parseFile(const fs::path& file, const char* what, std::string* error, Parse
   return parse(text);
 }
 
-std::string trimmed(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
-
 // A YAML scalar as data.yaml files write names: bare, 'single' or "double" quoted.
 std::string unquoted(std::string s) {
-  s = trimmed(s);
+  s = asciiTrim(s);
   if (s.size() >= 2 && (s.front() == '\'' || s.front() == '"') && s.back() == s.front())
     return s.substr(1, s.size() - 2);
   return s;
@@ -97,14 +88,14 @@ std::vector<std::string> inlineList(const std::string& text) {
       item += c;
       quote = c;
     } else if (c == ',' || c == ']') {
-      if (!trimmed(item).empty()) out.push_back(unquoted(item));
+      if (!asciiTrim(item).empty()) out.push_back(unquoted(item));
       item.clear();
       if (c == ']') break;
     } else if (c != '[') {
       item += c;
     }
   }
-  if (!trimmed(item).empty()) out.push_back(unquoted(item));
+  if (!asciiTrim(item).empty()) out.push_back(unquoted(item));
   return out;
 }
 
@@ -421,25 +412,25 @@ std::vector<std::string> parseYoloNames(const std::string& text, bool yaml) {
   std::string line;
   if (!yaml) {
     while (std::getline(in, line))
-      if (!trimmed(line).empty()) names.push_back(trimmed(line));
+      if (!asciiTrim(line).empty()) names.push_back(asciiTrim(line));
     return names;
   }
   bool inNames = false;
   std::vector<std::pair<long, std::string>> numbered;
   while (std::getline(in, line)) {
     line = withoutComment(line);
-    if (trimmed(line).empty()) continue;
+    if (asciiTrim(line).empty()) continue;
     const bool indented = line[0] == ' ' || line[0] == '\t' || line[0] == '-';
     if (!indented) {
       inNames = line.rfind("names:", 0) == 0;
       if (inNames) {
-        const std::string rest = trimmed(line.substr(6));
+        const std::string rest = asciiTrim(line.substr(6));
         if (!rest.empty()) return rest[0] == '[' ? inlineList(rest) : names;
       }
       continue;
     }
     if (!inNames) continue;
-    const std::string item = trimmed(line);
+    const std::string item = asciiTrim(line);
     if (item[0] == '-') {
       names.push_back(unquoted(item.substr(1)));
     } else if (const auto colon = item.find(':'); colon != std::string::npos) {
@@ -487,7 +478,7 @@ std::vector<BoundingBox> parseYoloBoxes(const std::string& text, int width, int 
   std::istringstream in(text);
   std::string line;
   for (int number = 1; std::getline(in, line); ++number) {
-    if (trimmed(line).empty()) continue;
+    if (asciiTrim(line).empty()) continue;
     std::istringstream fields(line);
     double id = 0, cx = 0, cy = 0, w = 0, h = 0;
     // Segmentation labels ("class x1 y1 x2 y2 …") have more numbers: their bounding box.
@@ -514,7 +505,7 @@ std::vector<BoundingBox> parseYoloBoxes(const std::string& text, int width, int 
     if (!finite || id < 0 || id != std::floor(id) || id >= double(names.size())) {
       if (error)
         *error = !finite ? "malformed YOLO label (line " + std::to_string(number) + ")"
-                         : "YOLO label with class " + trimmed(line.substr(0, line.find(' '))) +
+                         : "YOLO label with class " + asciiTrim(line.substr(0, line.find(' '))) +
                                " on line " + std::to_string(number) + ", not one of the " +
                                std::to_string(names.size()) + " names";
       return {};

@@ -310,6 +310,21 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
     }
     if (!named && numbers.size() >= 2)
       for (Candidate& cand : c.candidates) cand.className = cand.numberedFolder;
+    // Classes that are all numbers (those folders, a list's "images/x.jpg 3") get the names a
+    // names file beside them gives (PaddleClas' label_list.txt, a labels.txt).
+    numbers.clear();
+    bool allNumbers = true;
+    for (std::size_t i = 0; i < nImages; ++i)
+      if (const std::string& n = c.candidates[i].className; decoded[i].ok() && !n.empty()) {
+        allNumbers = allNumbers && isClassNumber(n);
+        numbers.insert(n);
+      }
+    if (allNumbers && numbers.size() >= 2) {
+      const auto names = namesOfNumberedClasses(root, numbers, yolo);
+      for (Candidate& cand : c.candidates)
+        if (const auto it = names.find(cand.className); it != names.end())
+          cand.className = it->second;
+    }
   }
 
   // A class named in bytes that are not UTF-8 (a Latin-1 folder or CSV) gets the name every
@@ -335,11 +350,7 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
   } else if (!found.empty()) {
     ds.classes_.assign(found.begin(), found.end());
     // Numbers in their order (1, 2, 10), not the text's (1, 10, 2).
-    if (std::all_of(found.begin(), found.end(), [](const std::string& n) {
-          return n.size() <= 9 && std::all_of(n.begin(), n.end(), [](unsigned char ch) {
-                   return std::isdigit(ch) != 0;
-                 });
-        }))
+    if (std::all_of(found.begin(), found.end(), isClassNumber))
       std::stable_sort(
           ds.classes_.begin(), ds.classes_.end(),
           [](const std::string& a, const std::string& b) { return std::stol(a) < std::stol(b); });

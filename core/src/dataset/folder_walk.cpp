@@ -4,6 +4,7 @@
 #include <cctype>
 #include <fstream>
 #include <limits>
+#include <sstream>
 
 #include "sdd/dataset/box_annotations.h"
 #include "sdd/dataset/csv_labels.h"
@@ -302,6 +303,69 @@ bool splitFromName(const std::string& name, Split& split) {
     return true;
   }
   return false;
+}
+
+bool isClassNumber(const std::string& name) {
+  return !name.empty() && name.size() <= 9 &&
+         std::all_of(name.begin(), name.end(), [](unsigned char ch) { return std::isdigit(ch); });
+}
+
+std::map<std::string, std::string> namesOfNumberedClasses(const fs::path& root,
+                                                          const std::set<std::string>& numbers,
+                                                          const YoloNames& yolo) {
+  long lowest = std::numeric_limits<long>::max(), highest = 0;
+  for (const std::string& n : numbers) {
+    lowest = std::min(lowest, std::stol(n));
+    highest = std::max(highest, std::stol(n));
+  }
+  // Each file's names by number: "0 crazing" lines as numbered, else line k is class k.
+  const auto byNumber = [&](const std::string& text) {
+    std::map<long, std::string> numbered;
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+      const std::string t = asciiTrim(line);
+      if (t.empty()) continue;
+      lines.push_back(t);
+      const std::size_t cut = t.find_first_of(" \t:,");
+      const std::string id = t.substr(0, cut),
+                        name = cut == std::string::npos ? "" : t.substr(cut + 1);
+      if (isClassNumber(id) && !asciiTrim(name).empty()) numbered[std::stol(id)] = asciiTrim(name);
+    }
+    if (!numbered.empty() && numbered.size() == lines.size()) return numbered;
+    // One name per line: exactly one per number from 0 (or from 1) to the highest, or it is
+    // some other text (a README, notes).
+    numbered.clear();
+    const long first = long(lines.size()) == highest + 1              ? 0
+                       : lowest >= 1 && long(lines.size()) == highest ? 1
+                                                                      : -1;
+    for (std::size_t k = 0; first >= 0 && k < lines.size(); ++k)
+      numbered[first + long(k)] = lines[k];
+    return numbered;
+  };
+  std::vector<std::map<long, std::string>> files;
+  for (const char* name : {"label_list.txt", "labels.txt", "label.txt", "classes.txt",
+                           "class_names.txt", "names.txt"}) {
+    std::string text;
+    const fs::path file = entryNamed(root, name);
+    // A labels.txt may be a list of images and their classes instead: not names.
+    if (!file.empty() && readAnnotationText(file, text, 1 << 16) && !startsLikeLabelList(text))
+      files.push_back(byNumber(text));
+  }
+  if (!yolo.names.empty()) {
+    files.emplace_back();
+    for (std::size_t k = 0; k < yolo.names.size(); ++k) files.back()[long(k)] = yolo.names[k];
+  }
+  for (const auto& names : files) {
+    std::map<std::string, std::string> out;
+    std::set<std::string> distinct;
+    for (const std::string& n : numbers)
+      if (const auto it = names.find(std::stol(n));
+          it != names.end() && distinct.insert(it->second).second)
+        out[n] = it->second;
+    if (out.size() == numbers.size()) return out;
+  }
+  return {};
 }
 
 fs::path datasetFolderIn(const fs::path& given, const ScanOptions& options) {

@@ -70,6 +70,17 @@ bool inList(const std::vector<std::string>& list, const std::string& name);
 /// train2017, val2017, train_images, test-set, images_train); `split` is set to its split.
 bool splitFromName(const std::string& name, Split& split);
 
+/// Whether a class name is a number (0, 1, 10, 001): a list's or a folder's class number.
+bool isClassNumber(const std::string& name);
+
+/// Names for classes that are numbers (`numbers`), from a names file in `root`: PaddleClas'
+/// label_list.txt ("0 crazing" per line), or one name per line (labels.txt, classes.txt,
+/// class_names.txt, YOLO's `yolo` names), line k naming class k (or k + 1 when the numbers
+/// start at 1 and there are as many names as the highest). Empty when no file names each.
+std::map<std::string, std::string> namesOfNumberedClasses(const std::filesystem::path& root,
+                                                          const std::set<std::string>& numbers,
+                                                          const YoloNames& yolo);
+
 /// The folder a dataset starts in: `given`, or the folder an archive was unpacked into below
 /// it (MyDataset/ holding only NEU-DET/, which holds train/ and validation/), followed down
 /// while a folder holds exactly one folder and no image or label file, that folder's name is

@@ -14,4 +14,11 @@ inline std::string asciiLower(std::string s) {
   return s;
 }
 
+/// `s` without the spaces, tabs and line ends around it.
+inline std::string asciiTrim(const std::string& s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
+}
+
 }  // namespace sdd
