@@ -176,6 +176,14 @@ TEST(CsvLabels, TrainAndValidationListsInTextFilesGiveClassesAndTheSplit) {
   EXPECT_FALSE(skippedWith(ds, "README.txt", "label file"));  // not taken for one
   EXPECT_FALSE(skippedWith(ds, "trainval.txt", "label file"));
 
+  // A label_list.txt names the numbers, also where a model's classes are offered (the
+  // workbench's scan).
+  writeBytes(dir / "label_list.txt", "0 good\n1 bad\n");
+  ScanOptions withModel;
+  withModel.fallbackClasses = {"x", "y"};
+  EXPECT_EQ(Dataset::scan(dir.path(), withModel).classes(),
+            (std::vector<std::string>{"bad", "good"}));
+
   // Only one side listed: the split is made among the labeled images, as before.
   fs::remove(dir / "val_list.txt");
   writeBytes(dir / "train_list.txt", train + val);

@@ -588,6 +588,10 @@ TEST(Dataset, NumberedClassesTakeTheNamesANamesFileBesideThemGives) {
   sdd::test::writeBytes(dir / "label_list.txt", "1 scratch\n2 stain\n3 pit\n");
   ds = Dataset::scan(dir.path());
   EXPECT_EQ(ds.classes(), (std::vector<std::string>{"pit", "scratch", "stain"}));
+  ScanOptions withModel;  // as the workbench scans, offering its model's classes
+  withModel.fallbackClasses = {"a", "b"};
+  // Numbered folders are then lots, not classes: nothing to name.
+  EXPECT_EQ(Dataset::scan(dir.path(), withModel).unlabeledCount(), 6u);
   // A file that does not name every number (or names two the same) names none.
   sdd::test::writeBytes(dir / "label_list.txt", "1 scratch\n2 stain\n");
   sdd::test::writeBytes(dir / "labels.txt", "a\na\nb\n");

@@ -310,9 +310,13 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
     }
     if (!named && numbers.size() >= 2)
       for (Candidate& cand : c.candidates) cand.className = cand.numberedFolder;
-    // Classes that are all numbers (those folders, a list's "images/x.jpg 3") get the names a
-    // names file beside them gives (PaddleClas' label_list.txt, a labels.txt).
-    numbers.clear();
+  }
+  // Classes that are all numbers (those folders, a list's "images/x.jpg 3") get the names a
+  // names file beside them gives (PaddleClas' label_list.txt, a labels.txt), whether or not a
+  // model's classes are offered (the workbench offers them: it showed 0 … 5 where sdd scan
+  // showed the names).
+  if (options.classes.empty()) {
+    std::set<std::string> numbers;
     bool allNumbers = true;
     for (std::size_t i = 0; i < nImages; ++i)
       if (const std::string& n = c.candidates[i].className; decoded[i].ok() && !n.empty()) {
