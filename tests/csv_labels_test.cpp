@@ -132,6 +132,93 @@ TEST(CsvLabels, SemicolonTabAndSpaceSeparatedFilesAreReadLikeCommaOnes) {
   EXPECT_EQ(csv.rows[1].className, "0.3333333333333333");
 }
 
+TEST(CsvLabels, AHeaderInAnotherLanguageIsReadByTheValuesBelowIt) {
+  std::string error;
+  // Known names in other languages: read by name, nothing guessed.
+  CsvLabels csv = parseCsvLabels("Dateiname;Breite;Klasse\na.png;48;0\nb.png;48;1\n", &error);
+  ASSERT_EQ(csv.rows.size(), 2u) << error;
+  EXPECT_EQ(csv.rows[1].className, "1");
+  EXPECT_TRUE(csv.columnsGuessed.empty()) << csv.columnsGuessed;
+  // Names it does not know: the image files' column, and the repeating words beside it (not
+  // the numbers, not the score).
+  csv = parseCsvLabels(
+      "\xE5\xBE\x97\xE5\x88\x86,\xE6\x96\x87\xE4\xBB\xB6,\xE7\xB1\xBB\xE5\x88\xAB\n"
+      "0.5,x/a.png,scratch\n0.25,x/b.png,ok\n0.75,x/c.png,ok\n0.5,x/d.png,scratch\n",
+      &error);
+  ASSERT_EQ(csv.rows.size(), 4u) << error;
+  EXPECT_EQ(csv.rows[0].image, "x/a.png");
+  EXPECT_EQ(csv.rows[1].className, "ok");
+  EXPECT_NE(csv.columnsGuessed.find("for the classes"), std::string::npos);
+  csv = parseCsvLabels("Aufnahme;Befund\na.png;0\nb.png;1\n", &error);  // two columns
+  ASSERT_EQ(csv.rows.size(), 2u) << error;
+  EXPECT_EQ(csv.rows[1].className, "1");
+  EXPECT_FALSE(csv.columnsGuessed.empty());
+
+  // What is no class stays out: sizes and times beside the files, a model's predictions.
+  for (const std::string text :
+       {"filename,width,height,taken\na.png,48,48,2024-01-01 10:00\nb.png,48,48,2024-01-01 "
+        "10:01\nc.png,48,48,2024-01-01 10:02\n",
+        "file,predicted_class,decision,unknown_reason\nx.png,a,review,\ny.png,a,accept,\n"}) {
+    error.clear();
+    EXPECT_TRUE(parseCsvLabels(text, &error).rows.empty()) << text;
+    EXPECT_EQ(error, "no class column") << text;
+  }
+
+  // In a scan the guess is said, naming the file; the German images/ folder is no class.
+  TempDir dir;
+  std::string list = "Aufnahme;Befund;Wert\n";
+  for (int n = 0; n < 6; ++n) {
+    const std::string name = "bilder/" + std::to_string(n) + ".png";
+    writeImage(dir / name, patternImage(n % 2, n));
+    list += name + ";" + (n % 2 ? "Riss" : "gut") + ";0," + std::to_string(n) + "\n";
+  }
+  writeBytes(dir / "befunde.csv", list);
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"Riss", "gut"}));
+  EXPECT_EQ(classByFile(ds).at("3.png"), "Riss");
+  ASSERT_EQ(ds.notes().size(), 1u);  // a note, not a skipped file
+  EXPECT_EQ(ds.notes()[0].file.filename(), "befunde.csv");
+  EXPECT_NE(ds.notes()[0].reason.find("took column 'Aufnahme' for the images and 'Befund'"),
+            std::string::npos)
+      << ds.notes()[0].reason;
+  EXPECT_TRUE(ds.skipped().empty());
+}
+
+TEST(CsvLabels, ASplitColumnGivesTheSplitAndOneObjectFolderNamesNoClass) {
+  // VisA: candle/Data/Images/{Anomaly,Normal}/ and split_csv/1cls.csv
+  // "object,split,label,image,mask"; opened above candle/, whose name is no class.
+  TempDir dir;
+  std::string csv = "object,split,label,image,mask\n";
+  for (int n = 0; n < 8; ++n) {
+    const bool anomaly = n % 2 == 1;
+    const std::string image = std::string("candle/Data/Images/") +
+                              (anomaly ? "Anomaly/" : "Normal/") + std::to_string(n) + ".JPG";
+    writeImage(dir / image, patternImage(anomaly, n));
+    csv += std::string("candle,") + (n < 6 ? "train" : "test") + "," +
+           (anomaly ? "anomaly" : "normal") + "," + image + ",\n";
+  }
+  writeImage(dir / "candle/Data/Images/Normal/unlisted.JPG", patternImage(0, 20));
+  writeBytes(dir / "split_csv/1cls.csv", csv);
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"anomaly", "normal"}));
+  EXPECT_TRUE(ds.hasOwnSplit());
+  for (const ScanIssue& issue : ds.skipped())  // candle/ and split_csv/ are no empty classes
+    ADD_FAILURE() << issue.file << ": " << issue.reason;
+  for (const Sample& s : ds.samples()) {
+    if (s.path.stem() == "unlisted") {
+      EXPECT_EQ(s.label, kUnlabeled) << "no row lists it: to label";
+      continue;
+    }
+    const int n = std::stoi(s.path.stem().string());
+    EXPECT_EQ(ds.className(s.label), n % 2 ? "anomaly" : "normal") << s.path;
+    EXPECT_EQ(s.split, n < 6 ? Split::Train : Split::Validation) << s.path;
+  }
+  std::string error;
+  const CsvLabels rows = parseCsvLabels(csv, &error);
+  ASSERT_EQ(rows.rows.size(), 8u) << error;
+  EXPECT_EQ(rows.rows[7].split, Split::Validation);
+}
+
 TEST(CsvLabels, ASpaceSeparatedListBesideAnImageFolderLabelsItsImages) {
   // ELPV (solar cells): images/cellNNNN.png and labels.csv "images/cellNNNN.png  <p>  <type>".
   TempDir dir;

@@ -598,6 +598,38 @@ TEST(Dataset, NumberedClassesTakeTheNamesANamesFileBesideThemGives) {
   EXPECT_EQ(Dataset::scan(dir.path()).classes(), (std::vector<std::string>{"1", "2", "3"}));
 }
 
+// SDNET2018: the surfaces D, P hold the classes one level down (D/CD cracked, D/UD not).
+// Without a class list the top folders stay the classes, and a note says how to take the
+// subfolders; with the list the subfolders are the classes. Lots inside a class say nothing.
+TEST(Dataset, ClassFoldersGroupedInFoldersAreTheClassesWhenListed) {
+  TempDir dir;
+  int n = 0;
+  for (const std::string leaf : {"D/CD", "D/UD", "P/CP", "P/UP"})
+    for (int k = 0; k < 3; ++k, ++n)
+      writeImage(dir / leaf / (std::to_string(k) + ".png"), patternImage(n % 4, n));
+  Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"D", "P"}));
+  ASSERT_EQ(ds.notes().size(), 1u);
+  EXPECT_EQ(ds.notes()[0].file, dir.path());
+  EXPECT_NE(ds.notes()[0].reason.find("class folders D, P hold"), std::string::npos);
+  EXPECT_NE(ds.notes()[0].reason.find("--classes CD,UD,CP,UP"), std::string::npos)
+      << ds.notes()[0].reason;
+  EXPECT_TRUE(ds.skipped().empty());
+
+  ScanOptions listed;
+  listed.classes = {"CD", "UD", "CP", "UP"};
+  ds = Dataset::scan(dir.path(), listed);
+  EXPECT_EQ(ds.unlabeledCount(), 0u);
+  for (const Sample& s : ds.samples())
+    EXPECT_EQ(ds.className(s.label), s.path.parent_path().filename().string()) << s.path;
+
+  TempDir lots;  // crazing/lot1, crazing/lot2: lots of one class
+  for (const std::string leaf : {"crazing/lot1", "crazing/lot2", "pits/lot1"})
+    for (int k = 0; k < 2; ++k, ++n)
+      writeImage(lots / leaf / (std::to_string(k) + ".png"), patternImage(n % 4, n));
+  EXPECT_TRUE(Dataset::scan(lots.path()).notes().empty());
+}
+
 // New images dropped next to a sorted dataset: in unlabeled/ (unsorted/, new/) or loose beside
 // the class folders. They keep one split however often, and with whatever seed, the dataset
 // is scanned, so a label given later always lands on the same side.

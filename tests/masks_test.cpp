@@ -167,6 +167,9 @@ TEST(Masks, DagmLabelFoldersInsideTheClassFolders) {
                      [&](const std::string& c, int n) {
                        return dir / (c + "/Train/Label/" + std::to_string(n) + "_label.PNG");
                      });
+  // Its Label/Labels.txt lists the masks: a mask folder's own file, not a skipped image.
+  for (const char* c : {"c0", "c1"})
+    sdd::test::writeBytes(dir / c / "Train/Label/Labels.txt", "2\n1\t0\t0.PNG\t0\n");
   expectAllMasked(Dataset::scan(dir.path()));
 }
 
@@ -250,9 +253,9 @@ TEST(Masks, FolderNamesJoinedToASplitWord) {
   EXPECT_FALSE(isImageFolderName("train"));
 }
 
-TEST(Masks, AClassListOfGoodAndDefectLabelsByTheMasksBelowOtherFolders) {
+TEST(Masks, PartFoldersOfANumberedSeriesGiveWayToTheMasks) {
   // KolektorSDD: kos01/Part0.jpg + kos01/Part0_label.bmp ...: the folders are parts, not
-  // classes; `--classes good,defect` says so.
+  // classes: the masks name the classes, with `--classes good,defect` or without.
   TempDir dir;
   for (int part = 1; part <= 3; ++part)
     for (int n = 0; n < 3; ++n) {
@@ -261,16 +264,25 @@ TEST(Masks, AClassListOfGoodAndDefectLabelsByTheMasksBelowOtherFolders) {
       writeImage(dir / (stem + ".jpg"), shape.image);
       writeImage(dir / (stem + "_label.bmp"), shape.mask);
     }
-  EXPECT_EQ(Dataset::scan(dir.path()).classes().size(), 3u) << "without a list: folder classes";
   ScanOptions listed;
   listed.classes = {kGoodClass, kDefectClass};
-  const Dataset ds = Dataset::scan(dir.path(), listed);
-  EXPECT_EQ(ds.layout(), DatasetLayout::Masked);
-  EXPECT_EQ(ds.classes(), listed.classes);
-  ASSERT_EQ(ds.samples().size(), 9u);
-  for (const Sample& s : ds.samples())
-    EXPECT_EQ(ds.className(s.label), s.path.stem() == "Part0" ? kDefectClass : kGoodClass)
-        << s.path;
+  for (const ScanOptions& options : {ScanOptions{}, listed}) {
+    const Dataset ds = Dataset::scan(dir.path(), options);
+    EXPECT_EQ(ds.layout(), DatasetLayout::Masked);
+    EXPECT_EQ(ds.classes().size(), 2u);
+    ASSERT_EQ(ds.samples().size(), 9u);
+    for (const Sample& s : ds.samples())
+      EXPECT_EQ(ds.className(s.label), s.path.stem() == "Part0" ? kDefectClass : kGoodClass)
+          << s.path;
+    EXPECT_TRUE(ds.skipped().empty()) << ds.skipped().front().reason;
+  }
+  // Without masks such folders are all there is to go by: they stay the classes.
+  for (int part = 1; part <= 3; ++part)
+    for (int n = 0; n < 3; ++n)
+      fs::remove(dir /
+                 ("kos0" + std::to_string(part) + "/Part" + std::to_string(n) + "_label.bmp"));
+  EXPECT_EQ(Dataset::scan(dir.path()).classes(),
+            (std::vector<std::string>{"kos01", "kos02", "kos03"}));
 }
 
 TEST(Masks, ImagesWithoutAMaskAreGoodWhenMasksAreDrawnForDefectsOnly) {

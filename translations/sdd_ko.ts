@@ -1952,6 +1952,14 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <source>Images (%1);;All files (*)</source>
         <translation>이미지 (%1);;모든 파일 (*)</translation>
     </message>
+    <message>
+        <source>Set Class &amp;List…</source>
+        <translation>클래스 목록 설정(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>The classes of this dataset. Folders named after them are class folders, also inside other folders; images elsewhere are to label.</source>
+        <translation>이 데이터셋의 클래스입니다. 이 이름의 폴더는 다른 폴더 안에 있어도 클래스 폴더이며, 그 밖의 이미지는 레이블을 지정할 이미지입니다.</translation>
+    </message>
 </context>
 <context>
     <name>sddui::ProbabilityChart</name>
@@ -2285,6 +2293,10 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>, read from %1</source>
         <translation>, %1에서 읽음</translation>
+    </message>
+    <message>
+        <source>The dataset is open. Where its files allow two readings, it was read as below; Dataset &gt; Set Class List… takes other classes.</source>
+        <translation>데이터셋이 열렸습니다. 파일을 두 가지로 읽을 수 있는 곳은 아래와 같이 읽었습니다. 다른 클래스를 쓰려면 데이터셋 &gt; 클래스 목록 설정…을 사용하십시오.</translation>
     </message>
 </context>
 <context>

@@ -1952,6 +1952,14 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <source>Images (%1);;All files (*)</source>
         <translation>图像 (%1);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>Set Class &amp;List…</source>
+        <translation>设置类别列表(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>The classes of this dataset. Folders named after them are class folders, also inside other folders; images elsewhere are to label.</source>
+        <translation>此数据集的类别。以它们命名的文件夹即为类别文件夹，即使位于其他文件夹之内；其他位置的图像为待标注图像。</translation>
+    </message>
 </context>
 <context>
     <name>sddui::ProbabilityChart</name>
@@ -2285,6 +2293,10 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>, read from %1</source>
         <translation>，从 %1 读取</translation>
+    </message>
+    <message>
+        <source>The dataset is open. Where its files allow two readings, it was read as below; Dataset &gt; Set Class List… takes other classes.</source>
+        <translation>数据集已打开。文件可有两种理解之处，已按下列方式读取；如需其他类别，请使用“数据集 &gt; 设置类别列表…”。</translation>
     </message>
 </context>
 <context>

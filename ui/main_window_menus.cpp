@@ -19,6 +19,7 @@
 #include "sdd/imaging/image_loader.h"
 #include "widgets/about.h"
 #include "widgets/browser_view.h"
+#include "widgets/class_list_dialog.h"
 #include "widgets/language_menu.h"
 #include "widgets/recent_files.h"
 
@@ -87,6 +88,22 @@ void MainWindow::buildMenus() {
       },
       true, QStyle::SP_MediaSeekForward);
   add(ds, tr("&Clear Predictions"), QKeySequence(), [this] { model_->clearPredictions(); });
+  // Where the folders left a choice (SDNET2018's D/CD, D/UD taken as class D; the scan's
+  // note says so), the user names the classes: folders named after them are class folders
+  // at any depth. Kept in the workspace, as the answer to "the folders name no classes".
+  add(ds, tr("Set Class &List…"), QKeySequence(), [this] {
+    if (model_->isEmpty()) return;
+    QStringList now;
+    for (const std::string& c : model_->dataset()->classes()) now << QString::fromStdString(c);
+    const QStringList classes = askClassList(
+        this,
+        tr("The classes of this dataset. Folders named after them are class folders, also "
+           "inside other folders; images elsewhere are to label."),
+        now.join(QStringLiteral(", ")));
+    if (!classes.isEmpty())
+      openDataset(QString::fromStdString(model_->dataset()->root().string()), session_->workspace(),
+                  classes);
+  });
 
   QMenu* settings = menuBar()->addMenu(tr("&Settings"));
   fillLanguageMenu(settings->addMenu(tr("&Language")),

@@ -156,6 +156,8 @@ sdd::Dataset scanDataset(const Args& args, std::uint64_t seed, bool verbose,
     std::cerr << "warning: skipped " << issue.file.string() << ": " << issue.reason << "\n";
   if (!ds.skipped().empty())
     std::cerr << "warning: " << ds.skipped().size() << " file(s) skipped in total\n";
+  for (const auto& note : ds.notes())
+    std::cerr << "note: " << note.file.string() << ": " << note.reason << "\n";
   for (const auto& g : ds.duplicates()) {
     std::string classes;
     for (const int label : ds.conflictingLabels(g))

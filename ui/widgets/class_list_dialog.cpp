@@ -7,9 +7,9 @@
 
 namespace sddui {
 
-QStringList askClassList(QWidget* parent, const QString& why) {
+QStringList askClassList(QWidget* parent, const QString& why, const QString& initial) {
   if (qEnvironmentVariableIsSet("SDD_NO_DIALOGS")) return {};
-  QString problem, text;
+  QString problem, text = initial;
   while (true) {
     QInputDialog dialog(parent);
     dialog.setWindowTitle(QObject::tr("Classes of these images"));

@@ -11,7 +11,8 @@ class QWidget;
 namespace sddui {
 
 /// The class list the user typed; empty when cancelled (and always when SDD_NO_DIALOGS is
-/// set: tests and scripted runs give the classes themselves). `why` says why it is asked.
-QStringList askClassList(QWidget* parent, const QString& why);
+/// set: tests and scripted runs give the classes themselves). `why` says why it is asked;
+/// `initial` is the text the field starts with (the classes now, when they are changed).
+QStringList askClassList(QWidget* parent, const QString& why, const QString& initial = {});
 
 }  // namespace sddui

@@ -42,6 +42,10 @@ QString describeOpened(const QString& folder, const sdd::Dataset& ds,
   if (!ds.skipped().empty())
     msg += QCoreApplication::translate("sddui::ScanProblems", ", %1 file(s) skipped")
                .arg(ds.skipped().size());
+  if (!ds.notes().empty())  // how the files were read where they left a choice
+    msg += QStringLiteral("; %1: %2")
+               .arg(QString::fromStdString(ds.notes().front().file.filename().string()),
+                    QString::fromStdString(ds.notes().front().reason));
   if (applied.changed)
     msg += QCoreApplication::translate("sddui::ScanProblems", ", %1 relabel(s) from the workspace")
                .arg(applied.changed);
@@ -57,7 +61,7 @@ QString describeOpened(const QString& folder, const sdd::Dataset& ds,
 }
 
 void showScanProblems(QWidget* parent, const sdd::Dataset& ds, const sdd::AppliedLabels& applied) {
-  if (ds.skipped().empty() && applied.unknownPaths.empty()) return;
+  if (ds.skipped().empty() && applied.unknownPaths.empty() && ds.notes().empty()) return;
   QStringList lines;
   for (const auto& s : ds.skipped())
     lines << QStringLiteral("%1: %2").arg(QString::fromStdString(s.file.string()),
@@ -67,13 +71,25 @@ void showScanProblems(QWidget* parent, const sdd::Dataset& ds, const sdd::Applie
                  "sddui::ScanProblems",
                  "%1: relabeled in the workspace but no longer in the dataset")
                  .arg(QString::fromStdString(p));
+  const auto unusable = lines.size();
+  for (const auto& n : ds.notes())  // not problems, but read here too
+    lines << QStringLiteral("%1: %2").arg(QString::fromStdString(n.file.string()),
+                                          QString::fromStdString(n.reason));
+  // Only notes: the dataset is whole, but read one way of two; say which, and how to change it.
   QMessageBox box(
-      QMessageBox::Warning, QCoreApplication::translate("sddui::ScanProblems", "Open dataset"),
-      QCoreApplication::translate("sddui::ScanProblems",
-                                  "%1 file(s) could not be used; the rest of the dataset is open.")
-          .arg(lines.size()),
+      unusable ? QMessageBox::Warning : QMessageBox::Information,
+      QCoreApplication::translate("sddui::ScanProblems", "Open dataset"),
+      unusable ? QCoreApplication::translate(
+                     "sddui::ScanProblems",
+                     "%1 file(s) could not be used; the rest of the dataset is open.")
+                     .arg(unusable)
+               : QCoreApplication::translate(
+                     "sddui::ScanProblems",
+                     "The dataset is open. Where its files allow two readings, it was read as "
+                     "below; Dataset > Set Class List… takes other classes.") +
+                     QStringLiteral("\n\n") + lines.join('\n'),
       QMessageBox::Ok, parent);
-  box.setDetailedText(lines.join('\n'));
+  if (unusable) box.setDetailedText(lines.join('\n'));
   if (!qEnvironmentVariableIsSet("SDD_NO_DIALOGS")) box.exec();
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstdlib>
 #include <map>
 #include <optional>
 #include <set>
@@ -35,13 +36,20 @@ bool isOneOf(const std::string& key, std::initializer_list<const char*> names) {
 bool isImageColumnName(const std::string& key) {
   return isOneOf(
       key, {"image", "images", "imageid", "imagename", "imagefile", "imagepath", "img", "imgname",
-            "imgid", "filename", "file", "filepath", "fname", "path", "id", "name", "picture"});
+            "imgid", "filename", "file", "filepath", "fname", "path", "id", "name", "picture",
+            // German, French, Spanish, Italian, Portuguese
+            "bild", "datei", "dateiname", "bilddatei", "fichier", "nomfichier", "imagen", "archivo",
+            "nombre", "immagine", "imagem", "arquivo"});
 }
 
 bool isClassColumnName(const std::string& key) {
   return isOneOf(key, {"label", "labels", "class", "classes", "classid", "classname", "category",
                        "categoryid", "categoryname", "defect", "defecttype", "defectclass",
-                       "defectname", "target", "type", "y"});
+                       "defectname", "target", "type", "y",
+                       // German, French, Spanish, Italian, Portuguese
+                       "klasse", "kategorie", "fehler", "fehlerart", "fehlerklasse", "classe",
+                       "categorie", "defaut", "etiquette", "clase", "categoria", "etiqueta",
+                       "defecto", "difetto", "etichetta", "rotulo", "defeito"});
 }
 
 bool isPixelColumnName(const std::string& key) {
@@ -80,6 +88,70 @@ long long runLengthArea(const std::string& pixels) {
   return in.eof() ? area : 0;
 }
 
+// How many of the rows after the header have an image file in column `k`.
+std::size_t imageFilesIn(const std::vector<CsvRecord>& records, std::size_t k) {
+  std::size_t n = 0;
+  for (std::size_t r = 1; r < records.size(); ++r)
+    n += k < records[r].fields.size() && endsWithImageExtension(records[r].fields[k]);
+  return n;
+}
+
+// The column whose values are image files (at least half of the rows after the header), or
+// -1.
+int imageColumnByContent(const std::vector<CsvRecord>& records, int notThis) {
+  if (records.size() < 2) return -1;
+  for (std::size_t k = 0; k < records[0].fields.size(); ++k)
+    if (static_cast<int>(k) != notThis && imageFilesIn(records, k) * 2 >= records.size() - 1)
+      return static_cast<int>(k);
+  return -1;
+}
+
+bool isNumber(const std::string& text) {
+  std::string t = text;
+  std::replace(t.begin(), t.end(), ',', '.');  // decimal commas
+  char* end = nullptr;
+  std::strtod(t.c_str(), &end);
+  return !t.empty() && end == t.c_str() + t.size();
+}
+
+// Header names that are not a class even when their values look like one: sizes, splits,
+// dates, and a model's output (our own `sdd predict` CSV: predicted_class, decision), which
+// must never come back as labels.
+bool isOtherColumnName(const std::string& key) {
+  for (const char* part : {"pred", "decision", "score", "prob", "confidence", "suggest"})
+    if (key.find(part) != std::string::npos) return true;
+  return isOneOf(key,
+                 {"width", "height", "w",      "h",    "x",     "size", "depth",     "channels",
+                  "split", "subset", "fold",   "set",  "date",  "time", "timestamp", "url",
+                  "md5",   "sha1",   "sha256", "hash", "error", "note", "comment"});
+}
+
+// A class column under a name this reader does not know (Klasse, 类别, classe): the first
+// column, besides the image's, whose values are words that repeat, as classes do (at most
+// half as many distinct values as rows, or two). Numbers are not taken there: widths,
+// scores and counts are numbers too. -1 when none is.
+int classColumnByContent(const std::vector<CsvRecord>& records, int imageCol, const int* boxCol) {
+  const std::size_t rows = records.size() - 1;
+  for (std::size_t k = 0; k < records[0].fields.size(); ++k) {
+    const int col = static_cast<int>(k);
+    if (col == imageCol || std::find(boxCol, boxCol + 4, col) != boxCol + 4 ||
+        isOtherColumnName(headerKey(records[0].fields[k])))
+      continue;
+    std::set<std::string> values;
+    std::size_t words = 0;
+    for (std::size_t r = 1; r < records.size(); ++r) {
+      if (k >= records[r].fields.size()) continue;
+      const std::string v = asciiTrim(records[r].fields[k]);
+      if (v.empty()) continue;
+      values.insert(v);
+      words += !isNumber(v) && !endsWithImageExtension(v);
+    }
+    if (rows > 0 && words * 10 >= rows * 9 && values.size() <= std::max<std::size_t>(2, rows / 2))
+      return col;
+  }
+  return -1;
+}
+
 }  // namespace
 
 bool startsLikeLabelList(const std::string& text) {
@@ -107,7 +179,7 @@ CsvLabels parseCsvLabels(const std::string& text, std::string* error,
   const std::vector<CsvRecord> records = parseCsv(body, guessCsvDelimiter(body));
   if (records.empty()) return fail("an empty CSV file");
   const std::vector<std::string>& first = records[0].fields;
-  int imageCol = -1, classCol = -1, pixelCol = -1, combinedCol = -1;
+  int imageCol = -1, classCol = -1, pixelCol = -1, combinedCol = -1, splitCol = -1;
   int boxCol[4] = {-1, -1, -1, -1};
   bool header = false;
   for (std::size_t k = 0; k < first.size(); ++k) {
@@ -117,18 +189,15 @@ CsvLabels parseCsvLabels(const std::string& text, std::string* error,
       combinedCol = col;
     } else if (isImageColumnName(key)) {
       // Of several (id, filename), the one whose values are image files.
-      const auto files = [&](int k) {
-        std::size_t n = 0;
-        for (std::size_t r = 1; r < records.size(); ++r)
-          n += static_cast<std::size_t>(k) < records[r].fields.size() &&
-               endsWithImageExtension(records[r].fields[static_cast<std::size_t>(k)]);
-        return n;
-      };
-      if (imageCol < 0 || files(col) > files(imageCol)) imageCol = col;
+      if (imageCol < 0 ||
+          imageFilesIn(records, k) > imageFilesIn(records, static_cast<std::size_t>(imageCol)))
+        imageCol = col;
     } else if (classCol < 0 && isClassColumnName(key)) {
       classCol = col;
     } else if (pixelCol < 0 && isPixelColumnName(key)) {
       pixelCol = col;
+    } else if (splitCol < 0 && (key == "split" || key == "subset" || key == "set")) {
+      splitCol = col;
     } else {
       const char* boxNames[4] = {"xmin", "ymin", "xmax", "ymax"};
       for (int b = 0; b < 4; ++b)
@@ -136,24 +205,35 @@ CsvLabels parseCsvLabels(const std::string& text, std::string* error,
     }
   }
   header = imageCol >= 0 || classCol >= 0 || combinedCol >= 0 || pixelCol >= 0;
+  // A header in names this reader does not know (Bild;Klasse): the rows below it have a
+  // column of image files where the first row has none.
+  const bool foreignHeader = !header && (first.empty() || !endsWithImageExtension(first[0])) &&
+                             imageColumnByContent(records, -1) >= 0;
+  header = header || foreignHeader;
   if (!header) {  // x.jpg,scratch
     if (first.size() < 2 || !endsWithImageExtension(first[0]))
       return fail("no header naming an image and a class column, and no image file first");
     imageCol = 0;
     classCol = 1;
-  } else if (imageCol < 0 && combinedCol < 0) {  // the column whose values are image files
-    for (std::size_t k = 0; k < first.size() && imageCol < 0; ++k) {
-      std::size_t files = 0;
-      for (std::size_t r = 1; r < records.size(); ++r)
-        files += k < records[r].fields.size() && endsWithImageExtension(records[r].fields[k]);
-      if (records.size() > 1 && files * 2 >= records.size() - 1 && static_cast<int>(k) != classCol)
-        imageCol = static_cast<int>(k);
+  } else if (imageCol < 0 && combinedCol < 0) {
+    imageCol = imageColumnByContent(records, classCol);
+  }
+  bool classGuessed = false;
+  if (header && classCol < 0 && combinedCol < 0 && imageCol >= 0) {
+    if (first.size() == 2) {
+      classCol = 1 - imageCol;  // image,whatever
+    } else if (pixelCol < 0) {
+      classCol = classColumnByContent(records, imageCol, boxCol);
+      classGuessed = classCol >= 0;
     }
   }
-  if (header && classCol < 0 && combinedCol < 0 && first.size() == 2 && imageCol >= 0)
-    classCol = 1 - imageCol;  // image,whatever
   if (imageCol < 0 && combinedCol < 0) return fail("no column of image file names");
   if (classCol < 0 && combinedCol < 0) return fail("no class column");
+  if (foreignHeader || classGuessed)
+    out.columnsGuessed = "took column '" + first[static_cast<std::size_t>(imageCol)] +
+                         "' for the images and '" + first[static_cast<std::size_t>(classCol)] +
+                         "' for the classes (by their values; the header names neither as " +
+                         "this reader knows them)";
   const bool boxes = std::all_of(boxCol, boxCol + 4, [](int c) { return c >= 0; });
   out.hasPixels = pixelCol >= 0;
   for (std::size_t r = header ? 1 : 0; r < records.size(); ++r) {
@@ -189,6 +269,7 @@ CsvLabels parseCsvLabels(const std::string& text, std::string* error,
       rowError("no image name");
       continue;
     }
+    if (Split split; header && splitFromName(asciiTrim(field(splitCol)), split)) row.split = split;
     row.pixels = field(pixelCol);
     if (out.hasPixels && row.pixels.find_first_not_of(" \t") == std::string::npos) {
       row.pixels.clear();
@@ -278,6 +359,7 @@ std::size_t pairCsvFiles(FolderWalk& c, const fs::path& root, const std::vector<
       issues.push_back({file, "not a label file (" + error + "); ignored"});
       continue;
     }
+    if (!files[k].columnsGuessed.empty()) c.notes.push_back({file, files[k].columnsGuessed});
     if (!rowErrors.empty())
       issues.push_back({file, std::to_string(rowErrors.size()) + " row(s) left out (" +
                                   rowErrors.front() + (rowErrors.size() > 1 ? ", ..." : "") + ")"});
@@ -299,6 +381,7 @@ std::size_t pairCsvFiles(FolderWalk& c, const fs::path& root, const std::vector<
       const std::size_t best = it->second[bestNameMatch(matches, root)];
       rowsOf[best].push_back(&row);
       if (Split split; splitFromName(file.stem().string(), split)) listedIn[best] = split;
+      if (row.split) listedIn[best] = row.split;
       if (files[k].hasPixels) pixelFolders.insert(c.candidates[best].path.parent_path());
     }
     if (!missing.empty())
@@ -308,8 +391,9 @@ std::size_t pairCsvFiles(FolderWalk& c, const fs::path& root, const std::vector<
   }
 
   // Lists named for a split (PaddleClas' train_list.txt and val_list.txt, a train.csv and a
-  // test.csv with labels) are the dataset's own split where no folder gave one and both sides
-  // are listed; an image in neither stays in training.
+  // test.csv with labels) or rows that name one (VisA's split column) are the dataset's own
+  // split where no folder gave one and both sides are listed; an image in neither stays in
+  // training.
   const auto listed = [&](Split side) {
     return std::find(listedIn.begin(), listedIn.end(), std::optional<Split>(side)) !=
            listedIn.end();
@@ -320,10 +404,32 @@ std::size_t pairCsvFiles(FolderWalk& c, const fs::path& root, const std::vector<
     c.ownSplit = true;
   }
 
+  // One class folder alone (VisA's candle/ above its images and a CSV of normal / anomaly)
+  // names no classes: the files' classes are taken, and its images no row lists are to label.
+  std::set<std::string> folderClasses;
+  bool rowClasses = false;
+  for (std::size_t i = 0; i < readable.size(); ++i) {
+    const Candidate& cand = c.candidates[i];
+    if (readable[i] && !cand.className.empty() && !cand.classFromFileName)
+      folderClasses.insert(cand.className);
+    for (const CsvLabelRow* row : rowsOf[i]) rowClasses = rowClasses || !row->className.empty();
+  }
+  const bool oneFolderClass = folderClasses.size() == 1 && rowClasses;
+  if (oneFolderClass) c.classFolders.erase(*folderClasses.begin());
+  // A folder the walk took for a class that holds a label file (VisA's split_csv/) is where
+  // the labels are kept, not a class without images.
+  for (std::size_t k = 0; k < files.size(); ++k)
+    if (!files[k].rows.empty()) {
+      const auto it = c.classFolders.find(c.csvFiles[k].parent_path().filename().string());
+      if (it != c.classFolders.end() && it->second == c.csvFiles[k].parent_path())
+        c.classFolders.erase(it);
+    }
+
   std::size_t classed = 0;
   for (std::size_t i = 0; i < readable.size(); ++i) {
     Candidate& cand = c.candidates[i];
-    const bool named = !cand.className.empty() && !cand.classFromFileName;
+    const bool named = !cand.className.empty() && !cand.classFromFileName && !oneFolderClass;
+    if (oneFolderClass && !cand.classFromFileName) cand.className.clear();
     if (rowsOf[i].empty()) {
       // Severstal lists defects only: the other images of its folders have none.
       if (readable[i] && !named && pixelFolders.count(cand.path.parent_path())) {

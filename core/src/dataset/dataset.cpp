@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 #include <unordered_map>
+#include <utility>
 
 #include "dataset/folder_walk.h"
 #include "sdd/dataset/masks.h"
@@ -285,15 +286,27 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
 
   // (Also with a class list of those two classes: KolektorSDD's kos01/ ... kos50/ folders are
   // parts, not classes.)
+  // Without a class list, folders of a numbered series (kos01/ …) are parts too where masks
+  // name the classes: their names are set aside while the masks are asked.
   if (options.classes.empty() ||
       (inList(options.classes, kDefectClass) && inList(options.classes, kGoodClass))) {
     std::map<fs::path, bool> blank;  // of every mask
     for (std::size_t i = 0; i < total; ++i)
       if (i >= nImages || masks.isMask[i])
         blank[i < nImages ? c.candidates[i].path : c.maskFiles[i - nImages]] = decoded[i].blank;
+    bool series = false, other = false;
+    for (const Candidate& cand : c.candidates)
+      if (!cand.className.empty()) (cand.classFromSeriesFolder ? series : other) = true;
+    std::vector<std::string> seriesNames;
+    if (series && !other)
+      for (Candidate& cand : c.candidates) seriesNames.push_back(std::exchange(cand.className, ""));
     if (classesFromMasks(c.candidates, masks, readable, blank)) {
       ds.layout_ = DatasetLayout::Masked;
       if (options.classes.empty()) ds.classSource_ = ClassSource::Masks;
+      for (const std::string& name : seriesNames) c.classFolders.erase(name);
+    } else if (!seriesNames.empty()) {
+      for (std::size_t i = 0; i < c.candidates.size(); ++i)
+        c.candidates[i].className = seriesNames[i];
     }
   }
 
@@ -455,6 +468,7 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
   }
   std::sort(ds.duplicates_.begin(), ds.duplicates_.end(),
             [](const DuplicateGroup& a, const DuplicateGroup& b) { return a.samples < b.samples; });
+  ds.notes_ = std::move(c.notes);
   return ds;
 }
 

@@ -23,35 +23,6 @@ bool isDir(const fs::path& p) {
   return fs::is_directory(p, ec);
 }
 
-// Folders whose images have no class yet.
-bool isUnlabeledFolderName(const std::string& name) {
-  const std::string n = asciiLower(name);
-  return n == "unlabeled" || n == "unlabelled" || n == "unsorted" || n == "new";
-}
-
-// Folders named after where or when images were taken, never classes: a camera or line
-// (cam1, Camera_2, line-3, station 4) or a date (2026-11-30, 20261130, 2026_11_30_shift2).
-bool isCameraOrDateFolderName(const std::string& name) {
-  const std::string n = asciiLower(name);
-  const auto digit = [&](std::size_t i) {
-    return i < n.size() && std::isdigit(static_cast<unsigned char>(n[i]));
-  };
-  std::size_t digits = 0;
-  while (digit(digits)) ++digits;
-  if (digits == n.size() || digits == 8) return true;  // 7, 20261130, 20261130_shift2
-  if (digits == 4 && n.size() >= 10 && (n[4] == '-' || n[4] == '_' || n[4] == '.') && n[7] == n[4])
-    return digit(5) && digit(6) && digit(8) && digit(9);  // 2026-11-30...
-  for (const std::string p : {"camera", "cam", "line", "station"}) {
-    if (n.compare(0, p.size(), p) != 0) continue;
-    std::size_t i = p.size();
-    if (i < n.size() && (n[i] == '-' || n[i] == '_' || n[i] == ' ')) ++i;
-    if (i == n.size()) return false;
-    while (digit(i)) ++i;
-    if (i == n.size()) return true;
-  }
-  return false;
-}
-
 bool isXmlFile(const fs::path& f) { return asciiLower(f.extension().string()) == ".xml"; }
 bool isJsonFile(const fs::path& f) { return asciiLower(f.extension().string()) == ".json"; }
 bool isCsvFile(const fs::path& f) { return asciiLower(f.extension().string()) == ".csv"; }
@@ -104,7 +75,9 @@ void collectFolder(const fs::path& folder, const std::string& cls, Split split,
       continue;
     }
     if (!isImageExtension(f)) {
-      if (f.filename().string()[0] != '.')
+      // (A mask folder's other files, as DAGM's Label/Labels.txt, are its own business, as in
+      // collectLabelFolder.)
+      if (f.filename().string()[0] != '.' && !inMaskFolder)
         c.issues.push_back({f, "not an image file extension; ignored"});
       continue;
     }
@@ -149,9 +122,46 @@ bool prefixesAreClasses(const std::vector<fs::path>& images,
 // Collects images under one "class root": class sub-folders (folder-per-class and NEU-DET
 // images/), unlabeled folders, and loose images (a flat NEU-CLS folder, or new images).
 void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& annotationDir,
+                      const ScanOptions& opt, FolderWalk& c);
+
+// Whether `dir` has a folder named in the class list.
+bool holdsClassFolders(const fs::path& dir, const std::vector<std::string>& classes) {
+  for (const fs::path& e : sortedEntries(dir))
+    if (isDir(e) && inList(classes, e.filename().string())) return true;
+  return false;
+}
+
+// A class folder whose images all lie in two or more subfolders named like classes (not an
+// images/ folder, a mask folder, lots, cameras or dates) may hold the classes one level
+// down (SDNET2018: D/CD cracked, D/UD uncracked). The folder stays one class, as most such
+// subfolders are lots or views of it; the scan's note says how to take them as classes.
+// Those subfolders' names, or none.
+std::vector<std::string> classLikeSubfolders(const fs::path& classFolder) {
+  std::vector<std::string> subfolders;
+  for (const fs::path& e : sortedEntries(classFolder)) {
+    const std::string name = e.filename().string();
+    if (isImageExtension(e)) return {};  // images of its own: the subfolders are extras
+    if (!isDir(e) || name.empty() || name[0] == '.' || isArchiveLeftover(e)) continue;
+    if (isMaskFolderName(name) || isImageFolderName(name) || isUnlabeledFolderName(name) ||
+        isCameraOrDateFolderName(name) ||
+        std::any_of(name.begin(), name.end(), [](unsigned char ch) { return std::isdigit(ch); }))
+      return {};  // images/, masks, lots, cameras, dates
+    subfolders.push_back(name);
+  }
+  return subfolders.size() < 2 ? std::vector<std::string>() : subfolders;
+}
+
+void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& annotationDir,
                       const ScanOptions& opt, FolderWalk& c) {
   std::vector<fs::path> looseImages;
   bool sawFolders = false;
+  // The class folders of this level and their candidates [first, end), for a numbered series.
+  struct LevelFolder {
+    std::string name;
+    std::size_t first, end;
+  };
+  std::vector<LevelFolder> level;
+  std::string nestedParents, nestedClasses;  // class folders holding class-like subfolders
   for (const fs::path& entry : sortedEntries(classRoot, &c.issues)) {
     if (isArchiveLeftover(entry)) continue;  // __MACOSX/, ._x.jpg
     if (isDir(entry)) {
@@ -179,9 +189,21 @@ void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& an
       const bool isClass = opt.classes.empty()
                                ? !isUnlabeledFolderName(name) && !isCameraOrDateFolderName(name)
                                : inList(opt.classes, name);
+      if (!isClass && !opt.classes.empty() && !fs::is_symlink(entry, ec) &&
+          holdsClassFolders(entry, opt.classes)) {
+        // A group of class folders (SDNET2018's D/CD and D/UD, with CD and UD listed).
+        collectClassRoot(entry, split, annotationDir, opt, c);
+        continue;
+      }
+      if (isClass && opt.classes.empty()) {
+        const std::vector<std::string> inside = classLikeSubfolders(entry);
+        if (!inside.empty()) nestedParents += (nestedParents.empty() ? "" : ", ") + name;
+        for (const std::string& s : inside) nestedClasses += (nestedClasses.empty() ? "" : ",") + s;
+      }
       if (isClass) c.classFolders.emplace(name, entry);
       const std::size_t first = c.candidates.size();
       collectFolder(entry, isClass ? name : std::string(), split, annotationDir, c);
+      if (isClass) level.push_back({name, first, c.candidates.size()});
       if (!isClass && opt.classes.empty() && name.size() <= 3 &&
           std::all_of(name.begin(), name.end(),
                       [](unsigned char ch) { return std::isdigit(ch) != 0; }))
@@ -197,6 +219,18 @@ void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& an
       c.csvFiles.push_back(entry);
     }
   }
+  if (!nestedParents.empty())
+    c.notes.push_back({classRoot, "the class folders " + nestedParents +
+                                      " hold their images in subfolders, taken as one class "
+                                      "each; to take the subfolders as the classes, give them "
+                                      "as the class list (--classes " +
+                                      nestedClasses + ")"});
+  // Three or more class folders, all one word and a number, the same word: a series of parts.
+  const std::string word = level.empty() ? std::string() : seriesWord(level[0].name);
+  if (level.size() >= 3 && !word.empty() &&
+      std::all_of(level.begin(), level.end(), [&](auto& f) { return seriesWord(f.name) == word; }))
+    for (const LevelFolder& f : level)
+      for (std::size_t i = f.first; i < f.end; ++i) c.candidates[i].classFromSeriesFolder = true;
   if (looseImages.empty()) return;
   // Images beside folders were added later: to be labeled.
   if (sawFolders || !prefixesAreClasses(looseImages, opt.classes)) {
@@ -276,38 +310,6 @@ std::size_t bestNameMatch(const std::vector<NameMatch>& matches, const fs::path&
 
 bool inList(const std::vector<std::string>& list, const std::string& name) {
   return std::find(list.begin(), list.end(), name) != list.end();
-}
-
-bool splitFromName(const std::string& name, Split& split) {
-  std::string n = asciiLower(name);
-  // COCO's train2017 / val2017, Kaggle's train_images / test_set, images_train, PaddleClas'
-  // train_list(.txt).
-  while (!n.empty() && std::isdigit(static_cast<unsigned char>(n.back()))) n.pop_back();
-  for (const std::string affix : {"images", "imgs", "image", "img", "set", "data", "list"}) {
-    for (const std::string sep : {"_", "-", ""}) {
-      const std::string suffix = sep + affix, prefix = affix + sep;
-      if (n.size() > suffix.size() &&
-          n.compare(n.size() - suffix.size(), suffix.size(), suffix) == 0)
-        n.erase(n.size() - suffix.size());
-      else if (!sep.empty() && n.size() > prefix.size() && n.compare(0, prefix.size(), prefix) == 0)
-        n.erase(0, prefix.size());
-    }
-  }
-  if (n == "train" || n == "training") {
-    split = Split::Train;
-    return true;
-  }
-  if (n == "validation" || n == "valid" || n == "val" || n == "test" || n == "testing" ||
-      n == "eval" || n == "evaluation") {
-    split = Split::Validation;
-    return true;
-  }
-  return false;
-}
-
-bool isClassNumber(const std::string& name) {
-  return !name.empty() && name.size() <= 9 &&
-         std::all_of(name.begin(), name.end(), [](unsigned char ch) { return std::isdigit(ch); });
 }
 
 std::map<std::string, std::string> namesOfNumberedClasses(const fs::path& root,

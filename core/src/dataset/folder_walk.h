@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "dataset/folder_names.h"
 #include "sdd/dataset/box_annotations.h"
 #include "sdd/dataset/dataset.h"
 
@@ -32,6 +33,9 @@ struct Candidate {
   // The folder's name when it is a short number (0/, 1/, 10/, 001/): taken for a camera or lot
   // folder (no class), unless nothing else names any class.
   std::string numberedFolder{};
+  // Its class is the name of a folder of a numbered series (KolektorSDD's kos01/ … kos50/,
+  // one folder per part): dropped where masks name the classes.
+  bool classFromSeriesFolder = false;
 };
 
 /// What the walk found.
@@ -42,6 +46,7 @@ struct FolderWalk {
   std::vector<std::filesystem::path> listFiles;  // JSON (and CVAT XML) files listing images
   std::vector<std::filesystem::path> csvFiles;   // CSV files anywhere: label files are read
   std::vector<ScanIssue> issues;
+  std::vector<ScanIssue> notes;  // how the walk read what it could have read otherwise
   std::map<std::string, std::filesystem::path>
       classFolders;  // every class folder seen, even empty ones
   bool sawFlatNeuCls = false;
@@ -64,14 +69,6 @@ std::size_t bestNameMatch(const std::vector<NameMatch>& matches, const std::file
 
 /// True when `name` is one of `list` (a class list).
 bool inList(const std::vector<std::string>& list, const std::string& name);
-
-/// True for a split folder's name (train, training / validation, valid, val, test, testing,
-/// eval, evaluation; any case, also with digits after it or an images / set / data part:
-/// train2017, val2017, train_images, test-set, images_train); `split` is set to its split.
-bool splitFromName(const std::string& name, Split& split);
-
-/// Whether a class name is a number (0, 1, 10, 001): a list's or a folder's class number.
-bool isClassNumber(const std::string& name);
 
 /// Names for classes that are numbers (`numbers`), from a names file in `root`: PaddleClas'
 /// label_list.txt ("0 crazing" per line), or one name per line (labels.txt, classes.txt,

@@ -17,7 +17,10 @@ namespace {
 const std::vector<std::string> kMaskFolderWords = {
     "masks",  "mask",  "ground_truth", "groundtruth", "gt",   "annotations",      "annotation",
     "labels", "label", "lable",        "xml",         "xmls", "segmentationclass"};
-const std::vector<std::string> kImageFolderWords = {"images", "imgs", "image", "img", "jpegimages"};
+// (and the same in other languages: German, Spanish, Italian, Portuguese, French)
+const std::vector<std::string> kImageFolderWords = {
+    "images", "imgs",   "image",    "img",      "jpegimages", "pictures",     "photos",
+    "pics",   "bilder", "imagenes", "immagini", "imagens",    "photographies"};
 
 // The split word joined to one of `words` in a folder's name (lower case): "train" for
 // DeepCrack's train_img / train_lab, "test" for test-masks, masks_test or CamVid's testannot;

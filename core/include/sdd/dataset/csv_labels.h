@@ -10,10 +10,12 @@
 
 #include <filesystem>
 #include <opencv2/core.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "sdd/dataset/box_annotations.h"
+#include "sdd/dataset/dataset.h"
 
 namespace sdd {
 
@@ -24,19 +26,27 @@ struct CsvLabelRow {
   std::string className;           ///< "": the row names no defect (Severstal's empty pixels)
   std::string pixels;              ///< run-length encoded pixels ("start length ..."); may be ""
   std::vector<BoundingBox> boxes;  ///< from xmin, ymin, xmax, ymax columns
+  std::optional<Split> split;      ///< from a split column (VisA's `split`: train / test)
 };
 struct CsvLabels {
   std::vector<CsvLabelRow> rows;
   bool hasPixels = false;  ///< the file has a run-length pixel column (Severstal)
+  /// Non-empty when the image or class column was told by its values, not its name (a
+  /// header in another language): which columns were taken, for the scan to say.
+  std::string columnsGuessed;
 };
 
 /// Parses label CSV text (RFC 4180). The image column is named image, image_id, filename,
 /// file, path, id, name ... (any case, "_", "-" and spaces ignored) or is the one whose values
 /// end in an image extension; the class column is named label, class, class_id, category,
 /// defect, target, type ... or, in a two-column file, the other one; a pixel column is named
-/// EncodedPixels or rle. Without a header each row is `image,class`. Returns no rows and sets
-/// `error` when the text has no image and class columns (then it is not a label file); a bad
-/// row is left out, named in `rowErrors` ("line N: reason").
+/// EncodedPixels or rle; a split column (split, subset, set) with train / val / test values
+/// gives each row's split. A header in names not known here (`Bild;Klasse`, `文件名,类别`) is
+/// read by the values below it: the image column is the one of image files, the class column
+/// the other one of a two-column file, else the first whose values are repeating words (not
+/// numbers); `columnsGuessed` then says so. Without a header each row is `image,class`. Returns no
+/// rows and sets `error` when the text has no image and class columns (then it is not a label
+/// file); a bad row is left out, named in `rowErrors` ("line N: reason").
 CsvLabels parseCsvLabels(const std::string& text, std::string* error,
                          std::vector<std::string>* rowErrors = nullptr);
 CsvLabels readCsvLabels(const std::filesystem::path& file, std::string* error,

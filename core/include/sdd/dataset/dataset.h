@@ -139,6 +139,10 @@ class Dataset {
   const std::vector<std::string>& classes() const { return classes_; }
   const std::vector<Sample>& samples() const { return samples_; }
   const std::vector<ScanIssue>& skipped() const { return skipped_; }
+  /// What the scan decided where the files left it a choice, for the user to check: a label
+  /// file's columns told by their values, class folders that hold class-like subfolders
+  /// (SDNET2018's D/CD, D/UD) taken as one class each. Nothing here was skipped.
+  const std::vector<ScanIssue>& notes() const { return notes_; }
   const std::vector<DuplicateGroup>& duplicates() const { return duplicates_; }
   /// The classes a group of identical images carries now, when they are two or more (at
   /// most one of them is right); empty when the copies agree or have no class.
@@ -184,6 +188,7 @@ class Dataset {
   std::vector<std::string> classes_;
   std::vector<Sample> samples_;
   std::vector<ScanIssue> skipped_;
+  std::vector<ScanIssue> notes_;
   std::vector<DuplicateGroup> duplicates_;
 };
 

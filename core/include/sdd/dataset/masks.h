@@ -23,7 +23,8 @@ namespace sdd {
 /// train_masks, masks_test, DeepCrack's train_lab, CamVid's trainannot.
 bool isMaskFolderName(const std::string& name);
 /// True for the names of folders that mask folders mirror: images, imgs, image, img,
-/// JPEGImages; also joined to a split word (train_img, test-images).
+/// JPEGImages, pictures, photos (and bilder, imagenes …); also joined to a split word
+/// (train_img, test-images).
 bool isImageFolderName(const std::string& name);
 /// The stem without a mask suffix ("x_mask" -> "x"), or "" when the stem has none.
 std::string stemWithoutMaskSuffix(const std::string& stem);
