@@ -171,6 +171,18 @@ TEST(Masks, DagmLabelFoldersInsideTheClassFolders) {
   for (const char* c : {"c0", "c1"})
     sdd::test::writeBytes(dir / c / "Train/Label/Labels.txt", "2\n1\t0\t0.PNG\t0\n");
   expectAllMasked(Dataset::scan(dir.path()));
+  EXPECT_FALSE(Dataset::scan(dir.path()).hasOwnSplit()) << "Train/ alone: a seeded split";
+  // Test/ beside Train/ in each class folder: DAGM's own split (and no note of subfolders).
+  for (const char* c : {"c0", "c1"}) {
+    const auto shape = shapeOnTexture(c[1] - '0', 9, 48, true);
+    writeImage(dir / c / "Test/9.PNG", shape.image);
+    writeImage(dir / c / "Test/Label/9_label.PNG", shape.mask);
+  }
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_TRUE(ds.hasOwnSplit());
+  EXPECT_TRUE(ds.notes().empty());
+  for (const Sample& s : ds.samples())
+    EXPECT_EQ(s.split, s.path.stem() == "9" ? Split::Validation : Split::Train) << s.path;
 }
 
 TEST(Masks, MasksAreTheLabelsWhenNothingElseNamesAClass) {

@@ -142,10 +142,11 @@ std::vector<std::string> classLikeSubfolders(const fs::path& classFolder) {
     const std::string name = e.filename().string();
     if (isImageExtension(e)) return {};  // images of its own: the subfolders are extras
     if (!isDir(e) || name.empty() || name[0] == '.' || isArchiveLeftover(e)) continue;
+    Split split;
     if (isMaskFolderName(name) || isImageFolderName(name) || isUnlabeledFolderName(name) ||
-        isCameraOrDateFolderName(name) ||
+        isCameraOrDateFolderName(name) || splitFromName(name, split) ||
         std::any_of(name.begin(), name.end(), [](unsigned char ch) { return std::isdigit(ch); }))
-      return {};  // images/, masks, lots, cameras, dates
+      return {};  // images/, masks, splits, lots, cameras, dates
     subfolders.push_back(name);
   }
   return subfolders.size() < 2 ? std::vector<std::string>() : subfolders;
@@ -281,6 +282,24 @@ void applyVocImageSets(const fs::path& root, FolderWalk& c) {
   if (unlisted)
     c.issues.push_back({main, std::to_string(unlisted) +
                                   " image(s) in none of its split lists; kept in training"});
+}
+
+// Split folders inside the class folders (DAGM 2007: Class1/Train/, Class1/Test/): the
+// dataset's own split where both sides are there; an image below no split folder stays in
+// training.
+void applySplitFoldersInsideClasses(const fs::path& root, FolderWalk& c) {
+  std::vector<std::optional<Split>> found(c.candidates.size());
+  bool train = false, validation = false;
+  for (std::size_t i = 0; i < c.candidates.size(); ++i) {
+    for (const fs::path& part : c.candidates[i].path.lexically_relative(root).parent_path())
+      if (Split split; splitFromName(part.string(), split)) found[i] = split;
+    train = train || found[i] == Split::Train;
+    validation = validation || found[i] == Split::Validation;
+  }
+  if (!train || !validation) return;
+  for (std::size_t i = 0; i < c.candidates.size(); ++i)
+    c.candidates[i].split = found[i].value_or(Split::Train);
+  c.ownSplit = true;
 }
 
 }  // namespace
@@ -460,6 +479,7 @@ FolderWalk walkDatasetFolders(const fs::path& root, const ScanOptions& options,
   if (!ownSplit && !yoloImagesFirst) {
     collectClassRoot(root, Split::Train, {}, options, c);
     applyVocImageSets(root, c);
+    if (!ownSplit) applySplitFoldersInsideClasses(root, c);
   }
   return c;
 }
