@@ -388,6 +388,23 @@ TEST(Dataset, MissingFolderIsAClearError) {
   }
 }
 
+TEST(Dataset, AnArchiveOrAFileGivenForTheFolderSaysWhatItIs) {
+  TempDir dir;
+  writeBytes(dir / "NEU-DET.zip", "PK\x03\x04");
+  writeBytes(dir / "notes.txt", "text");
+  const auto message = [](const fs::path& p) {
+    try {
+      Dataset::scan(p);
+    } catch (const DatasetError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_NE(message(dir / "NEU-DET.zip").find("is an archive, not a folder"), std::string::npos);
+  EXPECT_NE(message(dir / "NEU-DET.zip").find("unpack it"), std::string::npos);
+  EXPECT_NE(message(dir / "notes.txt").find("is not a folder"), std::string::npos);
+}
+
 TEST(Dataset, AClassFolderWithoutUsableImagesIsLeftOutWithAReason) {
   TempDir dir;
   for (int n = 0; n < 3; ++n)

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <random>
@@ -123,8 +124,17 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
   std::error_code ec;
   if (!fs::exists(given, ec))
     throw DatasetError("dataset folder does not exist: " + given.string());
-  if (!fs::is_directory(given, ec))
+  if (!fs::is_directory(given, ec)) {
+    // Datasets are downloaded as archives; the first thing users try is opening one.
+    const std::string name = asciiLower(given.filename().string());
+    for (const char* ext :
+         {".zip", ".tar", ".tar.gz", ".tgz", ".tar.xz", ".tar.bz2", ".7z", ".rar"})
+      if (name.size() > std::strlen(ext) &&
+          name.compare(name.size() - std::strlen(ext), std::string::npos, ext) == 0)
+        throw DatasetError("dataset path is an archive, not a folder: " + given.string() +
+                           " (unpack it, then open the folder it unpacks to)");
     throw DatasetError("dataset path is not a folder: " + given.string());
+  }
   if (!options.classes.empty()) checkClassList(options.classes);
   // An unpacked archive's own folder (X-SDD/X-SDD/<classes>) is not a class: the dataset is
   // read from where it starts. The dataset keeps the folder it was given.
