@@ -388,6 +388,23 @@ TEST(Dataset, MissingFolderIsAClearError) {
   }
 }
 
+TEST(Dataset, ClassFoldersNamedInAnotherCaseAreOneClass) {
+  TempDir dir;
+  int n = 0;
+  for (const auto& [folder, count] : std::vector<std::pair<std::string, int>>{
+           {"train/Scratch", 3}, {"validation/scratch", 2}, {"train/ok", 3}, {"validation/OK ", 1}})
+    for (int k = 0; k < count; ++k, ++n)
+      writeImage(dir / folder / (std::to_string(k) + ".png"), patternImage(n % 2, n));
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"Scratch", "ok"}));  // the most images
+  EXPECT_EQ(ds.classCounts(Split::Validation), (std::vector<std::size_t>{2, 1}));
+  EXPECT_EQ(ds.notes().size(), 2u);
+  EXPECT_TRUE(ds.skipped().empty());
+  ScanOptions listed;  // a class list names them exactly: the other spellings are to label
+  listed.classes = {"Scratch", "ok"};
+  EXPECT_EQ(Dataset::scan(dir.path(), listed).unlabeledCount(), 3u);
+}
+
 TEST(Dataset, AnArchiveOrAFileGivenForTheFolderSaysWhatItIs) {
   TempDir dir;
   writeBytes(dir / "NEU-DET.zip", "PK\x03\x04");

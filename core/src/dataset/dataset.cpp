@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
-#include <cstring>
 #include <fstream>
 #include <map>
 #include <random>
@@ -126,13 +125,9 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
     throw DatasetError("dataset folder does not exist: " + given.string());
   if (!fs::is_directory(given, ec)) {
     // Datasets are downloaded as archives; the first thing users try is opening one.
-    const std::string name = asciiLower(given.filename().string());
-    for (const char* ext :
-         {".zip", ".tar", ".tar.gz", ".tgz", ".tar.xz", ".tar.bz2", ".7z", ".rar"})
-      if (name.size() > std::strlen(ext) &&
-          name.compare(name.size() - std::strlen(ext), std::string::npos, ext) == 0)
-        throw DatasetError("dataset path is an archive, not a folder: " + given.string() +
-                           " (unpack it, then open the folder it unpacks to)");
+    if (isArchiveFile(given))
+      throw DatasetError("dataset path is an archive, not a folder: " + given.string() +
+                         " (unpack it, then open the folder it unpacks to)");
     throw DatasetError("dataset path is not a folder: " + given.string());
   }
   if (!options.classes.empty()) checkClassList(options.classes);
@@ -357,6 +352,21 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
   // A class named in bytes that are not UTF-8 (a Latin-1 folder or CSV) gets the name every
   // later writer (model file, journal, JSON) would give it, so that they all agree.
   for (Candidate& cand : c.candidates) cand.className = validUtf8(cand.className);
+  // Class folders named twice in different case (train/Scratch/, validation/scratch/) are
+  // one class; a class list names its classes exactly.
+  if (options.classes.empty()) {
+    std::map<std::string, std::size_t> imagesByName;
+    for (std::size_t i = 0; i < nImages; ++i)
+      if (decoded[i].ok() && !c.candidates[i].className.empty())
+        ++imagesByName[c.candidates[i].className];
+    for (const auto& [variant, name] : classNameVariants(imagesByName)) {
+      for (Candidate& cand : c.candidates)
+        if (cand.className == variant) cand.className = name;
+      c.classFolders.erase(variant);
+      c.notes.push_back({root, "class '" + variant + "' differs from '" + name +
+                                   "' only in case or spaces: taken as '" + name + "'"});
+    }
+  }
 
   // Without a class list, a class is a folder (or NEU-CLS prefix) with at least one usable
   // image; class folders without one are reported and left out rather than stopping the

@@ -4,6 +4,7 @@
 
 #include "sdd/imaging/image_loader.h"
 #include "sdd/labels/label_store.h"
+#include "sdd/util/ascii.h"
 
 namespace fs = std::filesystem;
 
@@ -34,6 +35,15 @@ bool isArchiveLeftover(const fs::path& entry) {
   const std::string name = entry.filename().string();
   return name == "__MACOSX" || name.rfind("._", 0) == 0 || name == "Thumbs.db" ||
          name == ".DS_Store" || name == "desktop.ini";
+}
+
+bool isArchiveFile(const fs::path& file) {
+  const std::string name = asciiLower(file.filename().string());
+  for (const std::string ext :
+       {".zip", ".tar", ".tar.gz", ".tgz", ".tar.xz", ".tar.bz2", ".7z", ".rar"})
+    if (name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0)
+      return true;
+  return false;
 }
 
 std::vector<fs::path> filesBelow(const fs::path& dir, std::vector<ScanIssue>& issues) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <vector>
 
 #include "sdd/util/ascii.h"
 
@@ -78,6 +79,23 @@ bool splitFromName(const std::string& name, Split& split) {
 bool isClassNumber(const std::string& name) {
   return !name.empty() && name.size() <= 9 &&
          std::all_of(name.begin(), name.end(), [](unsigned char ch) { return std::isdigit(ch); });
+}
+
+std::map<std::string, std::string> classNameVariants(
+    const std::map<std::string, std::size_t>& imagesByName) {
+  std::map<std::string, std::vector<std::string>> groups;  // by the name folded
+  for (const auto& [name, count] : imagesByName)
+    groups[asciiLower(asciiTrim(name))].push_back(name);
+  std::map<std::string, std::string> out;
+  for (const auto& [folded, names] : groups) {
+    if (names.size() < 2) continue;
+    std::string best = names[0];
+    for (const std::string& n : names)
+      if (imagesByName.at(n) > imagesByName.at(best)) best = n;
+    for (const std::string& n : names)
+      if (n != best) out[n] = best;
+  }
+  return out;
 }
 
 }  // namespace sdd

@@ -23,6 +23,10 @@ struct ScanIssue {
 /// `desktop.ini`.
 bool isArchiveLeftover(const std::filesystem::path& entry);
 
+/// True for a file named like an archive datasets are downloaded as (.zip, .tar, .tar.gz,
+/// .tgz, .tar.xz, .tar.bz2, .7z, .rar; any case).
+bool isArchiveFile(const std::filesystem::path& file);
+
 /// Every regular file below `dir`, sorted, without archive leftovers. Symbolic links to folders are
 /// not followed (no loops); entries that cannot be examined (a dangling or looping link, no
 /// permission) and sub-folders that cannot be listed go to `issues`, and the walk goes on. A folder
