@@ -285,6 +285,28 @@ class GuiTest : public QObject {
                                            "img_2.png", "IMG_3.png", "img_10.png", "img_100.png"}));
   }
 
+  // Where file names repeat (KolektorSDD's kos01/Part0.jpg, kos02/Part0.jpg) each image is
+  // shown, searched and sorted by its path below the dataset folder, so they can be told apart.
+  void repeatedFileNamesShowTheirFolders() {
+    TempDir dir;
+    for (int k = 0; k < 4; ++k)
+      writeImage(dir / "data" / (k % 2 ? "b" : "a") / (k < 2 ? "Part0.png" : "Part1.png"),
+                 patternImage(k % 2, k, 16, 16, 1));
+    DatasetModel m;
+    m.reset(sdd::Dataset::scan(dir / "data"), nullptr);
+    QMap<int, QString> byRank;
+    for (int r = 0; r < m.rowCount(); ++r)
+      byRank.insert(m.index(r).data(DatasetModel::NameRankRole).toInt(),
+                    m.index(r).data(Qt::DisplayRole).toString());
+    QCOMPARE(byRank.values(),
+             QStringList({"a/Part0.png", "a/Part1.png", "b/Part0.png", "b/Part1.png"}));
+    QCOMPARE(m.index(0).data(DatasetModel::FileNameRole).toString(), QStringLiteral("Part0.png"));
+    SampleFilter f;  // the search finds the folder too
+    f.setSourceModel(&m);
+    f.setNameFilter(QStringLiteral("b/"));
+    QCOMPARE(f.rowCount(), 2);
+  }
+
   // The inspector overlays an image's mask (and says when one is unreadable); the toggle hides it.
   void inspectorOverlaysTheMask() {
     TempDir dir;

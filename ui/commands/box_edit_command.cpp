@@ -14,8 +14,7 @@ BoxEditCommand::BoxEditCommand(DatasetModel* model, int row, Boxes before, Boxes
       before_(std::move(before)),
       after_(std::move(after)),
       what_(what) {
-  setText(QObject::tr("%1 in %2")
-              .arg(what, model->index(row).data(DatasetModel::FileNameRole).toString()));
+  setText(QObject::tr("%1 in %2").arg(what, model->index(row).data(Qt::DisplayRole).toString()));
 }
 
 void BoxEditCommand::writeStep(bool undo) {

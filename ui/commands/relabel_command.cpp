@@ -21,7 +21,7 @@ RelabelCommand::RelabelCommand(DatasetModel* model, QVector<int> rows, QVector<i
   else
     setText(rows_.size() == 1
                 ? QObject::tr("relabel %1 as %2")
-                      .arg(model->index(rows_[0]).data(DatasetModel::FileNameRole).toString(), cls)
+                      .arg(model->index(rows_[0]).data(Qt::DisplayRole).toString(), cls)
                 : QObject::tr("relabel %1 images as %2").arg(rows_.size()).arg(cls));
 }
 

@@ -170,7 +170,7 @@ void LabelingController::showCurrent() {
   const int row = int(queue_[pos_]);
   ReviewItem item;
   item.file = model_->index(row).data(DatasetModel::PathRole).toString();
-  item.name = model_->index(row).data(DatasetModel::FileNameRole).toString();
+  item.name = model_->index(row).data(Qt::DisplayRole).toString();
   item.label = model_->sample(row).label;
   item.probabilities = model_->probabilities(row);
   item.suggestion = model_->index(row).data(DatasetModel::PredictedRole).toInt();
@@ -190,10 +190,10 @@ void LabelingController::decide(int cls, const char* method) {
   if (cls < 0) cls = model_->index(row).data(DatasetModel::PredictedRole).toInt();
   if (cls < 0 || cls >= model_->classes().size()) return;
   if (!pace_.isValid() || paceDecisions_ == 0) pace_.start();
-  relabels_->assign({row}, {cls}, {}, source(method),
-                    tr("label %1 as %2")
-                        .arg(model_->index(row).data(DatasetModel::FileNameRole).toString(),
-                             model_->classes()[cls]));
+  relabels_->assign(
+      {row}, {cls}, {}, source(method),
+      tr("label %1 as %2")
+          .arg(model_->index(row).data(Qt::DisplayRole).toString(), model_->classes()[cls]));
   decided_.push_back({row, false});
   ++paceDecisions_;
   ++pos_;

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QPointer>
+#include <QSet>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -107,8 +108,15 @@ void DatasetModel::reset(sdd::Dataset dataset, std::unique_ptr<sdd::LabelStore> 
   {
     std::vector<std::pair<QString, QString>> keys;  // natural key, then the name as a tie-break
     keys.reserve(std::size_t(n));
+    QSet<QString> seen;
+    namesRepeat_ = false;
     for (int r = 0; r < n; ++r) {
       QString name = QString::fromStdString(sample(r).path.filename().string());
+      namesRepeat_ = namesRepeat_ || seen.contains(name);
+      seen.insert(name);
+    }
+    for (int r = 0; r < n; ++r) {
+      QString name = data(index(r), Qt::DisplayRole).toString();
       keys.emplace_back(naturalKey(name), std::move(name));
     }
     std::vector<int> order(static_cast<std::size_t>(n));
@@ -143,6 +151,9 @@ QVariant DatasetModel::data(const QModelIndex& index, int role) const {
   const sdd::Sample& s = sample(row);
   switch (role) {
     case Qt::DisplayRole:
+      return QString::fromStdString(
+          namesRepeat_ ? s.path.lexically_relative(dataset_->dataFolder()).generic_string()
+                       : s.path.filename().string());
     case FileNameRole:
       return QString::fromStdString(s.path.filename().string());
     case NameRankRole:
@@ -423,7 +434,7 @@ Predictions DatasetModel::predictionsOf(const std::vector<std::size_t>& rows) co
     const QVector<float>& p = probs_[row];
     if (p.size() != classes_.size()) continue;
     out.rows << row;
-    out.names << QString::fromStdString(sample(row).path.filename().string());
+    out.names << data(index(row), Qt::DisplayRole).toString();
     out.truth.push_back(sample(row).label);
     out.probs.emplace_back(p.begin(), p.end());
     out.ms << ms_[row];

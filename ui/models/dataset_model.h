@@ -28,7 +28,7 @@ namespace sddui {
 /// The classified images among some rows, in the form the Evaluate tab draws from.
 struct Predictions {
   QVector<int> rows;                      ///< dataset rows
-  QStringList names;                      ///< their file names
+  QStringList names;                      ///< their names as the browser shows them
   std::vector<int> truth;                 ///< their current labels
   std::vector<std::vector<float>> probs;  ///< their SoftMax outputs
   QVector<double> ms;                     ///< file read -> decision
@@ -48,6 +48,9 @@ class DatasetModel : public QAbstractListModel {
     RelabeledRole,      ///< bool
     DuplicateRole,      ///< bool
     MisclassifiedRole,  ///< bool: predicted and differs from the current label
+    /// QString: the file name. (Qt::DisplayRole: the name shown, searched and sorted by: the
+    /// file name, or its path below the dataset folder where file names repeat, as
+    /// KolektorSDD's kos01/Part0.jpg and kos02/Part0.jpg do.)
     FileNameRole,
     NameRankRole,  ///< int: position of the file name in natural sort order
     UnsureRole,    ///< bool: marked "unsure" in review (to look at again)
@@ -198,6 +201,7 @@ class DatasetModel : public QAbstractListModel {
   QSet<int> duplicates_;
   QSet<int> unsure_;
   QVector<int> nameRank_;
+  bool namesRepeat_ = false;       // two images share a file name: names shown with their folders
   QHash<QString, int> rowByPath_;  ///< absolute file path -> row
   mutable QCache<int, QImage> thumbs_{kMaxCachedThumbnails};
   mutable int requests_ = 0;  ///< the newest request is decoded first (what is on screen now)

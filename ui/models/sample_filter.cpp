@@ -72,7 +72,7 @@ bool SampleFilter::filterAcceptsRow(int row, const QModelIndex& parent) const {
       if (i.data(R::DecisionRole).toInt() != int(sdd::Decision::Unknown)) return false;
       break;
   }
-  return name_.isEmpty() || i.data(R::FileNameRole).toString().contains(name_, Qt::CaseInsensitive);
+  return name_.isEmpty() || i.data(Qt::DisplayRole).toString().contains(name_, Qt::CaseInsensitive);
 }
 
 bool SampleFilter::lessThan(const QModelIndex& a, const QModelIndex& b) const {

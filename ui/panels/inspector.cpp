@@ -320,8 +320,8 @@ void Inspector::showRow(int row) {
         .arg(classColor(c).name(),
              c == sdd::kUnlabeled ? tr("unlabeled") : classes.value(c).toHtmlEscaped());
   };
-  title_->setText(QStringLiteral("<b>%1</b>")
-                      .arg(QString::fromStdString(s.path.filename().string()).toHtmlEscaped()));
+  title_->setText(
+      QStringLiteral("<b>%1</b>").arg(idx.data(Qt::DisplayRole).toString().toHtmlEscaped()));
   QString f = QStringLiteral("<table cellspacing=2>");
   auto rowHtml = [&](const QString& k, const QString& v) {
     f += QStringLiteral("<tr><td style='color:gray'>%1&nbsp;</td><td>%2</td></tr>").arg(k, v);

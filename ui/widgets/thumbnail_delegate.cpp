@@ -93,7 +93,7 @@ void ThumbnailDelegate::paint(QPainter* p, const QStyleOptionViewItem& opt,
   const QRect name(cell.left() + 6, y1 + fm.height() + 1, cell.width() - 12, 2 * fm.height());
   p->setPen(selected ? pal.highlightedText().color() : pal.placeholderText().color());
   // Two lines, broken anywhere; only a name longer than that loses its middle.
-  const QString file = fm.elidedText(index.data(R::FileNameRole).toString(), Qt::ElideMiddle,
+  const QString file = fm.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideMiddle,
                                      2 * name.width() - fm.averageCharWidth() * 3);
   p->drawText(name, Qt::AlignLeft | Qt::AlignTop | Qt::TextWrapAnywhere, file);
   p->restore();
