@@ -3,6 +3,7 @@
 # (Python's csv module) into rows as wide as their header with no cell a spreadsheet would run
 # as a formula, and a failed write (full disk, file size limit, /dev/full) exits non-zero
 # with the reason. Flags asking for networks too big for the machine are refused with exit 2.
+# Classes one level down are noted by the scan and found by a model trained on them.
 #   cli_outputs.sh SDD GENERATOR WORKDIR
 set -u
 SDD=$(realpath "$1") GEN=$(realpath "$2") WORK=$3
@@ -142,5 +143,22 @@ if [ "$(awk '/^MemTotal:/ {print $2}' /proc/meminfo)" -lt 50000000 ]; then
   "$SDD" train "$D" --input-size 2048 --batch 64 --epochs 1 --out "$WORK/big" > /dev/null 2> "$WORK/8.err"; rc=$?
   check "a batch that cannot fit in memory: exit 2 ($rc)" '[ $rc -eq 2 ] && grep -q "GB of memory" "$WORK/8.err"'
 fi
+
+# 5. Classes one level down (SDNET2018's D/CD, D/UD): the scan says how to take them; a model
+#    trained with that class list evaluates on the folder without it.
+N="$WORK/nested"
+half() { ls "$WORK/clean/$1" | awk -v h="$2" 'NR % 2 == h'; }
+mkdir -p "$N/A/disk" "$N/A/stripes" "$N/B/dots" "$N/B/lines"
+for f in $(half disk 0); do cp "$WORK/clean/disk/$f" "$N/A/disk/"; done
+for f in $(half disk 1); do cp "$WORK/clean/disk/$f" "$N/B/dots/"; done
+for f in $(half stripes 0); do cp "$WORK/clean/stripes/$f" "$N/A/stripes/"; done
+for f in $(half stripes 1); do cp "$WORK/clean/stripes/$f" "$N/B/lines/"; done
+"$SDD" scan "$N" > "$WORK/9.out" 2>&1; rc=$?
+check "scan of classes one level down: the note names the class list ($rc)" \
+  '[ $rc -eq 0 ] && grep -q "give them as the class list (--classes disk,stripes,dots,lines)" "$WORK/9.out"'
+"$SDD" train "$N" --classes disk,stripes,dots,lines "${ARGS[@]}" --epochs 1 --out "$WORK/nrun" > /dev/null 2>&1
+"$SDD" eval "$N" --model "$WORK/nrun/model.sddm" > "$WORK/10.out" 2>&1; rc=$?
+check "eval without the list takes the model's classes where they are folders further down ($rc)" \
+  '[ $rc -eq 0 ] && grep -q "the model.s classes taken" "$WORK/10.out"'
 [ $fail -eq 0 ] && echo "cli-outputs-ok"
 exit $fail

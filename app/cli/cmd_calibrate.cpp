@@ -57,7 +57,8 @@ int cmdCalibrate(const std::vector<std::string>& argv) {
   sdd::Predictor predictor(modelPath, args.str("device", "auto"),
                            args.integer("threads", 0, 0, 1024));
   const sdd::Dataset ds =
-      scanDataset(args, args.integer("seed", 42, 0, 2147483647), false, args.str("workspace", ""));
+      scanDataset(args, args.integer("seed", 42, 0, 2147483647), false, args.str("workspace", ""),
+                  predictor.metadata().classes, true);
   sdd::requireSameClasses(predictor.metadata().classes, ds.classes(), modelPath);
   if (args.has("only-sizes")) {
     sdd::ConfidenceRule rule = predictor.metadata().confidenceRule.value_or(sdd::ConfidenceRule{});

@@ -134,8 +134,8 @@ int cmdEval(const std::vector<std::string>& argv) {
   sdd::Predictor predictor(modelPath, device, threads,
                            args.choice("engine", "auto", {"auto", "native", "torch", "opencv"}));
   const auto& meta = predictor.metadata();
-  const sdd::Dataset ds =
-      scanDataset(args, args.integer("seed", 42, 0, 2147483647), false, args.str("workspace", ""));
+  const sdd::Dataset ds = scanDataset(args, args.integer("seed", 42, 0, 2147483647), false,
+                                      args.str("workspace", ""), meta.classes, true);
   sdd::requireSameClasses(meta.classes, ds.classes(), modelPath);
 
   const sdd::ModelEvaluation me = sdd::evaluateModel(predictor, modelPath, ds, split);

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include "sdd/imaging/image_loader.h"
@@ -126,11 +127,12 @@ void rememberModelClasses(const sdd::Dataset& ds, const fs::path& workspace) {
 }
 
 sdd::Dataset scanDataset(const Args& args, std::uint64_t seed, bool verbose,
-                         const fs::path& workspace, const std::vector<std::string>& modelClasses) {
+                         const fs::path& workspace, const std::vector<std::string>& modelClasses,
+                         bool onlyWhereFoldersNameThem) {
   const fs::path root = datasetArg(args);
   sdd::ScanOptions opt;
   opt.classes = classListArg(args, workspace, false);
-  opt.fallbackClasses = modelClasses;
+  if (!onlyWhereFoldersNameThem) opt.fallbackClasses = modelClasses;
   opt.validationFraction = args.real("val-fraction", 0.2, 0.0, 0.9);
   opt.seed = seed;
   if (args.has("split-seed")) {
@@ -149,6 +151,27 @@ sdd::Dataset scanDataset(const Args& args, std::uint64_t seed, bool verbose,
       throw sdd::DatasetError(std::string(e.what()) + " (--classes A,B,...)");
     }
   }();
+  // Folders that name other classes than the model's, where the model's are class folders
+  // further down (SDNET2018's D/CD …, trained with --classes CD,…): the model's classes,
+  // when they label at least as many images.
+  const std::set<std::string> modelSet(modelClasses.begin(), modelClasses.end());
+  if (opt.classes.empty() && !modelClasses.empty() &&
+      std::set<std::string>(ds.classes().begin(), ds.classes().end()) != modelSet) {
+    opt.classes = modelClasses;
+    try {
+      sdd::Dataset withModel = sdd::Dataset::scan(root, opt);
+      const auto labeled = [](const sdd::Dataset& d) {
+        return d.samples().size() - d.unlabeledCount();
+      };
+      if (labeled(withModel) > 0 && labeled(withModel) >= labeled(ds)) {
+        std::cerr << "note: the folders name other classes than the model's, which are class "
+                     "folders further down: the model's classes taken\n";
+        ds = std::move(withModel);
+      }
+    } catch (const sdd::DatasetError&) {
+      // the model's classes name nothing here: the scan as it was
+    }
+  }
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (!workspace.empty() && fs::exists(sdd::LabelStore::journalFile(workspace)))
     applyWorkspace(ds, workspace);

@@ -53,10 +53,14 @@ void rememberModelClasses(const Dataset& ds, const std::filesystem::path& worksp
 /// --split-seed (a seeded stratified split even when the dataset has split folders),
 /// --classes (or the workspace's class list) and `seed` for the split of a dataset without
 /// split folders; then the workspace's labels. `modelClasses`: the classes when the folders
-/// name none. `verbose` prints the class table.
+/// name none (unless `onlyWhereFoldersNameThem`: evaluating needs labeled images), and where
+/// they name others but the model's classes are class folders further down (then the model's
+/// are taken when they label at least as many images, with a note). `verbose` prints the
+/// class table.
 Dataset scanDataset(const Args& args, std::uint64_t seed, bool verbose,
                     const std::filesystem::path& workspace = {},
-                    const std::vector<std::string>& modelClasses = {});
+                    const std::vector<std::string>& modelClasses = {},
+                    bool onlyWhereFoldersNameThem = false);
 
 /// A training progress line on standard error, at most 5 per second.
 void printProgress(const TrainProgress& p);
