@@ -217,6 +217,16 @@ TEST(CsvLabels, ASplitColumnGivesTheSplitAndOneObjectFolderNamesNoClass) {
   const CsvLabels rows = parseCsvLabels(csv, &error);
   ASSERT_EQ(rows.rows.size(), 8u) << error;
   EXPECT_EQ(rows.rows[7].split, Split::Validation);
+
+  // A second object: the folders name two classes and win over the file, which is said.
+  writeImage(dir / "capsules/Data/Images/Normal/0.JPG", patternImage(1, 30));
+  writeImage(dir / "capsules/Data/Images/Normal/1.JPG", patternImage(1, 31));
+  const Dataset two = Dataset::scan(dir.path());
+  EXPECT_EQ(two.classes(), (std::vector<std::string>{"candle", "capsules"}));
+  ASSERT_EQ(two.notes().size(), 1u);
+  EXPECT_NE(two.notes()[0].reason.find("8 image(s) have another class in a label file"),
+            std::string::npos)
+      << two.notes()[0].reason;
 }
 
 TEST(CsvLabels, ASpaceSeparatedListBesideAnImageFolderLabelsItsImages) {

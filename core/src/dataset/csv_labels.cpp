@@ -425,11 +425,20 @@ std::size_t pairCsvFiles(FolderWalk& c, const fs::path& root, const std::vector<
         c.classFolders.erase(it);
     }
 
-  std::size_t classed = 0;
+  std::size_t classed = 0, overruled = 0;  // listed in another class than their folder's
+  std::string overruledExample;
   for (std::size_t i = 0; i < readable.size(); ++i) {
     Candidate& cand = c.candidates[i];
     const bool named = !cand.className.empty() && !cand.classFromFileName && !oneFolderClass;
     if (oneFolderClass && !cand.classFromFileName) cand.className.clear();
+    if (named && !rowsOf[i].empty() &&
+        std::none_of(rowsOf[i].begin(), rowsOf[i].end(), [&](const CsvLabelRow* r) {
+          return r->className.empty() || r->className == cand.className;
+        })) {
+      if (!overruled++)
+        overruledExample = "'" + rowsOf[i].front()->className + "' for " +
+                           cand.path.lexically_relative(root).generic_string();
+    }
     if (rowsOf[i].empty()) {
       // Severstal lists defects only: the other images of its folders have none.
       if (readable[i] && !named && pixelFolders.count(cand.path.parent_path())) {
@@ -477,6 +486,12 @@ std::size_t pairCsvFiles(FolderWalk& c, const fs::path& root, const std::vector<
     cand.className = cls;
     classed += !cls.empty();
   }
+  // (VisA opened at its root: split_csv/ says normal / anomaly, the folders say candle …)
+  if (overruled)
+    c.notes.push_back({root, std::to_string(overruled) +
+                                 " image(s) have another class in a label file than their "
+                                 "folder's (e.g. " +
+                                 overruledExample + "): the folders' classes are taken"});
   return classed;
 }
 
