@@ -119,8 +119,6 @@ bool prefixesAreClasses(const std::vector<fs::path>& images,
   return std::all_of(counts.begin(), counts.end(), [](const auto& kv) { return kv.second >= 2; });
 }
 
-// Collects images under one "class root": class sub-folders (folder-per-class and NEU-DET
-// images/), unlabeled folders, and loose images (a flat NEU-CLS folder, or new images).
 void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& annotationDir,
                       const ScanOptions& opt, FolderWalk& c);
 
@@ -152,6 +150,8 @@ std::vector<std::string> classLikeSubfolders(const fs::path& classFolder) {
   return subfolders.size() < 2 ? std::vector<std::string>() : subfolders;
 }
 
+// Collects images under one "class root": class sub-folders (folder-per-class and NEU-DET
+// images/), unlabeled folders, and loose images (a flat NEU-CLS folder, or new images).
 void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& annotationDir,
                       const ScanOptions& opt, FolderWalk& c) {
   std::vector<fs::path> looseImages;
