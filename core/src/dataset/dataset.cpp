@@ -289,10 +289,9 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
       if (cand.classFromFileName && !boxClasses.count(cand.className)) cand.className.clear();
   }
 
-  // (Also with a class list of those two classes: KolektorSDD's kos01/ ... kos50/ folders are
-  // parts, not classes.)
-  // Without a class list, folders of a numbered series (kos01/ …) are parts too where masks
-  // name the classes: their names are set aside while the masks are asked.
+  // (Also with a class list of those two classes.) Folders of a numbered series, KolektorSDD's
+  // kos01/ … kos50/, are parts, not classes, where masks name the classes: their names are set
+  // aside while the masks are asked.
   if (options.classes.empty() ||
       (inList(options.classes, kDefectClass) && inList(options.classes, kGoodClass))) {
     std::map<fs::path, bool> blank;  // of every mask
