@@ -657,6 +657,15 @@ TEST(Dataset, ClassFoldersGroupedInFoldersAreTheClassesWhenListed) {
   for (const Sample& s : ds.samples())
     EXPECT_EQ(ds.className(s.label), s.path.parent_path().filename().string()) << s.path;
 
+  TempDir twice;  // A/good, B/good: the list names "good" once
+  for (const std::string leaf : {"A/good", "A/bad", "B/good", "B/worse"})
+    for (int k = 0; k < 2; ++k, ++n)
+      writeImage(twice / leaf / (std::to_string(k) + ".png"), patternImage(n % 4, n));
+  const Dataset t = Dataset::scan(twice.path());
+  ASSERT_EQ(t.notes().size(), 1u);
+  EXPECT_NE(t.notes()[0].reason.find("(--classes bad,good,worse)"), std::string::npos)
+      << t.notes()[0].reason;
+
   TempDir lots;  // crazing/lot1, crazing/lot2: lots of one class
   for (const std::string leaf : {"crazing/lot1", "crazing/lot2", "pits/lot1"})
     for (int k = 0; k < 2; ++k, ++n)

@@ -163,6 +163,7 @@ void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& an
   };
   std::vector<LevelFolder> level;
   std::string nestedParents, nestedClasses;  // class folders holding class-like subfolders
+  std::set<std::string> nestedSeen;
   for (const fs::path& entry : sortedEntries(classRoot, &c.issues)) {
     if (isArchiveLeftover(entry)) continue;  // __MACOSX/, ._x.jpg
     if (isDir(entry)) {
@@ -199,7 +200,8 @@ void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& an
       if (isClass && opt.classes.empty()) {
         const std::vector<std::string> inside = classLikeSubfolders(entry);
         if (!inside.empty()) nestedParents += (nestedParents.empty() ? "" : ", ") + name;
-        for (const std::string& s : inside) nestedClasses += (nestedClasses.empty() ? "" : ",") + s;
+        for (const std::string& s : inside)  // once each (A/good, B/good: one class "good")
+          if (nestedSeen.insert(s).second) nestedClasses += (nestedClasses.empty() ? "" : ",") + s;
       }
       if (isClass) c.classFolders.emplace(name, entry);
       const std::size_t first = c.candidates.size();
