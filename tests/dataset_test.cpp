@@ -657,6 +657,17 @@ TEST(Dataset, ClassFoldersGroupedInFoldersAreTheClassesWhenListed) {
   for (const Sample& s : ds.samples())
     EXPECT_EQ(ds.className(s.label), s.path.parent_path().filename().string()) << s.path;
 
+  TempDir days;  // a day's images sorted into classes: the classes are below the dates
+  for (const std::string leaf :
+       {"2026-11-30/crazing", "2026-11-30/pits", "2026-12-01/crazing", "2026-12-01/pits"})
+    for (int k = 0; k < 2; ++k, ++n)
+      writeImage(days / leaf / (std::to_string(k) + ".png"), patternImage(n % 4, n));
+  writeImage(days / "2026-12-02/0.png", patternImage(1, 99));  // not sorted yet: to label
+  const Dataset byDay = Dataset::scan(days.path());
+  EXPECT_EQ(byDay.classes(), (std::vector<std::string>{"crazing", "pits"}));
+  EXPECT_EQ(byDay.unlabeledCount(), 1u);
+  EXPECT_EQ(byDay.classCounts(Split::Train)[0] + byDay.classCounts(Split::Validation)[0], 4u);
+
   TempDir twice;  // A/good, B/good: the list names "good" once
   for (const std::string leaf : {"A/good", "A/bad", "B/good", "B/worse"})
     for (int k = 0; k < 2; ++k, ++n)

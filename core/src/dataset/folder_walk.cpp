@@ -191,9 +191,12 @@ void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& an
       const bool isClass = opt.classes.empty()
                                ? !isUnlabeledFolderName(name) && !isCameraOrDateFolderName(name)
                                : inList(opt.classes, name);
-      if (!isClass && !opt.classes.empty() && !fs::is_symlink(entry, ec) &&
-          holdsClassFolders(entry, opt.classes)) {
-        // A group of class folders (SDNET2018's D/CD and D/UD, with CD and UD listed).
+      if (!isClass && !fs::is_symlink(entry, ec) &&
+          (opt.classes.empty()
+               ? isCameraOrDateFolderName(name) && !classLikeSubfolders(entry).empty()
+               : holdsClassFolders(entry, opt.classes))) {
+        // A group of class folders: SDNET2018's D/CD and D/UD with CD and UD listed, or a
+        // day's or a camera's images sorted into classes (2026-11-30/crazing/).
         collectClassRoot(entry, split, annotationDir, opt, c);
         continue;
       }
