@@ -229,6 +229,37 @@ TEST(CsvLabels, ASplitColumnGivesTheSplitAndOneObjectFolderNamesNoClass) {
       << two.notes()[0].reason;
 }
 
+TEST(CsvLabels, RoboflowOneHotClassesInEachSplitFolder) {
+  std::string error;
+  std::vector<std::string> rowErrors;
+  const CsvLabels csv = parseCsvLabels(
+      "filename, crazing, pits\na.jpg, 1, 0\nb.jpg, 0, 1\nc.jpg, 0, 0\nd.jpg, 1, 1\n", &error,
+      &rowErrors);
+  ASSERT_EQ(csv.rows.size(), 2u) << error;  // c: no class marked (to label); d: two
+  EXPECT_EQ(csv.rows[0].className, "crazing");
+  EXPECT_EQ(csv.rows[1].className, "pits");
+  ASSERT_EQ(rowErrors.size(), 1u);
+  EXPECT_NE(rowErrors[0].find("line 5: marks 2 classes (crazing, pits)"), std::string::npos)
+      << rowErrors[0];
+
+  // Roboflow's classification export: train/, valid/, each with its images and _classes.csv.
+  TempDir dir;
+  for (const std::string split : {"train", "valid"}) {
+    std::string list = "filename, scratch, stain\n";
+    for (int n = 0; n < 6; ++n) {
+      const std::string name = "img" + std::to_string(n) + "_jpg.rf.3f2a.jpg";
+      writeImage(dir / split / name, patternImage(n % 2, n + (split == "train" ? 0 : 10)));
+      list += name + (n % 2 ? ", 0, 1\n" : ", 1, 0\n");
+    }
+    writeBytes(dir / split / "_classes.csv", list);
+  }
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"scratch", "stain"}));
+  EXPECT_TRUE(ds.hasOwnSplit());
+  EXPECT_EQ(ds.unlabeledCount(), 0u);
+  EXPECT_EQ(ds.classCounts(Split::Validation), (std::vector<std::size_t>{3, 3}));
+}
+
 TEST(CsvLabels, ASpaceSeparatedListBesideAnImageFolderLabelsItsImages) {
   // ELPV (solar cells): images/cellNNNN.png and labels.csv "images/cellNNNN.png  <p>  <type>".
   TempDir dir;

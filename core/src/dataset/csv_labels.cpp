@@ -126,6 +126,27 @@ bool isOtherColumnName(const std::string& key) {
                   "md5",   "sha1",   "sha256", "hash", "error", "note", "comment"});
 }
 
+// Roboflow's one-hot classes (`filename, crazing, pits`, a 1 in the image's class): the
+// columns besides the image's whose values are all 0 or 1, when there are two or more and
+// some row has a 1; none otherwise.
+std::vector<std::size_t> oneHotColumns(const std::vector<CsvRecord>& records,
+                                       std::size_t imageCol) {
+  std::vector<std::size_t> out;
+  bool anyOne = false;
+  for (std::size_t k = 0; k < records[0].fields.size(); ++k) {
+    if (k == imageCol) continue;
+    bool binary = true;
+    for (std::size_t r = 1; r < records.size() && binary; ++r) {
+      const std::string v = k < records[r].fields.size() ? asciiTrim(records[r].fields[k]) : "";
+      binary = v == "0" || v == "1";
+      anyOne = anyOne || v == "1";
+    }
+    if (!binary) return {};  // another column (a size, a score): not a one-hot file
+    out.push_back(k);
+  }
+  return out.size() >= 2 && anyOne ? out : std::vector<std::size_t>();
+}
+
 // A class column under a name this reader does not know (Klasse, 类别, classe): the first
 // column, besides the image's, whose values are words that repeat, as classes do (at most
 // half as many distinct values as rows, or two). Numbers are not taken there: widths,
@@ -219,16 +240,18 @@ CsvLabels parseCsvLabels(const std::string& text, std::string* error,
     imageCol = imageColumnByContent(records, classCol);
   }
   bool classGuessed = false;
+  std::vector<std::size_t> oneHot;  // Roboflow's _classes.csv: "filename, crazing, pits" 0/1
   if (header && classCol < 0 && combinedCol < 0 && imageCol >= 0) {
     if (first.size() == 2) {
       classCol = 1 - imageCol;  // image,whatever
     } else if (pixelCol < 0) {
-      classCol = classColumnByContent(records, imageCol, boxCol);
+      oneHot = oneHotColumns(records, static_cast<std::size_t>(imageCol));
+      if (oneHot.empty()) classCol = classColumnByContent(records, imageCol, boxCol);
       classGuessed = classCol >= 0;
     }
   }
   if (imageCol < 0 && combinedCol < 0) return fail("no column of image file names");
-  if (classCol < 0 && combinedCol < 0) return fail("no class column");
+  if (classCol < 0 && combinedCol < 0 && oneHot.empty()) return fail("no class column");
   if (foreignHeader || classGuessed)
     out.columnsGuessed = "took column '" + first[static_cast<std::size_t>(imageCol)] +
                          "' for the images and '" + first[static_cast<std::size_t>(classCol)] +
@@ -265,6 +288,15 @@ CsvLabels parseCsvLabels(const std::string& text, std::string* error,
       row.image = field(imageCol);
       row.className = field(classCol);
     }
+    std::vector<std::string> marked;  // one-hot: the columns holding a 1
+    for (const std::size_t k : oneHot)
+      if (asciiTrim(field(static_cast<int>(k))) == "1") marked.push_back(asciiTrim(first[k]));
+    if (marked.size() > 1) {  // (none marked: not decided yet, as an empty class)
+      rowError("marks " + std::to_string(marked.size()) + " classes (" + marked[0] + ", " +
+               marked[1] + (marked.size() > 2 ? ", ..." : "") + "); an image has one class here");
+      continue;
+    }
+    if (marked.size() == 1) row.className = marked[0];
     if (row.image.empty()) {
       rowError("no image name");
       continue;

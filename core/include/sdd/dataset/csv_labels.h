@@ -41,7 +41,9 @@ struct CsvLabels {
 /// end in an image extension; the class column is named label, class, class_id, category,
 /// defect, target, type ... or, in a two-column file, the other one; a pixel column is named
 /// EncodedPixels or rle; a split column (split, subset, set) with train / val / test values
-/// gives each row's split. A header in names not known here (`Bild;Klasse`, `文件名,类别`) is
+/// gives each row's split. One-hot classes (Roboflow's `_classes.csv`: `filename, crazing,
+/// pits`, every other column 0 or 1) give the class marked 1; a row marking two is left out,
+/// one marking none is not decided. A header in names not known here (`Bild;Klasse`, `文件名,类别`) is
 /// read by the values below it: the image column is the one of image files, the class column
 /// the other one of a two-column file, else the first whose values are repeating words (not
 /// numbers); `columnsGuessed` then says so. Without a header each row is `image,class`. Returns no
