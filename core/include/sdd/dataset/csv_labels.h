@@ -43,12 +43,12 @@ struct CsvLabels {
 /// EncodedPixels or rle; a split column (split, subset, set) with train / val / test values
 /// gives each row's split. One-hot classes (Roboflow's `_classes.csv`: `filename, crazing,
 /// pits`, every other column 0 or 1) give the class marked 1; a row marking two is left out,
-/// one marking none is not decided. A header in names not known here (`Bild;Klasse`, `文件名,类别`) is
-/// read by the values below it: the image column is the one of image files, the class column
-/// the other one of a two-column file, else the first whose values are repeating words (not
-/// numbers); `columnsGuessed` then says so. Without a header each row is `image,class`. Returns no
-/// rows and sets `error` when the text has no image and class columns (then it is not a label
-/// file); a bad row is left out, named in `rowErrors` ("line N: reason").
+/// one marking none is not decided. A header in names not known here (`Bild;Klasse`, `文件名,类别`)
+/// is read by the values below it: the image column is the one of image files, the class column the
+/// other one of a two-column file, else the first whose values are repeating words (not numbers);
+/// `columnsGuessed` then says so. Without a header each row is `image,class`. Returns no rows and
+/// sets `error` when the text has no image and class columns (then it is not a label file); a bad
+/// row is left out, named in `rowErrors` ("line N: reason").
 CsvLabels parseCsvLabels(const std::string& text, std::string* error,
                          std::vector<std::string>* rowErrors = nullptr);
 CsvLabels readCsvLabels(const std::filesystem::path& file, std::string* error,
