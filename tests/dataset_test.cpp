@@ -667,6 +667,11 @@ TEST(Dataset, ClassFoldersGroupedInFoldersAreTheClassesWhenListed) {
   EXPECT_EQ(byDay.classes(), (std::vector<std::string>{"crazing", "pits"}));
   EXPECT_EQ(byDay.unlabeledCount(), 1u);
   EXPECT_EQ(byDay.classCounts(Split::Train)[0] + byDay.classCounts(Split::Validation)[0], 4u);
+  ScanOptions withModel;  // new images to classify: subfolders not named as its classes are lots
+  withModel.fallbackClasses = {"scratch", "stain"};
+  EXPECT_EQ(Dataset::scan(days.path(), withModel).unlabeledCount(), 9u);
+  withModel.fallbackClasses = {"crazing", "pits", "stain"};
+  EXPECT_EQ(Dataset::scan(days.path(), withModel).unlabeledCount(), 1u);
 
   TempDir twice;  // A/good, B/good: the list names "good" once
   for (const std::string leaf : {"A/good", "A/bad", "B/good", "B/worse"})

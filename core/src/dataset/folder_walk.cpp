@@ -150,6 +150,16 @@ std::vector<std::string> classLikeSubfolders(const fs::path& classFolder) {
   return subfolders.size() < 2 ? std::vector<std::string>() : subfolders;
 }
 
+// Whether a camera's or a date's folder holds its images sorted into classes: subfolders
+// named like classes, and, where a model's classes are offered (new images to classify:
+// cam1/morning/ and cam1/night/ are lots), named as those.
+bool sortedIntoClasses(const fs::path& dir, const ScanOptions& opt) {
+  const std::vector<std::string> inside = classLikeSubfolders(dir);
+  return !inside.empty() && std::all_of(inside.begin(), inside.end(), [&](const std::string& s) {
+    return opt.fallbackClasses.empty() || inList(opt.fallbackClasses, s);
+  });
+}
+
 // Collects images under one "class root": class sub-folders (folder-per-class and NEU-DET
 // images/), unlabeled folders, and loose images (a flat NEU-CLS folder, or new images).
 void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& annotationDir,
@@ -192,9 +202,8 @@ void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& an
                                ? !isUnlabeledFolderName(name) && !isCameraOrDateFolderName(name)
                                : inList(opt.classes, name);
       if (!isClass && !fs::is_symlink(entry, ec) &&
-          (opt.classes.empty()
-               ? isCameraOrDateFolderName(name) && !classLikeSubfolders(entry).empty()
-               : holdsClassFolders(entry, opt.classes))) {
+          (opt.classes.empty() ? isCameraOrDateFolderName(name) && sortedIntoClasses(entry, opt)
+                               : holdsClassFolders(entry, opt.classes))) {
         // A group of class folders: SDNET2018's D/CD and D/UD with CD and UD listed, or a
         // day's or a camera's images sorted into classes (2026-11-30/crazing/).
         collectClassRoot(entry, split, annotationDir, opt, c);
