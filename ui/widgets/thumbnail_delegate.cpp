@@ -83,7 +83,9 @@ void ThumbnailDelegate::paint(QPainter* p, const QStyleOptionViewItem& opt,
   QString cls = label >= 0 && label < classes_.size() ? classes_[label] : tr("unlabeled");
   QString marks;
   if (index.data(R::RelabeledRole).toBool()) marks += QStringLiteral(" ✎");
-  if (index.data(R::DuplicateRole).toBool()) marks += QStringLiteral(" ⧉");
+  // "identical to": in DejaVu Sans, which Debian installs (no font here had the ⧉ used
+  // before: it drew as an empty box).
+  if (index.data(R::DuplicateRole).toBool()) marks += QStringLiteral(" ≡");
   QFont bold = opt.font;
   bold.setBold(true);
   p->setFont(bold);
