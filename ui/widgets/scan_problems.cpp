@@ -62,19 +62,19 @@ QString describeOpened(const QString& folder, const sdd::Dataset& ds,
 
 void showScanProblems(QWidget* parent, const sdd::Dataset& ds, const sdd::AppliedLabels& applied) {
   if (ds.skipped().empty() && applied.unknownPaths.empty() && ds.notes().empty()) return;
+  const auto line = [](const sdd::ScanIssue& i) {
+    return QStringLiteral("%1: %2").arg(QString::fromStdString(i.file.string()),
+                                        QString::fromStdString(i.reason));
+  };
   QStringList lines;
-  for (const auto& s : ds.skipped())
-    lines << QStringLiteral("%1: %2").arg(QString::fromStdString(s.file.string()),
-                                          QString::fromStdString(s.reason));
+  for (const auto& s : ds.skipped()) lines << line(s);
   for (const auto& p : applied.unknownPaths)
     lines << QCoreApplication::translate(
                  "sddui::ScanProblems",
                  "%1: relabeled in the workspace but no longer in the dataset")
                  .arg(QString::fromStdString(p));
   const auto unusable = lines.size();
-  for (const auto& n : ds.notes())  // not problems, but read here too
-    lines << QStringLiteral("%1: %2").arg(QString::fromStdString(n.file.string()),
-                                          QString::fromStdString(n.reason));
+  for (const auto& n : ds.notes()) lines << line(n);  // not problems, but read here too
   // Only notes: the dataset is whole, but read one way of two; say which, and how to change it.
   QMessageBox box(
       unusable ? QMessageBox::Warning : QMessageBox::Information,

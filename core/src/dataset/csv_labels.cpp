@@ -52,6 +52,8 @@ bool isClassColumnName(const std::string& key) {
                        "defecto", "difetto", "etichetta", "rotulo", "defeito"});
 }
 
+bool isSplitColumnName(const std::string& key) { return isOneOf(key, {"split", "subset", "set"}); }
+
 bool isPixelColumnName(const std::string& key) {
   return isOneOf(key, {"encodedpixels", "rle", "rlemask", "pixels"});
 }
@@ -120,10 +122,10 @@ bool isNumber(const std::string& text) {
 bool isOtherColumnName(const std::string& key) {
   for (const char* part : {"pred", "decision", "score", "prob", "confidence", "suggest"})
     if (key.find(part) != std::string::npos) return true;
-  return isOneOf(key,
-                 {"width", "height", "w",      "h",    "x",     "size", "depth",     "channels",
-                  "split", "subset", "fold",   "set",  "date",  "time", "timestamp", "url",
-                  "md5",   "sha1",   "sha256", "hash", "error", "note", "comment"});
+  return isSplitColumnName(key) ||
+         isOneOf(key, {"width",    "height", "w",    "h",     "x",         "size",   "depth",
+                       "channels", "fold",   "date", "time",  "timestamp", "url",    "md5",
+                       "sha1",     "sha256", "hash", "error", "note",      "comment"});
 }
 
 // Roboflow's one-hot classes (`filename, crazing, pits`, a 1 in the image's class): the
@@ -217,7 +219,7 @@ CsvLabels parseCsvLabels(const std::string& text, std::string* error,
       classCol = col;
     } else if (pixelCol < 0 && isPixelColumnName(key)) {
       pixelCol = col;
-    } else if (splitCol < 0 && (key == "split" || key == "subset" || key == "set")) {
+    } else if (splitCol < 0 && isSplitColumnName(key)) {
       splitCol = col;
     } else {
       const char* boxNames[4] = {"xmin", "ymin", "xmax", "ymax"};
