@@ -579,6 +579,28 @@ TEST(Dataset, AClassFolderNamedInLatin1IsOneUtf8ClassName) {
   EXPECT_EQ(withList.unlabeledCount(), 0u);
 }
 
+TEST(FileWalk, APathShownWithReplacementCharactersFindsTheOneFileItNames) {
+  // A window toolkit writes each byte of a name that is not UTF-8 as U+FFFD (as validUtf8 does,
+  // or one per byte: a run stands for any run); only a name that can be told apart is found.
+  TempDir dir;
+  const std::string r = "\xEF\xBF\xBD";
+  const fs::path file = dir /
+                        "Pr\xFC"
+                        "fung" /
+                        "caf\xE9\xE9" / "ok.png";
+  writeImage(file, patternImage(0, 0));
+  EXPECT_EQ(findByShownName(file.string()), file);  // a name that exists is itself
+  EXPECT_EQ(findByShownName((dir / ("Pr" + r + "fung") / ("caf" + r) / "ok.png").string()), file);
+  EXPECT_EQ(findByShownName((dir / ("Pr" + r + "fung") / ("caf" + r + r)).string()),
+            file.parent_path());
+  EXPECT_TRUE(findByShownName((dir / ("Pr" + r + "fung") / "other.png").string()).empty());
+  EXPECT_TRUE(findByShownName((dir / "Pr" / "x").string()).empty());
+  // Two names that read the same with U+FFFD: neither is guessed.
+  fs::create_directories(dir / "a\xFC");
+  fs::create_directories(dir / "a\xE9");
+  EXPECT_TRUE(findByShownName((dir / ("a" + r)).string()).empty());
+}
+
 TEST(Dataset, NumberedFoldersAreClassesWhenNothingElseNamesOne) {
   TempDir dir;
   for (const std::string number : {"1", "2", "10"})

@@ -730,13 +730,30 @@ class GuiTest : public QObject {
 
   // Qt holds paths as text: a folder named in Latin-1 cannot be opened, and the window says
   // why instead of "does not exist".
-  void aFolderNamedInLatin1SaysWhyItCannotBeOpened() {
+  /// Qt holds paths as text and gets a Latin-1 name with U+FFFD in place of the byte; the
+  /// folder it names is found on disk and opens. Two folders that read the same that way are
+  /// not guessed between: the window says why it cannot open them.
+  void aFolderNamedInLatin1Opens() {
     TempDir dir;
     const fs::path data = dir / std::string(
                                     "Pr\xFC"
                                     "fung");  // ü in Latin-1
     makeDataset(data);
-    MainWindow w(opts(qs(data), qs(dir / "ws"), {}));
+    const QString shown = qs(data);
+    QVERIFY(shown.contains(QChar(0xFFFD)));
+    {
+      MainWindow w(opts(shown, qs(dir / "ws"), {}));
+      QVERIFY(waitFor([&] { return !w.datasetModel()->isEmpty(); }));
+      QCOMPARE(w.datasetModel()->dataset()->root(), data);
+      QVERIFY(
+          MainWindow::defaultWorkspace(shown) ==
+          qs(sdd::Workspace::defaultFor(
+              data,
+              QStandardPaths::writableLocation(QStandardPaths::AppDataLocation).toStdString())));
+    }
+    makeDataset(dir / std::string("Pr\xE9"
+                                  "fung"));
+    MainWindow w(opts(shown, qs(dir / "ws2"), {}));
     QSignalSpy failed(&w, &MainWindow::datasetFailed);  // the scan is queued: not yet failed
     QVERIFY(failed.count() || failed.wait(10000));
     const QString why = failed.at(0).at(0).toString();

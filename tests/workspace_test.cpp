@@ -4,8 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include "sdd/dataset/file_walk.h"
 #include "sdd/training/run_folder.h"
 #include "sdd/util/sha1.h"
+#include "sdd/util/utf8.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -102,4 +104,22 @@ TEST(Workspace, DefaultLocationIsNamedAfterTheDatasetAndItsPathHash) {
   EXPECT_EQ(
       Workspace::defaultFor(dir / "NEU-DET", "/base"),
       fs::path("/base/workspaces") / ("NEU-DET-" + sha1Hex(canonical.string()).substr(0, 10)));
+}
+
+TEST(Workspace, AFolderNamedInLatin1GetsAUtf8WorkspaceName) {
+  // The workbench holds paths as text: the workspace's own name must be text, and the folder
+  // found by its name with U+FFFD (findByShownName) must give the same workspace.
+  TempDir dir;
+  const fs::path bytes = dir /
+                         "Pr\xFC"
+                         "fung";
+  fs::create_directories(bytes);
+  const fs::path ws = Workspace::defaultFor(bytes, "/base");
+  EXPECT_EQ(ws.filename().string(),
+            "Pr\xEF\xBF\xBD"
+            "fung-" +
+                sha1Hex(fs::canonical(bytes).string()).substr(0, 10));
+  const std::string shown = validUtf8(bytes.string());
+  EXPECT_EQ(findByShownName(shown), bytes);
+  EXPECT_EQ(Workspace::defaultFor(findByShownName(shown), "/base"), ws);
 }

@@ -833,8 +833,8 @@ Choose “All classes” and “All images”, or clear the search.</source>
 <context>
     <name>sddui::DatasetOpener</name>
     <message>
-        <source>%1: the folder&apos;s name holds bytes that are not UTF-8 text (a name in Latin-1 or another old encoding), which the window cannot hold. Rename the folder, or use sdd on the command line, which reads it.</source>
-        <translation>%1: 폴더 이름에 UTF-8 텍스트가 아닌 바이트가 있습니다(Latin-1 등 오래된 인코딩의 이름). 창에서는 이를 다룰 수 없습니다. 폴더 이름을 바꾸거나, 이를 읽을 수 있는 명령줄의 sdd를 사용하십시오.</translation>
+        <source>%1: no folder has this name, and more than one (or none) reads like it once the bytes of their names that are not UTF-8 text (Latin-1 or another old encoding) are replaced. Rename the folder, or use sdd on the command line, which reads it.</source>
+        <translation>%1: 이 이름의 폴더가 없으며, 이름에서 UTF-8 텍스트가 아닌 바이트(Latin-1 또는 다른 옛 인코딩)를 바꾸어 읽으면 이와 같이 읽히는 폴더가 둘 이상이거나 하나도 없습니다. 폴더 이름을 바꾸거나, 이 폴더를 읽을 수 있는 명령줄의 sdd를 사용하십시오.</translation>
     </message>
 </context>
 <context>

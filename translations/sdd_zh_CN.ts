@@ -833,8 +833,8 @@ Choose “All classes” and “All images”, or clear the search.</source>
 <context>
     <name>sddui::DatasetOpener</name>
     <message>
-        <source>%1: the folder&apos;s name holds bytes that are not UTF-8 text (a name in Latin-1 or another old encoding), which the window cannot hold. Rename the folder, or use sdd on the command line, which reads it.</source>
-        <translation>%1：文件夹名称含有非 UTF-8 文本的字节（Latin-1 或其他旧编码的名称），窗口无法处理。请重命名该文件夹，或使用可以读取它的命令行 sdd。</translation>
+        <source>%1: no folder has this name, and more than one (or none) reads like it once the bytes of their names that are not UTF-8 text (Latin-1 or another old encoding) are replaced. Rename the folder, or use sdd on the command line, which reads it.</source>
+        <translation>%1：没有此名称的文件夹；将名称中非 UTF-8 文本的字节（Latin-1 或其他旧编码）替换后，读起来与之相同的文件夹有多个（或一个也没有）。请重命名该文件夹，或使用能读取它的命令行工具 sdd。</translation>
     </message>
 </context>
 <context>

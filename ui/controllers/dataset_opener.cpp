@@ -9,23 +9,24 @@
 
 namespace sddui {
 
-void openDatasetInBackground(QObject* context, const QString& folder, const QString& workspace,
-                             const std::vector<std::string>& modelClasses,
+void openDatasetInBackground(QObject* context, const QString& folder, const std::string& root,
+                             const QString& workspace, const std::vector<std::string>& modelClasses,
                              std::function<void(int, int)> progress,
                              std::function<void(OpenedDataset)> done,
                              std::function<void(const QString&)> failed) {
   QPointer<QObject> ctx(context);
-  const std::string root = folder.toStdString(), ws = workspace.toStdString();
+  const std::string ws = workspace.toStdString();
   // Qt holds a path as text: a folder whose name has bytes that are not UTF-8 (Latin-1 from an
-  // old Windows share) arrives with U+FFFD in their place, and no folder has that name.
+  // old Windows share) arrives with U+FFFD in their place; the caller found the folder it
+  // names, unless two folders read the same that way.
   std::error_code ec;
   if (folder.contains(QChar(0xFFFD)) && !std::filesystem::exists(root, ec)) {
     const QString why =
         QCoreApplication::translate(
             "sddui::DatasetOpener",
-            "%1: the folder's name holds bytes that are not UTF-8 text (a name in Latin-1 or "
-            "another old encoding), which the window cannot hold. Rename the folder, or use sdd "
-            "on the command line, which reads it.")
+            "%1: no folder has this name, and more than one (or none) reads like it once the "
+            "bytes of their names that are not UTF-8 text (Latin-1 or another old encoding) "
+            "are replaced. Rename the folder, or use sdd on the command line, which reads it.")
             .arg(folder);
     QMetaObject::invokeMethod(
         context, [failed, why] { failed(why); }, Qt::QueuedConnection);

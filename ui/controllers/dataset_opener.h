@@ -22,13 +22,14 @@ struct OpenedDataset {
   QString classListNeeded;
 };
 
-/// Scans `folder` with the class list of `workspace` (if it has one) and applies the labels
-/// of its journal (refusing a workspace inside the dataset). When the folders name no
+/// Scans `root`, the folder on disk that `folder` names (see sdd::findByShownName; `folder` is
+/// what the messages show), with the class list of `workspace` (if it has one) and applies the
+/// labels of its journal (refusing a workspace inside the dataset). When the folders name no
 /// classes, `modelClasses` (the loaded model's) are used and saved as the workspace's class
 /// list; without those, `done` gets an OpenedDataset with classListNeeded set.
 /// `progress(done, total)` and then `done` or `failed` are called on `context`'s thread.
-void openDatasetInBackground(QObject* context, const QString& folder, const QString& workspace,
-                             const std::vector<std::string>& modelClasses,
+void openDatasetInBackground(QObject* context, const QString& folder, const std::string& root,
+                             const QString& workspace, const std::vector<std::string>& modelClasses,
                              std::function<void(int, int)> progress,
                              std::function<void(OpenedDataset)> done,
                              std::function<void(const QString&)> failed);

@@ -8,6 +8,7 @@
 #include "controllers/dataset_opener.h"
 #include "controllers/inference_controller.h"
 #include "models/dataset_model.h"
+#include "sdd/dataset/file_walk.h"
 #include "sdd/model/model_spec.h"
 #include "sdd/util/runtime.h"
 #include "sdd/workspace/workspace.h"
@@ -39,21 +40,33 @@ Session::Session(DatasetModel* model, RelabelController* relabels, QUndoStack* u
           });
 }
 
+namespace {
+
+// The folder on disk that `folder` names: Qt writes bytes of a name that are not UTF-8 as
+// U+FFFD (sdd::findByShownName finds the folder anyway); `folder` as given when none matches.
+std::string onDisk(const QString& folder) {
+  const std::filesystem::path found = sdd::findByShownName(folder.toStdString());
+  return found.empty() ? folder.toStdString() : found.string();
+}
+
+}  // namespace
+
 QString Session::defaultWorkspace(const QString& datasetFolder) {
   // The base folder from Qt (it follows the platform and the tests' QStandardPaths test mode);
   // the naming from the core, which the CLI shares.
   const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
   return QString::fromStdString(
-      sdd::Workspace::defaultFor(datasetFolder.toStdString(), base.toStdString()).string());
+      sdd::Workspace::defaultFor(onDisk(datasetFolder), base.toStdString()).string());
 }
 
 void Session::openDataset(const QString& folder, const QString& workspace,
                           const QStringList& classes) {
   if (scanning_) return;
+  const std::string root = onDisk(folder);
   const QString ws = workspace.isEmpty() ? defaultWorkspace(folder) : workspace;
   if (!classes.isEmpty()) {
     try {
-      sdd::requireWorkspaceOutsideDataset(ws.toStdString(), folder.toStdString());
+      sdd::requireWorkspaceOutsideDataset(ws.toStdString(), root);
       std::vector<std::string> list;
       for (const QString& c : classes) list.push_back(c.trimmed().toStdString());
       sdd::Workspace(ws.toStdString()).saveClassList(list);
@@ -74,7 +87,7 @@ void Session::openDataset(const QString& folder, const QString& workspace,
   }
   scanning_ = true;
   openDatasetInBackground(
-      this, folder, ws, modelClasses,
+      this, folder, root, ws, modelClasses,
       [this](int done, int total) { Q_EMIT scanProgress(done, total); },
       [this, folder, ws](OpenedDataset out) {
         scanning_ = false;

@@ -5,6 +5,8 @@
 #include <QMenu>
 #include <QSettings>
 
+#include "sdd/dataset/file_walk.h"
+
 namespace sddui {
 
 namespace {
@@ -44,7 +46,8 @@ void RecentFiles::rebuild() {
     menu->clear();
     for (const QString& path : list) {
       QAction* a = menu->addAction(path);
-      a->setEnabled(QFileInfo::exists(path));
+      // A name with bytes that are not UTF-8 is held here with U+FFFD; findByShownName finds it.
+      a->setEnabled(!sdd::findByShownName(path.toStdString()).empty());
       connect(a, &QAction::triggered, this, [this, path, isDataset] {
         if (isDataset)
           Q_EMIT datasetChosen(path);

@@ -5,6 +5,7 @@
 #include "sdd/imaging/image_loader.h"
 #include "sdd/labels/label_store.h"
 #include "sdd/util/ascii.h"
+#include "sdd/util/utf8.h"
 
 namespace fs = std::filesystem;
 
@@ -19,6 +20,48 @@ std::vector<fs::path> sortedEntries(const fs::path& dir, std::vector<ScanIssue>*
     issues->push_back({dir, "cannot list folder: " + ec.message() + "; its files are left out"});
   std::sort(out.begin(), out.end());
   return out;
+}
+
+namespace {
+
+// Decoders differ in how many U+FFFD they write for one ill-formed sequence (Qt's and ours need
+// not agree), so names are compared with each run of them counted as one.
+std::string oneReplacementPerRun(const std::string& text) {
+  static const std::string mark = "\xEF\xBF\xBD";
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    if (text.compare(i, mark.size(), mark) == 0) {
+      out += mark;
+      while (text.compare(i, mark.size(), mark) == 0) i += mark.size();
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+fs::path findByShownName(const std::string& shown) {
+  std::error_code ec;
+  const fs::path wanted(shown);
+  if (fs::exists(wanted, ec)) return wanted;
+  fs::path at = wanted.has_root_path() ? wanted.root_path() : fs::path();
+  for (const fs::path& part : wanted.relative_path()) {
+    const fs::path direct = at / part;
+    if (fs::exists(direct, ec) || part == "." || part == "..") {
+      at = direct;
+      continue;
+    }
+    const std::string name = oneReplacementPerRun(part.string());
+    std::vector<fs::path> matches;
+    for (const fs::path& entry : sortedEntries(at.empty() ? fs::path(".") : at))
+      if (oneReplacementPerRun(validUtf8(entry.filename().string())) == name)
+        matches.push_back(at / entry.filename());
+    if (matches.size() != 1) return {};
+    at = matches.front();
+  }
+  return fs::exists(at, ec) ? at : fs::path();
 }
 
 // The tools refuse to create a workspace inside a dataset; one made there by hand (or by an

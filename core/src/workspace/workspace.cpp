@@ -11,6 +11,7 @@
 #include "sdd/util/atomic_file.h"
 #include "sdd/util/json.h"
 #include "sdd/util/sha1.h"
+#include "sdd/util/utf8.h"
 
 namespace fs = std::filesystem;
 
@@ -137,7 +138,7 @@ fs::path Workspace::defaultFor(const fs::path& datasetFolder, const fs::path& ap
   if (ec) canonical = fs::absolute(datasetFolder, ec).lexically_normal();
   const std::string hash = sha1Hex(canonical.string()).substr(0, 10);
   return (appData.empty() ? defaultAppDataFolder() : appData) / "workspaces" /
-         (canonical.filename().string() + "-" + hash);
+         (validUtf8(canonical.filename().string()) + "-" + hash);
 }
 
 }  // namespace sdd

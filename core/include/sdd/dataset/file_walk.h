@@ -39,6 +39,13 @@ std::vector<std::filesystem::path> filesBelow(const std::filesystem::path& dir,
 std::vector<std::filesystem::path> sortedEntries(const std::filesystem::path& dir,
                                                  std::vector<ScanIssue>* issues = nullptr);
 
+/// The file or folder on disk that `shown` names once its names were made text: a window toolkit
+/// holds paths as text and writes each byte that is not UTF-8 (a Latin-1 name from an old
+/// Windows share) as U+FFFD, as validUtf8 does, so no file has the name it hands back. `shown`
+/// itself when it exists; else the one path whose names read as `shown` with such bytes replaced
+/// (a run of U+FFFD stands for any run of such bytes); empty when there is none or more than one.
+std::filesystem::path findByShownName(const std::string& shown);
+
 /// True (and a note in `issues`) when `dir` holds a workbench workspace's label journal: the
 /// tools' output inside a dataset, never its data.
 bool isWorkspaceFolder(const std::filesystem::path& dir, std::vector<ScanIssue>& issues);

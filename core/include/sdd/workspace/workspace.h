@@ -56,7 +56,9 @@ class Workspace {
 
   /// The workspace the workbench uses for a dataset when none is chosen:
   /// `appData`/workspaces/<folder name>-<the first 10 hex digits of the SHA-1 of its
-  /// canonical path>. An empty `appData` means defaultAppDataFolder().
+  /// canonical path>. An empty `appData` means defaultAppDataFolder(). The folder name is made
+  /// UTF-8 (validUtf8; the hash keeps the bytes apart): the workbench holds paths as text, and
+  /// a workspace named in Latin-1 bytes would reach its journal under another name.
   static std::filesystem::path defaultFor(const std::filesystem::path& datasetFolder,
                                           const std::filesystem::path& appData = {});
   /// $XDG_DATA_HOME/SDD Workbench/sdd-workbench, else ~/.local/share/SDD Workbench/sdd-workbench
