@@ -93,6 +93,31 @@ TEST(ImageLoader, TheSizeRuleIsTheSameAtEveryDecodeScale) {
   }
 }
 
+TEST(ImageLoader, APhotoTurnedByItsExifOrientationHasTheTurnedSizeAtEveryDecodeScale) {
+  // A phone photo is stored landscape with EXIF orientation 6 ("turn 90 degrees clockwise");
+  // OpenCV, browsers, CVAT and Ultralytics show and label it turned. The size the decode gives
+  // (used to scale boxes and by the unknown rule's size check) must be the turned one also when
+  // libjpeg decodes at a reduced scale and the size comes from the JPEG header.
+  std::vector<uchar> buf;
+  cv::imencode(".jpg", patternImage(0, 1, 400, 100, 1), buf);
+  const std::vector<std::uint8_t> exif = {
+      0xFF, 0xE1, 0x00, 0x22, 'E', 'x', 'i', 'f', 0, 0,           // APP1, 34 bytes
+      'I',  'I',  0x2A, 0,    8,   0,   0,   0,                   // TIFF, IFD at 8
+      1,    0,                                                    // one entry:
+      0x12, 0x01, 3,    0,    1,   0,   0,   0,   6, 0, 0, 0,     // orientation = 6
+      0,    0,    0,    0};                                       // no next IFD
+  std::vector<std::uint8_t> bytes(buf.begin(), buf.begin() + 2);  // SOI
+  bytes.insert(bytes.end(), exif.begin(), exif.end());
+  bytes.insert(bytes.end(), buf.begin() + 2, buf.end());
+  for (int target : {0, 50}) {
+    const DecodedImage d = decodeImage(bytes, target);
+    ASSERT_TRUE(d.ok()) << d.error;
+    EXPECT_EQ(d.width, 100) << "at a " << target << "-px model";
+    EXPECT_EQ(d.height, 400) << "at a " << target << "-px model";
+    EXPECT_LT(d.image.cols, d.image.rows) << "the pixels are turned too";
+  }
+}
+
 TEST(ImageLoader, JpegsTwiceTheModelInputAreDecodedAtReducedScale) {
   TempDir dir;
   const cv::Mat big = patternImage(0, 1, 200, 200, 1);

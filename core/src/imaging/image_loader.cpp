@@ -175,6 +175,10 @@ DecodedImage decodeImage(const std::vector<std::uint8_t>& bytes, int targetSize)
     img = toEightBit(img, header::significantBits(bytes, format));
     if (img.channels() == 4) cv::cvtColor(img, img, cv::COLOR_BGRA2BGR);
     out.image = img;
+    // OpenCV turns a JPEG by its EXIF orientation (5 to 8: a quarter turn) as viewers and
+    // labeling tools show it; the header's size is the stored one, so it turns too.
+    if (k > 1 && out.width != out.height && img.cols == out.height / k && img.rows == out.width / k)
+      std::swap(out.width, out.height);
     if (k == 1 || out.width <= 0 || out.height <= 0) {
       out.width = img.cols;
       out.height = img.rows;
