@@ -5,6 +5,8 @@
   OUT/labelstudio/x.jpg + project-7-at-....json   (Label Studio's JSON export: one task per
       image, its upload path "/data/upload/7/<8 hex digits>-x.jpg", rectangles in percent)
   OUT/cvat/images/x.jpg + OUT/cvat/annotations.xml   (CVAT for images 1.1: <image> + <box>)
+  OUT/createml/train|valid/x.jpg + _annotations.createml.json   (Roboflow's CreateML export:
+      one list per split folder, box centres and sizes in pixels)
 Usage: bench/make_labeling_tool_layouts.py [NEU-DET folder] [OUT]
 Standard library only; the NEU files are copied, never changed."""
 import json
@@ -21,9 +23,11 @@ out = sys.argv[2] if len(sys.argv) > 2 else '/tmp/neutools'
 def main():
     labelme, studio = os.path.join(out, 'labelme', 'images'), os.path.join(out, 'labelstudio')
     cvat = os.path.join(out, 'cvat', 'images')
-    for d in (labelme, studio, cvat):
+    createml = {'train': os.path.join(out, 'createml', 'train'),
+                'validation': os.path.join(out, 'createml', 'valid')}
+    for d in (labelme, studio, cvat, *createml.values()):
         os.makedirs(d, exist_ok=True)
-    tasks, cvat_images = [], []
+    tasks, cvat_images, createml_lists = [], [], {'train': [], 'validation': []}
     for split in ('train', 'validation'):
         for cls in sorted(os.listdir(f'{src}/{split}/images')):
             for name in sorted(os.listdir(f'{src}/{split}/images/{cls}')):
@@ -31,7 +35,7 @@ def main():
                 tree = ET.parse(f'{src}/{split}/annotations/{stem}.xml')
                 width = int(tree.find('size/width').text)
                 height = int(tree.find('size/height').text)
-                shapes, results, boxes = [], [], []
+                shapes, results, boxes, coordinates = [], [], [], []
                 for obj in tree.findall('object'):
                     box = obj.find('bndbox')
                     x0, y0, x1, y1 = (float(box.find(k).text)
@@ -47,6 +51,9 @@ def main():
                                               'rectanglelabels': [label]}})
                     boxes.append(f'    <box label={quoteattr(label)} xtl="{x0}" ytl="{y0}" '
                                  f'xbr="{x1}" ybr="{y1}"/>')
+                    coordinates.append({'label': label, 'coordinates': {
+                        'x': (x0 + x1) / 2, 'y': (y0 + y1) / 2,
+                        'width': x1 - x0, 'height': y1 - y0}})
                 image = f'{src}/{split}/images/{cls}/{name}'
                 shutil.copy(image, os.path.join(labelme, name))
                 with open(os.path.join(labelme, stem + '.json'), 'w') as f:
@@ -55,6 +62,8 @@ def main():
                                'imageHeight': height, 'imageWidth': width}, f)
                 shutil.copy(image, os.path.join(studio, name))
                 shutil.copy(image, os.path.join(cvat, name))
+                shutil.copy(image, os.path.join(createml[split], name))
+                createml_lists[split].append({'image': name, 'annotations': coordinates})
                 cvat_images.append(f'  <image id="{len(cvat_images)}" name={quoteattr(name)} '
                                    f'width="{width}" height="{height}">\n' + '\n'.join(boxes) +
                                    '\n  </image>')
@@ -66,7 +75,11 @@ def main():
     with open(os.path.join(out, 'cvat', 'annotations.xml'), 'w') as f:
         f.write('<?xml version="1.0" encoding="utf-8"?>\n<annotations>\n  <version>1.1</version>\n' +
                 '\n'.join(cvat_images) + '\n</annotations>\n')
-    print(f'{len(tasks)} images in each of {out}/labelme, {out}/labelstudio and {out}/cvat')
+    for split, folder in createml.items():
+        with open(os.path.join(folder, '_annotations.createml.json'), 'w') as f:
+            json.dump(createml_lists[split], f)
+    print(f'{len(tasks)} images in each of {out}/labelme, {out}/labelstudio, {out}/cvat and '
+          f'{out}/createml')
 
 
 main()

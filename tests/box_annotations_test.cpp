@@ -270,6 +270,54 @@ TEST(LabelingToolJson, LabelStudioTasksAndJsonMinGiveBoxesInPixelsAndChoicesAsCl
   EXPECT_NE(error.find("not an annotation file"), std::string::npos) << error;
 }
 
+TEST(LabelingToolJson, RoboflowsCreateMlExportGivesEachImagesBoxesAndClass) {
+  // Roboflow's "CreateML" export: train/ and valid/, each with _annotations.createml.json
+  // beside its images; x and y are the box's centre in pixels.
+  std::string error;
+  AnnotationListFormat format = AnnotationListFormat::Coco;
+  const auto images = parseAnnotationJson(R"([{"image": "a.jpg", "annotations": [
+      {"label": "pits", "coordinates": {"x": 30, "y": 20, "width": 20, "height": 10}}]},
+      {"image": "b.jpg", "annotations": []}])",
+                                          &error, &format);
+  ASSERT_EQ(images.size(), 2u) << error;
+  EXPECT_EQ(format, AnnotationListFormat::CreateMl);
+  ASSERT_EQ(images[0].boxes.size(), 1u);
+  const BoundingBox& b = images[0].boxes[0];
+  EXPECT_EQ(b.name, "pits");
+  EXPECT_EQ(std::vector<int>({b.xmin, b.ymin, b.xmax, b.ymax}), std::vector<int>({20, 15, 40, 25}));
+  EXPECT_TRUE(images[1].boxes.empty());
+  error.clear();
+  EXPECT_TRUE(
+      parseAnnotationJson(R"([{"image": "a.jpg", "annotations": [{"label": "x"}]}])", &error)
+          .empty());
+  EXPECT_NE(error.find("malformed CreateML file"), std::string::npos) << error;
+
+  TempDir dir;
+  for (const std::string split : {"train", "valid"}) {
+    std::string list = "[";
+    for (int n = 0; n < 4; ++n) {
+      const std::string cls = n % 2 ? "pits" : "scratch", name = cls + std::to_string(n) + ".jpg";
+      writeImage(dir / split / name, patternImage(n % 2, n + (split == "valid") * 4));
+      list += std::string(n ? "," : "") + R"({"image": ")" + name +
+              R"(", "annotations": [{"label": ")" + cls +
+              R"(", "coordinates": {"x": 24, "y": 24, "width": 10, "height": 30}}]})";
+    }
+    writeBytes(dir / split / "_annotations.createml.json", list + "]");
+  }
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.layout(), DatasetLayout::CreateMl);
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"pits", "scratch"}));
+  EXPECT_EQ(ds.samples().size(), 8u);
+  for (const Sample& s : ds.samples()) {
+    EXPECT_EQ(s.path.stem().string().rfind(ds.className(s.label), 0), 0u) << s.path;
+    ASSERT_EQ(s.boxes.size(), 1u) << s.path;
+    EXPECT_EQ(s.boxes[0].ymin, 9);
+    EXPECT_EQ(s.split,
+              s.path.parent_path().filename() == "train" ? Split::Train : Split::Validation);
+  }
+  for (const ScanIssue& issue : ds.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
+}
+
 TEST(LabelingToolJson, DatasetsLabeledInXAnyLabelingAndLabelStudioScanWithTheirClasses) {
   // X-AnyLabeling: images/x.jpg + images/x.json (boxes only, or a flag for the whole image).
   TempDir dir;

@@ -101,14 +101,15 @@ TEST(ImageLoader, APhotoTurnedByItsExifOrientationHasTheTurnedSizeAtEveryDecodeS
   std::vector<uchar> buf;
   cv::imencode(".jpg", patternImage(0, 1, 400, 100, 1), buf);
   const std::vector<std::uint8_t> exif = {
-      0xFF, 0xE1, 0x00, 0x22, 'E', 'x', 'i', 'f', 0, 0,           // APP1, 34 bytes
-      'I',  'I',  0x2A, 0,    8,   0,   0,   0,                   // TIFF, IFD at 8
-      1,    0,                                                    // one entry:
-      0x12, 0x01, 3,    0,    1,   0,   0,   0,   6, 0, 0, 0,     // orientation = 6
-      0,    0,    0,    0};                                       // no next IFD
-  std::vector<std::uint8_t> bytes(buf.begin(), buf.begin() + 2);  // SOI
-  bytes.insert(bytes.end(), exif.begin(), exif.end());
-  bytes.insert(bytes.end(), buf.begin() + 2, buf.end());
+      0xFF, 0xE1, 0x00, 0x22, 'E', 'x', 'i', 'f', 0, 0,        // APP1, 34 bytes
+      'I',  'I',  0x2A, 0,    8,   0,   0,   0,                // TIFF, IFD at 8
+      1,    0,                                                 // one entry:
+      0x12, 0x01, 3,    0,    1,   0,   0,   0,   6, 0, 0, 0,  // orientation = 6
+      0,    0,    0,    0};                                    // no next IFD
+  std::vector<std::uint8_t> bytes(exif.size() + buf.size());
+  std::copy(buf.begin(), buf.begin() + 2, bytes.begin());  // SOI, then APP1, then the rest
+  std::copy(exif.begin(), exif.end(), bytes.begin() + 2);
+  std::copy(buf.begin() + 2, buf.end(), bytes.begin() + 2 + static_cast<long>(exif.size()));
   for (int target : {0, 50}) {
     const DecodedImage d = decodeImage(bytes, target);
     ASSERT_TRUE(d.ok()) << d.error;

@@ -353,6 +353,8 @@ const char* toString(AnnotationListFormat format) {
       return "Label Studio";
     case AnnotationListFormat::Cvat:
       return "CVAT";
+    case AnnotationListFormat::CreateMl:
+      return "CreateML";
   }
   return "?";
 }
@@ -368,6 +370,9 @@ std::vector<ListedImage> parseAnnotationJson(const std::string& text, std::strin
   }
   const bool labelMe = j.is_object() && j.contains("shapes") && j["shapes"].is_array();
   const bool labelStudio = j.is_array() && !j.empty() && j[0].is_object();
+  // A Label Studio task keeps its image under "data"; JSON-MIN names no "annotations".
+  const bool createMl = labelStudio && j[0].contains("image") && j[0].contains("annotations") &&
+                        j[0]["annotations"].is_array();
   if (j.is_object() && j.contains("images") && j.contains("annotations")) {
     if (format) *format = AnnotationListFormat::Coco;
     return parseCocoBoxes(text, error);
@@ -379,10 +384,15 @@ std::vector<ListedImage> parseAnnotationJson(const std::string& text, std::strin
           "\"shapes\", no Label Studio tasks)";
     return {};
   }
-  const char* name = labelMe ? "LabelMe" : "Label Studio";
-  if (format) *format = labelMe ? AnnotationListFormat::LabelMe : AnnotationListFormat::LabelStudio;
+  const char* name = labelMe ? "LabelMe" : createMl ? "CreateML" : "Label Studio";
+  if (format)
+    *format = labelMe    ? AnnotationListFormat::LabelMe
+              : createMl ? AnnotationListFormat::CreateMl
+                         : AnnotationListFormat::LabelStudio;
   try {
-    return labelMe ? std::vector<ListedImage>{parseLabelMe(j)} : parseLabelStudio(j);
+    return labelMe    ? std::vector<ListedImage>{parseLabelMe(j)}
+           : createMl ? parseCreateMl(j)
+                      : parseLabelStudio(j);
   } catch (const std::exception& e) {  // nlohmann's type and range errors, ours
     if (error)
       *error = std::string("malformed ") + name +

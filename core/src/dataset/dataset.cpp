@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cctype>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <random>
 #include <set>
@@ -63,33 +64,13 @@ bool classesFromMasks(std::vector<Candidate>& candidates, const MaskPairs& masks
 }  // namespace
 
 const char* toString(DatasetLayout layout) {
-  switch (layout) {
-    case DatasetLayout::NeuDet:
-      return "NEU-DET";
-    case DatasetLayout::NeuCls:
-      return "NEU-CLS";
-    case DatasetLayout::FolderPerClass:
-      return "folder-per-class";
-    case DatasetLayout::Unlabeled:
-      return "unlabeled images";
-    case DatasetLayout::Yolo:
-      return "YOLO";
-    case DatasetLayout::Voc:
-      return "Pascal VOC";
-    case DatasetLayout::Coco:
-      return "COCO";
-    case DatasetLayout::Masked:
-      return "images with masks";
-    case DatasetLayout::Csv:
-      return "CSV labels";
-    case DatasetLayout::LabelMe:
-      return "LabelMe / X-AnyLabeling";
-    case DatasetLayout::LabelStudio:
-      return "Label Studio";
-    case DatasetLayout::Cvat:
-      return "CVAT";
-  }
-  return "?";
+  static const char* const kNames[] = {
+      // in the enum's order
+      "NEU-DET",      "NEU-CLS", "folder-per-class",  "unlabeled images", "YOLO",
+      "Pascal VOC",   "COCO",    "images with masks", "CSV labels",       "LabelMe / X-AnyLabeling",
+      "Label Studio", "CVAT",    "CreateML"};
+  static_assert(std::size(kNames) == static_cast<std::size_t>(DatasetLayout::CreateMl) + 1);
+  return kNames[static_cast<std::size_t>(layout)];
 }
 
 const char* toString(Split split) { return split == Split::Train ? "train" : "validation"; }
@@ -267,6 +248,7 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
                 : *cand.fromList == AnnotationListFormat::LabelMe     ? DatasetLayout::LabelMe
                 : *cand.fromList == AnnotationListFormat::LabelStudio ? DatasetLayout::LabelStudio
                 : *cand.fromList == AnnotationListFormat::Cvat        ? DatasetLayout::Cvat
+                : *cand.fromList == AnnotationListFormat::CreateMl    ? DatasetLayout::CreateMl
                                                                       : DatasetLayout::Coco];
   }
   std::size_t annotated = 0;

@@ -148,4 +148,24 @@ std::vector<ListedImage> parseLabelStudio(const nlohmann::json& tasks) {
   return out;
 }
 
+std::vector<ListedImage> parseCreateMl(const nlohmann::json& images) {
+  std::vector<ListedImage> out;
+  for (const auto& entry : images.get_ref<const nlohmann::json::array_t&>()) {
+    ListedImage im;
+    im.fileName = forwardSlashes(entry.at("image").get<std::string>());
+    for (const auto& a : entry.at("annotations").get_ref<const nlohmann::json::array_t&>()) {
+      const nlohmann::json& at = a.at("coordinates");
+      const double x = at.at("x").get<double>(), y = at.at("y").get<double>(),
+                   w = at.at("width").get<double>() / 2, h = at.at("height").get<double>() / 2;
+      BoundingBox b;
+      b.name = a.at("label").get<std::string>();
+      if (!boxAround({{x - w, y - h}, {x + w, y + h}}, false, b))
+        throw std::out_of_range("coordinates out of range");
+      im.boxes.push_back(b);
+    }
+    out.push_back(std::move(im));
+  }
+  return out;
+}
+
 }  // namespace sdd

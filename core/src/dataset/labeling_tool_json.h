@@ -1,7 +1,8 @@
 #pragma once
 /// The JSON files of the labeling tools beside us, read for parseAnnotationJson
 /// (sdd/dataset/box_annotations.h): LabelMe's, which X-AnyLabeling saves (x.json per image), and
-/// Label Studio's exports (JSON, JSON-MIN). Private to the core. Thread-safety: free functions.
+/// Label Studio's exports (JSON, JSON-MIN), and Apple's CreateML JSON. Private to the core.
+/// Thread-safety: free functions.
 
 #include <nlohmann/json.hpp>
 #include <vector>
@@ -17,5 +18,10 @@ ListedImage parseLabelMe(const nlohmann::json& file);
 /// A Label Studio export's images (the first annotation of each task that was not
 /// cancelled). Throws as parseLabelMe does, and for a task without an image.
 std::vector<ListedImage> parseLabelStudio(const nlohmann::json& tasks);
+/// Apple's CreateML object-detection file (Roboflow's "CreateML" export,
+/// <split>/_annotations.createml.json): [{"image": "x.jpg", "annotations": [{"label": "pits",
+/// "coordinates": {"x", "y", "width", "height"}}]}], x and y the box's centre in pixels. Throws
+/// as parseLabelMe does.
+std::vector<ListedImage> parseCreateMl(const nlohmann::json& images);
 
 }  // namespace sdd

@@ -76,7 +76,8 @@ enum class AnnotationListFormat {
   Coco,         ///< COCO detection (above)
   LabelMe,      ///< LabelMe / X-AnyLabeling: x.json per image ("imagePath", "shapes", "flags")
   LabelStudio,  ///< Label Studio's JSON export (tasks with results) and its JSON-MIN export
-  Cvat          ///< CVAT for images 1.1: annotations.xml, <image> with <box>, <polygon>, <tag>
+  Cvat,         ///< CVAT for images 1.1: annotations.xml, <image> with <box>, <polygon>, <tag>
+  CreateMl      ///< Apple's CreateML JSON (Roboflow's export): [{"image", "annotations"}]
 };
 const char* toString(AnnotationListFormat format);
 /// Parses any of them, telling which it was in `format`. LabelMe: each shape's points
@@ -84,7 +85,9 @@ const char* toString(AnnotationListFormat format);
 /// the one flag set true, the image's class. Label Studio: rectanglelabels and polygonlabels
 /// results (in percent of original_width / original_height) give boxes, a choices result
 /// the image's class; an image path of an upload ("/data/upload/1/3f2a1b9c-x.jpg") or of
-/// local storage ("/data/local-files/?d=images/x.jpg") is written as the file's name. Returns no
+/// local storage ("/data/local-files/?d=images/x.jpg") is written as the file's name. CreateML:
+/// each annotation's "coordinates" (x, y the box's centre, width, height, in pixels) named by its
+/// "label". Returns no
 /// images and sets `error` when the text is none of them or is malformed.
 std::vector<ListedImage> parseAnnotationJson(const std::string& json, std::string* error,
                                              AnnotationListFormat* format = nullptr);

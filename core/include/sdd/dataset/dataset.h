@@ -51,7 +51,8 @@ enum class DatasetLayout {
   Csv,
   LabelMe,
   LabelStudio,
-  Cvat
+  Cvat,
+  CreateMl
 };
 enum class Split { Train, Validation };
 /// Where a dataset's classes came from: its folders (or file names, or annotations), the class
