@@ -119,6 +119,28 @@ TEST(ImageLoader, APhotoTurnedByItsExifOrientationHasTheTurnedSizeAtEveryDecodeS
   }
 }
 
+TEST(ImageLoader, ATiffKindTheDecoderCannotReadIsNotCalledCorrupt) {
+  // A whole, valid 2 x 1 TIFF of 32-bit unsigned integer samples (OpenCV 4.6 reads float and
+  // signed 32-bit ones only).
+  const std::vector<std::uint8_t> tiff = {
+      'I', 'I', 42, 0, 8,   0,   0,   0,                 // little-endian, IFD at 8
+      8,   0,                                            // 8 entries
+      0,   1,   3,  0, 1,   0,   0,   0,  2,   0, 0, 0,  // width 2
+      1,   1,   3,  0, 1,   0,   0,   0,  1,   0, 0, 0,  // height 1
+      2,   1,   3,  0, 1,   0,   0,   0,  32,  0, 0, 0,  // 32 bits per sample
+      3,   1,   3,  0, 1,   0,   0,   0,  1,   0, 0, 0,  // no compression
+      6,   1,   3,  0, 1,   0,   0,   0,  1,   0, 0, 0,  // black is zero
+      17,  1,   4,  0, 1,   0,   0,   0,  110, 0, 0, 0,  // strip at 110
+      23,  1,   4,  0, 1,   0,   0,   0,  8,   0, 0, 0,  // 8 bytes in it
+      83,  1,   3,  0, 1,   0,   0,   0,  1,   0, 0, 0,  // unsigned integer samples
+      0,   0,   0,  0,                                   // no next IFD
+      1,   0,   0,  0, 255, 255, 255, 255};              // the two pixels
+  const DecodedImage d = decodeImage(tiff, 0);
+  ASSERT_FALSE(d.ok());
+  EXPECT_EQ(d.error.find("corrupt"), std::string::npos) << d.error;
+  EXPECT_NE(d.error.find("a kind of TIFF the decoder does not read"), std::string::npos) << d.error;
+}
+
 TEST(ImageLoader, JpegsTwiceTheModelInputAreDecodedAtReducedScale) {
   TempDir dir;
   const cv::Mat big = patternImage(0, 1, 200, 200, 1);
