@@ -601,6 +601,26 @@ TEST(FileWalk, APathShownWithReplacementCharactersFindsTheOneFileItNames) {
   EXPECT_TRUE(findByShownName((dir / ("a" + r)).string()).empty());
 }
 
+TEST(Dataset, ValidAndTestFoldersTogetherAreTheValidationSplitAndTheScanSaysSo) {
+  // Kaggle's "NEU Metal Surface Defects Data": train/, valid/ and test/, each with the classes.
+  TempDir dir;
+  for (const std::string split : {"train", "valid", "test"})
+    for (int n = 0; n < 2; ++n)
+      for (int c = 0; c < 2; ++c)
+        writeImage(dir / split / (c ? "Pits" : "Crazing") / (std::to_string(n) + ".png"),
+                   patternImage(c, n + (split[0] == 'v') * 2 + (split[1] == 'e') * 4));
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.samples().size(), 12u);
+  for (const Sample& s : ds.samples())
+    EXPECT_EQ(s.split, s.path.parent_path().parent_path().filename() == "train"
+                           ? Split::Train
+                           : Split::Validation);
+  ASSERT_EQ(ds.notes().size(), 1u);
+  EXPECT_NE(ds.notes()[0].reason.find("test/ and valid/ together are the validation split"),
+            std::string::npos)
+      << ds.notes()[0].reason;
+}
+
 TEST(Dataset, NumberedFoldersAreClassesWhenNothingElseNamesOne) {
   TempDir dir;
   for (const std::string number : {"1", "2", "10"})

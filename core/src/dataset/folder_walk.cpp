@@ -460,10 +460,14 @@ FolderWalk walkDatasetFolders(const fs::path& root, const ScanOptions& options,
     }
     if (!ownSplit) collectClassRoot(root / "images", Split::Train, {}, options, c);
   }
+  std::string validationFolders;  // valid/ and test/ both: one validation split
+  int nValidation = 0;
   for (const fs::path& entry : yoloImagesFirst ? std::vector<fs::path>() : sortedEntries(root)) {
     Split split;
     if (!isDir(entry) || !splitFromName(entry.filename().string(), split)) continue;
     ownSplit = true;
+    if (split == Split::Validation && nValidation++ < 9)
+      validationFolders += (nValidation > 1 ? " and " : "") + entry.filename().string() + "/";
     fs::path classRoot = entry;
     if (isDir(entry / "images")) {
       classRoot = entry / "images";
@@ -490,6 +494,9 @@ FolderWalk walkDatasetFolders(const fs::path& root, const ScanOptions& options,
       c.issues.push_back(
           {entry, "a folder beside the split folders (train/, validation/ ...); not scanned"});
   }
+  if (nValidation > 1)
+    c.notes.push_back({root, validationFolders + " together are the validation split (there is no "
+                                                 "separate test split)"});
   if (!ownSplit && !yoloImagesFirst) {
     collectClassRoot(root, Split::Train, {}, options, c);
     applyVocImageSets(root, c);
