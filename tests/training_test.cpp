@@ -644,3 +644,23 @@ TEST(Trainer, AClassWithoutTrainingImagesIsNamedWithTheWayOut) {
   });
   EXPECT_NE(named, messages.end());
 }
+
+// A class with one image has none left for validation: its recall is not measured, so the
+// run says so instead of showing 0 ("never found") and a macro F1 lowered without a word.
+TEST(Trainer, AClassWithoutValidationImagesIsNamedAndItsRecallIsNotShownAsZero) {
+  TempDir dir;
+  makePatternDataset(dir / "data", 8, 2);
+  fs::remove_all(dir / "data" / "validation" / "pattern2");
+  const Dataset ds = Dataset::scan(dir / "data");
+  ASSERT_EQ(ds.classes().size(), 3u);
+  Trainer trainer(ds, smallSpec(), smallConfig(1), dir / "run");
+  std::vector<std::string> messages;
+  trainer.onMessage = [&](const std::string& m) { messages.push_back(m); };
+  trainer.run();
+  auto said = [&](const std::string& text) {
+    return std::any_of(messages.begin(), messages.end(),
+                       [&](const std::string& m) { return m.find(text) != std::string::npos; });
+  };
+  EXPECT_TRUE(said("class 'pattern2' has no validation images (8 in training)"));
+  EXPECT_TRUE(said("pattern2 n/a (no images)"));
+}

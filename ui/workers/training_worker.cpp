@@ -33,10 +33,13 @@ void TrainingWorker::run(const TrainJob& job) {
     out.modelFile = QString::fromStdString(r.modelFile.string());
     QStringList recall;
     const auto& classes = job.dataset->classes();
+    const auto images = job.dataset->classCounts(sdd::Split::Validation);
     for (std::size_t c = 0; c < r.perClassRecall.size() && c < classes.size(); ++c)
       recall << QStringLiteral("%1 %2")
                     .arg(QString::fromStdString(classes[c]))
-                    .arg(r.perClassRecall[c], 0, 'f', 2);
+                    .arg(c < images.size() && images[c] == 0  // 0 would read as "never found"
+                             ? QStringLiteral("—")
+                             : QString::number(r.perClassRecall[c], 'f', 2));
     out.recall = recall.join(QStringLiteral(", "));
   } catch (const std::exception& e) {
     out.error = QString::fromStdString(e.what());

@@ -487,10 +487,16 @@ void Trainer::Impl::reportRecall() {
   const std::vector<double>& r = config.keep == "best" ? bestRecall : lastRecall;
   if (r.size() != meta.classes.size()) return;
   result.perClassRecall = r;
+  const std::vector<std::size_t> images = dataset.classCounts(Split::Validation);
   std::ostringstream o;
   o << "validation recall per class:" << std::fixed << std::setprecision(3);
-  for (std::size_t c = 0; c < r.size(); ++c)
-    o << (c ? ", " : " ") << meta.classes[c] << " " << r[c];
+  for (std::size_t c = 0; c < r.size(); ++c) {
+    o << (c ? ", " : " ") << meta.classes[c] << " ";
+    if (c < images.size() && images[c] == 0)
+      o << "n/a (no images)";  // 0 would read as "never found"
+    else
+      o << r[c];
+  }
   say(o.str());
 }
 

@@ -395,6 +395,11 @@ std::vector<std::string> splitWarnings(const Dataset& ds) {
                     std::to_string(val[k]) +
                     " in validation): the model cannot learn it; split the labeled images "
                     "afresh (sdd train --split-seed N) or move some into the training split");
+    else if (val[k] == 0 && !ds.indices(Split::Validation).empty())
+      out.push_back("class '" + ds.classes()[k] + "' has no validation images (" +
+                    std::to_string(train[k]) +
+                    " in training): its recall and F1 cannot be measured, and its F1 counts as "
+                    "0 in the macro F1; label more images of it");
   return out;
 }
 

@@ -117,7 +117,8 @@ Normalization computeNormalization(const torch::Tensor& u8, int channels);
 Normalization normalizationOf(const SplitData& data, int channels);
 
 /// What the splits lack for a useful run, one sentence each: no validation images, a class
-/// without training images (MVTec AD keeps every defect in test/), with the way out.
+/// without training images (MVTec AD keeps every defect in test/) or without validation images,
+/// with the way out.
 std::vector<std::string> splitWarnings(const Dataset& ds);
 
 /// Which files are in the training and in the validation split (not their labels: a resumed
