@@ -64,6 +64,24 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainConfig& c, Det
       net->parameters(), torch::optim::AdamOptions(c.learningRate).weight_decay(c.weightDecay));
 }
 
+/// Probabilities and descriptors of a split's images under `net`, in batches.
+void describeImages(DetectorNet& net, const training::SplitData& images, const Normalization& norm,
+                    const torch::Device& device, long batch, ProbabilityRows& probs,
+                    DescriptorRows& descriptors) {
+  torch::NoGradGuard guard;
+  training::BatchReader reader(images, batch);
+  for (auto b = reader.next(); b.rows.defined(); b = reader.next()) {
+    auto x = normalizeBatch(b.images, norm, device, false);
+    auto [logits, d] = net->forwardWithDescriptor(x);
+    const torch::Tensor p = torch::softmax(logits, 1).to(torch::kCPU).contiguous();
+    d = d.to(torch::kCPU, torch::kFloat).contiguous();
+    for (long i = 0; i < p.size(0); ++i) {
+      probs.emplace_back(p[i].data_ptr<float>(), p[i].data_ptr<float>() + p.size(1));
+      descriptors.emplace_back(d[i].data_ptr<float>(), d[i].data_ptr<float>() + d.size(1));
+    }
+  }
+}
+
 }  // namespace
 
 /// The run's state between its steps: run() calls them in order (checkResources, startRun,
@@ -124,8 +142,8 @@ struct Trainer::Impl {
   void validate(EpochStats& s);
   void saveEpoch(const EpochStats& s);
   void keepModel();
-  /// Says (and puts in the result) the kept epoch's validation recall per class: a macro F1
-  /// can hide a minority class the model never finds.
+  /// Says (and keeps) the kept epoch's validation recall per class (a macro F1 hides a class
+  /// never found).
   void reportRecall();
   /// Fits the kept model's confidence rule (temperature, review threshold, unknown detector)
   /// on this run's split and writes it into the kept model file.
@@ -490,35 +508,12 @@ void Trainer::Impl::reportRecall() {
   const std::vector<std::size_t> images = dataset.classCounts(Split::Validation);
   std::ostringstream o;
   o << "validation recall per class:" << std::fixed << std::setprecision(3);
-  for (std::size_t c = 0; c < r.size(); ++c) {
+  for (std::size_t c = 0; c < r.size(); ++c) {  // no images: "n/a", as 0 reads "never found"
     o << (c ? ", " : " ") << meta.classes[c] << " ";
-    if (c < images.size() && images[c] == 0)
-      o << "n/a (no images)";  // 0 would read as "never found"
-    else
-      o << r[c];
+    images[c] ? o << r[c] : o << "n/a (no images)";
   }
   say(o.str());
 }
-
-namespace {
-/// Probabilities and descriptors of a split's images under `net`, in batches.
-void describeImages(DetectorNet& net, const training::SplitData& images, const Normalization& norm,
-                    const torch::Device& device, long batch, ProbabilityRows& probs,
-                    DescriptorRows& descriptors) {
-  torch::NoGradGuard guard;
-  training::BatchReader reader(images, batch);
-  for (auto b = reader.next(); b.rows.defined(); b = reader.next()) {
-    auto x = normalizeBatch(b.images, norm, device, false);
-    auto [logits, d] = net->forwardWithDescriptor(x);
-    const torch::Tensor p = torch::softmax(logits, 1).to(torch::kCPU).contiguous();
-    d = d.to(torch::kCPU, torch::kFloat).contiguous();
-    for (long i = 0; i < p.size(0); ++i) {
-      probs.emplace_back(p[i].data_ptr<float>(), p[i].data_ptr<float>() + p.size(1));
-      descriptors.emplace_back(d[i].data_ptr<float>(), d[i].data_ptr<float>() + d.size(1));
-    }
-  }
-}
-}  // namespace
 
 void Trainer::Impl::fitConfidenceRule() {
   if (result.history.empty()) return;
