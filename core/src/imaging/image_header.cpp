@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 namespace sdd::header {
 namespace {
@@ -15,6 +16,30 @@ std::uint32_t be32(const Bytes& b, std::size_t at) {
 }
 std::uint32_t le32(const Bytes& b, std::size_t at) {
   return b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (std::uint32_t(b[at + 3]) << 24);
+}
+
+// The first IFD's SHORT and LONG tags (for a list, its first value when it is stored inline);
+// empty when the header is too short to say.
+std::map<std::uint32_t, std::uint32_t> tiffTags(const Bytes& b) {
+  std::map<std::uint32_t, std::uint32_t> tags;
+  if (b.size() < 8) return tags;
+  const bool little = b[0] == 'I';
+  auto u16 = [&](std::size_t at) -> std::uint32_t {
+    return little ? b[at] | (b[at + 1] << 8) : (b[at] << 8) | b[at + 1];
+  };
+  auto u32 = [&](std::size_t at) -> std::uint32_t {
+    return little ? u16(at) | (u16(at + 2) << 16) : (u16(at) << 16) | u16(at + 2);
+  };
+  const std::size_t ifd = u32(4);
+  if (ifd + 2 > b.size()) return tags;
+  const std::size_t n = u16(ifd);
+  for (std::size_t i = 0; i < n && ifd + 2 + 12 * (i + 1) <= b.size(); ++i) {
+    const std::size_t e = ifd + 2 + 12 * i;
+    const std::uint32_t tag = u16(e), type = u16(e + 2), count = u32(e + 4);
+    if ((type == 3 && count <= 2) || (type == 4 && count == 1))  // SHORT or LONG, inline
+      tags.emplace(tag, type == 3 ? u16(e + 8) : u32(e + 8));
+  }
+  return tags;
 }
 
 // libjpeg "repairs" a truncated JPEG by padding it with grey and OpenCV returns that as a
@@ -169,25 +194,9 @@ bool declaredSize(const Bytes& b, Format format, std::uint64_t& w, std::uint64_t
       return true;
     }
     case Format::Tiff: {
-      const bool little = b[0] == 'I';
-      auto u16 = [&](std::size_t at) -> std::uint32_t {
-        return little ? b[at] | (b[at + 1] << 8) : (b[at] << 8) | b[at + 1];
-      };
-      auto u32 = [&](std::size_t at) -> std::uint32_t {
-        return little ? u16(at) | (u16(at + 2) << 16) : (u16(at) << 16) | u16(at + 2);
-      };
-      if (b.size() < 8) return false;
-      const std::size_t ifd = u32(4);
-      if (ifd + 2 > b.size()) return false;
-      const std::size_t n = u16(ifd);
-      w = h = 0;
-      for (std::size_t i = 0; i < n && ifd + 2 + 12 * (i + 1) <= b.size(); ++i) {
-        const std::size_t e = ifd + 2 + 12 * i;
-        const std::uint32_t tag = u16(e), type = u16(e + 2);
-        const std::uint32_t value = type == 3 ? u16(e + 8) : u32(e + 8);  // SHORT or LONG
-        if (tag == 256) w = value;
-        if (tag == 257) h = value;
-      }
+      const auto tags = tiffTags(b);
+      w = tags.count(256) ? tags.at(256) : 0;
+      h = tags.count(257) ? tags.at(257) : 0;
       return w > 0 && h > 0;
     }
     case Format::Webp: {  // the first chunk: extended (canvas), lossy or lossless frame
@@ -247,6 +256,20 @@ int significantBits(const Bytes& b, Format format) {
     i += 12 + std::size_t(length);
   }
   return 0;
+}
+
+std::string undecodable(const Bytes& b, Format format) {
+  if (format != Format::Tiff) return {};
+  // OpenCV 4.6 reads 32- and 64-bit TIFF samples only as floating point or signed integers
+  // (SampleFormat 3 or 2; 1, unsigned, is also what a file without the tag means).
+  const auto tags = tiffTags(b);
+  const std::uint32_t bits = tags.count(258) ? tags.at(258) : 1,
+                      sampleFormat = tags.count(339) ? tags.at(339) : 1;
+  if (bits >= 32 && sampleFormat == 1)
+    return "a TIFF of " + std::to_string(bits) +
+           "-bit unsigned integer samples, which the decoder does not read (save it as 8- or "
+           "16-bit)";
+  return {};
 }
 
 }  // namespace sdd::header

@@ -24,6 +24,10 @@ std::string truncation(const Bytes& b, Format format);
 /// them where we do not look).
 bool declaredSize(const Bytes& b, Format format, std::uint64_t& width, std::uint64_t& height);
 
+/// Why a complete file of that format cannot be decoded here (a kind the decoder does not read,
+/// which it would only report on stderr without the file's name), or empty.
+std::string undecodable(const Bytes& b, Format format);
+
 /// Width and height from a JPEG's start-of-frame marker; false when none is found.
 bool jpegSize(const Bytes& b, int& width, int& height);
 

@@ -140,6 +140,7 @@ DecodedImage decodeImage(const std::vector<std::uint8_t>& bytes, int targetSize)
     return out;
   }
   out.error = header::truncation(bytes, format);
+  if (out.error.empty()) out.error = header::undecodable(bytes, format);
   if (!out.error.empty()) return out;
   // Refuse what would need gigabytes before the decoder allocates it (found by fuzz_image:
   // a 16-byte change to a JPEG header asked for 3 GB). 10,000 x 10,000 still decodes. The
@@ -169,13 +170,7 @@ DecodedImage decodeImage(const std::vector<std::uint8_t>& bytes, int targetSize)
                                : 0;
     cv::Mat img = cv::imdecode(raw, cv::IMREAD_ANYCOLOR | cv::IMREAD_ANYDEPTH | scale);
     if (img.empty()) {
-      // TIFF has kinds OpenCV does not read at all (32-bit unsigned samples, some
-      // compressions): "corrupt" would send the user looking for damage that is not there.
-      out.error = format == Format::Tiff
-                      ? "cannot decode image data (a damaged file, or a kind of TIFF the decoder "
-                        "does not read, e.g. 32-bit unsigned integer samples; save it as 8- or "
-                        "16-bit)"
-                      : "cannot decode image data (corrupt file)";
+      out.error = "cannot decode image data (corrupt file)";
       return out;
     }
     img = toEightBit(img, header::significantBits(bytes, format));
