@@ -2295,8 +2295,12 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <translation>, %1에서 읽음</translation>
     </message>
     <message>
-        <source>The dataset is open. Where its files allow two readings, it was read as below; Dataset &gt; Set Class List… takes other classes.</source>
-        <translation>데이터셋이 열렸습니다. 파일을 두 가지로 읽을 수 있는 곳은 아래와 같이 읽었습니다. 다른 클래스를 쓰려면 데이터셋 &gt; 클래스 목록 설정…을 사용하십시오.</translation>
+        <source>The dataset is open. Where its files allow two readings, it was read as below.</source>
+        <translation>데이터셋이 열렸습니다. 파일을 두 가지로 읽을 수 있는 곳은 아래와 같이 읽었습니다.</translation>
+    </message>
+    <message>
+        <source>Dataset &gt; Set Class List… takes other classes.</source>
+        <translation>다른 클래스를 쓰려면 데이터셋 &gt; 클래스 목록 설정…을 사용하십시오.</translation>
     </message>
 </context>
 <context>

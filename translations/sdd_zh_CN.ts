@@ -2295,8 +2295,12 @@ Choose “All classes” and “All images”, or clear the search.</source>
         <translation>，从 %1 读取</translation>
     </message>
     <message>
-        <source>The dataset is open. Where its files allow two readings, it was read as below; Dataset &gt; Set Class List… takes other classes.</source>
-        <translation>数据集已打开。文件可有两种理解之处，已按下列方式读取；如需其他类别，请使用“数据集 &gt; 设置类别列表…”。</translation>
+        <source>The dataset is open. Where its files allow two readings, it was read as below.</source>
+        <translation>数据集已打开。文件可有两种理解之处，已按下列方式读取。</translation>
+    </message>
+    <message>
+        <source>Dataset &gt; Set Class List… takes other classes.</source>
+        <translation>如需其他类别，请使用“数据集 &gt; 设置类别列表…”。</translation>
     </message>
 </context>
 <context>

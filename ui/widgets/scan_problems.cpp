@@ -74,7 +74,11 @@ void showScanProblems(QWidget* parent, const sdd::Dataset& ds, const sdd::Applie
                  "%1: relabeled in the workspace but no longer in the dataset")
                  .arg(QString::fromStdString(p));
   const auto unusable = lines.size();
-  for (const auto& n : ds.notes()) lines << line(n);  // not problems, but read here too
+  bool aboutClasses = false;          // a class list changes those readings, not e.g. a split's
+  for (const auto& n : ds.notes()) {  // not problems, but read here too
+    lines << line(n);
+    aboutClasses = aboutClasses || n.reason.find("class") != std::string::npos;
+  }
   // Only notes: the dataset is whole, but read one way of two; say which, and how to change it.
   QMessageBox box(
       unusable ? QMessageBox::Warning : QMessageBox::Information,
@@ -86,7 +90,12 @@ void showScanProblems(QWidget* parent, const sdd::Dataset& ds, const sdd::Applie
                : QCoreApplication::translate(
                      "sddui::ScanProblems",
                      "The dataset is open. Where its files allow two readings, it was read as "
-                     "below; Dataset > Set Class List… takes other classes.") +
+                     "below.") +
+                     (aboutClasses ? QLatin1Char(' ') + QCoreApplication::translate(
+                                                            "sddui::ScanProblems",
+                                                            "Dataset > Set Class List… takes "
+                                                            "other classes.")
+                                   : QString()) +
                      QStringLiteral("\n\n") + lines.join('\n'),
       QMessageBox::Ok, parent);
   if (unusable) box.setDetailedText(lines.join('\n'));
