@@ -94,26 +94,35 @@ TEST(YoloLabels, BoxesAreInPixelsOfTheImageAndBadLinesAreNamed) {
   EXPECT_NE(err.find("class 2 on line 1, not one of the 2 names"), std::string::npos) << err;
 }
 
-TEST(YoloLabels, TheLabelFileIsBesideTheLastImagesFolderAndTheClassCoversTheMostArea) {
+TEST(YoloLabels, TheLabelFileIsInTheLabelsFolderOrBesideTheImageAndTheClassCoversTheMostArea) {
   EXPECT_EQ(yoloLabelFile("/d/images/train/a.b.jpg"), fs::path("/d/labels/train/a.b.txt"));
   EXPECT_EQ(yoloLabelFile("/images/x/valid/images/a.png"),
             fs::path("/images/x/valid/labels/a.txt"));
-  EXPECT_TRUE(yoloLabelFile("/d/train/a.jpg").empty());
+  EXPECT_EQ(yoloLabelFile("/d/obj_train_data/a.jpg"), fs::path("/d/obj_train_data/a.txt"));
   EXPECT_EQ(dominantBoxClass({{"a", 0, 0, 10, 10}, {"b", 0, 0, 8, 8}, {"b", 0, 0, 8, 8}}), "b");
   EXPECT_EQ(dominantBoxClass({{"a", 0, 0, 10, 10}, {"b", 0, 0, 10, 10}}), "a");
   EXPECT_EQ(dominantBoxClass({}), "");
 }
 
 // Ultralytics writes images/<split>/ + labels/<split>/, Roboflow <split>/images/ +
-// <split>/labels/; both with a data.yaml. An image's class is its boxes' (not its file name's,
-// which here looks like a NEU-CLS prefix), and an image with an empty label file is to label.
-TEST(YoloLabels, BothYoloLayoutsScanWithClassesAndBoxesFromTheLabels) {
-  for (const bool ultralytics : {true, false}) {
+// <split>/labels/, both with a data.yaml; CVAT's YOLO 1.1 export obj_<split>_data/ with each
+// label file beside its image and the names in obj.names. An image's class is its boxes' (not
+// its file name's, which here looks like a NEU-CLS prefix), and an image with an empty label
+// file is to label.
+TEST(YoloLabels, EveryYoloLayoutScansWithClassesAndBoxesFromTheLabels) {
+  for (const std::string tool : {"ultralytics", "roboflow", "cvat"}) {
+    SCOPED_TRACE(tool);
+    const bool ultralytics = tool == "ultralytics";
     TempDir dir;
     auto folder = [&](const std::string& split, const char* kind) {
-      return ultralytics ? dir / kind / split : dir / split / kind;
+      return ultralytics      ? dir / kind / split
+             : tool == "cvat" ? dir / ("obj_" + split + "_data")
+                              : dir / split / kind;
     };
-    writeBytes(dir / "data.yaml", "nc: 2\nnames: [disk, stripes]\n");
+    if (tool == "cvat")
+      writeBytes(dir / "obj.names", "disk\nstripes\n");
+    else
+      writeBytes(dir / "data.yaml", "nc: 2\nnames: [disk, stripes]\n");
     for (const std::string split : {"train", ultralytics ? "val" : "valid"})
       for (int n = 0; n < 4; ++n)
         for (int c = 0; c < 2; ++c) {
@@ -141,6 +150,25 @@ TEST(YoloLabels, BothYoloLayoutsScanWithClassesAndBoxesFromTheLabels) {
       EXPECT_EQ(s.boxes[0].ymax, 15);
     }
   }
+}
+
+// CVAT exports a task without subsets to obj_default_data/: the folder's images are classed by
+// their labels, and neither the label files beside them nor the folder are reported as skipped.
+TEST(YoloLabels, CvatsDefaultSubsetFolderIsNoClassAndItsLabelFilesAreNotSkipped) {
+  TempDir dir;
+  writeBytes(dir / "obj.names", "disk\nstripes\n");
+  writeBytes(dir / "obj.data", "classes = 2\nnames = data/obj.names\n");
+  for (int n = 0; n < 6; ++n)
+    for (int c = 0; c < 2; ++c) {
+      const std::string stem = std::to_string(c) + std::to_string(n);
+      writeImage(dir / "obj_default_data" / (stem + ".png"), patternImage(c, n));
+      writeBytes(dir / "obj_default_data" / (stem + ".txt"), std::to_string(c) + " .5 .5 .2 .2\n");
+    }
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.layout(), DatasetLayout::Yolo);
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"disk", "stripes"}));
+  EXPECT_EQ(ds.classCounts(Split::Train)[0] + ds.classCounts(Split::Validation)[0], 6u);
+  for (const ScanIssue& issue : ds.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
 }
 
 // Roboflow names its exports after the source files (crazing_1_jpg.rf.<hash>.jpg): a file

@@ -479,7 +479,7 @@ fs::path yoloLabelFile(const fs::path& image) {
     for (const fs::path& p : parts) out /= p;
     return out.replace_extension(".txt");
   }
-  return {};
+  return fs::path(image).replace_extension(".txt");  // Darknet's rule: beside the image
 }
 
 std::vector<BoundingBox> parseYoloBoxes(const std::string& text, int width, int height,

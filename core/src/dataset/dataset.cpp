@@ -190,10 +190,12 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
   // (no defect) leaves it to be labeled.
   const std::set<std::string> yoloClasses(yolo.names.begin(), yolo.names.end());
   std::size_t yoloLabelled = 0;
+  std::set<fs::path> yoloLabels;  // beside their images (Darknet's rule): not "ignored" files
   for (std::size_t i = 0; i < nImages && !yolo.names.empty(); ++i) {
     const fs::path label = yoloLabelFile(c.candidates[i].path);
     std::error_code ec;
     if (!decoded[i].ok() || label.empty() || !fs::is_regular_file(label, ec)) continue;
+    yoloLabels.insert(label);
     std::string err;
     c.candidates[i].boxes =
         readYoloBoxes(label, decoded[i].width, decoded[i].height, yolo.names, &err);
@@ -205,6 +207,9 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
       c.candidates[i].className = dominantBoxClass(c.candidates[i].boxes);
     ++yoloLabelled;
   }
+  ds.skipped_.erase(std::remove_if(ds.skipped_.begin(), ds.skipped_.end(),
+                                   [&](const ScanIssue& s) { return yoloLabels.count(s.file); }),
+                    ds.skipped_.end());
   // Annotation files that list images (COCO: CVAT's annotations/instances_default.json,
   // Roboflow's _annotations.coco.json; LabelMe / X-AnyLabeling's x.json; Label Studio's export;
   // CVAT's annotations.xml) give the images they list their boxes, and maybe a class for the
@@ -372,8 +377,17 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
       std::stable_sort(
           ds.classes_.begin(), ds.classes_.end(),
           [](const std::string& a, const std::string& b) { return std::stol(a) < std::stol(b); });
+    // (Not a folder whose images their labels, YOLO's or VOC's, gave other classes.)
+    auto holdsAnImage = [&](const fs::path& folder) {
+      for (std::size_t i = 0; i < nImages; ++i)
+        if (readable[i] && std::mismatch(folder.begin(), folder.end(), c.candidates[i].path.begin(),
+                                         c.candidates[i].path.end())
+                                   .first == folder.end())
+          return true;
+      return false;
+    };
     for (const auto& [name, folder] : c.classFolders)
-      if (!found.count(validUtf8(name)))
+      if (!found.count(validUtf8(name)) && !holdsAnImage(folder))
         ds.skipped_.push_back(
             {folder, "class folder without any usable image; class '" + name + "' left out"});
   } else {

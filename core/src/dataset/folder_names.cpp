@@ -54,7 +54,8 @@ bool splitFromName(const std::string& name, Split& split) {
   // COCO's train2017 / val2017, Kaggle's train_images / test_set, images_train, PaddleClas'
   // train_list(.txt).
   while (!n.empty() && std::isdigit(static_cast<unsigned char>(n.back()))) n.pop_back();
-  for (const std::string affix : {"images", "imgs", "image", "img", "set", "data", "list"}) {
+  // CVAT's YOLO export: obj_train_data.
+  for (const std::string affix : {"images", "imgs", "image", "img", "set", "data", "list", "obj"}) {
     for (const std::string sep : {"_", "-", ""}) {
       const std::string suffix = sep + affix, prefix = affix + sep;
       if (n.size() > suffix.size() &&

@@ -43,7 +43,9 @@ YoloNames findYoloNames(const std::filesystem::path& root);
 std::vector<std::string> parseYoloNames(const std::string& text, bool yaml);
 
 /// The label file YOLO pairs with an image: the last "images" folder of its path replaced by
-/// "labels", the extension by ".txt" (Ultralytics' rule). Empty when the path has no "images".
+/// "labels", the extension by ".txt" (Ultralytics' rule); without an "images" folder, the
+/// image's own path with ".txt" (Darknet's rule, CVAT's YOLO 1.1 export: obj_train_data/x.jpg
+/// beside x.txt).
 std::filesystem::path yoloLabelFile(const std::filesystem::path& image);
 
 /// The boxes of a YOLO label text in pixels of a width x height image (fractions outside
