@@ -7,6 +7,8 @@
   OUT/cvat/images/x.jpg + OUT/cvat/annotations.xml   (CVAT for images 1.1: <image> + <box>)
   OUT/createml/train|valid/x.jpg + _annotations.createml.json   (Roboflow's CreateML export:
       one list per split folder, box centres and sizes in pixels)
+  OUT/supervisely/meta.json + ds0|ds1/img/x.jpg + ds0|ds1/ann/x.jpg.json   (a Supervisely
+      project: one dataset folder per split, which Supervisely does not mark; rectangles)
 Usage: bench/make_labeling_tool_layouts.py [NEU-DET folder] [OUT]
 Standard library only; the NEU files are copied, never changed."""
 import json
@@ -25,7 +27,10 @@ def main():
     cvat = os.path.join(out, 'cvat', 'images')
     createml = {'train': os.path.join(out, 'createml', 'train'),
                 'validation': os.path.join(out, 'createml', 'valid')}
-    for d in (labelme, studio, cvat, *createml.values()):
+    supervisely = {'train': os.path.join(out, 'supervisely', 'ds0'),
+                   'validation': os.path.join(out, 'supervisely', 'ds1')}
+    for d in (labelme, studio, cvat, *createml.values(),
+              *(os.path.join(v, k) for v in supervisely.values() for k in ('img', 'ann'))):
         os.makedirs(d, exist_ok=True)
     tasks, cvat_images, createml_lists = [], [], {'train': [], 'validation': []}
     for split in ('train', 'validation'):
@@ -35,7 +40,7 @@ def main():
                 tree = ET.parse(f'{src}/{split}/annotations/{stem}.xml')
                 width = int(tree.find('size/width').text)
                 height = int(tree.find('size/height').text)
-                shapes, results, boxes, coordinates = [], [], [], []
+                shapes, results, boxes, coordinates, objects = [], [], [], [], []
                 for obj in tree.findall('object'):
                     box = obj.find('bndbox')
                     x0, y0, x1, y1 = (float(box.find(k).text)
@@ -51,6 +56,8 @@ def main():
                                               'rectanglelabels': [label]}})
                     boxes.append(f'    <box label={quoteattr(label)} xtl="{x0}" ytl="{y0}" '
                                  f'xbr="{x1}" ybr="{y1}"/>')
+                    objects.append({'classTitle': label, 'geometryType': 'rectangle',
+                                    'points': {'exterior': [[x0, y0], [x1, y1]], 'interior': []}})
                     coordinates.append({'label': label, 'coordinates': {
                         'x': (x0 + x1) / 2, 'y': (y0 + y1) / 2,
                         'width': x1 - x0, 'height': y1 - y0}})
@@ -64,6 +71,10 @@ def main():
                 shutil.copy(image, os.path.join(cvat, name))
                 shutil.copy(image, os.path.join(createml[split], name))
                 createml_lists[split].append({'image': name, 'annotations': coordinates})
+                shutil.copy(image, os.path.join(supervisely[split], 'img', name))
+                with open(os.path.join(supervisely[split], 'ann', name + '.json'), 'w') as f:
+                    json.dump({'description': '', 'tags': [], 'objects': objects,
+                               'size': {'height': height, 'width': width}}, f)
                 cvat_images.append(f'  <image id="{len(cvat_images)}" name={quoteattr(name)} '
                                    f'width="{width}" height="{height}">\n' + '\n'.join(boxes) +
                                    '\n  </image>')
@@ -78,8 +89,12 @@ def main():
     for split, folder in createml.items():
         with open(os.path.join(folder, '_annotations.createml.json'), 'w') as f:
             json.dump(createml_lists[split], f)
-    print(f'{len(tasks)} images in each of {out}/labelme, {out}/labelstudio, {out}/cvat and '
-          f'{out}/createml')
+    with open(os.path.join(out, 'supervisely', 'meta.json'), 'w') as f:
+        json.dump({'classes': [{'title': c, 'shape': 'rectangle'} for c in
+                               sorted(os.listdir(f'{src}/train/images'))], 'tags': [],
+                   'projectType': 'images'}, f)
+    print(f'{len(tasks)} images in each of {out}/labelme, {out}/labelstudio, {out}/cvat, '
+          f'{out}/createml and {out}/supervisely')
 
 
 main()

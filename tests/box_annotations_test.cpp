@@ -346,6 +346,45 @@ TEST(LabelingToolJson, RoboflowsCreateMlExportGivesEachImagesBoxesAndClass) {
   for (const ScanIssue& issue : ds.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
 }
 
+// A Supervisely project: meta.json, then dataset folders (ds0/) each with img/x.jpg and
+// ann/x.jpg.json. The dataset folders are no classes: boxes (and image tags) are; a tag naming a
+// split is not a class; an image with neither is to label; a bitmap object gives no box.
+TEST(LabelingToolJson, ASuperviselyProjectScansWithTheClassesOfItsObjectsAndTags) {
+  TempDir dir;
+  writeBytes(dir / "meta.json",
+             R"({"classes": [{"title": "pits", "shape": "rectangle"}], "tags": []})");
+  for (int n = 0; n < 8; ++n) {
+    const std::string name = "im" + std::to_string(n) + ".png", ds = n % 2 ? "ds0" : "ds1";
+    writeImage(dir / ds / "img" / name, patternImage(n % 3 == 0, n));
+    std::string objects = "[]", tags = R"([{"name": "train"}])";
+    if (n % 3 == 0)
+      objects = R"([{"classTitle": "pits", "geometryType": "rectangle",
+                     "points": {"exterior": [[4, 6], [20, 30]], "interior": []}},
+                    {"classTitle": "pits", "geometryType": "bitmap",
+                     "bitmap": {"origin": [1, 1], "data": "eJzrDPBz5+WS4mJgYOD19HAJAtLMIMwIJBW"}}])";
+    else if (n != 7)
+      tags = R"([{"name": "train"}, {"name": "scratch"}])";
+    writeBytes(dir / ds / "ann" / (name + ".json"),
+               R"({"size": {"height": 48, "width": 48}, "objects": )" + objects + R"(, "tags": )" +
+                   tags + "}");
+  }
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.layout(), DatasetLayout::Supervisely);
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"pits", "scratch"}));
+  EXPECT_EQ(ds.unlabeledCount(), 1u);  // im7: no object, no class tag
+  for (const Sample& s : ds.samples()) {
+    const int n = s.path.stem().string().back() - '0';
+    if (n == 7) continue;
+    EXPECT_EQ(ds.className(s.label), n % 3 == 0 ? "pits" : "scratch") << s.path;
+    ASSERT_EQ(s.boxes.size(), n % 3 == 0 ? 1u : 0u) << s.path;
+    if (n % 3 == 0)
+      EXPECT_EQ(
+          std::vector<int>({s.boxes[0].xmin, s.boxes[0].ymin, s.boxes[0].xmax, s.boxes[0].ymax}),
+          std::vector<int>({4, 6, 20, 30}));
+  }
+  for (const ScanIssue& issue : ds.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
+}
+
 TEST(LabelingToolJson, DatasetsLabeledInXAnyLabelingAndLabelStudioScanWithTheirClasses) {
   // X-AnyLabeling: images/x.jpg + images/x.json (boxes only, or a flag for the whole image).
   TempDir dir;

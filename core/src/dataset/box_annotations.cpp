@@ -355,6 +355,8 @@ const char* toString(AnnotationListFormat format) {
       return "CVAT";
     case AnnotationListFormat::CreateMl:
       return "CreateML";
+    case AnnotationListFormat::Supervisely:
+      return "Supervisely";
   }
   return "?";
 }
@@ -368,37 +370,49 @@ std::vector<ListedImage> parseAnnotationJson(const std::string& text, std::strin
     if (error) *error = std::string("not an annotation file (") + e.what() + ")";
     return {};
   }
-  const bool labelMe = j.is_object() && j.contains("shapes") && j["shapes"].is_array();
-  const bool labelStudio = j.is_array() && !j.empty() && j[0].is_object();
-  // A Label Studio task keeps its image under "data"; JSON-MIN names no "annotations".
-  const bool createMl = labelStudio && j[0].contains("image") && j[0].contains("annotations") &&
-                        j[0]["annotations"].is_array();
   if (j.is_object() && j.contains("images") && j.contains("annotations")) {
     if (format) *format = AnnotationListFormat::Coco;
     return parseCocoBoxes(text, error);
   }
-  if (!labelMe && !labelStudio) {
+  // Supervisely's project file (meta.json: the classes' shapes and colours) lists no image.
+  if (j.is_object() && j.contains("classes") && j["classes"].is_array() &&
+      (j.contains("tags") || j.contains("projectType"))) {
+    if (format) *format = AnnotationListFormat::Supervisely;
+    return {};
+  }
+  AnnotationListFormat kind = AnnotationListFormat::LabelStudio;
+  if (j.is_object() && j.contains("shapes") && j["shapes"].is_array()) {
+    kind = AnnotationListFormat::LabelMe;
+  } else if (j.is_object() && j.contains("objects") && j["objects"].is_array() &&
+             j.contains("size")) {
+    kind = AnnotationListFormat::Supervisely;
+  } else if (j.is_array() && !j.empty() && j[0].is_object()) {
+    // A Label Studio task keeps its image under "data"; JSON-MIN names no "annotations".
+    if (j[0].contains("image") && j[0].contains("annotations") && j[0]["annotations"].is_array())
+      kind = AnnotationListFormat::CreateMl;
+  } else {
     if (error)
       *error =
           "not an annotation file (no COCO \"images\" and \"annotations\", no LabelMe "
-          "\"shapes\", no Label Studio tasks)";
+          "\"shapes\", no Supervisely \"objects\", no Label Studio tasks)";
     return {};
   }
-  const char* name = labelMe ? "LabelMe" : createMl ? "CreateML" : "Label Studio";
-  if (format)
-    *format = labelMe    ? AnnotationListFormat::LabelMe
-              : createMl ? AnnotationListFormat::CreateMl
-                         : AnnotationListFormat::LabelStudio;
+  if (format) *format = kind;
   try {
-    return labelMe    ? std::vector<ListedImage>{parseLabelMe(j)}
-           : createMl ? parseCreateMl(j)
-                      : parseLabelStudio(j);
+    switch (kind) {
+      case AnnotationListFormat::LabelMe:
+        return {parseLabelMe(j)};
+      case AnnotationListFormat::Supervisely:
+        return {parseSupervisely(j)};
+      case AnnotationListFormat::CreateMl:
+        return parseCreateMl(j);
+      default:
+        return parseLabelStudio(j);
+    }
   } catch (const std::exception& e) {  // nlohmann's type and range errors, ours
     if (error)
-      *error = std::string("malformed ") + name +
-               " file (a field missing, of the wrong type or "
-               "out of range: " +
-               e.what() + ")";
+      *error = std::string("malformed ") + toString(kind) +
+               " file (a field missing, of the wrong type or out of range: " + e.what() + ")";
     return {};
   }
 }

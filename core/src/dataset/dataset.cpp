@@ -68,8 +68,8 @@ const char* toString(DatasetLayout layout) {
       // in the enum's order
       "NEU-DET",      "NEU-CLS", "folder-per-class",  "unlabeled images", "YOLO",
       "Pascal VOC",   "COCO",    "images with masks", "CSV labels",       "LabelMe / X-AnyLabeling",
-      "Label Studio", "CVAT",    "CreateML"};
-  static_assert(std::size(kNames) == static_cast<std::size_t>(DatasetLayout::CreateMl) + 1);
+      "Label Studio", "CVAT",    "CreateML",          "Supervisely"};
+  static_assert(std::size(kNames) == static_cast<std::size_t>(DatasetLayout::Supervisely) + 1);
   return kNames[static_cast<std::size_t>(layout)];
 }
 
@@ -240,6 +240,8 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
   std::map<DatasetLayout, std::size_t> classedBy;
   for (std::size_t i = 0; i < nImages && !boxClasses.empty(); ++i) {
     Candidate& cand = c.candidates[i];
+    // Supervisely's dataset folders (ds0/) hold images of any class: its files decide, as YOLO's.
+    if (cand.fromList == AnnotationListFormat::Supervisely) cand.className.clear();
     if ((cand.boxes.empty() && cand.listedClass.empty()) ||
         (cand.annotation.empty() && !cand.fromList) ||
         (!cand.className.empty() && !cand.classFromFileName))
@@ -254,6 +256,7 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
                 : *cand.fromList == AnnotationListFormat::LabelStudio ? DatasetLayout::LabelStudio
                 : *cand.fromList == AnnotationListFormat::Cvat        ? DatasetLayout::Cvat
                 : *cand.fromList == AnnotationListFormat::CreateMl    ? DatasetLayout::CreateMl
+                : *cand.fromList == AnnotationListFormat::Supervisely ? DatasetLayout::Supervisely
                                                                       : DatasetLayout::Coco];
   }
   std::size_t annotated = 0;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "dataset/folder_names.h"
 #include "sdd/imaging/image_loader.h"
 
 namespace sdd {
@@ -166,6 +167,26 @@ std::vector<ListedImage> parseCreateMl(const nlohmann::json& images) {
     out.push_back(std::move(im));
   }
   return out;
+}
+
+ListedImage parseSupervisely(const nlohmann::json& j) {
+  ListedImage im;
+  for (const auto& o : j.at("objects").get_ref<const nlohmann::json::array_t&>()) {
+    // A bitmap object keeps its extent in a PNG inside the JSON, which is not read.
+    if (!o.contains("points") || o["points"].at("exterior").empty()) continue;
+    BoundingBox b;
+    b.name = o.at("classTitle").get<std::string>();
+    if (!boxAround(pointList(o["points"]["exterior"]), false, b))
+      throw std::out_of_range("an object's points out of range");
+    im.boxes.push_back(b);
+  }
+  // Tags named train / val mark a split in many projects, not a class.
+  for (const auto& tag : j.value("tags", nlohmann::json::array())) {
+    const std::string name = tag.is_object() ? tag.value("name", std::string()) : std::string();
+    if (Split split; im.className.empty() && !name.empty() && !splitFromName(name, split))
+      im.className = name;
+  }
+  return im;
 }
 
 }  // namespace sdd

@@ -1,8 +1,8 @@
 #pragma once
 /// The JSON files of the labeling tools beside us, read for parseAnnotationJson
 /// (sdd/dataset/box_annotations.h): LabelMe's, which X-AnyLabeling saves (x.json per image), and
-/// Label Studio's exports (JSON, JSON-MIN), and Apple's CreateML JSON. Private to the core.
-/// Thread-safety: free functions.
+/// Label Studio's exports (JSON, JSON-MIN), Apple's CreateML JSON and Supervisely's. Private to the
+/// core. Thread-safety: free functions.
 
 #include <nlohmann/json.hpp>
 #include <vector>
@@ -23,5 +23,8 @@ std::vector<ListedImage> parseLabelStudio(const nlohmann::json& tasks);
 /// "coordinates": {"x", "y", "width", "height"}}]}], x and y the box's centre in pixels. Throws
 /// as parseLabelMe does.
 std::vector<ListedImage> parseCreateMl(const nlohmann::json& images);
+/// One Supervisely annotation file's image (ann/x.jpg.json, named after its file). Throws as
+/// parseLabelMe does.
+ListedImage parseSupervisely(const nlohmann::json& file);
 
 }  // namespace sdd

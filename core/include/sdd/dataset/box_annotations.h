@@ -79,7 +79,8 @@ enum class AnnotationListFormat {
   LabelMe,      ///< LabelMe / X-AnyLabeling: x.json per image ("imagePath", "shapes", "flags")
   LabelStudio,  ///< Label Studio's JSON export (tasks with results) and its JSON-MIN export
   Cvat,         ///< CVAT for images 1.1: annotations.xml, <image> with <box>, <polygon>, <tag>
-  CreateMl      ///< Apple's CreateML JSON (Roboflow's export): [{"image", "annotations"}]
+  CreateMl,     ///< Apple's CreateML JSON (Roboflow's export): [{"image", "annotations"}]
+  Supervisely   ///< Supervisely: ann/x.jpg.json per image ("size", "objects", "tags")
 };
 const char* toString(AnnotationListFormat format);
 /// Parses any of them, telling which it was in `format`. LabelMe: each shape's points
@@ -89,7 +90,9 @@ const char* toString(AnnotationListFormat format);
 /// the image's class; an image path of an upload ("/data/upload/1/3f2a1b9c-x.jpg") or of
 /// local storage ("/data/local-files/?d=images/x.jpg") is written as the file's name. CreateML:
 /// each annotation's "coordinates" (x, y the box's centre, width, height, in pixels) named by its
-/// "label". Returns no
+/// "label". Supervisely: each object's exterior points (rectangle, polygon, line) give a box
+/// named by its "classTitle" (a bitmap object's extent is not read), an image tag that is no
+/// split word the image's class; its project file (meta.json) lists no image. Returns no
 /// images and sets `error` when the text is none of them or is malformed.
 std::vector<ListedImage> parseAnnotationJson(const std::string& json, std::string* error,
                                              AnnotationListFormat* format = nullptr);

@@ -52,7 +52,8 @@ enum class DatasetLayout {
   LabelMe,
   LabelStudio,
   Cvat,
-  CreateMl
+  CreateMl,
+  Supervisely
 };
 enum class Split { Train, Validation };
 /// Where a dataset's classes came from: its folders (or file names, or annotations), the class
