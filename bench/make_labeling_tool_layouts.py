@@ -9,6 +9,7 @@
       one list per split folder, box centres and sizes in pixels)
   OUT/supervisely/meta.json + ds0|ds1/img/x.jpg + ds0|ds1/ann/x.jpg.json   (a Supervisely
       project: one dataset folder per split, which Supervisely does not mark; rectangles)
+  OUT/datumaro/images/train|val/x.jpg + annotations/train|val.json   (CVAT's Datumaro export)
 Usage: bench/make_labeling_tool_layouts.py [NEU-DET folder] [OUT]
 Standard library only; the NEU files are copied, never changed."""
 import json
@@ -23,13 +24,18 @@ out = sys.argv[2] if len(sys.argv) > 2 else '/tmp/neutools'
 
 
 def main():
+    names = sorted(os.listdir(f'{src}/train/images'))
     labelme, studio = os.path.join(out, 'labelme', 'images'), os.path.join(out, 'labelstudio')
     cvat = os.path.join(out, 'cvat', 'images')
     createml = {'train': os.path.join(out, 'createml', 'train'),
                 'validation': os.path.join(out, 'createml', 'valid')}
     supervisely = {'train': os.path.join(out, 'supervisely', 'ds0'),
                    'validation': os.path.join(out, 'supervisely', 'ds1')}
+    datumaro = {'train': 'train', 'validation': 'val'}
+    datumaro_items = {'train': [], 'validation': []}
+    os.makedirs(os.path.join(out, 'datumaro', 'annotations'), exist_ok=True)
     for d in (labelme, studio, cvat, *createml.values(),
+              *(os.path.join(out, 'datumaro', 'images', v) for v in datumaro.values()),
               *(os.path.join(v, k) for v in supervisely.values() for k in ('img', 'ann'))):
         os.makedirs(d, exist_ok=True)
     tasks, cvat_images, createml_lists = [], [], {'train': [], 'validation': []}
@@ -40,7 +46,7 @@ def main():
                 tree = ET.parse(f'{src}/{split}/annotations/{stem}.xml')
                 width = int(tree.find('size/width').text)
                 height = int(tree.find('size/height').text)
-                shapes, results, boxes, coordinates, objects = [], [], [], [], []
+                shapes, results, boxes, coordinates, objects, bboxes = [], [], [], [], [], []
                 for obj in tree.findall('object'):
                     box = obj.find('bndbox')
                     x0, y0, x1, y1 = (float(box.find(k).text)
@@ -56,6 +62,8 @@ def main():
                                               'rectanglelabels': [label]}})
                     boxes.append(f'    <box label={quoteattr(label)} xtl="{x0}" ytl="{y0}" '
                                  f'xbr="{x1}" ybr="{y1}"/>')
+                    bboxes.append({'id': len(bboxes), 'type': 'bbox', 'label_id': names.index(label),
+                                   'bbox': [x0, y0, x1 - x0, y1 - y0]})
                     objects.append({'classTitle': label, 'geometryType': 'rectangle',
                                     'points': {'exterior': [[x0, y0], [x1, y1]], 'interior': []}})
                     coordinates.append({'label': label, 'coordinates': {
@@ -71,6 +79,9 @@ def main():
                 shutil.copy(image, os.path.join(cvat, name))
                 shutil.copy(image, os.path.join(createml[split], name))
                 createml_lists[split].append({'image': name, 'annotations': coordinates})
+                shutil.copy(image, os.path.join(out, 'datumaro', 'images', datumaro[split], name))
+                datumaro_items[split].append({'id': stem, 'annotations': bboxes,
+                                              'image': {'path': name, 'size': [height, width]}})
                 shutil.copy(image, os.path.join(supervisely[split], 'img', name))
                 with open(os.path.join(supervisely[split], 'ann', name + '.json'), 'w') as f:
                     json.dump({'description': '', 'tags': [], 'objects': objects,
@@ -89,12 +100,17 @@ def main():
     for split, folder in createml.items():
         with open(os.path.join(folder, '_annotations.createml.json'), 'w') as f:
             json.dump(createml_lists[split], f)
+    for split, subset in datumaro.items():
+        with open(os.path.join(out, 'datumaro', 'annotations', subset + '.json'), 'w') as f:
+            json.dump({'info': {}, 'categories': {'label': {'labels': [
+                {'name': n, 'parent': '', 'attributes': []} for n in names]}},
+                'items': datumaro_items[split]}, f)
     with open(os.path.join(out, 'supervisely', 'meta.json'), 'w') as f:
         json.dump({'classes': [{'title': c, 'shape': 'rectangle'} for c in
                                sorted(os.listdir(f'{src}/train/images'))], 'tags': [],
                    'projectType': 'images'}, f)
     print(f'{len(tasks)} images in each of {out}/labelme, {out}/labelstudio, {out}/cvat, '
-          f'{out}/createml and {out}/supervisely')
+          f'{out}/createml, {out}/supervisely and {out}/datumaro')
 
 
 main()

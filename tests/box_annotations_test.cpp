@@ -385,6 +385,48 @@ TEST(LabelingToolJson, ASuperviselyProjectScansWithTheClassesOfItsObjectsAndTags
   for (const ScanIssue& issue : ds.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
 }
 
+// CVAT's own export, Datumaro: annotations/<subset>.json beside images/<subset>/. Boxes
+// (bbox, polygon) name the class, a "label" annotation is the image's class; the subset folders
+// are the split, not classes.
+TEST(LabelingToolJson, ADatumaroExportScansWithItsBoxesClassesAndSubsets) {
+  TempDir dir;
+  for (const std::string subset : {"train", "val"}) {
+    std::string items;
+    for (int n = 0; n < 4; ++n) {
+      const std::string stem = subset + std::to_string(n);
+      writeImage(dir / "images" / subset / (stem + ".png"),
+                 patternImage(n % 2, n + 4 * (subset == "val")));
+      const std::string ann =
+          n == 3 ? R"({"id": 0, "type": "label", "label_id": 1})"
+          : n % 2
+              ? R"({"id": 0, "type": "polygon", "label_id": 1, "points": [2, 3, 30, 4, 10, 40]})"
+              : R"({"id": 0, "type": "bbox", "label_id": 0, "bbox": [4, 6, 16, 24]})";
+      items += std::string(n ? "," : "") + R"({"id": ")" + stem + R"(", "annotations": [)" + ann +
+               R"(], "image": {"path": ")" + stem + R"(.png", "size": [48, 48]}})";
+    }
+    writeBytes(dir / "annotations" / (subset + ".json"),
+               R"({"info": {}, "categories": {"label": {"labels": [{"name": "pits"},
+                   {"name": "scratch"}]}}, "items": [)" +
+                   items + "]}");
+  }
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.layout(), DatasetLayout::Datumaro);
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"pits", "scratch"}));
+  EXPECT_TRUE(ds.hasOwnSplit());
+  EXPECT_EQ(ds.classCounts(Split::Train), (std::vector<std::size_t>{2, 2}));
+  EXPECT_EQ(ds.classCounts(Split::Validation), (std::vector<std::size_t>{2, 2}));
+  for (const Sample& s : ds.samples()) {
+    const int n = s.path.stem().string().back() - '0';
+    ASSERT_EQ(s.boxes.size(), n == 3 ? 0u : 1u) << s.path;
+    if (n == 0)
+      EXPECT_EQ(
+          std::vector<int>({s.boxes[0].xmin, s.boxes[0].ymin, s.boxes[0].xmax, s.boxes[0].ymax}),
+          std::vector<int>({4, 6, 20, 30}));
+    if (n == 1) EXPECT_EQ(s.boxes[0].ymax, 40);
+  }
+  for (const ScanIssue& issue : ds.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
+}
+
 TEST(LabelingToolJson, DatasetsLabeledInXAnyLabelingAndLabelStudioScanWithTheirClasses) {
   // X-AnyLabeling: images/x.jpg + images/x.json (boxes only, or a flag for the whole image).
   TempDir dir;

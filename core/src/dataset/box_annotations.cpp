@@ -357,6 +357,8 @@ const char* toString(AnnotationListFormat format) {
       return "CreateML";
     case AnnotationListFormat::Supervisely:
       return "Supervisely";
+    case AnnotationListFormat::Datumaro:
+      return "Datumaro";
   }
   return "?";
 }
@@ -386,6 +388,9 @@ std::vector<ListedImage> parseAnnotationJson(const std::string& text, std::strin
   } else if (j.is_object() && j.contains("objects") && j["objects"].is_array() &&
              j.contains("size")) {
     kind = AnnotationListFormat::Supervisely;
+  } else if (j.is_object() && j.contains("items") && j["items"].is_array() &&
+             j.contains("categories")) {
+    kind = AnnotationListFormat::Datumaro;
   } else if (j.is_array() && !j.empty() && j[0].is_object()) {
     // A Label Studio task keeps its image under "data"; JSON-MIN names no "annotations".
     if (j[0].contains("image") && j[0].contains("annotations") && j[0]["annotations"].is_array())
@@ -394,7 +399,8 @@ std::vector<ListedImage> parseAnnotationJson(const std::string& text, std::strin
     if (error)
       *error =
           "not an annotation file (no COCO \"images\" and \"annotations\", no LabelMe "
-          "\"shapes\", no Supervisely \"objects\", no Label Studio tasks)";
+          "\"shapes\", no Supervisely \"objects\", no Datumaro \"items\", no Label Studio "
+          "tasks)";
     return {};
   }
   if (format) *format = kind;
@@ -406,6 +412,8 @@ std::vector<ListedImage> parseAnnotationJson(const std::string& text, std::strin
         return {parseSupervisely(j)};
       case AnnotationListFormat::CreateMl:
         return parseCreateMl(j);
+      case AnnotationListFormat::Datumaro:
+        return parseDatumaro(j);
       default:
         return parseLabelStudio(j);
     }

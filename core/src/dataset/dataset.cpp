@@ -68,8 +68,8 @@ const char* toString(DatasetLayout layout) {
       // in the enum's order
       "NEU-DET",      "NEU-CLS", "folder-per-class",  "unlabeled images", "YOLO",
       "Pascal VOC",   "COCO",    "images with masks", "CSV labels",       "LabelMe / X-AnyLabeling",
-      "Label Studio", "CVAT",    "CreateML",          "Supervisely"};
-  static_assert(std::size(kNames) == static_cast<std::size_t>(DatasetLayout::Supervisely) + 1);
+      "Label Studio", "CVAT",    "CreateML",          "Supervisely",      "Datumaro"};
+  static_assert(std::size(kNames) == static_cast<std::size_t>(DatasetLayout::Datumaro) + 1);
   return kNames[static_cast<std::size_t>(layout)];
 }
 
@@ -257,6 +257,7 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
                 : *cand.fromList == AnnotationListFormat::Cvat        ? DatasetLayout::Cvat
                 : *cand.fromList == AnnotationListFormat::CreateMl    ? DatasetLayout::CreateMl
                 : *cand.fromList == AnnotationListFormat::Supervisely ? DatasetLayout::Supervisely
+                : *cand.fromList == AnnotationListFormat::Datumaro    ? DatasetLayout::Datumaro
                                                                       : DatasetLayout::Coco];
   }
   std::size_t annotated = 0;

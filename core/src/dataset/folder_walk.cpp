@@ -129,11 +129,10 @@ bool holdsClassFolders(const fs::path& dir, const std::vector<std::string>& clas
   return false;
 }
 
-// A class folder whose images all lie in two or more subfolders named like classes (not an
-// images/ folder, a mask folder, lots, cameras or dates) may hold the classes one level
-// down (SDNET2018: D/CD cracked, D/UD uncracked). The folder stays one class, as most such
-// subfolders are lots or views of it; the scan's note says how to take them as classes.
-// Those subfolders' names, or none.
+// The names of a class folder's two or more subfolders named like classes (not images/,
+// masks, lots, cameras or dates), or none: it may hold the classes one level down (SDNET2018:
+// D/CD cracked, D/UD uncracked). It stays one class, as most such subfolders are lots or
+// views; the scan's note says how to take them as classes.
 std::vector<std::string> classLikeSubfolders(const fs::path& classFolder) {
   std::vector<std::string> subfolders;
   for (const fs::path& e : sortedEntries(classFolder)) {
@@ -268,9 +267,8 @@ fs::path entryNamed(const fs::path& dir, const std::string& lower) {
   return {};
 }
 
-// Pascal VOC's own split: ImageSets/Main/train.txt (or trainval.txt) and val.txt (or
-// test.txt), one image stem per line. Applied only when both sides are listed; an image in no
-// list stays in training, and the lists say how many.
+// Pascal VOC's own split: ImageSets/Main/train.txt (or trainval.txt) and val.txt (or test.txt),
+// one stem per line; only when both sides are listed (an image in none stays in training).
 void applyVocImageSets(const fs::path& root, FolderWalk& c) {
   const fs::path sets = entryNamed(root, "imagesets");
   const fs::path main = sets.empty() ? fs::path() : entryNamed(sets, "main");
@@ -300,19 +298,23 @@ void applyVocImageSets(const fs::path& root, FolderWalk& c) {
 
 // Split folders inside the class folders (DAGM 2007: Class1/Train/, Class1/Test/): the
 // dataset's own split where both sides are there; an image below no split folder stays in
-// training.
+// training. A "class" folder so named was a split (Datumaro's images/train/): no class.
 void applySplitFoldersInsideClasses(const fs::path& root, FolderWalk& c) {
   std::vector<std::optional<Split>> found(c.candidates.size());
+  std::vector<bool> namedSplit(c.candidates.size());
   bool train = false, validation = false;
   for (std::size_t i = 0; i < c.candidates.size(); ++i) {
     for (const fs::path& part : c.candidates[i].path.lexically_relative(root).parent_path())
-      if (Split split; splitFromName(part.string(), split)) found[i] = split;
+      if (Split split; splitFromName(part.string(), split))
+        found[i] = split, namedSplit[i] = part == c.candidates[i].className;
     train = train || found[i] == Split::Train;
     validation = validation || found[i] == Split::Validation;
   }
   if (!train || !validation) return;
-  for (std::size_t i = 0; i < c.candidates.size(); ++i)
+  for (std::size_t i = 0; i < c.candidates.size(); ++i) {
     c.candidates[i].split = found[i].value_or(Split::Train);
+    if (namedSplit[i]) c.candidates[i].className.clear();
+  }
   c.ownSplit = true;
 }
 
@@ -460,8 +462,8 @@ FolderWalk walkDatasetFolders(const fs::path& root, const ScanOptions& options,
     }
     if (!ownSplit) collectClassRoot(root / "images", Split::Train, {}, options, c);
   }
-  std::string validationFolders;  // valid/ and test/ both: one validation split
-  int nValidation = 0;
+  std::string validationFolders;
+  int nValidation = 0;  // valid/ and test/: one validation split
   for (const fs::path& entry : yoloImagesFirst ? std::vector<fs::path>() : sortedEntries(root)) {
     Split split;
     if (!isDir(entry) || !splitFromName(entry.filename().string(), split)) continue;

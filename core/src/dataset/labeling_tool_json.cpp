@@ -189,4 +189,46 @@ ListedImage parseSupervisely(const nlohmann::json& j) {
   return im;
 }
 
+std::vector<ListedImage> parseDatumaro(const nlohmann::json& j) {
+  std::vector<std::string> labels;
+  for (const auto& l : j.at("categories").at("label").at("labels"))
+    labels.push_back(l.at("name").get<std::string>());
+  auto labelName = [&](const nlohmann::json& a) {
+    return labels.at(a.at("label_id").get<std::size_t>());
+  };
+  std::vector<ListedImage> out;
+  for (const auto& item : j.at("items").get_ref<const nlohmann::json::array_t&>()) {
+    ListedImage im;
+    // The image's path when the export saved images, else its id (the file's stem).
+    im.fileName = forwardSlashes(item.contains("image") && item["image"].contains("path")
+                                     ? item["image"]["path"].get<std::string>()
+                                     : item.at("id").get<std::string>());
+    for (const auto& a : item.value("annotations", nlohmann::json::array())) {
+      const std::string type = a.at("type").get<std::string>();
+      if (type == "label") {
+        if (im.className.empty()) im.className = labelName(a);
+        continue;
+      }
+      std::vector<std::pair<double, double>> points;
+      if (type == "bbox") {
+        const auto& v = a.at("bbox");
+        points = {{v.at(0).get<double>(), v.at(1).get<double>()},
+                  {v.at(0).get<double>() + v.at(2).get<double>(),
+                   v.at(1).get<double>() + v.at(3).get<double>()}};
+      } else if (type == "polygon" || type == "polyline" || type == "points") {
+        const auto& v = a.at("points");
+        for (std::size_t k = 0; k + 1 < v.size(); k += 2)
+          points.emplace_back(v[k].get<double>(), v[k + 1].get<double>());
+      }
+      if (points.empty() || !a.contains("label_id")) continue;  // a mask, a caption: no box here
+      BoundingBox b;
+      b.name = labelName(a);
+      if (!boxAround(points, false, b)) throw std::out_of_range("an annotation out of range");
+      im.boxes.push_back(b);
+    }
+    out.push_back(std::move(im));
+  }
+  return out;
+}
+
 }  // namespace sdd

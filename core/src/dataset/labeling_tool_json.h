@@ -1,8 +1,8 @@
 #pragma once
 /// The JSON files of the labeling tools beside us, read for parseAnnotationJson
 /// (sdd/dataset/box_annotations.h): LabelMe's, which X-AnyLabeling saves (x.json per image), and
-/// Label Studio's exports (JSON, JSON-MIN), Apple's CreateML JSON and Supervisely's. Private to the
-/// core. Thread-safety: free functions.
+/// Label Studio's exports (JSON, JSON-MIN), Apple's CreateML JSON, Supervisely's and Datumaro's.
+/// Private to the core. Thread-safety: free functions.
 
 #include <nlohmann/json.hpp>
 #include <vector>
@@ -26,5 +26,8 @@ std::vector<ListedImage> parseCreateMl(const nlohmann::json& images);
 /// One Supervisely annotation file's image (ann/x.jpg.json, named after its file). Throws as
 /// parseLabelMe does.
 ListedImage parseSupervisely(const nlohmann::json& file);
+/// A Datumaro annotation file's items (CVAT's own export format: annotations/default.json
+/// beside images/default/). Throws as parseLabelMe does.
+std::vector<ListedImage> parseDatumaro(const nlohmann::json& file);
 
 }  // namespace sdd

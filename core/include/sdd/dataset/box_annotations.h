@@ -80,7 +80,8 @@ enum class AnnotationListFormat {
   LabelStudio,  ///< Label Studio's JSON export (tasks with results) and its JSON-MIN export
   Cvat,         ///< CVAT for images 1.1: annotations.xml, <image> with <box>, <polygon>, <tag>
   CreateMl,     ///< Apple's CreateML JSON (Roboflow's export): [{"image", "annotations"}]
-  Supervisely   ///< Supervisely: ann/x.jpg.json per image ("size", "objects", "tags")
+  Supervisely,  ///< Supervisely: ann/x.jpg.json per image ("size", "objects", "tags")
+  Datumaro      ///< Datumaro (CVAT's own export): annotations/<subset>.json, "items"
 };
 const char* toString(AnnotationListFormat format);
 /// Parses any of them, telling which it was in `format`. LabelMe: each shape's points
@@ -92,7 +93,9 @@ const char* toString(AnnotationListFormat format);
 /// each annotation's "coordinates" (x, y the box's centre, width, height, in pixels) named by its
 /// "label". Supervisely: each object's exterior points (rectangle, polygon, line) give a box
 /// named by its "classTitle" (a bitmap object's extent is not read), an image tag that is no
-/// split word the image's class; its project file (meta.json) lists no image. Returns no
+/// split word the image's class; its project file (meta.json) lists no image. Datumaro: each
+/// item's bbox [x, y, width, height] and polygon / polyline / points (the box around them)
+/// named by the category's label, a "label" annotation as the image's class. Returns no
 /// images and sets `error` when the text is none of them or is malformed.
 std::vector<ListedImage> parseAnnotationJson(const std::string& json, std::string* error,
                                              AnnotationListFormat* format = nullptr);

@@ -53,7 +53,8 @@ enum class DatasetLayout {
   LabelStudio,
   Cvat,
   CreateMl,
-  Supervisely
+  Supervisely,
+  Datumaro
 };
 enum class Split { Train, Validation };
 /// Where a dataset's classes came from: its folders (or file names, or annotations), the class
