@@ -49,21 +49,24 @@ std::string onDisk(const QString& folder) {
   return found.empty() ? folder.toStdString() : found.string();
 }
 
+// The base folder from Qt (it follows the platform and the tests' QStandardPaths test mode);
+// the naming from the core, which the CLI shares.
+QString workspaceFor(const std::string& root) {
+  const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+  return QString::fromStdString(sdd::Workspace::defaultFor(root, base.toStdString()).string());
+}
+
 }  // namespace
 
 QString Session::defaultWorkspace(const QString& datasetFolder) {
-  // The base folder from Qt (it follows the platform and the tests' QStandardPaths test mode);
-  // the naming from the core, which the CLI shares.
-  const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-  return QString::fromStdString(
-      sdd::Workspace::defaultFor(onDisk(datasetFolder), base.toStdString()).string());
+  return workspaceFor(onDisk(datasetFolder));
 }
 
 void Session::openDataset(const QString& folder, const QString& workspace,
                           const QStringList& classes) {
   if (scanning_) return;
   const std::string root = onDisk(folder);
-  const QString ws = workspace.isEmpty() ? defaultWorkspace(folder) : workspace;
+  const QString ws = workspace.isEmpty() ? workspaceFor(root) : workspace;
   if (!classes.isEmpty()) {
     try {
       sdd::requireWorkspaceOutsideDataset(ws.toStdString(), root);
