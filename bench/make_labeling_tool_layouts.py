@@ -8,19 +8,65 @@
   OUT/createml/train|valid/x.jpg + _annotations.createml.json   (Roboflow's CreateML export:
       one list per split folder, box centres and sizes in pixels)
   OUT/supervisely/meta.json + ds0|ds1/img/x.jpg + ds0|ds1/ann/x.jpg.json   (a Supervisely
-      project: one dataset folder per split, which Supervisely does not mark; rectangles)
-  OUT/datumaro/images/train|val/x.jpg + annotations/train|val.json   (CVAT's Datumaro export)
+      project: one dataset folder per split, which Supervisely does not mark; every other
+      object a rectangle, the others bitmaps of the box's pixels, as Supervisely writes masks)
+  OUT/datumaro/images/train|val/x.jpg + annotations/train|val.json   (CVAT's Datumaro export;
+      every other box that lies inside the image a mask of its pixels in COCO's compressed
+      run-length text, as Datumaro writes masks)
 Usage: bench/make_labeling_tool_layouts.py [NEU-DET folder] [OUT]
 Standard library only; the NEU files are copied, never changed."""
+import base64
 import json
 import os
 import shutil
+import struct
 import sys
+import zlib
 import xml.etree.ElementTree as ET
 from xml.sax.saxutils import quoteattr
 
 src = sys.argv[1] if len(sys.argv) > 1 else 'data/NEU-DET'
 out = sys.argv[2] if len(sys.argv) > 2 else '/tmp/neutools'
+
+
+def supervisely_bitmap(x0, y0, x1, y1):
+    """A bitmap object's data as Supervisely writes it: base64 of a zlib-compressed PNG of the
+    object's pixels (here all of the box, x0..x1 by y0..y1), placed at origin [x0, y0]."""
+    w, h = int(x1 - x0) + 1, int(y1 - y0) + 1
+
+    def chunk(kind, data):
+        return (struct.pack('>I', len(data)) + kind + data +
+                struct.pack('>I', zlib.crc32(kind + data) & 0xffffffff))
+    rows = b''.join(b'\0' + b'\xff' * w for _ in range(h))  # filter 0, 8-bit grey
+    png = (b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 0, 0, 0, 0)) +
+           chunk(b'IDAT', zlib.compress(rows)) + chunk(b'IEND', b''))
+    return {'data': base64.b64encode(zlib.compress(png)).decode(), 'origin': [int(x0), int(y0)]}
+
+
+def coco_rle_text(counts):
+    """COCO's compressed run-length text (pycocotools' rleToString)."""
+    out = ''
+    for i, x in enumerate(counts):
+        if i > 2:
+            x -= counts[i - 2]
+        more = True
+        while more:
+            c = x & 0x1f
+            x >>= 5
+            more = x != -1 if c & 0x10 else x != 0
+            out += chr((c | 0x20 if more else c) + 48)
+    return out
+
+
+def datumaro_mask(x0, y0, x1, y1, width, height):
+    """The box x0..x1 by y0..y1 (pixels, inclusive) as a Datumaro mask: runs down each column."""
+    x0, y0, x1, y1 = int(x0), int(y0), int(x1), int(y1)
+    on = y1 - y0 + 1
+    counts = [x0 * height + y0]
+    for col in range(x0, x1 + 1):
+        counts += [on, height - on] if col < x1 else [on]
+    counts.append(width * height - sum(counts))
+    return {'counts': coco_rle_text(counts), 'size': [height, width]}
 
 
 def main():
@@ -62,10 +108,16 @@ def main():
                                               'rectanglelabels': [label]}})
                     boxes.append(f'    <box label={quoteattr(label)} xtl="{x0}" ytl="{y0}" '
                                  f'xbr="{x1}" ybr="{y1}"/>')
-                    bboxes.append({'id': len(bboxes), 'type': 'bbox', 'label_id': names.index(label),
+                    bboxes.append({'id': len(bboxes), 'type': 'mask', 'label_id': names.index(label),
+                                   'rle': datumaro_mask(x0, y0, x1, y1, width, height)}
+                                  if len(bboxes) % 2 and x1 < width and y1 < height else
+                                  {'id': len(bboxes), 'type': 'bbox', 'label_id': names.index(label),
                                    'bbox': [x0, y0, x1 - x0, y1 - y0]})
                     objects.append({'classTitle': label, 'geometryType': 'rectangle',
-                                    'points': {'exterior': [[x0, y0], [x1, y1]], 'interior': []}})
+                                    'points': {'exterior': [[x0, y0], [x1, y1]], 'interior': []}}
+                                   if len(objects) % 2 == 0 else
+                                   {'classTitle': label, 'geometryType': 'bitmap',
+                                    'bitmap': supervisely_bitmap(x0, y0, x1, y1)})
                     coordinates.append({'label': label, 'coordinates': {
                         'x': (x0 + x1) / 2, 'y': (y0 + y1) / 2,
                         'width': x1 - x0, 'height': y1 - y0}})

@@ -4,8 +4,12 @@
 #include "sdd/dataset/box_annotations.h"
 
 #include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <opencv2/imgcodecs.hpp>
 
 #include "sdd/dataset/dataset.h"
+#include "sdd/util/base64.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -346,22 +350,41 @@ TEST(LabelingToolJson, RoboflowsCreateMlExportGivesEachImagesBoxesAndClass) {
   for (const ScanIssue& issue : ds.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
 }
 
+// A Supervisely bitmap object: `mask` as PNG, compressed with zlib, in base64, at `origin`.
+std::string superviselyBitmap(const std::string& cls, const cv::Mat& mask, int x, int y) {
+  std::vector<uchar> png;
+  EXPECT_TRUE(cv::imencode(".png", mask, png));
+  std::string packed(compressBound(png.size()), '\0');
+  uLongf size = packed.size();
+  EXPECT_EQ(compress2(reinterpret_cast<Bytef*>(packed.data()), &size, png.data(), png.size(), 9),
+            Z_OK);
+  packed.resize(size);
+  return R"({"classTitle": ")" + cls + R"(", "geometryType": "bitmap", "bitmap": {"data": ")" +
+         encodeBase64(packed) + R"(", "origin": [)" + std::to_string(x) + ", " + std::to_string(y) +
+         "]}}";
+}
+
 // A Supervisely project: meta.json, then dataset folders (ds0/) each with img/x.jpg and
 // ann/x.jpg.json. The dataset folders are no classes: boxes (and image tags) are; a tag naming a
-// split is not a class; an image with neither is to label; a bitmap object gives no box.
+// split is not a class; an image with neither is to label. A bitmap object's box is around its
+// mask's pixels, placed at its origin (an empty one gives none).
 TEST(LabelingToolJson, ASuperviselyProjectScansWithTheClassesOfItsObjectsAndTags) {
   TempDir dir;
   writeBytes(dir / "meta.json",
              R"({"classes": [{"title": "pits", "shape": "rectangle"}], "tags": []})");
+  cv::Mat mask = cv::Mat::zeros(12, 10, CV_8U);
+  mask(cv::Rect(2, 3, 5, 4)) = 1;  // pixels x 2..6, y 3..6 of a bitmap at (30, 20)
   for (int n = 0; n < 8; ++n) {
     const std::string name = "im" + std::to_string(n) + ".png", ds = n % 2 ? "ds0" : "ds1";
     writeImage(dir / ds / "img" / name, patternImage(n % 3 == 0, n));
     std::string objects = "[]", tags = R"([{"name": "train"}])";
     if (n % 3 == 0)
       objects = R"([{"classTitle": "pits", "geometryType": "rectangle",
-                     "points": {"exterior": [[4, 6], [20, 30]], "interior": []}},
-                    {"classTitle": "pits", "geometryType": "bitmap",
-                     "bitmap": {"origin": [1, 1], "data": "eJzrDPBz5+WS4mJgYOD19HAJAtLMIMwIJBW"}}])";
+                     "points": {"exterior": [[4, 6], [20, 30]], "interior": []}}, )" +
+                superviselyBitmap("pits", mask, 30, 20) + ", " +
+                superviselyBitmap("pits", cv::Mat::zeros(4, 4, CV_8U), 0, 0) + "]";
+    else if (n == 5)
+      objects = "[" + superviselyBitmap("scratch", mask * 255, 0, 0) + "]";  // a bitmap alone
     else if (n != 7)
       tags = R"([{"name": "train"}, {"name": "scratch"}])";
     writeBytes(dir / ds / "ann" / (name + ".json"),
@@ -372,17 +395,58 @@ TEST(LabelingToolJson, ASuperviselyProjectScansWithTheClassesOfItsObjectsAndTags
   EXPECT_EQ(ds.layout(), DatasetLayout::Supervisely);
   EXPECT_EQ(ds.classes(), (std::vector<std::string>{"pits", "scratch"}));
   EXPECT_EQ(ds.unlabeledCount(), 1u);  // im7: no object, no class tag
+  auto corners = [](const BoundingBox& b) {
+    return std::vector<int>({b.xmin, b.ymin, b.xmax, b.ymax});
+  };
   for (const Sample& s : ds.samples()) {
     const int n = s.path.stem().string().back() - '0';
     if (n == 7) continue;
     EXPECT_EQ(ds.className(s.label), n % 3 == 0 ? "pits" : "scratch") << s.path;
-    ASSERT_EQ(s.boxes.size(), n % 3 == 0 ? 1u : 0u) << s.path;
-    if (n % 3 == 0)
-      EXPECT_EQ(
-          std::vector<int>({s.boxes[0].xmin, s.boxes[0].ymin, s.boxes[0].xmax, s.boxes[0].ymax}),
-          std::vector<int>({4, 6, 20, 30}));
+    ASSERT_EQ(s.boxes.size(), n % 3 == 0 ? 2u : n == 5 ? 1u : 0u) << s.path;
+    if (n % 3 == 0) {
+      EXPECT_EQ(corners(s.boxes[0]), std::vector<int>({4, 6, 20, 30}));
+      EXPECT_EQ(corners(s.boxes[1]), std::vector<int>({32, 23, 36, 26}));
+    }
+    if (n == 5) {
+      EXPECT_EQ(corners(s.boxes[0]), std::vector<int>({2, 3, 6, 6}));
+    }
   }
   for (const ScanIssue& issue : ds.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
+}
+
+// A bitmap whose data is not what Supervisely writes names the file and why, like any other
+// malformed annotation, and the image is still listed (to label).
+TEST(LabelingToolJson, ASuperviselyBitmapThatIsNoCompressedPngIsNamedAsTheReason) {
+  TempDir dir;
+  writeBytes(dir / "meta.json", R"({"classes": [], "tags": []})");
+  const std::string bad[] = {"eJzrDPBz5+WS4mJgYOD19HAJAtLMIMwIJBW", "not base64!",
+                             encodeBase64("plain bytes, not zlib")};
+  for (int n = 0; n < 5; ++n) {
+    const std::string name = "im" + std::to_string(n) + ".png";
+    writeImage(dir / "ds0" / "img" / name, patternImage(n % 2, n));
+    const std::string object =
+        n < 3
+            ? R"({"classTitle": "pits", "geometryType": "bitmap", "bitmap": {"data": ")" + bad[n] +
+                  R"(", "origin": [0, 0]}})"
+            : R"({"classTitle": ")" + std::string(n == 3 ? "pits" : "scratch") +
+                  R"(", "geometryType": "rectangle", "points": {"exterior": [[4, 6], [20, 30]]}})";
+    writeBytes(
+        dir / "ds0" / "ann" / (name + ".json"),
+        R"({"size": {"height": 48, "width": 48}, "objects": [)" + object + R"(], "tags": []})");
+  }
+  std::string error;
+  EXPECT_TRUE(readAnnotationList(dir / "ds0" / "ann" / "im0.png.json", &error).empty());
+  EXPECT_NE(error.find("malformed Supervisely file"), std::string::npos) << error;
+  EXPECT_NE(error.find("a bitmap's data is not zlib-compressed base64"), std::string::npos)
+      << error;
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.samples().size(), 5u);
+  EXPECT_EQ(ds.unlabeledCount(), 3u);
+  std::size_t named = 0;
+  for (const ScanIssue& issue : ds.skipped())
+    named += issue.file.string().find(".png.json") != std::string::npos &&
+             issue.reason.find("bitmap") != std::string::npos;
+  EXPECT_EQ(named, 3u);
 }
 
 // CVAT's own export, Datumaro: annotations/<subset>.json beside images/<subset>/. Boxes
@@ -418,13 +482,58 @@ TEST(LabelingToolJson, ADatumaroExportScansWithItsBoxesClassesAndSubsets) {
   for (const Sample& s : ds.samples()) {
     const int n = s.path.stem().string().back() - '0';
     ASSERT_EQ(s.boxes.size(), n == 3 ? 0u : 1u) << s.path;
-    if (n == 0)
+    if (n == 0) {
       EXPECT_EQ(
           std::vector<int>({s.boxes[0].xmin, s.boxes[0].ymin, s.boxes[0].xmax, s.boxes[0].ymax}),
           std::vector<int>({4, 6, 20, 30}));
-    if (n == 1) EXPECT_EQ(s.boxes[0].ymax, 40);
+    }
+    if (n == 1) {
+      EXPECT_EQ(s.boxes[0].ymax, 40);
+    }
   }
   for (const ScanIssue& issue : ds.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
+}
+
+// Datumaro keeps a mask as COCO's run-length counts ({"counts", "size": [height, width]}, down
+// each column first): as COCO's compressed text or as a list. Its box is around its pixels; an
+// empty mask gives none; counts running past the size are a malformed file, named.
+TEST(LabelingToolJson, ADatumaroMaskIsABoxAroundItsRunLengthPixels) {
+  TempDir dir;
+  // Rows 1-3 of columns 2-3 of a 6-high, 5-wide mask: runs 13 off, 3 on, 3 off, 3 on, 8 off
+  // ("=3305" in COCO's text); 4 off, 10 on (column 0's last two rows to column 2's first two).
+  const char* masks[] = {R"("=3305")", "[4, 10, 16]", "[30]", R"("Xo02Xl41")"};
+  std::string items;
+  for (int n = 0; n < 4; ++n)
+    items += std::string(n ? "," : "") + R"({"id": "m)" + std::to_string(n) +
+             R"(", "annotations": [{"type": "mask", "label_id": 0, "rle": {"counts": )" + masks[n] +
+             R"(, "size": [)" + (n == 3 ? "3000, 3" : "6, 5") + "]}}]}";
+  writeBytes(dir / "a.json", R"({"categories": {"label": {"labels": [{"name": "pits"}]}},
+                                 "items": [)" +
+                                 items + "]}");
+  std::string error;
+  const std::vector<ListedImage> listed = readAnnotationList(dir / "a.json", &error);
+  EXPECT_EQ(error, "");
+  ASSERT_EQ(listed.size(), 4u);
+  auto corners = [](const BoundingBox& b) {
+    return std::vector<int>({b.xmin, b.ymin, b.xmax, b.ymax});
+  };
+  ASSERT_EQ(listed[0].boxes.size(), 1u);
+  EXPECT_EQ(corners(listed[0].boxes[0]), std::vector<int>({2, 1, 3, 3}));
+  EXPECT_EQ(listed[0].boxes[0].name, "pits");
+  ASSERT_EQ(listed[1].boxes.size(), 1u);
+  EXPECT_EQ(corners(listed[1].boxes[0]), std::vector<int>({0, 0, 2, 5}));
+  EXPECT_TRUE(listed[2].boxes.empty());
+  // Counts 1000 off, 2 on, 5000 off, 3 on, 3000 high and 3 wide (counts past 63 take several
+  // characters, and from the third on a difference): column 0 rows 1000-1001, column 2 rows 2-4.
+  ASSERT_EQ(listed[3].boxes.size(), 1u);
+  EXPECT_EQ(corners(listed[3].boxes[0]), std::vector<int>({0, 2, 2, 1001}));
+
+  writeBytes(dir / "b.json", R"({"categories": {"label": {"labels": [{"name": "pits"}]}},
+     "items": [{"id": "x", "annotations": [{"type": "mask", "label_id": 0,
+                "rle": {"counts": [10, 30], "size": [6, 5]}}]}]})");
+  EXPECT_TRUE(readAnnotationList(dir / "b.json", &error).empty());
+  EXPECT_NE(error.find("malformed Datumaro file"), std::string::npos) << error;
+  EXPECT_NE(error.find("counts beyond its size"), std::string::npos) << error;
 }
 
 TEST(LabelingToolJson, DatasetsLabeledInXAnyLabelingAndLabelStudioScanWithTheirClasses) {

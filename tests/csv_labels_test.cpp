@@ -178,10 +178,30 @@ TEST(CsvLabels, AHeaderInAnotherLanguageIsReadByTheValuesBelowIt) {
   EXPECT_EQ(classByFile(ds).at("3.png"), "Riss");
   ASSERT_EQ(ds.notes().size(), 1u);  // a note, not a skipped file
   EXPECT_EQ(ds.notes()[0].file.filename(), "befunde.csv");
-  EXPECT_NE(ds.notes()[0].reason.find("took column 'Aufnahme' for the images and 'Befund'"),
+  EXPECT_NE(ds.notes()[0].reason.find("took column 'Aufnahme' for the images and column 'Befund'"),
             std::string::npos)
       << ds.notes()[0].reason;
   EXPECT_TRUE(ds.skipped().empty());
+}
+
+// One-hot class columns under a header whose image column has a name this reader does not know
+// (found by the fuzzer: the note read the class column's name at index -1): the image column is
+// found by its values, the classes by the 0/1 columns, and the note says so.
+TEST(CsvLabels, OneHotClassesBesideAnImageColumnOfAForeignNameAreReadAndSaidSo) {
+  std::string text = "Aufnahme,Riss,Loch\n";
+  for (int n = 0; n < 6; ++n)
+    text += "bilder/" + std::to_string(n) + ".png," + (n % 2 ? "1,0" : "0,1") + "\n";
+  std::string error;
+  const CsvLabels csv = parseCsvLabels(text, &error);
+  EXPECT_EQ(error, "");
+  ASSERT_EQ(csv.rows.size(), 6u);
+  EXPECT_EQ(csv.rows[3].image, "bilder/3.png");
+  EXPECT_EQ(csv.rows[3].className, "Riss");
+  EXPECT_EQ(csv.rows[4].className, "Loch");
+  EXPECT_NE(csv.columnsGuessed.find(
+                "took column 'Aufnahme' for the images and the 0/1 columns for the classes"),
+            std::string::npos)
+      << csv.columnsGuessed;
 }
 
 TEST(CsvLabels, ASplitColumnGivesTheSplitAndOneObjectFolderNamesNoClass) {

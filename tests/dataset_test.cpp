@@ -812,6 +812,37 @@ TEST(Dataset, ReportsDuplicatesAndWhetherTheyCrossTheSplit) {
   for (const auto& g : ds.duplicates()) EXPECT_TRUE(ds.conflictingLabels(g).empty());
 }
 
+// A dataset without its own split is split by the scan: copies of one picture (a class
+// folder holding it twice, the same picture in two classes) go to the same side, whatever the
+// seed, so that validation never holds a copy of a training image; without copies the split is
+// the one stratifiedSplit gives each image in turn (seeded splits made before stay as they were).
+TEST(Dataset, TheSeededSplitKeepsCopiesOfAPictureOnOneSide) {
+  TempDir dir;
+  for (int c = 0; c < 2; ++c)
+    for (int n = 0; n < 20; ++n)
+      writeImage(dir / ("c" + std::to_string(c)) / (std::to_string(n) + ".png"),
+                 patternImage(c, n));
+  const Dataset plain = Dataset::scan(dir.path());
+  std::vector<int> labels;
+  for (const Sample& s : plain.samples()) labels.push_back(s.label);
+  const auto expected = stratifiedSplit(labels, ScanOptions().validationFraction, 42);
+  for (std::size_t i = 0; i < labels.size(); ++i)
+    EXPECT_EQ(plain.samples()[i].split, expected[i]) << plain.samples()[i].path;
+
+  for (int n = 0; n < 6; ++n)
+    fs::copy_file(dir / "c0" / (std::to_string(n) + ".png"),
+                  dir / "c0" / ("copy" + std::to_string(n) + ".png"));
+  fs::copy_file(dir / "c1/7.png", dir / "c0/seven.png");  // in two classes
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    ScanOptions opt;
+    opt.seed = seed;
+    const Dataset ds = Dataset::scan(dir.path(), opt);
+    ASSERT_EQ(ds.duplicates().size(), 7u);
+    for (const auto& g : ds.duplicates()) EXPECT_FALSE(g.crossSplit) << "seed " << seed;
+    for (int c = 0; c < 2; ++c) EXPECT_GE(ds.classCounts(Split::Validation)[c], 1u);
+  }
+}
+
 // The same picture in two class folders: at most one of its labels is right, and the scan's
 // duplicate group says which classes disagree (with the current labels: a relabel settles it).
 TEST(Dataset, IdenticalImagesInTwoClassesAreAConflictNamingTheClasses) {

@@ -254,11 +254,18 @@ CsvLabels parseCsvLabels(const std::string& text, std::string* error,
   }
   if (imageCol < 0 && combinedCol < 0) return fail("no column of image file names");
   if (classCol < 0 && combinedCol < 0 && oneHot.empty()) return fail("no class column");
+  // A column found by its values may lie beyond the header's last name (or be none: one-hot
+  // columns), so it is named by its number there.
+  const auto column = [&](int col) {
+    if (col < 0) return std::string("the 0/1 columns");
+    return static_cast<std::size_t>(col) < first.size()
+               ? "column '" + first[static_cast<std::size_t>(col)] + "'"
+               : "column " + std::to_string(col + 1);
+  };
   if (foreignHeader || classGuessed)
-    out.columnsGuessed = "took column '" + first[static_cast<std::size_t>(imageCol)] +
-                         "' for the images and '" + first[static_cast<std::size_t>(classCol)] +
-                         "' for the classes (by their values; the header names neither as " +
-                         "this reader knows them)";
+    out.columnsGuessed = "took " + column(imageCol) + " for the images and " + column(classCol) +
+                         " for the classes (by their values; the header names neither as this "
+                         "reader knows them)";
   const bool boxes = std::all_of(boxCol, boxCol + 4, [](int c) { return c >= 0; });
   out.hasPixels = pixelCol >= 0;
   for (std::size_t r = header ? 1 : 0; r < records.size(); ++r) {

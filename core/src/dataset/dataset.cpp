@@ -6,12 +6,12 @@
 #include <fstream>
 #include <iterator>
 #include <map>
-#include <random>
 #include <set>
 #include <sstream>
 #include <unordered_map>
 #include <utility>
 
+#include "dataset/dataset_split.h"
 #include "dataset/folder_walk.h"
 #include "sdd/dataset/masks.h"
 #include "sdd/imaging/image_loader.h"
@@ -23,17 +23,6 @@ namespace fs = std::filesystem;
 
 namespace sdd {
 namespace {
-
-// The split of an image that had no class when scanned, from its path alone (FNV-1a of the
-// path relative to the root): stable across scans, so an image labeled later always lands
-// in the same split.
-Split splitOfUnlabeled(const fs::path& root, const fs::path& file, double validationFraction) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char ch : file.lexically_relative(root).generic_string())
-    h = (h ^ ch) * 1099511628211ull;
-  return static_cast<double>(h % 10000) < validationFraction * 10000 ? Split::Validation
-                                                                     : Split::Train;
-}
 
 // Masks as an image's only label (KolektorSDD2: train/10000.png + 10000_GT.png; images/ +
 // masks/ drawn for the defective images only), used when nothing else names any class: a mask
@@ -81,23 +70,6 @@ std::string neuClassForPrefix(const std::string& prefix) {
       {"ps", "pitted_surface"}, {"rs", "rolled-in_scale"}, {"sc", "scratches"}};
   const auto it = kMap.find(asciiLower(prefix));
   return it == kMap.end() ? std::string() : it->second;
-}
-
-std::vector<Split> stratifiedSplit(const std::vector<int>& labels, double validationFraction,
-                                   std::uint64_t seed) {
-  std::vector<Split> out(labels.size(), Split::Train);
-  std::map<int, std::vector<std::size_t>> byLabel;
-  for (std::size_t i = 0; i < labels.size(); ++i) byLabel[labels[i]].push_back(i);
-  std::mt19937_64 rng(seed);
-  for (auto& [label, idx] : byLabel) {
-    // Fisher-Yates with our own draws: std::shuffle's output differs between libraries.
-    for (std::size_t i = idx.size(); i > 1; --i) std::swap(idx[i - 1], idx[rng() % i]);
-    auto nVal = static_cast<std::size_t>(validationFraction * idx.size() + 0.5);
-    if (validationFraction > 0 && idx.size() >= 2) nVal = std::max<std::size_t>(nVal, 1);
-    nVal = std::min(nVal, idx.size() - (idx.size() >= 2 ? 1 : 0));
-    for (std::size_t k = 0; k < nVal; ++k) out[idx[k]] = Split::Validation;
-  }
-  return out;
 }
 
 Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
@@ -458,21 +430,7 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
       if (s.label != kUnlabeled) side[s.split == Split::Validation] = true;
     ds.ownSplit_ = side[0] == side[1];
   }
-  if (!ds.ownSplit_) {
-    std::vector<std::size_t> labeled;
-    std::vector<int> labels;
-    for (std::size_t i = 0; i < ds.samples_.size(); ++i) {
-      if (ds.samples_[i].label == kUnlabeled) {
-        ds.samples_[i].split =
-            splitOfUnlabeled(root, ds.samples_[i].path, options.validationFraction);
-        continue;
-      }
-      labeled.push_back(i);
-      labels.push_back(ds.samples_[i].label);
-    }
-    const auto splits = stratifiedSplit(labels, options.validationFraction, options.seed);
-    for (std::size_t k = 0; k < labeled.size(); ++k) ds.samples_[labeled[k]].split = splits[k];
-  }
+  if (!ds.ownSplit_) assignSeededSplit(ds.samples_, root, options);
 
   std::unordered_map<std::uint64_t, std::vector<std::size_t>> byHash;
   for (std::size_t i = 0; i < ds.samples_.size(); ++i)

@@ -320,29 +320,6 @@ void applySplitFoldersInsideClasses(const fs::path& root, FolderWalk& c) {
 
 }  // namespace
 
-std::size_t bestNameMatch(const std::vector<NameMatch>& matches, const fs::path& root) {
-  const auto sharedFolders = [](const fs::path& a, const fs::path& b) {
-    std::size_t n = 0;
-    for (auto x = a.begin(), y = b.begin(); x != a.end() && y != b.end() && *x == *y; ++x, ++y) ++n;
-    return n;
-  };
-  // Ranked as a pair: the path as written (2 from the file's folder, 1 from the root), then
-  // the folders shared.
-  const auto rank = [&](const NameMatch& m) {
-    const fs::path image = m.image.lexically_normal();
-    int written = 0;
-    if (!m.written.empty() && (m.labelFolder / m.written).lexically_normal() == image)
-      written = 2;
-    else if (!m.written.empty() && (root / m.written).lexically_normal() == image)
-      written = 1;
-    return std::make_pair(written, sharedFolders(m.labelFolder, m.image.parent_path()));
-  };
-  std::size_t best = 0;
-  for (std::size_t j = 1; j < matches.size(); ++j)
-    if (rank(matches[j]) > rank(matches[best])) best = j;
-  return best;
-}
-
 bool inList(const std::vector<std::string>& list, const std::string& name) {
   return std::find(list.begin(), list.end(), name) != list.end();
 }
@@ -505,96 +482,6 @@ FolderWalk walkDatasetFolders(const fs::path& root, const ScanOptions& options,
     if (!ownSplit) applySplitFoldersInsideClasses(root, c);
   }
   return c;
-}
-
-std::string namedClass(const std::string& stem, const std::set<std::string>& classes) {
-  std::string best;
-  for (const std::string& cls : classes) {
-    if (cls.size() <= best.size() || stem.size() <= cls.size() || stem.compare(0, cls.size(), cls))
-      continue;
-    const unsigned char next = static_cast<unsigned char>(stem[cls.size()]);
-    if (!std::isalpha(next)) best = cls;
-  }
-  return best;
-}
-
-void pairVocFiles(FolderWalk& c, const std::vector<bool>& readable,
-                  std::vector<ScanIssue>& issues) {
-  const std::size_t nImages = readable.size();
-  std::map<std::string, std::vector<std::size_t>> byStem;
-  for (std::size_t k = 0; k < c.vocFiles.size(); ++k)
-    byStem[c.vocFiles[k].stem().string()].push_back(k);
-  std::set<std::string> used;
-  for (std::size_t i = 0; i < nImages; ++i)
-    if (!c.candidates[i].annotation.empty()) used.insert(c.candidates[i].annotation.string());
-  for (std::size_t i = 0; i < nImages; ++i) {
-    Candidate& cand = c.candidates[i];
-    if (!cand.annotation.empty()) continue;
-    const auto it = byStem.find(cand.path.stem().string());
-    if (it == byStem.end()) continue;
-    std::vector<NameMatch> matches;
-    for (std::size_t k : it->second) matches.push_back({cand.path, c.vocFiles[k].parent_path()});
-    const std::size_t best = it->second[bestNameMatch(matches, {})];  // no path is written
-    used.insert(c.vocFiles[best].string());  // an unreadable image's is not reported twice
-    if (readable[i]) cand.annotation = c.vocFiles[best];
-  }
-  for (const fs::path& f : c.vocFiles)
-    if (!used.count(f.string()))
-      issues.push_back({f, "an XML file, but no image named like it; ignored"});
-}
-
-std::size_t pairListFiles(FolderWalk& c, const fs::path& root, const std::vector<bool>& readable,
-                          std::vector<ScanIssue>& issues) {
-  struct Listed {
-    fs::path written;  // the image's path as the JSON file names it
-    const ListedImage* image;
-    std::size_t file;
-  };
-  std::vector<std::vector<ListedImage>> files(c.listFiles.size());
-  std::vector<AnnotationListFormat> formats(c.listFiles.size(), AnnotationListFormat::Coco);
-  std::map<std::string, std::vector<Listed>> byName;
-  for (std::size_t k = 0; k < c.listFiles.size(); ++k) {
-    std::string error;
-    files[k] = readAnnotationList(c.listFiles[k], &error, &formats[k]);
-    if (!error.empty()) {
-      issues.push_back({c.listFiles[k], error + "; ignored"});
-      continue;
-    }
-    for (const ListedImage& im : files[k]) {
-      const fs::path name(im.fileName);
-      std::string key = isImageExtension(name) ? name.filename().string() : name.stem().string();
-      byName[key].push_back({name, &im, k});
-      // Label Studio renames uploads "<8 hex digits>-<name>".
-      if (key.size() > 9 && key[8] == '-' &&
-          std::all_of(key.begin(), key.begin() + 8,
-                      [](unsigned char ch) { return std::isxdigit(ch) != 0; }))
-        byName[key.substr(9)].push_back(byName[key].back());
-    }
-  }
-  std::vector<std::size_t> found(files.size(), 0);
-  std::size_t paired = 0;
-  for (std::size_t i = 0; i < readable.size(); ++i) {
-    Candidate& cand = c.candidates[i];
-    if (!readable[i] || !cand.annotation.empty() || !cand.boxes.empty()) continue;
-    auto it = byName.find(cand.path.filename().string());
-    if (it == byName.end()) it = byName.find(cand.path.stem().string());
-    if (it == byName.end()) continue;
-    std::vector<NameMatch> matches;
-    for (const Listed& l : it->second)
-      matches.push_back({cand.path, c.listFiles[l.file].parent_path(), l.written});
-    const Listed* best = &it->second[bestNameMatch(matches, root)];
-    cand.boxes = best->image->boxes;
-    cand.listedClass = best->image->className;
-    cand.fromList = formats[best->file];
-    ++found[best->file];
-    ++paired;
-  }
-  for (std::size_t k = 0; k < files.size(); ++k)
-    if (!files[k].empty() && found[k] < files[k].size())
-      issues.push_back({c.listFiles[k], std::to_string(files[k].size() - found[k]) + " of the " +
-                                            std::to_string(files[k].size()) +
-                                            " images it lists not found; their boxes ignored"});
-  return paired;
 }
 
 }  // namespace sdd

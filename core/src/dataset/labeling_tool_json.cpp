@@ -1,12 +1,18 @@
 #include "dataset/labeling_tool_json.h"
 
+#include <zlib.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
 #include <stdexcept>
 
 #include "dataset/folder_names.h"
 #include "sdd/imaging/image_loader.h"
+#include "sdd/util/base64.h"
+#include "sdd/util/json.h"
 
 namespace sdd {
 namespace {
@@ -39,6 +45,105 @@ std::vector<std::pair<double, double>> pointList(const nlohmann::json& points, d
   for (const auto& p : points.get_ref<const nlohmann::json::array_t&>())
     out.emplace_back(p.at(0).get<double>() * sx, p.at(1).get<double>() * sy);
   return out;
+}
+
+// The bytes of a zlib (or gzip) stream, at most `limit` of them; false when it is none.
+bool inflateStream(const std::string& packed, std::size_t limit, std::vector<std::uint8_t>& out) {
+  z_stream z{};
+  if (inflateInit2(&z, MAX_WBITS + 32) != Z_OK) return false;  // + 32: either header
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(packed.data()));
+  z.avail_in = static_cast<uInt>(std::min<std::size_t>(packed.size(), UINT32_MAX));
+  out.clear();
+  int rc = Z_OK;
+  while (rc == Z_OK && out.size() < limit) {
+    const std::size_t have = out.size();
+    out.resize(std::min(limit, std::max<std::size_t>(4096, have * 2)));
+    z.next_out = out.data() + have;
+    z.avail_out = static_cast<uInt>(out.size() - have);
+    rc = inflate(&z, Z_NO_FLUSH);
+    out.resize(out.size() - z.avail_out);
+  }
+  inflateEnd(&z);
+  return rc == Z_STREAM_END;
+}
+
+// The corners of the pixels a Supervisely bitmap object covers, or none for an empty one: its
+// "data" is a PNG, compressed with zlib and written in base64, whose top left corner lies at
+// "origin" [x, y] of the image; the PNG's non-zero pixels are the object. The PNG decodes
+// through decodeImage, so a crafted one meets the same size limits as an image file.
+std::vector<std::pair<double, double>> bitmapCorners(const nlohmann::json& bitmap) {
+  const std::optional<std::string> packed =
+      decodeBase64(bitmap.at("data").get_ref<const std::string&>());
+  std::vector<std::uint8_t> png;
+  // 64 MB: a PNG file that large is no mask a labeling tool wrote, and a small JSON file may
+  // not inflate into gigabytes.
+  if (!packed || !inflateStream(*packed, 64 << 20, png))
+    throw std::out_of_range("a bitmap's data is not zlib-compressed base64");
+  const DecodedImage decoded = decodeImage(png);
+  if (!decoded.ok()) throw std::out_of_range("a bitmap's image: " + decoded.error);
+  cv::Mat covered = cv::Mat::zeros(decoded.image.size(), CV_8U);
+  for (int c = 0; c < decoded.image.channels(); ++c) {
+    cv::Mat channel;
+    cv::extractChannel(decoded.image, channel, c);
+    covered |= channel != 0;
+  }
+  std::vector<cv::Point> points;
+  cv::findNonZero(covered, points);
+  if (points.empty()) return {};
+  const cv::Rect r = cv::boundingRect(points);
+  const double x = bitmap.at("origin").at(0).get<double>() + r.x,
+               y = bitmap.at("origin").at(1).get<double>() + r.y;
+  return {{x, y}, {x + r.width - 1, y + r.height - 1}};
+}
+
+// The corners of the pixels a COCO run-length mask covers ({"counts", "size": [height,
+// width]}, as Datumaro and pycocotools write it), or none for an empty one. The counts alternate
+// background and object runs, background first, pixels numbered down each column, then across;
+// as a list of numbers, or as COCO's compressed text (each count 5 bits per character from '0',
+// 0x20 = more to come, 0x10 = negative, from the third on a difference to the count two before).
+std::vector<std::pair<double, double>> runLengthCorners(const nlohmann::json& rle) {
+  const long long height = jsonInteger(rle.at("size").at(0), 1, 1'000'000),
+                  width = jsonInteger(rle.at("size").at(1), 1, 1'000'000);
+  std::vector<long long> counts;
+  const nlohmann::json& c = rle.at("counts");
+  if (c.is_string()) {
+    const std::string& text = c.get_ref<const std::string&>();
+    for (std::size_t p = 0; p < text.size();) {
+      long long x = 0;
+      int k = 0, ch = 0;
+      do {
+        if (p >= text.size() || k > 11)
+          throw std::out_of_range("a run-length mask's counts cut off");
+        ch = text[p++] - 48;
+        if (ch < 0 || ch > 63)
+          throw std::out_of_range("a run-length mask's counts not COCO's text");
+        x |= static_cast<long long>(ch & 0x1f) << 5 * k++;
+      } while (ch & 0x20);
+      if (ch & 0x10) x -= 1LL << 5 * k;  // the sign bit: extend it
+      if (counts.size() > 2) x += counts[counts.size() - 2];
+      // Checked here, so that the next difference cannot overflow either.
+      if (x < 0 || x > width * height)
+        throw std::out_of_range("a run-length mask's counts beyond its size");
+      counts.push_back(x);
+    }
+  } else {
+    for (const auto& n : c.get_ref<const nlohmann::json::array_t&>())
+      counts.push_back(jsonInteger(n, 0, width * height));
+  }
+  long long at = 0, x0 = width, y0 = height, x1 = -1, y1 = -1;
+  for (std::size_t k = 0; k < counts.size(); at += counts[k++]) {
+    if (counts[k] < 0 || counts[k] > width * height - at)
+      throw std::out_of_range("a run-length mask's counts beyond its size");
+    if (k % 2 == 0 || counts[k] == 0) continue;  // background
+    const long long first = at, last = at + counts[k] - 1;
+    x0 = std::min(x0, first / height), x1 = std::max(x1, last / height);
+    const bool oneColumn = first / height == last / height;
+    y0 = std::min(y0, oneColumn ? first % height : 0);
+    y1 = std::max(y1, oneColumn ? last % height : height - 1);
+  }
+  if (x1 < 0) return {};
+  return {{static_cast<double>(x0), static_cast<double>(y0)},
+          {static_cast<double>(x1), static_cast<double>(y1)}};
 }
 
 std::string forwardSlashes(std::string path) {
@@ -172,12 +277,14 @@ std::vector<ListedImage> parseCreateMl(const nlohmann::json& images) {
 ListedImage parseSupervisely(const nlohmann::json& j) {
   ListedImage im;
   for (const auto& o : j.at("objects").get_ref<const nlohmann::json::array_t&>()) {
-    // A bitmap object keeps its extent in a PNG inside the JSON, which is not read.
-    if (!o.contains("points") || o["points"].at("exterior").empty()) continue;
+    const std::vector<std::pair<double, double>> points =
+        o.contains("bitmap")   ? bitmapCorners(o["bitmap"])
+        : o.contains("points") ? pointList(o["points"].at("exterior"))
+                               : std::vector<std::pair<double, double>>{};
+    if (points.empty()) continue;  // an empty bitmap, a graph of key points
     BoundingBox b;
     b.name = o.at("classTitle").get<std::string>();
-    if (!boxAround(pointList(o["points"]["exterior"]), false, b))
-      throw std::out_of_range("an object's points out of range");
+    if (!boxAround(points, false, b)) throw std::out_of_range("an object's points out of range");
     im.boxes.push_back(b);
   }
   // Tags named train / val mark a split in many projects, not a class.
@@ -194,7 +301,7 @@ std::vector<ListedImage> parseDatumaro(const nlohmann::json& j) {
   for (const auto& l : j.at("categories").at("label").at("labels"))
     labels.push_back(l.at("name").get<std::string>());
   auto labelName = [&](const nlohmann::json& a) {
-    return labels.at(a.at("label_id").get<std::size_t>());
+    return labels.at(static_cast<std::size_t>(jsonInteger(a.at("label_id"), 0, 1'000'000)));
   };
   std::vector<ListedImage> out;
   for (const auto& item : j.at("items").get_ref<const nlohmann::json::array_t&>()) {
@@ -219,8 +326,10 @@ std::vector<ListedImage> parseDatumaro(const nlohmann::json& j) {
         const auto& v = a.at("points");
         for (std::size_t k = 0; k + 1 < v.size(); k += 2)
           points.emplace_back(v[k].get<double>(), v[k + 1].get<double>());
+      } else if (type == "mask" && a.contains("rle")) {
+        points = runLengthCorners(a["rle"]);
       }
-      if (points.empty() || !a.contains("label_id")) continue;  // a mask, a caption: no box here
+      if (points.empty() || !a.contains("label_id")) continue;  // an empty mask, a caption
       BoundingBox b;
       b.name = labelName(a);
       if (!boxAround(points, false, b)) throw std::out_of_range("an annotation out of range");

@@ -80,9 +80,12 @@ Boxes boxesFromJson(const std::string& json) {
     const nlohmann::json in = parseJson(json);
     if (!in.is_array()) throw LabelStoreError("not a list");
     Boxes out;
+    const auto coordinate = [](const nlohmann::json& v) {
+      return static_cast<int>(jsonInteger(v, -1'000'000'000, 1'000'000'000));
+    };
     for (const auto& b : in)
-      out.push_back({b.at("name").get<std::string>(), b.at("xmin").get<int>(),
-                     b.at("ymin").get<int>(), b.at("xmax").get<int>(), b.at("ymax").get<int>()});
+      out.push_back({b.at("name").get<std::string>(), coordinate(b.at("xmin")),
+                     coordinate(b.at("ymin")), coordinate(b.at("xmax")), coordinate(b.at("ymax"))});
     return out;
   } catch (const std::exception& e) {
     throw LabelStoreError(std::string("damaged box list in the label journal: ") + e.what());

@@ -8,6 +8,8 @@
 #include <iomanip>
 #include <sstream>
 
+#include "sdd/util/json.h"
+
 namespace sdd {
 
 ModelSpec ModelSpec::tableII(int numClasses) {
@@ -185,13 +187,14 @@ void to_json(nlohmann::json& j, const ModelSpec& s) {
   if (s.mapBoxes) j["map_boxes"] = true;    // absent in files from before the boxes
 }
 
-// An integer field; nlohmann's get<int> on 1e20 or 3.5 would convert with undefined behavior.
-static int intField(const nlohmann::json& v, const std::string& key) {
-  if (!v.is_number_integer()) throw ModelError("field '" + key + "' is not an integer");
-  const auto x = v.get<std::int64_t>();
-  if (x < -1'000'000'000 || x > 1'000'000'000)
-    throw ModelError("field '" + key + "' is out of range");
-  return static_cast<int>(x);
+// An integer field, by jsonInteger, with the field named.
+static int intField(const nlohmann::json& v, const std::string& key,
+                    long long lo = -1'000'000'000) {
+  try {
+    return static_cast<int>(jsonInteger(v, lo, 1'000'000'000));
+  } catch (const JsonError& e) {
+    throw ModelError("field '" + key + "': " + e.what());
+  }
 }
 
 void from_json(const nlohmann::json& j, ModelSpec& s) {
@@ -368,7 +371,8 @@ void from_json(const nlohmann::json& j, ModelMetadata& m) {
   m.tool = j.value("tool", "");
   if (j.contains("training_images")) {
     const std::string hex = j.at("training_images").at("hashes").get<std::string>();
-    const auto count = j.at("training_images").at("count").get<std::size_t>();
+    const auto count =
+        static_cast<std::size_t>(intField(j.at("training_images").at("count"), "count", 0));
     if (hex.size() != 16 * count || hex.find_first_not_of("0123456789abcdef") != std::string::npos)
       throw ModelError("training_images: expected " + std::to_string(count) +
                        " hashes of 16 hex digits");
@@ -390,7 +394,7 @@ void from_json(const nlohmann::json& j, ModelMetadata& m) {
     if (r.contains("unknown")) rule.unknown = unknownDetectorFromJson(r.at("unknown"), m.spec);
     if (r.contains("trained_shapes")) {
       const nlohmann::json& t = r.at("trained_shapes");
-      rule.shapes.minShortSide = t.at("min_short_side").get<int>();
+      rule.shapes.minShortSide = intField(t.at("min_short_side"), "min_short_side");
       rule.shapes.minAspect = t.at("min_aspect").get<double>();
       rule.shapes.maxAspect = t.at("max_aspect").get<double>();
       const TrainedShapes& sh = rule.shapes;

@@ -212,7 +212,7 @@ nlohmann::json load(const fs::path& file, DetectorNet& net, DetectorNet* average
                                             "its weight");
                      }};
     for (const auto& entry : o.at("params")) {
-      const auto i = entry.at("index").get<std::size_t>();
+      const auto i = static_cast<std::size_t>(jsonInteger(entry.at("index"), 0, 1'000'000'000));
       if (i >= all.size())
         throw ModelError(bad + "optimizer state for weight " + std::to_string(i) + " of " +
                          std::to_string(all.size()));

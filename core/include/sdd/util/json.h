@@ -27,6 +27,11 @@ int jsonDepth(std::string_view text, int stopAt = kMaxJsonDepth + 1);
 /// Parses `text`; throws JsonError for nesting deeper than `maxDepth` or invalid JSON.
 nlohmann::json parseJson(std::string_view text, int maxDepth = kMaxJsonDepth);
 
+/// `value` as a whole number in [lo, hi] (3 or 3.0); throws JsonError for one out of that
+/// range, a fraction or anything that is not a number. The one way integers are read from
+/// files: nlohmann's get<int>() converts 1e50 or 3.5 with undefined behaviour.
+long long jsonInteger(const nlohmann::json& value, long long lo, long long hi);
+
 /// `value` as JSON text (`indent` as nlohmann's dump). File and folder names on Linux are
 /// bytes: a byte that is not UTF-8 in one is written as U+FFFD, where nlohmann's dump() throws
 /// (a dataset folder named in Latin-1 stopped training when the run's manifest was written).
