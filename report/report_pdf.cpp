@@ -318,6 +318,12 @@ void writeReportPdf(const ReportData& d, const QString& pdfFile) {
                   .arg(n[0])
                   .arg(n[1])
                   .arg(n[2]);
+      const std::string byClass = sdd::classReviewThresholds(*meta.confidenceRule, meta.classes);
+      if (!byClass.empty())
+        text += QObject::tr(
+                    " Review thresholds of their own (most probable class, calibrated): "
+                    "%1.")
+                    .arg(qs(byClass));
     }
     doc.heading(QObject::tr("Calibration and the review rule"), 300);
     doc.paragraph(text);

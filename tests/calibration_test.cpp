@@ -118,6 +118,65 @@ TEST(Calibration, TheConfidenceRuleSendsAnAmbiguousImageToReviewAndTravelsInTheM
   EXPECT_THROW(bad.get<ModelMetadata>(), ModelError);
 }
 
+// A class can have a review threshold of its own (a critical defect reviewed unless very
+// sure): it applies to images whose most probable class it is, others keep the overall one.
+// Fitted per class, each class's accepted held-out images stay within the error target; the
+// thresholds travel in the model file (null: the overall one) and a damaged list is refused.
+TEST(Calibration, AClassWithAReviewThresholdOfItsOwnIsReviewedByItAndItTravels) {
+  ConfidenceRule rule;
+  rule.reviewBelow = 0.8;
+  rule.reviewBelowByClass = {0.95, -1, -1};
+  EXPECT_EQ(reviewThreshold(rule, 0), 0.95);
+  EXPECT_EQ(reviewThreshold(rule, 1), 0.8);
+  EXPECT_EQ(reviewThreshold(rule, 7), 0.8);                                  // beyond the list
+  EXPECT_EQ(decide({0.9f, 0.05f, 0.05f}, rule).decision, Decision::Review);  // class 0: 0.95
+  EXPECT_EQ(decide({0.05f, 0.9f, 0.05f}, rule).decision, Decision::Accept);  // class 1: 0.8
+  EXPECT_EQ(decide({0.97f, 0.02f, 0.01f}, rule).decision, Decision::Accept);
+  EXPECT_EQ(classReviewThresholds(rule, {"crazing", "pits", "scratch"}), "crazing 0.95");
+
+  // Class 0 predicted right with confidence 0.99-0.7, wrong at 0.75; class 1 always right.
+  const ProbabilityRows probs = {{0.99f, 0.01f}, {0.9f, 0.1f}, {0.75f, 0.25f}, {0.7f, 0.3f},
+                                 {0.2f, 0.8f},   {0.4f, 0.6f}, {0.45f, 0.55f}};
+  const std::vector<int> truth = {0, 0, 1, 0, 1, 1, 1};
+  std::vector<std::size_t> images;
+  const auto points = perClassOperatingPoints(probs, truth, 3, 0.0, &images);
+  ASSERT_EQ(points.size(), 3u);
+  EXPECT_EQ(images, (std::vector<std::size_t>{4, 3, 0}));
+  EXPECT_NEAR(points[0].threshold, 0.9, 1e-6);   // above the wrong 0.75
+  EXPECT_NEAR(points[1].threshold, 0.55, 1e-6);  // every one of class 1
+  EXPECT_EQ(points[2].threshold, -1);            // none predicted: the overall threshold
+  RuleFitInput in;
+  in.heldOutProbs = probs;
+  in.heldOutTruth = truth;
+  in.classes = 2;
+  in.maxRisk = 0;
+  in.reviewPerClass = true;
+  const RuleFit fit = fitConfidenceRule(in);
+  ASSERT_EQ(fit.rule.reviewBelowByClass.size(), 2u);
+  for (std::size_t i = 0; i < probs.size(); ++i) {
+    const Decided d = decide(probs[i], fit.rule);
+    if (d.decision == Decision::Accept) {
+      EXPECT_EQ(d.label, truth[i]) << "image " << i;
+    }
+  }
+  EXPECT_NE(describe(fit, {"crazing", "pits"}).find("crazing: review below"), std::string::npos);
+
+  ModelMetadata meta;
+  meta.classes = {"a", "b", "c"};
+  meta.spec = ModelSpec::tableII(3);
+  meta.confidenceRule = rule;
+  nlohmann::json j = meta;
+  EXPECT_TRUE(j["confidence_rule"]["review_below_by_class"][1].is_null());
+  const ModelMetadata back = j.get<ModelMetadata>();
+  EXPECT_EQ(back.confidenceRule->reviewBelowByClass, rule.reviewBelowByClass);
+  for (const nlohmann::json& bad :
+       {nlohmann::json::array({0.9, nullptr}), nlohmann::json::array({1.5, nullptr, nullptr}),
+        nlohmann::json::array({"x", nullptr, nullptr})}) {
+    j["confidence_rule"]["review_below_by_class"] = bad;
+    EXPECT_THROW(j.get<ModelMetadata>(), std::exception) << bad.dump();
+  }
+}
+
 // A model cannot judge an image far smaller than every image it was trained on (a 3x3 crop of
 // a 200-px defect image, blown up 16x into its input), nor one squashed into its square input
 // from a very different shape: such an image is unknown, with the reason, whatever its SoftMax

@@ -534,6 +534,10 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
         <source>regions it finds (map ≥ 0.5, connected components)</source>
         <translation>맵이 찾은 영역 (맵 ≥ 0.5, 연결 성분)</translation>
     </message>
+    <message>
+        <source> Review thresholds of their own (most probable class, calibrated): %1.</source>
+        <translation> 자체 검토 임계값(가장 가능성 높은 클래스, 보정됨): %1.</translation>
+    </message>
 </context>
 <context>
     <name>sddui::BrowseFilters</name>

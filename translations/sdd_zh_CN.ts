@@ -534,6 +534,10 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
         <source>regions it finds (map ≥ 0.5, connected components)</source>
         <translation>它找到的区域（图 ≥ 0.5，连通分量）</translation>
     </message>
+    <message>
+        <source> Review thresholds of their own (most probable class, calibrated): %1.</source>
+        <translation> 各自的复核阈值（按最可能的类别，已校准）：%1。</translation>
+    </message>
 </context>
 <context>
     <name>sddui::BrowseFilters</name>

@@ -1,4 +1,6 @@
 // sdd calibrate
+#include <algorithm>
+#include <cstdlib>
 #include <iomanip>
 #include <iostream>
 
@@ -31,19 +33,50 @@ The model file given is not changed.
   --split NAME         the held-out split: validation (default) | train | all; the figures
                        printed are on it (ECE after scaling and the unknown share two-fold
                        cross-fitted, the review threshold's not)
+  --per-class          also fit a review threshold per class: the lowest that keeps the error
+                       rate among accepted held-out images predicted as that class at most R
+                       (fewer images each than the overall one: a noisier choice)
+  --review-class C=T,... review images whose most probable class is C below a calibrated T
+                       (e.g. crazing=0.99 for a class that must rarely pass unseen); set after
+                       any fit, they override it for those classes
   --only-sizes         keep the model's rule as it is and add only the sizes of the
                        training split's images (an image far smaller, or of a far other shape,
                        is then unknown: model files made before 2026-12-06 lack them)
   --threads N, --device D, --workspace DIR, --classes A,B,...
 )";
 
+// "crazing=0.99,scratches=0.95" as (class index, threshold) pairs.
+std::vector<std::pair<int, double>> reviewThresholdsByName(
+    const std::string& text, const std::vector<std::string>& classes) {
+  std::vector<std::pair<int, double>> out;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t end = text.find(',', at);
+    if (end == std::string::npos) end = text.size();
+    const std::string item = text.substr(at, end - at);
+    at = end + 1;
+    const std::size_t eq = item.rfind('=');
+    const auto it = std::find(classes.begin(), classes.end(), item.substr(0, eq));
+    if (eq == std::string::npos || it == classes.end())
+      throw CliError("--review-class: '" + item + "' is not CLASS=THRESHOLD with one of the " +
+                     "model's classes");
+    char* stop = nullptr;
+    const std::string number = item.substr(eq + 1);
+    const double t = std::strtod(number.c_str(), &stop);
+    if (number.empty() || *stop != '\0' || !(t >= 0 && t <= 1))
+      throw CliError("--review-class: the threshold in '" + item + "' is not a number in [0, 1]");
+    out.emplace_back(static_cast<int>(it - classes.begin()), t);
+  }
+  return out;
+}
+
 }  // namespace
 
 int cmdCalibrate(const std::vector<std::string>& argv) {
   Args args(argv,
             {"model", "out", "max-risk", "max-unknown", "split", "threads", "device", "workspace",
-             "classes", "val-fraction", "split-seed", "seed"},
-            {"help", "only-sizes"});
+             "classes", "val-fraction", "split-seed", "seed", "review-class"},
+            {"help", "only-sizes", "per-class"});
   if (args.has("help")) {
     std::cout << kCalibrateHelp;
     return 0;
@@ -60,8 +93,20 @@ int cmdCalibrate(const std::vector<std::string>& argv) {
       scanDataset(args, args.integer("seed", 42, 0, 2147483647), false, args.str("workspace", ""),
                   predictor.metadata().classes, true);
   sdd::requireSameClasses(predictor.metadata().classes, ds.classes(), modelPath);
+  const std::vector<std::pair<int, double>> set =
+      reviewThresholdsByName(args.str("review-class", ""), predictor.metadata().classes);
+  const auto applySet = [&](sdd::ConfidenceRule& rule) {
+    if (set.empty()) return;
+    rule.reviewBelowByClass.resize(predictor.metadata().classes.size(), -1);
+    for (const auto& [k, t] : set) {
+      rule.reviewBelowByClass[std::size_t(k)] = t;
+      std::cout << "  " << predictor.metadata().classes[std::size_t(k)] << ": review below " << t
+                << " (set by --review-class)\n";
+    }
+  };
   if (args.has("only-sizes")) {
     sdd::ConfidenceRule rule = predictor.metadata().confidenceRule.value_or(sdd::ConfidenceRule{});
+    applySet(rule);
     const std::vector<std::pair<int, int>> sizes = ds.imageSizes(sdd::Split::Train);
     rule.shapes = sdd::trainedShapes(sizes);
     if (rule.shapes.empty()) throw CliError("the training split has no images to take sizes from");
@@ -73,10 +118,11 @@ int cmdCalibrate(const std::vector<std::string>& argv) {
               << "wrote " << out.string() << "\n";
     return 0;
   }
-  const sdd::RuleFit fit =
-      sdd::fitConfidenceRule(predictor, modelPath, ds, split, maxRisk, maxUnknown);
+  sdd::RuleFit fit = sdd::fitConfidenceRule(predictor, modelPath, ds, split, maxRisk, maxUnknown,
+                                            args.has("per-class"));
+  std::cout << sdd::describe(fit, predictor.metadata().classes);
+  applySet(fit.rule);
   sdd::upgradeModelFile(modelPath, out, fit.rule);
-  std::cout << sdd::describe(fit);
   std::cout << "wrote " << out.string() << "\n";
   return 0;
 }

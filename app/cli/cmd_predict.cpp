@@ -193,10 +193,12 @@ int cmdPredict(const std::vector<std::string>& argv) {
       std::cout << "line speed at a " << fov << " m field of view: " << std::setprecision(1)
                 << fov / (mean / 1000.0) << " m/s (from the mean time)\n";
   }
-  if (predictor.metadata().confidenceRule)
+  if (predictor.metadata().confidenceRule) {
+    const std::string byClass = sdd::classReviewThresholds(rule, predictor.metadata().classes);
     std::cout << reviews << " of " << totals.size()
               << " image(s) for review (calibrated top probability below " << std::setprecision(4)
-              << rule.reviewBelow << ")\n";
+              << rule.reviewBelow << (byClass.empty() ? "" : "; per class: " + byClass) << ")\n";
+  }
   if (!rule.unknown.empty() || !rule.shapes.empty()) {
     std::cout << unknowns << " of " << totals.size()
               << " image(s) unknown: unlike every trained class (";

@@ -154,7 +154,13 @@ QString EvaluationController::saveRule(const std::filesystem::path& model,
           .arg(QString::fromStdString(out.string()));
     sdd::ConfidenceRule rule = picked;
     const sdd::ModelMetadata meta = sdd::readModelMetadata(model);
-    if (meta.confidenceRule) rule.unknown = meta.confidenceRule->unknown;
+    // The pick is the temperature and the overall threshold; what the model's rule holds
+    // besides (its unknown detector, the trained sizes, thresholds set per class) stays.
+    if (meta.confidenceRule) {
+      rule.unknown = meta.confidenceRule->unknown;
+      rule.shapes = meta.confidenceRule->shapes;
+      rule.reviewBelowByClass = meta.confidenceRule->reviewBelowByClass;
+    }
     sdd::upgradeModelFile(model, out, rule);
     return QString();
   } catch (const std::exception& e) {

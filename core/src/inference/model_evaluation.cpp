@@ -101,13 +101,14 @@ std::string TrainingOverlap::warning() const {
 
 RuleFit fitConfidenceRule(Predictor& predictor, const std::filesystem::path& modelFile,
                           const Dataset& ds, const std::string& split, double maxRisk,
-                          double maxKnownUnknown) {
+                          double maxKnownUnknown, bool reviewPerClass) {
   predictor.setKeepDescriptors(true);
   ModelEvaluation held = evaluateModel(predictor, modelFile, ds, split);
   ModelEvaluation train = evaluateModel(predictor, modelFile, ds, "train");
   RuleFitInput in;
   in.maxRisk = maxRisk;
   in.maxKnownUnknown = maxKnownUnknown;
+  in.reviewPerClass = reviewPerClass;
   in.heldOutProbs = std::move(held.probs);
   in.heldOutTruth = std::move(held.truth);
   in.heldOutDescriptors = std::move(held.descriptors);

@@ -233,6 +233,49 @@ std::string outsideTrainedShapes(const TrainedShapes& shapes, int width, int hei
   return {};
 }
 
+double reviewThreshold(const ConfidenceRule& rule, int label) {
+  if (label >= 0 && static_cast<std::size_t>(label) < rule.reviewBelowByClass.size() &&
+      rule.reviewBelowByClass[static_cast<std::size_t>(label)] >= 0)
+    return rule.reviewBelowByClass[static_cast<std::size_t>(label)];
+  return rule.reviewBelow;
+}
+
+std::string classReviewThresholds(const ConfidenceRule& rule,
+                                  const std::vector<std::string>& classNames) {
+  std::ostringstream o;
+  for (std::size_t k = 0; k < rule.reviewBelowByClass.size(); ++k) {
+    if (rule.reviewBelowByClass[k] < 0) continue;
+    o << (o.tellp() > 0 ? ", " : "")
+      << (k < classNames.size() ? classNames[k] : "class " + std::to_string(k)) << " "
+      << std::setprecision(4) << rule.reviewBelowByClass[k];
+  }
+  return o.str();
+}
+
+std::vector<RiskCoveragePoint> perClassOperatingPoints(const ProbabilityRows& calibrated,
+                                                       const std::vector<int>& truth, int classes,
+                                                       double maxRisk,
+                                                       std::vector<std::size_t>* images) {
+  std::vector<ProbabilityRows> probs(static_cast<std::size_t>(std::max(0, classes)));
+  std::vector<std::vector<int>> truths(probs.size());
+  for (std::size_t i = 0; i < calibrated.size(); ++i) {
+    const int k = argmax(calibrated[i]);
+    if (k < 0 || static_cast<std::size_t>(k) >= probs.size()) continue;
+    probs[std::size_t(k)].push_back(calibrated[i]);
+    truths[std::size_t(k)].push_back(truth[i]);
+  }
+  std::vector<RiskCoveragePoint> out(probs.size());
+  if (images) images->assign(probs.size(), 0);
+  for (std::size_t k = 0; k < probs.size(); ++k) {
+    if (images) (*images)[k] = probs[k].size();
+    if (probs[k].empty())
+      out[k].threshold = -1;
+    else
+      out[k] = operatingPoint(riskCoverage(probs[k], truths[k]), maxRisk);
+  }
+  return out;
+}
+
 Decided decide(const std::vector<float>& probabilities, const ConfidenceRule& rule,
                double unknownScore, int width, int height) {
   Decided d;
@@ -241,7 +284,7 @@ Decided decide(const std::vector<float>& probabilities, const ConfidenceRule& ru
       rule.temperature == 1 ? probabilities : withTemperature({probabilities}, rule.temperature)[0];
   d.label = argmax(scaled);
   d.calibrated = scaled[std::size_t(d.label)];
-  d.decision = d.calibrated < rule.reviewBelow ? Decision::Review : Decision::Accept;
+  d.decision = d.calibrated < reviewThreshold(rule, d.label) ? Decision::Review : Decision::Accept;
   if (!rule.unknown.empty() && rule.unknown.threshold > 0 && unknownScore > rule.unknown.threshold)
     d.decision = Decision::Unknown;
   d.outside = outsideTrainedShapes(rule.shapes, width, height);
@@ -272,6 +315,13 @@ RuleFit fitConfidenceRule(const RuleFitInput& in) {
   rule.maxRisk = in.maxRisk;
   rule.shapes = trainedShapes(in.trainSizes);
   rule.fittedOn = in.heldOutName + ", " + std::to_string(in.heldOutProbs.size()) + " images";
+  if (in.reviewPerClass) {
+    fit.perClassOperating =
+        perClassOperatingPoints(withTemperature(in.heldOutProbs, rule.temperature), in.heldOutTruth,
+                                in.classes, in.maxRisk, &fit.perClassImages);
+    for (const RiskCoveragePoint& p : fit.perClassOperating)
+      rule.reviewBelowByClass.push_back(p.threshold);
+  }
   if (in.heldOutDescriptors.empty() || in.trainDescriptors.empty()) return fit;
 
   if (in.descriptorParts.size() < 2)
@@ -299,7 +349,7 @@ RuleFit fitConfidenceRule(const RuleFitInput& in) {
   return fit;
 }
 
-std::string describe(const RuleFit& fit) {
+std::string describe(const RuleFit& fit, const std::vector<std::string>& classNames) {
   const ConfidenceRule& r = fit.rule;
   std::ostringstream o;
   o << std::fixed << "confidence rule fitted on " << r.fittedOn << ": temperature "
@@ -310,6 +360,19 @@ std::string describe(const RuleFit& fit) {
     << std::setprecision(1) << 100 * fit.operating.coverage << " % accepted with "
     << std::setprecision(2) << 100 * fit.operating.risk << " % errors among them (target "
     << 100 * r.maxRisk << " %; threshold chosen on these images)\n";
+  for (std::size_t k = 0; k < fit.perClassOperating.size(); ++k) {
+    const std::string name = k < classNames.size() ? classNames[k] : "class " + std::to_string(k);
+    o << "  " << name << ": review below " << std::setprecision(3)
+      << reviewThreshold(r, static_cast<int>(k));
+    if (fit.perClassImages[k] > 0)
+      o << " (fitted on the " << fit.perClassImages[k]
+        << " images predicted as it: " << std::setprecision(1)
+        << 100 * fit.perClassOperating[k].coverage << " % accepted, " << std::setprecision(2)
+        << 100 * fit.perClassOperating[k].risk << " % errors among them)";
+    else
+      o << " (no image predicted as it: the overall threshold)";
+    o << "\n";
+  }
   if (!r.unknown.empty())
     o << "unknown above a score of " << std::setprecision(2) << r.unknown.threshold << " ("
       << r.unknown.fittedOn << "): " << std::setprecision(1) << 100 * fit.knownUnknown

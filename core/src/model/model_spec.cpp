@@ -244,6 +244,12 @@ void to_json(nlohmann::json& j, const ModelMetadata& m) {
                             {"review_below", r.reviewBelow},
                             {"max_risk", r.maxRisk},
                             {"fitted_on", r.fittedOn}};
+    if (!r.reviewBelowByClass.empty()) {  // null: the class has the overall threshold
+      nlohmann::json byClass = nlohmann::json::array();
+      for (double t : r.reviewBelowByClass)
+        byClass.push_back(t >= 0 ? nlohmann::json(t) : nlohmann::json());
+      j["confidence_rule"]["review_below_by_class"] = byClass;
+    }
     if (!r.unknown.empty()) {
       nlohmann::json parts = nlohmann::json::array();
       for (const UnknownPart& p : r.unknown.parts)
@@ -391,6 +397,17 @@ void from_json(const nlohmann::json& j, ModelMetadata& m) {
       throw ModelError("confidence rule: temperature out of range [0.01, 100]");
     if (!(rule.reviewBelow >= 0 && rule.reviewBelow <= 1.0001))
       throw ModelError("confidence rule: review threshold out of range [0, 1]");
+    if (r.contains("review_below_by_class")) {
+      const nlohmann::json& byClass = r.at("review_below_by_class");
+      if (!byClass.is_array() || byClass.size() != m.classes.size())
+        throw ModelError("confidence rule: review_below_by_class is not one entry per class");
+      for (const auto& t : byClass) {
+        const double v = t.is_null() ? -1 : t.get<double>();
+        if (!(v == -1 || (v >= 0 && v <= 1.0001)))
+          throw ModelError("confidence rule: a class's review threshold out of range [0, 1]");
+        rule.reviewBelowByClass.push_back(v);
+      }
+    }
     if (r.contains("unknown")) rule.unknown = unknownDetectorFromJson(r.at("unknown"), m.spec);
     if (r.contains("trained_shapes")) {
       const nlohmann::json& t = r.at("trained_shapes");

@@ -81,10 +81,11 @@ ModelEvaluation evaluateModel(Predictor& predictor, const std::filesystem::path&
 
 /// Fits a model's confidence rule on a dataset the way `sdd calibrate` does: temperature,
 /// review threshold and the unknown detector's threshold on the images of `split` (held out),
-/// the unknown detector's Gaussians on the training split. Throws what evaluateModel throws.
+/// the unknown detector's Gaussians on the training split; with `reviewPerClass`, a review
+/// threshold per class too (RuleFitInput::reviewPerClass). Throws what evaluateModel throws.
 RuleFit fitConfidenceRule(Predictor& predictor, const std::filesystem::path& modelFile,
                           const Dataset& dataset, const std::string& split, double maxRisk,
-                          double maxKnownUnknown);
+                          double maxKnownUnknown, bool reviewPerClass = false);
 
 /// The "pointing game" per class: for every image with defect boxes, is the Grad-CAM peak
 /// for its labelled class inside a box? Reported next to a trivial baseline (the image

@@ -87,12 +87,20 @@ std::string outsideTrainedShapes(const TrainedShapes& shapes, int width, int hei
 /// accepted, and the detector whose score above its threshold makes an image "unknown".
 struct ConfidenceRule {
   double temperature = 1;
-  double reviewBelow = 0;   ///< 0: every decision accepted
+  double reviewBelow = 0;  ///< 0: every decision accepted
+  /// Thresholds for images whose most probable class is k (a critical class reviewed more
+  /// often, or one fitted on its own): entry k < 0, or no entry, is reviewBelow.
+  std::vector<double> reviewBelowByClass;
   double maxRisk = 0;       ///< the error rate among accepted images it was chosen for
   std::string fittedOn;     ///< the data it was fitted on, in words
   UnknownDetector unknown;  ///< empty: nothing is called unknown
   TrainedShapes shapes;     ///< empty: any image size is judged
 };
+/// The review threshold for an image whose most probable class is `label`.
+double reviewThreshold(const ConfidenceRule& rule, int label);
+/// The classes with a threshold of their own, as "crazing 0.99, scratches 0.95" ("" when none).
+std::string classReviewThresholds(const ConfidenceRule& rule,
+                                  const std::vector<std::string>& classNames);
 /// Unknown outranks review: an image unlike every class is not one a person should confirm as
 /// the class the SoftMax happened to pick.
 enum class Decision { Accept, Review, Unknown };
@@ -120,20 +128,36 @@ struct RuleFitInput {
   std::vector<int> descriptorParts;
   double maxRisk = 0.002;         ///< error rate allowed among accepted held-out images
   double maxKnownUnknown = 0.01;  ///< share of held-out (known) images allowed to be unknown
+  /// Also a review threshold per class: the lowest that keeps the error rate among accepted
+  /// held-out images *predicted as that class* at most maxRisk (perClassReviewThresholds).
+  bool reviewPerClass = false;
   std::string heldOutName = "validation split", trainName = "training split";
 };
 struct RuleFit {
   ConfidenceRule rule;
   CalibrationReport calibration;
   RiskCoveragePoint operating;  ///< on the held-out images, at the rule's threshold
+  /// Per class (with reviewPerClass): the held-out images predicted as it and its operating
+  /// point there.
+  std::vector<std::size_t> perClassImages;
+  std::vector<RiskCoveragePoint> perClassOperating;
   /// The share of held-out known images called unknown: at the rule's threshold (chosen on
   /// them), and two-fold cross-fitted (each half judged with the other half's threshold).
   double knownUnknown = 0, knownUnknownCrossFitted = 0;
 };
 /// Fits the whole rule. Throws std::invalid_argument when there are no held-out images.
 RuleFit fitConfidenceRule(const RuleFitInput& in);
-/// The fit in a few lines of words and figures, for the CLI and the training log.
-std::string describe(const RuleFit& fit);
+/// The fit in a few lines of words and figures, for the CLI and the training log (classes
+/// named by `classNames` where given, else by number).
+std::string describe(const RuleFit& fit, const std::vector<std::string>& classNames = {});
+
+/// For each class k < `classes`, the operating point (at `maxRisk`) of the calibrated held-out
+/// images whose most probable class is k; a class no image is predicted as gets threshold -1
+/// (the global one then holds). `images`, when given, receives how many each class had.
+std::vector<RiskCoveragePoint> perClassOperatingPoints(const ProbabilityRows& calibrated,
+                                                       const std::vector<int>& truth, int classes,
+                                                       double maxRisk,
+                                                       std::vector<std::size_t>* images = nullptr);
 
 /// The decision for one image's probabilities and unknown score under `rule`; with the
 /// image's stored size (width, height > 0), one outside the rule's trained shapes is Unknown.
