@@ -917,7 +917,8 @@ class GuiTest : public QObject {
     }
     w.filter()->setStatus(SampleFilter::Status::All);
     // The rule picked there, saved with a copy of the model: its review threshold and
-    // temperature, the model's own unknown detector; the loaded model is not written.
+    // temperature, the rest of the model's own rule (unknown detector, trained sizes, review
+    // thresholds per class); the loaded model is not written.
     {
       const sdd::ConfidenceRule picked = e->calibration()->pickedRule();
       QVERIFY(picked.reviewBelow > 0 && picked.temperature > 0);
@@ -935,6 +936,12 @@ class GuiTest : public QObject {
       QCOMPARE(saved.confidenceRule->temperature, picked.temperature);
       QCOMPARE(saved.confidenceRule->unknown.empty(),
                !original.confidenceRule || original.confidenceRule->unknown.empty());
+      if (original.confidenceRule) {
+        QCOMPARE(saved.confidenceRule->shapes.minShortSide,
+                 original.confidenceRule->shapes.minShortSide);
+        QCOMPARE(saved.confidenceRule->reviewBelowByClass,
+                 original.confidenceRule->reviewBelowByClass);
+      }
     }
 
     // A top loss clicked, and a Classify result activated, show that image in the browser,
