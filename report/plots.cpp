@@ -134,7 +134,9 @@ void drawReliability(QCustomPlot* plot, const std::vector<std::vector<float>>& p
   plot->clearItems();
   plot->legend->setVisible(true);
   plot->legend->setFont(QFont(plot->font().family(), plot->font().pointSize() - 1));
-  plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+  // Bottom right: a model's bins lie near the diagonal or above it (the top probability is
+  // rarely below 1 / classes), so that corner is the one the points leave free; top left hid them.
+  plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
   auto* ideal = plot->addGraph();
   ideal->setData(QVector<double>{0, 1}, QVector<double>{0, 1});
   ideal->setPen(QPen(QColor(150, 150, 150), 1, Qt::DashLine));
