@@ -247,10 +247,14 @@ QVector<QCPGraph*> addRunCurves(QCustomPlot* plot, CurveKind kind,
   plot->legend->setVisible(true);
   for (const Series& s : series) {
     QVector<double> x, y;
+    const bool validation =
+        s.field != &sdd::EpochStats::trainLoss && s.field != &sdd::EpochStats::trainAccuracy;
     for (const auto& e : history) {
+      if (validation && !e.validated) continue;  // not measured: no point at 0
       x << e.epoch;
       y << e.*(s.field);
     }
+    if (x.isEmpty()) continue;
     auto* g = plot->addGraph();
     g->setData(x, y, true);
     QColor c = s.color;

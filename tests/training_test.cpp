@@ -662,3 +662,31 @@ TEST(Trainer, AClassWithoutValidationImagesIsNamedAndItsRecallIsNotShownAsZero) 
   EXPECT_TRUE(said("class 'pattern2' has no validation images (8 in training)"));
   EXPECT_TRUE(said("pattern2 n/a (no images)"));
 }
+
+// Without validation images nothing is scored: the epochs say "not validated" (and the log's
+// validation cells are empty) instead of an accuracy and F1 of 0, and keeping the "best" epoch
+// keeps the last, the only one known to be the most trained — not the first.
+TEST(Trainer, WithoutValidationImagesNothingIsScoredAndTheBestEpochIsTheLast) {
+  TempDir dir;
+  makePatternDataset(dir / "data", 8, 0);
+  ScanOptions opt;
+  opt.validationFraction = 0;
+  const Dataset ds = Dataset::scan(dir / "data", opt);
+  ASSERT_TRUE(ds.indices(Split::Validation).empty());
+  TrainConfig cfg = smallConfig(3);
+  cfg.keep = "best";
+  Trainer trainer(ds, smallSpec(), cfg, dir / "run");
+  std::vector<std::string> messages;
+  trainer.onMessage = [&](const std::string& m) { messages.push_back(m); };
+  const TrainResult r = trainer.run();
+  ASSERT_EQ(r.history.size(), 3u);
+  for (const EpochStats& e : r.history) EXPECT_FALSE(e.validated) << "epoch " << e.epoch;
+  EXPECT_EQ(r.bestEpoch, 3);
+  EXPECT_TRUE(std::any_of(messages.begin(), messages.end(), [](const std::string& m) {
+    return m.find("validation is not measured") != std::string::npos;
+  }));
+  const std::string log = sdd::test::readBytes(dir / "run" / "log.csv");
+  EXPECT_NE(log.find("\n3,"), std::string::npos);
+  EXPECT_NE(log.find(",,,"), std::string::npos) << log;
+  EXPECT_FALSE(nlohmann::json(r.history[0]).get<EpochStats>().validated);  // the checkpoint's
+}

@@ -2754,6 +2754,10 @@ classes: %4
         <source>Ready to train on %1 (%2 images).%3 Runs are kept in %4.</source>
         <translation>%1에서 학습할 준비가 되었습니다 (이미지 %2장).%3 실행은 %4에 보관됩니다.</translation>
     </message>
+    <message>
+        <source>Finished %1 epochs in %2, not validated (no validation images: label more images, or give a validation split). Model: %3</source>
+        <translation>%2 동안 %1 에포크 완료, 검증되지 않음(검증 이미지 없음: 이미지를 더 라벨링하거나 검증 분할을 지정하십시오). 모델: %3</translation>
+    </message>
 </context>
 <context>
     <name>sddui::WelcomePage</name>

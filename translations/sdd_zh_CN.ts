@@ -2754,6 +2754,10 @@ classes: %4
         <source>Ready to train on %1 (%2 images).%3 Runs are kept in %4.</source>
         <translation>已准备好在 %1 上训练（%2 张图像）。%3 运行保存在 %4。</translation>
     </message>
+    <message>
+        <source>Finished %1 epochs in %2, not validated (no validation images: label more images, or give a validation split). Model: %3</source>
+        <translation>已完成 %1 个周期，用时 %2，未验证（没有验证图像：请标注更多图像，或提供验证划分）。模型：%3</translation>
+    </message>
 </context>
 <context>
     <name>sddui::WelcomePage</name>

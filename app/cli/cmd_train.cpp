@@ -152,11 +152,13 @@ int cmdTrain(const std::vector<std::string>& argv) {
   trainer.onMessage = [](const std::string& m) { std::cerr << m << "\n"; };
   trainer.onEpoch = [&](const sdd::EpochStats& s) {
     if (bar) std::fprintf(stderr, "\r%*s\r", 110, "");
-    std::printf(
-        "epoch %3d/%d  train loss %.4f acc %.4f | val loss %.4f acc %.4f F1 %.4f | lr %.2e | %.1f "
-        "s%s\n",
-        s.epoch, cfg.epochs, s.trainLoss, s.trainAccuracy, s.valLoss, s.valAccuracy, s.valMacroF1,
-        s.learningRate, s.seconds, s.best ? "  *best" : "");
+    char val[80] = "val n/a (no validation images)";
+    if (s.validated)
+      std::snprintf(val, sizeof val, "val loss %.4f acc %.4f F1 %.4f", s.valLoss, s.valAccuracy,
+                    s.valMacroF1);
+    std::printf("epoch %3d/%d  train loss %.4f acc %.4f | %s | lr %.2e | %.1f s%s\n", s.epoch,
+                cfg.epochs, s.trainLoss, s.trainAccuracy, val, s.learningRate, s.seconds,
+                s.best && s.validated ? "  *best" : "");
     std::fflush(stdout);
   };
   trainer.setCancelFlag(&gCancel);
@@ -182,10 +184,14 @@ int cmdTrain(const std::vector<std::string>& argv) {
                 : r.earlyStopped ? " (early stop)"
                                  : "")
             << "\n"
-            << "  last epoch " << last.epoch << ": val accuracy " << std::setprecision(4)
-            << last.valAccuracy << ", macro F1 " << last.valMacroF1 << "\n"
-            << "  best epoch " << r.bestEpoch << ": macro F1 " << r.bestMacroF1 << "\n"
-            << "  model (" << cfg.keep << " epoch): " << r.modelFile.string() << "\n"
+            << std::setprecision(4);
+  if (last.validated)
+    std::cout << "  last epoch " << last.epoch << ": val accuracy " << last.valAccuracy
+              << ", macro F1 " << last.valMacroF1 << "\n"
+              << "  best epoch " << r.bestEpoch << ": macro F1 " << r.bestMacroF1 << "\n";
+  else
+    std::cout << "  not validated (no validation images): no accuracy or F1 to report\n";
+  std::cout << "  model (" << cfg.keep << " epoch): " << r.modelFile.string() << "\n"
             << "  log: " << (out / "log.csv").string() << "\n";
   return r.cancelled ? 130 : 0;
 }

@@ -295,18 +295,20 @@ void TrainPanel::refreshRuns() {
       problem = QString::fromStdString(e.what());
     }
     const int total = run ? run->config.epochs : 0;
-    double best = 0;
-    for (const auto& e : h) best = std::max(best, e.valMacroF1);
+    double best = -1;  // stays -1 when no epoch was validated: shown as "—"
+    for (const auto& e : h)
+      if (e.validated) best = std::max(best, e.valMacroF1);
     const bool done = total > 0 && int(h.size()) >= total;
     const bool running = training_ && dir == runDir_;
-    auto* it = new QListWidgetItem(tr("%1   %2/%3 epochs%4   best F1 %5")
-                                       .arg(QFileInfo(dir).fileName())
-                                       .arg(h.size())
-                                       .arg(total)
-                                       .arg(running ? tr(" (training)")
-                                            : done  ? QString()
-                                                    : tr(" (stopped)"))
-                                       .arg(best, 0, 'f', 4));
+    auto* it = new QListWidgetItem(
+        tr("%1   %2/%3 epochs%4   best F1 %5")
+            .arg(QFileInfo(dir).fileName())
+            .arg(h.size())
+            .arg(total)
+            .arg(running ? tr(" (training)")
+                 : done  ? QString()
+                         : tr(" (stopped)"))
+            .arg(best < 0 ? QStringLiteral("—") : QString::number(best, 'f', 4)));
     it->setData(Qt::UserRole, dir);
     it->setFlags(it->flags() | Qt::ItemIsUserCheckable);
     it->setCheckState(checked.contains(dir) ? Qt::Checked : Qt::Unchecked);
@@ -452,15 +454,18 @@ void TrainPanel::setRunning(bool running) {
 void TrainPanel::appendLogRow(const sdd::EpochStats& s) {
   const int r = log_->rowCount();
   log_->insertRow(r);
+  const auto val = [&](double v) {  // "—": not measured (no validation images)
+    return s.validated ? QString::number(v, 'f', 4) : QStringLiteral("—");
+  };
   const QStringList cells = {QString::number(s.epoch),
                              QString::number(s.trainLoss, 'f', 4),
                              QString::number(s.trainAccuracy, 'f', 4),
-                             QString::number(s.valLoss, 'f', 4),
-                             QString::number(s.valAccuracy, 'f', 4),
-                             QString::number(s.valMacroF1, 'f', 4),
+                             val(s.valLoss),
+                             val(s.valAccuracy),
+                             val(s.valMacroF1),
                              QString::number(s.learningRate, 'g', 3),
                              QString::number(s.seconds, 'f', 1),
-                             s.best ? QStringLiteral("★") : QString()};
+                             s.best && s.validated ? QStringLiteral("★") : QString()};
   for (int c = 0; c < cells.size(); ++c) {
     auto* it = new QTableWidgetItem(cells[c]);
     it->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -509,13 +514,19 @@ void TrainPanel::onFinished(const TrainOutcome& o) {
     // A resumed run: its earlier epochs count too (history_ holds them all).
     double seconds = 0;
     for (const auto& e : history_) seconds += e.seconds;
+    const bool validated = !history_.empty() && history_.back().validated;
     status_->setText(
-        tr("Finished %1 epochs in %2%3: best validation macro F1 %4 at epoch %5. Model: %6")
-            .arg(std::max<int>(o.epochs, int(history_.size())))
-            .arg(formatSeconds(std::max(o.seconds, seconds)))
-            .arg(o.earlyStopped ? tr(" (early stop)") : QString())
-            .arg(o.bestMacroF1, 0, 'f', 4)
-            .arg(o.bestEpoch)
+        (validated
+             ? tr("Finished %1 epochs in %2%3: best validation macro F1 %4 at epoch %5. Model: %6")
+                   .arg(std::max<int>(o.epochs, int(history_.size())))
+                   .arg(formatSeconds(std::max(o.seconds, seconds)))
+                   .arg(o.earlyStopped ? tr(" (early stop)") : QString())
+                   .arg(o.bestMacroF1, 0, 'f', 4)
+                   .arg(o.bestEpoch)
+             : tr("Finished %1 epochs in %2, not validated (no validation images: label more "
+                  "images, or give a validation split). Model: %3")
+                   .arg(std::max<int>(o.epochs, int(history_.size())))
+                   .arg(formatSeconds(std::max(o.seconds, seconds))))
             .arg(o.modelFile));
     if (!o.recall.isEmpty())
       status_->setText(status_->text() + QLatin1Char('\n') +
@@ -574,7 +585,8 @@ void TrainPanel::redraw() {
     const auto best =
         std::max_element(history_.begin(), history_.end(),
                          [](const auto& a, const auto& b) { return a.valMacroF1 < b.valMacroF1; });
-    if (best != history_.end()) markBestEpoch(plot, best->epoch, best->valMacroF1);
+    if (best != history_.end() && best->validated)
+      markBestEpoch(plot, best->epoch, best->valMacroF1);
     plot->replot(QCustomPlot::rpQueuedReplot);
   }
 }

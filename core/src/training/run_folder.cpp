@@ -78,16 +78,12 @@ void RunFolder::writeLog(const std::vector<EpochStats>& history) const {
                  "seconds", "best"});
   std::string jsonl;
   for (const auto& s : history) {
-    csv.integer(s.epoch)
-        .number(s.trainLoss)
-        .number(s.trainAccuracy)
-        .number(s.valLoss)
-        .number(s.valAccuracy);
-    csv.number(s.valMacroF1)
-        .number(s.learningRate)
-        .number(s.seconds, 4)
-        .integer(s.best ? 1 : 0)
-        .endRow();
+    csv.integer(s.epoch).number(s.trainLoss).number(s.trainAccuracy);
+    if (s.validated)  // else empty cells: not measured
+      csv.number(s.valLoss).number(s.valAccuracy).number(s.valMacroF1);
+    else
+      csv.empty().empty().empty();
+    csv.number(s.learningRate).number(s.seconds, 4).integer(s.best ? 1 : 0).endRow();
     jsonl += dumpJson(s) + '\n';
   }
   writeFileAtomically(logCsvFile(), csv.str());

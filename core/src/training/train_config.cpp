@@ -144,6 +144,7 @@ void to_json(nlohmann::json& j, const EpochStats& s) {
   j = {{"epoch", s.epoch},      {"train_loss", s.trainLoss}, {"train_acc", s.trainAccuracy},
        {"val_loss", s.valLoss}, {"val_acc", s.valAccuracy},  {"val_macro_f1", s.valMacroF1},
        {"lr", s.learningRate},  {"seconds", s.seconds},      {"best", s.best}};
+  if (!s.validated) j["validated"] = false;
 }
 
 void from_json(const nlohmann::json& j, EpochStats& s) {
@@ -156,6 +157,7 @@ void from_json(const nlohmann::json& j, EpochStats& s) {
   s.learningRate = j.at("lr");
   s.seconds = j.at("seconds");
   s.best = j.at("best");
+  s.validated = j.value("validated", true);
 }
 
 }  // namespace sdd

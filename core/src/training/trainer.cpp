@@ -408,7 +408,7 @@ bool Trainer::Impl::trainEpoch(int epoch, EpochStats& s) {
 
 void Trainer::Impl::validate(EpochStats& s) {
   s.valLoss = s.valAccuracy = s.valMacroF1 = 0;
-  if (nVal == 0) return;
+  if (!(s.validated = nVal > 0)) return;
   torch::NoGradGuard guard;
   model()->eval();
   std::vector<std::vector<float>> probs;
@@ -572,7 +572,7 @@ TrainResult Trainer::run(bool resume) {
     s.seconds = std::chrono::duration<double>(Clock::now() - epochStart).count();
     m.doneEpochSeconds += s.seconds;
     ++m.timedEpochs;
-    if (m.result.history.empty() || s.valMacroF1 > m.result.bestMacroF1) {
+    if (m.result.history.empty() || !s.validated || s.valMacroF1 > m.result.bestMacroF1) {
       s.best = true;
       m.result.bestMacroF1 = s.valMacroF1;
       m.result.bestEpoch = s.epoch;

@@ -386,7 +386,7 @@ Normalization normalizationOf(const SplitData& data, int channels) {
 std::vector<std::string> splitWarnings(const Dataset& ds) {
   std::vector<std::string> out;
   if (ds.indices(Split::Validation).empty())
-    out.push_back("no validation images; validation metrics will be 0");
+    out.push_back("no validation images: validation is not measured (its figures show as n/a)");
   const std::vector<std::size_t> train = ds.classCounts(Split::Train);
   const std::vector<std::size_t> val = ds.classCounts(Split::Validation);
   for (std::size_t k = 0; k < train.size(); ++k)

@@ -98,6 +98,9 @@ struct EpochStats {
   int epoch = 0;  ///< 1-based
   double trainLoss = 0, trainAccuracy = 0;
   double valLoss = 0, valAccuracy = 0, valMacroF1 = 0;
+  /// False when there were no validation images: the val figures were not measured (they are
+  /// 0 here and shown as not measured, never as a score of 0).
+  bool validated = true;
   double learningRate = 0;
   double seconds = 0;
   bool best = false;

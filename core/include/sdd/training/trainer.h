@@ -42,6 +42,8 @@ class ResumeError : public ModelError {
 
 struct TrainResult {
   std::vector<EpochStats> history;  ///< including epochs from a resumed run
+  /// The epoch of the best validation macro F1; without validation images the last (nothing
+  /// better is known), so keeping "best" keeps the last.
   int bestEpoch = 0;
   double bestMacroF1 = 0;
   bool cancelled = false;
