@@ -1,5 +1,7 @@
 #include "dataset/dataset_split.h"
 
+#include <algorithm>
+#include <map>
 #include <random>
 #include <unordered_map>
 
