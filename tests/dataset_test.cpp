@@ -818,10 +818,7 @@ TEST(Dataset, ReportsDuplicatesAndWhetherTheyCrossTheSplit) {
 // the one stratifiedSplit gives each image in turn (seeded splits made before stay as they were).
 TEST(Dataset, TheSeededSplitKeepsCopiesOfAPictureOnOneSide) {
   TempDir dir;
-  for (int c = 0; c < 2; ++c)
-    for (int n = 0; n < 20; ++n)
-      writeImage(dir / ("c" + std::to_string(c)) / (std::to_string(n) + ".png"),
-                 patternImage(c, n));
+  sdd::test::writePatternDataset(dir.path(), 2, 20);
   const Dataset plain = Dataset::scan(dir.path());
   std::vector<int> labels;
   for (const Sample& s : plain.samples()) labels.push_back(s.label);

@@ -56,9 +56,9 @@ int cmdInfo(const std::vector<std::string>& argv) {
               << m.confidenceRule->reviewBelow << " (for at most "
               << 100 * m.confidenceRule->maxRisk << " % errors among accepted; fitted on "
               << m.confidenceRule->fittedOn << ")\n";
-  if (m.confidenceRule && !sdd::classReviewThresholds(*m.confidenceRule, m.classes).empty())
-    std::cout << "             per class, review below: "
-              << sdd::classReviewThresholds(*m.confidenceRule, m.classes) << "\n";
+  const std::string byClass =
+      m.confidenceRule ? sdd::classReviewThresholds(*m.confidenceRule, m.classes) : "";
+  if (!byClass.empty()) std::cout << "             per class, review below: " << byClass << "\n";
   if (m.confidenceRule && !m.confidenceRule->unknown.empty()) {
     const sdd::UnknownDetector& u = m.confidenceRule->unknown;
     std::cout << "unknown      above a score of " << u.threshold << " (for at most "

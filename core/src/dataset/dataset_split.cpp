@@ -53,12 +53,11 @@ void assignSeededSplit(std::vector<Sample>& samples, const fs::path& root,
       s.split = splitOfUnlabeled(root, s.path, options.validationFraction);
       continue;
     }
-    // (0: no hash taken, as for samples not from a scan; each is its own.)
-    const auto [it, fresh] = s.contentHash
-                                 ? unitOfHash.try_emplace(s.contentHash, unitLabels.size())
-                                 : std::make_pair(unitOfHash.end(), true);
-    unitOf[i] = fresh ? unitLabels.size() : it->second;
-    if (fresh) unitLabels.push_back(s.label);
+    // A new unit unless a copy came before (0: no hash taken, as for samples not from a scan).
+    std::size_t unit = unitLabels.size();
+    if (s.contentHash) unit = unitOfHash.try_emplace(s.contentHash, unit).first->second;
+    if (unit == unitLabels.size()) unitLabels.push_back(s.label);
+    unitOf[i] = unit;
   }
   const auto splits = stratifiedSplit(unitLabels, options.validationFraction, options.seed);
   for (std::size_t i = 0; i < samples.size(); ++i)
