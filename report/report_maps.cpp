@@ -8,8 +8,8 @@
 namespace sddreport {
 namespace {
 
-// One image: the map in colour, the annotations in red (mask outline or boxes), the regions
-// the map finds dashed yellow, its peak as a white cross; the file and the verdict below.
+// One image: the map in colour, the annotations in red (mask or boxes and their outlines), the
+// regions the map finds dashed yellow, its peak as a white cross; the file and the verdict below.
 void drawMapExample(Document& doc, int x, int side, const sdd::ReportData& d,
                     const sdd::ReportData::MapExample& m) {
   QCPPainter& p = doc.painter();
@@ -27,8 +27,15 @@ void drawMapExample(Document& doc, int x, int side, const sdd::ReportData& d,
   if (!s.mask.empty()) p.drawImage(target, loadMaskOverlay(s.mask, QColor(230, 30, 30)));
   p.setBrush(Qt::NoBrush);
   p.setPen(QPen(QColor(230, 30, 30), 1.2));
-  for (const auto& b : s.boxes)
+  for (const auto& b : s.boxes) {
     p.drawRect(scaled(QRect(QPoint(b.xmin, b.ymin), QPoint(b.xmax, b.ymax))));
+    for (const auto& outline : b.outline) {  // the region's own shape, inside its box
+      QPolygonF polygon;
+      for (const sdd::OutlinePoint& pt : outline)
+        polygon << QPointF(x + (pt.x + 0.5) * sx, y + (pt.y + 0.5) * sy);
+      p.drawPolygon(polygon);
+    }
+  }
   p.setPen(QPen(QColor(255, 215, 0), 1.2, Qt::DashLine));
   const std::vector<cv::Rect> shown = m.map.shownRegions();
   for (const cv::Rect& r : shown) p.drawRect(scaled(QRect(r.x, r.y, r.width, r.height)));

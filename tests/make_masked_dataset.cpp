@@ -1,20 +1,54 @@
 // Writes a generated dataset with pixel masks: shapes on texture (test_support's
 // shapeOnTexture), three classes, the mask of each image written beside it in one of the
-// layouts users have; every other image is defect-free with an all-black mask.
-//   usage: sdd_make_masked_dataset OUT_DIR [same-stem|suffix|folders|imgs] [PER_CLASS] [SIZE]
+// layouts users have; every other image is defect-free with an all-black mask. `labelme`
+// writes no mask but a LabelMe file beside each image with the defect's outline as a polygon,
+// `labelme-box` the same with its bounding rectangle (to compare what the map learns).
+//   usage: sdd_make_masked_dataset OUT_DIR [same-stem|suffix|folders|imgs|labelme|labelme-box]
+//                                  [PER_CLASS] [SIZE]
 // For screenshots, the scan CLI test and trying the map by hand.
 #include <cstdlib>
 #include <iostream>
+#include <opencv2/imgproc.hpp>
 #include <string>
 
 #include "test_support.h"
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// A LabelMe file of one image: its defect as a polygon around the mask's pixels, or as the
+// rectangle around them; none for a defect-free image.
+std::string labelMeFile(const std::string& cls, const std::string& image,
+                        const sdd::test::ShapeImage& shape, bool polygon) {
+  std::string points;
+  if (polygon) {
+    std::vector<std::vector<cv::Point>> contours;
+    cv::findContours(shape.mask, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+    for (const auto& c : contours)
+      for (const cv::Point& p : c)
+        points +=
+            (points.empty() ? "[" : ", [") + std::to_string(p.x) + ", " + std::to_string(p.y) + "]";
+  } else if (!shape.box.empty()) {
+    const cv::Rect& b = shape.box;
+    points = "[" + std::to_string(b.x) + ", " + std::to_string(b.y) + "], [" +
+             std::to_string(b.x + b.width - 1) + ", " + std::to_string(b.y + b.height - 1) + "]";
+  }
+  const std::string shapes = points.empty() ? "[]"
+                                            : R"([{"label": ")" + cls + R"(", "points": [)" +
+                                                  points + R"(], "shape_type": ")" +
+                                                  (polygon ? "polygon" : "rectangle") + "\"}]";
+  return R"({"version": "5.4.1", "flags": {}, "shapes": )" + shapes + R"(, "imagePath": ")" +
+         image + R"(", "imageData": null, "imageHeight": )" + std::to_string(shape.image.rows) +
+         R"(, "imageWidth": )" + std::to_string(shape.image.cols) + "}";
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: sdd_make_masked_dataset OUT_DIR [same-stem|suffix|folders|imgs] "
-                 "[PER_CLASS] [SIZE]\n";
+    std::cerr << "usage: sdd_make_masked_dataset OUT_DIR "
+                 "[same-stem|suffix|folders|imgs|labelme|labelme-box] [PER_CLASS] [SIZE]\n";
     return 2;
   }
   const fs::path out = argv[1];
@@ -41,6 +75,12 @@ int main(int argc, char** argv) {
         } else if (layout == "folders") {
           image = out / "images" / cls / (stem + ".jpg");
           mask = out / "masks" / cls / (stem + ".png");
+        } else if (layout == "labelme" || layout == "labelme-box") {
+          image = out / cls / (stem + ".jpg");
+          sdd::test::writeImage(image, shape.image);
+          sdd::test::writeBytes(out / cls / (stem + ".json"),
+                                labelMeFile(cls, stem + ".jpg", shape, layout == "labelme"));
+          continue;
         } else if (layout == "imgs") {
           image = out / cls / "Imgs" / (stem + ".jpg");
           mask = out / cls / "Imgs" / (stem + ".png");

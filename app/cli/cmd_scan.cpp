@@ -30,15 +30,20 @@ int cmdScan(const std::vector<std::string>& argv) {
   }
   const sdd::Dataset ds =
       scanDataset(args, args.integer("seed", 42, 0, 2147483647), true, args.str("workspace", ""));
-  std::size_t boxes = 0, annotated = 0, masked = 0;
+  std::size_t boxes = 0, annotated = 0, masked = 0, outlined = 0;
   for (const auto& s : ds.samples()) {
     boxes += s.boxes.size();
     annotated += !s.boxes.empty();
     masked += !s.mask.empty();
+    for (const auto& b : s.boxes) outlined += !b.outline.empty();
   }
+  // Outlined: a polygon or a mask object of a labeling tool, which the defect map learns as
+  // that shape rather than as its box.
   std::cout << "  " << ds.samples().size() << " images, " << masked << " with masks, " << annotated
-            << " with boxes (" << boxes << " boxes), " << ds.duplicates().size()
-            << " duplicate group(s), " << ds.skipped().size() << " skipped file(s)\n";
+            << " with boxes (" << boxes << " boxes"
+            << (outlined ? ", " + std::to_string(outlined) + " of them outlined" : std::string())
+            << "), " << ds.duplicates().size() << " duplicate group(s), " << ds.skipped().size()
+            << " skipped file(s)\n";
   return 0;
 }
 

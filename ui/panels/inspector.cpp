@@ -116,9 +116,14 @@ Inspector::Inspector(DatasetModel* model, QWidget* parent)
       [this](const QList<ViewBox>& edited, const QString& what) {
         if (row_ < 0) return;
         std::vector<sdd::BoundingBox> boxes;
-        for (const ViewBox& b : edited)
+        for (const ViewBox& b : edited) {
           boxes.push_back(
               {b.name.toStdString(), b.rect.left(), b.rect.top(), b.rect.right(), b.rect.bottom()});
+          for (const QPolygonF& polygon : b.outline) {
+            auto& points = boxes.back().outline.emplace_back();
+            for (const QPointF& p : polygon) points.push_back({float(p.x()), float(p.y())});
+          }
+        }
         Q_EMIT boxesEditRequested(row_, boxes, what);
         showBoxes();  // what was saved: the edit, or the boxes before it when it failed or waits
       });
@@ -220,9 +225,14 @@ void Inspector::fillBoxClasses() {
 void Inspector::showBoxes() {
   if (row_ < 0 || model_->isEmpty() || row_ >= model_->rowCount()) return;
   QList<ViewBox> boxes;
-  for (const auto& b : model_->sample(row_).boxes)
+  for (const auto& b : model_->sample(row_).boxes) {
     boxes.append(
         {QRect(QPoint(b.xmin, b.ymin), QPoint(b.xmax, b.ymax)), QString::fromStdString(b.name)});
+    for (const auto& points : b.outline) {
+      QPolygonF& polygon = boxes.back().outline.emplace_back();
+      for (const sdd::OutlinePoint& p : points) polygon << QPointF(p.x, p.y);
+    }
+  }
   view_->setBoxes(boxes);
   showBoxes_->setEnabled(!boxes.isEmpty());
   showBoxes_->setText(boxes.isEmpty() ? tr("No defect boxes")

@@ -48,6 +48,19 @@ void ImageView::setImage(const QImage& image) {
   fitToView();
 }
 
+ViewBox ViewBox::movedTo(const QRect& to) const {
+  ViewBox out = *this;
+  out.rect = to;
+  // Pixel edges: the box spans [left, right + 1) of the image.
+  const double sx = double(to.width()) / std::max(1, rect.width()),
+               sy = double(to.height()) / std::max(1, rect.height());
+  for (QPolygonF& polygon : out.outline)
+    for (QPointF& p : polygon)
+      p = QPointF(to.left() + (p.x() + 0.5 - rect.left()) * sx - 0.5,
+                  to.top() + (p.y() + 0.5 - rect.top()) * sy - 0.5);
+  return out;
+}
+
 void ImageView::setBoxes(const QList<ViewBox>& boxes) {
   boxes_ = boxes;
   dragging_ = false;
@@ -75,6 +88,14 @@ void ImageView::redrawBoxes() {
     text->setFlag(QGraphicsItem::ItemIgnoresTransformations);
     text->setZValue(3);
     boxItems_ << rect << text;
+    for (const QPolygonF& polygon : boxes_[i].outline) {
+      // Pixel centres: an outline point (x, y) is the middle of pixel (x, y).
+      QColor fill = color;
+      fill.setAlpha(50);
+      auto* shape = scene()->addPolygon(polygon.translated(0.5, 0.5), QPen(color, 0), fill);
+      shape->setZValue(3);
+      boxItems_ << shape;
+    }
     if (!selected) continue;
     // Corner handles, a constant size on screen.
     for (const QPointF& c :
@@ -238,7 +259,7 @@ void ImageView::mousePressEvent(QMouseEvent* e) {
     selectBox(-1);
     return;
   }
-  if (selected_ >= 0) dragFrom_ = boxes_[selected_].rect;
+  if (selected_ >= 0) dragFrom_ = boxes_[selected_];
   e->accept();
 }
 
@@ -264,7 +285,7 @@ void ImageView::mouseMoveEvent(QMouseEvent* e) {
   const QRect img = imageRect();
   const QPoint at(std::clamp(int(std::floor(p.x())), img.left(), img.right()),
                   std::clamp(int(std::floor(p.y())), img.top(), img.bottom()));
-  QRect r = dragFrom_;
+  QRect r = dragFrom_.rect;
   if (dragEdges_ == 0) {
     r = QRect(dragStart_.toPoint(), at).normalized();
   } else if (dragEdges_ == Whole) {
@@ -278,7 +299,7 @@ void ImageView::mouseMoveEvent(QMouseEvent* e) {
     if (dragEdges_ & Bottom) r.setBottom(at.y());
     r = r.normalized();
   }
-  boxes_[selected_].rect = r;
+  boxes_[selected_] = dragFrom_.movedTo(r);
   redrawBoxes();
   e->accept();
 }
@@ -302,7 +323,7 @@ void ImageView::mouseReleaseEvent(QMouseEvent* e) {
     }
     Q_EMIT selectionChanged(selected_);
     finishEdit(boxes_, tr("added %1").arg(box.name));
-  } else if (box.rect != dragFrom_) {
+  } else if (box.rect != dragFrom_.rect) {
     finishEdit(boxes_,
                dragEdges_ == Whole ? tr("moved %1").arg(box.name) : tr("resized %1").arg(box.name));
   }
@@ -358,7 +379,7 @@ void ImageView::keyPressEvent(QKeyEvent* e) {
                   std::clamp(dy, img.top() - r.top(), img.bottom() - r.bottom()));
       if (r == boxes_[selected_].rect) break;
       QList<ViewBox> boxes = boxes_;
-      boxes[selected_].rect = r;
+      boxes[selected_] = boxes[selected_].movedTo(r);
       finishEdit(boxes, tr("moved %1").arg(boxes[selected_].name));
       break;
     }

@@ -13,6 +13,7 @@
 
 #include <QGraphicsView>
 #include <QList>
+#include <QPolygonF>
 #include <QRect>
 #include <QString>
 
@@ -21,10 +22,17 @@ class QGraphicsPixmapItem;
 namespace sddui {
 
 /// A defect box in image pixels: QRect's inclusive corners are VOC's xmin, ymin, xmax, ymax.
+/// `outline`: the region's own shape where the annotation drew one (drawn inside the box, and
+/// moved and stretched with it).
 struct ViewBox {
   QRect rect;
   QString name;
-  bool operator==(const ViewBox& o) const { return rect == o.rect && name == o.name; }
+  QList<QPolygonF> outline = {};
+  bool operator==(const ViewBox& o) const {
+    return rect == o.rect && name == o.name && outline == o.outline;
+  }
+  /// The box with its rectangle set to `to`, its outline moved and stretched along.
+  ViewBox movedTo(const QRect& to) const;
 };
 
 class ImageView : public QGraphicsView {
@@ -102,7 +110,7 @@ class ImageView : public QGraphicsView {
   int dragEdges_ = 0;  ///< the edges the current drag moves; 0: drawing a new box
   bool dragging_ = false;
   QPointF dragStart_;
-  QRect dragFrom_;  ///< the selected box's rectangle when the drag started
+  ViewBox dragFrom_;  ///< the selected box when the drag started
 };
 
 }  // namespace sddui

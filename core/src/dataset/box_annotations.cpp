@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "dataset/labeling_tool_json.h"
+#include "sdd/dataset/masks.h"
 #include "sdd/imaging/image_loader.h"
 #include "sdd/util/ascii.h"
 #include "sdd/util/json.h"
@@ -204,11 +205,18 @@ std::vector<ListedImage> parseCocoBoxes(const std::string& text, std::string* er
       b.ymin = static_cast<int>(std::lround(v[1]));
       b.xmax = static_cast<int>(std::lround(v[0] + v[2]));
       b.ymax = static_cast<int>(std::lround(v[1] + v[3]));
+      // The object's pixels: polygons [[x, y, x, y, …], …], or a run-length mask (crowds).
+      const auto seg = a.find("segmentation");
+      if (seg != a.end() && seg->is_array()) b.outline = outlineFromJson(*seg);
+      if (BoundingBox m; seg != a.end() && seg->is_object() && readRunLength(*seg, m))
+        b.outline = std::move(m.outline);
       images[image->second].boxes.push_back(b);
     }
     return images;
   } catch (const nlohmann::json::exception& e) {
     return fail(std::string("a field missing or of the wrong type: ") + e.what());
+  } catch (const std::out_of_range& e) {  // readRunLength's
+    return fail(std::string("a segmentation mask: ") + e.what());
   }
 }
 
@@ -282,6 +290,7 @@ void readCvatShape(const std::string& tag, const std::map<std::string, std::stri
     const auto points = a.find("points");  // "x,y;x,y;..."
     if (points == a.end()) throw std::runtime_error("a " + tag + " without points");
     double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+    std::vector<OutlinePoint> polygon;
     std::istringstream in(points->second);
     for (std::string pair; std::getline(in, pair, ';');) {
       const auto comma = pair.find(',');
@@ -290,9 +299,11 @@ void readCvatShape(const std::string& tag, const std::map<std::string, std::stri
                                                      {"y", pair.substr(comma + 1)}};
       const double x = pixelAttribute(xy, "x"), y = pixelAttribute(xy, "y");
       x0 = std::min(x0, x), y0 = std::min(y0, y), x1 = std::max(x1, x), y1 = std::max(y1, y);
+      polygon.push_back({float(x), float(y)});
     }
     if (x1 < x0) throw std::runtime_error("a " + tag + " without points");
     im.boxes.push_back(cornerBox(label->second, x0, y0, x1, y1));
+    if (tag == "polygon") im.boxes.back().outline = limitOutline({std::move(polygon)});
   }
 }
 
@@ -521,6 +532,7 @@ std::vector<BoundingBox> parseYoloBoxes(const std::string& text, int width, int 
       return {};
     }
     id = v[0];
+    std::vector<OutlinePoint> polygon;
     if (v.size() == 5) {
       cx = v[1], cy = v[2], w = v[3], h = v[4];
     } else {
@@ -528,6 +540,8 @@ std::vector<BoundingBox> parseYoloBoxes(const std::string& text, int width, int 
       for (std::size_t k = 1; k + 1 < v.size(); k += 2) {
         x0 = std::min(x0, v[k]), x1 = std::max(x1, v[k]);
         y0 = std::min(y0, v[k + 1]), y1 = std::max(y1, v[k + 1]);
+        polygon.push_back({float(std::clamp(v[k], 0.0, 1.0) * width),
+                           float(std::clamp(v[k + 1], 0.0, 1.0) * height)});
       }
       cx = (x0 + x1) / 2, cy = (y0 + y1) / 2, w = x1 - x0, h = y1 - y0;
     }
@@ -551,6 +565,7 @@ std::vector<BoundingBox> parseYoloBoxes(const std::string& text, int width, int 
     b.ymin = px(cy - h / 2, height);
     b.xmax = px(cx + w / 2, width);
     b.ymax = px(cy + h / 2, height);
+    b.outline = limitOutline({std::move(polygon)});
     boxes.push_back(b);
   }
   return boxes;

@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "dataset/folder_names.h"
+#include "sdd/dataset/masks.h"
 #include "sdd/imaging/image_loader.h"
 #include "sdd/util/base64.h"
 #include "sdd/util/json.h"
@@ -36,6 +37,13 @@ bool boxAround(std::vector<std::pair<double, double>> points, bool circle, Bound
   b.xmax = static_cast<int>(std::lround(x1));
   b.ymax = static_cast<int>(std::lround(y1));
   return true;
+}
+
+// A polygon's points as the box's outline (a polygon of fewer than three points has none).
+void setPolygon(BoundingBox& b, const std::vector<std::pair<double, double>>& points) {
+  std::vector<OutlinePoint> polygon;
+  for (const auto& [x, y] : points) polygon.push_back({float(x), float(y)});
+  b.outline = limitOutline({std::move(polygon)});
 }
 
 // [[x, y], ...] scaled by (sx, sy); throws nlohmann's exceptions for another shape.
@@ -67,11 +75,11 @@ bool inflateStream(const std::string& packed, std::size_t limit, std::vector<std
   return rc == Z_STREAM_END;
 }
 
-// The corners of the pixels a Supervisely bitmap object covers, or none for an empty one: its
-// "data" is a PNG, compressed with zlib and written in base64, whose top left corner lies at
-// "origin" [x, y] of the image; the PNG's non-zero pixels are the object. The PNG decodes
-// through decodeImage, so a crafted one meets the same size limits as an image file.
-std::vector<std::pair<double, double>> bitmapCorners(const nlohmann::json& bitmap) {
+// The box and outline of the pixels a Supervisely bitmap object covers; false for an empty
+// one: its "data" is a PNG, compressed with zlib and written in base64, whose top left corner
+// lies at "origin" [x, y] of the image; the PNG's non-zero pixels are the object. The PNG
+// decodes through decodeImage, so a crafted one meets the same size limits as an image file.
+bool readBitmap(const nlohmann::json& bitmap, BoundingBox& b) {
   const std::optional<std::string> packed =
       decodeBase64(bitmap.at("data").get_ref<const std::string&>());
   std::vector<std::uint8_t> png;
@@ -89,61 +97,14 @@ std::vector<std::pair<double, double>> bitmapCorners(const nlohmann::json& bitma
   }
   std::vector<cv::Point> points;
   cv::findNonZero(covered, points);
-  if (points.empty()) return {};
+  if (points.empty()) return false;
   const cv::Rect r = cv::boundingRect(points);
-  const double x = bitmap.at("origin").at(0).get<double>() + r.x,
-               y = bitmap.at("origin").at(1).get<double>() + r.y;
-  return {{x, y}, {x + r.width - 1, y + r.height - 1}};
-}
-
-// The corners of the pixels a COCO run-length mask covers ({"counts", "size": [height,
-// width]}, as Datumaro and pycocotools write it), or none for an empty one. The counts alternate
-// background and object runs, background first, pixels numbered down each column, then across;
-// as a list of numbers, or as COCO's compressed text (each count 5 bits per character from '0',
-// 0x20 = more to come, 0x10 = negative, from the third on a difference to the count two before).
-std::vector<std::pair<double, double>> runLengthCorners(const nlohmann::json& rle) {
-  const long long height = jsonInteger(rle.at("size").at(0), 1, 1'000'000),
-                  width = jsonInteger(rle.at("size").at(1), 1, 1'000'000);
-  std::vector<long long> counts;
-  const nlohmann::json& c = rle.at("counts");
-  if (c.is_string()) {
-    const std::string& text = c.get_ref<const std::string&>();
-    for (std::size_t p = 0; p < text.size();) {
-      long long x = 0;
-      int k = 0, ch = 0;
-      do {
-        if (p >= text.size() || k > 11)
-          throw std::out_of_range("a run-length mask's counts cut off");
-        ch = text[p++] - 48;
-        if (ch < 0 || ch > 63)
-          throw std::out_of_range("a run-length mask's counts not COCO's text");
-        x |= static_cast<long long>(ch & 0x1f) << 5 * k++;
-      } while (ch & 0x20);
-      if (ch & 0x10) x -= 1LL << 5 * k;  // the sign bit: extend it
-      if (counts.size() > 2) x += counts[counts.size() - 2];
-      // Checked here, so that the next difference cannot overflow either.
-      if (x < 0 || x > width * height)
-        throw std::out_of_range("a run-length mask's counts beyond its size");
-      counts.push_back(x);
-    }
-  } else {
-    for (const auto& n : c.get_ref<const nlohmann::json::array_t&>())
-      counts.push_back(jsonInteger(n, 0, width * height));
-  }
-  long long at = 0, x0 = width, y0 = height, x1 = -1, y1 = -1;
-  for (std::size_t k = 0; k < counts.size(); at += counts[k++]) {
-    if (counts[k] < 0 || counts[k] > width * height - at)
-      throw std::out_of_range("a run-length mask's counts beyond its size");
-    if (k % 2 == 0 || counts[k] == 0) continue;  // background
-    const long long first = at, last = at + counts[k] - 1;
-    x0 = std::min(x0, first / height), x1 = std::max(x1, last / height);
-    const bool oneColumn = first / height == last / height;
-    y0 = std::min(y0, oneColumn ? first % height : 0);
-    y1 = std::max(y1, oneColumn ? last % height : height - 1);
-  }
-  if (x1 < 0) return {};
-  return {{static_cast<double>(x0), static_cast<double>(y0)},
-          {static_cast<double>(x1), static_cast<double>(y1)}};
+  const double x = bitmap.at("origin").at(0).get<double>(),
+               y = bitmap.at("origin").at(1).get<double>();
+  if (!boxAround({{x + r.x, y + r.y}, {x + r.x + r.width - 1, y + r.y + r.height - 1}}, false, b))
+    throw std::out_of_range("a bitmap's origin out of range");
+  b.outline = maskOutline(covered, {x, y});
+  return true;
 }
 
 std::string forwardSlashes(std::string path) {
@@ -192,6 +153,7 @@ void readLabelStudioRegion(const nlohmann::json& region, ListedImage& im) {
           {(x + value.at("width").get<double>()) * w, (y + value.at("height").get<double>()) * h}};
     } else {
       points = pointList(value.at("points"), w, h);
+      setPolygon(b, points);
     }
     if (!boxAround(points, false, b)) throw std::out_of_range("a region out of range");
     im.boxes.push_back(b);
@@ -199,6 +161,82 @@ void readLabelStudioRegion(const nlohmann::json& region, ListedImage& im) {
 }
 
 }  // namespace
+
+// The counts alternate
+// background and object runs, background first, pixels numbered down each column, then across;
+// as a list of numbers, or as COCO's compressed text (each count 5 bits per character from '0',
+// 0x20 = more to come, 0x10 = negative, from the third on a difference to the count two before).
+bool readRunLength(const nlohmann::json& rle, BoundingBox& b) {
+  const long long height = jsonInteger(rle.at("size").at(0), 1, 1'000'000),
+                  width = jsonInteger(rle.at("size").at(1), 1, 1'000'000);
+  std::vector<long long> counts;
+  const nlohmann::json& c = rle.at("counts");
+  if (c.is_string()) {
+    const std::string& text = c.get_ref<const std::string&>();
+    for (std::size_t p = 0; p < text.size();) {
+      long long x = 0;
+      int k = 0, ch = 0;
+      do {
+        if (p >= text.size() || k > 11)
+          throw std::out_of_range("a run-length mask's counts cut off");
+        ch = text[p++] - 48;
+        if (ch < 0 || ch > 63)
+          throw std::out_of_range("a run-length mask's counts not COCO's text");
+        x |= static_cast<long long>(ch & 0x1f) << 5 * k++;
+      } while (ch & 0x20);
+      if (ch & 0x10) x -= 1LL << 5 * k;  // the sign bit: extend it
+      if (counts.size() > 2) x += counts[counts.size() - 2];
+      // Checked here, so that the next difference cannot overflow either.
+      if (x < 0 || x > width * height)
+        throw std::out_of_range("a run-length mask's counts beyond its size");
+      counts.push_back(x);
+    }
+  } else {
+    for (const auto& n : c.get_ref<const nlohmann::json::array_t&>())
+      counts.push_back(jsonInteger(n, 0, width * height));
+  }
+  long long at = 0, x0 = width, y0 = height, x1 = -1, y1 = -1;
+  for (std::size_t k = 0; k < counts.size(); at += counts[k++]) {
+    if (counts[k] < 0 || counts[k] > width * height - at)
+      throw std::out_of_range("a run-length mask's counts beyond its size");
+    if (k % 2 == 0 || counts[k] == 0) continue;  // background
+    const long long first = at, last = at + counts[k] - 1;
+    x0 = std::min(x0, first / height), x1 = std::max(x1, last / height);
+    const bool oneColumn = first / height == last / height;
+    y0 = std::min(y0, oneColumn ? first % height : 0);
+    y1 = std::max(y1, oneColumn ? last % height : height - 1);
+  }
+  if (x1 < 0) return false;
+  boxAround({{double(x0), double(y0)}, {double(x1), double(y1)}}, false, b);
+  // The pixels themselves, within the box, when it is of a size a mask is (else the box alone).
+  if ((x1 - x0 + 1) * (y1 - y0 + 1) > (16 << 20)) return true;
+  cv::Mat covered = cv::Mat::zeros(int(y1 - y0 + 1), int(x1 - x0 + 1), CV_8U);
+  at = 0;
+  for (std::size_t k = 0; k < counts.size(); at += counts[k++])
+    for (long long p = at; k % 2 == 1 && p < at + counts[k]; ++p)
+      covered.at<std::uint8_t>(int(p % height - y0), int(p / height - x0)) = 255;
+  b.outline = maskOutline(covered, {double(x0), double(y0)});
+  return true;
+}
+
+nlohmann::json outlineToJson(const std::vector<std::vector<OutlinePoint>>& outline) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& polygon : outline) {
+    nlohmann::json& flat = out.emplace_back(nlohmann::json::array());
+    for (const OutlinePoint& p : polygon) flat.push_back(p.x), flat.push_back(p.y);
+  }
+  return out;
+}
+
+std::vector<std::vector<OutlinePoint>> outlineFromJson(const nlohmann::json& polygons) {
+  std::vector<std::vector<OutlinePoint>> out;
+  for (const auto& flat : polygons.get_ref<const nlohmann::json::array_t&>()) {
+    auto& polygon = out.emplace_back();
+    for (std::size_t k = 0; k + 1 < flat.size(); k += 2)
+      polygon.push_back({flat.at(k).get<float>(), flat.at(k + 1).get<float>()});
+  }
+  return limitOutline(std::move(out));
+}
 
 // LabelMe / X-AnyLabeling: one image per file.
 ListedImage parseLabelMe(const nlohmann::json& j) {
@@ -209,8 +247,10 @@ ListedImage parseLabelMe(const nlohmann::json& j) {
     BoundingBox b;
     b.name = shape.at("label").get<std::string>();
     const std::string type = shape.value("shape_type", std::string("polygon"));
-    if (!boxAround(pointList(shape.at("points")), type == "circle", b))
+    const auto points = pointList(shape.at("points"));
+    if (!boxAround(points, type == "circle", b))
       throw std::out_of_range("a shape's points out of range");
+    if (type == "polygon") setPolygon(b, points);
     im.boxes.push_back(b);
   }
   if (j.contains("flags") && j["flags"].is_object())
@@ -277,14 +317,19 @@ std::vector<ListedImage> parseCreateMl(const nlohmann::json& images) {
 ListedImage parseSupervisely(const nlohmann::json& j) {
   ListedImage im;
   for (const auto& o : j.at("objects").get_ref<const nlohmann::json::array_t&>()) {
-    const std::vector<std::pair<double, double>> points =
-        o.contains("bitmap")   ? bitmapCorners(o["bitmap"])
-        : o.contains("points") ? pointList(o["points"].at("exterior"))
-                               : std::vector<std::pair<double, double>>{};
-    if (points.empty()) continue;  // an empty bitmap, a graph of key points
     BoundingBox b;
     b.name = o.at("classTitle").get<std::string>();
-    if (!boxAround(points, false, b)) throw std::out_of_range("an object's points out of range");
+    if (o.contains("bitmap")) {
+      if (!readBitmap(o["bitmap"], b)) continue;  // an empty bitmap
+    } else if (o.contains("points")) {
+      // A polygon's holes ("interior") are left filled: the defect is inside its exterior.
+      const auto points = pointList(o["points"].at("exterior"));
+      if (points.empty()) continue;
+      if (!boxAround(points, false, b)) throw std::out_of_range("an object's points out of range");
+      if (o.value("geometryType", std::string()) == "polygon") setPolygon(b, points);
+    } else {
+      continue;  // a graph of key points
+    }
     im.boxes.push_back(b);
   }
   // Tags named train / val mark a split in many projects, not a class.
@@ -316,6 +361,7 @@ std::vector<ListedImage> parseDatumaro(const nlohmann::json& j) {
         if (im.className.empty()) im.className = labelName(a);
         continue;
       }
+      BoundingBox b;
       std::vector<std::pair<double, double>> points;
       if (type == "bbox") {
         const auto& v = a.at("bbox");
@@ -326,11 +372,11 @@ std::vector<ListedImage> parseDatumaro(const nlohmann::json& j) {
         const auto& v = a.at("points");
         for (std::size_t k = 0; k + 1 < v.size(); k += 2)
           points.emplace_back(v[k].get<double>(), v[k + 1].get<double>());
-      } else if (type == "mask" && a.contains("rle")) {
-        points = runLengthCorners(a["rle"]);
+        if (type == "polygon") setPolygon(b, points);
+      } else if (type == "mask" && a.contains("rle") && readRunLength(a["rle"], b)) {
+        points = {{b.xmin, b.ymin}, {b.xmax, b.ymax}};
       }
       if (points.empty() || !a.contains("label_id")) continue;  // an empty mask, a caption
-      BoundingBox b;
       b.name = labelName(a);
       if (!boxAround(points, false, b)) throw std::out_of_range("an annotation out of range");
       im.boxes.push_back(b);

@@ -1,6 +1,7 @@
 #include "sdd/dataset/masks.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <opencv2/imgproc.hpp>
 
@@ -244,6 +245,78 @@ std::vector<cv::Rect> componentBoxes(const cv::Mat& binary, cv::Mat* labels) {
     boxes.emplace_back(stats.at<int>(k, cv::CC_STAT_LEFT), stats.at<int>(k, cv::CC_STAT_TOP),
                        stats.at<int>(k, cv::CC_STAT_WIDTH), stats.at<int>(k, cv::CC_STAT_HEIGHT));
   return boxes;
+}
+
+std::vector<std::vector<OutlinePoint>> maskOutline(const cv::Mat& binary, cv::Point2d offset) {
+  std::vector<std::vector<cv::Point>> contours;
+  cv::findContours(binary != 0, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  std::size_t points = 0;
+  for (const auto& c : contours) points += c.size();
+  // A ragged mask's contour of thousands of steps: half a pixel off loses nothing a 12 x 12
+  // map or a screen can show.
+  if (points > kMaxOutlinePoints)
+    for (auto& c : contours) cv::approxPolyDP(std::vector<cv::Point>(c), c, 0.5, true);
+  std::vector<std::vector<OutlinePoint>> out;
+  for (const auto& c : contours) {
+    out.emplace_back();
+    for (const cv::Point& p : c)
+      out.back().push_back({float(p.x + offset.x), float(p.y + offset.y)});
+    if (c.size() < 3) {  // a line or a dot of pixels: its pixels as a thin polygon
+      out.back().clear();
+      const cv::Rect r = cv::boundingRect(c);
+      for (const auto& [x, y] : {std::pair{r.x, r.y},
+                                 {r.x + r.width - 1, r.y},
+                                 {r.x + r.width - 1, r.y + r.height - 1},
+                                 {r.x, r.y + r.height - 1}})
+        out.back().push_back({float(x + offset.x), float(y + offset.y)});
+    }
+  }
+  return limitOutline(std::move(out));
+}
+
+std::vector<std::vector<OutlinePoint>> limitOutline(
+    std::vector<std::vector<OutlinePoint>> outline) {
+  std::size_t points = 0;
+  for (const auto& polygon : outline) points += polygon.size();
+  const std::size_t step = (points + kMaxOutlinePoints - 1) / kMaxOutlinePoints;
+  std::vector<std::vector<OutlinePoint>> out;
+  for (auto& polygon : outline) {
+    // A point a file put beyond a million pixels (or not a number) is no outline.
+    if (std::any_of(polygon.begin(), polygon.end(), [](const OutlinePoint& p) {
+          return !(std::abs(p.x) <= 1e6f && std::abs(p.y) <= 1e6f);
+        }))
+      continue;
+    if (step > 1) {
+      std::vector<OutlinePoint> thin;
+      for (std::size_t k = 0; k < polygon.size(); k += step) thin.push_back(polygon[k]);
+      polygon = std::move(thin);
+    }
+    if (polygon.size() >= 3) out.push_back(std::move(polygon));
+  }
+  return out;
+}
+
+void fillRegion(const BoundingBox& box, cv::Mat& canvas, cv::Size2d scale, int value) {
+  constexpr int kShift = 4;  // fillPoly's fixed point: sixteenths of a canvas pixel
+  const auto at = [&](double x, double y) {
+    return cv::Point(int(std::lround(((x + 0.5) * scale.width - 0.5) * (1 << kShift))),
+                     int(std::lround(((y + 0.5) * scale.height - 0.5) * (1 << kShift))));
+  };
+  std::vector<std::vector<cv::Point>> polygons;
+  for (const auto& polygon : box.outline) {
+    polygons.emplace_back();
+    for (const OutlinePoint& p : polygon) polygons.back().push_back(at(p.x, p.y));
+  }
+  if (polygons.empty()) {  // the rectangle: every canvas pixel its pixels touch
+    cv::rectangle(canvas,
+                  cv::Point(int(std::floor(box.xmin * scale.width)),
+                            int(std::floor(box.ymin * scale.height))),
+                  cv::Point(int(std::ceil((box.xmax + 1) * scale.width)) - 1,
+                            int(std::ceil((box.ymax + 1) * scale.height)) - 1),
+                  cv::Scalar(value), cv::FILLED);
+    return;
+  }
+  cv::fillPoly(canvas, polygons, cv::Scalar(value), cv::LINE_8, kShift);
 }
 
 std::vector<cv::Rect> boxRects(const std::vector<BoundingBox>& boxes) {

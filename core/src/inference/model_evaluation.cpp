@@ -227,7 +227,8 @@ PointingGame pointingGame(Predictor& predictor, const Dataset& dataset, const st
       ++g.failed;
       continue;
     }
-    // Where the defect is: the mask's pixels and their components' boxes, or else the boxes.
+    // Where the defect is: the mask's pixels and their components' boxes, or else the boxes
+    // (their pixels: the outlines the annotation drew, else the rectangles).
     std::vector<cv::Rect> boxes;
     cv::Mat truthMask;
     if (!s.mask.empty()) {
@@ -239,7 +240,7 @@ PointingGame pointingGame(Predictor& predictor, const Dataset& dataset, const st
     } else {
       boxes = boxRects(s.boxes);
       truthMask = cv::Mat::zeros(d.image.size(), CV_8UC1);
-      for (const cv::Rect& b : boxes) truthMask(b & cv::Rect({}, d.image.size())).setTo(255);
+      for (const BoundingBox& b : s.boxes) fillRegion(b, truthMask);
     }
     if (boxes.empty()) {  // a defect-free image: nothing to point at
       ++g.withoutBoxes;

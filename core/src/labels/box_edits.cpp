@@ -2,6 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
+#include "dataset/labeling_tool_json.h"
 #include "labels/journal_db.h"
 #include "sdd/util/json.h"
 
@@ -47,10 +50,18 @@ void createBoxEditsTable(sqlite::Database& db) {
 }
 
 bool sameBoxes(const Boxes& a, const Boxes& b) {
+  const auto samePoint = [](const OutlinePoint& p, const OutlinePoint& q) {
+    return p.x == q.x && p.y == q.y;
+  };
+  const auto samePolygon = [&](const auto& p, const auto& q) {
+    return std::equal(p.begin(), p.end(), q.begin(), q.end(), samePoint);
+  };
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
     if (a[i].name != b[i].name || a[i].xmin != b[i].xmin || a[i].ymin != b[i].ymin ||
-        a[i].xmax != b[i].xmax || a[i].ymax != b[i].ymax)
+        a[i].xmax != b[i].xmax || a[i].ymax != b[i].ymax ||
+        !std::equal(a[i].outline.begin(), a[i].outline.end(), b[i].outline.begin(),
+                    b[i].outline.end(), samePolygon))
       return false;
   return true;
 }
@@ -69,9 +80,11 @@ void checkBoxes(const Boxes& boxes) {
 
 std::string boxesToJson(const Boxes& boxes) {
   nlohmann::json out = nlohmann::json::array();
-  for (const BoundingBox& b : boxes)
+  for (const BoundingBox& b : boxes) {
     out.push_back(
         {{"name", b.name}, {"xmin", b.xmin}, {"ymin", b.ymin}, {"xmax", b.xmax}, {"ymax", b.ymax}});
+    if (!b.outline.empty()) out.back()["outline"] = outlineToJson(b.outline);
+  }
   return dumpJson(out);
 }
 
@@ -83,9 +96,11 @@ Boxes boxesFromJson(const std::string& json) {
     const auto coordinate = [](const nlohmann::json& v) {
       return static_cast<int>(jsonInteger(v, -1'000'000'000, 1'000'000'000));
     };
-    for (const auto& b : in)
+    for (const auto& b : in) {
       out.push_back({b.at("name").get<std::string>(), coordinate(b.at("xmin")),
                      coordinate(b.at("ymin")), coordinate(b.at("xmax")), coordinate(b.at("ymax"))});
+      if (b.contains("outline")) out.back().outline = outlineFromJson(b["outline"]);
+    }
     return out;
   } catch (const std::exception& e) {
     throw LabelStoreError(std::string("damaged box list in the label journal: ") + e.what());

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "dataset/labeling_tool_json.h"
 #include "sdd/labels/label_store.h"
 #include "sdd/util/atomic_file.h"
 #include "sdd/util/json.h"
@@ -102,6 +103,7 @@ CocoSummary exportCoco(const Dataset& dataset, const fs::path& jsonFile) {
                              {"bbox", {b.xmin, b.ymin, w, h}},
                              {"area", w * h},
                              {"iscrowd", 0}});
+      if (!b.outline.empty()) annotations.back()["segmentation"] = outlineToJson(b.outline);
     }
   }
   summary.categories = category.size();

@@ -40,15 +40,19 @@ cv::Mat locationTarget(const Sample& s, int side,
     if (!full.empty() && boxes) *boxes = cellBoxTarget(componentBoxes(full), full.size(), side);
   }
   if (full.empty() && !s.boxes.empty() && s.width > 0 && s.height > 0) {
-    // Boxes as filled rectangles, drawn finely enough that a cell's share is close.
+    // Boxes as filled rectangles (their outlines where the annotation drew them), drawn
+    // finely enough that a cell's share is close.
     const int fine = side * 8;
     full = cv::Mat::zeros(fine, fine, CV_8UC1);
     const double sx = double(fine) / s.width, sy = double(fine) / s.height;
     for (const BoundingBox& b : s.boxes)
-      cv::rectangle(
-          full, cv::Point(int(std::floor((b.xmin - 1) * sx)), int(std::floor((b.ymin - 1) * sy))),
-          cv::Point(int(std::ceil(b.xmax * sx)) - 1, int(std::ceil(b.ymax * sy)) - 1), 255,
-          cv::FILLED);
+      if (!b.outline.empty())
+        fillRegion(b, full, {sx, sy});
+      else
+        cv::rectangle(
+            full, cv::Point(int(std::floor((b.xmin - 1) * sx)), int(std::floor((b.ymin - 1) * sy))),
+            cv::Point(int(std::ceil(b.xmax * sx)) - 1, int(std::ceil(b.ymax * sy)) - 1), 255,
+            cv::FILLED);
     if (boxes) *boxes = cellBoxTarget(boxRects(s.boxes), cv::Size(s.width, s.height), side);
   }
   if (full.empty()) return {};

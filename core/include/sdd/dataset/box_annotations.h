@@ -12,11 +12,24 @@
 
 namespace sdd {
 
+/// A point of a region's outline, in source-image pixels (fractions as the tool wrote them).
+struct OutlinePoint {
+  float x = 0, y = 0;
+};
+
 /// A defect region, in source-image pixels.
 struct BoundingBox {
   std::string name;
   int xmin = 0, ymin = 0, xmax = 0, ymax = 0;
+  /// The region's own shape when the annotation drew one (a polygon; the outer contours of a
+  /// bitmap or run-length mask): the defect is the union of these filled polygons, inside the
+  /// box. Empty: the rectangle is the region (VOC, COCO's bbox, YOLO's boxes).
+  std::vector<std::vector<OutlinePoint>> outline = {};
 };
+
+/// The most points one box's outline keeps (the rest of a long contour is simplified away):
+/// a journal row or an export stays small however detailed a mask was.
+inline constexpr std::size_t kMaxOutlinePoints = 4096;
 
 /// The text of an annotation file (VOC, COCO, YOLO, CSV), its first `maxBytes` bytes when it is
 /// longer; false when it cannot be opened or, read whole, is larger than kMaxFileBytes
