@@ -167,6 +167,8 @@ constexpr double kFreezeLimitMs = 1000 * kSanitizerSlowdown;
 /// (RUN_SERIAL) and so adds its whole length to CI.
 constexpr int kLargeSetImages = kSanitizerSlowdown > 1 ? 4000 : 20000;
 constexpr int kNewImagesToPrelabel = kSanitizerSlowdown > 1 ? 1000 : 20000;
+/// So are the NEU images classified while training (all 1,800 in the release run).
+constexpr int kNeuImagesToClassify = kSanitizerSlowdown > 1 ? 600 : 1800;
 
 class EventLoopProbe {
  public:
@@ -444,6 +446,44 @@ class GuiTest : public QObject {
     const int row = m->rowForJournalPath(QString::fromStdString(path));
     QVERIFY(row >= 0);
     QVERIFY(sdd::sameBoxes(m->sample(row).boxes, {{"scratches", 1, 2, 50, 60}}));
+  }
+
+  // A region a labeling tool outlined (a LabelMe polygon) moves and stretches with its box in
+  // the inspector, and the journal keeps the moved shape.
+  void inspectorMovesAnOutlineWithItsBox() {
+    TempDir dir;
+    for (const char* c : {"pits", "scratches"}) {
+      writeImage(dir / "data" / c / "a.png", patternImage(0, 1, 96, 96));
+      // (No raw string literals in this file: moc 6.4 misreads them and finds no class.)
+      writeBytes(dir / "data" / c / "a.json",
+                 std::string("{\"shapes\": [{\"label\": \"") + c +
+                     "\", \"points\": [[10, 10], [40, 10], [10, 40]]}], \"imagePath\": \"a.png\"}");
+    }
+    MainWindow w(opts(qs(dir / "data"), qs(dir / "ws"), {}));
+    w.resize(1360, 860);
+    w.show();
+    QVERIFY(waitFor([&] { return !w.datasetModel()->isEmpty(); }));
+    DatasetModel* m = w.datasetModel();
+    const int row = 0;
+    w.showImage(row);
+    ImageView* v = w.inspector()->imageView();
+    w.inspector()->setEditingBoxes(true);
+    QCOMPARE(v->boxes().size(), 1);
+    QCOMPARE(v->boxes()[0].outline.size(), 1);
+    auto at = [&](double x, double y) { return v->mapFromScene(QPointF(x, y)); };
+    QTest::mousePress(v->viewport(), Qt::LeftButton, {}, at(15.5, 15.5));
+    QTest::mouseMove(v->viewport(), at(18.5, 20.5));
+    QTest::mouseMove(v->viewport(), at(20.5, 25.5));
+    QTest::mouseRelease(v->viewport(), Qt::LeftButton, {}, at(20.5, 25.5));
+    const sdd::BoundingBox moved = m->sample(row).boxes.at(0);
+    const int dx = moved.xmin - 10, dy = moved.ymin - 10;
+    QVERIFY(dx > 0 && dy > 0);
+    QCOMPARE(moved.outline.size(), size_t(1));
+    QCOMPARE(moved.outline[0].size(), size_t(3));
+    QCOMPARE(moved.outline[0][1].x, 40.f + dx);  // the polygon went where its box went
+    QCOMPARE(moved.outline[0][2].y, 40.f + dy);
+    const auto journal = m->store()->currentBoxes().at(m->journalPath(row).toStdString());
+    QVERIFY(sdd::sameBoxes(journal, m->sample(row).boxes));
   }
 
   // A model trained on masks has a defect map: the inspector explains with it by default
@@ -1133,8 +1173,8 @@ class GuiTest : public QObject {
   }
 
   /// The GUI thread keeps serving events while a 360-image batch classifies.
-  /// Training runs and all 1,800 NEU images are classified while the user scrolls
-  /// the browser; the GUI thread's event loop is sampled every 5 ms throughout.
+  /// Training runs and all 1,800 NEU images (600 under the sanitizers) are classified while
+  /// the user scrolls the browser; the GUI thread's event loop is sampled every 5 ms throughout.
   void staysResponsiveWhileTrainingAndClassifying1800Images() {
     const fs::path neu = sdd::test::neuDetDir();
     if (neu.empty()) QSKIP("data/NEU-DET not present (see README)");
@@ -1149,6 +1189,7 @@ class GuiTest : public QObject {
     QStringList files;
     for (const auto& smp : w.datasetModel()->dataset()->samples()) files << qs(smp.path);
     QCOMPARE(files.size(), 1800);
+    files = files.mid(0, kNeuImagesToClassify);
 
     EventLoopProbe probe;
     TrainPanel* t = w.trainPanel();
@@ -1172,11 +1213,11 @@ class GuiTest : public QObject {
     probe.stop();
     t->stopTraining();
     QVERIFY(waitFor([&] { return !t->isTraining(); }, 120000));
-    QCOMPARE(done.at(0).at(0).toInt(), 1800);
-    QCOMPARE(w.datasetModel()->predictedCount(), 1800);
+    QCOMPARE(done.at(0).at(0).toInt(), kNeuImagesToClassify);
+    QCOMPARE(w.datasetModel()->predictedCount(), kNeuImagesToClassify);
     const double rssAfter = residentMegabytes();
-    qInfo("1800 images classified in %lld ms while training (epochs finished meanwhile: %lld)",
-          batchMs, static_cast<long long>(epochs.count()));
+    qInfo("%d images classified in %lld ms while training (epochs finished meanwhile: %lld)",
+          kNeuImagesToClassify, batchMs, static_cast<long long>(epochs.count()));
     qInfo("event loop over %lld ms: %d samples, p50 %.1f ms, p99 %.1f ms, worst %.1f ms",
           probe.elapsed(), probe.samples(), probe.percentile(0.50), probe.percentile(0.99),
           probe.worst());

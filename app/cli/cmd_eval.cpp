@@ -74,7 +74,7 @@ nlohmann::json printPointingGame(const sdd::PointingGame& g) {
             << " inside a defect box\n"
             << "class                images   peak in box   image centre in box (baseline)   "
                "peak at the border"
-            << (g.ap50.empty() ? "" : "   box AP@0.5") << "\n";
+            << (g.ap50.empty() ? "" : "   box AP@0.5   pixel IoU") << "\n";
   for (std::size_t c = 0; c < g.classes.size(); ++c) {
     const double n = std::max(1, g.images[c]);
     std::cout << sdd::padRight(g.classes[c], 20) << std::setw(7) << g.images[c] << std::fixed
@@ -87,8 +87,10 @@ nlohmann::json printPointingGame(const sdd::PointingGame& g) {
                           {"centre_hits", g.centreHits[c]},
                           {"border_peaks", g.borderPeaks[c]}};
     if (!g.ap50.empty()) {
-      std::cout << std::setw(13) << std::setprecision(3) << g.ap50[c];
+      std::cout << std::setw(13) << std::setprecision(3) << g.ap50[c] << std::setw(12)
+                << g.pixelIoUs[c];
       row["ap50"] = g.ap50[c];
+      row["pixel_iou"] = g.pixelIoUs[c];
     }
     std::cout << "\n";
     out["per_class"].push_back(row);
@@ -99,10 +101,10 @@ nlohmann::json printPointingGame(const sdd::PointingGame& g) {
             << std::setw(14) << 100.0 * g.totalCentreHits() / n << " %" << std::setw(28)
             << 100.0 * g.totalBorderPeaks() / n << " %";
   if (!g.ap50.empty())
-    std::cout << std::setw(13) << std::setprecision(3) << g.map50()
-              << " (mAP)\npixel IoU of map >= 0.5 with the annotated regions (masks, else box "
-                 "rectangles): "
-              << g.pixelIoU;
+    std::cout << std::setw(13) << std::setprecision(3) << g.map50() << std::setw(12) << g.pixelIoU
+              << "  (mAP; mean IoU)"
+              << "\n(pixel IoU: of map >= 0.5 with the annotated pixels: the mask, else the boxes' "
+                 "outlines or rectangles)";
   std::cout << "\n(peak at the border: within 8 % of the image size of its edge)\n";
   std::cout.unsetf(std::ios::fixed);
   if (g.withoutBoxes) std::cout << g.withoutBoxes << " image(s) without defect boxes left out\n";

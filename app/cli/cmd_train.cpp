@@ -157,7 +157,7 @@ int cmdTrain(const std::vector<std::string>& argv) {
       std::snprintf(val, sizeof val, "val loss %.4f acc %.4f F1 %.4f", s.valLoss, s.valAccuracy,
                     s.valMacroF1);
     std::printf("epoch %3d/%d  train loss %.4f acc %.4f | %s | lr %.2e | %.1f s%s\n", s.epoch,
-                cfg.epochs, s.trainLoss, s.trainAccuracy, val, s.learningRate, s.seconds,
+                s.epochs, s.trainLoss, s.trainAccuracy, val, s.learningRate, s.seconds,
                 s.best && s.validated ? "  *best" : "");
     std::fflush(stdout);
   };

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <numeric>
 #include <opencv2/imgproc.hpp>
 #include <sstream>
 #include <stdexcept>
@@ -209,8 +210,8 @@ PointingGame pointingGame(Predictor& predictor, const Dataset& dataset, const st
   std::vector<std::vector<std::vector<cv::Rect>>> truth(
       n, std::vector<std::vector<cv::Rect>>(idx.size()));
   std::vector<std::vector<Detection>> detections(n);
-  double iouSum = 0;
-  int iouImages = 0;
+  std::vector<double> iouSum(n, 0.0);
+  std::vector<int> iouImages(n, 0);
   for (std::size_t k = 0; k < idx.size(); ++k) {
     if (cancel && cancel->load()) {
       g.cancelled = true;
@@ -265,15 +266,18 @@ PointingGame pointingGame(Predictor& predictor, const Dataset& dataset, const st
       const cv::Mat& inBoxes = truthMask;
       const cv::Mat onMap = e.heatmap >= Explanation::kRegionThreshold;
       const int uni = cv::countNonZero(inBoxes | onMap);
-      iouSum += uni ? double(cv::countNonZero(inBoxes & onMap)) / uni : 1.0;
-      ++iouImages;
+      iouSum[c] += uni ? double(cv::countNonZero(inBoxes & onMap)) / uni : 1.0;
+      ++iouImages[c];
     }
     g.centreHits[c] += truthMask.at<std::uint8_t>(d.image.rows / 2, d.image.cols / 2) ? 1 : 0;
   }
   if (method == CamMethod::DefectMap) {
     for (std::size_t c = 0; c < n; ++c)
       g.ap50.push_back(averagePrecision50(detections[c], truth[c]));
-    if (iouImages) g.pixelIoU = iouSum / iouImages;
+    for (std::size_t c = 0; c < n; ++c)
+      g.pixelIoUs.push_back(iouImages[c] ? iouSum[c] / iouImages[c] : -1.0);
+    const int images = std::accumulate(iouImages.begin(), iouImages.end(), 0);
+    if (images) g.pixelIoU = std::accumulate(iouSum.begin(), iouSum.end(), 0.0) / images;
   }
   return g;
 }

@@ -336,7 +336,7 @@ void Trainer::Impl::resumeFromCheckpoint() {
 
 bool Trainer::Impl::trainEpoch(int epoch, EpochStats& s) {
   const auto epochStart = Clock::now();
-  s.epoch = epoch + 1;
+  s.epoch = epoch + 1, s.epochs = config.epochs;
   s.learningRate = scheduledLr(config, epoch);
   setLr(*optimizer, s.learningRate);
   net->train();

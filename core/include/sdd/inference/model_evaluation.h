@@ -98,9 +98,11 @@ struct PointingGame {
   /// With CamMethod::DefectMap, how well the map's regions (Explanation::regions) match the
   /// boxes: AP at IoU 0.5 per class (VOC all-point; detections carry the predicted class and
   /// score region score x class probability, ground truth the image's label; -1: no boxes),
-  /// and the mean pixel IoU of map >= 0.5 against the boxes' rectangles.
+  /// and the mean pixel IoU of map >= 0.5 against the annotated pixels (the mask, else the
+  /// boxes' outlines or rectangles), over all images and per class (-1: no image).
   std::vector<double> ap50;
   double pixelIoU = -1;
+  std::vector<double> pixelIoUs;
   double map50() const;  ///< mean of ap50 over classes with boxes; -1 without
   std::string method;    ///< toString(CamMethod)
   int failed = 0;        ///< unreadable images

@@ -95,7 +95,8 @@ TrainRecipe trainRecipe(const std::string& name, int numClasses = 6);
 std::vector<std::string> trainRecipeNames();
 
 struct EpochStats {
-  int epoch = 0;  ///< 1-based
+  int epoch = 0;   ///< 1-based
+  int epochs = 0;  ///< the run's: a small training set's are more than configured (minSteps)
   double trainLoss = 0, trainAccuracy = 0;
   double valLoss = 0, valAccuracy = 0, valMacroF1 = 0;
   /// False when there were no validation images: the val figures were not measured (they are
