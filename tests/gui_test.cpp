@@ -982,6 +982,16 @@ class GuiTest : public QObject {
         QCOMPARE(saved.confidenceRule->reviewBelowByClass,
                  original.confidenceRule->reviewBelowByClass);
       }
+      // "per class": a threshold for each class, fitted on its predicted images, saved instead.
+      e->calibration()->perClassBox()->setChecked(true);
+      const sdd::ConfidenceRule perClass = e->calibration()->pickedRule();
+      QCOMPARE(perClass.reviewBelowByClass.size(), original.classes.size());
+      QCOMPARE(perClass.reviewBelow, picked.reviewBelow);
+      const fs::path copy2 = dir / "ws" / "per-class.sddm";
+      QCOMPARE(EvaluationController::saveRule(modelFile.toStdString(), copy2, perClass), QString());
+      QCOMPARE(sdd::readModelMetadata(copy2).confidenceRule->reviewBelowByClass,
+               perClass.reviewBelowByClass);
+      e->calibration()->perClassBox()->setChecked(false);
     }
 
     // A top loss clicked, and a Classify result activated, show that image in the browser,

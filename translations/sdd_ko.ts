@@ -538,6 +538,10 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
         <source> Review thresholds of their own (most probable class, calibrated): %1.</source>
         <translation> 자체 검토 임계값(가장 가능성 높은 클래스, 보정됨): %1.</translation>
     </message>
+    <message>
+        <source>Pixel IoU</source>
+        <translation>픽셀 IoU</translation>
+    </message>
 </context>
 <context>
     <name>sddui::BrowseFilters</name>
@@ -718,6 +722,26 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>ECE %1 → %2 at temperature %3 (cross-fitted) · &lt;b&gt;%4 %&lt;/b&gt; accepted above a calibrated %5 with %6 % errors among them; the rest to review. Chosen on these %7 images; &lt;i&gt;Save with the Model&lt;/i&gt; (or &lt;tt&gt;sdd calibrate --max-risk&lt;/tt&gt;) makes it the model&apos;s rule.</source>
         <translation>ECE %1 → %2, 온도 %3 (교차 적합) · 보정값 %5 이상에서 &lt;b&gt;%4 %&lt;/b&gt; 수락, 그중 오류 %6 %; 나머지는 검토. 이 %7개 이미지에서 선택함; &lt;i&gt;모델과 함께 저장&lt;/i&gt;(또는 &lt;tt&gt;sdd calibrate --max-risk&lt;/tt&gt;)으로 모델의 규칙이 됩니다.</translation>
+    </message>
+    <message>
+        <source>per class</source>
+        <translation>클래스별</translation>
+    </message>
+    <message>
+        <source>A threshold for each class too, at the same error rate among the images predicted as it (fewer images each than overall: check the counts). Off: saving keeps the model&apos;s own per-class thresholds</source>
+        <translation>클래스마다 임계값도 정합니다. 그 클래스로 예측된 이미지에서 같은 오류율 기준입니다 (클래스별 이미지는 전체보다 적으니 개수를 확인하세요). 끄면 저장할 때 모델의 클래스별 임계값을 유지합니다</translation>
+    </message>
+    <message>
+        <source>%1: overall (no image)</source>
+        <translation>%1: 전체 기준 (이미지 없음)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 images)</source>
+        <translation>%1: %2 (이미지 %3개)</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Per class: %1.</source>
+        <translation>&lt;br&gt;클래스별: %1.</translation>
     </message>
 </context>
 <context>

@@ -538,6 +538,10 @@ Type the classes, separated by commas (e.g. crazing, patches, scratches). They a
         <source> Review thresholds of their own (most probable class, calibrated): %1.</source>
         <translation> 各自的复核阈值（按最可能的类别，已校准）：%1。</translation>
     </message>
+    <message>
+        <source>Pixel IoU</source>
+        <translation>像素 IoU</translation>
+    </message>
 </context>
 <context>
     <name>sddui::BrowseFilters</name>
@@ -718,6 +722,26 @@ Choose “All classes” and “All images”, or clear the search.</source>
     <message>
         <source>ECE %1 → %2 at temperature %3 (cross-fitted) · &lt;b&gt;%4 %&lt;/b&gt; accepted above a calibrated %5 with %6 % errors among them; the rest to review. Chosen on these %7 images; &lt;i&gt;Save with the Model&lt;/i&gt; (or &lt;tt&gt;sdd calibrate --max-risk&lt;/tt&gt;) makes it the model&apos;s rule.</source>
         <translation>ECE %1 → %2，温度 %3（交叉拟合）· 校准后高于 %5 时接受 &lt;b&gt;%4 %&lt;/b&gt;，其中错误 %6 %；其余复核。在这 %7 张图像上选定；&lt;i&gt;随模型保存&lt;/i&gt;（或 &lt;tt&gt;sdd calibrate --max-risk&lt;/tt&gt;）使其成为模型的规则。</translation>
+    </message>
+    <message>
+        <source>per class</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>A threshold for each class too, at the same error rate among the images predicted as it (fewer images each than overall: check the counts). Off: saving keeps the model&apos;s own per-class thresholds</source>
+        <translation>也为每个类别设定阈值，在被预测为该类别的图像中按相同错误率选取（每类图像少于总体：请查看数量）。关闭时，保存会保留模型自身的按类别阈值</translation>
+    </message>
+    <message>
+        <source>%1: overall (no image)</source>
+        <translation>%1：使用总体阈值（无图像）</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 images)</source>
+        <translation>%1：%2（%3 张图像）</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Per class: %1.</source>
+        <translation>&lt;br&gt;按类别：%1。</translation>
     </message>
 </context>
 <context>

@@ -154,12 +154,14 @@ QString EvaluationController::saveRule(const std::filesystem::path& model,
           .arg(QString::fromStdString(out.string()));
     sdd::ConfidenceRule rule = picked;
     const sdd::ModelMetadata meta = sdd::readModelMetadata(model);
-    // The pick is the temperature and the overall threshold; what the model's rule holds
-    // besides (its unknown detector, the trained sizes, thresholds set per class) stays.
+    // The pick is the temperature and the thresholds; what the model's rule holds besides
+    // (its unknown detector, the trained sizes, and thresholds per class unless some were
+    // picked) stays.
     if (meta.confidenceRule) {
       rule.unknown = meta.confidenceRule->unknown;
       rule.shapes = meta.confidenceRule->shapes;
-      rule.reviewBelowByClass = meta.confidenceRule->reviewBelowByClass;
+      if (rule.reviewBelowByClass.empty())
+        rule.reviewBelowByClass = meta.confidenceRule->reviewBelowByClass;
     }
     sdd::upgradeModelFile(model, out, rule);
     return QString();

@@ -52,9 +52,9 @@ class EvaluationController : public QObject {
   void report(const AnalysisInput& in, const std::vector<std::filesystem::path>& compare,
               const std::string& version, const QString& pdfFile);
   /// Writes a copy of `model` to `out` whose confidence rule is `picked` (temperature, review
-  /// threshold: CalibrationView::pickedRule) with the rest of the model's own rule (unknown
-  /// detector, trained sizes, per-class review thresholds). Returns an
-  /// error text, empty on success; `model` itself is never written.
+  /// thresholds: CalibrationView::pickedRule) with the rest of the model's own rule (unknown
+  /// detector, trained sizes, and its per-class review thresholds when `picked` has none).
+  /// Returns an error text, empty on success; `model` itself is never written.
   static QString saveRule(const std::filesystem::path& model, const std::filesystem::path& out,
                           const sdd::ConfidenceRule& picked);
 

@@ -1,5 +1,6 @@
 #include "panels/calibration_view.h"
 
+#include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -27,6 +28,12 @@ CalibrationView::CalibrationView(QWidget* parent) : QWidget(parent) {
   status_->setTextFormat(Qt::RichText);
   top->addWidget(new QLabel(tr("Review rule:")));
   top->addWidget(maxRisk_);
+  perClass_ = new QCheckBox(tr("per class"));
+  perClass_->setToolTip(
+      tr("A threshold for each class too, at the same error rate among the images predicted as "
+         "it (fewer images each than overall: check the counts). Off: saving keeps the model's "
+         "own per-class thresholds"));
+  top->addWidget(perClass_);
   top->addWidget(status_, 1);
   saveRule_ = new QPushButton(tr("Save with the Model…"));
   saveRule_->setToolTip(
@@ -45,13 +52,15 @@ CalibrationView::CalibrationView(QWidget* parent) : QWidget(parent) {
   }
   lay->addLayout(plots, 1);
   connect(maxRisk_, &QDoubleSpinBox::valueChanged, this, [this] { draw(); });
+  connect(perClass_, &QCheckBox::toggled, this, [this] { draw(); });
 }
 
 void CalibrationView::setResults(std::vector<std::vector<float>> probs, std::vector<int> truth,
-                                 const QString& split) {
+                                 const QString& split, const QStringList& classes) {
   probs_ = std::move(probs);
   truth_ = std::move(truth);
   split_ = split;
+  classes_ = classes;
   if (isVisible()) draw();
 }
 
@@ -70,6 +79,10 @@ sdd::ConfidenceRule CalibrationView::pickedRule() const {
       sdd::operatingPoint(sdd::riskCoverage(sdd::withTemperature(probs_, cal.temperature), truth_),
                           rule.maxRisk)
           .threshold;
+  if (perClass_->isChecked())
+    for (const auto& p : sdd::perClassOperatingPoints(sdd::withTemperature(probs_, cal.temperature),
+                                                      truth_, int(classes_.size()), rule.maxRisk))
+      rule.reviewBelowByClass.push_back(p.threshold);
   rule.fittedOn = split_.toStdString() + " split (" + std::to_string(probs_.size()) +
                   " images), picked in the workbench";
   return rule;
@@ -104,6 +117,18 @@ void CalibrationView::draw() {
           .arg(point.threshold, 0, 'f', 3)
           .arg(100 * point.risk, 0, 'f', 2)
           .arg(probs_.size()));
+  if (!perClass_->isChecked()) return;
+  std::vector<std::size_t> images;
+  const auto points = sdd::perClassOperatingPoints(sdd::withTemperature(probs_, cal.temperature),
+                                                   truth_, int(classes_.size()), maxRisk, &images);
+  QStringList each;
+  for (std::size_t k = 0; k < points.size() && k < std::size_t(classes_.size()); ++k)
+    each << (points[k].threshold < 0 ? tr("%1: overall (no image)").arg(classes_[int(k)])
+                                     : tr("%1: %2 (%3 images)")
+                                           .arg(classes_[int(k)])
+                                           .arg(points[k].threshold, 0, 'f', 3)
+                                           .arg(images[k]));
+  status_->setText(status_->text() + tr("<br>Per class: %1.").arg(each.join(QStringLiteral(", "))));
 }
 
 }  // namespace sddui

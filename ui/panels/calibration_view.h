@@ -6,11 +6,13 @@
 // fit costs ~0.1 s on 20,000 images. Lives on the GUI thread.
 
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 #include <vector>
 
 #include "sdd/metrics/calibration.h"
 
+class QCheckBox;
 class QCustomPlot;
 class QDoubleSpinBox;
 class QLabel;
@@ -26,11 +28,13 @@ class CalibrationView : public QWidget {
   /// The evaluated images' SoftMax outputs and true classes, and the split they are from (for
   /// the rule's "fitted on"); empty: nothing evaluated.
   void setResults(std::vector<std::vector<float>> probs, std::vector<int> truth,
-                  const QString& split);
+                  const QString& split, const QStringList& classes);
   /// The review rule shown (temperature and threshold fitted on the evaluated images at the
-  /// target error rate; no unknown detector: a model keeps its own). Temperature 1 and
+  /// target error rate, and with "per class" a threshold for each class fitted on the images
+  /// predicted as it; no unknown detector: a model keeps its own). Temperature 1 and
   /// threshold 0 before anything was evaluated.
   sdd::ConfidenceRule pickedRule() const;
+  QCheckBox* perClassBox() const { return perClass_; }
   QCustomPlot* reliabilityPlot() const { return reliability_; }
   QCustomPlot* riskCoveragePlot() const { return riskCoverage_; }
 
@@ -47,11 +51,13 @@ class CalibrationView : public QWidget {
   QCustomPlot* reliability_;
   QCustomPlot* riskCoverage_;
   QDoubleSpinBox* maxRisk_;
+  QCheckBox* perClass_;
   QLabel* status_;
   QPushButton* saveRule_;
   std::vector<std::vector<float>> probs_;
   std::vector<int> truth_;
   QString split_;
+  QStringList classes_;
 };
 
 }  // namespace sddui

@@ -276,7 +276,7 @@ void EvaluatePanel::setResults(const QStringList& classes, const Predictions& pr
   table_->setRowCount(0);
   pairs_->setRowCount(0);
   losses_->setRowCount(0);
-  calibration_->setResults(probs, truth, split());
+  calibration_->setResults(probs, truth, split(), classes);
   if (rows.isEmpty()) {
     eval_.reset();
     confusion_->clearPlottables();
