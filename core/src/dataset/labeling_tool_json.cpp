@@ -162,10 +162,10 @@ void readLabelStudioRegion(const nlohmann::json& region, ListedImage& im) {
 
 }  // namespace
 
-// The counts alternate
-// background and object runs, background first, pixels numbered down each column, then across;
-// as a list of numbers, or as COCO's compressed text (each count 5 bits per character from '0',
-// 0x20 = more to come, 0x10 = negative, from the third on a difference to the count two before).
+// The counts alternate background and object runs, background first, pixels numbered down each
+// column, then across; as a list of numbers, or as COCO's compressed text (each count 5 bits per
+// character from '0', 0x20 = more to come, 0x10 = negative, from the third on a difference to
+// the count two before).
 bool readRunLength(const nlohmann::json& rle, BoundingBox& b) {
   const long long height = jsonInteger(rle.at("size").at(0), 1, 1'000'000),
                   width = jsonInteger(rle.at("size").at(1), 1, 1'000'000);

@@ -157,6 +157,12 @@ bool jpegSize(const Bytes& b, int& width, int& height) {
       ++i;
       continue;
     }
+    // A stuffed 0xFF (FF 00) is no marker: libjpeg skips it as garbage, so do we (fuzz_image
+    // found a 720-megapixel SOF behind one, which escaped the size rule).
+    if (marker == 0x00) {
+      i += 2;
+      continue;
+    }
     if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
       height = (b[i + 5] << 8) | b[i + 6];
       width = (b[i + 7] << 8) | b[i + 8];
