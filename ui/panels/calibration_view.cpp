@@ -75,13 +75,12 @@ sdd::ConfidenceRule CalibrationView::pickedRule() const {
   const sdd::CalibrationReport cal = sdd::calibrate(probs_, truth_);
   rule.maxRisk = maxRisk_->value() / 100.0;
   rule.temperature = cal.temperature;
+  const auto calibrated = sdd::withTemperature(probs_, cal.temperature);
   rule.reviewBelow =
-      sdd::operatingPoint(sdd::riskCoverage(sdd::withTemperature(probs_, cal.temperature), truth_),
-                          rule.maxRisk)
-          .threshold;
+      sdd::operatingPoint(sdd::riskCoverage(calibrated, truth_), rule.maxRisk).threshold;
   if (perClass_->isChecked())
-    for (const auto& p : sdd::perClassOperatingPoints(sdd::withTemperature(probs_, cal.temperature),
-                                                      truth_, int(classes_.size()), rule.maxRisk))
+    for (const auto& p :
+         sdd::perClassOperatingPoints(calibrated, truth_, int(classes_.size()), rule.maxRisk))
       rule.reviewBelowByClass.push_back(p.threshold);
   rule.fittedOn = split_.toStdString() + " split (" + std::to_string(probs_.size()) +
                   " images), picked in the workbench";
@@ -101,7 +100,8 @@ void CalibrationView::draw() {
   }
   const sdd::CalibrationReport cal = sdd::calibrate(probs_, truth_);
   const double maxRisk = maxRisk_->value() / 100.0;
-  const auto curve = sdd::riskCoverage(sdd::withTemperature(probs_, cal.temperature), truth_);
+  const auto calibrated = sdd::withTemperature(probs_, cal.temperature);
+  const auto curve = sdd::riskCoverage(calibrated, truth_);
   const sdd::RiskCoveragePoint point = sdd::operatingPoint(curve, maxRisk);
   sddreport::drawReliability(reliability_, probs_, truth_, cal.temperature);
   sddreport::drawRiskCoverage(riskCoverage_, curve, point, maxRisk);
@@ -119,8 +119,8 @@ void CalibrationView::draw() {
           .arg(probs_.size()));
   if (!perClass_->isChecked()) return;
   std::vector<std::size_t> images;
-  const auto points = sdd::perClassOperatingPoints(sdd::withTemperature(probs_, cal.temperature),
-                                                   truth_, int(classes_.size()), maxRisk, &images);
+  const auto points =
+      sdd::perClassOperatingPoints(calibrated, truth_, int(classes_.size()), maxRisk, &images);
   QStringList each;
   for (std::size_t k = 0; k < points.size() && k < std::size_t(classes_.size()); ++k)
     each << (points[k].threshold < 0 ? tr("%1: overall (no image)").arg(classes_[int(k)])
