@@ -9,6 +9,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "dataset/labeling_tool_json.h"
+#include "dataset/run_length.h"
 #include "sdd/dataset/box_annotations.h"
 #include "sdd/dataset/dataset.h"
 #include "sdd/dataset/masks.h"
@@ -176,6 +177,52 @@ TEST(RegionOutlines, AMaskObjectsOutlineFillsExactlyItsPixels) {
   ASSERT_EQ(crowd.size(), 1u) << error;
   ASSERT_EQ(crowd[0].boxes.size(), 1u);
   EXPECT_EQ(differentPixels(regionPixels(crowd[0].boxes[0], 40, 30), triangle), 0);
+
+  // A mask object with a hole (a ring): the hole's contour is kept, and the region leaves the
+  // hole empty.
+  cv::Mat ring = cv::Mat::zeros(30, 40, CV_8U);
+  cv::circle(ring, {20, 15}, 12, 255, cv::FILLED);
+  cv::circle(ring, {20, 15}, 5, 0, cv::FILLED);
+  BoundingBox ringRegion;
+  ringRegion.outline = maskOutline(ring);
+  EXPECT_EQ(ringRegion.outline.size(), 2u);
+  EXPECT_EQ(differentPixels(regionPixels(ringRegion, 40, 30), ring), 0);
+
+  // CVAT for images: counts along each row of the mask's box (left, top, width, height),
+  // background first. A mask without counts is its box; counts beyond the box are an error.
+  std::string rowRuns;
+  last = 0, run = 0;
+  for (int y = 0; y < triangle.rows; ++y)
+    for (int x = 0; x < triangle.cols; ++x) {
+      if (triangle.at<uchar>(y, x) != last)
+        rowRuns += std::to_string(run) + ", ", run = 0, last ^= 255;
+      ++run;
+    }
+  rowRuns += std::to_string(run);
+  const std::string image = "<annotations><image id=\"0\" name=\"x.png\">";
+  const auto cvat = parseCvatXml(image + "<mask label=\"pit\" rle=\"" + rowRuns +
+                                     "\" left=\"20\" top=\"10\" width=\"40\" height=\"30\"/>"
+                                     "<mask label=\"pit\" left=\"1\" top=\"2\" width=\"3\" "
+                                     "height=\"4\"/></image></annotations>",
+                                 &error);
+  ASSERT_EQ(cvat.size(), 1u) << error;
+  ASSERT_EQ(cvat[0].boxes.size(), 2u);
+  EXPECT_EQ(differentPixels(regionPixels(cvat[0].boxes[0], 80, 60), placed), 0);
+  EXPECT_EQ(cvat[0].boxes[0].xmin, 24);
+  EXPECT_EQ(cvat[0].boxes[0].ymax, 35);
+  EXPECT_TRUE(cvat[0].boxes[1].outline.empty());
+  EXPECT_EQ(cvat[0].boxes[1].xmax, 3);
+  EXPECT_EQ(cvat[0].boxes[1].ymax, 5);
+  for (const std::string rle : {"1, 1200", "5, x", "-3, 4", "99999999999999999999999"}) {
+    error.clear();
+    EXPECT_TRUE(parseCvatXml(image + "<mask label=\"pit\" rle=\"" + rle +
+                                 "\" left=\"0\" top=\"0\" width=\"40\" height=\"30\"/></image>"
+                                 "</annotations>",
+                             &error)
+                    .empty())
+        << rle;
+    EXPECT_NE(error.find("mask"), std::string::npos) << rle << ": " << error;
+  }
 }
 
 // The journal stores a box's outline with it: an edit of another box, or an undo, keeps the

@@ -5,6 +5,7 @@
 #include <QGraphicsSimpleTextItem>
 #include <QKeyEvent>
 #include <QMouseEvent>
+#include <QPainterPath>
 #include <QScrollBar>
 #include <QWheelEvent>
 #include <cmath>
@@ -88,11 +89,17 @@ void ImageView::redrawBoxes() {
     text->setFlag(QGraphicsItem::ItemIgnoresTransformations);
     text->setZValue(3);
     boxItems_ << rect << text;
-    for (const QPolygonF& polygon : boxes_[i].outline) {
-      // Pixel centres: an outline point (x, y) is the middle of pixel (x, y).
+    if (!boxes_[i].outline.isEmpty()) {
+      // One path, filled odd-even as the core fills a region: a polygon inside another is a
+      // hole. Pixel centres: an outline point (x, y) is the middle of pixel (x, y).
+      QPainterPath path;
+      for (const QPolygonF& polygon : boxes_[i].outline) {
+        path.addPolygon(polygon.translated(0.5, 0.5));
+        path.closeSubpath();
+      }
       QColor fill = color;
       fill.setAlpha(50);
-      auto* shape = scene()->addPolygon(polygon.translated(0.5, 0.5), QPen(color, 0), fill);
+      auto* shape = scene()->addPath(path, QPen(color, 0), fill);
       shape->setZValue(3);
       boxItems_ << shape;
     }

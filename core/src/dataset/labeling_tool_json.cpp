@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "dataset/folder_names.h"
+#include "dataset/run_length.h"
 #include "sdd/dataset/masks.h"
 #include "sdd/imaging/image_loader.h"
 #include "sdd/util/base64.h"
@@ -161,63 +162,6 @@ void readLabelStudioRegion(const nlohmann::json& region, ListedImage& im) {
 }
 
 }  // namespace
-
-// The counts alternate background and object runs, background first, pixels numbered down each
-// column, then across; as a list of numbers, or as COCO's compressed text (each count 5 bits per
-// character from '0', 0x20 = more to come, 0x10 = negative, from the third on a difference to
-// the count two before).
-bool readRunLength(const nlohmann::json& rle, BoundingBox& b) {
-  const long long height = jsonInteger(rle.at("size").at(0), 1, 1'000'000),
-                  width = jsonInteger(rle.at("size").at(1), 1, 1'000'000);
-  std::vector<long long> counts;
-  const nlohmann::json& c = rle.at("counts");
-  if (c.is_string()) {
-    const std::string& text = c.get_ref<const std::string&>();
-    for (std::size_t p = 0; p < text.size();) {
-      long long x = 0;
-      int k = 0, ch = 0;
-      do {
-        if (p >= text.size() || k > 11)
-          throw std::out_of_range("a run-length mask's counts cut off");
-        ch = text[p++] - 48;
-        if (ch < 0 || ch > 63)
-          throw std::out_of_range("a run-length mask's counts not COCO's text");
-        x |= static_cast<long long>(ch & 0x1f) << 5 * k++;
-      } while (ch & 0x20);
-      if (ch & 0x10) x -= 1LL << 5 * k;  // the sign bit: extend it
-      if (counts.size() > 2) x += counts[counts.size() - 2];
-      // Checked here, so that the next difference cannot overflow either.
-      if (x < 0 || x > width * height)
-        throw std::out_of_range("a run-length mask's counts beyond its size");
-      counts.push_back(x);
-    }
-  } else {
-    for (const auto& n : c.get_ref<const nlohmann::json::array_t&>())
-      counts.push_back(jsonInteger(n, 0, width * height));
-  }
-  long long at = 0, x0 = width, y0 = height, x1 = -1, y1 = -1;
-  for (std::size_t k = 0; k < counts.size(); at += counts[k++]) {
-    if (counts[k] < 0 || counts[k] > width * height - at)
-      throw std::out_of_range("a run-length mask's counts beyond its size");
-    if (k % 2 == 0 || counts[k] == 0) continue;  // background
-    const long long first = at, last = at + counts[k] - 1;
-    x0 = std::min(x0, first / height), x1 = std::max(x1, last / height);
-    const bool oneColumn = first / height == last / height;
-    y0 = std::min(y0, oneColumn ? first % height : 0);
-    y1 = std::max(y1, oneColumn ? last % height : height - 1);
-  }
-  if (x1 < 0) return false;
-  boxAround({{double(x0), double(y0)}, {double(x1), double(y1)}}, false, b);
-  // The pixels themselves, within the box, when it is of a size a mask is (else the box alone).
-  if ((x1 - x0 + 1) * (y1 - y0 + 1) > (16 << 20)) return true;
-  cv::Mat covered = cv::Mat::zeros(int(y1 - y0 + 1), int(x1 - x0 + 1), CV_8U);
-  at = 0;
-  for (std::size_t k = 0; k < counts.size(); at += counts[k++])
-    for (long long p = at; k % 2 == 1 && p < at + counts[k]; ++p)
-      covered.at<std::uint8_t>(int(p % height - y0), int(p / height - x0)) = 255;
-  b.outline = maskOutline(covered, {double(x0), double(y0)});
-  return true;
-}
 
 nlohmann::json outlineToJson(const std::vector<std::vector<OutlinePoint>>& outline) {
   nlohmann::json out = nlohmann::json::array();

@@ -30,12 +30,6 @@ ListedImage parseSupervisely(const nlohmann::json& file);
 /// beside images/default/). Throws as parseLabelMe does.
 std::vector<ListedImage> parseDatumaro(const nlohmann::json& file);
 
-/// The box and outline of the pixels a COCO run-length mask covers ({"counts", "size": [height,
-/// width]}, as pycocotools, COCO's crowd annotations and Datumaro write it), into `box` (its
-/// name untouched); false for an empty mask. The outline only when the box holds at most 16 M
-/// pixels. Throws std::out_of_range for counts that are not such a mask.
-bool readRunLength(const nlohmann::json& rle, BoundingBox& box);
-
 /// An outline as COCO writes a segmentation: [[x, y, x, y, …], …] (the journal keeps box
 /// outlines so too).
 nlohmann::json outlineToJson(const std::vector<std::vector<OutlinePoint>>& outline);

@@ -248,8 +248,11 @@ std::vector<cv::Rect> componentBoxes(const cv::Mat& binary, cv::Mat* labels) {
 }
 
 std::vector<std::vector<OutlinePoint>> maskOutline(const cv::Mat& binary, cv::Point2d offset) {
+  // Outer contours and the contours of their holes (fillRegion fills odd-even, so a hole's
+  // polygon inside its outer one stays empty).
   std::vector<std::vector<cv::Point>> contours;
-  cv::findContours(binary != 0, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  std::vector<cv::Vec4i> hierarchy;
+  cv::findContours(binary != 0, contours, hierarchy, cv::RETR_CCOMP, cv::CHAIN_APPROX_SIMPLE);
   std::size_t points = 0;
   for (const auto& c : contours) points += c.size();
   // A ragged mask's contour of thousands of steps: half a pixel off loses nothing a 12 x 12
@@ -257,7 +260,10 @@ std::vector<std::vector<OutlinePoint>> maskOutline(const cv::Mat& binary, cv::Po
   if (points > kMaxOutlinePoints)
     for (auto& c : contours) cv::approxPolyDP(std::vector<cv::Point>(c), c, 0.5, true);
   std::vector<std::vector<OutlinePoint>> out;
-  for (const auto& c : contours) {
+  for (std::size_t i = 0; i < contours.size(); ++i) {
+    const auto& c = contours[i];
+    const bool hole = hierarchy[i][3] >= 0;
+    if (hole && c.size() < 3) continue;  // the pixels around it draw it closed already
     out.emplace_back();
     for (const cv::Point& p : c)
       out.back().push_back({float(p.x + offset.x), float(p.y + offset.y)});

@@ -10,35 +10,13 @@
 #include "sdd/labels/label_store.h"
 #include "sdd/util/atomic_file.h"
 #include "sdd/util/json.h"
+#include "sdd/util/xml_text.h"
 
 namespace fs = std::filesystem;
 
 namespace sdd {
 
 namespace {
-
-std::string xmlEscape(const std::string& s) {
-  std::string out;
-  for (const char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string vocXml(const Sample& s, const std::string& relativePath) {
   const fs::path rel(relativePath);

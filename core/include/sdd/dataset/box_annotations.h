@@ -21,9 +21,10 @@ struct OutlinePoint {
 struct BoundingBox {
   std::string name;
   int xmin = 0, ymin = 0, xmax = 0, ymax = 0;
-  /// The region's own shape when the annotation drew one (a polygon; the outer contours of a
-  /// bitmap or run-length mask): the defect is the union of these filled polygons, inside the
-  /// box. Empty: the rectangle is the region (VOC, COCO's bbox, YOLO's boxes).
+  /// The region's own shape when the annotation drew one (a polygon; the contours of a bitmap
+  /// or run-length mask, its holes' included): the defect is what these polygons enclose,
+  /// filled odd-even (a polygon inside another is a hole), inside the box. Empty: the rectangle is
+  /// the region (VOC, COCO's bbox, YOLO's boxes).
   std::vector<std::vector<OutlinePoint>> outline = {};
 };
 

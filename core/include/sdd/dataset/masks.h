@@ -66,16 +66,17 @@ cv::Mat loadMask(const std::filesystem::path& file, std::string* error);
 /// component order; `labels` (optional) gets each pixel's component, 1-based, 0 = off.
 std::vector<cv::Rect> componentBoxes(const cv::Mat& binary, cv::Mat* labels = nullptr);
 
-/// The outer contours of a binary image's non-zero pixels as an outline (BoundingBox::outline),
-/// moved by `offset` (where the image's top left corner lies in the picture); at most
-/// kMaxOutlinePoints points in all, longer contours simplified.
+/// The contours of a binary image's non-zero pixels, outer ones and those of their holes, as
+/// an outline (BoundingBox::outline), moved by `offset` (where the image's top left corner lies in
+/// the picture); at most kMaxOutlinePoints points in all, longer contours simplified.
 std::vector<std::vector<OutlinePoint>> maskOutline(const cv::Mat& binary, cv::Point2d offset = {});
 /// An outline with at most kMaxOutlinePoints points in all: each polygon thinned evenly
 /// (every k-th point kept); polygons of fewer than three points are dropped.
 std::vector<std::vector<OutlinePoint>> limitOutline(std::vector<std::vector<OutlinePoint>> outline);
 /// Fills the region of `box` into `canvas` (8-bit, one channel) with `value`: its outline's
-/// polygons when it has one, else its rectangle (xmin..xmax inclusive); picture coordinates
-/// are scaled by `scale` (canvas pixels per picture pixel, pixel centres kept aligned).
+/// polygons, odd-even (a polygon inside another is a hole), when it has one, else its rectangle
+/// (xmin..xmax inclusive); picture coordinates are scaled by `scale` (canvas pixels per picture
+/// pixel, pixel centres kept aligned).
 void fillRegion(const BoundingBox& box, cv::Mat& canvas, cv::Size2d scale = {1, 1},
                 int value = 255);
 
