@@ -177,6 +177,13 @@ TEST(RegionOutlines, AMaskObjectsOutlineFillsExactlyItsPixels) {
   ASSERT_EQ(crowd.size(), 1u) << error;
   ASSERT_EQ(crowd[0].boxes.size(), 1u);
   EXPECT_EQ(differentPixels(regionPixels(crowd[0].boxes[0], 40, 30), triangle), 0);
+  // A listed count beyond the mask's size is the file's error, not an uncaught exception
+  // (fuzz_voc found it; fuzz/regressions/voc/coco-crowd-count-beyond-size).
+  nlohmann::json beyond = coco;
+  beyond["annotations"][0]["segmentation"]["counts"] = {1300, 3};
+  error.clear();
+  EXPECT_TRUE(parseCocoBoxes(beyond.dump(), &error).empty());
+  EXPECT_NE(error.find("segmentation mask"), std::string::npos) << error;
 
   // A mask object with a hole (a ring): the hole's contour is kept, and the region leaves the
   // hole empty.

@@ -208,6 +208,8 @@ std::vector<ListedImage> parseCocoBoxes(const std::string& text, std::string* er
     return fail(std::string("a field missing or of the wrong type: ") + e.what());
   } catch (const std::out_of_range& e) {  // readRunLength's
     return fail(std::string("a segmentation mask: ") + e.what());
+  } catch (const JsonError& e) {  // readRunLength's size or count, not a whole number in range
+    return fail(std::string("a segmentation mask: ") + e.what());
   }
 }
 

@@ -16,8 +16,9 @@ namespace sdd {
 
 /// A COCO run-length mask ({"counts", "size": [height, width]}, the counts a list or COCO's
 /// compressed text) into `box` (its name untouched); false for an empty mask. Throws
-/// std::out_of_range for counts that are not such a mask, nlohmann::json's exceptions for
-/// fields missing or of the wrong type.
+/// std::out_of_range for counts that are not such a mask, JsonError for a size or listed count
+/// that is not a whole number in range, nlohmann::json's exceptions for fields missing or of
+/// the wrong type.
 bool readRunLength(const nlohmann::json& rle, BoundingBox& box);
 
 /// A CVAT <mask>: `counts` as its rle attribute holds them ("3, 5, 2"), along the rows of the
