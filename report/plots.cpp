@@ -134,9 +134,6 @@ void drawReliability(QCustomPlot* plot, const std::vector<std::vector<float>>& p
   plot->clearItems();
   plot->legend->setVisible(true);
   plot->legend->setFont(QFont(plot->font().family(), plot->font().pointSize() - 1));
-  // Bottom right: a model's bins lie near the diagonal or above it (the top probability is
-  // rarely below 1 / classes), so that corner is the one the points leave free; top left hid them.
-  plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
   auto* ideal = plot->addGraph();
   ideal->setData(QVector<double>{0, 1}, QVector<double>{0, 1});
   ideal->setPen(QPen(QColor(150, 150, 150), 1, Qt::DashLine));
@@ -160,6 +157,17 @@ void drawReliability(QCustomPlot* plot, const std::vector<std::vector<float>>& p
   if (temperature != 1)
     add(sdd::withTemperature(probs, temperature),
         QObject::tr("at temperature %1").arg(temperature, 0, 'f', 3), 1);
+  // The legend in the corner the bins leave freer: an over-confident model's bins lie bottom
+  // right, an under-confident one's top left, and a fixed corner hid some of them. Bottom right
+  // when both hold as many (a calibrated model's bins lie on the diagonal, away from both).
+  int bottomRight = 0, topLeft = 0;
+  for (int i = 1; i < plot->graphCount(); ++i)
+    for (auto it = plot->graph(i)->data()->begin(); it != plot->graph(i)->data()->end(); ++it) {
+      bottomRight += it->key > 0.45 && it->value < 0.45;
+      topLeft += it->key < 0.55 && it->value > 0.55;
+    }
+  plot->axisRect()->insetLayout()->setInsetAlignment(
+      0, topLeft < bottomRight ? Qt::AlignTop | Qt::AlignLeft : Qt::AlignBottom | Qt::AlignRight);
   plot->xAxis->setLabel(QObject::tr("top probability (bin mean)"));
   plot->yAxis->setLabel(QObject::tr("share classified right"));
   plot->xAxis->setRange(-0.01, 1.01);

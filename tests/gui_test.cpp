@@ -45,6 +45,7 @@
 #include "panels/reduction_dialog.h"
 #include "panels/review_panel.h"
 #include "panels/train_panel.h"
+#include "plots.h"
 #include "qcp.h"
 #include "report_pdf.h"
 #include "sdd/dataset/dataset.h"
@@ -296,6 +297,24 @@ class GuiTest : public QObject {
   }
 
   /// The browser's "File name" order is natural: numbers by value, letters ignoring case.
+  /// The reliability diagram's legend takes the corner its bins leave free: bottom right for
+  /// a model that is right about as often as it is sure, top left for one sure and wrong.
+  void reliabilityLegendLeavesTheBinsFree() {
+    QCustomPlot plot;
+    const auto corner = [&] { return plot.axisRect()->insetLayout()->insetAlignment(0); };
+    std::vector<std::vector<float>> probs;
+    std::vector<int> truth;
+    for (int i = 0; i < 40; ++i) {
+      probs.push_back({0.95f, 0.05f});
+      truth.push_back(i % 20 == 0);  // sure and right 95 % of the time
+    }
+    sddreport::drawReliability(&plot, probs, truth, 1.0);
+    QCOMPARE(corner(), Qt::AlignBottom | Qt::AlignRight);
+    for (int& t : truth) t = 1;  // sure and always wrong: its bin lies bottom right
+    sddreport::drawReliability(&plot, probs, truth, 1.0);
+    QCOMPARE(corner(), Qt::AlignTop | Qt::AlignLeft);
+  }
+
   void fileNamesSortNaturally() {
     TempDir dir;
     const char* names[] = {"img_10.png", "img_2.png", "IMG_3.png",   "img_002.png",
