@@ -166,8 +166,8 @@ constexpr double kSanitizerSlowdown = 1;
 constexpr double kP99LimitMs = 100 * kSanitizerSlowdown;
 constexpr double kFreezeLimitMs = 1000 * kSanitizerSlowdown;
 /// The generated large datasets, scaled down under the sanitizers: the same code paths, but
-/// at full size these two tests took 46 of the instrumented gui test's 109 s, which runs alone
-/// (RUN_SERIAL) and so adds its whole length to CI.
+/// at full size these two tests took 46 of the instrumented gui test's 109 s, and they time the
+/// window, so they run alone (gui.latency, RUN_SERIAL) and add their whole length to CI.
 constexpr int kLargeSetImages = kSanitizerSlowdown > 1 ? 4000 : 20000;
 constexpr int kNewImagesToPrelabel = kSanitizerSlowdown > 1 ? 1000 : 20000;
 /// So are the NEU images classified while training (all 1,800 in the release run).
