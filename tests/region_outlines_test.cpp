@@ -161,7 +161,8 @@ TEST(RegionOutlines, AMaskObjectsOutlineFillsExactlyItsPixels) {
     }
   counts.push_back(run);
   BoundingBox fromRle;
-  ASSERT_TRUE(readRunLength({{"counts", counts}, {"size", {30, 40}}}, fromRle));
+  OutlineBudget budget;
+  ASSERT_TRUE(readRunLength({{"counts", counts}, {"size", {30, 40}}}, fromRle, budget));
   EXPECT_EQ(differentPixels(regionPixels(fromRle, 40, 30), triangle), 0);
   // The same counts as a COCO crowd annotation.
   const nlohmann::json coco = {{"images", {{{"id", 1}, {"file_name", "x.png"}}}},
@@ -220,6 +221,15 @@ TEST(RegionOutlines, AMaskObjectsOutlineFillsExactlyItsPixels) {
   EXPECT_TRUE(cvat[0].boxes[1].outline.empty());
   EXPECT_EQ(cvat[0].boxes[1].xmax, 3);
   EXPECT_EQ(cvat[0].boxes[1].ymax, 5);
+  // Past the file's outline budget a mask keeps its box and no outline (a crafted file of
+  // thousands of huge masks would otherwise keep a scan busy for minutes).
+  OutlineBudget small(2 * 27 * 23);  // two of the triangle's boxes (27 x 23 pixels)
+  for (int n = 0; n < 3; ++n) {
+    BoundingBox b;
+    ASSERT_TRUE(readCvatRunLength(rowRuns, 20, 10, 40, 30, b, small));
+    EXPECT_EQ(b.xmin, 24);
+    EXPECT_EQ(b.outline.empty(), n == 2) << n;
+  }
   for (const std::string rle : {"1, 1200", "5, x", "-3, 4", "99999999999999999999999"}) {
     error.clear();
     EXPECT_TRUE(parseCvatXml(image + "<mask label=\"pit\" rle=\"" + rle +

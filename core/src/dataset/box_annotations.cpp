@@ -173,6 +173,7 @@ std::vector<ListedImage> parseCocoBoxes(const std::string& text, std::string* er
         categories[c.at("id").get<std::int64_t>()] = c.at("name").get<std::string>();
     std::vector<ListedImage> images;
     std::map<std::int64_t, std::size_t> byId;
+    OutlineBudget budget;
     for (const auto& im : j["images"]) {
       byId[im.at("id").get<std::int64_t>()] = images.size();
       images.push_back({im.at("file_name").get<std::string>(), {}, {}});
@@ -199,7 +200,7 @@ std::vector<ListedImage> parseCocoBoxes(const std::string& text, std::string* er
       // The object's pixels: polygons [[x, y, x, y, …], …], or a run-length mask (crowds).
       const auto seg = a.find("segmentation");
       if (seg != a.end() && seg->is_array()) b.outline = outlineFromJson(*seg);
-      if (BoundingBox m; seg != a.end() && seg->is_object() && readRunLength(*seg, m))
+      if (BoundingBox m; seg != a.end() && seg->is_object() && readRunLength(*seg, m, budget))
         b.outline = std::move(m.outline);
       images[image->second].boxes.push_back(b);
     }

@@ -66,7 +66,7 @@ BoundingBox cornerBox(const std::string& label, double x0, double y0, double x1,
 
 // One shape of a CVAT <image>: a box, or (a <tag>) the image's class.
 void readCvatShape(const std::string& tag, const std::map<std::string, std::string>& a,
-                   ListedImage& im) {
+                   ListedImage& im, OutlineBudget& budget) {
   const auto label = a.find("label");
   if (label == a.end()) return;
   if (tag == "tag") {
@@ -84,7 +84,7 @@ void readCvatShape(const std::string& tag, const std::map<std::string, std::stri
                  w = pixelAttribute(a, "width"), h = pixelAttribute(a, "height");
     BoundingBox b = cornerBox(label->second, l, t, l + w - 1, t + h - 1);
     const auto rle = a.find("rle");
-    if (rle == a.end() || readCvatRunLength(rle->second, l, t, w, h, b))
+    if (rle == a.end() || readCvatRunLength(rle->second, l, t, w, h, b, budget))
       im.boxes.push_back(std::move(b));
   } else if (tag == "polygon" || tag == "polyline" || tag == "points") {
     const auto points = a.find("points");  // "x,y;x,y;..."
@@ -125,6 +125,7 @@ std::vector<ListedImage> parseCvatXml(const std::string& s, std::string* error) 
                     ? "CVAT for video (tracks); export the task as \"CVAT for images\""
                     : "a CVAT file that lists no images");
   std::vector<ListedImage> images;
+  OutlineBudget budget;
   try {
     for (std::size_t at = s.find("<image "); at != std::string::npos; at = s.find("<image ", at)) {
       std::size_t end = 0;
@@ -143,7 +144,7 @@ std::vector<ListedImage> parseCvatXml(const std::string& s, std::string* error) 
         const std::string tag = s.substr(t + 1, nameEnd - t - 1);
         std::size_t shapeEnd = 0;
         bool shapeClosed = false;
-        readCvatShape(tag, tagAttributes(s, t, shapeEnd, shapeClosed), im);
+        readCvatShape(tag, tagAttributes(s, t, shapeEnd, shapeClosed), im, budget);
       }
       images.push_back(std::move(im));
       at = close;

@@ -11,6 +11,7 @@
 
 #include "dataset/folder_names.h"
 #include "dataset/run_length.h"
+#include "imaging/image_header.h"
 #include "sdd/dataset/masks.h"
 #include "sdd/imaging/image_loader.h"
 #include "sdd/util/base64.h"
@@ -79,8 +80,9 @@ bool inflateStream(const std::string& packed, std::size_t limit, std::vector<std
 // The box and outline of the pixels a Supervisely bitmap object covers; false for an empty
 // one: its "data" is a PNG, compressed with zlib and written in base64, whose top left corner
 // lies at "origin" [x, y] of the image; the PNG's non-zero pixels are the object. The PNG
-// decodes through decodeImage, so a crafted one meets the same size limits as an image file.
-bool readBitmap(const nlohmann::json& bitmap, BoundingBox& b) {
+// decodes through decodeImage, so a crafted one meets the same size limits as an image file;
+// past the file's `budget`, it is not decoded and its extent is the box.
+bool readBitmap(const nlohmann::json& bitmap, BoundingBox& b, OutlineBudget& budget) {
   const std::optional<std::string> packed =
       decodeBase64(bitmap.at("data").get_ref<const std::string&>());
   std::vector<std::uint8_t> png;
@@ -88,6 +90,17 @@ bool readBitmap(const nlohmann::json& bitmap, BoundingBox& b) {
   // not inflate into gigabytes.
   if (!packed || !inflateStream(*packed, 64 << 20, png))
     throw std::out_of_range("a bitmap's data is not zlib-compressed base64");
+  const double x = bitmap.at("origin").at(0).get<double>(),
+               y = bitmap.at("origin").at(1).get<double>();
+  if (std::uint64_t w = 0, h = 0; header::sniff(png) == header::Format::Png &&
+                                  header::declaredSize(png, header::Format::Png, w, h) &&
+                                  w * h <= kMaxDecodedPixels &&
+                                  !budget.take(w * h)) {  // larger: decodeImage names the size rule
+    if (w == 0 || h == 0) return false;
+    if (!boxAround({{x, y}, {x + double(w) - 1, y + double(h) - 1}}, false, b))
+      throw std::out_of_range("a bitmap's origin out of range");
+    return true;
+  }
   const DecodedImage decoded = decodeImage(png);
   if (!decoded.ok()) throw std::out_of_range("a bitmap's image: " + decoded.error);
   cv::Mat covered = cv::Mat::zeros(decoded.image.size(), CV_8U);
@@ -100,8 +113,6 @@ bool readBitmap(const nlohmann::json& bitmap, BoundingBox& b) {
   cv::findNonZero(covered, points);
   if (points.empty()) return false;
   const cv::Rect r = cv::boundingRect(points);
-  const double x = bitmap.at("origin").at(0).get<double>(),
-               y = bitmap.at("origin").at(1).get<double>();
   if (!boxAround({{x + r.x, y + r.y}, {x + r.x + r.width - 1, y + r.y + r.height - 1}}, false, b))
     throw std::out_of_range("a bitmap's origin out of range");
   b.outline = maskOutline(covered, {x, y});
@@ -260,11 +271,12 @@ std::vector<ListedImage> parseCreateMl(const nlohmann::json& images) {
 
 ListedImage parseSupervisely(const nlohmann::json& j) {
   ListedImage im;
+  OutlineBudget budget;
   for (const auto& o : j.at("objects").get_ref<const nlohmann::json::array_t&>()) {
     BoundingBox b;
     b.name = o.at("classTitle").get<std::string>();
     if (o.contains("bitmap")) {
-      if (!readBitmap(o["bitmap"], b)) continue;  // an empty bitmap
+      if (!readBitmap(o["bitmap"], b, budget)) continue;  // an empty bitmap
     } else if (o.contains("points")) {
       // A polygon's holes ("interior") are left filled: the defect is inside its exterior.
       const auto points = pointList(o["points"].at("exterior"));
@@ -293,6 +305,7 @@ std::vector<ListedImage> parseDatumaro(const nlohmann::json& j) {
     return labels.at(static_cast<std::size_t>(jsonInteger(a.at("label_id"), 0, 1'000'000)));
   };
   std::vector<ListedImage> out;
+  OutlineBudget budget;
   for (const auto& item : j.at("items").get_ref<const nlohmann::json::array_t&>()) {
     ListedImage im;
     // The image's path when the export saved images, else its id (the file's stem).
@@ -317,7 +330,7 @@ std::vector<ListedImage> parseDatumaro(const nlohmann::json& j) {
         for (std::size_t k = 0; k + 1 < v.size(); k += 2)
           points.emplace_back(v[k].get<double>(), v[k + 1].get<double>());
         if (type == "polygon") setPolygon(b, points);
-      } else if (type == "mask" && a.contains("rle") && readRunLength(a["rle"], b)) {
+      } else if (type == "mask" && a.contains("rle") && readRunLength(a["rle"], b, budget)) {
         points = {{b.xmin, b.ymin}, {b.xmax, b.ymax}};
       }
       if (points.empty() || !a.contains("label_id")) continue;  // an empty mask, a caption

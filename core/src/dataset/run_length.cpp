@@ -7,7 +7,6 @@
 #include <stdexcept>
 #include <vector>
 
-#include "sdd/dataset/masks.h"
 #include "sdd/util/json.h"
 
 namespace sdd {
@@ -19,7 +18,7 @@ constexpr long long kMaxOutlined = 16 << 20;  // pixels in the box, else the box
 // The object pixels of `counts` over a width × height grid, numbered down each column
 // (`downColumns`) or along each row, the grid's top left pixel at `origin`.
 bool decodeRuns(const std::vector<long long>& counts, long long width, long long height,
-                bool downColumns, cv::Point2d origin, BoundingBox& b) {
+                bool downColumns, cv::Point2d origin, BoundingBox& b, OutlineBudget& budget) {
   // A pixel number as (column, row) of the grid.
   const auto column = [&](long long p) { return downColumns ? p / height : p % width; };
   const auto row = [&](long long p) { return downColumns ? p % height : p / width; };
@@ -46,7 +45,8 @@ bool decodeRuns(const std::vector<long long>& counts, long long width, long long
   b.ymin = static_cast<int>(std::lround(origin.y + y0));
   b.xmax = static_cast<int>(std::lround(origin.x + x1));
   b.ymax = static_cast<int>(std::lround(origin.y + y1));
-  if ((x1 - x0 + 1) * (y1 - y0 + 1) > kMaxOutlined) return true;
+  const long long area = (x1 - x0 + 1) * (y1 - y0 + 1);
+  if (area > kMaxOutlined || !budget.take(std::uint64_t(area))) return true;
   cv::Mat covered = cv::Mat::zeros(int(y1 - y0 + 1), int(x1 - x0 + 1), CV_8U);
   at = 0;
   for (std::size_t k = 0; k < counts.size(); at += counts[k++])
@@ -61,7 +61,7 @@ bool decodeRuns(const std::vector<long long>& counts, long long width, long long
 // The counts as a list of numbers, or as COCO's compressed text (each count 5 bits per
 // character from '0', 0x20 = more to come, 0x10 = negative, from the third on a difference to
 // the count two before).
-bool readRunLength(const nlohmann::json& rle, BoundingBox& b) {
+bool readRunLength(const nlohmann::json& rle, BoundingBox& b, OutlineBudget& budget) {
   const long long height = jsonInteger(rle.at("size").at(0), 1, kMaxSide),
                   width = jsonInteger(rle.at("size").at(1), 1, kMaxSide);
   std::vector<long long> counts;
@@ -90,11 +90,11 @@ bool readRunLength(const nlohmann::json& rle, BoundingBox& b) {
     for (const auto& n : c.get_ref<const nlohmann::json::array_t&>())
       counts.push_back(jsonInteger(n, 0, width * height));
   }
-  return decodeRuns(counts, width, height, true, {0, 0}, b);
+  return decodeRuns(counts, width, height, true, {0, 0}, b, budget);
 }
 
 bool readCvatRunLength(const std::string& text, double left, double top, double width,
-                       double height, BoundingBox& b) {
+                       double height, BoundingBox& b, OutlineBudget& budget) {
   const long long w = std::lround(width), h = std::lround(height);
   if (w < 1 || h < 1 || w > kMaxSide || h > kMaxSide)
     throw std::out_of_range("a mask's width or height out of range");
@@ -113,7 +113,7 @@ bool readCvatRunLength(const std::string& text, double left, double top, double 
     p = text.find_first_not_of(" \t\r\n", p + used);
     if (p != std::string::npos && text[p] == ',') p = text.find_first_not_of(" \t\r\n", p + 1);
   }
-  return decodeRuns(counts, w, h, false, {left, top}, b);
+  return decodeRuns(counts, w, h, false, {left, top}, b, budget);
 }
 
 }  // namespace sdd
