@@ -159,6 +159,96 @@ TEST(Masks, MvtecGroundTruthBesideTheSplitFolders) {
   EXPECT_TRUE(named);
 }
 
+TEST(Masks, GroundTruthBesideTheSplitsOfEachOfSeveralObjects) {
+  // A root of several objects, each laid out as MVTec AD (BTAD: 01/train/ok/x.bmp,
+  // 01/test/ko/x.bmp, 01/ground_truth/ko/x.png; the same names again in 02/).
+  TempDir dir;
+  for (const std::string object : {"01", "02"})
+    for (int n = 0; n < 4; ++n) {
+      const auto shape = shapeOnTexture(object == "01" ? 0 : 1, n, 48, n >= 2);
+      const std::string name = std::to_string(n);
+      if (n < 2) {
+        writeImage(dir / (object + "/" + (n == 0 ? "train" : "test") + "/ok/" + name + ".bmp"),
+                   shape.image);
+      } else {
+        writeImage(dir / (object + "/test/ko/" + name + ".bmp"), shape.image);
+        writeImage(dir / (object + "/ground_truth/ko/" + name + ".png"), shape.mask);
+      }
+    }
+  const Dataset ds = Dataset::scan(dir.path());
+  for (const ScanIssue& issue : ds.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
+  ASSERT_EQ(ds.samples().size(), 8u);
+  for (const Sample& s : ds.samples()) {
+    const fs::path rel = s.path.lexically_relative(dir.path());
+    if (rel.parent_path().filename() == "ok") {
+      EXPECT_TRUE(s.mask.empty()) << rel;
+      continue;
+    }
+    // Its own object's mask, not the other object's of the same name.
+    EXPECT_EQ(s.mask,
+              dir / (*rel.begin() / "ground_truth/ko" / rel.filename()).replace_extension(".png"))
+        << rel;
+  }
+}
+
+TEST(Masks, AMaskFolderNamedForImagesBesideClassFolders) {
+  // AITEX: Defect_images/x.png, Mask_images/x_mask.png, NODefect_images/<roll>/y.png.
+  TempDir dir;
+  for (int n = 0; n < 4; ++n) {
+    const auto shape = shapeOnTexture(0, n);
+    writeImage(dir / ("Defect_images/000" + std::to_string(n) + "_002_00.png"), shape.image);
+    writeImage(dir / ("Mask_images/000" + std::to_string(n) + "_002_00_mask.png"), shape.mask);
+    writeImage(dir / ("NODefect_images/2306881-210020u/000" + std::to_string(n) + "_000_01.png"),
+               shapeOnTexture(1, n, 48, false).image);
+  }
+  const Dataset ds = Dataset::scan(dir.path());
+  for (const ScanIssue& issue : ds.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"Defect_images", "NODefect_images"}));
+  ASSERT_EQ(ds.samples().size(), 8u);
+  for (const Sample& s : ds.samples())
+    EXPECT_EQ(s.mask.empty(), ds.className(s.label) == "NODefect_images") << s.path;
+}
+
+TEST(Masks, ClassIndexedMasksNameTheClassesByTheirNumbers) {
+  // NEU-Seg: images/training/x.jpg + annotations/training/x.png, each pixel its class's
+  // number (0 background); MMSegmentation's img_dir/ + ann_dir/ alike.
+  for (const std::string layout : {"images+annotations", "img_dir+ann_dir"}) {
+    SCOPED_TRACE(layout);
+    const std::string images = layout.substr(0, layout.find('+'));
+    const std::string masks = layout.substr(layout.find('+') + 1);
+    TempDir dir;
+    for (int n = 0; n < 9; ++n) {
+      const int cls = n % 3;  // 0: defect-free
+      auto shape = shapeOnTexture(cls, n, 48, cls > 0);
+      cv::Mat indexed = shape.mask / 255 * cls;
+      // A few pixels of another class: the class is the one on most pixels.
+      if (cls > 0) indexed(cv::Rect(0, 0, 2, 2)).setTo(3 - cls);
+      const std::string split = n < 6 ? "training/" : "test/";
+      writeImage(dir / (images + "/" + split + std::to_string(n) + ".jpg"), shape.image);
+      writeImage(dir / (masks + "/" + split + std::to_string(n) + ".png"), indexed);
+    }
+    const Dataset ds = Dataset::scan(dir.path());
+    EXPECT_EQ(ds.classSource(), ClassSource::Masks);
+    ASSERT_EQ(ds.samples().size(), 9u);
+    for (const Sample& s : ds.samples()) {
+      const int cls = std::stoi(s.path.stem().string()) % 3;
+      EXPECT_EQ(ds.className(s.label), cls == 0 ? kGoodClass : std::to_string(cls)) << s.path;
+      EXPECT_FALSE(s.mask.empty());
+    }
+  }
+  // A mask of 0 and 255, or of 0 and 1 alone, marks a defect, not a class.
+  cv::Mat binary(8, 8, CV_8UC1, cv::Scalar(0));
+  binary(cv::Rect(0, 0, 4, 4)).setTo(255);
+  EXPECT_EQ(maskClassValue(binary), 0);
+  EXPECT_EQ(maskClassValue(binary / 255), 1);
+  cv::Mat classes(8, 8, CV_8UC1, cv::Scalar(0));
+  classes(cv::Rect(0, 0, 2, 2)).setTo(1);
+  classes(cv::Rect(4, 4, 4, 4)).setTo(2);
+  EXPECT_EQ(maskClassValue(classes), 2) << "the class on most pixels";
+  classes.at<std::uint8_t>(0, 7) = kMaxMaskClassValue + 1;
+  EXPECT_EQ(maskClassValue(classes), 0) << "a value past any class number";
+}
+
 TEST(Masks, DagmLabelFoldersInsideTheClassFolders) {
   // DAGM 2007: Class1/Train/x.PNG + Class1/Train/Label/x_label.PNG.
   TempDir dir;
@@ -258,9 +348,12 @@ TEST(Masks, FolderNamesJoinedToASplitWord) {
   for (const char* name : {"train_lab", "test_lab", "TRAIN-MASKS", "masks_val", "trainannot",
                            "val_gt", "test_label", "groundtruth"})
     EXPECT_TRUE(isMaskFolderName(name)) << name;
-  for (const char* name : {"lab", "annot", "train", "scratch_lab", "label_maker", "crazing"})
+  for (const char* name : {"Mask_images", "gt-imgs", "ground_truth images", "ann_dir"})
+    EXPECT_TRUE(isMaskFolderName(name)) << name;
+  for (const char* name : {"lab", "annot", "train", "scratch_lab", "label_maker", "crazing",
+                           "Defect_images", "images_mask"})
     EXPECT_FALSE(isMaskFolderName(name)) << name;
-  for (const char* name : {"train_img", "test-images", "img_val", "JPEGImages"})
+  for (const char* name : {"train_img", "test-images", "img_val", "JPEGImages", "img_dir"})
     EXPECT_TRUE(isImageFolderName(name)) << name;
   EXPECT_FALSE(isImageFolderName("train"));
 }

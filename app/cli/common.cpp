@@ -206,10 +206,15 @@ sdd::Dataset scanDataset(const Args& args, std::uint64_t seed, bool verbose,
     if (ds.dataFolder() != ds.root())
       std::cout << "  read from " << ds.dataFolder().string()
                 << ": the folder given holds only this one (an unpacked archive's folder)\n";
-    if (ds.classSource() == sdd::ClassSource::Masks)
-      std::cout << "  classes from the masks (nothing else names one): " << sdd::kDefectClass
-                << " = its mask marks a defect, " << sdd::kGoodClass
+    if (ds.classSource() == sdd::ClassSource::Masks) {
+      const auto& cs = ds.classes();
+      std::cout << "  classes from the masks (nothing else names one): "
+                << (std::find(cs.begin(), cs.end(), sdd::kDefectClass) != cs.end()
+                        ? std::string(sdd::kDefectClass) + " = its mask marks a defect, "
+                        : "a number = the class number the mask marks on most pixels, ")
+                << sdd::kGoodClass
                 << " = a blank mask (or none, where only defective images have masks)\n";
+    }
     std::cout << "  " << std::left << std::setw(static_cast<int>(w)) << "class" << std::right
               << std::setw(8) << "train" << std::setw(12) << "validation"
               << "\n";

@@ -24,28 +24,46 @@ namespace fs = std::filesystem;
 namespace sdd {
 namespace {
 
+// What a mask marks, read once by the scan.
+struct MaskMark {
+  bool blank = true;
+  int classValue = 0;  // maskClassValue
+};
+
 // Masks as an image's only label (KolektorSDD2: train/10000.png + 10000_GT.png; images/ +
 // masks/ drawn for the defective images only), used when nothing else names any class: a mask
 // marking a defect -> defect, a blank one -> good, no mask -> good when every mask marks a
-// defect (else to label). Needs a defect and two masks at least. True when it named classes.
+// defect (else to label). Class-indexed masks (every defect's mask a class number, two numbers
+// at least: NEU-Seg, MMSegmentation's ann_dir/) name the class by that number instead of
+// defect. Needs a defect and two masks at least. True when it named classes.
 bool classesFromMasks(std::vector<Candidate>& candidates, const MaskPairs& masks,
-                      const std::vector<bool>& readable, const std::map<fs::path, bool>& blank) {
+                      const std::vector<bool>& readable,
+                      const std::map<fs::path, MaskMark>& marks) {
   std::size_t defects = 0, blanks = 0;
+  std::set<int> values;  // of the masks marking a defect
+  auto markOf = [&](std::size_t i) {
+    const auto it = marks.find(masks.maskOf[i]);
+    return it != marks.end() ? it->second : MaskMark{};
+  };
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     if (!readable[i] || masks.isMask[i]) continue;
     if (!candidates[i].className.empty()) return false;
     if (masks.maskOf[i].empty()) continue;
-    const auto it = blank.find(masks.maskOf[i]);
-    ++(it != blank.end() && it->second ? blanks : defects);
+    const MaskMark mark = markOf(i);
+    ++(mark.blank ? blanks : defects);
+    if (!mark.blank) values.insert(mark.classValue);
   }
   if (defects == 0 || defects + blanks < 2) return false;
+  const bool indexed = values.size() >= 2 && !values.count(0);
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     if (!readable[i] || masks.isMask[i]) continue;
-    const auto it = blank.find(masks.maskOf[i]);
+    const MaskMark mark = markOf(i);
     if (masks.maskOf[i].empty())
       candidates[i].className = blanks == 0 ? kGoodClass : "";
+    else if (mark.blank)
+      candidates[i].className = kGoodClass;
     else
-      candidates[i].className = it != blank.end() && it->second ? kGoodClass : kDefectClass;
+      candidates[i].className = indexed ? std::to_string(mark.classValue) : kDefectClass;
   }
   return true;
 }
@@ -109,6 +127,7 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
     std::uint64_t hash = 0;
     int width = 0, height = 0, channels = 0;
     bool maskLike = false, blank = false;
+    int maskClass = 0;  // maskClassValue, for masks only
     bool ok() const { return error.empty(); }
   };
   const std::size_t nImages = c.candidates.size(), total = nImages + c.maskFiles.size();
@@ -125,6 +144,9 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
                   d.image.channels(),
                   d.ok() && looksLikeMask(d.image),
                   d.ok() && maskIsBlank(d.image)};
+    // A mask folder's file, or an image that may be a mask beside its image.
+    if (d.ok() && (i >= nImages || decoded[i].maskLike))
+      decoded[i].maskClass = maskClassValue(d.image);
     const std::size_t n = ++done;
     if (options.progress) options.progress(n, total);
   });
@@ -257,17 +279,18 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
   // aside while the masks are asked.
   if (options.classes.empty() ||
       (inList(options.classes, kDefectClass) && inList(options.classes, kGoodClass))) {
-    std::map<fs::path, bool> blank;  // of every mask
+    std::map<fs::path, MaskMark> marks;  // of every mask
     for (std::size_t i = 0; i < total; ++i)
       if (i >= nImages || masks.isMask[i])
-        blank[i < nImages ? c.candidates[i].path : c.maskFiles[i - nImages]] = decoded[i].blank;
+        marks[i < nImages ? c.candidates[i].path : c.maskFiles[i - nImages]] = {
+            decoded[i].blank, decoded[i].maskClass};
     bool series = false, other = false;
     for (const Candidate& cand : c.candidates)
       if (!cand.className.empty()) (cand.classFromSeriesFolder ? series : other) = true;
     std::vector<std::string> seriesNames;
     if (series && !other)
       for (Candidate& cand : c.candidates) seriesNames.push_back(std::exchange(cand.className, ""));
-    if (classesFromMasks(c.candidates, masks, readable, blank)) {
+    if (classesFromMasks(c.candidates, masks, readable, marks)) {
       ds.layout_ = DatasetLayout::Masked;
       if (options.classes.empty()) ds.classSource_ = ClassSource::Masks;
       for (const std::string& name : seriesNames) c.classFolders.erase(name);

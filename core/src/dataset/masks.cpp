@@ -16,12 +16,24 @@ namespace sdd {
 namespace {
 
 const std::vector<std::string> kMaskFolderWords = {
-    "masks",  "mask",  "ground_truth", "groundtruth", "gt",   "annotations",      "annotation",
-    "labels", "label", "lable",        "xml",         "xmls", "segmentationclass"};
+    "masks",
+    "mask",
+    "ground_truth",
+    "groundtruth",
+    "gt",
+    "annotations",
+    "annotation",
+    "labels",
+    "label",
+    "lable",
+    "xml",
+    "xmls",
+    "segmentationclass",
+    "ann_dir"};  // MMSegmentation's img_dir/ + ann_dir/
 // (and the same in other languages: German, Spanish, Italian, Portuguese, French)
 const std::vector<std::string> kImageFolderWords = {
-    "images", "imgs",   "image",    "img",      "jpegimages", "pictures",     "photos",
-    "pics",   "bilder", "imagenes", "immagini", "imagens",    "photographies"};
+    "images", "imgs",   "image",    "img",      "jpegimages", "pictures",      "photos",
+    "pics",   "bilder", "imagenes", "immagini", "imagens",    "photographies", "img_dir"};
 
 // The split word joined to one of `words` in a folder's name (lower case): "train" for
 // DeepCrack's train_img / train_lab, "test" for test-masks, masks_test or CamVid's testannot;
@@ -56,11 +68,46 @@ std::string splitOfLayoutFolder(const std::string& name) {
   return s.empty() ? splitJoinedTo(n, kImageFolderWords) : s;
 }
 
+// A mask word joined to an image word: AITEX's Mask_images/ beside Defect_images/,
+// gt_imgs, label-images.
+bool maskWordJoinedToImageWord(const std::string& n) {
+  for (std::size_t at = 1; at + 1 < n.size(); ++at)
+    if ((n[at] == '_' || n[at] == '-' || n[at] == ' ') &&
+        inList(kMaskFolderWords, n.substr(0, at)) && inList(kImageFolderWords, n.substr(at + 1)))
+      return true;
+  return false;
+}
+
+// The one 8-bit plane of a mask (a colour file whose channels are equal gives its first);
+// empty for other images.
+cv::Mat onePlane(const cv::Mat& image) {
+  if (image.empty() || image.depth() != CV_8U) return {};
+  if (image.channels() == 1) return image;
+  std::vector<cv::Mat> planes;
+  cv::split(image, planes);
+  for (std::size_t c = 1; c < planes.size() && c < 3; ++c)
+    if (cv::countNonZero(planes[c] != planes[0]) > 0) return {};
+  return planes[0];
+}
+
+// A pairing key with its split folders left out ("bottle/test/crack/000" -> "bottle/crack/000").
+std::string keyWithoutSplit(const std::string& key) {
+  std::string out;
+  std::size_t from = 0;
+  for (std::size_t slash; (slash = key.find('/', from)) != std::string::npos; from = slash + 1) {
+    Split split;
+    if (!splitFromName(key.substr(from, slash - from), split))
+      out += key.substr(from, slash + 1 - from);
+  }
+  return out + key.substr(from);
+}
+
 }  // namespace
 
 bool isMaskFolderName(const std::string& name) {
   const std::string n = asciiLower(name);
-  return inList(kMaskFolderWords, n) || !splitJoinedTo(n, kSplitMaskFolderWords).empty();
+  return inList(kMaskFolderWords, n) || !splitJoinedTo(n, kSplitMaskFolderWords).empty() ||
+         maskWordJoinedToImageWord(n);
 }
 
 bool isImageFolderName(const std::string& name) {
@@ -81,15 +128,8 @@ std::string stemWithoutMaskSuffix(const std::string& stem) {
 }
 
 bool looksLikeMask(const cv::Mat& image) {
-  if (image.empty() || image.depth() != CV_8U) return false;
-  cv::Mat grey = image;
-  if (image.channels() > 1) {
-    std::vector<cv::Mat> planes;
-    cv::split(image, planes);
-    for (std::size_t c = 1; c < planes.size() && c < 3; ++c)
-      if (cv::countNonZero(planes[c] != planes[0]) > 0) return false;
-    grey = planes[0];
-  }
+  const cv::Mat grey = onePlane(image);
+  if (grey.empty()) return false;
   int first = -1, second = -1;
   for (int y = 0; y < grey.rows; ++y) {
     const std::uint8_t* row = grey.ptr<std::uint8_t>(y);
@@ -110,6 +150,23 @@ bool looksLikeMask(const cv::Mat& image) {
 bool maskIsBlank(const cv::Mat& mask) {
   const cv::Mat flat = mask.isContinuous() ? mask : mask.clone();
   return cv::countNonZero(flat.reshape(1)) == 0;
+}
+
+int maskClassValue(const cv::Mat& mask) {
+  const cv::Mat grey = onePlane(mask);
+  if (grey.empty()) return 0;
+  std::size_t count[kMaxMaskClassValue + 1] = {};
+  for (int y = 0; y < grey.rows; ++y) {
+    const std::uint8_t* row = grey.ptr<std::uint8_t>(y);
+    for (int x = 0; x < grey.cols; ++x) {
+      if (row[x] > kMaxMaskClassValue) return 0;
+      ++count[row[x]];
+    }
+  }
+  int best = 0;
+  for (int v = 1; v <= kMaxMaskClassValue; ++v)
+    if (count[v] > (best == 0 ? 0 : count[best])) best = v;
+  return best;
 }
 
 std::string maskPairingKey(const fs::path& file, const fs::path& root, bool isMask) {
@@ -159,6 +216,10 @@ MaskPairs pairMasks(const fs::path& root, const std::vector<PairingFile>& files,
   // test/crack/000.png) mirrors the images one folder down: its key is theirs without the
   // first folder.
   std::map<std::string, std::vector<std::size_t>> byKeyBelowTop;
+  // ... also below an object's folder (MVTec AD's, BTAD's root of several objects:
+  // bottle/ground_truth/crack/000_mask.png for bottle/test/crack/000.png): the key without its
+  // split folder.
+  std::map<std::string, std::vector<std::size_t>> byKeyWithoutSplit;
   std::map<std::pair<fs::path, std::string>, std::vector<std::size_t>> byStem;
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (!files[i].readable) continue;
@@ -166,6 +227,7 @@ MaskPairs pairMasks(const fs::path& root, const std::vector<PairingFile>& files,
     byKey[key].push_back(i);
     if (const auto slash = key.find('/'); slash != std::string::npos)
       byKeyBelowTop[key.substr(slash + 1)].push_back(i);
+    if (const std::string k = keyWithoutSplit(key); k != key) byKeyWithoutSplit[k].push_back(i);
     byStem[{files[i].path.parent_path(), files[i].path.stem().string()}].push_back(i);
   }
   // Same stem in one folder (x.jpg + x.png): the one that looks like a mask is the other's.
@@ -208,11 +270,11 @@ MaskPairs pairMasks(const fs::path& root, const std::vector<PairingFile>& files,
       continue;
     }
     std::ptrdiff_t i = partner(mask);
-    if (i < 0) {
-      const auto below = byKeyBelowTop.find(maskPairingKey(mask.path, root, true));
-      if (below != byKeyBelowTop.end() && below->second.size() == 1 &&
-          !out.isMask[below->second[0]])
-        i = std::ptrdiff_t(below->second[0]);
+    for (const auto* keys : {&byKeyBelowTop, &byKeyWithoutSplit}) {
+      if (i >= 0) break;
+      const auto it = keys->find(maskPairingKey(mask.path, root, true));
+      if (it != keys->end() && it->second.size() == 1 && !out.isMask[it->second[0]])
+        i = std::ptrdiff_t(it->second[0]);
     }
     if (i >= 0)
       attach(std::size_t(i), mask);

@@ -2,9 +2,11 @@
 /// Pixel masks beside images: how the layouts users have name them, and how a scan pairs each
 /// mask with its image (Dataset::scan attaches it as Sample::mask; a mask is never a sample).
 /// Recognised: a mask folder (masks/, mask/, ground_truth/, groundtruth/, gt/, and the folders
-/// that hold annotations: annotations/, labels/, label/, lable/, xml/, and Pascal VOC's
-/// SegmentationClass/) mirroring the images (beside images/, imgs/, JPEGImages/, or the class
-/// folders, or beside split folders as MVTec AD's ground_truth/ is), a name suffix (x_mask,
+/// that hold annotations: annotations/, labels/, label/, lable/, xml/, Pascal VOC's
+/// SegmentationClass/, MMSegmentation's ann_dir/; also such a word joined to an image word:
+/// AITEX's Mask_images/) mirroring the images (beside images/, imgs/, JPEGImages/, img_dir/, or
+/// the class folders, or beside split folders as MVTec AD's ground_truth/ is, also in each of
+/// several objects' folders), a name suffix (x_mask,
 /// x_label, x_gt, x_GT, also with "-"), and a same-stem pair in one folder (x.jpg + x.png) where
 /// one file is a single-channel image of at most two values. Thread-safety: free functions.
 
@@ -34,6 +36,14 @@ std::string stemWithoutMaskSuffix(const std::string& stem);
 bool looksLikeMask(const cv::Mat& image);
 /// True when a mask marks no defect: every pixel is zero (a defect-free image's mask).
 bool maskIsBlank(const cv::Mat& mask);
+/// The largest value a class-indexed mask holds: semantic segmentation sets (NEU-Seg's
+/// annotations/, MMSegmentation's ann_dir/) mark each pixel with its class's number, 0 for
+/// the background; a mask of 0 and 255 marks a defect, not a class.
+inline constexpr int kMaxMaskClassValue = 63;
+/// The class a class-indexed mask marks: its most frequent non-zero value (the class covering
+/// the most area, as an image's boxes give its class). 0 when the mask is blank, holds a value
+/// above kMaxMaskClassValue or is not one 8-bit channel (or equal channels).
+int maskClassValue(const cv::Mat& mask);
 /// The key that pairs a file with its mask: its path relative to `root` with image and mask
 /// folder names left out and, for a mask, its name suffix; lower-case free, '/'-separated.
 std::string maskPairingKey(const std::filesystem::path& file, const std::filesystem::path& root,
