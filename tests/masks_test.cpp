@@ -249,6 +249,23 @@ TEST(Masks, ClassIndexedMasksNameTheClassesByTheirNumbers) {
   EXPECT_EQ(maskClassValue(classes), 0) << "a value past any class number";
 }
 
+TEST(Masks, SourceImagesAndGroundTruthFoldersWithNeuClsNames) {
+  // SD-saliency-900: "Source Images/In_1.bmp" + "Ground truth/In_1.png".
+  TempDir dir;
+  for (const std::string prefix : {"In", "Sc"})
+    for (int n = 1; n <= 3; ++n) {
+      const auto shape = shapeOnTexture(prefix == "In" ? 0 : 1, n);
+      const std::string stem = prefix + "_" + std::to_string(n);
+      writeImage(dir / ("Source Images/" + stem + ".bmp"), shape.image);
+      writeImage(dir / ("Ground truth/" + stem + ".png"), shape.mask);
+    }
+  const Dataset ds = Dataset::scan(dir.path());
+  for (const ScanIssue& issue : ds.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"inclusion", "scratches"}));
+  ASSERT_EQ(ds.samples().size(), 6u);
+  for (const Sample& s : ds.samples()) EXPECT_FALSE(s.mask.empty()) << s.path;
+}
+
 TEST(Masks, DagmLabelFoldersInsideTheClassFolders) {
   // DAGM 2007: Class1/Train/x.PNG + Class1/Train/Label/x_label.PNG.
   TempDir dir;
@@ -348,12 +365,14 @@ TEST(Masks, FolderNamesJoinedToASplitWord) {
   for (const char* name : {"train_lab", "test_lab", "TRAIN-MASKS", "masks_val", "trainannot",
                            "val_gt", "test_label", "groundtruth"})
     EXPECT_TRUE(isMaskFolderName(name)) << name;
-  for (const char* name : {"Mask_images", "gt-imgs", "ground_truth images", "ann_dir"})
+  for (const char* name :
+       {"Mask_images", "gt-imgs", "ground_truth images", "ann_dir", "Ground truth"})
     EXPECT_TRUE(isMaskFolderName(name)) << name;
   for (const char* name : {"lab", "annot", "train", "scratch_lab", "label_maker", "crazing",
                            "Defect_images", "images_mask"})
     EXPECT_FALSE(isMaskFolderName(name)) << name;
-  for (const char* name : {"train_img", "test-images", "img_val", "JPEGImages", "img_dir"})
+  for (const char* name :
+       {"train_img", "test-images", "img_val", "JPEGImages", "img_dir", "Source Images"})
     EXPECT_TRUE(isImageFolderName(name)) << name;
   EXPECT_FALSE(isImageFolderName("train"));
 }

@@ -15,32 +15,24 @@ namespace sdd {
 
 namespace {
 
+// The names, as folderWords spells them, of mask (and annotation) folders and of the image
+// folders they mirror (MMSegmentation's ann_dir/ and img_dir/ among them).
 const std::vector<std::string> kMaskFolderWords = {
-    "masks",
-    "mask",
-    "ground_truth",
-    "groundtruth",
-    "gt",
-    "annotations",
-    "annotation",
-    "labels",
-    "label",
-    "lable",
-    "xml",
-    "xmls",
-    "segmentationclass",
-    "ann_dir"};  // MMSegmentation's img_dir/ + ann_dir/
+    "masks",  "mask",  "ground_truth", "groundtruth", "gt",   "annotations",       "annotation",
+    "labels", "label", "lable",        "xml",         "xmls", "segmentationclass", "ann_dir"};
 // (and the same in other languages: German, Spanish, Italian, Portuguese, French)
 const std::vector<std::string> kImageFolderWords = {
-    "images", "imgs",   "image",    "img",      "jpegimages", "pictures",      "photos",
-    "pics",   "bilder", "imagenes", "immagini", "imagens",    "photographies", "img_dir"};
+    "images",          "imgs",      "image",         "img",     "jpegimages",
+    "pictures",        "photos",    "pics",          "bilder",  "imagenes",
+    "immagini",        "imagens",   "photographies", "img_dir", "source_images",
+    "original_images", "raw_images"};
 
 // The split word joined to one of `words` in a folder's name (lower case): "train" for
 // DeepCrack's train_img / train_lab, "test" for test-masks, masks_test or CamVid's testannot;
 // "" when the name is not one of those.
 std::string splitJoinedTo(const std::string& n, const std::vector<std::string>& words) {
   for (const std::string& word : words)
-    for (const std::string sep : {"_", "-", ""}) {
+    for (const std::string sep : {"_", ""}) {
       const std::string suffix = sep + word, prefix = word + sep;
       Split split;
       if (n.size() > suffix.size() &&
@@ -61,9 +53,18 @@ const std::vector<std::string> kSplitMaskFolderWords = [] {
   return words;
 }();
 
+// A folder's name as the word lists spell it: lower case, words joined by "_" (SD-saliency-900's
+// "Ground truth" is ground_truth, "Source Images" source_images).
+std::string folderWords(const std::string& name) {
+  std::string n = asciiLower(name);
+  std::replace_if(
+      n.begin(), n.end(), [](char c) { return c == ' ' || c == '-'; }, '_');
+  return n;
+}
+
 // The split word of a mask or image folder named with one ("train_lab" -> "train"), else "".
 std::string splitOfLayoutFolder(const std::string& name) {
-  const std::string n = asciiLower(name);
+  const std::string n = folderWords(name);
   const std::string s = splitJoinedTo(n, kSplitMaskFolderWords);
   return s.empty() ? splitJoinedTo(n, kImageFolderWords) : s;
 }
@@ -72,8 +73,8 @@ std::string splitOfLayoutFolder(const std::string& name) {
 // gt_imgs, label-images.
 bool maskWordJoinedToImageWord(const std::string& n) {
   for (std::size_t at = 1; at + 1 < n.size(); ++at)
-    if ((n[at] == '_' || n[at] == '-' || n[at] == ' ') &&
-        inList(kMaskFolderWords, n.substr(0, at)) && inList(kImageFolderWords, n.substr(at + 1)))
+    if (n[at] == '_' && inList(kMaskFolderWords, n.substr(0, at)) &&
+        inList(kImageFolderWords, n.substr(at + 1)))
       return true;
   return false;
 }
@@ -105,13 +106,13 @@ std::string keyWithoutSplit(const std::string& key) {
 }  // namespace
 
 bool isMaskFolderName(const std::string& name) {
-  const std::string n = asciiLower(name);
+  const std::string n = folderWords(name);
   return inList(kMaskFolderWords, n) || !splitJoinedTo(n, kSplitMaskFolderWords).empty() ||
          maskWordJoinedToImageWord(n);
 }
 
 bool isImageFolderName(const std::string& name) {
-  const std::string n = asciiLower(name);
+  const std::string n = folderWords(name);
   return inList(kImageFolderWords, n) || !splitJoinedTo(n, kImageFolderWords).empty();
 }
 
