@@ -350,6 +350,57 @@ TEST(LabelingToolJson, RoboflowsCreateMlExportGivesEachImagesBoxesAndClass) {
   for (const ScanIssue& issue : ds.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
 }
 
+TEST(LabelingToolJson, BoxRecordsGiveEachImageTheBoxesOfItsRecords) {
+  // The Tianchi competitions' anno_train.json: one record per box, xmin ymin xmax ymax.
+  std::string error;
+  AnnotationListFormat format = AnnotationListFormat::Coco;
+  const auto images = parseAnnotationJson(R"([
+      {"name": "a.jpg", "defect_name": "hole", "bbox": [10.6, 20, 60, 80.4]},
+      {"name": "b.jpg", "category": 3, "bbox": [1, 2, 3, 4]},
+      {"name": "a.jpg", "defect_name": "knot", "bbox": [0, 0, 5, 5]},
+      {"name": "c.jpg"}])",
+                                          &error, &format);
+  EXPECT_EQ(format, AnnotationListFormat::BoxRecords);
+  ASSERT_EQ(images.size(), 3u) << error;
+  EXPECT_EQ(images[0].fileName, "a.jpg");
+  ASSERT_EQ(images[0].boxes.size(), 2u);
+  const BoundingBox& b = images[0].boxes[0];
+  EXPECT_EQ(b.name, "hole");
+  EXPECT_EQ(std::vector<int>({b.xmin, b.ymin, b.xmax, b.ymax}), std::vector<int>({11, 20, 60, 80}));
+  EXPECT_EQ(images[0].boxes[1].name, "knot");
+  ASSERT_EQ(images[1].boxes.size(), 1u);
+  EXPECT_EQ(images[1].boxes[0].name, "3") << "a category number is its own name";
+  EXPECT_TRUE(images[2].boxes.empty());
+  for (const char* bad : {R"([{"name": "a.jpg", "bbox": [1, 2, 3, 4]}])",
+                          R"([{"name": "a.jpg", "label": "x", "bbox": [1, 2, 3]}])",
+                          R"([{"label": "x", "bbox": [1, 2, 3, 4]}])"}) {
+    error.clear();
+    EXPECT_TRUE(parseAnnotationJson(bad, &error).empty()) << bad;
+    EXPECT_NE(error.find("malformed box records file"), std::string::npos) << error;
+  }
+
+  // Scanned: loose images and the file beside them; each image's class is its boxes'.
+  TempDir dir;
+  std::string list = "[";
+  for (int n = 0; n < 6; ++n) {
+    const std::string cls = n % 2 ? "hole" : "knot", name = std::to_string(n) + ".jpg";
+    writeImage(dir / "images" / name, patternImage(n % 2, n));
+    list += std::string(n ? "," : "") + R"({"name": ")" + name + R"(", "defect_name": ")" + cls +
+            R"(", "bbox": [4, 5, 30, 40]})";
+  }
+  writeBytes(dir / "Annotations/anno_train.json", list + "]");
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.layout(), DatasetLayout::BoxRecords);
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"hole", "knot"}));
+  ASSERT_EQ(ds.samples().size(), 6u);
+  for (const Sample& s : ds.samples()) {
+    EXPECT_EQ(ds.className(s.label), std::stoi(s.path.stem().string()) % 2 ? "hole" : "knot");
+    ASSERT_EQ(s.boxes.size(), 1u) << s.path;
+    EXPECT_EQ(s.boxes[0].ymax, 40);
+  }
+  for (const ScanIssue& issue : ds.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
+}
+
 // A Supervisely bitmap object: `mask` as PNG, compressed with zlib, in base64, at `origin`.
 std::string superviselyBitmap(const std::string& cls, const cv::Mat& mask, int x, int y) {
   std::vector<uchar> png;

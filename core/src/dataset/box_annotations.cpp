@@ -230,6 +230,8 @@ const char* toString(AnnotationListFormat format) {
       return "Supervisely";
     case AnnotationListFormat::Datumaro:
       return "Datumaro";
+    case AnnotationListFormat::BoxRecords:
+      return "box records";
   }
   return "?";
 }
@@ -266,6 +268,8 @@ std::vector<ListedImage> parseAnnotationJson(const std::string& text, std::strin
     // A Label Studio task keeps its image under "data"; JSON-MIN names no "annotations".
     if (j[0].contains("image") && j[0].contains("annotations") && j[0]["annotations"].is_array())
       kind = AnnotationListFormat::CreateMl;
+    else if (j[0].contains("bbox") && !j[0].contains("data"))
+      kind = AnnotationListFormat::BoxRecords;
   } else {
     if (error)
       *error =
@@ -285,6 +289,8 @@ std::vector<ListedImage> parseAnnotationJson(const std::string& text, std::strin
         return parseCreateMl(j);
       case AnnotationListFormat::Datumaro:
         return parseDatumaro(j);
+      case AnnotationListFormat::BoxRecords:
+        return parseBoxRecords(j);
       default:
         return parseLabelStudio(j);
     }

@@ -71,12 +71,24 @@ bool classesFromMasks(std::vector<Candidate>& candidates, const MaskPairs& masks
 }  // namespace
 
 const char* toString(DatasetLayout layout) {
-  static const char* const kNames[] = {
-      // in the enum's order
-      "NEU-DET",      "NEU-CLS", "folder-per-class",  "unlabeled images", "YOLO",
-      "Pascal VOC",   "COCO",    "images with masks", "CSV labels",       "LabelMe / X-AnyLabeling",
-      "Label Studio", "CVAT",    "CreateML",          "Supervisely",      "Datumaro"};
-  static_assert(std::size(kNames) == static_cast<std::size_t>(DatasetLayout::Datumaro) + 1);
+  static const char* const kNames[] = {// in the enum's order
+                                       "NEU-DET",
+                                       "NEU-CLS",
+                                       "folder-per-class",
+                                       "unlabeled images",
+                                       "YOLO",
+                                       "Pascal VOC",
+                                       "COCO",
+                                       "images with masks",
+                                       "CSV labels",
+                                       "LabelMe / X-AnyLabeling",
+                                       "Label Studio",
+                                       "CVAT",
+                                       "CreateML",
+                                       "Supervisely",
+                                       "Datumaro",
+                                       "box records (JSON)"};
+  static_assert(std::size(kNames) == static_cast<std::size_t>(DatasetLayout::BoxRecords) + 1);
   return kNames[static_cast<std::size_t>(layout)];
 }
 
@@ -252,6 +264,7 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
                 : *cand.fromList == AnnotationListFormat::CreateMl    ? DatasetLayout::CreateMl
                 : *cand.fromList == AnnotationListFormat::Supervisely ? DatasetLayout::Supervisely
                 : *cand.fromList == AnnotationListFormat::Datumaro    ? DatasetLayout::Datumaro
+                : *cand.fromList == AnnotationListFormat::BoxRecords  ? DatasetLayout::BoxRecords
                                                                       : DatasetLayout::Coco];
   }
   std::size_t annotated = 0;

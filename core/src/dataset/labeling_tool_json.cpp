@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <map>
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 #include <stdexcept>
@@ -265,6 +266,38 @@ std::vector<ListedImage> parseCreateMl(const nlohmann::json& images) {
       im.boxes.push_back(b);
     }
     out.push_back(std::move(im));
+  }
+  return out;
+}
+
+std::vector<ListedImage> parseBoxRecords(const nlohmann::json& records) {
+  std::vector<ListedImage> out;
+  std::map<std::string, std::size_t> index;  // of each image in `out`
+  // The first string field of `names` a record has ("" when none).
+  auto field = [](const nlohmann::json& record, std::initializer_list<const char*> names) {
+    for (const char* name : names)
+      if (const auto it = record.find(name); it != record.end()) {
+        if (it->is_string()) return it->get<std::string>();
+        if (it->is_number_integer()) return std::to_string(it->get<std::int64_t>());
+      }
+    return std::string();
+  };
+  for (const auto& record : records.get_ref<const nlohmann::json::array_t&>()) {
+    const std::string file = forwardSlashes(field(record, {"name", "file_name", "filename"}));
+    if (file.empty()) throw std::out_of_range("a record without its image's name");
+    const auto [at, added] = index.emplace(file, out.size());
+    if (added) out.push_back({file, {}, {}});
+    if (!record.contains("bbox")) continue;
+    const auto& v = record.at("bbox").get_ref<const nlohmann::json::array_t&>();
+    if (v.size() != 4) throw std::out_of_range("a bbox that is not [xmin, ymin, xmax, ymax]");
+    BoundingBox b;
+    b.name = field(record, {"defect_name", "category_name", "category", "label", "class"});
+    if (b.name.empty()) throw std::out_of_range("a box without its class");
+    if (!boxAround(
+            {{v[0].get<double>(), v[1].get<double>()}, {v[2].get<double>(), v[3].get<double>()}},
+            false, b))
+      throw std::out_of_range("a bbox out of range");
+    out[at->second].boxes.push_back(b);
   }
   return out;
 }

@@ -23,6 +23,10 @@ std::vector<ListedImage> parseLabelStudio(const nlohmann::json& tasks);
 /// "coordinates": {"x", "y", "width", "height"}}]}], x and y the box's centre in pixels. Throws
 /// as parseLabelMe does.
 std::vector<ListedImage> parseCreateMl(const nlohmann::json& images);
+/// Box records (the Tianchi competitions' anno_train.json): [{"name": "x.jpg", "defect_name":
+/// "hole", "bbox": [xmin, ymin, xmax, ymax]}, …], one record per box, grouped by image in the
+/// order first listed. Throws as parseLabelMe does.
+std::vector<ListedImage> parseBoxRecords(const nlohmann::json& records);
 /// One Supervisely annotation file's image (ann/x.jpg.json, named after its file). Throws as
 /// parseLabelMe does.
 ListedImage parseSupervisely(const nlohmann::json& file);

@@ -95,7 +95,8 @@ enum class AnnotationListFormat {
   Cvat,         ///< CVAT for images 1.1: annotations.xml, <image> with <box>, <polygon>, <tag>
   CreateMl,     ///< Apple's CreateML JSON (Roboflow's export): [{"image", "annotations"}]
   Supervisely,  ///< Supervisely: ann/x.jpg.json per image ("size", "objects", "tags")
-  Datumaro      ///< Datumaro (CVAT's own export): annotations/<subset>.json, "items"
+  Datumaro,     ///< Datumaro (CVAT's own export): annotations/<subset>.json, "items"
+  BoxRecords    ///< one box per record: [{"name", "defect_name" or "category", "bbox"}]
 };
 const char* toString(AnnotationListFormat format);
 /// Parses any of them, telling which it was in `format`. LabelMe: each shape's points
@@ -109,7 +110,12 @@ const char* toString(AnnotationListFormat format);
 /// named by its "classTitle" (a bitmap object's extent is not read), an image tag that is no
 /// split word the image's class; its project file (meta.json) lists no image. Datumaro: each
 /// item's bbox [x, y, width, height] and polygon / polyline / points (the box around them)
-/// named by the category's label, a "label" annotation as the image's class. Returns no
+/// named by the category's label, a "label" annotation as the image's class. Box records (the
+/// Tianchi industrial defect competitions' anno_train.json): one record per box, its image's
+/// file under "name" (or "file_name", "filename"), its class under "defect_name" (or
+/// "category_name", "category" — a number is its own name —, "label", "class"), its box as
+/// "bbox": [xmin, ymin, xmax, ymax] in pixels; records of one image are that image's boxes, a
+/// record without "bbox" lists its image without boxes. Returns no
 /// images and sets `error` when the text is none of them or is malformed.
 std::vector<ListedImage> parseAnnotationJson(const std::string& json, std::string* error,
                                              AnnotationListFormat* format = nullptr);

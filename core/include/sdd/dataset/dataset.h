@@ -54,7 +54,8 @@ enum class DatasetLayout {
   Cvat,
   CreateMl,
   Supervisely,
-  Datumaro
+  Datumaro,
+  BoxRecords
 };
 enum class Split { Train, Validation };
 /// Where a dataset's classes came from: its folders (or file names, or annotations), the class
