@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include <cstdio>
 #include <opencv2/imgcodecs.hpp>
 
 #include "sdd/dataset/dataset.h"
@@ -633,7 +634,7 @@ TEST(LabelingToolJson, DatasetsLabeledInXAnyLabelingAndLabelStudioScanWithTheirC
 }
 
 // CVAT for images 1.1: one annotations.xml for the task, found wherever it lies, its <image>
-// elements matched to the files by name; CVAT for video is named, not half read.
+// elements matched to the files by name.
 TEST(LabelingToolJson, CvatForImagesXmlListsBoxesShapesAndTags) {
   const std::string xml = R"(<?xml version="1.0" encoding="utf-8"?>
 <annotations>
@@ -689,5 +690,71 @@ TEST(LabelingToolJson, CvatForImagesXmlListsBoxesShapesAndTags) {
   for (const Sample& s : ds.samples())
     EXPECT_EQ(ds.className(s.label),
               (s.path.stem().string().back() - '0') % 2 ? "stain" : "scratch");
+  for (const ScanIssue& issue : ds.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
+}
+
+// CVAT for video 1.1: each track's shapes on the frames where it is in the picture, named by
+// the track's label; frame N is the image CVAT exports as frame_N; every frame is listed.
+TEST(LabelingToolJson, CvatForVideoTracksGiveEachFrameItsShapes) {
+  const std::string xml = R"(<?xml version="1.0" encoding="utf-8"?>
+<annotations>
+  <version>1.1</version>
+  <meta><task><size>5</size><mode>interpolation</mode><original_size><width>48</width><height>48</height></original_size></task></meta>
+  <track id="0" label="scratch" source="manual">
+    <box frame="0" outside="0" occluded="0" keyframe="1" xtl="2" ytl="3" xbr="20" ybr="30" z_order="0">
+      <attribute name="depth">deep</attribute>
+    </box>
+    <box frame="1" outside="0" occluded="0" keyframe="0" xtl="4" ytl="3" xbr="22" ybr="30" z_order="0"/>
+    <box frame="2" outside="1" occluded="0" keyframe="1" xtl="4" ytl="3" xbr="22" ybr="30" z_order="0"/>
+  </track>
+  <track id="1" label="pit" source="manual">
+    <polygon frame="3" outside="0" occluded="0" keyframe="1" points="10,5;20,12;4,9" z_order="0"/>
+  </track>
+</annotations>)";
+  std::string error;
+  const auto frames = parseCvatXml(xml, &error);
+  ASSERT_EQ(frames.size(), 5u) << error;
+  EXPECT_EQ(frames[0].fileName, "frame_000000");
+  EXPECT_EQ(frames[4].fileName, "frame_000004");
+  ASSERT_EQ(frames[0].boxes.size(), 1u);
+  EXPECT_EQ(frames[0].boxes[0].name, "scratch");
+  ASSERT_EQ(frames[1].boxes.size(), 1u);
+  EXPECT_EQ(frames[1].boxes[0].xmin, 4) << "an interpolated frame's own box";
+  EXPECT_TRUE(frames[2].boxes.empty()) << "the object is outside the picture";
+  ASSERT_EQ(frames[3].boxes.size(), 1u);
+  EXPECT_EQ(frames[3].boxes[0].name, "pit");
+  EXPECT_FALSE(frames[3].boxes[0].outline.empty());
+  EXPECT_TRUE(frames[4].boxes.empty());
+  for (const std::string& bad :
+       {std::string("<annotations><track id=\"0\" label=\"a\"></track></annotations>"),
+        std::string("<annotations><track id=\"0\"><box frame=\"0\" outside=\"0\" xtl=\"1\" "
+                    "ytl=\"1\" xbr=\"2\" ybr=\"2\"/></track></annotations>"),
+        std::string("<annotations><track id=\"0\" label=\"a\"><box frame=\"x\" outside=\"0\" "
+                    "xtl=\"1\" ytl=\"1\" xbr=\"2\" ybr=\"2\"/></track></annotations>")}) {
+    error.clear();
+    EXPECT_TRUE(parseCvatXml(bad, &error).empty()) << bad;
+    EXPECT_FALSE(error.empty()) << bad;
+  }
+  // A video task exported with its frames: images/frame_000000.PNG … and annotations.xml.
+  TempDir dir;
+  std::string task = "<annotations><meta><task><size>6</size></task></meta>\n";
+  for (int n = 0; n < 6; ++n) {
+    char name[32];
+    std::snprintf(name, sizeof name, "frame_%06d.PNG", n);
+    writeImage(dir / "images" / name, patternImage(n % 2, n));
+    task += "<track id=\"" + std::to_string(n) + "\" label=\"" + (n % 2 ? "stain" : "scratch") +
+            "\"><box frame=\"" + std::to_string(n) +
+            "\" outside=\"0\" xtl=\"1\" ytl=\"1\" xbr=\"9\" ybr=\"9\"/></track>\n";
+  }
+  writeBytes(dir / "annotations.xml", task + "</annotations>\n");
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.layout(), DatasetLayout::Cvat);
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"scratch", "stain"}));
+  ASSERT_EQ(ds.samples().size(), 6u);
+  for (const Sample& s : ds.samples()) {
+    EXPECT_EQ(ds.className(s.label),
+              (s.path.stem().string().back() - '0') % 2 ? "stain" : "scratch");
+    EXPECT_EQ(s.boxes.size(), 1u);
+  }
   for (const ScanIssue& issue : ds.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
 }

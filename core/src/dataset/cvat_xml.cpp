@@ -1,8 +1,10 @@
 // CVAT for images 1.1 XML (annotations.xml), read for readAnnotationList
 // (sdd/dataset/box_annotations.h): each <image>'s boxes, ellipses, polygons, polylines, points
-// and masks as boxes (polygons and masks with their outlines), and a <tag> as its class.
+// and masks as boxes (polygons and masks with their outlines), and a <tag> as its class; and
+// CVAT for video 1.1, whose <track>s hold those shapes frame by frame.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <sstream>
 #include <stdexcept>
@@ -107,6 +109,67 @@ void readCvatShape(const std::string& tag, const std::map<std::string, std::stri
   }
 }
 
+// The shapes inside the element that starts at `from` and closes at `close` (exclusive), read
+// by `read(tag, attributes)`.
+template <typename Read>
+void forEachShape(const std::string& s, std::size_t from, std::size_t close, Read read) {
+  for (std::size_t t = s.find('<', from); t < close; t = s.find('<', t + 1)) {
+    if (s[t + 1] == '/' || s[t + 1] == '!' || s[t + 1] == '?') continue;
+    const std::size_t nameEnd = s.find_first_of(" \t\r\n/>", t + 1);
+    const std::string tag = s.substr(t + 1, nameEnd - t - 1);
+    std::size_t shapeEnd = 0;
+    bool shapeClosed = false;
+    read(tag, tagAttributes(s, t, shapeEnd, shapeClosed));
+  }
+}
+
+// CVAT for video: each <track label=...> holds its object's shapes, one per frame it is on
+// (interpolated ones too; outside="1" where it has left the picture). Frame N is the image
+// CVAT exports as frame_N (six digits); every frame of the task (its <size>) is listed, those
+// without a shape as images without defects.
+std::vector<ListedImage> readCvatTracks(const std::string& s, OutlineBudget& budget) {
+  std::map<long, ListedImage> frames;
+  auto frame = [&](long n) -> ListedImage& {
+    ListedImage& im = frames[n];
+    if (im.fileName.empty()) {
+      char name[32];
+      std::snprintf(name, sizeof name, "frame_%06ld", n);
+      im.fileName = name;
+    }
+    return im;
+  };
+  const std::size_t meta = s.find("</meta>");
+  if (const std::size_t size = s.find("<size>"); size != std::string::npos && size < meta) {
+    const long n = std::stol(s.substr(size + 6, s.find('<', size + 6) - size - 6));
+    if (n < 0 || n > 1'000'000) throw std::runtime_error("a task size out of range");
+    for (long k = 0; k < n; ++k) frame(k);
+  }
+  for (std::size_t at = s.find("<track "); at != std::string::npos; at = s.find("<track ", at)) {
+    std::size_t end = 0;
+    bool selfClosing = false;
+    const auto track = tagAttributes(s, at, end, selfClosing);
+    const auto label = track.find("label");
+    if (label == track.end()) throw std::runtime_error("a <track> without a label");
+    const std::size_t close = selfClosing ? end : s.find("</track>", end);
+    if (close == std::string::npos) throw std::runtime_error("an unclosed <track>");
+    forEachShape(s, end, close, [&](const std::string& tag, std::map<std::string, std::string> a) {
+      const auto f = a.find("frame");
+      if (f == a.end()) return;  // an <attribute> of a shape
+      std::size_t used = 0;
+      const long n = std::stol(f->second, &used);
+      if (used != f->second.size() || n < 0 || n > 1'000'000)
+        throw std::runtime_error("a bad frame");
+      if (a["outside"] == "1") return;
+      a["label"] = label->second;
+      readCvatShape(tag, a, frame(n), budget);
+    });
+    at = close;
+  }
+  std::vector<ListedImage> out;
+  for (auto& [n, im] : frames) out.push_back(std::move(im));
+  return out;
+}
+
 }  // namespace
 
 bool isCvatXml(const std::string& xml) {
@@ -120,13 +183,14 @@ std::vector<ListedImage> parseCvatXml(const std::string& s, std::string* error) 
     return std::vector<ListedImage>();
   };
   if (!isCvatXml(s)) return fail("not a CVAT for images file (no <annotations> of <image>s)");
-  if (s.find("<image ") == std::string::npos)
-    return fail(s.find("<track ") != std::string::npos
-                    ? "CVAT for video (tracks); export the task as \"CVAT for images\""
-                    : "a CVAT file that lists no images");
+  const bool video = s.find("<image ") == std::string::npos;
+  if (video && s.find("<track ") == std::string::npos)
+    return fail("a CVAT file that lists no images");
   std::vector<ListedImage> images;
   OutlineBudget budget;
   try {
+    if (video && (images = readCvatTracks(s, budget)).empty())
+      return fail("a CVAT for video file whose tracks mark no frame");
     for (std::size_t at = s.find("<image "); at != std::string::npos; at = s.find("<image ", at)) {
       std::size_t end = 0;
       bool selfClosing = false;
@@ -138,14 +202,10 @@ std::vector<ListedImage> parseCvatXml(const std::string& s, std::string* error) 
       im.fileName = name->second;
       const std::size_t close = selfClosing ? end : s.find("</image>", end);
       if (close == std::string::npos) throw std::runtime_error("an unclosed <image>");
-      for (std::size_t t = s.find('<', end); t < close; t = s.find('<', t + 1)) {
-        if (s[t + 1] == '/' || s[t + 1] == '!' || s[t + 1] == '?') continue;
-        const std::size_t nameEnd = s.find_first_of(" \t\r\n/>", t + 1);
-        const std::string tag = s.substr(t + 1, nameEnd - t - 1);
-        std::size_t shapeEnd = 0;
-        bool shapeClosed = false;
-        readCvatShape(tag, tagAttributes(s, t, shapeEnd, shapeClosed), im, budget);
-      }
+      forEachShape(s, end, close,
+                   [&](const std::string& tag, const std::map<std::string, std::string>& a) {
+                     readCvatShape(tag, a, im, budget);
+                   });
       images.push_back(std::move(im));
       at = close;
     }

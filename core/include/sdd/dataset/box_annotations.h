@@ -124,8 +124,11 @@ std::vector<ListedImage> parseAnnotationJson(const std::string& json, std::strin
 bool isCvatXml(const std::string& xml);
 /// Parses a CVAT for images 1.1 file: each <image name=...>'s <box> (xtl, ytl, xbr, ybr),
 /// <polygon> / <polyline> / <points> (the box around them), <ellipse> and <mask> (their
-/// extent) named by their label, and its first <tag> as the image's class. Returns no images
-/// and sets `error` for text that is not one (CVAT for video's tracks included) or is malformed.
+/// extent) named by their label, and its first <tag> as the image's class. CVAT for video 1.1:
+/// each <track>'s shapes on the frames where it is not "outside", named by the track's label,
+/// frame N listed as the image "frame_N" (six digits, as CVAT exports a video's frames), every
+/// frame of the task's <size> listed. Returns no images and sets `error` for text that is not
+/// one or is malformed.
 std::vector<ListedImage> parseCvatXml(const std::string& xml, std::string* error);
 /// Reads an annotation file that lists images: CVAT XML for a .xml file, else the JSON formats.
 std::vector<ListedImage> readAnnotationList(const std::filesystem::path& file, std::string* error,
