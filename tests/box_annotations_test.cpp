@@ -8,13 +8,16 @@
 
 #include <cstdio>
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include "sdd/dataset/dataset.h"
+#include "sdd/imaging/image_loader.h"
 #include "sdd/util/base64.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
 using namespace sdd;
+using sdd::test::jpegWithOrientation;
 using sdd::test::patternImage;
 using sdd::test::skippedWith;
 using sdd::test::TempDir;
@@ -50,6 +53,69 @@ TEST(VocReader, OutOfRangeCoordinatesAreMalformedNotUndefined) {
   ASSERT_EQ(boxes.size(), 1u) << err;
   EXPECT_EQ(boxes[0].xmin, 2);
   EXPECT_EQ(boxes[0].ymax, 200);
+}
+
+TEST(VocBoxes, BoxesDrawnOnAPhotosUnturnedPixelsTurnWithThePicture) {
+  // Every EXIF orientation moves a box as the decoder (and a viewer) moves the pixels: the box
+  // around a bright block of the stored picture is around it in the decoded one.
+  const int w = 32, h = 16;
+  cv::Mat stored(h, w, CV_8UC3, cv::Scalar::all(0));
+  stored(cv::Rect(4, 2, 8, 4)).setTo(cv::Scalar::all(255));  // x 4..11, y 2..5
+  for (int orientation = 1; orientation <= 8; ++orientation) {
+    const std::string jpeg = jpegWithOrientation(stored, orientation);
+    const DecodedImage d = decodeImage(std::vector<std::uint8_t>(jpeg.begin(), jpeg.end()));
+    ASSERT_TRUE(d.ok()) << d.error;
+    cv::Mat grey;
+    cv::cvtColor(d.image, grey, cv::COLOR_BGR2GRAY);
+    const cv::Rect shown = cv::boundingRect(grey > 128);
+    std::vector<BoundingBox> boxes = {{"pit", 4, 2, 11, 5}};
+    turnBoxes(boxes, orientation, w, h);
+    EXPECT_EQ(
+        std::vector<int>({boxes[0].xmin, boxes[0].ymin, boxes[0].xmax, boxes[0].ymax}),
+        std::vector<int>({shown.x, shown.y, shown.x + shown.width - 1, shown.y + shown.height - 1}))
+        << "orientation " << orientation;
+  }
+  std::pair<int, int> size;
+  parseVocBoxes(
+      "<annotation><size><width>400</width><height>100</height><depth>3</depth>"
+      "</size></annotation>",
+      nullptr, &size);
+  EXPECT_EQ(size, std::make_pair(400, 100));
+
+  // A VOC set with phone photos (EXIF orientation 6): LabelImg drew a.jpg's box on the stored
+  // 80 x 40 pixels and says so in <size>; CVAT drew b.jpg's on the turned 40 x 80 picture.
+  TempDir dir;
+  const auto voc = [](int width, int height) {
+    return "<annotation><size><width>" + std::to_string(width) + "</width><height>" +
+           std::to_string(height) +
+           "</height></size><object><name>scratch</name><bndbox><xmin>10</xmin><ymin>5</ymin>"
+           "<xmax>30</xmax><ymax>15</ymax></bndbox></object></annotation>";
+  };
+  for (const std::string name : {"a", "b"}) {
+    writeBytes(dir / "JPEGImages" / (name + ".jpg"),
+               jpegWithOrientation(patternImage(name == "a", 1, 80, 40), 6));
+    writeBytes(dir / "Annotations" / (name + ".xml"), name == "a" ? voc(80, 40) : voc(40, 80));
+  }
+  writeImage(dir / "JPEGImages/c.jpg", patternImage(1, 2, 80, 40));
+  writeBytes(dir / "Annotations/c.xml",
+             std::string(voc(80, 40)).replace(voc(80, 40).find("scratch"), 7, "stain"));
+  const Dataset ds = Dataset::scan(dir.path());
+  ASSERT_EQ(ds.samples().size(), 3u);
+  for (const Sample& s : ds.samples()) {
+    ASSERT_EQ(s.boxes.size(), 1u);
+    const BoundingBox& b = s.boxes[0];
+    const std::vector<int> corners = {b.xmin, b.ymin, b.xmax, b.ymax};
+    if (s.path.stem() == "a") {
+      EXPECT_EQ(std::make_pair(s.width, s.height), std::make_pair(40, 80));
+      EXPECT_EQ(corners, std::vector<int>({24, 10, 34, 30})) << "turned a quarter clockwise";
+    } else {
+      EXPECT_EQ(corners, std::vector<int>({10, 5, 30, 15})) << s.path;
+    }
+  }
+  bool said = false;
+  for (const ScanIssue& note : ds.notes())
+    said = said || note.reason.find("1 photo(s) turned") != std::string::npos;
+  EXPECT_TRUE(said);
 }
 
 TEST(YoloLabels, NamesAreReadFromEveryFormOfDataYamlAndFromClassLists) {
@@ -221,7 +287,11 @@ TEST(CocoBoxes, BoxesAreReadAsTheExportWritesThemAndOtherJsonIsNamed) {
         R"({"images": [{"id": 1, "file_name": "x"}], "annotations": [{"image_id": 2,
            "category_id": 1, "bbox": [0, 0, 1, 1]}], "categories": [{"id": 1, "name": "a"}]})",
         R"({"images": [{"id": 1, "file_name": "x"}], "annotations": [{"image_id": 1,
-           "category_id": 1, "bbox": [0, 0, -1, 1]}], "categories": [{"id": 1, "name": "a"}]})"}) {
+           "category_id": 1, "bbox": [0, 0, -1, 1]}], "categories": [{"id": 1, "name": "a"}]})",
+        // An id beyond any integer (read as a double; converting it was undefined; fuzz_voc).
+        R"({"images": [{"id": 1555555555555555555555555555, "file_name": "x"}],
+           "annotations": [], "categories": []})",
+        R"({"images": [{"id": 1.5, "file_name": "x"}], "annotations": []})"}) {
     error.clear();
     EXPECT_TRUE(parseCocoBoxes(bad, &error).empty()) << bad;
     EXPECT_NE(error.find("not a COCO detection file"), std::string::npos) << bad;

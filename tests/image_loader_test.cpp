@@ -12,6 +12,7 @@
 
 namespace fs = std::filesystem;
 using namespace sdd;
+using sdd::test::jpegWithOrientation;
 using sdd::test::patternImage;
 using sdd::test::TempDir;
 using sdd::test::writeBytes;
@@ -98,21 +99,12 @@ TEST(ImageLoader, APhotoTurnedByItsExifOrientationHasTheTurnedSizeAtEveryDecodeS
   // OpenCV, browsers, CVAT and Ultralytics show and label it turned. The size the decode gives
   // (used to scale boxes and by the unknown rule's size check) must be the turned one also when
   // libjpeg decodes at a reduced scale and the size comes from the JPEG header.
-  std::vector<uchar> buf;
-  cv::imencode(".jpg", patternImage(0, 1, 400, 100, 1), buf);
-  const std::vector<std::uint8_t> exif = {
-      0xFF, 0xE1, 0x00, 0x22, 'E', 'x', 'i', 'f', 0, 0,        // APP1, 34 bytes
-      'I',  'I',  0x2A, 0,    8,   0,   0,   0,                // TIFF, IFD at 8
-      1,    0,                                                 // one entry:
-      0x12, 0x01, 3,    0,    1,   0,   0,   0,   6, 0, 0, 0,  // orientation = 6
-      0,    0,    0,    0};                                    // no next IFD
-  std::vector<std::uint8_t> bytes(exif.size() + buf.size());
-  std::copy(buf.begin(), buf.begin() + 2, bytes.begin());  // SOI, then APP1, then the rest
-  std::copy(exif.begin(), exif.end(), bytes.begin() + 2);
-  std::copy(buf.begin() + 2, buf.end(), bytes.begin() + 2 + static_cast<long>(exif.size()));
+  const std::string jpeg = jpegWithOrientation(patternImage(0, 1, 400, 100, 1), 6);
+  const std::vector<std::uint8_t> bytes(jpeg.begin(), jpeg.end());
   for (int target : {0, 50}) {
     const DecodedImage d = decodeImage(bytes, target);
     ASSERT_TRUE(d.ok()) << d.error;
+    EXPECT_EQ(d.orientation, 6);
     EXPECT_EQ(d.width, 100) << "at a " << target << "-px model";
     EXPECT_EQ(d.height, 400) << "at a " << target << "-px model";
     EXPECT_LT(d.image.cols, d.image.rows) << "the pixels are turned too";

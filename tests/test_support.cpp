@@ -105,6 +105,51 @@ void writeBytes(const fs::path& file, const std::string& bytes) {
   std::ofstream(file, std::ios::binary) << bytes;
 }
 
+std::string jpegWithOrientation(const cv::Mat& image, int orientation) {
+  std::vector<uchar> jpeg;
+  cv::imencode(".jpg", image, jpeg);
+  const std::vector<uchar> exif = {0xFF,
+                                   0xE1,
+                                   0x00,
+                                   0x22,
+                                   'E',
+                                   'x',
+                                   'i',
+                                   'f',
+                                   0,
+                                   0,  // APP1, 34 bytes
+                                   'I',
+                                   'I',
+                                   0x2A,
+                                   0,
+                                   8,
+                                   0,
+                                   0,
+                                   0,  // TIFF, IFD at 8
+                                   1,
+                                   0,  // one entry:
+                                   0x12,
+                                   0x01,
+                                   3,
+                                   0,
+                                   1,
+                                   0,
+                                   0,
+                                   0,  // orientation, a SHORT
+                                   uchar(orientation),
+                                   0,
+                                   0,
+                                   0,  // its value
+                                   0,
+                                   0,
+                                   0,
+                                   0};                // no next IFD
+  std::string bytes(jpeg.begin(), jpeg.begin() + 2);  // SOI, then APP1, then the rest
+  bytes.append(exif.begin(), exif.end());
+  bytes.append(jpeg.begin() + 2, jpeg.end());
+  return bytes;
+}
+
 std::string readBytes(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   std::stringstream ss;

@@ -42,6 +42,9 @@ void writePatternDataset(const std::filesystem::path& root, int classes, int per
 /// Writes an image (format from the extension), creating folders.
 void writeImage(const std::filesystem::path& file, const cv::Mat& image);
 void writeBytes(const std::filesystem::path& file, const std::string& bytes);
+/// `image` as a JPEG file's bytes carrying an EXIF `orientation` (1 to 8), as a phone stores a
+/// photo: the pixels as taken, the tag saying how to turn them for viewing.
+std::string jpegWithOrientation(const cv::Mat& image, int orientation);
 std::string readBytes(const std::filesystem::path& file);
 
 /// True when a scan (an sdd::Dataset) skipped or named the file called `name` with a reason

@@ -113,12 +113,24 @@ bool readAnnotationText(const fs::path& file, std::string& text, std::size_t max
   return true;
 }
 
-std::vector<BoundingBox> readVocBoxes(const fs::path& xmlFile, std::string* error) {
+std::vector<BoundingBox> readVocBoxes(const fs::path& xmlFile, std::string* error,
+                                      std::pair<int, int>* statedSize) {
   return parseFile(xmlFile, "annotation", error,
-                   [&](const std::string& text) { return parseVocBoxes(text, error); });
+                   [&](const std::string& text) { return parseVocBoxes(text, error, statedSize); });
 }
 
-std::vector<BoundingBox> parseVocBoxes(const std::string& s, std::string* error) {
+std::vector<BoundingBox> parseVocBoxes(const std::string& s, std::string* error,
+                                       std::pair<int, int>* statedSize) {
+  if (statedSize) {
+    *statedSize = {0, 0};
+    const auto at = s.find("<size>"), end = s.find("</size>");
+    if (at != std::string::npos && end != std::string::npos && at < end) {
+      const std::string w = textBetween(s, "width", at, end), h = textBetween(s, "height", at, end);
+      if (!w.empty() && !h.empty() && w.size() < 9 && h.size() < 9 &&
+          std::all_of(w.begin(), w.end(), ::isdigit) && std::all_of(h.begin(), h.end(), ::isdigit))
+        *statedSize = {std::stoi(w), std::stoi(h)};
+    }
+  }
   std::vector<BoundingBox> boxes;
   std::size_t pos = 0;
   while (true) {
@@ -152,6 +164,42 @@ std::vector<BoundingBox> parseVocBoxes(const std::string& s, std::string* error)
   return boxes;
 }
 
+void turnBoxes(std::vector<BoundingBox>& boxes, int orientation, int width, int height) {
+  if (orientation < 2 || orientation > 8) return;
+  const double w = width - 1, h = height - 1;  // the last pixel's coordinate
+  auto turn = [&](double x, double y) -> std::pair<double, double> {
+    switch (orientation) {
+      case 2:  // mirrored left to right
+        return {w - x, y};
+      case 3:  // half a turn
+        return {w - x, h - y};
+      case 4:  // mirrored top to bottom
+        return {x, h - y};
+      case 5:  // mirrored along the diagonal
+        return {y, x};
+      case 6:  // a quarter turn clockwise
+        return {h - y, x};
+      case 7:  // mirrored along the other diagonal
+        return {h - y, w - x};
+      default:  // 8: a quarter turn anticlockwise
+        return {y, w - x};
+    }
+  };
+  for (BoundingBox& b : boxes) {
+    const auto [x0, y0] = turn(b.xmin, b.ymin);
+    const auto [x1, y1] = turn(b.xmax, b.ymax);
+    b.xmin = static_cast<int>(std::lround(std::min(x0, x1)));
+    b.xmax = static_cast<int>(std::lround(std::max(x0, x1)));
+    b.ymin = static_cast<int>(std::lround(std::min(y0, y1)));
+    b.ymax = static_cast<int>(std::lround(std::max(y0, y1)));
+    for (auto& polygon : b.outline)
+      for (OutlinePoint& p : polygon) {
+        const auto [x, y] = turn(p.x, p.y);
+        p = {float(x), float(y)};
+      }
+  }
+}
+
 std::vector<ListedImage> parseCocoBoxes(const std::string& text, std::string* error) {
   auto fail = [&](const std::string& why) {
     if (error) *error = "not a COCO detection file (" + why + ")";
@@ -166,21 +214,30 @@ std::vector<ListedImage> parseCocoBoxes(const std::string& text, std::string* er
   if (!j.is_object() || !j.contains("images") || !j["images"].is_array() ||
       !j.contains("annotations") || !j["annotations"].is_array())
     return fail("no \"images\" and \"annotations\" arrays");
+  // An id: a whole number (1e40 or 3.5 as an id is the file's error, not undefined behaviour;
+  // found by fuzz_voc). Doubles hold every whole number up to 2^53 exactly.
+  const auto id = [](const nlohmann::json& v, const char* what) -> std::int64_t {
+    try {
+      return jsonInteger(v, -(1LL << 53), 1LL << 53);
+    } catch (const JsonError& e) {
+      throw std::invalid_argument(std::string(what) + ": " + e.what());
+    }
+  };
   try {
     std::map<std::int64_t, std::string> categories;
     if (j.contains("categories") && j["categories"].is_array())
       for (const auto& c : j["categories"])
-        categories[c.at("id").get<std::int64_t>()] = c.at("name").get<std::string>();
+        categories[id(c.at("id"), "a category id")] = c.at("name").get<std::string>();
     std::vector<ListedImage> images;
     std::map<std::int64_t, std::size_t> byId;
     OutlineBudget budget;
     for (const auto& im : j["images"]) {
-      byId[im.at("id").get<std::int64_t>()] = images.size();
+      byId[id(im.at("id"), "an image id")] = images.size();
       images.push_back({im.at("file_name").get<std::string>(), {}, {}});
     }
     for (const auto& a : j["annotations"]) {
-      const auto image = byId.find(a.at("image_id").get<std::int64_t>());
-      const auto category = categories.find(a.at("category_id").get<std::int64_t>());
+      const auto image = byId.find(id(a.at("image_id"), "an image_id"));
+      const auto category = categories.find(id(a.at("category_id"), "a category_id"));
       if (image == byId.end()) return fail("an annotation of an image it does not list");
       if (category == categories.end()) return fail("an annotation of an unlisted category");
       const auto& bbox = a.at("bbox");
@@ -211,6 +268,8 @@ std::vector<ListedImage> parseCocoBoxes(const std::string& text, std::string* er
     return fail(std::string("a segmentation mask: ") + e.what());
   } catch (const JsonError& e) {  // readRunLength's size or count, not a whole number in range
     return fail(std::string("a segmentation mask: ") + e.what());
+  } catch (const std::invalid_argument& e) {  // an id
+    return fail(e.what());
   }
 }
 

@@ -13,6 +13,7 @@
 
 #include "dataset/dataset_split.h"
 #include "dataset/folder_walk.h"
+#include "dataset/mask_classes.h"
 #include "sdd/dataset/masks.h"
 #include "sdd/imaging/image_loader.h"
 #include "sdd/util/ascii.h"
@@ -22,72 +23,14 @@
 namespace fs = std::filesystem;
 
 namespace sdd {
-namespace {
-
-// What a mask marks, read once by the scan.
-struct MaskMark {
-  bool blank = true;
-  int classValue = 0;  // maskClassValue
-};
-
-// Masks as an image's only label (KolektorSDD2: train/10000.png + 10000_GT.png; images/ +
-// masks/ drawn for the defective images only), used when nothing else names any class: a mask
-// marking a defect -> defect, a blank one -> good, no mask -> good when every mask marks a
-// defect (else to label). Class-indexed masks (every defect's mask a class number, two numbers
-// at least: NEU-Seg, MMSegmentation's ann_dir/) name the class by that number instead of
-// defect. Needs a defect and two masks at least. True when it named classes.
-bool classesFromMasks(std::vector<Candidate>& candidates, const MaskPairs& masks,
-                      const std::vector<bool>& readable,
-                      const std::map<fs::path, MaskMark>& marks) {
-  std::size_t defects = 0, blanks = 0;
-  std::set<int> values;  // of the masks marking a defect
-  auto markOf = [&](std::size_t i) {
-    const auto it = marks.find(masks.maskOf[i]);
-    return it != marks.end() ? it->second : MaskMark{};
-  };
-  for (std::size_t i = 0; i < candidates.size(); ++i) {
-    if (!readable[i] || masks.isMask[i]) continue;
-    if (!candidates[i].className.empty()) return false;
-    if (masks.maskOf[i].empty()) continue;
-    const MaskMark mark = markOf(i);
-    ++(mark.blank ? blanks : defects);
-    if (!mark.blank) values.insert(mark.classValue);
-  }
-  if (defects == 0 || defects + blanks < 2) return false;
-  const bool indexed = values.size() >= 2 && !values.count(0);
-  for (std::size_t i = 0; i < candidates.size(); ++i) {
-    if (!readable[i] || masks.isMask[i]) continue;
-    const MaskMark mark = markOf(i);
-    if (masks.maskOf[i].empty())
-      candidates[i].className = blanks == 0 ? kGoodClass : "";
-    else if (mark.blank)
-      candidates[i].className = kGoodClass;
-    else
-      candidates[i].className = indexed ? std::to_string(mark.classValue) : kDefectClass;
-  }
-  return true;
-}
-
-}  // namespace
 
 const char* toString(DatasetLayout layout) {
-  static const char* const kNames[] = {// in the enum's order
-                                       "NEU-DET",
-                                       "NEU-CLS",
-                                       "folder-per-class",
-                                       "unlabeled images",
-                                       "YOLO",
-                                       "Pascal VOC",
-                                       "COCO",
-                                       "images with masks",
-                                       "CSV labels",
-                                       "LabelMe / X-AnyLabeling",
-                                       "Label Studio",
-                                       "CVAT",
-                                       "CreateML",
-                                       "Supervisely",
-                                       "Datumaro",
-                                       "box records (JSON)"};
+  static const char* const kNames[] = {
+      // in the enum's order
+      "NEU-DET",      "NEU-CLS", "folder-per-class",  "unlabeled images", "YOLO",
+      "Pascal VOC",   "COCO",    "images with masks", "CSV labels",       "LabelMe / X-AnyLabeling",
+      "Label Studio", "CVAT",    "CreateML",          "Supervisely",      "Datumaro",
+      "box records"};
   static_assert(std::size(kNames) == static_cast<std::size_t>(DatasetLayout::BoxRecords) + 1);
   return kNames[static_cast<std::size_t>(layout)];
 }
@@ -139,7 +82,8 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
     std::uint64_t hash = 0;
     int width = 0, height = 0, channels = 0;
     bool maskLike = false, blank = false;
-    int maskClass = 0;  // maskClassValue, for masks only
+    int maskClass = 0;    // maskClassValue, for masks only
+    int orientation = 1;  // EXIF
     bool ok() const { return error.empty(); }
   };
   const std::size_t nImages = c.candidates.size(), total = nImages + c.maskFiles.size();
@@ -157,6 +101,7 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
                   d.ok() && looksLikeMask(d.image),
                   d.ok() && maskIsBlank(d.image)};
     // A mask folder's file, or an image that may be a mask beside its image.
+    decoded[i].orientation = d.orientation;
     if (d.ok() && (i >= nImages || decoded[i].maskLike))
       decoded[i].maskClass = maskClassValue(d.image);
     const std::size_t n = ++done;
@@ -231,17 +176,32 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
   // the one the labeling tool gave the whole image, else as YOLO's do (NEU-DET as published:
   // IMAGES/pitted_surface_1.jpg).
   std::set<std::string> boxClasses;
+  std::size_t turned = 0;
   for (std::size_t i = 0; i < nImages; ++i) {
     Candidate& cand = c.candidates[i];
     if (!decoded[i].ok() || (cand.annotation.empty() && !cand.fromList)) continue;
     if (!cand.annotation.empty() && cand.boxes.empty()) {
       std::string err;
-      cand.boxes = readVocBoxes(cand.annotation, &err);
+      std::pair<int, int> stated;
+      cand.boxes = readVocBoxes(cand.annotation, &err, &stated);
       if (!err.empty()) ds.skipped_.push_back({cand.annotation, err + "; boxes not shown"});
+      // A photo turned a quarter by its EXIF orientation whose VOC file states the stored,
+      // unturned size: its boxes were drawn on the stored pixels (LabelImg ignores the tag).
+      const Checked& im = decoded[i];
+      if (im.orientation >= 5 && im.width != im.height &&
+          stated == std::pair<int, int>{im.height, im.width}) {
+        turnBoxes(cand.boxes, im.orientation, im.height, im.width);
+        ++turned;
+      }
     }
     for (const BoundingBox& b : cand.boxes) boxClasses.insert(b.name);
     if (!cand.listedClass.empty()) boxClasses.insert(cand.listedClass);
   }
+  if (turned)
+    c.notes.push_back({root, std::to_string(turned) +
+                                 " photo(s) turned by their EXIF orientation have VOC boxes drawn "
+                                 "on the unturned pixels (the size their file states): the boxes "
+                                 "are turned with the picture"});
   // Images classed by each kind of file (the layout is the kind that classed the most).
   std::map<DatasetLayout, std::size_t> classedBy;
   for (std::size_t i = 0; i < nImages && !boxClasses.empty(); ++i) {

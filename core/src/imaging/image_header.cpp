@@ -145,7 +145,13 @@ std::string truncation(const Bytes& b, Format format) {
   return "";
 }
 
-bool jpegSize(const Bytes& b, int& width, int& height) {
+namespace {
+
+// Walks a JPEG's markers from its start: `visit(marker, at)` (at: the marker's 0xFF; at + 9 is
+// within the data) for each marker that has a length field, until `visit` returns true.
+// Returns whether it did.
+template <typename Visit>
+bool walkJpegMarkers(const Bytes& b, Visit visit) {
   std::size_t i = 2;
   while (i + 9 < b.size()) {
     if (b[i] != 0xFF) {  // garbage between segments: libjpeg skips to the next marker, so do we
@@ -163,18 +169,47 @@ bool jpegSize(const Bytes& b, int& width, int& height) {
       i += 2;
       continue;
     }
-    if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
-      height = (b[i + 5] << 8) | b[i + 6];
-      width = (b[i + 7] << 8) | b[i + 8];
-      return width > 0 && height > 0;
-    }
     if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {  // no length field
       i += 2;
       continue;
     }
+    if (visit(marker, i)) return true;
     i += 2 + ((b[i + 2] << 8) | b[i + 3]);
   }
   return false;
+}
+
+bool isStartOfFrame(std::uint8_t marker) {
+  return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+}
+
+}  // namespace
+
+bool jpegSize(const Bytes& b, int& width, int& height) {
+  return walkJpegMarkers(b,
+                         [&](std::uint8_t marker, std::size_t at) {
+                           if (!isStartOfFrame(marker)) return false;
+                           height = (b[at + 5] << 8) | b[at + 6];
+                           width = (b[at + 7] << 8) | b[at + 8];
+                           return true;
+                         }) &&
+         width > 0 && height > 0;
+}
+
+int jpegOrientation(const Bytes& b) {
+  int orientation = 1;
+  walkJpegMarkers(b, [&](std::uint8_t marker, std::size_t at) {
+    if (isStartOfFrame(marker) || marker == 0xDA) return true;  // the image data: no EXIF after
+    const std::size_t end = std::min(b.size(), at + 2 + ((b[at + 2] << 8) | b[at + 3]));
+    static const char kExif[] = {'E', 'x', 'i', 'f', 0, 0};
+    if (marker != 0xE1 || end < at + 10 || !std::equal(kExif, kExif + 6, b.begin() + at + 4))
+      return false;
+    const auto tags = tiffTags(Bytes(b.begin() + at + 10, b.begin() + end));
+    const auto it = tags.find(0x0112);
+    if (it != tags.end() && it->second >= 1 && it->second <= 8) orientation = int(it->second);
+    return true;
+  });
+  return orientation;
 }
 
 bool declaredSize(const Bytes& b, Format format, std::uint64_t& w, std::uint64_t& h) {

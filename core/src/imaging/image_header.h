@@ -31,6 +31,10 @@ std::string undecodable(const Bytes& b, Format format);
 /// Width and height from a JPEG's start-of-frame marker; false when none is found.
 bool jpegSize(const Bytes& b, int& width, int& height);
 
+/// A JPEG's EXIF orientation (1 to 8; 1, as stored, when it has none): how viewers, and
+/// OpenCV's decoder, turn or mirror the stored pixels (6: a quarter turn clockwise).
+int jpegOrientation(const Bytes& b);
+
 /// The bits per sample the file says are significant: a PNG's sBIT chunk, a PNM's maximum
 /// value. 0 when it does not say.
 int significantBits(const Bytes& b, Format format);

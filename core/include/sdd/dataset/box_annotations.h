@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sdd {
@@ -39,10 +40,18 @@ bool readAnnotationText(const std::filesystem::path& file, std::string& text,
                         std::size_t maxBytes = std::string::npos, std::string* tooLarge = nullptr);
 
 /// Parses a Pascal VOC annotation file. Returns no boxes (and sets `error`) when the file
-/// cannot be read or parsed.
-std::vector<BoundingBox> readVocBoxes(const std::filesystem::path& xmlFile, std::string* error);
+/// cannot be read or parsed. `statedSize` (optional) gets the image's width and height as its
+/// <size> states them ({0, 0} when it does not).
+std::vector<BoundingBox> readVocBoxes(const std::filesystem::path& xmlFile, std::string* error,
+                                      std::pair<int, int>* statedSize = nullptr);
 /// The same for annotation text already in memory.
-std::vector<BoundingBox> parseVocBoxes(const std::string& xml, std::string* error);
+std::vector<BoundingBox> parseVocBoxes(const std::string& xml, std::string* error,
+                                       std::pair<int, int>* statedSize = nullptr);
+
+/// Boxes (and outlines) drawn on a photo's stored pixels, `width` x `height`, moved onto the
+/// picture its EXIF `orientation` (DecodedImage::orientation, 1 to 8) turns or mirrors them
+/// into, as the image is decoded and shown. LabelImg draws on the stored pixels.
+void turnBoxes(std::vector<BoundingBox>& boxes, int orientation, int width, int height);
 
 /// A YOLO dataset's class names, in id order, and the file they came from: data.yaml,
 /// dataset.yaml or data.yml in `root` (its `names:` as a [list], "- name" lines or "0: name"

@@ -16,6 +16,9 @@ struct DecodedImage {
   cv::Mat image;              ///< BGR or gray uint8 as stored, empty on error
   std::string error;          ///< why the file was rejected, empty on success
   int width = 0, height = 0;  ///< of the file as stored (`image` may be a reduced decode)
+  /// The EXIF orientation a JPEG's pixels were turned by (1 to 8, as EXIF numbers them; 1:
+  /// as stored): `image`, `width` and `height` are the turned picture's, as viewers show it.
+  int orientation = 1;
   bool ok() const { return error.empty(); }
 };
 
