@@ -677,6 +677,24 @@ TEST(Dataset, NumberedClassesTakeTheNamesANamesFileBesideThemGives) {
 // SDNET2018: the surfaces D, P hold the classes one level down (D/CD cracked, D/UD not).
 // Without a class list the top folders stay the classes, and a note says how to take the
 // subfolders; with the list the subfolders are the classes. Lots inside a class say nothing.
+TEST(Dataset, ObjectFoldersEachWithItsOwnSplitAreNamedInANote) {
+  // An MVTec AD root: bottle/train/good/, bottle/test/crack/, cable/... The objects are read as
+  // classes, and the note says each is a dataset of its own; a class whose images are split
+  // (scratch/train/x.png) is no such folder.
+  TempDir dir;
+  int n = 0;
+  for (const std::string leaf : {"bottle/train/good", "bottle/test/crack", "cable/train/good",
+                                 "cable/test/bent", "scratch/train", "scratch/test"})
+    for (int k = 0; k < 2; ++k, ++n)
+      writeImage(dir / leaf / (std::to_string(k) + ".png"), patternImage(n % 4, n));
+  const Dataset ds = Dataset::scan(dir.path());
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"bottle", "cable", "scratch"}));
+  ASSERT_EQ(ds.notes().size(), 1u);
+  EXPECT_NE(ds.notes()[0].reason.find("class folders bottle, cable each hold a split of their own"),
+            std::string::npos)
+      << ds.notes()[0].reason;
+}
+
 TEST(Dataset, ClassFoldersGroupedInFoldersAreTheClassesWhenListed) {
   TempDir dir;
   int n = 0;

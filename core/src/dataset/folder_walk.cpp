@@ -149,6 +149,19 @@ std::vector<std::string> classLikeSubfolders(const fs::path& classFolder) {
   return subfolders.size() < 2 ? std::vector<std::string>() : subfolders;
 }
 
+// Whether a folder holds split folders of its own that hold class folders (MVTec AD's
+// bottle/train/good/, bottle/test/crack/): a dataset of one object or product, not a class.
+// (scratch/train/x.jpg is a class whose images are split.)
+bool holdsOwnSplit(const fs::path& folder) {
+  for (const fs::path& e : sortedEntries(folder)) {
+    Split split;
+    if (isDir(e) && splitFromName(e.filename().string(), split))
+      for (const fs::path& inside : sortedEntries(e))
+        if (isDir(inside)) return true;
+  }
+  return false;
+}
+
 // Whether a camera's or a date's folder holds its images sorted into classes: subfolders
 // named like classes, and, where a model's classes are offered (new images to classify:
 // cam1/morning/ and cam1/night/ are lots), named as those.
@@ -172,6 +185,7 @@ void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& an
   };
   std::vector<LevelFolder> level;
   std::string nestedParents, nestedClasses;  // class folders holding class-like subfolders
+  std::vector<std::string> objects;          // class folders holding a split of their own
   std::set<std::string> nestedSeen;
   for (const fs::path& entry : sortedEntries(classRoot, &c.issues)) {
     if (isArchiveLeftover(entry)) continue;  // __MACOSX/, ._x.jpg
@@ -208,6 +222,11 @@ void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& an
         collectClassRoot(entry, split, annotationDir, opt, c);
         continue;
       }
+      if (isClass && opt.classes.empty() &&
+          !std::all_of(name.begin(), name.end(),
+                       [](unsigned char ch) { return std::isdigit(ch); }) &&
+          holdsOwnSplit(entry))
+        objects.push_back(name);
       if (isClass && opt.classes.empty()) {
         const std::vector<std::string> inside = classLikeSubfolders(entry);
         if (!inside.empty()) nestedParents += (nestedParents.empty() ? "" : ", ") + name;
@@ -239,6 +258,15 @@ void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& an
                                       "each; to take the subfolders as the classes, give them "
                                       "as the class list (--classes " +
                                       nestedClasses + ")"});
+  if (objects.size() >= 2) {
+    std::string names;
+    for (const std::string& o : objects) names += (names.empty() ? "" : ", ") + o;
+    c.notes.push_back({classRoot, "the class folders " + names +
+                                      " each hold a split of their own (train/, test/): each "
+                                      "looks like the dataset of one object or product (as in "
+                                      "MVTec AD), here read as classes; to tell good images from "
+                                      "defects, open one of them"});
+  }
   // Three or more class folders, all one word and a number, the same word: a series of parts.
   const std::string word = level.empty() ? std::string() : seriesWord(level[0].name);
   if (level.size() >= 3 && !word.empty() &&
