@@ -151,13 +151,16 @@ std::vector<std::string> classLikeSubfolders(const fs::path& classFolder) {
 
 // Whether a folder holds split folders of its own that hold class folders (MVTec AD's
 // bottle/train/good/, bottle/test/crack/): a dataset of one object or product, not a class.
-// (scratch/train/x.jpg is a class whose images are split.)
+// (scratch/train/x.jpg is a class whose images are split, DAGM's Class1/Train/Label/ one whose
+// split folders hold masks.)
 bool holdsOwnSplit(const fs::path& folder) {
   for (const fs::path& e : sortedEntries(folder)) {
     Split split;
     if (isDir(e) && splitFromName(e.filename().string(), split))
       for (const fs::path& inside : sortedEntries(e))
-        if (isDir(inside)) return true;
+        if (isDir(inside) && !isMaskFolderName(inside.filename().string()) &&
+            !isImageFolderName(inside.filename().string()))
+          return true;
   }
   return false;
 }
