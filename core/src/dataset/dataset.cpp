@@ -100,8 +100,8 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
                   d.image.channels(),
                   d.ok() && looksLikeMask(d.image),
                   d.ok() && maskIsBlank(d.image)};
-    // A mask folder's file, or an image that may be a mask beside its image.
     decoded[i].orientation = d.orientation;
+    // A mask folder's file, or an image that may be a mask beside its image.
     if (d.ok() && (i >= nImages || decoded[i].maskLike))
       decoded[i].maskClass = maskClassValue(d.image);
     const std::size_t n = ++done;

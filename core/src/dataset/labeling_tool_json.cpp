@@ -273,7 +273,7 @@ std::vector<ListedImage> parseCreateMl(const nlohmann::json& images) {
 std::vector<ListedImage> parseBoxRecords(const nlohmann::json& records) {
   std::vector<ListedImage> out;
   std::map<std::string, std::size_t> index;  // of each image in `out`
-  // The first string field of `names` a record has ("" when none).
+  // The first field of `names` a record has as text or a whole number ("" when none).
   auto field = [](const nlohmann::json& record, std::initializer_list<const char*> names) {
     for (const char* name : names)
       if (const auto it = record.find(name); it != record.end()) {
