@@ -47,13 +47,14 @@ DATASET defaults to data/NEU-DET. It may be the NEU-DET layout
 labels/*.txt with a data.yaml: the class is that of the boxes covering the most area), Pascal
 VOC (JPEGImages/ + Annotations/, or x.xml beside x.jpg: the class is the box class the file
 name starts with, else by area), COCO (a detection JSON beside the images or in annotations/:
-the same class rule; also LabelMe / X-AnyLabeling, Label Studio and CVAT files), a CSV label file
-(train.csv: image and class columns, Severstal's pixels) or one folder per class (then a
-seeded, stratified 80/20 split is made); masks beside the images are attached to them, and
-are the labels (defect / good) where nothing else names a class; folders named by numbers
-(0/, 1/) are classes only where nothing else names one; images in unlabeled/ (unsorted/,
-new/), or in a folder without class folders, have no class yet (--classes A,B,... names the
-classes then). MODEL defaults to the shipped model.
+the same class rule; also LabelMe / X-AnyLabeling, Label Studio, CVAT (images or video),
+CreateML, Supervisely, Datumaro and box-record files), a CSV label file (train.csv: image and
+class columns, Severstal's pixels) or one folder per class (then a seeded, stratified 80/20
+split is made); masks beside the images are attached to them, and are the labels (defect /
+good, or the class numbers of class-indexed masks) where nothing else names a class; folders
+named by numbers (0/, 1/) are classes only where nothing else names one; images in
+unlabeled/ (unsorted/, new/), or in a folder without class folders, have no class yet
+(--classes A,B,... names the classes then). MODEL defaults to the shipped model.
 Run `sdd <command> --help` for the options of a command.
 
 exit codes: 0 success, 1 failure, 2 bad command line (unknown option, bad value),
