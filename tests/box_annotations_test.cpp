@@ -703,6 +703,26 @@ TEST(LabelingToolJson, DatasetsLabeledInXAnyLabelingAndLabelStudioScanWithTheirC
   for (const ScanIssue& issue : ls.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
 }
 
+// Each of `files` is refused by the CVAT reader with a reason.
+void expectCvatRefuses(const std::vector<std::string>& files) {
+  for (const std::string& bad : files) {
+    std::string error;
+    EXPECT_TRUE(parseCvatXml(bad, &error).empty()) << bad;
+    EXPECT_FALSE(error.empty()) << bad;
+  }
+}
+
+// A CVAT task scanned: its images are "stain" where the last digit of their name is odd,
+// "scratch" where it is even, and nothing was skipped.
+void expectScratchAndStainByLastDigit(const Dataset& ds) {
+  EXPECT_EQ(ds.layout(), DatasetLayout::Cvat);
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"scratch", "stain"}));
+  for (const Sample& s : ds.samples())
+    EXPECT_EQ(ds.className(s.label),
+              (s.path.stem().string().back() - '0') % 2 ? "stain" : "scratch");
+  for (const ScanIssue& issue : ds.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
+}
+
 // CVAT for images 1.1: one annotations.xml for the task, found wherever it lies, its <image>
 // elements matched to the files by name.
 TEST(LabelingToolJson, CvatForImagesXmlListsBoxesShapesAndTags) {
@@ -734,16 +754,11 @@ TEST(LabelingToolJson, CvatForImagesXmlListsBoxesShapesAndTags) {
   EXPECT_EQ(corners(images[0].boxes[1]), std::vector<int>({4, 5, 21, 12}));
   EXPECT_EQ(corners(images[0].boxes[2]), std::vector<int>({15, 17, 25, 23}));
   EXPECT_TRUE(images[1].boxes.empty());
-  for (const std::string& bad :
-       {std::string("<annotations><track id=\"0\" label=\"a\"></track></annotations>"),
-        std::string("<annotations><image id=\"0\" name=\"x.jpg\"><box label=\"a\" "
-                    "xtl=\"1\"/></image></annotations>"),
-        std::string("<annotations><image id=\"0\" name=\"x.jpg\"><box label=\"a"),
-        std::string("<annotation><object></object></annotation>")}) {
-    error.clear();
-    EXPECT_TRUE(parseCvatXml(bad, &error).empty()) << bad;
-    EXPECT_FALSE(error.empty()) << bad;
-  }
+  expectCvatRefuses({"<annotations><track id=\"0\" label=\"a\"></track></annotations>",
+                     "<annotations><image id=\"0\" name=\"x.jpg\"><box label=\"a\" "
+                     "xtl=\"1\"/></image></annotations>",
+                     "<annotations><image id=\"0\" name=\"x.jpg\"><box label=\"a",
+                     "<annotation><object></object></annotation>"});
   // A task exported from CVAT: images/ and annotations.xml beside it.
   TempDir dir;
   std::string task = "<annotations>\n";
@@ -754,13 +769,7 @@ TEST(LabelingToolJson, CvatForImagesXmlListsBoxesShapesAndTags) {
             "\" xtl=\"1\" ytl=\"1\" xbr=\"9\" ybr=\"9\"/></image>\n";
   }
   writeBytes(dir / "annotations.xml", task + "</annotations>\n");
-  const Dataset ds = Dataset::scan(dir.path());
-  EXPECT_EQ(ds.layout(), DatasetLayout::Cvat);
-  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"scratch", "stain"}));
-  for (const Sample& s : ds.samples())
-    EXPECT_EQ(ds.className(s.label),
-              (s.path.stem().string().back() - '0') % 2 ? "stain" : "scratch");
-  for (const ScanIssue& issue : ds.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
+  expectScratchAndStainByLastDigit(Dataset::scan(dir.path()));
 }
 
 // CVAT for video 1.1: each track's shapes on the frames where it is in the picture, named by
@@ -795,16 +804,11 @@ TEST(LabelingToolJson, CvatForVideoTracksGiveEachFrameItsShapes) {
   EXPECT_EQ(frames[3].boxes[0].name, "pit");
   EXPECT_FALSE(frames[3].boxes[0].outline.empty());
   EXPECT_TRUE(frames[4].boxes.empty());
-  for (const std::string& bad :
-       {std::string("<annotations><track id=\"0\" label=\"a\"></track></annotations>"),
-        std::string("<annotations><track id=\"0\"><box frame=\"0\" outside=\"0\" xtl=\"1\" "
-                    "ytl=\"1\" xbr=\"2\" ybr=\"2\"/></track></annotations>"),
-        std::string("<annotations><track id=\"0\" label=\"a\"><box frame=\"x\" outside=\"0\" "
-                    "xtl=\"1\" ytl=\"1\" xbr=\"2\" ybr=\"2\"/></track></annotations>")}) {
-    error.clear();
-    EXPECT_TRUE(parseCvatXml(bad, &error).empty()) << bad;
-    EXPECT_FALSE(error.empty()) << bad;
-  }
+  expectCvatRefuses({"<annotations><track id=\"0\" label=\"a\"></track></annotations>",
+                     "<annotations><track id=\"0\"><box frame=\"0\" outside=\"0\" xtl=\"1\" "
+                     "ytl=\"1\" xbr=\"2\" ybr=\"2\"/></track></annotations>",
+                     "<annotations><track id=\"0\" label=\"a\"><box frame=\"x\" outside=\"0\" "
+                     "xtl=\"1\" ytl=\"1\" xbr=\"2\" ybr=\"2\"/></track></annotations>"});
   // A video task exported with its frames: images/frame_000000.PNG … and annotations.xml.
   TempDir dir;
   std::string task = "<annotations><meta><task><size>6</size></task></meta>\n";
@@ -818,13 +822,7 @@ TEST(LabelingToolJson, CvatForVideoTracksGiveEachFrameItsShapes) {
   }
   writeBytes(dir / "annotations.xml", task + "</annotations>\n");
   const Dataset ds = Dataset::scan(dir.path());
-  EXPECT_EQ(ds.layout(), DatasetLayout::Cvat);
-  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"scratch", "stain"}));
+  expectScratchAndStainByLastDigit(ds);
   ASSERT_EQ(ds.samples().size(), 6u);
-  for (const Sample& s : ds.samples()) {
-    EXPECT_EQ(ds.className(s.label),
-              (s.path.stem().string().back() - '0') % 2 ? "stain" : "scratch");
-    EXPECT_EQ(s.boxes.size(), 1u);
-  }
-  for (const ScanIssue& issue : ds.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
+  for (const Sample& s : ds.samples()) EXPECT_EQ(s.boxes.size(), 1u);
 }
