@@ -13,8 +13,10 @@
 
 namespace fs = std::filesystem;
 using namespace sdd;
+using sdd::test::palettePng;
 using sdd::test::shapeOnTexture;
 using sdd::test::TempDir;
+using sdd::test::writeBytes;
 using sdd::test::writeImage;
 
 namespace {
@@ -247,6 +249,69 @@ TEST(Masks, ClassIndexedMasksNameTheClassesByTheirNumbers) {
   EXPECT_EQ(maskClassValue(classes), 2) << "the class on most pixels";
   classes.at<std::uint8_t>(0, 7) = kMaxMaskClassValue + 1;
   EXPECT_EQ(maskClassValue(classes), 0) << "a value past any class number";
+}
+
+TEST(Masks, PaletteMasksAndLabelMapColoursNameTheirClasses) {
+  // Pascal VOC segmentation: SegmentationClass/x.png stores class numbers as a palette PNG's
+  // indices (decoded, they are colours), 255 the "ignore" border around each object, and
+  // ImageSets/Segmentation/ lists the split.
+  const std::vector<std::array<std::uint8_t, 3>> voc = [] {
+    std::vector<std::array<std::uint8_t, 3>> p(256, {0, 0, 0});
+    p[1] = {128, 0, 0}, p[2] = {0, 128, 0}, p[255] = {224, 224, 192};
+    return p;
+  }();
+  TempDir dir;
+  std::string train, validation;
+  for (int n = 0; n < 8; ++n) {
+    const int cls = 1 + n % 2;
+    const auto shape = shapeOnTexture(cls, n);
+    cv::Mat indices = shape.mask / 255 * cls, grown;
+    cv::dilate(shape.mask, grown, cv::Mat());
+    indices.setTo(255, grown - shape.mask);
+    const std::string stem = "2026_" + std::to_string(n);
+    writeImage(dir / ("JPEGImages/" + stem + ".jpg"), shape.image);
+    writeBytes(dir / ("SegmentationClass/" + stem + ".png"), palettePng(indices, voc));
+    (n < 6 ? train : validation) += stem + "\n";
+  }
+  writeBytes(dir / "ImageSets/Segmentation/train.txt", train);
+  writeBytes(dir / "ImageSets/Segmentation/val.txt", validation);
+  const Dataset ds = Dataset::scan(dir.path());
+  for (const ScanIssue& issue : ds.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"1", "2"}));
+  ASSERT_EQ(ds.samples().size(), 8u);
+  for (const Sample& s : ds.samples()) {
+    const int n = s.path.stem().string().back() - '0';
+    EXPECT_EQ(ds.className(s.label), std::to_string(1 + n % 2)) << s.path;
+    EXPECT_EQ(s.split, n < 6 ? Split::Train : Split::Validation) << s.path;
+    ASSERT_FALSE(s.mask.empty()) << s.path;
+  }
+
+  // The defect is every non-zero index, whatever colour the palette gives the background.
+  const auto shape = shapeOnTexture(0, 1);
+  std::vector<std::array<std::uint8_t, 3>> whiteGround = {{255, 255, 255}, {0, 0, 0}};
+  writeBytes(dir / "white.png", palettePng(shape.mask / 255, whiteGround));
+  const cv::Mat mask = loadMask(dir / "white.png", nullptr);
+  ASSERT_FALSE(mask.empty());
+  EXPECT_EQ(cv::countNonZero(mask != shape.mask), 0);
+
+  // CVAT's and Datumaro's segmentation exports: colour masks, labelmap.txt naming each colour
+  // (background first).
+  TempDir cvat;
+  writeBytes(cvat / "labelmap.txt",
+             "# label:color_rgb:parts:actions\nbackground:0,0,0::\nscratch:250,50,83::\n"
+             "spot:51,221,255::\n");
+  const cv::Scalar bgr[] = {{83, 50, 250}, {255, 221, 51}};
+  for (int n = 0; n < 6; ++n) {
+    const auto s = shapeOnTexture(n % 2, n);
+    cv::Mat colours(s.mask.size(), CV_8UC3, cv::Scalar(0, 0, 0));
+    colours.setTo(bgr[n % 2], s.mask);
+    writeImage(cvat / ("JPEGImages/" + std::to_string(n) + ".jpg"), s.image);
+    writeImage(cvat / ("SegmentationClass/" + std::to_string(n) + ".png"), colours);
+  }
+  const Dataset named = Dataset::scan(cvat.path());
+  EXPECT_EQ(named.classes(), (std::vector<std::string>{"scratch", "spot"}));
+  for (const Sample& s : named.samples())
+    EXPECT_EQ(named.className(s.label), std::stoi(s.path.stem().string()) % 2 ? "spot" : "scratch");
 }
 
 TEST(Masks, SourceImagesAndGroundTruthFoldersWithNeuClsNames) {

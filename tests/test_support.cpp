@@ -105,6 +105,47 @@ void writeBytes(const fs::path& file, const std::string& bytes) {
   std::ofstream(file, std::ios::binary) << bytes;
 }
 
+std::string palettePng(const cv::Mat& indices,
+                       const std::vector<std::array<std::uint8_t, 3>>& palette) {
+  const auto crc32 = [](const std::string& bytes) {
+    std::uint32_t c = 0xFFFFFFFFu;
+    for (const unsigned char b : bytes) {
+      c ^= b;
+      for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
+    }
+    return c ^ 0xFFFFFFFFu;
+  };
+  const auto be32 = [](std::uint32_t v) {
+    return std::string{char(v >> 24), char(v >> 16), char(v >> 8), char(v)};
+  };
+  const auto chunk = [&](const std::string& type, const std::string& data) {
+    return be32(std::uint32_t(data.size())) + type + data + be32(crc32(type + data));
+  };
+  // The pixels as a zlib stream of stored (uncompressed) deflate blocks: each row after its
+  // filter byte 0.
+  std::string raw;
+  for (int y = 0; y < indices.rows; ++y) {
+    raw += '\0';
+    raw.append(indices.ptr<char>(y), std::size_t(indices.cols));
+  }
+  std::string z = "\x78\x01";
+  for (std::size_t at = 0; at < raw.size(); at += 65535) {
+    const std::size_t n = std::min<std::size_t>(65535, raw.size() - at);
+    z += char(at + n == raw.size() ? 1 : 0);
+    z += {char(n), char(n >> 8), char(~n), char(~n >> 8)};
+    z += raw.substr(at, n);
+  }
+  std::uint32_t a = 1, b = 0;  // Adler-32
+  for (const unsigned char c : raw) a = (a + c) % 65521, b = (b + a) % 65521;
+  z += be32((b << 16) | a);
+  std::string plte;
+  for (const auto& rgb : palette) plte += {char(rgb[0]), char(rgb[1]), char(rgb[2])};
+  const std::string ihdr = be32(std::uint32_t(indices.cols)) + be32(std::uint32_t(indices.rows)) +
+                           std::string{8, 3, 0, 0, 0};  // 8 bits, palette
+  return std::string("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", ihdr) + chunk("PLTE", plte) +
+         chunk("IDAT", z) + chunk("IEND", "");
+}
+
 std::string jpegWithOrientation(const cv::Mat& image, int orientation) {
   std::vector<uchar> jpeg;
   cv::imencode(".jpg", image, jpeg);

@@ -1,5 +1,6 @@
 #pragma once
 // Helpers shared by the tests: temporary folders and generated images.
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <opencv2/core.hpp>
@@ -45,6 +46,11 @@ void writeBytes(const std::filesystem::path& file, const std::string& bytes);
 /// `image` as a JPEG file's bytes carrying an EXIF `orientation` (1 to 8), as a phone stores a
 /// photo: the pixels as taken, the tag saying how to turn them for viewing.
 std::string jpegWithOrientation(const cv::Mat& image, int orientation);
+/// An 8-bit palette PNG file's bytes: `indices` (CV_8UC1) as the pixels, `palette` (red, green,
+/// blue per index) as its colours, as Pascal VOC stores class-indexed masks (OpenCV writes no
+/// such file).
+std::string palettePng(const cv::Mat& indices,
+                       const std::vector<std::array<std::uint8_t, 3>>& palette);
 std::string readBytes(const std::filesystem::path& file);
 
 /// True when a scan (an sdd::Dataset) skipped or named the file called `name` with a reason

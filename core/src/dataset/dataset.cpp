@@ -89,21 +89,24 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
   const std::size_t nImages = c.candidates.size(), total = nImages + c.maskFiles.size();
   std::vector<Checked> decoded(total);
   std::atomic<std::size_t> done{0};
+  // A segmentation export's colour masks name their classes by the label map's colours.
+  const MaskLabelMap labelMap = readMaskLabelMap(root);
   parallelFor(total, options.threads, [&](std::size_t i) {
     std::uint64_t hash = 0;  // duplicates, a model's training images
     const DecodedImage d =
         loadImage(i < nImages ? c.candidates[i].path : c.maskFiles[i - nImages], 0, &hash);
+    const cv::Mat values = d.ok() ? maskValues(d, labelMap.colours) : cv::Mat();
     decoded[i] = {d.error,
                   hash,
                   d.image.cols,
                   d.image.rows,
                   d.image.channels(),
-                  d.ok() && looksLikeMask(d.image),
-                  d.ok() && maskIsBlank(d.image)};
+                  !values.empty() && looksLikeMask(values),
+                  d.ok() && maskIsBlank(values.empty() ? d.image : values)};
     decoded[i].orientation = d.orientation;
     // A mask folder's file, or an image that may be a mask beside its image.
     if (d.ok() && (i >= nImages || decoded[i].maskLike))
-      decoded[i].maskClass = maskClassValue(d.image);
+      decoded[i].maskClass = maskClassValue(values);
     const std::size_t n = ++done;
     if (options.progress) options.progress(n, total);
   });
@@ -296,6 +299,8 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
     bool allNumbers = true;
     for (std::size_t i = 0; i < nImages; ++i)
       if (const std::string& n = c.candidates[i].className; decoded[i].ok() && !n.empty()) {
+        // (class-indexed masks' blank ones are good, which names no number)
+        if (ds.classSource_ == ClassSource::Masks && n == kGoodClass) continue;
         allNumbers = allNumbers && isClassNumber(n);
         numbers.insert(n);
       }

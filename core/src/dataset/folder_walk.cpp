@@ -291,18 +291,13 @@ void collectClassRoot(const fs::path& classRoot, Split split, const fs::path& an
   }
 }
 
-// The entry of `dir` whose name is `lower` in any case; empty when there is none.
-fs::path entryNamed(const fs::path& dir, const std::string& lower) {
-  for (const fs::path& e : sortedEntries(dir))
-    if (asciiLower(e.filename().string()) == lower) return e;
-  return {};
-}
-
 // Pascal VOC's own split: ImageSets/Main/train.txt (or trainval.txt) and val.txt (or test.txt),
-// one stem per line; only when both sides are listed (an image in none stays in training).
+// one stem per line (of a segmentation set, ImageSets/Segmentation/); only when both sides are
+// listed (an image in none stays in training).
 void applyVocImageSets(const fs::path& root, FolderWalk& c) {
   const fs::path sets = entryNamed(root, "imagesets");
-  const fs::path main = sets.empty() ? fs::path() : entryNamed(sets, "main");
+  fs::path main = sets.empty() ? fs::path() : entryNamed(sets, "main");
+  if (main.empty() && !sets.empty()) main = entryNamed(sets, "segmentation");
   if (main.empty()) return;
   std::set<std::string> train, validation;
   for (const auto& [file, side] :
@@ -350,6 +345,12 @@ void applySplitFoldersInsideClasses(const fs::path& root, FolderWalk& c) {
 }
 
 }  // namespace
+
+fs::path entryNamed(const fs::path& dir, const std::string& lower) {
+  for (const fs::path& e : sortedEntries(dir))
+    if (asciiLower(e.filename().string()) == lower) return e;
+  return {};
+}
 
 bool inList(const std::vector<std::string>& list, const std::string& name) {
   return std::find(list.begin(), list.end(), name) != list.end();
@@ -400,6 +401,10 @@ std::map<std::string, std::string> namesOfNumberedClasses(const fs::path& root,
   if (!yolo.names.empty()) {
     files.emplace_back();
     for (std::size_t k = 0; k < yolo.names.size(); ++k) files.back()[long(k)] = yolo.names[k];
+  }
+  if (const MaskLabelMap map = readMaskLabelMap(root); !map.names.empty()) {
+    files.emplace_back();  // class-indexed masks' numbers: line k, background 0
+    for (std::size_t k = 0; k < map.names.size(); ++k) files.back()[long(k)] = map.names[k];
   }
   for (const auto& names : files) {
     std::map<std::string, std::string> out;

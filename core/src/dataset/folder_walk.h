@@ -67,12 +67,16 @@ struct NameMatch {
 /// one rule of every pairing by name in the scan. `matches` must not be empty.
 std::size_t bestNameMatch(const std::vector<NameMatch>& matches, const std::filesystem::path& root);
 
+/// The entry of `dir` whose name is `lower` in any case; empty when there is none.
+std::filesystem::path entryNamed(const std::filesystem::path& dir, const std::string& lower);
+
 /// True when `name` is one of `list` (a class list).
 bool inList(const std::vector<std::string>& list, const std::string& name);
 
 /// Names for classes that are numbers (`numbers`), from a names file in `root`: PaddleClas'
 /// label_list.txt ("0 crazing" per line), or one name per line (labels.txt, classes.txt,
-/// class_names.txt, YOLO's `yolo` names), line k naming class k (or k + 1 when the numbers
+/// class_names.txt, YOLO's `yolo` names, a segmentation export's labelmap.txt), line k naming
+/// class k (or k + 1 when the numbers
 /// start at 1 and there are as many names as the highest). Empty when no file names each.
 std::map<std::string, std::string> namesOfNumberedClasses(const std::filesystem::path& root,
                                                           const std::set<std::string>& numbers,

@@ -4,8 +4,10 @@
 #include <cmath>
 #include <map>
 #include <opencv2/imgproc.hpp>
+#include <sstream>
 
 #include "dataset/folder_walk.h"
+#include "sdd/dataset/box_annotations.h"
 #include "sdd/imaging/image_loader.h"
 #include "sdd/util/ascii.h"
 
@@ -128,6 +130,60 @@ std::string stemWithoutMaskSuffix(const std::string& stem) {
   return {};
 }
 
+MaskLabelMap readMaskLabelMap(const fs::path& folder) {
+  const fs::path file = entryNamed(folder, "labelmap.txt");
+  std::string text;
+  if (file.empty() || !readAnnotationText(file, text, 1 << 16)) return {};
+  MaskLabelMap map;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    const std::string t = asciiTrim(line);
+    if (t.empty() || t[0] == '#') continue;
+    // name:r,g,b:parts:actions
+    const std::size_t colon = t.find(':');
+    int r = -1, g = -1, b = -1;
+    char c1 = 0, c2 = 0;
+    std::istringstream colour(colon == std::string::npos ? "" : t.substr(colon + 1));
+    if (colon == 0 || !(colour >> r >> c1 >> g >> c2 >> b) || c1 != ',' || c2 != ',' || r < 0 ||
+        r > 255 || g < 0 || g > 255 || b < 0 || b > 255 || map.names.size() > kMaxMaskClassValue)
+      return {};
+    map.names.push_back(asciiTrim(t.substr(0, colon)));
+    map.colours.push_back({std::uint8_t(r), std::uint8_t(g), std::uint8_t(b)});
+  }
+  return map;
+}
+
+cv::Mat maskValues(const DecodedImage& image, const std::vector<MaskColour>& colours) {
+  const cv::Mat& m = image.image;
+  const std::vector<MaskColour>& table = colours.empty() ? image.palette : colours;
+  if (table.empty() || m.empty() || m.depth() != CV_8U) return onePlane(m);
+  // Each colour's first number (a palette may repeat one); a colour not in the table is no
+  // class's, so the file is no mask of them.
+  std::map<std::uint32_t, std::uint8_t> number;
+  for (std::size_t k = table.size(); k-- > 0;)
+    number[(std::uint32_t(table[k][0]) << 16) | (table[k][1] << 8) | table[k][2]] = std::uint8_t(k);
+  cv::Mat out(m.size(), CV_8UC1);
+  std::uint32_t lastKey = 0xFFFFFFFF;
+  std::uint8_t last = 0;
+  for (int y = 0; y < m.rows; ++y) {
+    const std::uint8_t* p = m.ptr<std::uint8_t>(y);
+    std::uint8_t* o = out.ptr<std::uint8_t>(y);
+    for (int x = 0; x < m.cols; ++x, p += m.channels()) {
+      const std::uint32_t key = m.channels() == 1
+                                    ? (std::uint32_t(p[0]) * 0x010101u)
+                                    : (std::uint32_t(p[2]) << 16) | (p[1] << 8) | p[0];  // BGR
+      if (key != lastKey) {
+        const auto it = number.find(key);
+        if (it == number.end()) return {};
+        lastKey = key;
+        last = it->second;
+      }
+      o[x] = last;
+    }
+  }
+  return out;
+}
+
 bool looksLikeMask(const cv::Mat& image) {
   const cv::Mat grey = onePlane(image);
   if (grey.empty()) return false;
@@ -160,6 +216,7 @@ int maskClassValue(const cv::Mat& mask) {
   for (int y = 0; y < grey.rows; ++y) {
     const std::uint8_t* row = grey.ptr<std::uint8_t>(y);
     for (int x = 0; x < grey.cols; ++x) {
+      if (row[x] == 255) continue;  // an "ignore" border; a 0/255 mask then names no number
       if (row[x] > kMaxMaskClassValue) return 0;
       ++count[row[x]];
     }
@@ -291,9 +348,9 @@ cv::Mat loadMask(const fs::path& file, std::string* error) {
     if (error) *error = d.error;
     return {};
   }
-  cv::Mat grey = d.image;
-  if (grey.channels() == 3) cv::cvtColor(d.image, grey, cv::COLOR_BGR2GRAY);
-  if (grey.channels() == 4) cv::cvtColor(d.image, grey, cv::COLOR_BGRA2GRAY);
+  cv::Mat grey = maskValues(d);  // a palette PNG's indices: its background may be any colour
+  if (grey.empty() && d.image.channels() == 3) cv::cvtColor(d.image, grey, cv::COLOR_BGR2GRAY);
+  if (grey.empty()) grey = d.image;
   cv::Mat out;
   cv::compare(grey, 0, out, cv::CMP_GT);
   return out;

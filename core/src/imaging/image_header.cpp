@@ -273,6 +273,22 @@ bool declaredSize(const Bytes& b, Format format, std::uint64_t& w, std::uint64_t
   return false;
 }
 
+namespace {
+
+// Calls visit(offset of the chunk's type, its data's length) for each whole chunk after the
+// signature (length, type, data, CRC) before the image data, until visit returns true.
+template <typename Visit>
+void walkPngChunks(const Bytes& b, Visit visit) {
+  for (std::size_t i = 8; i + 8 <= b.size();) {
+    const std::uint32_t length = be32(b, i);
+    if (startsWith(b, {'I', 'D', 'A', 'T'}, i + 4) || length > b.size() - i - 8) return;
+    if (visit(i + 4, length)) return;
+    i += 12 + std::size_t(length);
+  }
+}
+
+}  // namespace
+
 int significantBits(const Bytes& b, Format format) {
   if (format == Format::Pnm) {
     PnmHeader p;
@@ -282,21 +298,29 @@ int significantBits(const Bytes& b, Format format) {
     return bits;
   }
   if (format != Format::Png) return 0;
-  // Chunks after the signature: length, type, data, CRC. sBIT comes before the image data;
-  // one byte per channel (grey, RGB, with alpha), the colour channels' largest counts.
-  for (std::size_t i = 8; i + 8 <= b.size();) {
-    const std::uint32_t length = be32(b, i);
-    if (startsWith(b, {'I', 'D', 'A', 'T'}, i + 4) || length > b.size()) break;
-    if (startsWith(b, {'s', 'B', 'I', 'T'}, i + 4) && i + 8 + length <= b.size() && length >= 1 &&
-        length <= 4) {
-      const std::size_t colours = length == 2 ? 1 : std::min<std::size_t>(length, 3);
-      int bits = 0;
-      for (std::size_t k = 0; k < colours; ++k) bits = std::max<int>(bits, b[i + 8 + k]);
-      return bits;
-    }
-    i += 12 + std::size_t(length);
-  }
-  return 0;
+  // sBIT: one byte per channel (grey, RGB, with alpha), the colour channels' largest counts.
+  int bits = 0;
+  walkPngChunks(b, [&](std::size_t type, std::uint32_t length) {
+    if (!startsWith(b, {'s', 'B', 'I', 'T'}, type) || length < 1 || length > 4) return false;
+    const std::size_t colours = length == 2 ? 1 : std::min<std::size_t>(length, 3);
+    for (std::size_t k = 0; k < colours; ++k) bits = std::max<int>(bits, b[type + 4 + k]);
+    return true;
+  });
+  return bits;
+}
+
+std::vector<std::array<std::uint8_t, 3>> pngPalette(const Bytes& b) {
+  std::vector<std::array<std::uint8_t, 3>> palette;
+  // IHDR comes first: its colour type (3: palette) is the tenth byte of its data.
+  if (b.size() < 26 || !startsWith(b, {'I', 'H', 'D', 'R'}, 12) || b[25] != 3) return palette;
+  walkPngChunks(b, [&](std::size_t type, std::uint32_t length) {
+    if (!startsWith(b, {'P', 'L', 'T', 'E'}, type)) return false;
+    if (length % 3 == 0 && length <= 768)
+      for (std::size_t k = type + 4; k < type + 4 + length; k += 3)
+        palette.push_back({b[k], b[k + 1], b[k + 2]});
+    return true;
+  });
+  return palette;
 }
 
 std::string undecodable(const Bytes& b, Format format) {

@@ -4,6 +4,7 @@
 /// significant. Private to core: image_loader.cpp decides with it what to decode and how.
 /// Thread-safety: plain functions over bytes.
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -38,5 +39,10 @@ int jpegOrientation(const Bytes& b);
 /// The bits per sample the file says are significant: a PNG's sBIT chunk, a PNM's maximum
 /// value. 0 when it does not say.
 int significantBits(const Bytes& b, Format format);
+
+/// A palette PNG's colours (red, green, blue) by index; empty for any other file. OpenCV
+/// decodes such a file to its colours; a class-indexed mask stored so (Pascal VOC's
+/// SegmentationClass/) means the indices.
+std::vector<std::array<std::uint8_t, 3>> pngPalette(const Bytes& b);
 
 }  // namespace sdd::header

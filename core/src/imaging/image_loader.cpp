@@ -174,6 +174,7 @@ DecodedImage decodeImage(const std::vector<std::uint8_t>& bytes, int targetSize)
       return out;
     }
     if (format == Format::Jpeg) out.orientation = header::jpegOrientation(bytes);
+    if (format == Format::Png) out.palette = header::pngPalette(bytes);
     img = toEightBit(img, header::significantBits(bytes, format));
     if (img.channels() == 4) cv::cvtColor(img, img, cv::COLOR_BGRA2BGR);
     out.image = img;

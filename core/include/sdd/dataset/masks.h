@@ -10,6 +10,7 @@
 /// x_label, x_gt, x_GT, also with "-"), and a same-stem pair in one folder (x.jpg + x.png) where
 /// one file is a single-channel image of at most two values. Thread-safety: free functions.
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <opencv2/core.hpp>
@@ -18,6 +19,7 @@
 
 #include "sdd/dataset/dataset.h"
 #include "sdd/dataset/file_walk.h"
+#include "sdd/imaging/image_loader.h"
 
 namespace sdd {
 
@@ -31,6 +33,24 @@ bool isMaskFolderName(const std::string& name);
 bool isImageFolderName(const std::string& name);
 /// The stem without a mask suffix ("x_mask" -> "x"), or "" when the stem has none.
 std::string stemWithoutMaskSuffix(const std::string& stem);
+/// A colour a segmentation export names a class by, red, green, blue.
+using MaskColour = std::array<std::uint8_t, 3>;
+/// The classes of a segmentation export's colour masks, from its labelmap.txt (CVAT's
+/// "Segmentation mask 1.1" and Datumaro's Pascal VOC export: "scratch:128,0,0::" per line,
+/// background first, "#" comments): line k names class number k and gives its colour.
+struct MaskLabelMap {
+  std::vector<std::string> names;
+  std::vector<MaskColour> colours;
+};
+/// The label map in `folder` (labelmap.txt, any case); empty when there is none or it is not
+/// one (a line without a name and three numbers).
+MaskLabelMap readMaskLabelMap(const std::filesystem::path& folder);
+
+/// A mask's values as one 8-bit plane: a palette PNG's indices, a colour mask's colours looked
+/// up in `colours` (a label map's, by line), a grey file (or one of equal channels) as it is.
+/// Empty when it cannot be a mask (colours not in the table, not 8 bits).
+cv::Mat maskValues(const DecodedImage& image, const std::vector<MaskColour>& colours = {});
+
 /// True when an image looks like a mask: one channel (or equal channels) of at most two
 /// distinct values (an all-black mask of a defect-free image has one).
 bool looksLikeMask(const cv::Mat& image);
@@ -38,11 +58,13 @@ bool looksLikeMask(const cv::Mat& image);
 bool maskIsBlank(const cv::Mat& mask);
 /// The largest value a class-indexed mask holds: semantic segmentation sets (NEU-Seg's
 /// annotations/, MMSegmentation's ann_dir/) mark each pixel with its class's number, 0 for
-/// the background; a mask of 0 and 255 marks a defect, not a class.
+/// the background; a mask of 0 and 255 marks a defect, not a class (255 beside class numbers
+/// is Pascal VOC's and MMSegmentation's "ignore" border, which names no class).
 inline constexpr int kMaxMaskClassValue = 63;
 /// The class a class-indexed mask marks: its most frequent non-zero value (the class covering
 /// the most area, as an image's boxes give its class). 0 when the mask is blank, holds a value
-/// above kMaxMaskClassValue or is not one 8-bit channel (or equal channels).
+/// above kMaxMaskClassValue (other than 255) or is not one 8-bit channel (or equal channels).
+/// `mask` as maskValues gives it.
 int maskClassValue(const cv::Mat& mask);
 /// The key that pairs a file with its mask: its path relative to `root` with image and mask
 /// folder names left out and, for a mask, its name suffix; lower-case free, '/'-separated.
@@ -70,7 +92,8 @@ MaskPairs pairMasks(const std::filesystem::path& root, const std::vector<Pairing
                     const std::vector<PairingFile>& maskFolderFiles);
 
 /// A mask read for display or training: 255 where the defect is, 0 elsewhere (any non-zero
-/// value of the file is the defect). Empty, with `error` set, when it cannot be read.
+/// value of the file is the defect; of a palette PNG, any non-zero index). Empty, with `error` set,
+/// when it cannot be read.
 cv::Mat loadMask(const std::filesystem::path& file, std::string* error);
 
 /// The bounding boxes of the 8-connected components of a binary image (non-zero = on), in

@@ -3,6 +3,7 @@
 /// channel count. No LibTorch here: the result is a cv::Mat of uint8.
 /// Thread-safety: free functions, safe from any thread.
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <opencv2/core.hpp>
@@ -19,6 +20,9 @@ struct DecodedImage {
   /// The EXIF orientation a JPEG's pixels were turned by (1 to 8, as EXIF numbers them; 1:
   /// as stored): `image`, `width` and `height` are the turned picture's, as viewers show it.
   int orientation = 1;
+  /// A palette PNG's colours (red, green, blue) by index, which `image` holds as colours;
+  /// empty for other files. Masks read their class numbers through it (maskValues).
+  std::vector<std::array<std::uint8_t, 3>> palette;
   bool ok() const { return error.empty(); }
 };
 
