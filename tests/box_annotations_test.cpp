@@ -681,6 +681,12 @@ TEST(LabelingToolJson, DatasetsLabeledInXAnyLabelingAndLabelStudioScanWithTheirC
     EXPECT_EQ(s.boxes.size(), s.path.stem().string().back() < '4' ? 1u : 0u) << s.path;
   }
   for (const ScanIssue& issue : xany.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
+  // A file saved with the image inside it (imageData), copied without the image: named, and
+  // why its boxes are not read.
+  writeBytes(dir / "xany/images/lost.json",
+             R"({"shapes": [], "flags": {}, "imagePath": "lost.jpg", "imageData": "/9j/4AAQ"})");
+  EXPECT_TRUE(skippedWith(Dataset::scan(dir / "xany"), "lost.json",
+                          "the copy inside the file (imageData) is not read"));
 
   // Label Studio: the export beside the images it names by upload ("3f2a1b9c-a0.png").
   std::string tasks = "[";

@@ -126,11 +126,19 @@ std::size_t pairListFiles(FolderWalk& c, const fs::path& root, const std::vector
     ++found[best->file];
     ++paired;
   }
-  for (std::size_t k = 0; k < files.size(); ++k)
-    if (!files[k].empty() && found[k] < files[k].size())
-      issues.push_back({c.listFiles[k], std::to_string(files[k].size() - found[k]) + " of the " +
-                                            std::to_string(files[k].size()) +
-                                            " images it lists not found; their boxes ignored"});
+  for (std::size_t k = 0; k < files.size(); ++k) {
+    if (files[k].empty() || found[k] == files[k].size()) continue;
+    // A LabelMe file saved with its image inside it, copied without the image file.
+    const bool embedded = files[k].size() == 1 && files[k][0].embedded;
+    issues.push_back(
+        {c.listFiles[k],
+         embedded ? "its image (" + files[k][0].fileName +
+                        ") not found; the copy inside the file (imageData) is not read: keep "
+                        "the image files beside the LabelMe files"
+                  : std::to_string(files[k].size() - found[k]) + " of the " +
+                        std::to_string(files[k].size()) +
+                        " images it lists not found; their boxes ignored"});
+  }
   return paired;
 }
 

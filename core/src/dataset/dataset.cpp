@@ -376,8 +376,11 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
         "no usable images found in " + root.string() +
         " (expected class folders, NEU-DET train/validation folders, NEU-CLS files like Cr_1.bmp, "
         "or images to label)" +
-        (ds.skipped_.empty() ? ""
-                             : "; " + std::to_string(ds.skipped_.size()) + " files were skipped"));
+        (ds.skipped_.empty()
+             ? ""
+             : "; " + std::to_string(ds.skipped_.size()) + " file(s) skipped, the first " +
+                   ds.skipped_.front().file.filename().string() + ": " +
+                   ds.skipped_.front().reason));
   }
   if (ds.classes_.empty())
     throw ClassListNeeded(

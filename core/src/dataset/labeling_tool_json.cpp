@@ -199,6 +199,8 @@ ListedImage parseLabelMe(const nlohmann::json& j) {
   ListedImage im;
   if (j.contains("imagePath") && j["imagePath"].is_string())
     im.fileName = forwardSlashes(j["imagePath"].get<std::string>());
+  im.embedded = j.contains("imageData") && j["imageData"].is_string() &&
+                !j["imageData"].get_ref<const std::string&>().empty();
   for (const auto& shape : j.at("shapes").get_ref<const nlohmann::json::array_t&>()) {
     BoundingBox b;
     b.name = shape.at("label").get<std::string>();

@@ -88,6 +88,7 @@ struct ListedImage {
   std::string fileName;
   std::vector<BoundingBox> boxes;  ///< empty: listed without annotations (no defect)
   std::string className;  ///< a LabelMe flag set, a Label Studio choice, a CVAT tag; "" none
+  bool embedded = false;  ///< a LabelMe file also holds the image itself ("imageData")
 };
 /// Parses a COCO detection file (CVAT's annotations/instances_default.json, Roboflow's
 /// <split>/_annotations.coco.json, `sdd export --coco`): each annotation's bbox [x, y, width,
