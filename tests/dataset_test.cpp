@@ -420,6 +420,9 @@ TEST(Dataset, AnArchiveOrAFileGivenForTheFolderSaysWhatItIs) {
   EXPECT_NE(message(dir / "NEU-DET.zip").find("is an archive, not a folder"), std::string::npos);
   EXPECT_NE(message(dir / "NEU-DET.zip").find("unpack it"), std::string::npos);
   EXPECT_NE(message(dir / "notes.txt").find("is not a folder"), std::string::npos);
+  // The folder the download went to, the archive not unpacked: named.
+  EXPECT_NE(message(dir.path()).find("only the archive NEU-DET.zip: unpack it"), std::string::npos)
+      << message(dir.path());
 }
 
 TEST(Dataset, AClassFolderWithoutUsableImagesIsLeftOutWithAReason) {

@@ -372,6 +372,13 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
     ds.classSource_ = ClassSource::Model;
   }
   if (usable == 0) {
+    // A folder a download went to, the archive not unpacked yet.
+    for (const fs::path& entry :
+         ds.skipped_.empty() ? sortedEntries(root) : std::vector<fs::path>{})
+      if (isArchiveFile(entry))
+        throw DatasetError("no images in " + root.string() + ", only the archive " +
+                           entry.filename().string() +
+                           ": unpack it, then open the folder it unpacks to");
     throw DatasetError(
         "no usable images found in " + root.string() +
         " (expected class folders, NEU-DET train/validation folders, NEU-CLS files like Cr_1.bmp, "
