@@ -92,6 +92,25 @@ TEST(DefectMap, TrainedFromMasksItsPeakLandsOnTheShapeWhereGradCamsDoesNot) {
   EXPECT_GE(overlap / (e.regions[0] | shape.box).area(), 0.5)
       << "best region " << e.regions[0] << " shape " << shape.box;
   EXPECT_EQ(camMethodFromString("map"), CamMethod::DefectMap);
+  // Averaged over the eight flips and quarter turns of its input, the map has no preferred
+  // direction: a mirrored or turned image's map is the image's map mirrored or turned, and so
+  // is the best box.
+  for (const int turn : {-1, int(cv::ROTATE_90_CLOCKWISE), int(cv::ROTATE_180)}) {
+    const auto apply = [&](const cv::Mat& m) {
+      cv::Mat out;
+      if (turn < 0)
+        cv::flip(m, out, 1);
+      else
+        cv::rotate(m, out, turn);
+      return out;
+    };
+    const Explanation t = predictor.explain(apply(shape.image), -1, CamMethod::DefectMap);
+    EXPECT_LT(cv::norm(t.heatmap, apply(e.heatmap), cv::NORM_INF), 1e-5) << turn;
+    ASSERT_FALSE(t.regions.empty());
+    cv::Mat box(shape.image.size(), CV_8UC1, cv::Scalar(0));
+    box(e.regions[0]).setTo(255);
+    EXPECT_EQ(cv::boundingRect(apply(box)), t.regions[0]) << turn;
+  }
 
   // The report: the map's pointing game and one image per class with its map.
   const ReportData report = collectReport(ds, dir / "run/model.sddm", ReportOptions{});

@@ -130,6 +130,23 @@ std::pair<torch::Tensor, torch::Tensor> DetectorNetImpl::forwardWithMap(torch::T
   return {classify(x), map};
 }
 
+torch::Tensor turnMapPlanes(torch::Tensor planes, bool flipX, bool flipY, int turns) {
+  const auto reorder = [&](std::vector<std::int64_t> order) {
+    if (planes.size(0) < 5) return;  // no distances
+    for (std::int64_t c = 5; c < planes.size(0); ++c) order.push_back(c);
+    planes = planes.index_select(0, torch::tensor(order, torch::kInt64));
+  };
+  turns = ((turns % 4) + 4) % 4;
+  if (flipX) planes = planes.flip({2});
+  if (flipY) planes = planes.flip({1});
+  if (turns) planes = planes.rot90(turns, {1, 2});
+  if (flipX) reorder({0, 3, 2, 1, 4});  // left <-> right
+  if (flipY) reorder({0, 1, 4, 3, 2});  // top <-> bottom
+  // One quarter turn from rows towards columns: the new left was the top, and so on.
+  for (int k = 0; k < turns; ++k) reorder({0, 2, 3, 4, 1});
+  return planes;
+}
+
 void toChannelsLast(torch::nn::Module& module) {
   torch::NoGradGuard guard;
   for (auto& p : module.parameters())

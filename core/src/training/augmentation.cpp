@@ -6,15 +6,9 @@
 #include <cmath>
 #include <vector>
 
-namespace sdd::training {
+#include "sdd/model/detector_net.h"
 
-namespace {
-// A box target's channels (cellBoxTarget: coverage, left, top, right, bottom, weight) after its
-// planes were flipped or rotated: the distances trade places as the directions do.
-torch::Tensor reorderBoxChannels(const torch::Tensor& t, std::vector<std::int64_t> order) {
-  return t.index_select(0, torch::tensor(order, torch::kInt64));
-}
-}  // namespace
+namespace sdd::training {
 
 torch::Tensor augmentBatch(torch::Tensor x01, const TrainConfig& c, std::mt19937_64& rng,
                            torch::Tensor* target) {
@@ -27,18 +21,11 @@ torch::Tensor augmentBatch(torch::Tensor x01, const TrainConfig& c, std::mt19937
     torch::Tensor t = target ? (*target)[i] : torch::Tensor();
     const bool flipX = u(rng) < 0.5, flipY = u(rng) < 0.5;
     const int rot = square ? static_cast<int>(rng() % 4) : 0;
-    for (torch::Tensor* m : {&s, &t}) {
-      if (!m->defined()) continue;
-      if (flipX) *m = m->flip({2});
-      if (flipY) *m = m->flip({1});
-      if (rot) *m = m->rot90(rot, {1, 2});
-    }
-    if (t.defined() && t.size(0) == 6) {
-      if (flipX) t = reorderBoxChannels(t, {0, 3, 2, 1, 4, 5});  // left <-> right
-      if (flipY) t = reorderBoxChannels(t, {0, 1, 4, 3, 2, 5});  // top <-> bottom
-      // One quarter turn from rows towards columns: the new left was the top, and so on.
-      for (int k = 0; k < rot; ++k) t = reorderBoxChannels(t, {0, 2, 3, 4, 1, 5});
-    }
+    if (flipX) s = s.flip({2});
+    if (flipY) s = s.flip({1});
+    if (rot) s = s.rot90(rot, {1, 2});
+    // (a box target's planes: coverage, left, top, right, bottom, weight)
+    if (t.defined()) t = turnMapPlanes(t, flipX, flipY, rot);
     if (target) targets.push_back(t);
     const double contrast = 1.0 + c.contrast * (2 * u(rng) - 1);
     const double brightness = c.brightness * (2 * u(rng) - 1);

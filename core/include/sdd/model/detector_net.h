@@ -50,6 +50,14 @@ class DetectorNetImpl : public torch::nn::Module {
 };
 TORCH_MODULE(DetectorNet);
 
+/// A defect map's planes ([C, m, m]: the defect's, then with ModelSpec::mapBoxes the distances
+/// to its box's left, top, right and bottom edges, then any others) as those of their image
+/// mirrored left-right (`flipX`), top-bottom (`flipY`), then turned `turns` quarter turns from
+/// rows towards columns (torch's rot90 over the two spatial dims): the distances trade places
+/// as the directions do. The one home of that rule: training turns its targets with it,
+/// the explanation turns the map of a turned image back.
+torch::Tensor turnMapPlanes(torch::Tensor planes, bool flipX, bool flipY, int turns);
+
 /// Converts all 4-D parameters/buffers to channels-last (LibTorch 1.13 has no Module::to(format)).
 void toChannelsLast(torch::nn::Module& module);
 
