@@ -211,7 +211,8 @@ sdd::Dataset scanDataset(const Args& args, std::uint64_t seed, bool verbose,
       std::cout << "  classes from the masks (nothing else names one): "
                 << (std::find(cs.begin(), cs.end(), sdd::kDefectClass) != cs.end()
                         ? std::string(sdd::kDefectClass) + " = its mask marks a defect, "
-                        : "a number = the class number the mask marks on most pixels, ")
+                        : "a class = the class number the mask marks on most pixels (or the "
+                          "name a label map or names file beside them gives it), ")
                 << sdd::kGoodClass
                 << " = a blank mask (or none, where only defective images have masks)\n";
     }
