@@ -314,6 +314,36 @@ TEST(Masks, PaletteMasksAndLabelMapColoursNameTheirClasses) {
     EXPECT_EQ(named.className(s.label), std::stoi(s.path.stem().string()) % 2 ? "spot" : "scratch");
 }
 
+TEST(Masks, RoboflowSegmentationExportNamesTheMasksNumbersByItsClassesCsv) {
+  // train/ and valid/, each image x_jpg.rf.<hash>.jpg beside its class-indexed
+  // x_jpg.rf.<hash>_mask.png and a _classes.csv ("Pixel Value, Class") naming the numbers. The
+  // masks beside their images do not make the name prefixes (img0, img1 …) look like classes.
+  TempDir dir;
+  for (const std::string split : {"train", "valid"}) {
+    writeBytes(dir / split / "_classes.csv",
+               "Pixel Value, Class\n0, background\n1, scratch\n"
+               "2, pit\n");
+    for (int n = 0; n < 6; ++n) {
+      const int cls = 1 + n % 2;
+      const auto shape = shapeOnTexture(cls, n + (split == "train" ? 0 : 10));
+      const std::string stem = "img" + std::to_string(n) + "_jpg.rf.0a1b2c" + std::to_string(n);
+      writeImage(dir / split / (stem + ".jpg"), shape.image);
+      writeImage(dir / split / (stem + "_mask.png"), shape.mask / 255 * cls);
+    }
+  }
+  const Dataset ds = Dataset::scan(dir.path());
+  for (const ScanIssue& issue : ds.skipped()) ADD_FAILURE() << issue.file << ": " << issue.reason;
+  EXPECT_EQ(ds.classSource(), ClassSource::Masks);
+  EXPECT_EQ(ds.classes(), (std::vector<std::string>{"pit", "scratch"}));
+  EXPECT_TRUE(ds.hasOwnSplit());
+  ASSERT_EQ(ds.samples().size(), 12u);
+  for (const Sample& s : ds.samples()) {
+    const int n = s.path.filename().string()[3] - '0';
+    EXPECT_EQ(ds.className(s.label), n % 2 ? "pit" : "scratch") << s.path;
+    EXPECT_FALSE(s.mask.empty()) << s.path;
+  }
+}
+
 TEST(Masks, SourceImagesAndGroundTruthFoldersWithNeuClsNames) {
   // SD-saliency-900: "Source Images/In_1.bmp" + "Ground truth/In_1.png".
   TempDir dir;

@@ -396,6 +396,8 @@ std::size_t pairCsvFiles(FolderWalk& c, const fs::path& root, const std::vector<
     std::string error;
     std::vector<std::string> rowErrors;
     files[k] = readCsvLabels(file, &error, &rowErrors);
+    // Roboflow's _classes.csv beside segmentation masks names their numbers: no labels.
+    if (!error.empty() && !readMaskLabelMapFile(file).names.empty()) continue;
     if (!error.empty()) {
       issues.push_back({file, "not a label file (" + error + "); ignored"});
       continue;

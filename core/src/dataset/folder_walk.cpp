@@ -103,12 +103,16 @@ std::string prefixOf(const fs::path& f) {
 // (cam1_0001.png ...) or time-stamped names has one prefix or one per image: unlabeled.
 bool prefixesAreClasses(const std::vector<fs::path>& images,
                         const std::vector<std::string>& classes) {
-  std::map<std::string, int> counts;
+  // Images by prefix, a mask beside its image (x_mask.png, x.png by x.jpg) not counted.
+  std::map<std::string, std::set<std::string>> stems;
   for (const fs::path& f : images) {
     const std::string p = prefixOf(f);
     if (p.empty()) return false;
-    ++counts[p];
+    const std::string stem = f.stem().string(), base = stemWithoutMaskSuffix(stem);
+    stems[p].insert(base.empty() ? stem : base);
   }
+  std::map<std::string, std::size_t> counts;
+  for (const auto& [p, s] : stems) counts[p] = s.size();
   bool allNeu = true, allListed = !classes.empty();
   for (const auto& [p, n] : counts) {
     allNeu = allNeu && !neuClassForPrefix(p).empty();
@@ -404,7 +408,8 @@ std::map<std::string, std::string> namesOfNumberedClasses(const fs::path& root,
   }
   if (const MaskLabelMap map = readMaskLabelMap(root); !map.names.empty()) {
     files.emplace_back();  // class-indexed masks' numbers: line k, background 0
-    for (std::size_t k = 0; k < map.names.size(); ++k) files.back()[long(k)] = map.names[k];
+    for (std::size_t k = 0; k < map.names.size(); ++k)
+      if (!map.names[k].empty()) files.back()[long(k)] = map.names[k];
   }
   for (const auto& names : files) {
     std::map<std::string, std::string> out;

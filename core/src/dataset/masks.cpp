@@ -5,7 +5,9 @@
 #include <map>
 #include <opencv2/imgproc.hpp>
 #include <sstream>
+#include <utility>
 
+#include "dataset/folder_names.h"
 #include "dataset/folder_walk.h"
 #include "sdd/dataset/box_annotations.h"
 #include "sdd/imaging/image_loader.h"
@@ -130,16 +132,34 @@ std::string stemWithoutMaskSuffix(const std::string& stem) {
   return {};
 }
 
-MaskLabelMap readMaskLabelMap(const fs::path& folder) {
-  const fs::path file = entryNamed(folder, "labelmap.txt");
+MaskLabelMap readMaskLabelMapFile(const fs::path& file) {
   std::string text;
-  if (file.empty() || !readAnnotationText(file, text, 1 << 16)) return {};
+  if (!readAnnotationText(file, text, 1 << 16)) return {};
   MaskLabelMap map;
   std::istringstream in(text);
+  const bool table = asciiLower(file.extension().string()) == ".csv";
+  bool header = table;
   for (std::string line; std::getline(in, line);) {
     const std::string t = asciiTrim(line);
     if (t.empty() || t[0] == '#') continue;
-    // name:r,g,b:parts:actions
+    if (table) {
+      // Roboflow's _classes.csv: "Pixel Value, Class", then "1, scratch".
+      const std::size_t comma = t.find(',');
+      const std::string first = asciiTrim(t.substr(0, comma)),
+                        name = comma == std::string::npos ? "" : asciiTrim(t.substr(comma + 1));
+      if (std::exchange(header, false)) {
+        if (asciiLower(first) != "pixel value") return {};
+        continue;
+      }
+      if (!isClassNumber(first) || name.empty() || first.size() > 2 ||
+          std::stoi(first) > kMaxMaskClassValue)
+        return {};
+      const std::size_t value = std::size_t(std::stoi(first));
+      if (map.names.size() <= value) map.names.resize(value + 1);
+      map.names[value] = name;
+      continue;
+    }
+    // labelmap.txt: name:r,g,b:parts:actions
     const std::size_t colon = t.find(':');
     int r = -1, g = -1, b = -1;
     char c1 = 0, c2 = 0;
@@ -151,6 +171,18 @@ MaskLabelMap readMaskLabelMap(const fs::path& folder) {
     map.colours.push_back({std::uint8_t(r), std::uint8_t(g), std::uint8_t(b)});
   }
   return map;
+}
+
+MaskLabelMap readMaskLabelMap(const fs::path& folder) {
+  // In the dataset's folder, or (Roboflow writes one into each) in its split folders.
+  std::vector<fs::path> folders = {folder};
+  for (const fs::path& e : sortedEntries(folder))
+    if (Split split; splitFromName(e.filename().string(), split)) folders.push_back(e);
+  for (const fs::path& f : folders)
+    for (const char* name : {"labelmap.txt", "_classes.csv"})
+      if (const fs::path file = entryNamed(f, name); !file.empty())
+        if (MaskLabelMap map = readMaskLabelMapFile(file); !map.names.empty()) return map;
+  return {};
 }
 
 cv::Mat maskValues(const DecodedImage& image, const std::vector<MaskColour>& colours) {

@@ -35,15 +35,19 @@ bool isImageFolderName(const std::string& name);
 std::string stemWithoutMaskSuffix(const std::string& stem);
 /// A colour a segmentation export names a class by, red, green, blue.
 using MaskColour = std::array<std::uint8_t, 3>;
-/// The classes of a segmentation export's colour masks, from its labelmap.txt (CVAT's
+/// The classes of a segmentation export's masks, from its labelmap.txt (CVAT's
 /// "Segmentation mask 1.1" and Datumaro's Pascal VOC export: "scratch:128,0,0::" per line,
 /// background first, "#" comments): line k names class number k and gives its colour.
 struct MaskLabelMap {
   std::vector<std::string> names;
   std::vector<MaskColour> colours;
 };
-/// The label map in `folder` (labelmap.txt, any case); empty when there is none or it is not
-/// one (a line without a name and three numbers).
+/// A label map file: a labelmap.txt as above, or Roboflow's _classes.csv of segmentation masks
+/// ("Pixel Value, Class", then "1, scratch": names by number, no colours). Empty when it is not
+/// one (a labelmap line without a name and three numbers, another CSV).
+MaskLabelMap readMaskLabelMapFile(const std::filesystem::path& file);
+/// The label map of the dataset in `folder`: its labelmap.txt or _classes.csv (any case), or
+/// one of its split folders'; empty when there is none.
 MaskLabelMap readMaskLabelMap(const std::filesystem::path& folder);
 
 /// A mask's values as one 8-bit plane: a palette PNG's indices, a colour mask's colours looked
