@@ -1,6 +1,7 @@
 // libFuzzer target: dataset scanning of generated folder trees. The input is a small program
 // that builds a tree (folders with split / layout names or arbitrary bytes, image files,
-// broken files, VOC annotations, symlinks and symlink loops); then Dataset::scan runs on it.
+// broken files, VOC annotations, label maps, symlinks and symlink loops); then Dataset::scan
+// runs on it.
 // Scanning may reject the tree with a DatasetError, never with anything else.
 #include <unistd.h>
 
@@ -29,11 +30,12 @@ struct Reader {
 
 const std::vector<std::string>& fixedNames() {
   static const std::vector<std::string> names = {
-      "train",          "validation",    "val",         "test",    "images",
-      "IMAGES",         "annotations",   "ANNOTATIONS", "crazing", "inclusion",
-      "Cr_1.bmp",       "In_2.jpg",      "a.jpg",       "a.xml",   "b.png",
-      "c.tif",          "x.JPG",         "NEU-CLS",     "..",      ".",
-      "with space.jpg", "new\nline.jpg", "\xff\xfe.jpg"};
+      "train",          "validation",    "val",          "test",         "images",
+      "IMAGES",         "annotations",   "ANNOTATIONS",  "crazing",      "inclusion",
+      "Cr_1.bmp",       "In_2.jpg",      "a.jpg",        "a.xml",        "b.png",
+      "c.tif",          "x.JPG",         "NEU-CLS",      "..",           ".",
+      "with space.jpg", "new\nline.jpg", "\xff\xfe.jpg", "labelmap.txt", "_classes.csv",
+      "masks",          "a_mask.png"};
   return names;
 }
 
@@ -72,7 +74,7 @@ const std::string& pngBytes() {
 }
 
 std::string content(Reader& r) {
-  switch (r.byte() % 6) {
+  switch (r.byte() % 8) {
     case 0:
       return jpegBytes();
     case 1:
@@ -84,6 +86,10 @@ std::string content(Reader& r) {
     case 4:
       return "<annotation><object><name>crazing</name><bndbox><xmin>1</xmin><ymin>2</ymin>"
              "<xmax>9</xmax><ymax>9</ymax></bndbox></object></annotation>";
+    case 6:  // a segmentation export's label map (labelmap.txt, Roboflow's _classes.csv)
+      return r.byte() % 2
+                 ? "# label:color_rgb:parts:actions\nbackground:0,0,0::\ncrazing:90,90,90::\n"
+                 : "Pixel Value, Class\n0, background\n90, crazing\n1, inclusion\n";
     default: {
       std::string s;
       for (int i = r.byte() % 32; i > 0; --i) s += static_cast<char>(r.byte());

@@ -312,6 +312,17 @@ TEST(Masks, PaletteMasksAndLabelMapColoursNameTheirClasses) {
   EXPECT_EQ(named.classes(), (std::vector<std::string>{"scratch", "spot"}));
   for (const Sample& s : named.samples())
     EXPECT_EQ(named.className(s.label), std::stoi(s.path.stem().string()) % 2 ? "spot" : "scratch");
+  // Without the label map the colours name nothing: each mask marks a defect, and the refusal
+  // (every image has a defect) says what would name the classes.
+  fs::remove(cvat / "labelmap.txt");
+  try {
+    Dataset::scan(cvat.path());
+    ADD_FAILURE() << "a set of defects only was taken";
+  } catch (const ClassListNeeded& e) {
+    EXPECT_NE(std::string(e.what()).find("6 mask(s) in colour and no labelmap.txt"),
+              std::string::npos)
+        << e.what();
+  }
 }
 
 TEST(Masks, RoboflowSegmentationExportNamesTheMasksNumbersByItsClassesCsv) {

@@ -82,6 +82,7 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
     std::uint64_t hash = 0;
     int width = 0, height = 0, channels = 0;
     bool maskLike = false, blank = false;
+    bool colour = false;  // of distinct channels, and no table to read them by
     int maskClass = 0;    // maskClassValue, for masks only
     int orientation = 1;  // EXIF
     bool ok() const { return error.empty(); }
@@ -104,6 +105,7 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
                   !values.empty() && looksLikeMask(values),
                   d.ok() && maskIsBlank(values.empty() ? d.image : values)};
     decoded[i].orientation = d.orientation;
+    decoded[i].colour = d.ok() && values.empty() && d.image.channels() == 3;
     // A mask folder's file, or an image that may be a mask beside its image.
     if (d.ok() && (i >= nImages || decoded[i].maskLike))
       decoded[i].maskClass = maskClassValue(values);
@@ -253,6 +255,7 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
   // (Also with a class list of those two classes.) Folders of a numbered series, KolektorSDD's
   // kos01/ … kos50/, are parts, not classes, where masks name the classes: their names are set
   // aside while the masks are asked.
+  std::string colourMasksNote;
   if (options.classes.empty() ||
       (inList(options.classes, kDefectClass) && inList(options.classes, kGoodClass))) {
     std::map<fs::path, MaskMark> marks;  // of every mask
@@ -269,6 +272,17 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
     if (classesFromMasks(c.candidates, masks, readable, marks)) {
       ds.layout_ = DatasetLayout::Masked;
       if (options.classes.empty()) ds.classSource_ = ClassSource::Masks;
+      // Colour masks may stand for classes; without a label map the colours name none.
+      std::size_t colour = 0;
+      for (std::size_t i = 0; i < total; ++i)
+        colour += decoded[i].colour && !decoded[i].blank && (i >= nImages || masks.isMask[i]);
+      if (colour && options.classes.empty()) {
+        colourMasksNote = std::to_string(colour) +
+                          " mask(s) in colour and no labelmap.txt naming their colours: each "
+                          "marks a defect; a labelmap.txt beside them (name:r,g,b per line, the "
+                          "background first) names their classes";
+        c.notes.push_back({root, colourMasksNote});
+      }
       for (const std::string& name : seriesNames) c.classFolders.erase(name);
     } else if (!seriesNames.empty()) {
       for (std::size_t i = 0; i < c.candidates.size(); ++i)
@@ -401,7 +415,8 @@ Dataset Dataset::scan(const fs::path& given, const ScanOptions& options) {
             ? "every image in " + root.string() + " has a mask marking a defect, so there is " +
                   "one class ('" + ds.classes_[0] + "'); a classifier also needs images " +
                   "without defects (a blank mask or none): add some, or give the class list " +
-                  "(" + kDefectClass + "," + kGoodClass + ") to label new ones"
+                  "(" + kDefectClass + "," + kGoodClass + ") to label new ones" +
+                  (colourMasksNote.empty() ? "" : " (" + colourMasksNote + ")")
             : "need at least 2 classes, found 1 ('" + ds.classes_[0] + "') in " + root.string() +
                   "; if the folders are not classes (cameras, dates), give the class list");
   if (unlabeled == usable && !c.sawFlatNeuCls && c.classFolders.empty())
