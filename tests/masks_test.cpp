@@ -312,6 +312,16 @@ TEST(Masks, PaletteMasksAndLabelMapColoursNameTheirClasses) {
   EXPECT_EQ(named.classes(), (std::vector<std::string>{"scratch", "spot"}));
   for (const Sample& s : named.samples())
     EXPECT_EQ(named.className(s.label), std::stoi(s.path.stem().string()) % 2 ? "spot" : "scratch");
+  // Grey masks of class numbers beside a label map: its lines name the numbers.
+  TempDir grey;
+  fs::copy_file(cvat / "labelmap.txt", grey / "labelmap.txt");
+  for (int n = 0; n < 6; ++n) {
+    const auto s = shapeOnTexture(n % 2, n);
+    writeImage(grey / ("images/" + std::to_string(n) + ".jpg"), s.image);
+    writeImage(grey / ("masks/" + std::to_string(n) + ".png"), s.mask / 255 * (1 + n % 2));
+  }
+  EXPECT_EQ(Dataset::scan(grey.path()).classes(), (std::vector<std::string>{"scratch", "spot"}));
+
   // Without the label map the colours name nothing: each mask marks a defect, and the refusal
   // (every image has a defect) says what would name the classes.
   fs::remove(cvat / "labelmap.txt");

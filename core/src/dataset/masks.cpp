@@ -107,6 +107,35 @@ std::string keyWithoutSplit(const std::string& key) {
   return out + key.substr(from);
 }
 
+// Each pixel's number in `table` (colours by number, red first; a colour's first number where
+// a palette repeats it); empty when a pixel's colour is not in it, or the image is not 8 bits.
+cv::Mat numbersOfColours(const cv::Mat& m, const std::vector<MaskColour>& table) {
+  if (m.empty() || m.depth() != CV_8U || (m.channels() != 1 && m.channels() != 3)) return {};
+  std::map<std::uint32_t, std::uint8_t> number;
+  for (std::size_t k = std::min<std::size_t>(table.size(), 256); k-- > 0;)
+    number[(std::uint32_t(table[k][0]) << 16) | (table[k][1] << 8) | table[k][2]] = std::uint8_t(k);
+  cv::Mat out(m.size(), CV_8UC1);
+  std::uint32_t lastKey = 0xFFFFFFFF;
+  std::uint8_t last = 0;
+  for (int y = 0; y < m.rows; ++y) {
+    const std::uint8_t* p = m.ptr<std::uint8_t>(y);
+    std::uint8_t* o = out.ptr<std::uint8_t>(y);
+    for (int x = 0; x < m.cols; ++x, p += m.channels()) {
+      const std::uint32_t key = m.channels() == 1
+                                    ? std::uint32_t(p[0]) * 0x010101u
+                                    : (std::uint32_t(p[2]) << 16) | (p[1] << 8) | p[0];  // BGR
+      if (key != lastKey) {
+        const auto it = number.find(key);
+        if (it == number.end()) return {};
+        lastKey = key;
+        last = it->second;
+      }
+      o[x] = last;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 bool isMaskFolderName(const std::string& name) {
@@ -186,34 +215,12 @@ MaskLabelMap readMaskLabelMap(const fs::path& folder) {
 }
 
 cv::Mat maskValues(const DecodedImage& image, const std::vector<MaskColour>& colours) {
-  const cv::Mat& m = image.image;
-  const std::vector<MaskColour>& table = colours.empty() ? image.palette : colours;
-  if (table.empty() || m.empty() || m.depth() != CV_8U) return onePlane(m);
-  // Each colour's first number (a palette may repeat one); a colour not in the table is no
-  // class's, so the file is no mask of them.
-  std::map<std::uint32_t, std::uint8_t> number;
-  for (std::size_t k = table.size(); k-- > 0;)
-    number[(std::uint32_t(table[k][0]) << 16) | (table[k][1] << 8) | table[k][2]] = std::uint8_t(k);
-  cv::Mat out(m.size(), CV_8UC1);
-  std::uint32_t lastKey = 0xFFFFFFFF;
-  std::uint8_t last = 0;
-  for (int y = 0; y < m.rows; ++y) {
-    const std::uint8_t* p = m.ptr<std::uint8_t>(y);
-    std::uint8_t* o = out.ptr<std::uint8_t>(y);
-    for (int x = 0; x < m.cols; ++x, p += m.channels()) {
-      const std::uint32_t key = m.channels() == 1
-                                    ? (std::uint32_t(p[0]) * 0x010101u)
-                                    : (std::uint32_t(p[2]) << 16) | (p[1] << 8) | p[0];  // BGR
-      if (key != lastKey) {
-        const auto it = number.find(key);
-        if (it == number.end()) return {};
-        lastKey = key;
-        last = it->second;
-      }
-      o[x] = last;
-    }
-  }
-  return out;
+  // A label map's colours first (CVAT's colour masks, a palette of its colours), then the
+  // file's own palette, else the plane as it is (a grey mask's numbers).
+  for (const std::vector<MaskColour>* table : {&colours, &image.palette})
+    if (!table->empty())
+      if (cv::Mat numbers = numbersOfColours(image.image, *table); !numbers.empty()) return numbers;
+  return onePlane(image.image);
 }
 
 bool looksLikeMask(const cv::Mat& image) {

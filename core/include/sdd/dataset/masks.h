@@ -50,9 +50,10 @@ MaskLabelMap readMaskLabelMapFile(const std::filesystem::path& file);
 /// one of its split folders'; empty when there is none.
 MaskLabelMap readMaskLabelMap(const std::filesystem::path& folder);
 
-/// A mask's values as one 8-bit plane: a palette PNG's indices, a colour mask's colours looked
-/// up in `colours` (a label map's, by line), a grey file (or one of equal channels) as it is.
-/// Empty when it cannot be a mask (colours not in the table, not 8 bits).
+/// A mask's values as one 8-bit plane: its colours looked up in `colours` (a label map's, by
+/// line) where that table holds them all, else a palette PNG's indices, else a grey file (or
+/// one of equal channels) as it is. Empty when it cannot be a mask (colours in no table, not
+/// 8 bits).
 cv::Mat maskValues(const DecodedImage& image, const std::vector<MaskColour>& colours = {});
 
 /// True when an image looks like a mask: one channel (or equal channels) of at most two
