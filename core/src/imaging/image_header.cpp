@@ -179,6 +179,18 @@ bool walkJpegMarkers(const Bytes& b, Visit visit) {
   return false;
 }
 
+// Calls visit(offset of the chunk's type, its data's length) for each whole chunk after the
+// signature (length, type, data, CRC) before the image data, until visit returns true.
+template <typename Visit>
+void walkPngChunks(const Bytes& b, Visit visit) {
+  for (std::size_t i = 8; i + 8 <= b.size();) {
+    const std::uint32_t length = be32(b, i);
+    if (startsWith(b, {'I', 'D', 'A', 'T'}, i + 4) || length > b.size() - i - 8) return;
+    if (visit(i + 4, length)) return;
+    i += 12 + std::size_t(length);
+  }
+}
+
 bool isStartOfFrame(std::uint8_t marker) {
   return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
 }
@@ -272,22 +284,6 @@ bool declaredSize(const Bytes& b, Format format, std::uint64_t& w, std::uint64_t
   }
   return false;
 }
-
-namespace {
-
-// Calls visit(offset of the chunk's type, its data's length) for each whole chunk after the
-// signature (length, type, data, CRC) before the image data, until visit returns true.
-template <typename Visit>
-void walkPngChunks(const Bytes& b, Visit visit) {
-  for (std::size_t i = 8; i + 8 <= b.size();) {
-    const std::uint32_t length = be32(b, i);
-    if (startsWith(b, {'I', 'D', 'A', 'T'}, i + 4) || length > b.size() - i - 8) return;
-    if (visit(i + 4, length)) return;
-    i += 12 + std::size_t(length);
-  }
-}
-
-}  // namespace
 
 int significantBits(const Bytes& b, Format format) {
   if (format == Format::Pnm) {
